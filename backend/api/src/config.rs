@@ -1,0 +1,76 @@
+use std::num::NonZeroU32;
+use std::path::PathBuf;
+
+use chrono::Duration;
+
+/// How many sign-in attempts are allowed before the limiter answers "try again later".
+#[derive(Debug, Clone)]
+pub struct LoginLimits {
+    /// Attempts for one e-mail address in a burst, then one more every `account_period_secs`.
+    pub account_burst: NonZeroU32,
+    pub account_period_secs: u64,
+    /// Attempts from one client address in a burst, then one more every `ip_period_secs`.
+    pub ip_burst: NonZeroU32,
+    pub ip_period_secs: u64,
+}
+
+impl Default for LoginLimits {
+    fn default() -> Self {
+        Self {
+            account_burst: NonZeroU32::MIN.saturating_add(4),
+            account_period_secs: 12,
+            ip_burst: NonZeroU32::MIN.saturating_add(29),
+            ip_period_secs: 2,
+        }
+    }
+}
+
+/// Settings of the API layer; the binary builds it from flags and `WORKIT_*` variables.
+#[derive(Debug, Clone)]
+pub struct ApiConfig {
+    /// HMAC key for access tokens (HS256). At least 32 bytes; the binary refuses weaker ones.
+    pub jwt_secret: Vec<u8>,
+    pub jwt_issuer: String,
+    pub jwt_audience: String,
+    pub access_token_ttl: Duration,
+    pub refresh_token_ttl: Duration,
+    /// GraphiQL at `GET /graphql`.
+    pub graphiql: bool,
+    /// Introspection and "did you mean" suggestions; off in production.
+    pub introspection: bool,
+    /// Built web app to serve at `/` (with fallback to `index.html` for client routes).
+    pub static_dir: Option<PathBuf>,
+    /// The database holds the demo data set; the web app shows a banner.
+    pub demo: bool,
+    pub max_body_bytes: usize,
+    pub max_depth: usize,
+    pub max_complexity: usize,
+    pub max_aliases: usize,
+    pub max_concurrent_password_hashes: usize,
+    pub login_limits: LoginLimits,
+}
+
+impl ApiConfig {
+    pub const MIN_SECRET_BYTES: usize = 32;
+
+    /// Sensible defaults around a given secret; used by the binary and the tests alike.
+    pub fn with_secret(jwt_secret: Vec<u8>) -> Self {
+        Self {
+            jwt_secret,
+            jwt_issuer: "workit-hub".into(),
+            jwt_audience: "workit-hub-web".into(),
+            access_token_ttl: Duration::minutes(15),
+            refresh_token_ttl: Duration::days(30),
+            graphiql: true,
+            introspection: true,
+            static_dir: None,
+            demo: false,
+            max_body_bytes: 1024 * 1024,
+            max_depth: 12,
+            max_complexity: 2000,
+            max_aliases: 30,
+            max_concurrent_password_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            login_limits: LoginLimits::default(),
+        }
+    }
+}

@@ -1,0 +1,249 @@
+use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
+use chrono::{DateTime, Utc};
+use workit_domain::directory::{self as rules, OrganisationDraft, PersonDraft};
+use workit_domain::DomainError;
+use workit_persistence::directory::{self as store, DirectoryFilter, Person};
+use workit_persistence::entities::organisations;
+use workit_persistence::{Page, PageRequest};
+
+use super::enums::{stored, Sector, Seniority};
+use super::loaders::{Loaders, OrganisationKey, TownKey};
+use super::towns::Town;
+use super::ContextExt;
+use crate::error::{parse_id, ApiResult};
+
+async fn town_of(ctx: &Context<'_>, town_id: i64) -> ApiResult<Town> {
+    let town = ctx.data_unchecked::<Loaders>().load_one(TownKey(town_id)).await?;
+    town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
+}
+
+pub struct Organisation(pub organisations::Model);
+
+#[Object]
+impl Organisation {
+    async fn id(&self) -> ID {
+        ID::from(self.0.id.to_string())
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    async fn sector(&self) -> ApiResult<Sector> {
+        Ok(stored(&self.0.sector, rules::Sector::parse)?.into())
+    }
+    async fn website(&self) -> Option<&str> {
+        self.0.website.as_deref()
+    }
+    async fn notes(&self) -> Option<&str> {
+        self.0.notes.as_deref()
+    }
+    async fn archived(&self) -> bool {
+        self.0.archived_at.is_some()
+    }
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+    async fn town(&self, ctx: &Context<'_>) -> ApiResult<Town> {
+        town_of(ctx, self.0.town_id).await
+    }
+}
+
+/// A person of a town's directory. Contact details are null where the caller may not read them.
+pub struct PersonObject(pub Person);
+
+#[Object(name = "Person")]
+impl PersonObject {
+    async fn id(&self) -> ID {
+        ID::from(self.0.row.id.to_string())
+    }
+    async fn full_name(&self) -> &str {
+        &self.0.row.full_name
+    }
+    async fn job_title(&self) -> Option<&str> {
+        self.0.row.job_title.as_deref()
+    }
+    async fn seniority(&self) -> ApiResult<Option<Seniority>> {
+        self.0.row.seniority.as_deref().map(|s| Ok(stored(s, rules::Seniority::parse)?.into())).transpose()
+    }
+    async fn email(&self) -> Option<&str> {
+        self.0.row.email.as_deref()
+    }
+    async fn phone(&self) -> Option<&str> {
+        self.0.row.phone.as_deref()
+    }
+    /// False when the caller may not read this person's contact details (another town).
+    async fn contacts_visible(&self) -> bool {
+        self.0.contacts_visible
+    }
+    async fn archived(&self) -> bool {
+        self.0.row.archived_at.is_some()
+    }
+    async fn version(&self) -> i32 {
+        self.0.row.version
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.row.updated_at
+    }
+    async fn town(&self, ctx: &Context<'_>) -> ApiResult<Town> {
+        town_of(ctx, self.0.row.town_id).await
+    }
+    async fn organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
+        let Some(id) = self.0.row.organisation_id else { return Ok(None) };
+        Ok(ctx.data_unchecked::<Loaders>().load_one(OrganisationKey(id)).await?.map(Organisation))
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(concrete(name = "OrganisationPage", params(Organisation)), concrete(name = "PersonPage", params(PersonObject)))]
+pub struct PageOf<T: async_graphql::OutputType> {
+    items: Vec<T>,
+    total_count: u64,
+    offset: u64,
+    limit: u64,
+    has_next_page: bool,
+}
+
+fn page<M, T: async_graphql::OutputType>(page: Page<M>, wrap: impl FnMut(M) -> T) -> PageOf<T> {
+    let has_next_page = page.has_next_page();
+    let page = page.map(wrap);
+    PageOf { total_count: page.total, offset: page.offset, limit: page.limit, has_next_page, items: page.items }
+}
+
+#[derive(InputObject)]
+pub struct OrganisationInput {
+    name: String,
+    sector: Sector,
+    website: Option<String>,
+    notes: Option<String>,
+}
+
+impl OrganisationInput {
+    fn draft(self, town_id: i64) -> OrganisationDraft {
+        let sector: rules::Sector = self.sector.into();
+        OrganisationDraft { town_id, name: self.name, sector: sector.as_str().to_owned(), website: self.website, notes: self.notes }
+    }
+}
+
+#[derive(InputObject)]
+pub struct PersonInput {
+    organisation_id: Option<ID>,
+    full_name: String,
+    job_title: Option<String>,
+    seniority: Option<Seniority>,
+    email: Option<String>,
+    phone: Option<String>,
+}
+
+impl PersonInput {
+    fn draft(self, town_id: i64) -> ApiResult<PersonDraft> {
+        Ok(PersonDraft {
+            town_id,
+            organisation_id: self.organisation_id.as_ref().map(|id| parse_id(id, "organisationId")).transpose()?,
+            full_name: self.full_name,
+            job_title: self.job_title,
+            seniority: self.seniority.map(|s| rules::Seniority::from(s).as_str().to_owned()),
+            email: self.email,
+            phone: self.phone,
+        })
+    }
+}
+
+fn optional_id(id: Option<&ID>, field: &str) -> ApiResult<Option<i64>> {
+    id.map(|id| parse_id(id, field)).transpose()
+}
+
+#[derive(Default)]
+pub struct DirectoryQuery;
+
+#[Object]
+impl DirectoryQuery {
+    #[allow(clippy::too_many_arguments)]
+    async fn organisations(
+        &self,
+        ctx: &Context<'_>,
+        town_id: Option<ID>,
+        sector: Option<Sector>,
+        search: Option<String>,
+        #[graphql(default = false)] include_archived: bool,
+        offset: Option<i64>,
+        limit: Option<i64>,
+    ) -> ApiResult<PageOf<Organisation>> {
+        let filter = DirectoryFilter {
+            town_id: optional_id(town_id.as_ref(), "townId")?,
+            sector: sector.map(|s| rules::Sector::from(s).as_str().to_owned()),
+            search,
+            include_archived,
+            ..Default::default()
+        };
+        Ok(page(store::list_organisations(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?, Organisation))
+    }
+
+    async fn organisation(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Organisation> {
+        Ok(Organisation(store::get_organisation(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn people(
+        &self,
+        ctx: &Context<'_>,
+        town_id: Option<ID>,
+        organisation_id: Option<ID>,
+        search: Option<String>,
+        #[graphql(default = false)] include_archived: bool,
+        offset: Option<i64>,
+        limit: Option<i64>,
+    ) -> ApiResult<PageOf<PersonObject>> {
+        let filter = DirectoryFilter {
+            town_id: optional_id(town_id.as_ref(), "townId")?,
+            organisation_id: optional_id(organisation_id.as_ref(), "organisationId")?,
+            search,
+            include_archived,
+            ..Default::default()
+        };
+        Ok(page(store::list_people(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?, PersonObject))
+    }
+
+    async fn person(&self, ctx: &Context<'_>, id: ID) -> ApiResult<PersonObject> {
+        Ok(PersonObject(store::get_person(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+    }
+}
+
+#[derive(Default)]
+pub struct DirectoryMutation;
+
+#[Object]
+impl DirectoryMutation {
+    async fn create_organisation(&self, ctx: &Context<'_>, town_id: ID, input: OrganisationInput) -> ApiResult<Organisation> {
+        let draft = input.draft(parse_id(&town_id, "townId")?);
+        Ok(Organisation(store::create_organisation(ctx.db(), ctx.actor()?, draft, ctx.now()).await?))
+    }
+
+    async fn update_organisation(&self, ctx: &Context<'_>, id: ID, version: i32, input: OrganisationInput) -> ApiResult<Organisation> {
+        let id = parse_id(&id, "id")?;
+        // The town is the organisation's own; the repository keeps it.
+        Ok(Organisation(store::update_organisation(ctx.db(), ctx.actor()?, id, version, input.draft(0), ctx.now()).await?))
+    }
+
+    /// Archiving hides an organisation from lists and keeps its history; `archived: false` restores it.
+    async fn set_organisation_archived(&self, ctx: &Context<'_>, id: ID, version: i32, archived: bool) -> ApiResult<Organisation> {
+        let id = parse_id(&id, "id")?;
+        Ok(Organisation(store::archive_organisation(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
+    }
+
+    async fn create_person(&self, ctx: &Context<'_>, town_id: ID, input: PersonInput) -> ApiResult<PersonObject> {
+        let draft = input.draft(parse_id(&town_id, "townId")?)?;
+        Ok(PersonObject(store::create_person(ctx.db(), ctx.actor()?, draft, ctx.now()).await?))
+    }
+
+    async fn update_person(&self, ctx: &Context<'_>, id: ID, version: i32, input: PersonInput) -> ApiResult<PersonObject> {
+        let id = parse_id(&id, "id")?;
+        Ok(PersonObject(store::update_person(ctx.db(), ctx.actor()?, id, version, input.draft(0)?, ctx.now()).await?))
+    }
+
+    async fn set_person_archived(&self, ctx: &Context<'_>, id: ID, version: i32, archived: bool) -> ApiResult<PersonObject> {
+        let id = parse_id(&id, "id")?;
+        Ok(PersonObject(store::archive_person(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
+    }
+}

@@ -1,0 +1,93 @@
+//! GraphQL mirrors of the domain's closed sets. `remote` makes the compiler check that every
+//! variant is mirrored, and gives the conversions both ways.
+
+use async_graphql::Enum;
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::SystemRole")]
+pub enum SystemRole {
+    Admin,
+    National,
+    RegionalCoordinator,
+    None,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::TownRole")]
+pub enum TownRole {
+    Chair,
+    EmploymentLead,
+    Referent,
+    Member,
+}
+
+/// The seven sectors of forum members (model §2).
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::directory::Sector")]
+pub enum Sector {
+    Government,
+    Philanthropy,
+    ThirdSector,
+    Business,
+    LocalGovernment,
+    CivilSociety,
+    Academia,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::directory::Seniority")]
+pub enum Seniority {
+    Head,
+    Senior,
+    Middle,
+    Staff,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::forums::Stage")]
+pub enum Stage {
+    KickOff,
+    MappingAndPlanning,
+    Implementation,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::forums::BodyKind")]
+pub enum BodyKind {
+    SteeringCommittee,
+    Forum,
+    TaskTeam,
+    AdHocTeam,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::forums::MembershipRole")]
+pub enum MembershipRole {
+    Chair,
+    EmploymentLead,
+    ReferentStrategic,
+    ReferentOperational,
+    RegionalCoordinator,
+    TeamLead,
+    Member,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+pub enum Locale {
+    He,
+    En,
+}
+
+impl From<Locale> for crate::i18n::Locale {
+    fn from(locale: Locale) -> Self {
+        match locale {
+            Locale::He => Self::He,
+            Locale::En => Self::En,
+        }
+    }
+}
+
+/// Reads a stored enum text; a value the code does not know is a data error, not user input.
+pub fn stored<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, crate::error::ApiError> {
+    parse(text).ok_or_else(|| workit_domain::DomainError::Internal(format!("unknown stored value {text:?}")).into())
+}

@@ -1,0 +1,204 @@
+use async_graphql::{Context, InputObject, Object, ID};
+use chrono::{DateTime, NaiveDate, Utc};
+use workit_domain::forums::{self as rules, BodyDraft, MembershipDraft};
+use workit_domain::DomainError;
+use workit_persistence::entities::{bodies, forums, labour_offices, memberships};
+use workit_persistence::forums as store;
+
+use super::directory::PersonObject;
+use super::enums::{stored, BodyKind, MembershipRole, Stage};
+use super::loaders::{BodiesOfForum, Loaders, MembersOfBody, PersonKey, TownKey};
+use super::towns::Town;
+use super::ContextExt;
+use crate::error::{parse_id, ApiResult};
+
+pub struct Forum(pub forums::Model);
+
+#[Object]
+impl Forum {
+    async fn id(&self) -> ID {
+        ID::from(self.0.id.to_string())
+    }
+    async fn stage(&self) -> ApiResult<Stage> {
+        Ok(stored(&self.0.stage, rules::Stage::parse)?.into())
+    }
+    /// The stage as the model numbers it: 1, 2 or 3.
+    async fn stage_number(&self) -> ApiResult<i32> {
+        Ok(stored(&self.0.stage, rules::Stage::parse)?.number())
+    }
+    async fn stage_changed_at(&self) -> Option<DateTime<Utc>> {
+        self.0.stage_changed_at
+    }
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    async fn town(&self, ctx: &Context<'_>) -> ApiResult<Town> {
+        let town = ctx.data_unchecked::<Loaders>().load_one(TownKey(self.0.town_id)).await?;
+        town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
+    }
+    /// Steering committee, the forum itself, task teams and ad-hoc teams.
+    async fn bodies(&self, ctx: &Context<'_>, #[graphql(default = false)] include_archived: bool) -> ApiResult<Vec<Body>> {
+        let bodies = ctx.data_unchecked::<Loaders>().load_one(BodiesOfForum(self.0.id)).await?.unwrap_or_default();
+        Ok(bodies.into_iter().filter(|b| include_archived || b.archived_at.is_none()).map(Body).collect())
+    }
+}
+
+pub struct Body(pub bodies::Model);
+
+#[Object]
+impl Body {
+    async fn id(&self) -> ID {
+        ID::from(self.0.id.to_string())
+    }
+    async fn kind(&self) -> ApiResult<BodyKind> {
+        Ok(stored(&self.0.kind, rules::BodyKind::parse)?.into())
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    async fn starts_on(&self) -> Option<NaiveDate> {
+        self.0.starts_on
+    }
+    async fn ends_on(&self) -> Option<NaiveDate> {
+        self.0.ends_on
+    }
+    async fn archived(&self) -> bool {
+        self.0.archived_at.is_some()
+    }
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    /// Memberships, current ones only unless `includePast` (history is kept).
+    async fn members(&self, ctx: &Context<'_>, #[graphql(default = false)] include_past: bool) -> ApiResult<Vec<Membership>> {
+        let today = ctx.now().date_naive();
+        let rows = ctx.data_unchecked::<Loaders>().load_one(MembersOfBody(self.0.id)).await?.unwrap_or_default();
+        Ok(rows
+            .into_iter()
+            .filter(|m| include_past || rules::is_current(m.joined_on, m.left_on, today))
+            .map(Membership)
+            .collect())
+    }
+}
+
+pub struct Membership(pub memberships::Model);
+
+#[Object]
+impl Membership {
+    async fn id(&self) -> ID {
+        ID::from(self.0.id.to_string())
+    }
+    async fn role(&self) -> ApiResult<MembershipRole> {
+        Ok(stored(&self.0.role, rules::MembershipRole::parse)?.into())
+    }
+    async fn joined_on(&self) -> NaiveDate {
+        self.0.joined_on
+    }
+    async fn left_on(&self) -> Option<NaiveDate> {
+        self.0.left_on
+    }
+    async fn current(&self, ctx: &Context<'_>) -> bool {
+        rules::is_current(self.0.joined_on, self.0.left_on, ctx.now().date_naive())
+    }
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    async fn person(&self, ctx: &Context<'_>) -> ApiResult<PersonObject> {
+        let person = ctx.data_unchecked::<Loaders>().load_one(PersonKey(self.0.person_id)).await?;
+        person.map(PersonObject).ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
+    }
+}
+
+pub struct LabourOffice(pub labour_offices::Model);
+
+#[Object]
+impl LabourOffice {
+    async fn id(&self) -> ID {
+        ID::from(self.0.id.to_string())
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    async fn address(&self) -> Option<&str> {
+        self.0.address.as_deref()
+    }
+    /// The office manager, the forum's employment lead.
+    async fn manager(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
+        let Some(id) = self.0.manager_person_id else { return Ok(None) };
+        Ok(ctx.data_unchecked::<Loaders>().load_one(PersonKey(id)).await?.map(PersonObject))
+    }
+}
+
+#[derive(InputObject)]
+pub struct BodyInput {
+    kind: BodyKind,
+    name: String,
+    starts_on: Option<NaiveDate>,
+    ends_on: Option<NaiveDate>,
+}
+
+impl From<BodyInput> for BodyDraft {
+    fn from(input: BodyInput) -> Self {
+        let kind: rules::BodyKind = input.kind.into();
+        Self { kind: kind.as_str().to_owned(), name: input.name, starts_on: input.starts_on, ends_on: input.ends_on }
+    }
+}
+
+#[derive(InputObject)]
+pub struct MembershipInput {
+    role: MembershipRole,
+    joined_on: NaiveDate,
+    left_on: Option<NaiveDate>,
+}
+
+impl From<MembershipInput> for MembershipDraft {
+    fn from(input: MembershipInput) -> Self {
+        let role: rules::MembershipRole = input.role.into();
+        Self { role: role.as_str().to_owned(), joined_on: input.joined_on, left_on: input.left_on }
+    }
+}
+
+#[derive(Default)]
+pub struct ForumQuery;
+
+#[Object]
+impl ForumQuery {
+    async fn forum(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Forum> {
+        Ok(Forum(store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+    }
+
+    async fn body(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Body> {
+        Ok(Body(store::get_body(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+    }
+}
+
+#[derive(Default)]
+pub struct ForumMutation;
+
+#[Object]
+impl ForumMutation {
+    async fn create_body(&self, ctx: &Context<'_>, forum_id: ID, input: BodyInput) -> ApiResult<Body> {
+        let forum_id = parse_id(&forum_id, "forumId")?;
+        Ok(Body(store::create_body(ctx.db(), ctx.actor()?, forum_id, input.into(), ctx.now()).await?))
+    }
+
+    async fn update_body(&self, ctx: &Context<'_>, id: ID, version: i32, input: BodyInput) -> ApiResult<Body> {
+        let id = parse_id(&id, "id")?;
+        Ok(Body(store::update_body(ctx.db(), ctx.actor()?, id, version, input.into(), ctx.now()).await?))
+    }
+
+    async fn set_body_archived(&self, ctx: &Context<'_>, id: ID, version: i32, archived: bool) -> ApiResult<Body> {
+        let id = parse_id(&id, "id")?;
+        Ok(Body(store::archive_body(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
+    }
+
+    async fn add_membership(&self, ctx: &Context<'_>, body_id: ID, person_id: ID, input: MembershipInput) -> ApiResult<Membership> {
+        let (body_id, person_id) = (parse_id(&body_id, "bodyId")?, parse_id(&person_id, "personId")?);
+        Ok(Membership(store::add_membership(ctx.db(), ctx.actor()?, body_id, person_id, input.into(), ctx.now()).await?))
+    }
+
+    /// Changes a membership's role or dates; a `leftOn` date ends it and keeps the history.
+    async fn update_membership(&self, ctx: &Context<'_>, id: ID, version: i32, input: MembershipInput) -> ApiResult<Membership> {
+        let id = parse_id(&id, "id")?;
+        Ok(Membership(store::update_membership(ctx.db(), ctx.actor()?, id, version, input.into(), ctx.now()).await?))
+    }
+}

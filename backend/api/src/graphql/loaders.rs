@@ -1,0 +1,103 @@
+//! Batched loading of related rows (no N+1): one query per relation and level, whatever the
+//! number of parents. A loader set is made per request, for the request's actor.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use async_graphql::dataloader::{DataLoader, Loader};
+use workit_domain::Actor;
+use workit_persistence::directory::{self, Person};
+use workit_persistence::entities::{bodies, forums, labour_offices, memberships, organisations, regions, towns};
+use workit_persistence::{forums as forum_store, regions as region_store, towns as town_store, Database};
+
+use crate::error::ApiError;
+
+/// How long a loader waits for sibling resolvers to ask for keys before it queries. Zero would
+/// let the spawned fetch run before the siblings register theirs (splitting one batch into
+/// many); a millisecond per level is the cost of one query per level.
+const BATCH_WINDOW: Duration = Duration::from_millis(1);
+
+pub struct Store {
+    db: Database,
+    actor: Option<Actor>,
+}
+
+pub type Loaders = DataLoader<Store>;
+
+pub fn loaders(db: Database, actor: Option<Actor>) -> Loaders {
+    DataLoader::new(Store { db, actor }, tokio::spawn).delay(BATCH_WINDOW)
+}
+
+macro_rules! key {
+    ($name:ident) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct $name(pub i64);
+    };
+}
+key!(RegionKey);
+key!(TownKey);
+key!(ForumOfTown);
+key!(BodiesOfForum);
+key!(MembersOfBody);
+key!(PersonKey);
+key!(OrganisationKey);
+key!(LabourOfficeOfTown);
+
+fn keys<K: Copy>(keys: &[K], id: impl Fn(K) -> i64) -> Vec<i64> {
+    keys.iter().copied().map(id).collect()
+}
+
+macro_rules! one_to_one {
+    ($key:ident, $model:ty, $fetch:expr, $by:ident) => {
+        impl Loader<$key> for Store {
+            type Value = $model;
+            type Error = ApiError;
+
+            async fn load(&self, ids: &[$key]) -> Result<HashMap<$key, Self::Value>, Self::Error> {
+                let rows: Vec<$model> = $fetch(&self.db, &keys(ids, |k| k.0)).await.map_err(ApiError::from)?;
+                Ok(rows.into_iter().map(|row| ($key(row.$by), row)).collect())
+            }
+        }
+    };
+}
+
+macro_rules! one_to_many {
+    ($key:ident, $model:ty, $fetch:expr, $by:ident) => {
+        impl Loader<$key> for Store {
+            type Value = Vec<$model>;
+            type Error = ApiError;
+
+            async fn load(&self, ids: &[$key]) -> Result<HashMap<$key, Self::Value>, Self::Error> {
+                let rows: Vec<$model> = $fetch(&self.db, &keys(ids, |k| k.0)).await.map_err(ApiError::from)?;
+                let mut grouped: HashMap<$key, Self::Value> = HashMap::new();
+                for row in rows {
+                    grouped.entry($key(row.$by)).or_default().push(row);
+                }
+                Ok(grouped)
+            }
+        }
+    };
+}
+
+one_to_one!(RegionKey, regions::Model, region_store::by_ids, id);
+one_to_one!(TownKey, towns::Model, town_store::by_ids, id);
+one_to_one!(ForumOfTown, forums::Model, forum_store::by_town_ids, town_id);
+one_to_one!(OrganisationKey, organisations::Model, directory::organisations_by_ids, id);
+one_to_one!(LabourOfficeOfTown, labour_offices::Model, town_store::labour_offices_by_town_ids, town_id);
+one_to_many!(BodiesOfForum, bodies::Model, forum_store::bodies_by_forum_ids, forum_id);
+one_to_many!(MembersOfBody, memberships::Model, forum_store::memberships_by_body_ids, body_id);
+
+impl Loader<PersonKey> for Store {
+    type Value = Person;
+    type Error = ApiError;
+
+    async fn load(&self, ids: &[PersonKey]) -> Result<HashMap<PersonKey, Person>, Self::Error> {
+        let Some(actor) = &self.actor else {
+            return Ok(HashMap::new());
+        };
+        let people = directory::people_by_ids(&self.db, actor, &keys(ids, |k| k.0))
+            .await
+            .map_err(ApiError::from)?;
+        Ok(people.into_iter().map(|person| (PersonKey(person.row.id), person)).collect())
+    }
+}

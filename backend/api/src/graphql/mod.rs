@@ -1,0 +1,49 @@
+//! The GraphQL schema, one module per feature noun, each thin over the persistence layer.
+
+mod accounts;
+mod context;
+mod directory;
+mod enums;
+mod forums;
+mod limits;
+pub mod loaders;
+mod regions;
+mod towns;
+
+use async_graphql::{EmptySubscription, MergedObject, Schema};
+
+pub use context::{ContextExt, RequestContext};
+
+use crate::config::ApiConfig;
+
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(accounts::AccountQuery, regions::RegionQuery, towns::TownQuery, forums::ForumQuery, directory::DirectoryQuery);
+
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(
+    accounts::AccountMutation,
+    regions::RegionMutation,
+    towns::TownMutation,
+    forums::ForumMutation,
+    directory::DirectoryMutation,
+);
+
+pub type WorkitSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+
+pub fn build_schema(config: &ApiConfig) -> WorkitSchema {
+    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+        .limit_depth(config.max_depth)
+        .limit_complexity(config.max_complexity)
+        .limit_recursive_depth(32)
+        .limit_directives(10)
+        .extension(limits::AliasLimit { max_aliases: config.max_aliases });
+    if !config.introspection {
+        builder = builder.disable_introspection().disable_suggestions();
+    }
+    builder.finish()
+}
+
+/// The SDL of the schema as `workit schema` prints it and `docs/schema.graphql` stores it.
+pub fn sdl() -> String {
+    build_schema(&ApiConfig::with_secret(Vec::new())).sdl()
+}

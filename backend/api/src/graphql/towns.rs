@@ -1,0 +1,136 @@
+use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
+use chrono::{DateTime, Utc};
+use workit_domain::towns::TownDraft;
+use workit_domain::DomainError;
+use workit_persistence::entities::towns;
+use workit_persistence::towns::{self as store, TownFilter};
+use workit_persistence::{Page, PageRequest};
+
+use super::forums::{Forum, LabourOffice};
+use super::loaders::{ForumOfTown, LabourOfficeOfTown, Loaders, RegionKey};
+use super::regions::Region;
+use super::ContextExt;
+use crate::error::{parse_id, ApiResult};
+
+pub struct Town(pub towns::Model);
+
+#[Object]
+impl Town {
+    async fn id(&self) -> ID {
+        ID::from(self.0.id.to_string())
+    }
+    async fn name_he(&self) -> &str {
+        &self.0.name_he
+    }
+    async fn name_en(&self) -> &str {
+        &self.0.name_en
+    }
+    async fn population(&self) -> Option<i64> {
+        self.0.population
+    }
+    /// Socio-economic cluster of the Central Bureau of Statistics, 1 (lowest) to 10.
+    async fn socio_economic_cluster(&self) -> Option<i32> {
+        self.0.socio_economic_cluster
+    }
+    async fn archived(&self) -> bool {
+        self.0.archived_at.is_some()
+    }
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+    async fn region(&self, ctx: &Context<'_>) -> ApiResult<Region> {
+        let region = ctx.data_unchecked::<Loaders>().load_one(RegionKey(self.0.region_id)).await?;
+        region.map(Region).ok_or_else(|| DomainError::NotFound { entity: "region" }.into())
+    }
+    /// The town's employment forum (one per town).
+    async fn forum(&self, ctx: &Context<'_>) -> ApiResult<Option<Forum>> {
+        Ok(ctx.data_unchecked::<Loaders>().load_one(ForumOfTown(self.0.id)).await?.map(Forum))
+    }
+    async fn labour_office(&self, ctx: &Context<'_>) -> ApiResult<Option<LabourOffice>> {
+        Ok(ctx.data_unchecked::<Loaders>().load_one(LabourOfficeOfTown(self.0.id)).await?.map(LabourOffice))
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct TownPage {
+    items: Vec<Town>,
+    total_count: u64,
+    offset: u64,
+    limit: u64,
+    has_next_page: bool,
+}
+
+impl From<Page<towns::Model>> for TownPage {
+    fn from(page: Page<towns::Model>) -> Self {
+        let has_next_page = page.has_next_page();
+        Self { total_count: page.total, offset: page.offset, limit: page.limit, has_next_page, items: page.items.into_iter().map(Town).collect() }
+    }
+}
+
+#[derive(InputObject)]
+pub struct TownInput {
+    region_id: ID,
+    name_he: String,
+    name_en: String,
+    population: Option<i64>,
+    socio_economic_cluster: Option<i32>,
+}
+
+impl TownInput {
+    fn draft(self) -> ApiResult<TownDraft> {
+        Ok(TownDraft {
+            region_id: parse_id(&self.region_id, "regionId")?,
+            name_he: self.name_he,
+            name_en: self.name_en,
+            population: self.population,
+            socio_economic_cluster: self.socio_economic_cluster,
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct TownQuery;
+
+#[Object]
+impl TownQuery {
+    /// Towns, ordered by region and name; `search` matches the Hebrew or English name.
+    async fn towns(
+        &self,
+        ctx: &Context<'_>,
+        search: Option<String>,
+        region_id: Option<ID>,
+        #[graphql(default = false)] include_archived: bool,
+        offset: Option<i64>,
+        limit: Option<i64>,
+    ) -> ApiResult<TownPage> {
+        let filter = TownFilter {
+            search,
+            region_id: region_id.as_ref().map(|id| parse_id(id, "regionId")).transpose()?,
+            include_archived,
+        };
+        Ok(store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?.into())
+    }
+
+    async fn town(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Town> {
+        Ok(Town(store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+    }
+}
+
+#[derive(Default)]
+pub struct TownMutation;
+
+#[Object]
+impl TownMutation {
+    /// Creates a town together with its forum, which starts at stage 1.
+    async fn create_town(&self, ctx: &Context<'_>, input: TownInput) -> ApiResult<Town> {
+        Ok(Town(store::create(ctx.db(), ctx.actor()?, input.draft()?, ctx.now()).await?))
+    }
+
+    async fn update_town(&self, ctx: &Context<'_>, id: ID, version: i32, input: TownInput) -> ApiResult<Town> {
+        let id = parse_id(&id, "id")?;
+        Ok(Town(store::update(ctx.db(), ctx.actor()?, id, version, input.draft()?, ctx.now()).await?))
+    }
+}

@@ -1,0 +1,120 @@
+//! Error messages in the client's language. Clients may also word messages themselves from the
+//! stable `code`, `reason` and field `code`s; these are the server's wording for everyone else.
+
+use async_graphql::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    He,
+    En,
+}
+
+impl Locale {
+    pub fn parse(tag: &str) -> Option<Self> {
+        match tag.trim().get(..2).map(str::to_ascii_lowercase).as_deref() {
+            Some("he" | "iw") => Some(Self::He),
+            Some("en") => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    /// The first supported language of an `Accept-Language` header.
+    pub fn from_accept_language(header: &str) -> Option<Self> {
+        header.split(',').find_map(|part| Self::parse(part.split(';').next().unwrap_or_default()))
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::He => "he",
+            Self::En => "en",
+        }
+    }
+}
+
+pub fn error_message(locale: Locale, code: &str, reason: Option<&str>, retry_after: Option<&str>) -> String {
+    use Locale::{En, He};
+    let text = match (code, reason, locale) {
+        ("UNAUTHENTICATED", Some("BAD_CREDENTIALS"), He) => "הדוא\"ל או הסיסמה שגויים.",
+        ("UNAUTHENTICATED", Some("BAD_CREDENTIALS"), En) => "The e-mail or password is wrong.",
+        ("UNAUTHENTICATED", Some("EXPIRED"), He) => "פג תוקף ההתחברות. יש להתחבר מחדש.",
+        ("UNAUTHENTICATED", Some("EXPIRED"), En) => "Your session has expired. Please sign in again.",
+        ("UNAUTHENTICATED", Some("REVOKED"), He) => "ההתחברות בוטלה. יש להתחבר מחדש.",
+        ("UNAUTHENTICATED", Some("REVOKED"), En) => "This session was signed out. Please sign in again.",
+        ("UNAUTHENTICATED", Some("RATE_LIMITED"), He) => {
+            return format!("יותר מדי ניסיונות התחברות. נסו שוב בעוד {} שניות.", retry_after.unwrap_or("60"));
+        }
+        ("UNAUTHENTICATED", Some("RATE_LIMITED"), En) => {
+            return format!("Too many sign-in attempts. Try again in {} seconds.", retry_after.unwrap_or("60"));
+        }
+        ("UNAUTHENTICATED", _, He) => "יש להתחבר כדי להמשיך.",
+        ("UNAUTHENTICATED", _, En) => "Please sign in to continue.",
+        ("FORBIDDEN", _, He) => "אין לך הרשאה לפעולה זו.",
+        ("FORBIDDEN", _, En) => "You do not have permission to do this.",
+        ("NOT_FOUND", _, He) => "הפריט המבוקש לא נמצא.",
+        ("NOT_FOUND", _, En) => "The requested item was not found.",
+        ("VALIDATION", _, He) => "חלק מהשדות אינם תקינים.",
+        ("VALIDATION", _, En) => "Some fields are not valid.",
+        ("CONFLICT", _, He) => "הנתונים השתנו בינתיים על ידי מישהו אחר.",
+        ("CONFLICT", _, En) => "Someone else changed this in the meantime.",
+        (_, _, He) => "אירעה שגיאה בשרת. נסו שוב מאוחר יותר.",
+        (_, _, En) => "Something went wrong on the server. Please try again later.",
+    };
+    text.to_owned()
+}
+
+fn param<'a>(params: &'a Value, name: &str) -> &'a str {
+    match params {
+        Value::Object(map) => match map.get(name) {
+            Some(Value::String(s)) => s,
+            _ => "",
+        },
+        _ => "",
+    }
+}
+
+pub fn field_message(locale: Locale, code: &str, params: &Value) -> String {
+    use Locale::{En, He};
+    match (code, locale) {
+        ("required", He) => "שדה חובה.".into(),
+        ("required", En) => "This field is required.".into(),
+        ("too_long", He) => format!("עד {} תווים.", param(params, "max")),
+        ("too_long", En) => format!("At most {} characters.", param(params, "max")),
+        ("invalid_email", He) => "כתובת דוא\"ל לא תקינה.".into(),
+        ("invalid_email", En) => "Not a valid e-mail address.".into(),
+        ("invalid_phone", He) => "מספר טלפון לא תקין.".into(),
+        ("invalid_phone", En) => "Not a valid phone number.".into(),
+        ("invalid_url", He) => "כתובת אינטרנט לא תקינה (יש להתחיל ב-https://).".into(),
+        ("invalid_url", En) => "Not a valid web address (start with https://).".into(),
+        ("out_of_range", He) => format!("ערך בין {} ל-{}.", param(params, "min"), param(params, "max")),
+        ("out_of_range", En) => format!("A value from {} to {}.", param(params, "min"), param(params, "max")),
+        ("end_before_start", He) => "תאריך הסיום מוקדם מתאריך ההתחלה.".into(),
+        ("end_before_start", En) => "The end date is before the start date.".into(),
+        ("already_member", He) => "האדם כבר חבר בגוף זה.".into(),
+        ("already_member", En) => "This person is already a member of this body.".into(),
+        ("weak_password", He) => format!("סיסמה של {} תווים לפחות.", param(params, "min")),
+        ("weak_password", En) => format!("A password of at least {} characters.", param(params, "min")),
+        ("invalid_id", He) => "מזהה לא תקין.".into(),
+        ("invalid_id", En) => "Not a valid identifier.".into(),
+        (_, He) => "ערך לא תקין.".into(),
+        (_, En) => "Not a valid value.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_the_first_supported_language() {
+        assert_eq!(Locale::from_accept_language("fr-FR, en-GB;q=0.8, he;q=0.5"), Some(Locale::En));
+        assert_eq!(Locale::from_accept_language("he-IL"), Some(Locale::He));
+        assert_eq!(Locale::from_accept_language("de"), None);
+    }
+
+    #[test]
+    fn field_messages_fill_their_parameters() {
+        let params = Value::Object([(async_graphql::Name::new("max"), Value::from("200"))].into_iter().collect());
+        assert_eq!(field_message(Locale::En, "too_long", &params), "At most 200 characters.");
+        assert_eq!(field_message(Locale::He, "too_long", &params), "עד 200 תווים.");
+    }
+}

@@ -1,0 +1,207 @@
+//! A town's employment forum: its stage, its bodies and who sits in them (model §2–§4).
+
+use chrono::NaiveDate;
+
+use crate::access::{text_enum, TownRole};
+use crate::validation::{codes, FieldError, Validator};
+use crate::DomainResult;
+
+/// The three stages of the model (§4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    /// התנעה וביסוס תשתיות
+    KickOff,
+    /// מיפוי, תכנון, והקמת פורום
+    MappingAndPlanning,
+    /// יישום
+    Implementation,
+}
+text_enum!(Stage { KickOff = "KICK_OFF", MappingAndPlanning = "MAPPING_AND_PLANNING", Implementation = "IMPLEMENTATION" });
+
+impl Stage {
+    pub const fn number(self) -> i32 {
+        match self {
+            Self::KickOff => 1,
+            Self::MappingAndPlanning => 2,
+            Self::Implementation => 3,
+        }
+    }
+
+    pub fn from_number(number: i32) -> Option<Self> {
+        Self::ALL.iter().copied().find(|stage| stage.number() == number)
+    }
+}
+
+/// The bodies of a forum (§3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BodyKind {
+    SteeringCommittee,
+    Forum,
+    TaskTeam,
+    AdHocTeam,
+}
+text_enum!(BodyKind { SteeringCommittee = "STEERING_COMMITTEE", Forum = "FORUM", TaskTeam = "TASK_TEAM", AdHocTeam = "AD_HOC_TEAM" });
+
+/// A person's role in one body (§2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MembershipRole {
+    Chair,
+    EmploymentLead,
+    ReferentStrategic,
+    ReferentOperational,
+    RegionalCoordinator,
+    TeamLead,
+    Member,
+}
+text_enum!(MembershipRole {
+    Chair = "CHAIR",
+    EmploymentLead = "EMPLOYMENT_LEAD",
+    ReferentStrategic = "REFERENT_STRATEGIC",
+    ReferentOperational = "REFERENT_OPERATIONAL",
+    RegionalCoordinator = "REGIONAL_COORDINATOR",
+    TeamLead = "TEAM_LEAD",
+    Member = "MEMBER",
+});
+
+impl MembershipRole {
+    /// What holding this membership lets an account do in the town. The regional coordinator's
+    /// powers come from the account's system role and region, not from sitting in a body.
+    pub const fn town_role(self) -> TownRole {
+        match self {
+            Self::Chair => TownRole::Chair,
+            Self::EmploymentLead => TownRole::EmploymentLead,
+            Self::ReferentStrategic | Self::ReferentOperational => TownRole::Referent,
+            Self::RegionalCoordinator | Self::TeamLead | Self::Member => TownRole::Member,
+        }
+    }
+}
+
+/// The strategic focuses a forum picks from (§5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FocusKind {
+    Employers,
+    Population,
+    Skills,
+    Geographic,
+    Regional,
+}
+text_enum!(FocusKind { Employers = "EMPLOYERS", Population = "POPULATION", Skills = "SKILLS", Geographic = "GEOGRAPHIC", Regional = "REGIONAL" });
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyDraft {
+    pub kind: String,
+    pub name: String,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidBody {
+    pub kind: BodyKind,
+    pub name: String,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+}
+
+impl BodyDraft {
+    pub fn validated(self) -> DomainResult<ValidBody> {
+        let mut v = Validator::new();
+        let kind = v.choice("kind", &self.kind, BodyKind::parse);
+        let name = v.required_text("name", &self.name, 200);
+        check_period(&mut v, self.starts_on, self.ends_on);
+        v.finish()?;
+        let kind = kind.ok_or_else(|| crate::DomainError::validation("kind", codes::INVALID_CHOICE))?;
+        Ok(ValidBody { kind, name, starts_on: self.starts_on, ends_on: self.ends_on })
+    }
+}
+
+fn check_period(v: &mut Validator, start: Option<NaiveDate>, end: Option<NaiveDate>) {
+    if let (Some(start), Some(end)) = (start, end) {
+        if end < start {
+            v.push(FieldError::new("endsOn", codes::END_BEFORE_START));
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MembershipDraft {
+    pub role: String,
+    pub joined_on: NaiveDate,
+    pub left_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidMembership {
+    pub role: MembershipRole,
+    pub joined_on: NaiveDate,
+    pub left_on: Option<NaiveDate>,
+}
+
+impl MembershipDraft {
+    pub fn validated(self) -> DomainResult<ValidMembership> {
+        let mut v = Validator::new();
+        let role = v.choice("role", &self.role, MembershipRole::parse);
+        if let Some(left) = self.left_on {
+            if left < self.joined_on {
+                v.push(FieldError::new("leftOn", codes::END_BEFORE_START));
+            }
+        }
+        v.finish()?;
+        let role = role.ok_or_else(|| crate::DomainError::validation("role", codes::INVALID_CHOICE))?;
+        Ok(ValidMembership { role, joined_on: self.joined_on, left_on: self.left_on })
+    }
+}
+
+/// Whether a membership is current on `today` (leaving keeps the row: history is kept).
+pub fn is_current(joined_on: NaiveDate, left_on: Option<NaiveDate>, today: NaiveDate) -> bool {
+    joined_on <= today && left_on.is_none_or(|left| left > today)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DomainError;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn stages_are_numbered_one_to_three() {
+        assert_eq!(Stage::ALL.iter().map(|s| s.number()).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(Stage::from_number(2), Some(Stage::MappingAndPlanning));
+        assert_eq!(Stage::from_number(4), None);
+    }
+
+    #[test]
+    fn a_body_cannot_end_before_it_starts() {
+        let draft = BodyDraft {
+            kind: "AD_HOC_TEAM".into(),
+            name: "Job fair".into(),
+            starts_on: Some(date(2026, 5, 1)),
+            ends_on: Some(date(2026, 4, 1)),
+        };
+        assert_eq!(draft.validated(), Err(DomainError::validation("endsOn", codes::END_BEFORE_START)));
+    }
+
+    #[test]
+    fn a_membership_cannot_end_before_it_starts() {
+        let draft = MembershipDraft { role: "MEMBER".into(), joined_on: date(2026, 5, 1), left_on: Some(date(2026, 1, 1)) };
+        assert_eq!(draft.validated(), Err(DomainError::validation("leftOn", codes::END_BEFORE_START)));
+    }
+
+    #[test]
+    fn referents_of_both_kinds_act_as_referents() {
+        assert_eq!(MembershipRole::ReferentStrategic.town_role(), TownRole::Referent);
+        assert_eq!(MembershipRole::ReferentOperational.town_role(), TownRole::Referent);
+        assert_eq!(MembershipRole::TeamLead.town_role(), TownRole::Member);
+    }
+
+    #[test]
+    fn leaving_ends_a_membership_the_next_day() {
+        assert!(is_current(date(2025, 1, 1), None, date(2026, 1, 1)));
+        assert!(is_current(date(2025, 1, 1), Some(date(2026, 1, 2)), date(2026, 1, 1)));
+        assert!(!is_current(date(2025, 1, 1), Some(date(2026, 1, 1)), date(2026, 1, 1)));
+        assert!(!is_current(date(2026, 2, 1), None, date(2026, 1, 1)));
+    }
+}

@@ -1,0 +1,26 @@
+//! Domain rules of WORKIT Hub.
+//!
+//! Pure code: no I/O, no clock, no web or database types. Every rule the product enforces on
+//! user input or on who may do what lives here and is unit-tested here; the persistence and API
+//! layers call it and translate its [`DomainError`] into their own transport.
+
+pub mod access;
+pub mod directory;
+pub mod error;
+pub mod forums;
+pub mod regions;
+pub mod towns;
+pub mod validation;
+
+pub use access::{Action, Actor, Scope, SystemRole, TownRole};
+pub use error::{AuthFailure, DomainError, DomainResult, ErrorCode};
+pub use validation::{FieldError, Validator};
+
+/// Identifiers are database-assigned 64-bit integers; the aliases say which table they point at.
+pub type RegionId = i64;
+pub type TownId = i64;
+pub type ForumId = i64;
+pub type BodyId = i64;
+pub type PersonId = i64;
+pub type OrganisationId = i64;
+pub type UserId = i64;

@@ -1,0 +1,216 @@
+//! Accounts, sign-in sessions and refresh tokens, and the actor behind a request.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect, Set,
+    TransactionTrait,
+};
+use workit_domain::forums::{is_current, MembershipRole};
+use workit_domain::{Actor, AuthFailure, DomainError, SystemRole, UserId};
+
+use crate::entities::{bodies, forums, memberships, refresh_tokens, sessions, users};
+use crate::{Database, StoreResult};
+
+pub struct NewUser {
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub system_role: SystemRole,
+    pub region_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub locale: String,
+}
+
+pub async fn create_user(db: &impl ConnectionTrait, user: NewUser, now: DateTime<Utc>) -> StoreResult<users::Model> {
+    let model = users::ActiveModel {
+        email: Set(user.email.trim().to_lowercase()),
+        display_name: Set(user.display_name),
+        password_hash: Set(user.password_hash),
+        system_role: Set(user.system_role.as_str().to_owned()),
+        region_id: Set(user.region_id),
+        person_id: Set(user.person_id),
+        locale: Set(user.locale),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    };
+    Ok(model.insert(db).await?)
+}
+
+/// Sign-in looks the account up before anyone is known, so this read is not scoped.
+pub async fn find_by_email(db: &Database, email: &str) -> StoreResult<Option<users::Model>> {
+    Ok(users::Entity::find()
+        .filter(users::Column::Email.eq(email.trim().to_lowercase()))
+        .one(db)
+        .await?)
+}
+
+pub async fn set_locale(db: &Database, user_id: UserId, locale: &str, now: DateTime<Utc>) -> StoreResult<()> {
+    users::Entity::update_many()
+        .col_expr(users::Column::Locale, Expr::value(locale))
+        .col_expr(users::Column::UpdatedAt, Expr::value(now))
+        .filter(users::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Starts a sign-in session with its first refresh token; returns the session id.
+pub async fn start_session(
+    db: &Database,
+    user_id: UserId,
+    refresh_hash: String,
+    refresh_expires_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> StoreResult<i64> {
+    let txn = db.begin().await?;
+    let session = sessions::ActiveModel { user_id: Set(user_id), created_at: Set(now), revoked_at: Set(None), ..Default::default() }
+        .insert(&txn)
+        .await?;
+    insert_refresh(&txn, session.id, refresh_hash, refresh_expires_at, now).await?;
+    txn.commit().await?;
+    Ok(session.id)
+}
+
+async fn insert_refresh(
+    db: &impl ConnectionTrait,
+    session_id: i64,
+    token_hash: String,
+    expires_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    refresh_tokens::ActiveModel {
+        session_id: Set(session_id),
+        token_hash: Set(token_hash),
+        expires_at: Set(expires_at),
+        used_at: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Exchanges a refresh token for a new one in the same session. A token that was already used
+/// means it leaked (or was replayed): the whole session is revoked, for the thief and the owner.
+pub async fn rotate_refresh(
+    db: &Database,
+    presented_hash: &str,
+    new_hash: String,
+    new_expires_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> StoreResult<(UserId, i64)> {
+    let invalid = DomainError::Unauthenticated(AuthFailure::InvalidToken);
+    let Some(token) = refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::TokenHash.eq(presented_hash))
+        .one(db)
+        .await?
+    else {
+        return Err(invalid.into());
+    };
+    let Some(session) = sessions::Entity::find_by_id(token.session_id).one(db).await? else {
+        return Err(invalid.into());
+    };
+    if session.revoked_at.is_some() {
+        return Err(DomainError::Unauthenticated(AuthFailure::Revoked).into());
+    }
+    if token.expires_at <= now {
+        return Err(DomainError::Unauthenticated(AuthFailure::Expired).into());
+    }
+    let txn = db.begin().await?;
+    // Conditional update: of two concurrent refreshes with the same token only one wins.
+    let claimed = refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::UsedAt, Expr::value(now))
+        .filter(refresh_tokens::Column::Id.eq(token.id))
+        .filter(refresh_tokens::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected == 0 {
+        txn.rollback().await?;
+        revoke_session(db, session.id, now).await?;
+        return Err(DomainError::Unauthenticated(AuthFailure::Revoked).into());
+    }
+    insert_refresh(&txn, session.id, new_hash, new_expires_at, now).await?;
+    txn.commit().await?;
+    Ok((session.user_id, session.id))
+}
+
+pub async fn revoke_session(db: &impl ConnectionTrait, session_id: i64, now: DateTime<Utc>) -> StoreResult<()> {
+    sessions::Entity::update_many()
+        .col_expr(sessions::Column::RevokedAt, Expr::value(now))
+        .filter(sessions::Column::Id.eq(session_id))
+        .filter(sessions::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The session a refresh token belongs to, if the token is known.
+pub async fn session_of_refresh(db: &Database, token_hash: &str) -> StoreResult<Option<i64>> {
+    Ok(refresh_tokens::Entity::find()
+        .filter(refresh_tokens::Column::TokenHash.eq(token_hash))
+        .one(db)
+        .await?
+        .map(|t| t.session_id))
+}
+
+/// The account and what it may do, read afresh for every request so that a revoked role or
+/// session takes effect at once. `None` when the account is disabled or the session revoked.
+pub async fn load_actor(
+    db: &Database,
+    user_id: UserId,
+    session_id: i64,
+    today: NaiveDate,
+) -> StoreResult<Option<(users::Model, Actor)>> {
+    let session = sessions::Entity::find_by_id(session_id)
+        .filter(sessions::Column::UserId.eq(user_id))
+        .filter(sessions::Column::RevokedAt.is_null())
+        .one(db)
+        .await?;
+    if session.is_none() {
+        return Ok(None);
+    }
+    let Some(user) = users::Entity::find_by_id(user_id).filter(users::Column::DisabledAt.is_null()).one(db).await? else {
+        return Ok(None);
+    };
+    let system_role = SystemRole::parse(&user.system_role)
+        .ok_or_else(|| DomainError::Internal(format!("unknown system role {}", user.system_role)))?;
+    let towns = match user.person_id {
+        Some(person_id) => town_roles(db, person_id, today).await?,
+        None => BTreeMap::new(),
+    };
+    let actor = Actor { user_id: user.id, system_role, region: user.region_id, towns };
+    Ok(Some((user, actor)))
+}
+
+async fn town_roles(
+    db: &Database,
+    person_id: i64,
+    today: NaiveDate,
+) -> StoreResult<BTreeMap<i64, BTreeSet<workit_domain::TownRole>>> {
+    let rows: Vec<(String, NaiveDate, Option<NaiveDate>, i64)> = memberships::Entity::find()
+        .select_only()
+        .column(memberships::Column::Role)
+        .column(memberships::Column::JoinedOn)
+        .column(memberships::Column::LeftOn)
+        .column(forums::Column::TownId)
+        .join(JoinType::InnerJoin, memberships::Entity::belongs_to(bodies::Entity).from(memberships::Column::BodyId).to(bodies::Column::Id).into())
+        .join(JoinType::InnerJoin, bodies::Entity::belongs_to(forums::Entity).from(bodies::Column::ForumId).to(forums::Column::Id).into())
+        .filter(memberships::Column::PersonId.eq(person_id))
+        .filter(bodies::Column::ArchivedAt.is_null())
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut towns: BTreeMap<i64, BTreeSet<_>> = BTreeMap::new();
+    for (role, joined_on, left_on, town_id) in rows {
+        if let Some(role) = MembershipRole::parse(&role).filter(|_| is_current(joined_on, left_on, today)) {
+            towns.entry(town_id).or_default().insert(role.town_role());
+        }
+    }
+    Ok(towns)
+}

@@ -1,0 +1,30 @@
+//! The audit log: who changed what, when. Written in the same transaction as the change.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use workit_domain::Actor;
+
+use crate::entities::audit_log;
+use crate::StoreResult;
+
+pub async fn record(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    entity_id: i64,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    audit_log::ActiveModel {
+        user_id: Set(Some(actor.user_id)),
+        action: Set(action.to_owned()),
+        entity: Set(entity.to_owned()),
+        entity_id: Set(Some(entity_id)),
+        details: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}

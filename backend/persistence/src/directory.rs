@@ -1,0 +1,287 @@
+//! The directory of each town: organisations and people. Names are visible to every signed-in
+//! account; people's contact details only to those the policy lets read them.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
+use workit_domain::directory::{check_same_town, OrganisationDraft, PersonDraft};
+use workit_domain::{Action, Actor, DomainError, SystemRole, TownId};
+
+use crate::entities::{organisations, people};
+use crate::towns::contains_any;
+use crate::versioned::{ensure_updated, not_found, set_archived};
+use crate::{audit, towns, Database, Page, PageRequest, StoreResult};
+
+#[derive(Debug, Default, Clone)]
+pub struct DirectoryFilter {
+    pub town_id: Option<TownId>,
+    pub organisation_id: Option<i64>,
+    pub sector: Option<String>,
+    pub search: Option<String>,
+    pub include_archived: bool,
+}
+
+pub async fn list_organisations(
+    db: &Database,
+    _actor: &Actor,
+    filter: &DirectoryFilter,
+    page: PageRequest,
+) -> StoreResult<Page<organisations::Model>> {
+    let mut query = organisations::Entity::find();
+    if let Some(town) = filter.town_id {
+        query = query.filter(organisations::Column::TownId.eq(town));
+    }
+    if let Some(sector) = &filter.sector {
+        query = query.filter(organisations::Column::Sector.eq(sector.as_str()));
+    }
+    if let Some(search) = filter.search.as_deref().filter(|s| !s.trim().is_empty()) {
+        query = query.filter(contains_any(&[organisations::Column::Name], search));
+    }
+    if !filter.include_archived {
+        query = query.filter(organisations::Column::ArchivedAt.is_null());
+    }
+    let total = query.clone().count(db).await?;
+    let items = query.order_by_asc(organisations::Column::Name).offset(page.offset).limit(page.limit).all(db).await?;
+    Ok(Page { items, total, offset: page.offset, limit: page.limit })
+}
+
+pub async fn get_organisation(db: &Database, _actor: &Actor, id: i64) -> StoreResult<organisations::Model> {
+    organisations::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("organisation"))
+}
+
+pub async fn organisations_by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<organisations::Model>> {
+    Ok(organisations::Entity::find().filter(organisations::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+}
+
+pub async fn create_organisation(
+    db: &Database,
+    actor: &Actor,
+    draft: OrganisationDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<organisations::Model> {
+    actor.authorize(Action::EditDirectory, towns::scope(db, draft.town_id).await?)?;
+    let valid = draft.validated()?;
+    let txn = db.begin().await?;
+    let organisation = organisations::ActiveModel {
+        town_id: Set(valid.town_id),
+        name: Set(valid.name),
+        sector: Set(valid.sector.as_str().to_owned()),
+        website: Set(valid.website),
+        notes: Set(valid.notes),
+        archived_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, actor, "create", "organisation", organisation.id, now).await?;
+    txn.commit().await?;
+    Ok(organisation)
+}
+
+/// Updates an organisation; `draft.town_id` is ignored (an organisation does not move town).
+pub async fn update_organisation(
+    db: &Database,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    draft: OrganisationDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<organisations::Model> {
+    let current = get_organisation(db, actor, id).await?;
+    actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
+    let valid = OrganisationDraft { town_id: current.town_id, ..draft }.validated()?;
+    let txn = db.begin().await?;
+    let result = organisations::Entity::update_many()
+        .set(organisations::ActiveModel {
+            name: Set(valid.name),
+            sector: Set(valid.sector.as_str().to_owned()),
+            website: Set(valid.website),
+            notes: Set(valid.notes),
+            updated_at: Set(now),
+            version: Set(version + 1),
+            ..Default::default()
+        })
+        .filter(organisations::Column::Id.eq(id))
+        .filter(organisations::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    ensure_updated(&result, "organisation", current.version)?;
+    audit::record(&txn, actor, "update", "organisation", id, now).await?;
+    txn.commit().await?;
+    get_organisation(db, actor, id).await
+}
+
+pub async fn archive_organisation(
+    db: &Database,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    archived: bool,
+    now: DateTime<Utc>,
+) -> StoreResult<organisations::Model> {
+    let current = get_organisation(db, actor, id).await?;
+    actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
+    let txn = db.begin().await?;
+    let result = set_archived::<organisations::Entity>(&txn, id, version, archived, now).await?;
+    ensure_updated(&result, "organisation", current.version)?;
+    audit::record(&txn, actor, if archived { "archive" } else { "restore" }, "organisation", id, now).await?;
+    txn.commit().await?;
+    get_organisation(db, actor, id).await
+}
+
+/// A person as the actor may see them: contact details are blanked outside the actor's towns.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub row: people::Model,
+    pub contacts_visible: bool,
+}
+
+/// The towns whose contact details the actor may read; `None` means all.
+pub async fn contact_towns(db: &Database, actor: &Actor) -> StoreResult<Option<BTreeSet<TownId>>> {
+    let region_towns = match (actor.system_role, actor.region) {
+        (SystemRole::RegionalCoordinator, Some(region)) => towns::ids_in_region(db, region).await?,
+        _ => Vec::new(),
+    };
+    Ok(actor.contact_towns(|_| region_towns))
+}
+
+fn redact(rows: Vec<people::Model>, visible: &Option<BTreeSet<TownId>>) -> Vec<Person> {
+    rows.into_iter()
+        .map(|mut row| {
+            let contacts_visible = visible.as_ref().is_none_or(|towns| towns.contains(&row.town_id));
+            if !contacts_visible {
+                row.email = None;
+                row.phone = None;
+            }
+            Person { row, contacts_visible }
+        })
+        .collect()
+}
+
+pub async fn list_people(
+    db: &Database,
+    actor: &Actor,
+    filter: &DirectoryFilter,
+    page: PageRequest,
+) -> StoreResult<Page<Person>> {
+    let mut query = people::Entity::find();
+    if let Some(town) = filter.town_id {
+        query = query.filter(people::Column::TownId.eq(town));
+    }
+    if let Some(organisation) = filter.organisation_id {
+        query = query.filter(people::Column::OrganisationId.eq(organisation));
+    }
+    if let Some(search) = filter.search.as_deref().filter(|s| !s.trim().is_empty()) {
+        query = query.filter(contains_any(&[people::Column::FullName, people::Column::JobTitle], search));
+    }
+    if !filter.include_archived {
+        query = query.filter(people::Column::ArchivedAt.is_null());
+    }
+    let total = query.clone().count(db).await?;
+    let rows = query.order_by_asc(people::Column::FullName).offset(page.offset).limit(page.limit).all(db).await?;
+    let visible = contact_towns(db, actor).await?;
+    Ok(Page { items: redact(rows, &visible), total, offset: page.offset, limit: page.limit })
+}
+
+pub async fn get_person(db: &Database, actor: &Actor, id: i64) -> StoreResult<Person> {
+    people_by_ids(db, actor, &[id]).await?.pop().ok_or_else(|| not_found("person"))
+}
+
+pub async fn people_by_ids(db: &Database, actor: &Actor, ids: &[i64]) -> StoreResult<Vec<Person>> {
+    let rows = people::Entity::find().filter(people::Column::Id.is_in(ids.iter().copied())).all(db).await?;
+    let visible = contact_towns(db, actor).await?;
+    Ok(redact(rows, &visible))
+}
+
+async fn check_organisation(db: &Database, actor: &Actor, town_id: TownId, organisation_id: Option<i64>) -> StoreResult<()> {
+    if let Some(organisation_id) = organisation_id {
+        let organisation = get_organisation(db, actor, organisation_id)
+            .await
+            .map_err(|_| DomainError::validation("organisationId", workit_domain::validation::codes::INVALID_CHOICE))?;
+        check_same_town(town_id, organisation.town_id)?;
+    }
+    Ok(())
+}
+
+pub async fn create_person(db: &Database, actor: &Actor, draft: PersonDraft, now: DateTime<Utc>) -> StoreResult<Person> {
+    actor.authorize(Action::EditDirectory, towns::scope(db, draft.town_id).await?)?;
+    let valid = draft.validated()?;
+    check_organisation(db, actor, valid.town_id, valid.organisation_id).await?;
+    let txn = db.begin().await?;
+    let person = people::ActiveModel {
+        town_id: Set(valid.town_id),
+        organisation_id: Set(valid.organisation_id),
+        full_name: Set(valid.full_name),
+        job_title: Set(valid.job_title),
+        seniority: Set(valid.seniority.map(|s| s.as_str().to_owned())),
+        email: Set(valid.email),
+        phone: Set(valid.phone),
+        archived_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, actor, "create", "person", person.id, now).await?;
+    txn.commit().await?;
+    get_person(db, actor, person.id).await
+}
+
+pub async fn update_person(
+    db: &Database,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    draft: PersonDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<Person> {
+    let current = get_person(db, actor, id).await?.row;
+    actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
+    let valid = PersonDraft { town_id: current.town_id, ..draft }.validated()?;
+    check_organisation(db, actor, valid.town_id, valid.organisation_id).await?;
+    let txn = db.begin().await?;
+    let result = people::Entity::update_many()
+        .set(people::ActiveModel {
+            organisation_id: Set(valid.organisation_id),
+            full_name: Set(valid.full_name),
+            job_title: Set(valid.job_title),
+            seniority: Set(valid.seniority.map(|s| s.as_str().to_owned())),
+            email: Set(valid.email),
+            phone: Set(valid.phone),
+            updated_at: Set(now),
+            version: Set(version + 1),
+            ..Default::default()
+        })
+        .filter(people::Column::Id.eq(id))
+        .filter(people::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    ensure_updated(&result, "person", current.version)?;
+    audit::record(&txn, actor, "update", "person", id, now).await?;
+    txn.commit().await?;
+    get_person(db, actor, id).await
+}
+
+pub async fn archive_person(
+    db: &Database,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    archived: bool,
+    now: DateTime<Utc>,
+) -> StoreResult<Person> {
+    let current = get_person(db, actor, id).await?.row;
+    actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
+    let txn = db.begin().await?;
+    let result = set_archived::<people::Entity>(&txn, id, version, archived, now).await?;
+    ensure_updated(&result, "person", current.version)?;
+    audit::record(&txn, actor, if archived { "archive" } else { "restore" }, "person", id, now).await?;
+    txn.commit().await?;
+    get_person(db, actor, id).await
+}

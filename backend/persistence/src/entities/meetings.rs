@@ -1,0 +1,27 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "meetings")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i32,
+    pub body_id: i64,
+    pub title: String,
+    pub starts_at: DateTimeUtc,
+    pub duration_minutes: i32,
+    pub place: Option<String>,
+    pub online_url: Option<String>,
+    pub goal: Option<String>,
+    pub course: Option<String>,
+    pub method: Option<String>,
+    pub product: Option<String>,
+    pub status: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,228 @@
+//! Forums (one per town), their bodies and memberships. History is kept: a member who leaves
+//! gets a `left_on` date, never a deletion.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use workit_domain::forums::{is_current, BodyDraft, MembershipDraft};
+use workit_domain::validation::{codes, FieldError};
+use workit_domain::{Action, Actor, DomainError, TownId};
+
+use crate::entities::{bodies, forums, memberships, people};
+use crate::versioned::{ensure_updated, not_found, set_archived};
+use crate::{audit, towns, Database, StoreResult};
+
+pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<forums::Model> {
+    forums::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("forum"))
+}
+
+pub async fn by_town_ids(db: &Database, town_ids: &[TownId]) -> StoreResult<Vec<forums::Model>> {
+    Ok(forums::Entity::find().filter(forums::Column::TownId.is_in(town_ids.iter().copied())).all(db).await?)
+}
+
+pub async fn bodies_by_forum_ids(db: &Database, forum_ids: &[i64]) -> StoreResult<Vec<bodies::Model>> {
+    Ok(bodies::Entity::find()
+        .filter(bodies::Column::ForumId.is_in(forum_ids.iter().copied()))
+        .order_by_asc(bodies::Column::Id)
+        .all(db)
+        .await?)
+}
+
+pub async fn memberships_by_body_ids(db: &Database, body_ids: &[i64]) -> StoreResult<Vec<memberships::Model>> {
+    Ok(memberships::Entity::find()
+        .filter(memberships::Column::BodyId.is_in(body_ids.iter().copied()))
+        .order_by_asc(memberships::Column::JoinedOn)
+        .order_by_asc(memberships::Column::Id)
+        .all(db)
+        .await?)
+}
+
+pub async fn get_body(db: &Database, _actor: &Actor, id: i64) -> StoreResult<bodies::Model> {
+    bodies::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("body"))
+}
+
+async fn town_of_forum(db: &Database, forum_id: i64) -> StoreResult<TownId> {
+    Ok(forums::Entity::find_by_id(forum_id).one(db).await?.ok_or_else(|| not_found("forum"))?.town_id)
+}
+
+pub async fn create_body(
+    db: &Database,
+    actor: &Actor,
+    forum_id: i64,
+    draft: BodyDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<bodies::Model> {
+    let town = town_of_forum(db, forum_id).await?;
+    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    let valid = draft.validated()?;
+    let txn = db.begin().await?;
+    let body = bodies::ActiveModel {
+        forum_id: Set(forum_id),
+        kind: Set(valid.kind.as_str().to_owned()),
+        name: Set(valid.name),
+        focus_id: Set(None),
+        lead_person_id: Set(None),
+        starts_on: Set(valid.starts_on),
+        ends_on: Set(valid.ends_on),
+        archived_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, actor, "create", "body", body.id, now).await?;
+    txn.commit().await?;
+    Ok(body)
+}
+
+pub async fn update_body(
+    db: &Database,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    draft: BodyDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<bodies::Model> {
+    let current = get_body(db, actor, id).await?;
+    let town = town_of_forum(db, current.forum_id).await?;
+    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    let valid = draft.validated()?;
+    let txn = db.begin().await?;
+    let result = bodies::Entity::update_many()
+        .set(bodies::ActiveModel {
+            kind: Set(valid.kind.as_str().to_owned()),
+            name: Set(valid.name),
+            starts_on: Set(valid.starts_on),
+            ends_on: Set(valid.ends_on),
+            updated_at: Set(now),
+            version: Set(version + 1),
+            ..Default::default()
+        })
+        .filter(bodies::Column::Id.eq(id))
+        .filter(bodies::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    ensure_updated(&result, "body", current.version)?;
+    audit::record(&txn, actor, "update", "body", id, now).await?;
+    txn.commit().await?;
+    get_body(db, actor, id).await
+}
+
+pub async fn archive_body(
+    db: &Database,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    archived: bool,
+    now: DateTime<Utc>,
+) -> StoreResult<bodies::Model> {
+    let current = get_body(db, actor, id).await?;
+    let town = town_of_forum(db, current.forum_id).await?;
+    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    let txn = db.begin().await?;
+    let result = set_archived::<bodies::Entity>(&txn, id, version, archived, now).await?;
+    ensure_updated(&result, "body", current.version)?;
+    audit::record(&txn, actor, if archived { "archive" } else { "restore" }, "body", id, now).await?;
+    txn.commit().await?;
+    get_body(db, actor, id).await
+}
+
+/// Adds a person of the same town to a body. A person sits in a body once at a time.
+pub async fn add_membership(
+    db: &Database,
+    actor: &Actor,
+    body_id: i64,
+    person_id: i64,
+    draft: MembershipDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<memberships::Model> {
+    let body = get_body(db, actor, body_id).await?;
+    let town = town_of_forum(db, body.forum_id).await?;
+    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    let valid = draft.validated()?;
+    let person = people::Entity::find_by_id(person_id).one(db).await?;
+    if person.is_none_or(|p| p.town_id != town) {
+        return Err(DomainError::validation("personId", codes::INVALID_CHOICE).into());
+    }
+    let today = now.date_naive();
+    let already = memberships_by_body_ids(db, &[body_id])
+        .await?
+        .into_iter()
+        .any(|m| m.person_id == person_id && (m.left_on.is_none() || is_current(m.joined_on, m.left_on, today)));
+    if already {
+        return Err(DomainError::Conflict {
+            entity: "membership",
+            current_version: None,
+            field: Some(FieldError::new("personId", "already_member")),
+        }
+        .into());
+    }
+    let txn = db.begin().await?;
+    let membership = memberships::ActiveModel {
+        body_id: Set(body_id),
+        person_id: Set(person_id),
+        role: Set(valid.role.as_str().to_owned()),
+        joined_on: Set(valid.joined_on),
+        left_on: Set(valid.left_on),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, actor, "create", "membership", membership.id, now).await?;
+    txn.commit().await?;
+    Ok(membership)
+}
+
+pub async fn get_membership(db: &Database, _actor: &Actor, id: i64) -> StoreResult<memberships::Model> {
+    memberships::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("membership"))
+}
+
+/// Changes a membership's role or dates; setting `left_on` ends it and keeps the history.
+pub async fn update_membership(
+    db: &Database,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    draft: MembershipDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<memberships::Model> {
+    let current = get_membership(db, actor, id).await?;
+    let body = get_body(db, actor, current.body_id).await?;
+    let town = town_of_forum(db, body.forum_id).await?;
+    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    let valid = draft.validated()?;
+    let txn = db.begin().await?;
+    let result = memberships::Entity::update_many()
+        .set(memberships::ActiveModel {
+            role: Set(valid.role.as_str().to_owned()),
+            joined_on: Set(valid.joined_on),
+            left_on: Set(valid.left_on),
+            updated_at: Set(now),
+            version: Set(version + 1),
+            ..Default::default()
+        })
+        .filter(memberships::Column::Id.eq(id))
+        .filter(memberships::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    ensure_updated(&result, "membership", current.version)?;
+    audit::record(&txn, actor, "update", "membership", id, now).await?;
+    txn.commit().await?;
+    get_membership(db, actor, id).await
+}
+
+/// The forum of a town, for granting town roles to a new account.
+pub async fn forum_body_of_town(db: &impl sea_orm::ConnectionTrait, town_id: TownId) -> StoreResult<Option<bodies::Model>> {
+    let Some(forum) = forums::Entity::find().filter(forums::Column::TownId.eq(town_id)).one(db).await? else {
+        return Ok(None);
+    };
+    Ok(bodies::Entity::find()
+        .filter(bodies::Column::ForumId.eq(forum.id))
+        .filter(bodies::Column::Kind.eq("FORUM"))
+        .one(db)
+        .await?)
+}

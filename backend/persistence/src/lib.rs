@@ -1,0 +1,22 @@
+//! Storage of WORKIT Hub over SQLite (embedded default) and PostgreSQL (production).
+//!
+//! Every read that returns town data takes the [`Actor`](workit_domain::Actor) and filters by
+//! what it may see; every write takes the time (`now`) from its caller. Writes of editable rows
+//! check `version` (optimistic concurrency) and leave an audit record in the same transaction.
+
+pub mod accounts;
+pub mod audit;
+pub mod db;
+pub mod demo;
+pub mod directory;
+pub mod entities;
+pub mod error;
+pub mod forums;
+pub mod page;
+pub mod regions;
+pub mod towns;
+mod versioned;
+
+pub use db::{connect, migrate, Database};
+pub use error::{StoreError, StoreResult};
+pub use page::{Page, PageRequest};

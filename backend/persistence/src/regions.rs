@@ -1,0 +1,72 @@
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use workit_domain::regions::RegionDraft;
+use workit_domain::{Action, Actor, Scope};
+
+use crate::entities::regions;
+use crate::versioned::{ensure_updated, not_found};
+use crate::{audit, Database, StoreResult};
+
+/// Regions are public to every signed-in account.
+pub async fn list(db: &Database, _actor: &Actor) -> StoreResult<Vec<regions::Model>> {
+    Ok(regions::Entity::find().order_by_asc(regions::Column::Id).all(db).await?)
+}
+
+pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<regions::Model> {
+    regions::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("region"))
+}
+
+pub async fn by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<regions::Model>> {
+    Ok(regions::Entity::find().filter(regions::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+}
+
+pub async fn create(db: &Database, actor: &Actor, draft: RegionDraft, now: DateTime<Utc>) -> StoreResult<regions::Model> {
+    actor.authorize(Action::ManageRegistry, Scope::Global)?;
+    let draft = draft.validated()?;
+    let txn = db.begin().await?;
+    let region = regions::ActiveModel {
+        code: Set(draft.code),
+        name_he: Set(draft.name_he),
+        name_en: Set(draft.name_en),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, actor, "create", "region", region.id, now).await?;
+    txn.commit().await?;
+    Ok(region)
+}
+
+pub async fn update(
+    db: &Database,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    draft: RegionDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<regions::Model> {
+    actor.authorize(Action::ManageRegistry, Scope::Global)?;
+    let current = get(db, actor, id).await?;
+    let draft = draft.validated()?;
+    let txn = db.begin().await?;
+    let result = regions::Entity::update_many()
+        .set(regions::ActiveModel {
+            code: Set(draft.code),
+            name_he: Set(draft.name_he),
+            name_en: Set(draft.name_en),
+            updated_at: Set(now),
+            version: Set(version + 1),
+            ..Default::default()
+        })
+        .filter(regions::Column::Id.eq(id))
+        .filter(regions::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    ensure_updated(&result, "region", current.version)?;
+    audit::record(&txn, actor, "update", "region", id, now).await?;
+    txn.commit().await?;
+    get(db, actor, id).await
+}

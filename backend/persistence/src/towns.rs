@@ -1,0 +1,153 @@
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
+use workit_domain::forums::Stage;
+use workit_domain::towns::TownDraft;
+use workit_domain::{Action, Actor, Scope, TownId};
+
+use crate::entities::{forums, labour_offices, towns};
+use crate::versioned::{ensure_updated, not_found};
+use crate::{audit, Database, Page, PageRequest, StoreResult};
+
+#[derive(Debug, Default, Clone)]
+pub struct TownFilter {
+    pub search: Option<String>,
+    pub region_id: Option<i64>,
+    pub include_archived: bool,
+}
+
+/// A case-insensitive "contains" over the given text columns (Hebrew has no case; English does).
+pub(crate) fn contains_any<C: ColumnTrait>(columns: &[C], needle: &str) -> Condition {
+    let pattern = format!("%{}%", needle.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    columns.iter().fold(Condition::any(), |condition, column| {
+        condition.add(Expr::expr(Func::lower(Expr::col(*column))).like(LikeExpr::new(pattern.clone()).escape('\\')))
+    })
+}
+
+/// The names and structure of every town are visible to every signed-in account.
+pub async fn list(db: &Database, _actor: &Actor, filter: &TownFilter, page: PageRequest) -> StoreResult<Page<towns::Model>> {
+    let mut query = towns::Entity::find();
+    if let Some(search) = filter.search.as_deref().filter(|s| !s.trim().is_empty()) {
+        query = query.filter(contains_any(&[towns::Column::NameHe, towns::Column::NameEn], search));
+    }
+    if let Some(region) = filter.region_id {
+        query = query.filter(towns::Column::RegionId.eq(region));
+    }
+    if !filter.include_archived {
+        query = query.filter(towns::Column::ArchivedAt.is_null());
+    }
+    let total = query.clone().count(db).await?;
+    let items = query
+        .order_by_asc(towns::Column::RegionId)
+        .order_by_asc(towns::Column::NameEn)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
+    Ok(Page { items, total, offset: page.offset, limit: page.limit })
+}
+
+pub async fn get(db: &Database, _actor: &Actor, id: TownId) -> StoreResult<towns::Model> {
+    towns::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("town"))
+}
+
+/// The scope the permission policy needs for anything that belongs to a town.
+pub async fn scope(db: &Database, town_id: TownId) -> StoreResult<Scope> {
+    let town = towns::Entity::find_by_id(town_id).one(db).await?.ok_or_else(|| not_found("town"))?;
+    Ok(Scope::Town { town: town.id, region: town.region_id })
+}
+
+pub async fn ids_in_region(db: &Database, region_id: i64) -> StoreResult<Vec<TownId>> {
+    Ok(towns::Entity::find()
+        .select_only()
+        .column(towns::Column::Id)
+        .filter(towns::Column::RegionId.eq(region_id))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+pub async fn by_ids(db: &Database, ids: &[TownId]) -> StoreResult<Vec<towns::Model>> {
+    Ok(towns::Entity::find().filter(towns::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+}
+
+pub async fn labour_offices_by_town_ids(db: &Database, ids: &[TownId]) -> StoreResult<Vec<labour_offices::Model>> {
+    Ok(labour_offices::Entity::find()
+        .filter(labour_offices::Column::TownId.is_in(ids.iter().copied()))
+        .order_by_asc(labour_offices::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Creates a town with its forum (one per town), which starts at stage 1.
+pub async fn create(db: &Database, actor: &Actor, draft: TownDraft, now: DateTime<Utc>) -> StoreResult<towns::Model> {
+    actor.authorize(Action::ManageRegistry, Scope::Global)?;
+    let draft = draft.validated()?;
+    crate::regions::get(db, actor, draft.region_id).await?;
+    let txn = db.begin().await?;
+    let town = towns::ActiveModel {
+        region_id: Set(draft.region_id),
+        name_he: Set(draft.name_he),
+        name_en: Set(draft.name_en),
+        population: Set(draft.population),
+        socio_economic_cluster: Set(draft.socio_economic_cluster),
+        archived_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    forums::ActiveModel {
+        town_id: Set(town.id),
+        stage: Set(Stage::KickOff.as_str().to_owned()),
+        stage_changed_at: Set(Some(now)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, actor, "create", "town", town.id, now).await?;
+    txn.commit().await?;
+    Ok(town)
+}
+
+pub async fn update(
+    db: &Database,
+    actor: &Actor,
+    id: TownId,
+    version: i32,
+    draft: TownDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<towns::Model> {
+    actor.authorize(Action::ManageRegistry, Scope::Global)?;
+    let current = get(db, actor, id).await?;
+    let draft = draft.validated()?;
+    crate::regions::get(db, actor, draft.region_id).await?;
+    let txn = db.begin().await?;
+    let result = towns::Entity::update_many()
+        .set(towns::ActiveModel {
+            region_id: Set(draft.region_id),
+            name_he: Set(draft.name_he),
+            name_en: Set(draft.name_en),
+            population: Set(draft.population),
+            socio_economic_cluster: Set(draft.socio_economic_cluster),
+            updated_at: Set(now),
+            version: Set(version + 1),
+            ..Default::default()
+        })
+        .filter(towns::Column::Id.eq(id))
+        .filter(towns::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    ensure_updated(&result, "town", current.version)?;
+    audit::record(&txn, actor, "update", "town", id, now).await?;
+    txn.commit().await?;
+    get(db, actor, id).await
+}

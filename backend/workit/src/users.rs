@@ -1,0 +1,97 @@
+//! `workit user add`: accounts for real people, created by an operator.
+
+use std::io::Read as _;
+
+use anyhow::{bail, Context as _};
+use chrono::{DateTime, Utc};
+use rand::distr::{Alphanumeric, SampleString};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use workit_domain::forums::MembershipRole;
+use workit_domain::SystemRole;
+use workit_persistence::accounts::{create_user, NewUser};
+use workit_persistence::entities::{regions, towns};
+use workit_persistence::{demo, Database};
+
+use crate::cli::AddUser;
+
+pub async fn add(db: &Database, args: AddUser, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let role = args.role.trim().to_uppercase();
+    let (system_role, town_role) = match role.as_str() {
+        "CHAIR" => (SystemRole::None, Some(MembershipRole::Chair)),
+        "EMPLOYMENT_LEAD" => (SystemRole::None, Some(MembershipRole::EmploymentLead)),
+        "REFERENT" => (SystemRole::None, Some(MembershipRole::ReferentOperational)),
+        "MEMBER" => (SystemRole::None, Some(MembershipRole::Member)),
+        other => match SystemRole::parse(other).filter(|r| *r != SystemRole::None) {
+            Some(system) => (system, None),
+            None => bail!("unknown role {other:?}: use ADMIN, NATIONAL, REGIONAL_COORDINATOR, CHAIR, EMPLOYMENT_LEAD, REFERENT or MEMBER"),
+        },
+    };
+    let mut v = workit_domain::Validator::new();
+    let email = v.optional_email("email", Some(&args.email));
+    let name = v.required_text("name", &args.name, 200);
+    if v.finish().is_err() {
+        bail!("give a valid --email and a non-empty --name");
+    }
+    let email = email.context("--email is required")?;
+
+    let password = if args.password_stdin {
+        let mut input = String::new();
+        std::io::stdin().read_to_string(&mut input).context("reading the password from standard input")?;
+        input.trim_end_matches(['\r', '\n']).to_owned()
+    } else {
+        Alphanumeric.sample_string(&mut rand::rng(), 20)
+    };
+    workit_api::auth::password::check_strength(&password).map_err(|_| {
+        anyhow::anyhow!("the password must have at least {} characters", workit_api::auth::password::MIN_PASSWORD_CHARS)
+    })?;
+    let password_hash = workit_api::auth::password::hash_now(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+
+    let region_id = match (system_role, &args.region) {
+        (SystemRole::RegionalCoordinator, Some(region)) => Some(find_region(db, region).await?),
+        (SystemRole::RegionalCoordinator, None) => bail!("a regional coordinator needs --region"),
+        (_, Some(_)) => bail!("--region is only for REGIONAL_COORDINATOR"),
+        _ => None,
+    };
+    let town_id = match (town_role, &args.town) {
+        (Some(_), Some(town)) => Some(find_town(db, town).await?),
+        (Some(_), None) => bail!("a town role needs --town"),
+        (None, Some(_)) => bail!("--town is only for town roles"),
+        (None, None) => None,
+    };
+
+    let txn = db.begin().await?;
+    let person_id = match (town_role, town_id) {
+        (Some(role), Some(town)) => Some(demo::grant_town_role(&txn, town, &name, &email, role, now).await.map_err(|e| anyhow::anyhow!("{e}"))?),
+        _ => None,
+    };
+    let user = NewUser { email: email.clone(), display_name: name, password_hash, system_role, region_id, person_id, locale: "he".into() };
+    create_user(&txn, user, now).await.map_err(|e| match e {
+        workit_persistence::StoreError::Domain(workit_domain::DomainError::Conflict { .. }) => anyhow::anyhow!("an account with e-mail {email} already exists"),
+        other => anyhow::anyhow!("{other}"),
+    })?;
+    txn.commit().await?;
+    println!("Created {email} ({role}).");
+    if !args.password_stdin {
+        println!("One-time password (give it to the user over a separate channel): {password}");
+    }
+    Ok(())
+}
+
+async fn find_region(db: &Database, key: &str) -> anyhow::Result<i64> {
+    let found = match key.parse::<i64>() {
+        Ok(id) => regions::Entity::find_by_id(id).one(db).await?,
+        Err(_) => regions::Entity::find().filter(regions::Column::Code.eq(key.to_lowercase())).one(db).await?,
+    };
+    found.map(|r| r.id).with_context(|| format!("no region {key:?}"))
+}
+
+async fn find_town(db: &Database, key: &str) -> anyhow::Result<i64> {
+    let found = match key.parse::<i64>() {
+        Ok(id) => towns::Entity::find_by_id(id).one(db).await?,
+        Err(_) => {
+            let all = towns::Entity::find().all(db).await?;
+            all.into_iter().find(|t| t.name_en.eq_ignore_ascii_case(key.trim()) || t.name_he == key.trim())
+        }
+    };
+    found.map(|t| t.id).with_context(|| format!("no town {key:?}"))
+}

@@ -1,0 +1,16 @@
+//! Schema migrations of WORKIT Hub: one database-neutral set, run on SQLite and PostgreSQL.
+//! See `migrations/README.md` for the rules of writing one.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_initial;
+mod schema_helpers;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_initial::Migration)]
+    }
+}
