@@ -1,1 +1,18 @@
-fn main(){}
+//! End-to-end tests: the real server on a random port over a fresh, migrated database, once on
+//! SQLite and once on PostgreSQL (`both_engines!`). One test binary for the whole suite.
+
+// Test code: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[macro_use]
+mod helpers;
+
+mod auth;
+mod cli;
+mod dataloader;
+mod directory;
+mod forums;
+mod http;
+mod migrations;
+mod permissions;
+mod schema;

@@ -67,7 +67,7 @@ impl ApiConfig {
             demo: false,
             max_body_bytes: 1024 * 1024,
             max_depth: 12,
-            max_complexity: 2000,
+            max_complexity: 20_000,
             max_aliases: 30,
             max_concurrent_password_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
             login_limits: LoginLimits::default(),

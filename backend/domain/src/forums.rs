@@ -116,10 +116,10 @@ impl BodyDraft {
 }
 
 fn check_period(v: &mut Validator, start: Option<NaiveDate>, end: Option<NaiveDate>) {
-    if let (Some(start), Some(end)) = (start, end) {
-        if end < start {
-            v.push(FieldError::new("endsOn", codes::END_BEFORE_START));
-        }
+    if let (Some(start), Some(end)) = (start, end)
+        && end < start
+    {
+        v.push(FieldError::new("endsOn", codes::END_BEFORE_START));
     }
 }
 
@@ -141,10 +141,10 @@ impl MembershipDraft {
     pub fn validated(self) -> DomainResult<ValidMembership> {
         let mut v = Validator::new();
         let role = v.choice("role", &self.role, MembershipRole::parse);
-        if let Some(left) = self.left_on {
-            if left < self.joined_on {
-                v.push(FieldError::new("leftOn", codes::END_BEFORE_START));
-            }
+        if let Some(left) = self.left_on
+            && left < self.joined_on
+        {
+            v.push(FieldError::new("leftOn", codes::END_BEFORE_START));
         }
         v.finish()?;
         let role = role.ok_or_else(|| crate::DomainError::validation("role", codes::INVALID_CHOICE))?;

@@ -94,7 +94,10 @@ const CANONICAL_MEETINGS: &[&str] = &[
     "סיכום שנה",
 ];
 
-const FOCUSES: &[(FocusKind, &str, &[(&str, &str, f64, f64)])] = &[
+/// A metric of a focus: name, unit, baseline, target.
+type MetricSeed = (&'static str, &'static str, f64, f64);
+
+const FOCUSES: &[(FocusKind, &str, &[MetricSeed])] = &[
     (FocusKind::Employers, "גיוון והרחבת מעסיקים", &[("מספר משרות ביישוב", "משרות", 6200.0, 6800.0), ("שכר ממוצע", "₪", 8900.0, 9800.0)]),
     (FocusKind::Population, "שילוב צעירים בתעסוקה", &[("שיעור אבטלה בקרב צעירים", "%", 14.0, 10.0), ("מספר דורשי עבודה", "אנשים", 900.0, 700.0)]),
     (FocusKind::Skills, "הכשרות מקצועיות לפי צורכי מעסיקים", &[("בוגרי הכשרות שהשתלבו בעבודה", "אנשים", 40.0, 120.0)]),
@@ -407,7 +410,7 @@ impl Seeder<'_> {
         Ok(())
     }
 
-    async fn focus(&mut self, forum_id: i64, kind: FocusKind, title: &str, metrics: &[(&str, &str, f64, f64)]) -> StoreResult<i64> {
+    async fn focus(&mut self, forum_id: i64, kind: FocusKind, title: &str, metrics: &[MetricSeed]) -> StoreResult<i64> {
         let (created_at, updated_at, version) = stamps(self.now);
         let focus = strategic_focuses::ActiveModel {
             forum_id: Set(forum_id),

@@ -10,6 +10,7 @@ use super::enums::{stored, Sector, Seniority};
 use super::loaders::{Loaders, OrganisationKey, TownKey};
 use super::towns::Town;
 use super::ContextExt;
+use super::page_cost;
 use crate::error::{parse_id, ApiResult};
 
 async fn town_of(ctx: &Context<'_>, town_id: i64) -> ApiResult<Town> {
@@ -160,6 +161,7 @@ pub struct DirectoryQuery;
 #[Object]
 impl DirectoryQuery {
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "page_cost(limit, child_complexity)")]
     async fn organisations(
         &self,
         ctx: &Context<'_>,
@@ -185,6 +187,7 @@ impl DirectoryQuery {
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "page_cost(limit, child_complexity)")]
     async fn people(
         &self,
         ctx: &Context<'_>,

@@ -37,6 +37,7 @@ impl Forum {
         town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
     }
     /// Steering committee, the forum itself, task teams and ad-hoc teams.
+    #[graphql(complexity = "super::BODIES_PER_FORUM * child_complexity")]
     async fn bodies(&self, ctx: &Context<'_>, #[graphql(default = false)] include_archived: bool) -> ApiResult<Vec<Body>> {
         let bodies = ctx.data_unchecked::<Loaders>().load_one(BodiesOfForum(self.0.id)).await?.unwrap_or_default();
         Ok(bodies.into_iter().filter(|b| include_archived || b.archived_at.is_none()).map(Body).collect())
@@ -69,6 +70,7 @@ impl Body {
         self.0.version
     }
     /// Memberships, current ones only unless `includePast` (history is kept).
+    #[graphql(complexity = "super::MEMBERS_PER_BODY * child_complexity")]
     async fn members(&self, ctx: &Context<'_>, #[graphql(default = false)] include_past: bool) -> ApiResult<Vec<Membership>> {
         let today = ctx.now().date_naive();
         let rows = ctx.data_unchecked::<Loaders>().load_one(MembersOfBody(self.0.id)).await?.unwrap_or_default();

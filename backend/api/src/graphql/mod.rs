@@ -28,6 +28,16 @@ pub struct MutationRoot(
     directory::DirectoryMutation,
 );
 
+/// Typical sizes of nested lists, so the complexity limit sees what a query really costs.
+pub(crate) const BODIES_PER_FORUM: usize = 6;
+pub(crate) const MEMBERS_PER_BODY: usize = 20;
+
+/// A paged list costs its page size times what each item selects.
+pub(crate) fn page_cost(limit: Option<i64>, child_complexity: usize) -> usize {
+    let page = workit_persistence::PageRequest::new(None, limit).limit;
+    usize::try_from(page).unwrap_or(usize::MAX).saturating_mul(child_complexity).saturating_add(1)
+}
+
 pub type WorkitSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 pub fn build_schema(config: &ApiConfig) -> WorkitSchema {

@@ -10,6 +10,7 @@ use super::forums::{Forum, LabourOffice};
 use super::loaders::{ForumOfTown, LabourOfficeOfTown, Loaders, RegionKey};
 use super::regions::Region;
 use super::ContextExt;
+use super::page_cost;
 use crate::error::{parse_id, ApiResult};
 
 pub struct Town(pub towns::Model);
@@ -97,6 +98,7 @@ pub struct TownQuery;
 #[Object]
 impl TownQuery {
     /// Towns, ordered by region and name; `search` matches the Hebrew or English name.
+    #[graphql(complexity = "page_cost(limit, child_complexity)")]
     async fn towns(
         &self,
         ctx: &Context<'_>,

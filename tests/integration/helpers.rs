@@ -1,0 +1,237 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::{json, Value};
+use workit_api::{ApiConfig, AppState, SystemClock};
+use workit_persistence::Database;
+
+pub const DEMO_PASSWORD: &str = "workit-demo";
+pub const TEST_SECRET: &[u8] = b"integration-tests-secret-0123456789-abcdefghij";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Generates one `#[tokio::test]` per engine for an `async fn name(engine: Engine)`.
+macro_rules! both_engines {
+    ($($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_sqlite() {
+                    super::$name($crate::helpers::Engine::Sqlite).await
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_postgres() {
+                    super::$name($crate::helpers::Engine::Postgres).await
+                }
+            }
+        )+
+    };
+}
+
+/// A fresh, empty database; the guard keeps a SQLite file's folder alive.
+pub struct FreshDatabase {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub async fn fresh_database(engine: Engine) -> FreshDatabase {
+    match engine {
+        Engine::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}", dir.path().join("workit.db").display());
+            FreshDatabase { url, _dir: Some(dir) }
+        }
+        Engine::Postgres => {
+            let admin_url = postgres_admin_url();
+            let admin = workit_persistence::connect(&admin_url, 1).await.expect("connect to the test PostgreSQL");
+            let name = format!("workit_test_{}", rand::random::<u64>());
+            admin
+                .execute_raw(Statement::from_string(admin.get_database_backend(), format!("CREATE DATABASE {name}")))
+                .await
+                .expect("create database");
+            admin.close().await.ok();
+            let base = admin_url.rsplit_once('/').map(|(base, _)| base).expect("url with database");
+            FreshDatabase { url: format!("{base}/{name}"), _dir: None }
+        }
+    }
+}
+
+/// `WORKIT_TEST_POSTGRES_URL` if set; otherwise a throwaway PostgreSQL cluster started once for
+/// this test process (from `WORKIT_TEST_PG_BIN`, default /usr/lib/postgresql/15/bin). It runs
+/// as the `postgres` user when we are root, and a watchdog stops it and deletes its files when
+/// this process exits.
+fn postgres_admin_url() -> String {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| {
+        if let Ok(url) = std::env::var("WORKIT_TEST_POSTGRES_URL") {
+            return url;
+        }
+        let bin = std::env::var("WORKIT_TEST_PG_BIN").unwrap_or_else(|_| "/usr/lib/postgresql/15/bin".into());
+        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+        let watched = std::process::id();
+        let script = format!(
+            r#"set -e
+dir=$(mktemp -d /tmp/workit-pg-XXXXXX)
+"{bin}/initdb" -D "$dir" -A trust -U postgres --no-sync >"$dir.log" 2>&1
+"{bin}/postgres" -D "$dir" -k "$dir" -h 127.0.0.1 -p {port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 >>"$dir.log" 2>&1 &
+pg=$!
+( while [ -d /proc/{watched} ]; do sleep 1; done; kill -INT $pg; sleep 2; rm -rf "$dir" "$dir.log" ) >/dev/null 2>&1 &
+"#
+        );
+        let is_root = Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0")).unwrap_or(false);
+        let mut command = if is_root {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--", "sh", "-c", &script]);
+            c
+        } else {
+            let mut c = Command::new("sh");
+            c.args(["-c", &script]);
+            c
+        };
+        let status = command.stdin(Stdio::null()).status().expect("start PostgreSQL");
+        assert!(status.success(), "initdb/postgres failed to start (is PostgreSQL 15 installed at {bin}?)");
+        let url = format!("postgres://postgres@127.0.0.1:{port}/postgres");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                std::thread::sleep(Duration::from_millis(300));
+                return url;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("PostgreSQL did not start on port {port}");
+    })
+    .clone()
+}
+
+/// The demo password hashed once per test process (hashing is deliberately slow).
+fn demo_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| workit_api::auth::password::hash_now(DEMO_PASSWORD).expect("hash"))
+}
+
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub db: Database,
+    pub client: reqwest::Client,
+    /// SQL statements the server has run so far.
+    pub statements: Arc<AtomicUsize>,
+    _database: FreshDatabase,
+}
+
+pub fn test_config() -> ApiConfig {
+    ApiConfig::with_secret(TEST_SECRET.to_vec())
+}
+
+/// The server as in production, over a fresh migrated database holding the demo data set.
+pub async fn spawn_app(engine: Engine) -> TestApp {
+    spawn_app_with(engine, test_config()).await
+}
+
+pub async fn spawn_app_with(engine: Engine, config: ApiConfig) -> TestApp {
+    let database = fresh_database(engine).await;
+    let db = workit_persistence::connect(&database.url, 5).await.expect("connect");
+    workit_persistence::migrate(&db).await.expect("migrate");
+    workit_persistence::demo::seed(&db, demo_hash(), now()).await.expect("seed");
+    db.close().await.ok();
+    serve_database(database, config).await
+}
+
+/// The server over an existing database (migrated, with whatever data it holds).
+pub async fn serve_database(database: FreshDatabase, config: ApiConfig) -> TestApp {
+    let mut db = workit_persistence::connect(&database.url, 5).await.expect("connect");
+    let statements = Arc::new(AtomicUsize::new(0));
+    let counter = statements.clone();
+    db.set_metric_callback(move |_| {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    let state = AppState::new(db.clone(), config, Arc::new(SystemClock));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let address = listener.local_addr().expect("address");
+    let app = workit_api::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+    TestApp { address, db, client: reqwest::Client::new(), statements, _database: database }
+}
+
+#[allow(clippy::disallowed_methods)]
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}
+
+pub fn demo_email(local: &str) -> String {
+    format!("{local}@{}", workit_persistence::demo::DEMO_EMAIL_DOMAIN)
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
+    }
+
+    /// Runs one operation; `token` signs the request, `language` sets `Accept-Language`.
+    pub async fn gql_as(&self, token: Option<&str>, language: &str, query: &str, variables: Value) -> Value {
+        let mut request = self
+            .client
+            .post(self.url("/graphql"))
+            .header("accept-language", language)
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request");
+        assert_eq!(response.status(), 200, "GraphQL answers 200");
+        response.json().await.expect("json")
+    }
+
+    pub async fn gql(&self, token: &str, query: &str, variables: Value) -> Value {
+        self.gql_as(Some(token), "en", query, variables).await
+    }
+
+    pub async fn login_payload(&self, email: &str, password: &str) -> Value {
+        self.gql_as(
+            None,
+            "en",
+            "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken me { id email systemRole } } }",
+            json!({ "e": email, "p": password }),
+        )
+        .await
+    }
+
+    /// Signs a demo account in (`local` is the part before `@`) and returns its access token.
+    pub async fn login(&self, local: &str) -> String {
+        let body = self.login_payload(&demo_email(local), DEMO_PASSWORD).await;
+        body["data"]["login"]["accessToken"].as_str().unwrap_or_else(|| panic!("login {local}: {body}")).to_owned()
+    }
+
+    /// The id of a town by its English name.
+    pub async fn town_id(&self, token: &str, name_en: &str) -> String {
+        let body = self.gql(token, "query($s: String) { towns(search: $s) { items { id nameEn } } }", json!({ "s": name_en })).await;
+        body["data"]["towns"]["items"]
+            .as_array()
+            .and_then(|items| items.iter().find(|t| t["nameEn"] == name_en))
+            .map(|t| t["id"].as_str().unwrap_or_default().to_owned())
+            .unwrap_or_else(|| panic!("no town {name_en}: {body}"))
+    }
+
+    pub async fn scalar_i64(&self, sql: &str) -> i64 {
+        let row = self.db.query_one_raw(Statement::from_string(self.db.get_database_backend(), sql.to_owned())).await.expect("query").expect("row");
+        row.try_get_by_index::<i64>(0).expect("integer")
+    }
+}
+
+/// The first error's `extensions.code`.
+pub fn error_code(body: &Value) -> &str {
+    body["errors"][0]["extensions"]["code"].as_str().unwrap_or("")
+}
+
+pub fn workit_binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_workit"))
+}
