@@ -1,0 +1,73 @@
+import { Alert, AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBuildingCommunity, IconMap, IconWorld } from '@tabler/icons-react';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+
+import { Loading } from '@/components/PageState';
+import { AccountMenu } from '@/features/account/components/AccountMenu';
+import { localName } from '@/lib/names';
+import { useMe } from '@/lib/session-context';
+
+/** The shell every signed-in page lives in: navigation by role, account menu, demo banner. */
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const { me, demo } = useMe();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+  const seesAll = me.systemRole === 'ADMIN' || me.systemRole === 'NATIONAL';
+
+  const links = [
+    ...(seesAll || me.systemRole === 'REGIONAL_COORDINATOR' ? [{ to: '/towns', label: t('nav.allTowns'), icon: IconWorld }] : []),
+    ...(me.systemRole === 'REGIONAL_COORDINATOR' && me.region ? [{ to: `/regions/${me.region.id}`, label: `${t('nav.myRegion')}: ${localName(me.region, i18n.language)}`, icon: IconMap }] : []),
+    ...me.towns.map((grant) => ({ to: `/towns/${grant.town.id}`, label: localName(grant.town, i18n.language), icon: IconBuildingCommunity })),
+  ];
+  if (!seesAll && me.systemRole !== 'REGIONAL_COORDINATOR' && me.towns.length === 0) {
+    links.push({ to: '/towns', label: t('nav.allTowns'), icon: IconWorld });
+  }
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.openNavigation')} />
+            <Text component={Link} to="/" fw={700} size="lg" c="blue.9" style={{ textDecoration: 'none' }}>
+              {t('app.title')}
+            </Text>
+          </Group>
+          <AccountMenu />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
+        <ScrollArea>
+          {links.map((link) => (
+            <NavLink
+              key={link.to}
+              component={Link}
+              to={link.to}
+              label={link.label}
+              leftSection={<link.icon size={18} aria-hidden />}
+              active={pathname === link.to || pathname.startsWith(`${link.to}/`)}
+              onClick={close}
+            />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        {demo && (
+          <Alert color="yellow" variant="light" mb="md" p="xs">
+            {t('app.demoBanner')}
+          </Alert>
+        )}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

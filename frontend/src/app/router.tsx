@@ -1,0 +1,67 @@
+import { Button, Stack, Text, Title } from '@mantine/core';
+import { lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Link, Navigate, Outlet, useLocation } from 'react-router';
+
+import { Loading } from '@/components/PageState';
+import { SignInPage } from '@/features/auth/components/SignInPage';
+import { homePath, useSession } from '@/lib/session-context';
+
+import { Layout } from './Layout';
+
+// Pages load on demand so the first screen downloads only what it shows.
+const TownsPage = lazy(() => import('@/features/towns/components/TownsPage'));
+const TownOverviewPage = lazy(() => import('@/features/towns/components/TownOverviewPage'));
+const DirectoryPage = lazy(() => import('@/features/directory/components/DirectoryPage'));
+
+/** Signed-in pages only; anyone else goes to sign-in, which brings them back here after. */
+function RequireSession() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.status === 'loading') return <Loading />;
+  if (session.status === 'signedOut') {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}
+
+function Landing() {
+  const session = useSession();
+  return session.status === 'signedIn' ? <Navigate to={homePath(session.me)} replace /> : <Loading />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Stack align="flex-start">
+      <Title order={1}>{t('app.notFound')}</Title>
+      <Text>
+        <Button component={Link} to="/" variant="light">
+          {t('app.backHome')}
+        </Button>
+      </Text>
+    </Stack>
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <Layout />,
+        children: [
+          { index: true, element: <Landing /> },
+          { path: 'towns', element: <TownsPage /> },
+          { path: 'regions/:regionId', element: <TownsPage /> },
+          { path: 'towns/:townId', element: <TownOverviewPage /> },
+          { path: 'towns/:townId/directory', element: <DirectoryPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);
+

@@ -1,0 +1,76 @@
+import { Alert, Button, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CombinedError } from 'urql';
+
+import { EmptyState, ErrorState, Loading } from '@/components/PageState';
+
+/** The frame both directory tabs share: search, archived toggle, "new", and the list states. */
+export function DirectoryList({
+  search,
+  onSearch,
+  showArchived,
+  onShowArchived,
+  canEdit,
+  newLabel,
+  onNew,
+  total,
+  loading,
+  error,
+  onRetry,
+  emptyMessage,
+  children,
+}: {
+  search: string;
+  onSearch: (value: string) => void;
+  showArchived: boolean;
+  onShowArchived: (value: boolean) => void;
+  canEdit: boolean;
+  newLabel: string;
+  onNew: () => void;
+  total: number | undefined;
+  loading: boolean;
+  error: CombinedError | undefined;
+  onRetry: () => void;
+  emptyMessage: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const newButton = canEdit && (
+    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onNew}>
+      {newLabel}
+    </Button>
+  );
+  return (
+    <Stack mt="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Group align="flex-end" wrap="wrap">
+          <TextInput
+            label={t('directory.search')}
+            type="search"
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={search}
+            onChange={(e) => onSearch(e.currentTarget.value)}
+            w={{ base: '100%', sm: 260 }}
+          />
+          <Switch label={t('directory.showArchived')} checked={showArchived} onChange={(e) => onShowArchived(e.currentTarget.checked)} mb={8} />
+        </Group>
+        {newButton}
+      </Group>
+      {!canEdit && (
+        <Alert variant="light" color="gray">
+          {t('directory.readOnly')}
+        </Alert>
+      )}
+      {error && <ErrorState error={error} onRetry={onRetry} />}
+      {total === undefined && loading && <Loading />}
+      {total !== undefined && (
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t('directory.count', { count: total })}
+        </Text>
+      )}
+      {total === 0 ? <EmptyState message={search ? t('directory.noMatches') : emptyMessage} action={!search && newButton} /> : children}
+    </Stack>
+  );
+}

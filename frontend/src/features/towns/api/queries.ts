@@ -1,0 +1,90 @@
+import { graphql } from '@/gql';
+
+export const TownsQuery = graphql(`
+  query Towns($search: String, $regionId: ID, $offset: Int, $limit: Int) {
+    towns(search: $search, regionId: $regionId, offset: $offset, limit: $limit) {
+      totalCount
+      hasNextPage
+      items {
+        id
+        nameHe
+        nameEn
+        population
+        socioEconomicCluster
+        region {
+          id
+          nameHe
+          nameEn
+        }
+        forum {
+          id
+          stage
+          stageNumber
+        }
+      }
+    }
+    regions {
+      id
+      code
+      nameHe
+      nameEn
+    }
+  }
+`);
+
+export const TownOverviewQuery = graphql(`
+  query TownOverview($id: ID!) {
+    town(id: $id) {
+      id
+      nameHe
+      nameEn
+      population
+      socioEconomicCluster
+      region {
+        id
+        nameHe
+        nameEn
+      }
+      labourOffice {
+        id
+        name
+        address
+        manager {
+          id
+          fullName
+          email
+          phone
+          contactsVisible
+        }
+      }
+      forum {
+        id
+        stage
+        stageNumber
+        bodies {
+          id
+          kind
+          name
+          startsOn
+          endsOn
+          members {
+            id
+            role
+            joinedOn
+            person {
+              id
+              fullName
+              jobTitle
+              seniority
+              organisation {
+                id
+                name
+                sector
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,116 @@
+import { Anchor, Group, Select, Stack, Table, Text, TextInput, Title, Button } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+
+import { EmptyState, ErrorState, Loading } from '@/components/PageState';
+import { useFormat } from '@/lib/format';
+import { localName } from '@/lib/names';
+
+import { TownsQuery } from '../api/queries';
+import { StageBadge } from './StageBadge';
+
+/** All towns (national staff), or one region's towns (`/regions/:regionId`). */
+export default function TownsPage() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const { regionId: fixedRegion } = useParams();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const regionFilter = fixedRegion ?? params.get('region') ?? null;
+
+  useEffect(() => {
+    const next = new URLSearchParams(params);
+    if (debounced) next.set('q', debounced);
+    else next.delete('q');
+    if (next.toString() !== params.toString()) setParams(next, { replace: true });
+  }, [debounced, params, setParams]);
+
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: TownsQuery,
+    variables: { search: debounced || null, regionId: regionFilter, limit: 200 },
+  });
+  const region = data?.regions.find((r) => r.id === regionFilter);
+  const title = fixedRegion ? t('towns.regionTitle', { region: localName(region, i18n.language) }) : t('towns.title');
+
+  useEffect(() => {
+    document.title = `${title} · WORKIT Hub`;
+  }, [title]);
+
+  return (
+    <Stack>
+      <Title order={1}>{title}</Title>
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label={t('towns.search')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          type="search"
+          w={{ base: '100%', sm: 280 }}
+        />
+        {!fixedRegion && (
+          <Select
+            label={t('towns.region')}
+            placeholder={t('towns.allRegions')}
+            clearable
+            value={regionFilter}
+            onChange={(value) => {
+              const next = new URLSearchParams(params);
+              if (value) next.set('region', value);
+              else next.delete('region');
+              setParams(next, { replace: true });
+            }}
+            data={(data?.regions ?? []).map((r) => ({ value: r.id, label: localName(r, i18n.language) }))}
+            w={{ base: '100%', sm: 200 }}
+          />
+        )}
+      </Group>
+      {error && <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {!data && fetching && <Loading />}
+      {data && (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t('towns.count', { count: data.towns.totalCount })}
+          </Text>
+          {data.towns.items.length === 0 ? (
+            <EmptyState message={t('towns.none')} action={<Button variant="light" onClick={() => setSearch('')}>{t('towns.clearSearch')}</Button>} />
+          ) : (
+            <Table.ScrollContainer minWidth={560}>
+              <Table striped highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('towns.name')}</Table.Th>
+                    <Table.Th scope="col">{t('towns.region')}</Table.Th>
+                    <Table.Th scope="col">{t('towns.stage')}</Table.Th>
+                    <Table.Th scope="col">{t('towns.population')}</Table.Th>
+                    <Table.Th scope="col">{t('towns.cluster')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.towns.items.map((town) => (
+                    <Table.Tr key={town.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/towns/${town.id}`} fw={500}>
+                          {localName(town, i18n.language)}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{localName(town.region, i18n.language)}</Table.Td>
+                      <Table.Td>{town.forum && <StageBadge stage={town.forum.stage} />}</Table.Td>
+                      <Table.Td>{format.number(town.population)}</Table.Td>
+                      <Table.Td>{format.number(town.socioEconomicCluster)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,42 @@
+import type { CombinedError } from 'urql';
+import type { TFunction } from 'i18next';
+
+/** What the UI needs from a failed operation, read from the server's stable codes. */
+export type ApiFailure = {
+  code: string;
+  reason?: string;
+  retryAfter?: number;
+  currentVersion?: number;
+  /** field → { code, params } as the server named them */
+  fields: Record<string, { code: string; params: Record<string, string> }>;
+};
+
+type Extensions = {
+  code?: string;
+  reason?: string;
+  retryAfter?: number;
+  currentVersion?: number;
+  fields?: { field: string; code: string; params?: Record<string, string> }[];
+};
+
+export function toFailure(error: CombinedError | undefined | null): ApiFailure | null {
+  if (!error) return null;
+  if (error.networkError && error.graphQLErrors.length === 0) return { code: 'NETWORK', fields: {} };
+  const ext = (error.graphQLErrors[0]?.extensions ?? {}) as Extensions;
+  const fields: ApiFailure['fields'] = {};
+  for (const field of ext.fields ?? []) fields[field.field] = { code: field.code, params: field.params ?? {} };
+  return { code: ext.code ?? 'INTERNAL', reason: ext.reason, retryAfter: ext.retryAfter, currentVersion: ext.currentVersion, fields };
+}
+
+/** A field error in the user's language, from its stable code. */
+export function fieldMessage(t: TFunction, code: string, params: Record<string, string> = {}): string {
+  return t(`validation.${code}`, { ...params, defaultValue: t('validation.fallback') });
+}
+
+/** The headline of a failure in the user's language. */
+export function failureMessage(t: TFunction, failure: ApiFailure): string {
+  if (failure.reason === 'BAD_CREDENTIALS' || failure.reason === 'RATE_LIMITED') {
+    return t(`errors.${failure.reason}`, { seconds: failure.retryAfter ?? 60 });
+  }
+  return t(`errors.${failure.code}`, { defaultValue: t('errors.INTERNAL') });
+}

@@ -1,0 +1,112 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from 'urql';
+
+import { graphql } from '@/gql';
+import type { MeQuery } from '@/gql/graphql';
+
+import { setLanguage } from './i18n';
+import { hasSession, onSessionChange, type SessionEnd } from './session';
+
+export const MeQueryDocument = graphql(`
+  query Me {
+    me {
+      id
+      email
+      displayName
+      systemRole
+      locale
+      region {
+        id
+        nameHe
+        nameEn
+      }
+      towns {
+        roles
+        town {
+          id
+          nameHe
+          nameEn
+        }
+      }
+    }
+    serverInfo {
+      demo
+    }
+  }
+`);
+
+export type Me = MeQuery['me'];
+
+type SessionState =
+  | { status: 'loading' }
+  | { status: 'signedOut'; ended: SessionEnd | null }
+  | { status: 'signedIn'; me: Me; demo: boolean };
+
+type SessionContextValue = SessionState & { reload: () => Promise<void> };
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const client = useClient();
+  const { i18n } = useTranslation();
+  const [state, setState] = useState<SessionState>({ status: hasSession() ? 'loading' : 'signedOut', ended: null } as SessionState);
+
+  const reload = useCallback(async () => {
+    if (!hasSession()) {
+      setState({ status: 'signedOut', ended: null });
+      return;
+    }
+    const result = await client.query(MeQueryDocument, {}, { requestPolicy: 'network-only' }).toPromise();
+    if (result.data?.me) {
+      setState({ status: 'signedIn', me: result.data.me, demo: result.data.serverInfo.demo });
+      // The account's language follows the user from device to device.
+      const preferred = result.data.me.locale.toLowerCase();
+      if (preferred !== i18n.language) setLanguage(preferred);
+    } else if (!hasSession()) {
+      setState({ status: 'signedOut', ended: 'expired' });
+    }
+  }, [client, i18n]);
+
+  useEffect(() => {
+    void reload();
+    return onSessionChange((ended) => {
+      if (ended) setState({ status: 'signedOut', ended });
+    });
+  }, [reload]);
+
+  const value = useMemo(() => ({ ...state, reload }), [state, reload]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** The signed-in account; only for pages behind the sign-in guard. */
+export function useMe(): { me: Me; demo: boolean } {
+  const session = useSession();
+  if (session.status !== 'signedIn') throw new Error('useMe without a signed-in session');
+  return { me: session.me, demo: session.demo };
+}
+
+/** Where an account lands: their town, their region, or all towns. */
+export function homePath(me: Me): string {
+  const firstTown = me.towns[0]?.town.id;
+  if (me.systemRole === 'REGIONAL_COORDINATOR' && me.region) return `/regions/${me.region.id}`;
+  if (me.systemRole === 'NONE' && firstTown) return `/towns/${firstTown}`;
+  return '/towns';
+}
+
+/**
+ * Whether the account may edit a town's directory and forum — the server's policy
+ * (workit-domain `Action::EditDirectory`), mirrored only to hide buttons; the server decides.
+ */
+export function canEditTown(me: Me, townId: string, regionId: string | undefined): boolean {
+  if (me.systemRole === 'ADMIN') return true;
+  if (me.systemRole === 'REGIONAL_COORDINATOR') return !!regionId && me.region?.id === regionId;
+  const roles = me.towns.find((grant) => grant.town.id === townId)?.roles ?? [];
+  return roles.some((role) => role === 'CHAIR' || role === 'EMPLOYMENT_LEAD' || role === 'REFERENT');
+}
