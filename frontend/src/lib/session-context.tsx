@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useClient } from 'urql';
 
 import { graphql } from '@/gql';
-import type { MeQuery } from '@/gql/graphql';
+import type { Locale, MeQuery } from '@/gql/graphql';
 
 import { setLanguage } from './i18n';
 import { hasSession, onSessionChange, type SessionEnd } from './session';
@@ -38,6 +38,43 @@ export const MeQueryDocument = graphql(`
 
 export type Me = MeQuery['me'];
 
+export const SetMyLocaleMutation = graphql(`
+  mutation SetMyLocale($locale: Locale!) {
+    setMyLocale(locale: $locale) {
+      id
+      locale
+    }
+  }
+`);
+
+/** A language picked before signing in is newer than the account's: it is saved on sign-in. */
+const PENDING_LANGUAGE = 'workit.pendingLanguage';
+
+export function chooseLanguageBeforeSignIn(code: string) {
+  setLanguage(code);
+  try {
+    sessionStorage.setItem(PENDING_LANGUAGE, code);
+  } catch {
+    // Not carried over; the account's language applies after sign-in.
+  }
+}
+
+function takePendingLanguage(): string | null {
+  try {
+    const code = sessionStorage.getItem(PENDING_LANGUAGE);
+    sessionStorage.removeItem(PENDING_LANGUAGE);
+    return code;
+  } catch {
+    return null;
+  }
+}
+
+/** The GraphQL name of a language the server stores, or null (then only this device keeps it). */
+export function accountLocale(code: string): Locale | null {
+  const upper = code.toUpperCase();
+  return upper === 'HE' || upper === 'EN' ? upper : null;
+}
+
 type SessionState =
   | { status: 'loading' }
   | { status: 'signedOut'; ended: SessionEnd | null }
@@ -60,9 +97,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const result = await client.query(MeQueryDocument, {}, { requestPolicy: 'network-only' }).toPromise();
     if (result.data?.me) {
       setState({ status: 'signedIn', me: result.data.me, demo: result.data.serverInfo.demo });
-      // The account's language follows the user from device to device.
-      const preferred = result.data.me.locale.toLowerCase();
-      if (preferred !== i18n.language) setLanguage(preferred);
+      // The account's language follows the user from device to device, unless they just
+      // picked one on the sign-in page: that choice is newer and becomes the account's.
+      const pending = takePendingLanguage();
+      const pendingLocale = pending && accountLocale(pending);
+      if (pendingLocale) {
+        if (pendingLocale !== result.data.me.locale) void client.mutation(SetMyLocaleMutation, { locale: pendingLocale }).toPromise();
+      } else {
+        const preferred = result.data.me.locale.toLowerCase();
+        if (preferred !== i18n.language) setLanguage(preferred);
+      }
     } else if (!hasSession()) {
       setState({ status: 'signedOut', ended: 'expired' });
     }

@@ -4,12 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
-import type { Locale } from '@/gql/graphql';
 import { setLanguage } from '@/lib/i18n';
 import { signOut } from '@/lib/session';
-import { useMe } from '@/lib/session-context';
-
-import { SetMyLocaleMutation } from '../api/locale';
+import { accountLocale, SetMyLocaleMutation, useMe } from '@/lib/session-context';
 
 /** The signed-in account: who and in what role, the language (remembered per account), sign out. */
 export function AccountMenu() {
@@ -20,8 +17,8 @@ export function AccountMenu() {
 
   const changeLanguage = (code: string) => {
     setLanguage(code);
-    const locale = code.toUpperCase();
-    if (locale === 'HE' || locale === 'EN') void saveLocale({ locale: locale as Locale });
+    const locale = accountLocale(code);
+    if (locale) void saveLocale({ locale });
   };
 
   return (

@@ -7,9 +7,8 @@ import { useQuery } from 'urql';
 
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
 import { failureMessage, fieldMessage, type ApiFailure } from '@/lib/errors';
-import { setLanguage } from '@/lib/i18n';
 import { postGraphQL, startSession } from '@/lib/session';
-import { homePath, useSession } from '@/lib/session-context';
+import { chooseLanguageBeforeSignIn, homePath, useSession } from '@/lib/session-context';
 
 import { LoginMutation, ServerInfoQuery } from '../api/login';
 
@@ -77,7 +76,7 @@ export function SignInPage() {
               {t('auth.signInIntro')}
             </Text>
           </Stack>
-          <LanguageSwitcher onChange={setLanguage} />
+          <LanguageSwitcher onChange={chooseLanguageBeforeSignIn} />
           {ended === 'expired' && (
             <Alert color="yellow" role="status">
               {t('auth.sessionExpired')}

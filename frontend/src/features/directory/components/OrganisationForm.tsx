@@ -53,7 +53,7 @@ export function OrganisationForm({ townId, organisation, onClose }: { townId: st
 
   return (
     <>
-      <Modal opened onClose={() => onClose(false)} title={organisation ? t('directory.editOrganisation') : t('directory.newOrganisation')} size="lg">
+      <Modal opened onClose={() => onClose(false)} title={organisation ? t('directory.editOrganisation') : t('directory.newOrganisation')} size="lg" closeButtonProps={{ 'aria-label': t('directory.cancel') }}>
         <form onSubmit={submit} noValidate>
           <Stack>
             {flow.formError && (

@@ -77,7 +77,7 @@ export function PersonForm({ townId, person, onClose }: { townId: string; person
 
   return (
     <>
-      <Modal opened onClose={() => onClose(false)} title={person ? t('directory.editPerson') : t('directory.newPerson')} size="lg">
+      <Modal opened onClose={() => onClose(false)} title={person ? t('directory.editPerson') : t('directory.newPerson')} size="lg" closeButtonProps={{ 'aria-label': t('directory.cancel') }}>
         <form onSubmit={submit} noValidate>
           <Stack>
             {flow.formError && (

@@ -1,0 +1,259 @@
+// The web app in a real Chromium against the real server with the demo data.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { launchBrowser, login, newPage, PASSWORD, seriousViolations, signIn, startServer } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function townIdOf(page, nameHe) {
+  await page.goto(`${server.url}/towns`);
+  const link = page.getByRole('link', { name: nameHe, exact: true });
+  return (await link.getAttribute('href')).split('/').pop();
+}
+
+describe('landing by role', () => {
+  const cases = [
+    ['referent.kiryat-shmona', /\/towns\/\d+$/, 'קריית שמונה'],
+    ['chair.kiryat-gat', /\/towns\/\d+$/, 'קריית גת'],
+    ['member.kiryat-gat', /\/towns\/\d+$/, 'קריית גת'],
+    ['lead.kiryat-shmona', /\/towns\/\d+$/, 'קריית שמונה'],
+    ['coordinator.north', /\/regions\/\d+$/, 'יישובי אזור צפון'],
+    ['coordinator.south', /\/regions\/\d+$/, 'יישובי אזור דרום'],
+    ['national', /\/towns$/, 'יישובים'],
+    ['admin', /\/towns$/, 'יישובים'],
+  ];
+  for (const [account, path, heading] of cases) {
+    test(`${account} lands on ${heading}`, async () => {
+      const page = await newPage(browser);
+      await signIn(page, server.url, account);
+      assert.match(new URL(page.url()).pathname, path);
+      assert.equal(await page.locator('h1').first().textContent(), heading);
+      assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    });
+  }
+});
+
+test('a referent creates and edits an organisation, and sees field errors from the client and the server', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'referent.kiryat-shmona');
+  await page.getByRole('link', { name: 'ארגונים ואנשים' }).first().click();
+  await page.getByRole('heading', { level: 1, name: /ארגונים ואנשים/ }).waitFor();
+
+  await page.getByRole('button', { name: 'ארגון חדש' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('שם הארגון').fill('מרכז צעירים גלילי');
+  await dialog.getByRole('textbox', { name: 'מגזר' }).click();
+  await page.getByRole('option', { name: 'מגזר שלישי' }).click();
+  await dialog.getByLabel('אתר אינטרנט').fill('ftp://youth');
+  await dialog.getByText('כתובת אינטרנט לא תקינה (יש להתחיל ב-https://).').waitFor();
+  await dialog.getByLabel('אתר אינטרנט').fill('https://youth.example');
+  await dialog.getByRole('button', { name: 'שמירה' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('cell', { name: 'מרכז צעירים גלילי', exact: true }).waitFor();
+
+  await page.getByRole('button', { name: 'עריכה: מרכז צעירים גלילי' }).click();
+  await dialog.getByLabel('שם הארגון').fill('מרכז הצעירים של הגליל');
+  await dialog.getByRole('button', { name: 'שמירה' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('cell', { name: 'מרכז הצעירים של הגליל', exact: true }).waitFor();
+
+  // The client accepts this address; the server does not, and its message lands on the field.
+  await page.getByRole('tab', { name: 'אנשים' }).click();
+  await page.getByRole('button', { name: 'איש/אשת קשר חדש/ה' }).first().click();
+  await dialog.getByLabel('שם מלא').fill('דנה לוי');
+  await dialog.getByLabel('דוא"ל').fill('dana@example.org.');
+  await dialog.getByRole('button', { name: 'שמירה' }).click();
+  await dialog.getByText('כתובת דוא"ל לא תקינה.').waitFor();
+  await dialog.getByText('חלק מהשדות אינם תקינים.').waitFor();
+  assert.equal(await dialog.getByLabel('שם מלא').inputValue(), 'דנה לוי', 'nothing typed is lost');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('two editors of one organisation: the second sees what changed and keeps their text', async () => {
+  const first = await newPage(browser);
+  const second = await newPage(browser);
+  await signIn(first, server.url, 'lead.kiryat-gat');
+  await signIn(second, server.url, 'chair.kiryat-gat');
+  const townId = new URL(first.url()).pathname.split('/').pop();
+  for (const page of [first, second]) {
+    await page.goto(`${server.url}/towns/${townId}/directory`);
+    await page.getByRole('button', { name: /^עריכה: עיריית קריית גת$/ }).click();
+  }
+  await first.getByRole('dialog').getByLabel('הערות').fill('עודכן על ידי העורך הראשון');
+  await first.getByRole('dialog').getByRole('button', { name: 'שמירה' }).click();
+  await first.getByRole('dialog').waitFor({ state: 'detached' });
+
+  const form = second.getByRole('dialog', { name: 'עריכת ארגון' });
+  await form.getByLabel('שם הארגון').fill('עיריית קריית גת — אגף כלכלה');
+  await form.getByRole('button', { name: 'שמירה' }).click();
+  const conflict = second.getByRole('dialog', { name: 'מישהו אחר שינה את הפריט בינתיים' });
+  await conflict.getByRole('cell', { name: 'עודכן על ידי העורך הראשון', exact: true }).waitFor();
+  await conflict.getByRole('button', { name: 'להמשיך עם הנתונים שלי על בסיס הגרסה העדכנית' }).click();
+  assert.equal(await form.getByLabel('שם הארגון').inputValue(), 'עיריית קריית גת — אגף כלכלה');
+  await form.getByRole('button', { name: 'שמירה' }).click();
+  await form.waitFor({ state: 'detached' });
+  await second.getByRole('cell', { name: 'עיריית קריית גת — אגף כלכלה', exact: true }).waitFor();
+  await first.context().close();
+  await second.context().close();
+});
+
+test('switching to English turns the page left-to-right and is remembered for the account', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'member.kiryat-shmona');
+  await page.getByRole('button', { name: /^חשבון:/ }).click();
+  await page.getByText('English').click();
+  await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.getByRole('heading', { level: 1, name: 'Kiryat Shmona' }).waitFor();
+  await page.keyboard.press('Escape');
+
+  // Another device: the account's language follows.
+  const other = await newPage(browser);
+  await signIn(other, server.url, 'member.kiryat-shmona');
+  await other.waitForFunction(() => document.documentElement.dir === 'ltr');
+  await other.getByRole('heading', { level: 1, name: 'Kiryat Shmona' }).waitFor();
+  await page.getByRole('button', { name: /^Account:/ }).click();
+  await page.getByText('עברית').click();
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  await page.context().close();
+  await other.context().close();
+});
+
+test('signing out returns to sign-in; an ended session brings the user back to their page', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'referent.kiryat-gat');
+  const townPath = new URL(page.url()).pathname;
+  await page.goto(`${server.url}${townPath}/directory?tab=people`);
+  await page.getByRole('tab', { name: 'אנשים', selected: true }).waitFor();
+
+  // The session is revoked elsewhere (signed out on another device).
+  await page.evaluate(async () => {
+    const refreshToken = localStorage.getItem('workit.refreshToken');
+    await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($t: String) { logout(refreshToken: $t) }', variables: { t: refreshToken } }) });
+  });
+  await page.reload();
+  await page.getByText('פג תוקף ההתחברות. יש להתחבר שוב — נחזיר אותך לדף שבו היית.').waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('next'), `${townPath}/directory?tab=people`);
+  await page.locator('input[type=email]').fill(login('referent.kiryat-gat'));
+  await page.locator('input[type=password]').fill(PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.getByRole('tab', { name: 'אנשים', selected: true }).waitFor();
+
+  await page.getByRole('button', { name: /^חשבון:/ }).click();
+  await page.getByRole('menuitem', { name: 'יציאה' }).click();
+  await page.getByText('יצאת מהמערכת.').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/sign-in');
+  await page.goto(`${server.url}${townPath}`);
+  await page.waitForURL((url) => url.pathname === '/sign-in');
+  await page.context().close();
+});
+
+test('wrong password gets a clear message and keeps the e-mail', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/sign-in`);
+  await page.locator('input[type=email]').fill(login('admin'));
+  await page.locator('input[type=password]').fill('not the password');
+  await page.locator('button[type=submit]').click();
+  await page.getByRole('alert').filter({ hasText: 'הדוא"ל או הסיסמה שגויים.' }).waitFor();
+  assert.equal(await page.locator('input[type=email]').inputValue(), login('admin'));
+  await page.context().close();
+});
+
+test('keyboard only: sign in, reach the directory and open a form', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/sign-in`);
+  await page.locator('input[type=email]').focus();
+  await page.keyboard.type(login('referent.kiryat-shmona'));
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => /\/towns\/\d+$/.test(url.pathname));
+  await page.locator('h1').first().waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'דילוג לתוכן');
+  const directory = page.getByRole('link', { name: 'ארגונים ואנשים' }).first();
+  await directory.focus();
+  await page.keyboard.press('Enter');
+  const newOrganisation = page.getByRole('button', { name: 'ארגון חדש' }).first();
+  await newOrganisation.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-autofocus')), 'true');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.context().close();
+});
+
+test('on a phone (390 px) pages fit the width and the navigation opens from the menu button', async () => {
+  const page = await newPage(browser, { width: 390, height: 844 });
+  await signIn(page, server.url, 'coordinator.south');
+  for (const path of [new URL(page.url()).pathname, '/towns']) {
+    await page.goto(`${server.url}${path}`);
+    await page.locator('h1').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+  }
+  await page.getByRole('button', { name: 'פתיחת תפריט' }).click();
+  await page.getByRole('navigation', { name: 'ניווט ראשי' }).getByRole('link', { name: /האזור שלי/ }).click();
+  await page.waitForURL((url) => /\/regions\/\d+$/.test(url.pathname));
+  await page.context().close();
+});
+
+describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violations', () => {
+  for (const language of ['he', 'en']) {
+    test(`every page in ${language}`, async () => {
+      const page = await newPage(browser);
+      await page.goto(`${server.url}/sign-in`);
+      if (language === 'en') {
+        await page.getByText('English').click();
+        await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+      }
+      const failures = [];
+      const check = async (name) => {
+        for (const v of await seriousViolations(page)) failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.join(', ')}`);
+      };
+      await check('sign-in');
+      await page.locator('input[type=email]').fill(login('referent.kiryat-shmona'));
+      await page.locator('input[type=password]').fill(PASSWORD);
+      await page.locator('button[type=submit]').click();
+      await page.waitForURL((url) => /\/towns\/\d+$/.test(url.pathname));
+      await page.locator('h1').first().waitFor();
+      await page.locator('table').first().waitFor();
+      await check('town overview');
+      const townPath = new URL(page.url()).pathname;
+      await page.goto(`${server.url}/towns`);
+      await page.locator('tbody tr').first().waitFor();
+      await check('towns');
+      await page.goto(`${server.url}${townPath}/directory`);
+      await page.locator('tbody tr').first().waitFor();
+      await check('directory: organisations');
+      await page.getByRole('button', { name: language === 'he' ? 'ארגון חדש' : 'New organisation' }).first().click();
+      await page.getByRole('dialog').waitFor();
+      await check('organisation form');
+      await page.keyboard.press('Escape');
+      await page.goto(`${server.url}${townPath}/directory?tab=people`);
+      await page.locator('tbody tr').first().waitFor();
+      await check('directory: people');
+      await page.goto(`${server.url}/no/such/page`);
+      await page.locator('h1').first().waitFor();
+      await check('not found');
+      assert.deepEqual(failures, []);
+      await page.context().close();
+    });
+  }
+});
