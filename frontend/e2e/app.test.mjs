@@ -17,12 +17,6 @@ after(async () => {
   server?.stop();
 });
 
-async function townIdOf(page, nameHe) {
-  await page.goto(`${server.url}/towns`);
-  const link = page.getByRole('link', { name: nameHe, exact: true });
-  return (await link.getAttribute('href')).split('/').pop();
-}
-
 describe('landing by role', () => {
   const cases = [
     ['referent.kiryat-shmona', /\/towns\/\d+$/, 'קריית שמונה'],
