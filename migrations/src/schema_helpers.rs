@@ -1,7 +1,9 @@
 //! The column shapes every table repeats, so each migration states only what is its own.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::schema::{big_integer, big_integer_null, big_pk_auto, integer, timestamp_with_time_zone};
+use sea_orm_migration::schema::{
+    big_integer, big_integer_null, big_pk_auto, integer, timestamp_with_time_zone,
+};
 
 /// A table with a 64-bit auto-increment `id` and `created_at`.
 pub fn table(name: &'static str) -> TableCreateStatement {
@@ -30,7 +32,12 @@ pub fn fk_col_null(name: &'static str) -> ColumnDef {
 }
 
 /// A foreign key named after its table and column, restricting deletes by default.
-pub fn fk(from_table: &'static str, column: &'static str, to_table: &'static str, on_delete: ForeignKeyAction) -> ForeignKeyCreateStatement {
+pub fn fk(
+    from_table: &'static str,
+    column: &'static str,
+    to_table: &'static str,
+    on_delete: ForeignKeyAction,
+) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(format!("fk_{from_table}_{column}"))
         .from(from_table, column)
@@ -41,7 +48,10 @@ pub fn fk(from_table: &'static str, column: &'static str, to_table: &'static str
 
 pub fn index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
     let mut statement = Index::create();
-    statement.name(format!("ix_{table}_{}", columns.join("_"))).table(table).if_not_exists();
+    statement
+        .name(format!("ix_{table}_{}", columns.join("_")))
+        .table(table)
+        .if_not_exists();
     for column in columns {
         statement.col(*column);
     }
@@ -50,6 +60,8 @@ pub fn index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatem
 
 pub fn unique_index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
     let mut statement = index(table, columns);
-    statement.name(format!("ux_{table}_{}", columns.join("_"))).unique();
+    statement
+        .name(format!("ux_{table}_{}", columns.join("_")))
+        .unique();
     statement
 }

@@ -4,7 +4,13 @@ use crate::helpers::*;
 
 async fn forum_id_of(app: &TestApp, token: &str, town: &str) -> serde_json::Value {
     let town_id = app.town_id(token, town).await;
-    app.gql(token, "query($t: ID!) { town(id: $t) { forum { id } } }", json!({ "t": town_id })).await["data"]["town"]["forum"]["id"].clone()
+    app.gql(
+        token,
+        "query($t: ID!) { town(id: $t) { forum { id } } }",
+        json!({ "t": town_id }),
+    )
+    .await["data"]["town"]["forum"]["id"]
+        .clone()
 }
 
 async fn referent_adds_a_task_team_and_its_members_and_history_is_kept(engine: Engine) {
@@ -16,27 +22,47 @@ async fn referent_adds_a_task_team_and_its_members_and_history_is_kept(engine: E
         .await;
     let body_id = body["data"]["createBody"]["id"].clone();
     let town = app.town_id(&token, "Kiryat Shmona").await;
-    let person = app.gql(&token, "query($t: ID!) { people(townId: $t, limit: 1) { items { id } } }", json!({ "t": town })).await["data"]["people"]["items"][0]["id"].clone();
+    let person = app
+        .gql(
+            &token,
+            "query($t: ID!) { people(townId: $t, limit: 1) { items { id } } }",
+            json!({ "t": town }),
+        )
+        .await["data"]["people"]["items"][0]["id"]
+        .clone();
 
     let add = "mutation($b: ID!, $p: ID!, $i: MembershipInput!) { addMembership(bodyId: $b, personId: $p, input: $i) { id role version } }";
     let added = app.gql(&token, add, json!({ "b": body_id, "p": person, "i": { "role": "TEAM_LEAD", "joinedOn": "2026-01-05" } })).await;
     assert_eq!(added["data"]["addMembership"]["role"], "TEAM_LEAD");
     let twice = app.gql(&token, add, json!({ "b": body_id, "p": person, "i": { "role": "MEMBER", "joinedOn": "2026-02-01" } })).await;
     assert_eq!(error_code(&twice), "CONFLICT");
-    assert_eq!(twice["errors"][0]["extensions"]["fields"][0]["code"], "already_member");
+    assert_eq!(
+        twice["errors"][0]["extensions"]["fields"][0]["code"],
+        "already_member"
+    );
 
     let membership = added["data"]["addMembership"]["id"].clone();
     let backwards = app
         .gql(&token, "mutation($m: ID!) { updateMembership(id: $m, version: 1, input: { role: TEAM_LEAD, joinedOn: \"2026-01-05\", leftOn: \"2025-12-31\" }) { id } }", json!({ "m": membership }))
         .await;
-    assert_eq!(backwards["errors"][0]["extensions"]["fields"][0], json!({ "field": "leftOn", "code": "end_before_start", "params": {}, "message": "The end date is before the start date." }));
+    assert_eq!(
+        backwards["errors"][0]["extensions"]["fields"][0],
+        json!({ "field": "leftOn", "code": "end_before_start", "params": {}, "message": "The end date is before the start date." })
+    );
     let left = app
         .gql(&token, "mutation($m: ID!) { updateMembership(id: $m, version: 1, input: { role: TEAM_LEAD, joinedOn: \"2026-01-05\", leftOn: \"2026-03-01\" }) { current leftOn } }", json!({ "m": membership }))
         .await;
-    assert_eq!(left["data"]["updateMembership"], json!({ "current": false, "leftOn": "2026-03-01" }));
+    assert_eq!(
+        left["data"]["updateMembership"],
+        json!({ "current": false, "leftOn": "2026-03-01" })
+    );
     let members = app.gql(&token, "query($b: ID!) { body(id: $b) { current: members { id } all: members(includePast: true) { id } } }", json!({ "b": body_id })).await;
     assert_eq!(members["data"]["body"]["current"], json!([]));
-    assert_eq!(members["data"]["body"]["all"].as_array().unwrap().len(), 1, "leaving keeps the history");
+    assert_eq!(
+        members["data"]["body"]["all"].as_array().unwrap().len(),
+        1,
+        "leaving keeps the history"
+    );
 }
 
 async fn a_body_cannot_end_before_it_starts(engine: Engine) {
@@ -47,7 +73,10 @@ async fn a_body_cannot_end_before_it_starts(engine: Engine) {
     let body = app
         .gql(&token, "mutation($f: ID!) { createBody(forumId: $f, input: { kind: AD_HOC_TEAM, name: \"Job fair\", startsOn: \"2026-05-01\", endsOn: \"2026-04-01\" }) { id } }", json!({ "f": forum }))
         .await;
-    assert_eq!(body["errors"][0]["extensions"]["fields"][0]["code"], "end_before_start");
+    assert_eq!(
+        body["errors"][0]["extensions"]["fields"][0]["code"],
+        "end_before_start"
+    );
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM bodies").await, before);
 }
 
@@ -55,14 +84,30 @@ async fn a_member_of_another_town_cannot_join_a_body(engine: Engine) {
     let app = spawn_app(engine).await;
     let token = app.login("admin").await;
     let forum = forum_id_of(&app, &token, "Kiryat Gat").await;
-    let bodies = app.gql(&token, "query($f: ID!) { forum(id: $f) { bodies { id } } }", json!({ "f": forum })).await;
+    let bodies = app
+        .gql(
+            &token,
+            "query($f: ID!) { forum(id: $f) { bodies { id } } }",
+            json!({ "f": forum }),
+        )
+        .await;
     let body = bodies["data"]["forum"]["bodies"][0]["id"].clone();
     let other_town = app.town_id(&token, "Sderot").await;
-    let stranger = app.gql(&token, "query($t: ID!) { people(townId: $t, limit: 1) { items { id } } }", json!({ "t": other_town })).await["data"]["people"]["items"][0]["id"].clone();
+    let stranger = app
+        .gql(
+            &token,
+            "query($t: ID!) { people(townId: $t, limit: 1) { items { id } } }",
+            json!({ "t": other_town }),
+        )
+        .await["data"]["people"]["items"][0]["id"]
+        .clone();
     let added = app
         .gql(&token, "mutation($b: ID!, $p: ID!) { addMembership(bodyId: $b, personId: $p, input: { role: MEMBER, joinedOn: \"2026-01-01\" }) { id } }", json!({ "b": body, "p": stranger }))
         .await;
-    assert_eq!(added["errors"][0]["extensions"]["fields"][0]["field"], "personId");
+    assert_eq!(
+        added["errors"][0]["extensions"]["fields"][0]["field"],
+        "personId"
+    );
 }
 
 both_engines!(

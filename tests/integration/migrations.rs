@@ -7,13 +7,30 @@ async fn migrations_apply_to_an_empty_database_roll_back_and_apply_again(engine:
     let database = fresh_database(engine).await;
     let db = workit_persistence::connect(&database.url, 2).await.unwrap();
     Migrator::up(&db, None).await.unwrap();
-    assert!(Migrator::get_pending_migrations(&db).await.unwrap().is_empty());
+    assert!(
+        Migrator::get_pending_migrations(&db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     Migrator::down(&db, None).await.unwrap();
-    let left = db.execute_raw(sea_orm::Statement::from_string(db.get_database_backend(), "SELECT COUNT(*) FROM towns")).await;
+    let left = db
+        .execute_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT COUNT(*) FROM towns",
+        ))
+        .await;
     assert!(left.is_err(), "down removes the tables");
     Migrator::up(&db, None).await.unwrap();
-    workit_persistence::demo::seed(&db, "not-a-real-hash", now()).await.unwrap();
-    assert!(workit_persistence::demo::seed(&db, "x", now()).await.is_err(), "the demo data loads only into an empty database");
+    workit_persistence::demo::seed(&db, "not-a-real-hash", now())
+        .await
+        .unwrap();
+    assert!(
+        workit_persistence::demo::seed(&db, "x", now())
+            .await
+            .is_err(),
+        "the demo data loads only into an empty database"
+    );
 }
 
 async fn sqlite_runs_in_wal_mode_with_foreign_keys(engine: Engine) {
@@ -29,9 +46,19 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys(engine: Engine) {
         .await;
     assert!(orphan.is_err(), "foreign keys are enforced");
     if engine == Engine::Sqlite {
-        let row = db.query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), "PRAGMA journal_mode")).await.unwrap().unwrap();
+        let row = db
+            .query_one_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                "PRAGMA journal_mode",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(row.try_get_by_index::<String>(0).unwrap(), "wal");
     }
 }
 
-both_engines!(migrations_apply_to_an_empty_database_roll_back_and_apply_again, sqlite_runs_in_wal_mode_with_foreign_keys);
+both_engines!(
+    migrations_apply_to_an_empty_database_roll_back_and_apply_again,
+    sqlite_runs_in_wal_mode_with_foreign_keys
+);

@@ -2,7 +2,7 @@
 //! against its own town (Kiryat Shmona, north), a town of the other region (Kiryat Gat, south),
 //! and the registry.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::helpers::*;
 
@@ -65,14 +65,26 @@ async fn attempt(app: &TestApp, admin: &str, token: &str, op: Op, town: &str) ->
     match op {
         Op::ReadDirectory => {
             let body = app.gql(token, "query($t: ID!) { town(id: $t) { nameEn forum { bodies { name members { person { fullName } } } } } organisations(townId: $t) { totalCount } }", json!({ "t": town_id })).await;
-            body["errors"].is_null() && body["data"]["town"]["nameEn"] == town && body["data"]["organisations"]["totalCount"].as_u64() > Some(0)
+            body["errors"].is_null()
+                && body["data"]["town"]["nameEn"] == town
+                && body["data"]["organisations"]["totalCount"].as_u64() > Some(0)
         }
         Op::ReadContacts => {
             let body = app.gql(token, "query($t: ID!) { people(townId: $t, limit: 5) { items { email phone contactsVisible } } }", json!({ "t": town_id })).await;
-            let items = body["data"]["people"]["items"].as_array().expect("people").clone();
-            let visible = items.iter().all(|p| p["contactsVisible"] == true && p["email"].is_string());
-            let hidden = items.iter().all(|p| p["contactsVisible"] == false && p["email"].is_null() && p["phone"].is_null());
-            assert!(visible || hidden, "contacts are all shown or all hidden: {body}");
+            let items = body["data"]["people"]["items"]
+                .as_array()
+                .expect("people")
+                .clone();
+            let visible = items
+                .iter()
+                .all(|p| p["contactsVisible"] == true && p["email"].is_string());
+            let hidden = items.iter().all(|p| {
+                p["contactsVisible"] == false && p["email"].is_null() && p["phone"].is_null()
+            });
+            assert!(
+                visible || hidden,
+                "contacts are all shown or all hidden: {body}"
+            );
             visible
         }
         Op::EditDirectory => {
@@ -82,7 +94,13 @@ async fn attempt(app: &TestApp, admin: &str, token: &str, op: Op, town: &str) ->
             expect_allowed_or_forbidden(&body, "createOrganisation")
         }
         Op::EditForum => {
-            let forum = app.gql(admin, "query($t: ID!) { town(id: $t) { forum { id } } }", json!({ "t": town_id })).await;
+            let forum = app
+                .gql(
+                    admin,
+                    "query($t: ID!) { town(id: $t) { forum { id } } }",
+                    json!({ "t": town_id }),
+                )
+                .await;
             let forum_id = forum["data"]["town"]["forum"]["id"].clone();
             let body = app
                 .gql(token, "mutation($f: ID!) { createBody(forumId: $f, input: { kind: AD_HOC_TEAM, name: \"Job fair\" }) { id } }", json!({ "f": forum_id }))
@@ -109,21 +127,38 @@ async fn every_role_may_do_exactly_what_the_permission_matrix_says(engine: Engin
         }
         let actual = attempt(&app, &admin, &tokens[account], *op, town).await;
         if actual != *allowed {
-            failures.push(format!("{account} {op:?} in {town}: expected {allowed}, got {actual}"));
+            failures.push(format!(
+                "{account} {op:?} in {town}: expected {allowed}, got {actual}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "permission matrix violations:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "permission matrix violations:\n{}",
+        failures.join("\n")
+    );
 }
 
 async fn anonymous_callers_get_nothing_but_server_info(engine: Engine) {
     let app = spawn_app(engine).await;
-    for query in ["{ towns { totalCount } }", "{ regions { code } }", "{ people { totalCount } }", "{ organisations { totalCount } }", "{ me { email } }"] {
+    for query in [
+        "{ towns { totalCount } }",
+        "{ regions { code } }",
+        "{ people { totalCount } }",
+        "{ organisations { totalCount } }",
+        "{ me { email } }",
+    ] {
         let body = app.gql_as(None, "he", query, json!({})).await;
         assert_eq!(error_code(&body), "UNAUTHENTICATED", "{query}");
         assert_eq!(body["errors"][0]["message"], "יש להתחבר כדי להמשיך.");
     }
-    let info = app.gql_as(None, "he", "{ serverInfo { demo version } }", json!({})).await;
+    let info = app
+        .gql_as(None, "he", "{ serverInfo { demo version } }", json!({}))
+        .await;
     assert_eq!(info["data"]["serverInfo"]["demo"], false);
 }
 
-both_engines!(every_role_may_do_exactly_what_the_permission_matrix_says, anonymous_callers_get_nothing_but_server_info);
+both_engines!(
+    every_role_may_do_exactly_what_the_permission_matrix_says,
+    anonymous_callers_get_nothing_but_server_info
+);

@@ -35,10 +35,17 @@ impl From<AuthFailure> for ApiError {
 }
 
 fn field_value(field: &FieldError) -> Value {
-    let params = field.params.iter().map(|(k, v)| (async_graphql::Name::new(*k), Value::from(v.as_str()))).collect();
+    let params = field
+        .params
+        .iter()
+        .map(|(k, v)| (async_graphql::Name::new(*k), Value::from(v.as_str())))
+        .collect();
     Value::Object(
         [
-            (async_graphql::Name::new("field"), Value::from(field.field.as_str())),
+            (
+                async_graphql::Name::new("field"),
+                Value::from(field.field.as_str()),
+            ),
             (async_graphql::Name::new("code"), Value::from(field.code)),
             (async_graphql::Name::new("params"), Value::Object(params)),
         ]
@@ -61,9 +68,16 @@ impl From<ApiError> for async_graphql::Error {
             }
             DomainError::NotFound { entity } => extensions.set("entity", *entity),
             DomainError::Validation(fields) => {
-                extensions.set("fields", Value::List(fields.iter().map(field_value).collect()));
+                extensions.set(
+                    "fields",
+                    Value::List(fields.iter().map(field_value).collect()),
+                );
             }
-            DomainError::Conflict { entity, current_version, field } => {
+            DomainError::Conflict {
+                entity,
+                current_version,
+                field,
+            } => {
                 extensions.set("entity", *entity);
                 if let Some(version) = current_version {
                     extensions.set("currentVersion", *version);
@@ -78,7 +92,11 @@ impl From<ApiError> for async_graphql::Error {
             }
             DomainError::Forbidden => {}
         }
-        async_graphql::Error { message: code.to_owned(), source: None, extensions: Some(extensions) }
+        async_graphql::Error {
+            message: code.to_owned(),
+            source: None,
+            extensions: Some(extensions),
+        }
     }
 }
 

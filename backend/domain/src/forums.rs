@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 
-use crate::access::{text_enum, TownRole};
-use crate::validation::{codes, FieldError, Validator};
 use crate::DomainResult;
+use crate::access::{TownRole, text_enum};
+use crate::validation::{FieldError, Validator, codes};
 
 /// The three stages of the model (§4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -28,7 +28,10 @@ impl Stage {
     }
 
     pub fn from_number(number: i32) -> Option<Self> {
-        Self::ALL.iter().copied().find(|stage| stage.number() == number)
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|stage| stage.number() == number)
     }
 }
 
@@ -110,8 +113,14 @@ impl BodyDraft {
         let name = v.required_text("name", &self.name, 200);
         check_period(&mut v, self.starts_on, self.ends_on);
         v.finish()?;
-        let kind = kind.ok_or_else(|| crate::DomainError::validation("kind", codes::INVALID_CHOICE))?;
-        Ok(ValidBody { kind, name, starts_on: self.starts_on, ends_on: self.ends_on })
+        let kind =
+            kind.ok_or_else(|| crate::DomainError::validation("kind", codes::INVALID_CHOICE))?;
+        Ok(ValidBody {
+            kind,
+            name,
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+        })
     }
 }
 
@@ -147,8 +156,13 @@ impl MembershipDraft {
             v.push(FieldError::new("leftOn", codes::END_BEFORE_START));
         }
         v.finish()?;
-        let role = role.ok_or_else(|| crate::DomainError::validation("role", codes::INVALID_CHOICE))?;
-        Ok(ValidMembership { role, joined_on: self.joined_on, left_on: self.left_on })
+        let role =
+            role.ok_or_else(|| crate::DomainError::validation("role", codes::INVALID_CHOICE))?;
+        Ok(ValidMembership {
+            role,
+            joined_on: self.joined_on,
+            left_on: self.left_on,
+        })
     }
 }
 
@@ -168,7 +182,10 @@ mod tests {
 
     #[test]
     fn stages_are_numbered_one_to_three() {
-        assert_eq!(Stage::ALL.iter().map(|s| s.number()).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(
+            Stage::ALL.iter().map(|s| s.number()).collect::<Vec<_>>(),
+            [1, 2, 3]
+        );
         assert_eq!(Stage::from_number(2), Some(Stage::MappingAndPlanning));
         assert_eq!(Stage::from_number(4), None);
     }
@@ -181,27 +198,51 @@ mod tests {
             starts_on: Some(date(2026, 5, 1)),
             ends_on: Some(date(2026, 4, 1)),
         };
-        assert_eq!(draft.validated(), Err(DomainError::validation("endsOn", codes::END_BEFORE_START)));
+        assert_eq!(
+            draft.validated(),
+            Err(DomainError::validation("endsOn", codes::END_BEFORE_START))
+        );
     }
 
     #[test]
     fn a_membership_cannot_end_before_it_starts() {
-        let draft = MembershipDraft { role: "MEMBER".into(), joined_on: date(2026, 5, 1), left_on: Some(date(2026, 1, 1)) };
-        assert_eq!(draft.validated(), Err(DomainError::validation("leftOn", codes::END_BEFORE_START)));
+        let draft = MembershipDraft {
+            role: "MEMBER".into(),
+            joined_on: date(2026, 5, 1),
+            left_on: Some(date(2026, 1, 1)),
+        };
+        assert_eq!(
+            draft.validated(),
+            Err(DomainError::validation("leftOn", codes::END_BEFORE_START))
+        );
     }
 
     #[test]
     fn referents_of_both_kinds_act_as_referents() {
-        assert_eq!(MembershipRole::ReferentStrategic.town_role(), TownRole::Referent);
-        assert_eq!(MembershipRole::ReferentOperational.town_role(), TownRole::Referent);
+        assert_eq!(
+            MembershipRole::ReferentStrategic.town_role(),
+            TownRole::Referent
+        );
+        assert_eq!(
+            MembershipRole::ReferentOperational.town_role(),
+            TownRole::Referent
+        );
         assert_eq!(MembershipRole::TeamLead.town_role(), TownRole::Member);
     }
 
     #[test]
     fn leaving_ends_a_membership_the_next_day() {
         assert!(is_current(date(2025, 1, 1), None, date(2026, 1, 1)));
-        assert!(is_current(date(2025, 1, 1), Some(date(2026, 1, 2)), date(2026, 1, 1)));
-        assert!(!is_current(date(2025, 1, 1), Some(date(2026, 1, 1)), date(2026, 1, 1)));
+        assert!(is_current(
+            date(2025, 1, 1),
+            Some(date(2026, 1, 2)),
+            date(2026, 1, 1)
+        ));
+        assert!(!is_current(
+            date(2025, 1, 1),
+            Some(date(2026, 1, 1)),
+            date(2026, 1, 1)
+        ));
         assert!(!is_current(date(2026, 2, 1), None, date(2026, 1, 1)));
     }
 }

@@ -5,10 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter,
+    QuerySelect, Set, TransactionTrait,
 };
-use workit_domain::forums::{is_current, MembershipRole};
+use workit_domain::forums::{MembershipRole, is_current};
 use workit_domain::{Actor, AuthFailure, DomainError, SystemRole, UserId};
 
 use crate::entities::{bodies, forums, memberships, refresh_tokens, sessions, users};
@@ -24,7 +24,11 @@ pub struct NewUser {
     pub locale: String,
 }
 
-pub async fn create_user(db: &impl ConnectionTrait, user: NewUser, now: DateTime<Utc>) -> StoreResult<users::Model> {
+pub async fn create_user(
+    db: &impl ConnectionTrait,
+    user: NewUser,
+    now: DateTime<Utc>,
+) -> StoreResult<users::Model> {
     let model = users::ActiveModel {
         email: Set(user.email.trim().to_lowercase()),
         display_name: Set(user.display_name),
@@ -49,7 +53,12 @@ pub async fn find_by_email(db: &Database, email: &str) -> StoreResult<Option<use
         .await?)
 }
 
-pub async fn set_locale(db: &Database, user_id: UserId, locale: &str, now: DateTime<Utc>) -> StoreResult<()> {
+pub async fn set_locale(
+    db: &Database,
+    user_id: UserId,
+    locale: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     users::Entity::update_many()
         .col_expr(users::Column::Locale, Expr::value(locale))
         .col_expr(users::Column::UpdatedAt, Expr::value(now))
@@ -68,9 +77,14 @@ pub async fn start_session(
     now: DateTime<Utc>,
 ) -> StoreResult<i64> {
     let txn = db.begin().await?;
-    let session = sessions::ActiveModel { user_id: Set(user_id), created_at: Set(now), revoked_at: Set(None), ..Default::default() }
-        .insert(&txn)
-        .await?;
+    let session = sessions::ActiveModel {
+        user_id: Set(user_id),
+        created_at: Set(now),
+        revoked_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
     insert_refresh(&txn, session.id, refresh_hash, refresh_expires_at, now).await?;
     txn.commit().await?;
     Ok(session.id)
@@ -113,7 +127,10 @@ pub async fn rotate_refresh(
     else {
         return Err(invalid.into());
     };
-    let Some(session) = sessions::Entity::find_by_id(token.session_id).one(db).await? else {
+    let Some(session) = sessions::Entity::find_by_id(token.session_id)
+        .one(db)
+        .await?
+    else {
         return Err(invalid.into());
     };
     if session.revoked_at.is_some() {
@@ -140,7 +157,11 @@ pub async fn rotate_refresh(
     Ok((session.user_id, session.id))
 }
 
-pub async fn revoke_session(db: &impl ConnectionTrait, session_id: i64, now: DateTime<Utc>) -> StoreResult<()> {
+pub async fn revoke_session(
+    db: &impl ConnectionTrait,
+    session_id: i64,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     sessions::Entity::update_many()
         .col_expr(sessions::Column::RevokedAt, Expr::value(now))
         .filter(sessions::Column::Id.eq(session_id))
@@ -175,16 +196,26 @@ pub async fn load_actor(
     if session.is_none() {
         return Ok(None);
     }
-    let Some(user) = users::Entity::find_by_id(user_id).filter(users::Column::DisabledAt.is_null()).one(db).await? else {
+    let Some(user) = users::Entity::find_by_id(user_id)
+        .filter(users::Column::DisabledAt.is_null())
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
-    let system_role = SystemRole::parse(&user.system_role)
-        .ok_or_else(|| DomainError::Internal(format!("unknown system role {}", user.system_role)))?;
+    let system_role = SystemRole::parse(&user.system_role).ok_or_else(|| {
+        DomainError::Internal(format!("unknown system role {}", user.system_role))
+    })?;
     let towns = match user.person_id {
         Some(person_id) => town_roles(db, person_id, today).await?,
         None => BTreeMap::new(),
     };
-    let actor = Actor { user_id: user.id, system_role, region: user.region_id, towns };
+    let actor = Actor {
+        user_id: user.id,
+        system_role,
+        region: user.region_id,
+        towns,
+    };
     Ok(Some((user, actor)))
 }
 
@@ -199,8 +230,20 @@ async fn town_roles(
         .column(memberships::Column::JoinedOn)
         .column(memberships::Column::LeftOn)
         .column(forums::Column::TownId)
-        .join(JoinType::InnerJoin, memberships::Entity::belongs_to(bodies::Entity).from(memberships::Column::BodyId).to(bodies::Column::Id).into())
-        .join(JoinType::InnerJoin, bodies::Entity::belongs_to(forums::Entity).from(bodies::Column::ForumId).to(forums::Column::Id).into())
+        .join(
+            JoinType::InnerJoin,
+            memberships::Entity::belongs_to(bodies::Entity)
+                .from(memberships::Column::BodyId)
+                .to(bodies::Column::Id)
+                .into(),
+        )
+        .join(
+            JoinType::InnerJoin,
+            bodies::Entity::belongs_to(forums::Entity)
+                .from(bodies::Column::ForumId)
+                .to(forums::Column::Id)
+                .into(),
+        )
         .filter(memberships::Column::PersonId.eq(person_id))
         .filter(bodies::Column::ArchivedAt.is_null())
         .into_tuple()
@@ -208,7 +251,9 @@ async fn town_roles(
         .await?;
     let mut towns: BTreeMap<i64, BTreeSet<_>> = BTreeMap::new();
     for (role, joined_on, left_on, town_id) in rows {
-        if let Some(role) = MembershipRole::parse(&role).filter(|_| is_current(joined_on, left_on, today)) {
+        if let Some(role) =
+            MembershipRole::parse(&role).filter(|_| is_current(joined_on, left_on, today))
+        {
             towns.entry(town_id).or_default().insert(role.town_role());
         }
     }

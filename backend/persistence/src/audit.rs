@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use workit_domain::Actor;
 
-use crate::entities::audit_log;
 use crate::StoreResult;
+use crate::entities::audit_log;
 
 pub async fn record(
     db: &impl ConnectionTrait,

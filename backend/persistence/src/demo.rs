@@ -6,12 +6,15 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, Set,
+    TransactionTrait,
+};
 use workit_domain::directory::{Sector, Seniority};
 use workit_domain::forums::{BodyKind, FocusKind, MembershipRole, Stage};
 use workit_domain::{DomainError, SystemRole};
 
-use crate::accounts::{create_user, NewUser};
+use crate::accounts::{NewUser, create_user};
 use crate::entities::*;
 use crate::{Database, StoreResult};
 
@@ -36,32 +39,190 @@ struct TownSeed {
 }
 
 const TOWNS: &[TownSeed] = &[
-    TownSeed { slug: "kiryat-shmona", name_he: "קריית שמונה", name_en: "Kiryat Shmona", north: true, population: 22_900, cluster: 5, stage: Stage::Implementation },
-    TownSeed { slug: "maalot", name_he: "מעלות-תרשיחא", name_en: "Ma'alot-Tarshiha", north: true, population: 21_600, cluster: 5, stage: Stage::MappingAndPlanning },
-    TownSeed { slug: "safed", name_he: "צפת", name_en: "Safed", north: true, population: 38_000, cluster: 3, stage: Stage::Implementation },
-    TownSeed { slug: "beit-shean", name_he: "בית שאן", name_en: "Beit She'an", north: true, population: 18_700, cluster: 4, stage: Stage::KickOff },
-    TownSeed { slug: "tiberias", name_he: "טבריה", name_en: "Tiberias", north: true, population: 48_500, cluster: 4, stage: Stage::MappingAndPlanning },
-    TownSeed { slug: "migdal-haemek", name_he: "מגדל העמק", name_en: "Migdal HaEmek", north: true, population: 27_000, cluster: 5, stage: Stage::Implementation },
-    TownSeed { slug: "hatzor", name_he: "חצור הגלילית", name_en: "Hatzor HaGlilit", north: true, population: 10_500, cluster: 4, stage: Stage::KickOff },
-    TownSeed { slug: "kiryat-gat", name_he: "קריית גת", name_en: "Kiryat Gat", north: false, population: 63_000, cluster: 5, stage: Stage::Implementation },
-    TownSeed { slug: "kiryat-malachi", name_he: "קריית מלאכי", name_en: "Kiryat Malachi", north: false, population: 26_000, cluster: 4, stage: Stage::MappingAndPlanning },
-    TownSeed { slug: "sderot", name_he: "שדרות", name_en: "Sderot", north: false, population: 35_000, cluster: 5, stage: Stage::Implementation },
-    TownSeed { slug: "ofakim", name_he: "אופקים", name_en: "Ofakim", north: false, population: 36_000, cluster: 3, stage: Stage::KickOff },
-    TownSeed { slug: "netivot", name_he: "נתיבות", name_en: "Netivot", north: false, population: 48_000, cluster: 3, stage: Stage::MappingAndPlanning },
-    TownSeed { slug: "dimona", name_he: "דימונה", name_en: "Dimona", north: false, population: 35_600, cluster: 4, stage: Stage::Implementation },
-    TownSeed { slug: "yeruham", name_he: "ירוחם", name_en: "Yeruham", north: false, population: 11_500, cluster: 4, stage: Stage::MappingAndPlanning },
+    TownSeed {
+        slug: "kiryat-shmona",
+        name_he: "קריית שמונה",
+        name_en: "Kiryat Shmona",
+        north: true,
+        population: 22_900,
+        cluster: 5,
+        stage: Stage::Implementation,
+    },
+    TownSeed {
+        slug: "maalot",
+        name_he: "מעלות-תרשיחא",
+        name_en: "Ma'alot-Tarshiha",
+        north: true,
+        population: 21_600,
+        cluster: 5,
+        stage: Stage::MappingAndPlanning,
+    },
+    TownSeed {
+        slug: "safed",
+        name_he: "צפת",
+        name_en: "Safed",
+        north: true,
+        population: 38_000,
+        cluster: 3,
+        stage: Stage::Implementation,
+    },
+    TownSeed {
+        slug: "beit-shean",
+        name_he: "בית שאן",
+        name_en: "Beit She'an",
+        north: true,
+        population: 18_700,
+        cluster: 4,
+        stage: Stage::KickOff,
+    },
+    TownSeed {
+        slug: "tiberias",
+        name_he: "טבריה",
+        name_en: "Tiberias",
+        north: true,
+        population: 48_500,
+        cluster: 4,
+        stage: Stage::MappingAndPlanning,
+    },
+    TownSeed {
+        slug: "migdal-haemek",
+        name_he: "מגדל העמק",
+        name_en: "Migdal HaEmek",
+        north: true,
+        population: 27_000,
+        cluster: 5,
+        stage: Stage::Implementation,
+    },
+    TownSeed {
+        slug: "hatzor",
+        name_he: "חצור הגלילית",
+        name_en: "Hatzor HaGlilit",
+        north: true,
+        population: 10_500,
+        cluster: 4,
+        stage: Stage::KickOff,
+    },
+    TownSeed {
+        slug: "kiryat-gat",
+        name_he: "קריית גת",
+        name_en: "Kiryat Gat",
+        north: false,
+        population: 63_000,
+        cluster: 5,
+        stage: Stage::Implementation,
+    },
+    TownSeed {
+        slug: "kiryat-malachi",
+        name_he: "קריית מלאכי",
+        name_en: "Kiryat Malachi",
+        north: false,
+        population: 26_000,
+        cluster: 4,
+        stage: Stage::MappingAndPlanning,
+    },
+    TownSeed {
+        slug: "sderot",
+        name_he: "שדרות",
+        name_en: "Sderot",
+        north: false,
+        population: 35_000,
+        cluster: 5,
+        stage: Stage::Implementation,
+    },
+    TownSeed {
+        slug: "ofakim",
+        name_he: "אופקים",
+        name_en: "Ofakim",
+        north: false,
+        population: 36_000,
+        cluster: 3,
+        stage: Stage::KickOff,
+    },
+    TownSeed {
+        slug: "netivot",
+        name_he: "נתיבות",
+        name_en: "Netivot",
+        north: false,
+        population: 48_000,
+        cluster: 3,
+        stage: Stage::MappingAndPlanning,
+    },
+    TownSeed {
+        slug: "dimona",
+        name_he: "דימונה",
+        name_en: "Dimona",
+        north: false,
+        population: 35_600,
+        cluster: 4,
+        stage: Stage::Implementation,
+    },
+    TownSeed {
+        slug: "yeruham",
+        name_he: "ירוחם",
+        name_en: "Yeruham",
+        north: false,
+        population: 11_500,
+        cluster: 4,
+        stage: Stage::MappingAndPlanning,
+    },
 ];
 
 /// The towns whose chair, employment lead, referent and member have demo logins.
 const TOWNS_WITH_LOGINS: &[&str] = &["kiryat-shmona", "kiryat-gat"];
 
 const FIRST_NAMES: &[&str] = &[
-    "נועה", "יוסי", "מיכל", "אבי", "רונית", "דוד", "שירה", "משה", "אורית", "עומר", "תמר", "יעקב", "ליאת", "איתי",
-    "חנה", "רועי", "סיגל", "אלון", "מרים", "עידו", "נגה", "שמעון", "הדס", "אליהו", "ענבל", "גיל", "רחל", "בני",
+    "נועה",
+    "יוסי",
+    "מיכל",
+    "אבי",
+    "רונית",
+    "דוד",
+    "שירה",
+    "משה",
+    "אורית",
+    "עומר",
+    "תמר",
+    "יעקב",
+    "ליאת",
+    "איתי",
+    "חנה",
+    "רועי",
+    "סיגל",
+    "אלון",
+    "מרים",
+    "עידו",
+    "נגה",
+    "שמעון",
+    "הדס",
+    "אליהו",
+    "ענבל",
+    "גיל",
+    "רחל",
+    "בני",
 ];
 const LAST_NAMES: &[&str] = &[
-    "כהן", "לוי", "מזרחי", "פרץ", "ביטון", "אברהם", "פרידמן", "אזולאי", "דהן", "חדד", "גבאי", "עמר", "שטרן",
-    "אוחיון", "בן דוד", "סויסה", "מלכה", "יוסף", "אלמוג", "קדוש", "ששון", "חזן",
+    "כהן",
+    "לוי",
+    "מזרחי",
+    "פרץ",
+    "ביטון",
+    "אברהם",
+    "פרידמן",
+    "אזולאי",
+    "דהן",
+    "חדד",
+    "גבאי",
+    "עמר",
+    "שטרן",
+    "אוחיון",
+    "בן דוד",
+    "סויסה",
+    "מלכה",
+    "יוסף",
+    "אלמוג",
+    "קדוש",
+    "ששון",
+    "חזן",
 ];
 
 /// Organisations of a town, by sector, as "name template" (`{}` is the town's Hebrew name).
@@ -98,10 +259,32 @@ const CANONICAL_MEETINGS: &[&str] = &[
 type MetricSeed = (&'static str, &'static str, f64, f64);
 
 const FOCUSES: &[(FocusKind, &str, &[MetricSeed])] = &[
-    (FocusKind::Employers, "גיוון והרחבת מעסיקים", &[("מספר משרות ביישוב", "משרות", 6200.0, 6800.0), ("שכר ממוצע", "₪", 8900.0, 9800.0)]),
-    (FocusKind::Population, "שילוב צעירים בתעסוקה", &[("שיעור אבטלה בקרב צעירים", "%", 14.0, 10.0), ("מספר דורשי עבודה", "אנשים", 900.0, 700.0)]),
-    (FocusKind::Skills, "הכשרות מקצועיות לפי צורכי מעסיקים", &[("בוגרי הכשרות שהשתלבו בעבודה", "אנשים", 40.0, 120.0)]),
-    (FocusKind::Geographic, "נגישות תחבורתית לאזורי תעסוקה", &[("זמן נסיעה ממוצע לאזור התעשייה", "דקות", 45.0, 30.0)]),
+    (
+        FocusKind::Employers,
+        "גיוון והרחבת מעסיקים",
+        &[
+            ("מספר משרות ביישוב", "משרות", 6200.0, 6800.0),
+            ("שכר ממוצע", "₪", 8900.0, 9800.0),
+        ],
+    ),
+    (
+        FocusKind::Population,
+        "שילוב צעירים בתעסוקה",
+        &[
+            ("שיעור אבטלה בקרב צעירים", "%", 14.0, 10.0),
+            ("מספר דורשי עבודה", "אנשים", 900.0, 700.0),
+        ],
+    ),
+    (
+        FocusKind::Skills,
+        "הכשרות מקצועיות לפי צורכי מעסיקים",
+        &[("בוגרי הכשרות שהשתלבו בעבודה", "אנשים", 40.0, 120.0)],
+    ),
+    (
+        FocusKind::Geographic,
+        "נגישות תחבורתית לאזורי תעסוקה",
+        &[("זמן נסיעה ממוצע לאזור התעשייה", "דקות", 45.0, 30.0)],
+    ),
 ];
 
 const AGENDA_TEMPLATE: &[(&str, &str, i32)] = &[
@@ -114,17 +297,35 @@ const AGENDA_TEMPLATE: &[(&str, &str, i32)] = &[
 ];
 
 pub async fn is_empty(db: &Database) -> StoreResult<bool> {
-    Ok(regions::Entity::find().count(db).await? == 0 && users::Entity::find().count(db).await? == 0)
+    Ok(
+        regions::Entity::find().count(db).await? == 0
+            && users::Entity::find().count(db).await? == 0,
+    )
 }
 
 /// Loads the demo data into an empty database. `password_hash` is the hash of the demo password,
 /// shared by every demo login.
-pub async fn seed(db: &Database, password_hash: &str, now: DateTime<Utc>) -> StoreResult<Vec<DemoAccount>> {
+pub async fn seed(
+    db: &Database,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<Vec<DemoAccount>> {
     if !is_empty(db).await? {
-        return Err(DomainError::Conflict { entity: "database", current_version: None, field: None }.into());
+        return Err(DomainError::Conflict {
+            entity: "database",
+            current_version: None,
+            field: None,
+        }
+        .into());
     }
     let txn = db.begin().await?;
-    let mut seeder = Seeder { txn: &txn, now, rng: ChaCha8Rng::seed_from_u64(2026), accounts: Vec::new(), password_hash };
+    let mut seeder = Seeder {
+        txn: &txn,
+        now,
+        rng: ChaCha8Rng::seed_from_u64(2026),
+        accounts: Vec::new(),
+        password_hash,
+    };
     seeder.run().await?;
     let accounts = seeder.accounts;
     txn.commit().await?;
@@ -139,7 +340,11 @@ struct Seeder<'a> {
     password_hash: &'a str,
 }
 
-type Stamps = (sea_orm::ActiveValue<DateTime<Utc>>, sea_orm::ActiveValue<DateTime<Utc>>, sea_orm::ActiveValue<i32>);
+type Stamps = (
+    sea_orm::ActiveValue<DateTime<Utc>>,
+    sea_orm::ActiveValue<DateTime<Utc>>,
+    sea_orm::ActiveValue<i32>,
+);
 
 /// `created_at`, `updated_at` and `version` of a new row.
 fn stamps(now: DateTime<Utc>) -> Stamps {
@@ -150,21 +355,66 @@ impl Seeder<'_> {
     async fn run(&mut self) -> StoreResult<()> {
         let north = self.region("north", "צפון", "North").await?;
         let south = self.region("south", "דרום", "South").await?;
-        self.account("admin", "מנהלת מערכת (הדגמה)", SystemRole::Admin, None, None, "ADMIN", "all".into()).await?;
-        self.account("national", "צוות התוכנית הארצי (הדגמה)", SystemRole::National, None, None, "NATIONAL", "all".into()).await?;
-        self.account("coordinator.north", "רכזת אזור צפון (הדגמה)", SystemRole::RegionalCoordinator, Some(north), None, "REGIONAL_COORDINATOR", "North".into()).await?;
-        self.account("coordinator.south", "רכז אזור דרום (הדגמה)", SystemRole::RegionalCoordinator, Some(south), None, "REGIONAL_COORDINATOR", "South".into()).await?;
+        self.account(
+            "admin",
+            "מנהלת מערכת (הדגמה)",
+            SystemRole::Admin,
+            None,
+            None,
+            "ADMIN",
+            "all".into(),
+        )
+        .await?;
+        self.account(
+            "national",
+            "צוות התוכנית הארצי (הדגמה)",
+            SystemRole::National,
+            None,
+            None,
+            "NATIONAL",
+            "all".into(),
+        )
+        .await?;
+        self.account(
+            "coordinator.north",
+            "רכזת אזור צפון (הדגמה)",
+            SystemRole::RegionalCoordinator,
+            Some(north),
+            None,
+            "REGIONAL_COORDINATOR",
+            "North".into(),
+        )
+        .await?;
+        self.account(
+            "coordinator.south",
+            "רכז אזור דרום (הדגמה)",
+            SystemRole::RegionalCoordinator,
+            Some(south),
+            None,
+            "REGIONAL_COORDINATOR",
+            "South".into(),
+        )
+        .await?;
         for seed in TOWNS {
-            self.town(seed, if seed.north { north } else { south }).await?;
+            self.town(seed, if seed.north { north } else { south })
+                .await?;
         }
         Ok(())
     }
 
     async fn region(&mut self, code: &str, he: &str, en: &str) -> StoreResult<i64> {
         let (created_at, updated_at, version) = stamps(self.now);
-        let region = regions::ActiveModel { code: Set(code.into()), name_he: Set(he.into()), name_en: Set(en.into()), created_at, updated_at, version, ..Default::default() }
-            .insert(self.txn)
-            .await?;
+        let region = regions::ActiveModel {
+            code: Set(code.into()),
+            name_he: Set(he.into()),
+            name_en: Set(en.into()),
+            created_at,
+            updated_at,
+            version,
+            ..Default::default()
+        }
+        .insert(self.txn)
+        .await?;
         Ok(region.id)
     }
 
@@ -190,7 +440,11 @@ impl Seeder<'_> {
             locale: "he".into(),
         };
         create_user(self.txn, user, self.now).await?;
-        self.accounts.push(DemoAccount { email, role: label, scope });
+        self.accounts.push(DemoAccount {
+            email,
+            role: label,
+            scope,
+        });
         Ok(())
     }
 
@@ -243,19 +497,39 @@ impl Seeder<'_> {
             .insert(self.txn)
             .await?;
             org_ids.push(organisation.id);
-            let representatives = if index < 3 { 3 } else { self.rng.random_range(1..=2) };
+            let representatives = if index < 3 {
+                3
+            } else {
+                self.rng.random_range(1..=2)
+            };
             for r in 0..representatives {
                 let name = self.person_name();
-                let seniority = if r == 0 { Seniority::Head } else { *[Seniority::Senior, Seniority::Middle, Seniority::Staff].choose(&mut self.rng).unwrap_or(&Seniority::Senior) };
+                let seniority = if r == 0 {
+                    Seniority::Head
+                } else {
+                    *[Seniority::Senior, Seniority::Middle, Seniority::Staff]
+                        .choose(&mut self.rng)
+                        .unwrap_or(&Seniority::Senior)
+                };
                 let (created_at, updated_at, version) = stamps(now);
                 let person = people::ActiveModel {
                     town_id: Set(town.id),
                     organisation_id: Set(Some(organisation.id)),
                     full_name: Set(name),
-                    job_title: Set(Some(if r == 0 { "מנהל/ת".into() } else { "רכז/ת".into() })),
+                    job_title: Set(Some(if r == 0 {
+                        "מנהל/ת".into()
+                    } else {
+                        "רכז/ת".into()
+                    })),
                     seniority: Set(Some(seniority.as_str().into())),
-                    email: Set(Some(format!("{}.{}.{}@{DEMO_EMAIL_DOMAIN}", seed.slug, organisation.id, r))),
-                    phone: Set(Some(format!("050-{:07}", self.rng.random_range(1_000_000..9_999_999)))),
+                    email: Set(Some(format!(
+                        "{}.{}.{}@{DEMO_EMAIL_DOMAIN}",
+                        seed.slug, organisation.id, r
+                    ))),
+                    phone: Set(Some(format!(
+                        "050-{:07}",
+                        self.rng.random_range(1_000_000..9_999_999)
+                    ))),
                     archived_at: Set(None),
                     created_at,
                     updated_at,
@@ -311,52 +585,142 @@ impl Seeder<'_> {
             focus_ids.push((focus, *title));
         }
 
-        let steering = self.body(forum.id, BodyKind::SteeringCommittee, "צוות היגוי", None, started).await?;
-        let forum_body = self.body(forum.id, BodyKind::Forum, "פורום התעסוקה היישובי", None, started).await?;
+        let steering = self
+            .body(
+                forum.id,
+                BodyKind::SteeringCommittee,
+                "צוות היגוי",
+                None,
+                started,
+            )
+            .await?;
+        let forum_body = self
+            .body(
+                forum.id,
+                BodyKind::Forum,
+                "פורום התעסוקה היישובי",
+                None,
+                started,
+            )
+            .await?;
         let mut teams = Vec::new();
         if seed.stage == Stage::Implementation {
             for (focus, title) in &focus_ids {
-                teams.push(self.body(forum.id, BodyKind::TaskTeam, &format!("צוות משימה: {title}"), Some(*focus), self.date_offset(365)).await?);
+                teams.push(
+                    self.body(
+                        forum.id,
+                        BodyKind::TaskTeam,
+                        &format!("צוות משימה: {title}"),
+                        Some(*focus),
+                        self.date_offset(365),
+                    )
+                    .await?,
+                );
             }
         } else if seed.stage == Stage::MappingAndPlanning {
             for (focus, title) in focus_ids.iter().take(2) {
-                teams.push(self.body(forum.id, BodyKind::TaskTeam, &format!("צוות משימה: {title}"), Some(*focus), self.date_offset(60)).await?);
+                teams.push(
+                    self.body(
+                        forum.id,
+                        BodyKind::TaskTeam,
+                        &format!("צוות משימה: {title}"),
+                        Some(*focus),
+                        self.date_offset(60),
+                    )
+                    .await?,
+                );
             }
         }
 
         // Memberships: the steering committee is four people; the forum takes 15–35 members.
-        self.member(steering, chair, MembershipRole::Chair, started).await?;
-        self.member(steering, office_manager, MembershipRole::EmploymentLead, started).await?;
-        self.member(steering, referent, MembershipRole::ReferentStrategic, started).await?;
-        self.member(forum_body, chair, MembershipRole::Chair, started).await?;
-        self.member(forum_body, office_manager, MembershipRole::EmploymentLead, started).await?;
-        self.member(forum_body, referent, MembershipRole::ReferentOperational, started).await?;
+        self.member(steering, chair, MembershipRole::Chair, started)
+            .await?;
+        self.member(
+            steering,
+            office_manager,
+            MembershipRole::EmploymentLead,
+            started,
+        )
+        .await?;
+        self.member(
+            steering,
+            referent,
+            MembershipRole::ReferentStrategic,
+            started,
+        )
+        .await?;
+        self.member(forum_body, chair, MembershipRole::Chair, started)
+            .await?;
+        self.member(
+            forum_body,
+            office_manager,
+            MembershipRole::EmploymentLead,
+            started,
+        )
+        .await?;
+        self.member(
+            forum_body,
+            referent,
+            MembershipRole::ReferentOperational,
+            started,
+        )
+        .await?;
         let forum_size = people_ids.len().clamp(15, 35);
         let mut forum_members = vec![chair, office_manager, referent];
-        for (i, person) in people_ids.iter().copied().enumerate().filter(|(_, p)| ![chair, office_manager, referent].contains(p)).take(forum_size.saturating_sub(3)) {
+        for (i, person) in people_ids
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, p)| ![chair, office_manager, referent].contains(p))
+            .take(forum_size.saturating_sub(3))
+        {
             // A few members left along the way: history is kept.
             let left = (i % 11 == 10).then(|| self.date_offset(200));
-            self.member_until(forum_body, person, MembershipRole::Member, started, left).await?;
+            self.member_until(forum_body, person, MembershipRole::Member, started, left)
+                .await?;
             if left.is_none() {
                 forum_members.push(person);
             }
         }
         for (t, team) in teams.iter().enumerate() {
             let size = self.rng.random_range(4..=7);
-            let team_members: Vec<i64> = forum_members.iter().copied().skip(3 + t * 2).take(size).collect();
+            let team_members: Vec<i64> = forum_members
+                .iter()
+                .copied()
+                .skip(3 + t * 2)
+                .take(size)
+                .collect();
             for (i, person) in team_members.iter().enumerate() {
-                let role = if i == 0 { MembershipRole::TeamLead } else { MembershipRole::Member };
-                self.member(*team, *person, role, self.date_offset(300)).await?;
+                let role = if i == 0 {
+                    MembershipRole::TeamLead
+                } else {
+                    MembershipRole::Member
+                };
+                self.member(*team, *person, role, self.date_offset(300))
+                    .await?;
             }
-            self.meetings(*team, &team_members, MeetingPlan::Monthly).await?;
+            self.meetings(*team, &team_members, MeetingPlan::Monthly)
+                .await?;
         }
-        self.meetings(steering, &[chair, office_manager, referent], MeetingPlan::Steering).await?;
+        self.meetings(
+            steering,
+            &[chair, office_manager, referent],
+            MeetingPlan::Steering,
+        )
+        .await?;
         let held_forum_meetings = match seed.stage {
             Stage::KickOff => 0,
             Stage::MappingAndPlanning => 4,
             Stage::Implementation => 9,
         };
-        self.meetings(forum_body, &forum_members, MeetingPlan::Forum { held: held_forum_meetings }).await?;
+        self.meetings(
+            forum_body,
+            &forum_members,
+            MeetingPlan::Forum {
+                held: held_forum_meetings,
+            },
+        )
+        .await?;
 
         for organisation in &org_ids {
             let (created_at, updated_at, version) = stamps(now);
@@ -402,15 +766,57 @@ impl Seeder<'_> {
         if TOWNS_WITH_LOGINS.contains(&seed.slug) {
             let town_name = seed.name_en.to_owned();
             let member = forum_members.get(3).copied();
-            self.account(&format!("chair.{}", seed.slug), "יו\"ר הפורום (הדגמה)", SystemRole::None, None, Some(chair), "CHAIR", town_name.clone()).await?;
-            self.account(&format!("lead.{}", seed.slug), "מוביל תעסוקתי (הדגמה)", SystemRole::None, None, Some(office_manager), "EMPLOYMENT_LEAD", town_name.clone()).await?;
-            self.account(&format!("referent.{}", seed.slug), "רפרנטית יישובית (הדגמה)", SystemRole::None, None, Some(referent), "REFERENT", town_name.clone()).await?;
-            self.account(&format!("member.{}", seed.slug), "חבר פורום (הדגמה)", SystemRole::None, None, member, "MEMBER", town_name).await?;
+            self.account(
+                &format!("chair.{}", seed.slug),
+                "יו\"ר הפורום (הדגמה)",
+                SystemRole::None,
+                None,
+                Some(chair),
+                "CHAIR",
+                town_name.clone(),
+            )
+            .await?;
+            self.account(
+                &format!("lead.{}", seed.slug),
+                "מוביל תעסוקתי (הדגמה)",
+                SystemRole::None,
+                None,
+                Some(office_manager),
+                "EMPLOYMENT_LEAD",
+                town_name.clone(),
+            )
+            .await?;
+            self.account(
+                &format!("referent.{}", seed.slug),
+                "רפרנטית יישובית (הדגמה)",
+                SystemRole::None,
+                None,
+                Some(referent),
+                "REFERENT",
+                town_name.clone(),
+            )
+            .await?;
+            self.account(
+                &format!("member.{}", seed.slug),
+                "חבר פורום (הדגמה)",
+                SystemRole::None,
+                None,
+                member,
+                "MEMBER",
+                town_name,
+            )
+            .await?;
         }
         Ok(())
     }
 
-    async fn focus(&mut self, forum_id: i64, kind: FocusKind, title: &str, metrics: &[MetricSeed]) -> StoreResult<i64> {
+    async fn focus(
+        &mut self,
+        forum_id: i64,
+        kind: FocusKind,
+        title: &str,
+        metrics: &[MetricSeed],
+    ) -> StoreResult<i64> {
         let (created_at, updated_at, version) = stamps(self.now);
         let focus = strategic_focuses::ActiveModel {
             forum_id: Set(forum_id),
@@ -465,12 +871,21 @@ impl Seeder<'_> {
                     year += 1;
                 }
             }
-            measurements::Entity::insert_many(rows).exec(self.txn).await?;
+            measurements::Entity::insert_many(rows)
+                .exec(self.txn)
+                .await?;
         }
         Ok(focus.id)
     }
 
-    async fn body(&mut self, forum_id: i64, kind: BodyKind, name: &str, focus: Option<i64>, starts_on: NaiveDate) -> StoreResult<i64> {
+    async fn body(
+        &mut self,
+        forum_id: i64,
+        kind: BodyKind,
+        name: &str,
+        focus: Option<i64>,
+        starts_on: NaiveDate,
+    ) -> StoreResult<i64> {
         let (created_at, updated_at, version) = stamps(self.now);
         let body = bodies::ActiveModel {
             forum_id: Set(forum_id),
@@ -491,11 +906,24 @@ impl Seeder<'_> {
         Ok(body.id)
     }
 
-    async fn member(&mut self, body: i64, person: i64, role: MembershipRole, joined: NaiveDate) -> StoreResult<()> {
+    async fn member(
+        &mut self,
+        body: i64,
+        person: i64,
+        role: MembershipRole,
+        joined: NaiveDate,
+    ) -> StoreResult<()> {
         self.member_until(body, person, role, joined, None).await
     }
 
-    async fn member_until(&mut self, body: i64, person: i64, role: MembershipRole, joined: NaiveDate, left: Option<NaiveDate>) -> StoreResult<()> {
+    async fn member_until(
+        &mut self,
+        body: i64,
+        person: i64,
+        role: MembershipRole,
+        joined: NaiveDate,
+        left: Option<NaiveDate>,
+    ) -> StoreResult<()> {
         let (created_at, updated_at, version) = stamps(self.now);
         memberships::ActiveModel {
             body_id: Set(body),
@@ -517,20 +945,48 @@ impl Seeder<'_> {
         let today = self.now.date_naive();
         // (date, title, duration) of every meeting the body has had or has planned.
         let schedule: Vec<(NaiveDate, String, i32)> = match plan {
-            MeetingPlan::Monthly => (0..12).map(|m| (today - Duration::days(330 - 30 * m), format!("מפגש צוות חודשי {}", m + 1), 90)).collect(),
-            MeetingPlan::Steering => (0..5).map(|m| (today - Duration::days(720 - 45 * m), format!("ישיבת צוות היגוי {}", m + 1), 90)).collect(),
+            MeetingPlan::Monthly => (0..12)
+                .map(|m| {
+                    (
+                        today - Duration::days(330 - 30 * m),
+                        format!("מפגש צוות חודשי {}", m + 1),
+                        90,
+                    )
+                })
+                .collect(),
+            MeetingPlan::Steering => (0..5)
+                .map(|m| {
+                    (
+                        today - Duration::days(720 - 45 * m),
+                        format!("ישיבת צוות היגוי {}", m + 1),
+                        90,
+                    )
+                })
+                .collect(),
             MeetingPlan::Forum { held } => (0..held)
                 .map(|m| {
-                    let title = CANONICAL_MEETINGS.get(m).map_or_else(|| format!("פורום רבעוני {}", m + 1), |t| (*t).to_owned());
+                    let title = CANONICAL_MEETINGS
+                        .get(m)
+                        .map_or_else(|| format!("פורום רבעוני {}", m + 1), |t| (*t).to_owned());
                     (today - Duration::days(640 - 75 * m as i64), title, 180)
                 })
-                .chain(std::iter::once((today + Duration::days(21), "פורום רבעוני — בקרה".to_owned(), 180)))
+                .chain(std::iter::once((
+                    today + Duration::days(21),
+                    "פורום רבעוני — בקרה".to_owned(),
+                    180,
+                )))
                 .collect(),
         };
         for (date, title, duration) in schedule {
             let starts_at = Utc.from_utc_datetime(&date.and_hms_opt(7, 0, 0).unwrap_or_default());
             let past = date < today;
-            let status = if !past { "INVITATIONS_SENT" } else if date > today - Duration::days(20) { "HELD" } else { "MINUTES_APPROVED" };
+            let status = if !past {
+                "INVITATIONS_SENT"
+            } else if date > today - Duration::days(20) {
+                "HELD"
+            } else {
+                "MINUTES_APPROVED"
+            };
             let (created_at, updated_at, version) = stamps(self.now);
             let meeting = meetings::ActiveModel {
                 body_id: Set(body),
@@ -571,23 +1027,47 @@ impl Seeder<'_> {
                     }
                 })
                 .collect();
-            agenda_items::Entity::insert_many(items).exec(self.txn).await?;
+            agenda_items::Entity::insert_many(items)
+                .exec(self.txn)
+                .await?;
             let attendance_rows: Vec<_> = members
                 .iter()
                 .map(|person| {
                     let roll = self.rng.random_range(0..100);
-                    let status = if !past { "INVITED" } else if roll < 72 { "ATTENDED" } else if roll < 88 { "EXCUSED" } else { "ABSENT" };
+                    let status = if !past {
+                        "INVITED"
+                    } else if roll < 72 {
+                        "ATTENDED"
+                    } else if roll < 88 {
+                        "EXCUSED"
+                    } else {
+                        "ABSENT"
+                    };
                     let (created_at, updated_at, version) = stamps(self.now);
-                    attendance::ActiveModel { meeting_id: Set(meeting.id), person_id: Set(*person), status: Set(status.into()), created_at, updated_at, version, ..Default::default() }
+                    attendance::ActiveModel {
+                        meeting_id: Set(meeting.id),
+                        person_id: Set(*person),
+                        status: Set(status.into()),
+                        created_at,
+                        updated_at,
+                        version,
+                        ..Default::default()
+                    }
                 })
                 .collect();
             if !attendance_rows.is_empty() {
-                attendance::Entity::insert_many(attendance_rows).exec(self.txn).await?;
+                attendance::Entity::insert_many(attendance_rows)
+                    .exec(self.txn)
+                    .await?;
             }
             if past {
                 for n in 0..self.rng.random_range(1..=2) {
                     let due = date + Duration::days(30 + 15 * n);
-                    let status = if due < today - Duration::days(60) || self.rng.random_bool(0.4) { "DONE" } else { "OPEN" };
+                    let status = if due < today - Duration::days(60) || self.rng.random_bool(0.4) {
+                        "DONE"
+                    } else {
+                        "OPEN"
+                    };
                     let (created_at, updated_at, version) = stamps(self.now);
                     decisions::ActiveModel {
                         meeting_id: Set(meeting.id),
@@ -627,7 +1107,11 @@ pub async fn grant_town_role(
     now: DateTime<Utc>,
 ) -> StoreResult<i64> {
     let Some(body) = crate::forums::forum_body_of_town(db, town_id).await? else {
-        return Err(DomainError::validation("town", workit_domain::validation::codes::INVALID_CHOICE).into());
+        return Err(DomainError::validation(
+            "town",
+            workit_domain::validation::codes::INVALID_CHOICE,
+        )
+        .into());
     };
     let (created_at, updated_at, version) = stamps(now);
     let person = people::ActiveModel {

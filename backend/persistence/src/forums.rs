@@ -2,24 +2,35 @@
 //! gets a `left_on` date, never a deletion.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
-use workit_domain::forums::{is_current, BodyDraft, MembershipDraft};
-use workit_domain::validation::{codes, FieldError};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use workit_domain::forums::{BodyDraft, MembershipDraft, is_current};
+use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
 use crate::entities::{bodies, forums, memberships, people};
 use crate::versioned::{ensure_updated, not_found, set_archived};
-use crate::{audit, towns, Database, StoreResult};
+use crate::{Database, StoreResult, audit, towns};
 
 pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<forums::Model> {
-    forums::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("forum"))
+    forums::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| not_found("forum"))
 }
 
 pub async fn by_town_ids(db: &Database, town_ids: &[TownId]) -> StoreResult<Vec<forums::Model>> {
-    Ok(forums::Entity::find().filter(forums::Column::TownId.is_in(town_ids.iter().copied())).all(db).await?)
+    Ok(forums::Entity::find()
+        .filter(forums::Column::TownId.is_in(town_ids.iter().copied()))
+        .all(db)
+        .await?)
 }
 
-pub async fn bodies_by_forum_ids(db: &Database, forum_ids: &[i64]) -> StoreResult<Vec<bodies::Model>> {
+pub async fn bodies_by_forum_ids(
+    db: &Database,
+    forum_ids: &[i64],
+) -> StoreResult<Vec<bodies::Model>> {
     Ok(bodies::Entity::find()
         .filter(bodies::Column::ForumId.is_in(forum_ids.iter().copied()))
         .order_by_asc(bodies::Column::Id)
@@ -27,7 +38,10 @@ pub async fn bodies_by_forum_ids(db: &Database, forum_ids: &[i64]) -> StoreResul
         .await?)
 }
 
-pub async fn memberships_by_body_ids(db: &Database, body_ids: &[i64]) -> StoreResult<Vec<memberships::Model>> {
+pub async fn memberships_by_body_ids(
+    db: &Database,
+    body_ids: &[i64],
+) -> StoreResult<Vec<memberships::Model>> {
     Ok(memberships::Entity::find()
         .filter(memberships::Column::BodyId.is_in(body_ids.iter().copied()))
         .order_by_asc(memberships::Column::JoinedOn)
@@ -37,11 +51,18 @@ pub async fn memberships_by_body_ids(db: &Database, body_ids: &[i64]) -> StoreRe
 }
 
 pub async fn get_body(db: &Database, _actor: &Actor, id: i64) -> StoreResult<bodies::Model> {
-    bodies::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("body"))
+    bodies::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| not_found("body"))
 }
 
 async fn town_of_forum(db: &Database, forum_id: i64) -> StoreResult<TownId> {
-    Ok(forums::Entity::find_by_id(forum_id).one(db).await?.ok_or_else(|| not_found("forum"))?.town_id)
+    Ok(forums::Entity::find_by_id(forum_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| not_found("forum"))?
+        .town_id)
 }
 
 pub async fn create_body(
@@ -123,7 +144,15 @@ pub async fn archive_body(
     let txn = db.begin().await?;
     let result = set_archived::<bodies::Entity>(&txn, id, version, archived, now).await?;
     ensure_updated(&result, "body", current.version)?;
-    audit::record(&txn, actor, if archived { "archive" } else { "restore" }, "body", id, now).await?;
+    audit::record(
+        &txn,
+        actor,
+        if archived { "archive" } else { "restore" },
+        "body",
+        id,
+        now,
+    )
+    .await?;
     txn.commit().await?;
     get_body(db, actor, id).await
 }
@@ -149,7 +178,10 @@ pub async fn add_membership(
     let already = memberships_by_body_ids(db, &[body_id])
         .await?
         .into_iter()
-        .any(|m| m.person_id == person_id && (m.left_on.is_none() || is_current(m.joined_on, m.left_on, today)));
+        .any(|m| {
+            m.person_id == person_id
+                && (m.left_on.is_none() || is_current(m.joined_on, m.left_on, today))
+        });
     if already {
         return Err(DomainError::Conflict {
             entity: "membership",
@@ -177,8 +209,15 @@ pub async fn add_membership(
     Ok(membership)
 }
 
-pub async fn get_membership(db: &Database, _actor: &Actor, id: i64) -> StoreResult<memberships::Model> {
-    memberships::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("membership"))
+pub async fn get_membership(
+    db: &Database,
+    _actor: &Actor,
+    id: i64,
+) -> StoreResult<memberships::Model> {
+    memberships::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| not_found("membership"))
 }
 
 /// Changes a membership's role or dates; setting `left_on` ends it and keeps the history.
@@ -216,8 +255,15 @@ pub async fn update_membership(
 }
 
 /// The forum of a town, for granting town roles to a new account.
-pub async fn forum_body_of_town(db: &impl sea_orm::ConnectionTrait, town_id: TownId) -> StoreResult<Option<bodies::Model>> {
-    let Some(forum) = forums::Entity::find().filter(forums::Column::TownId.eq(town_id)).one(db).await? else {
+pub async fn forum_body_of_town(
+    db: &impl sea_orm::ConnectionTrait,
+    town_id: TownId,
+) -> StoreResult<Option<bodies::Model>> {
+    let Some(forum) = forums::Entity::find()
+        .filter(forums::Column::TownId.eq(town_id))
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     Ok(bodies::Entity::find()

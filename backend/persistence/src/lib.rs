@@ -17,6 +17,6 @@ pub mod regions;
 pub mod towns;
 mod versioned;
 
-pub use db::{connect, migrate, Database};
+pub use db::{Database, connect, migrate};
 pub use error::{StoreError, StoreResult};
 pub use page::{Page, PageRequest};

@@ -33,6 +33,11 @@ impl<T> Page<T> {
     }
 
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page { items: self.items.into_iter().map(f).collect(), total: self.total, offset: self.offset, limit: self.limit }
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            total: self.total,
+            offset: self.offset,
+            limit: self.limit,
+        }
     }
 }

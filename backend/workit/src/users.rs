@@ -2,15 +2,15 @@
 
 use std::io::Read as _;
 
-use anyhow::{bail, Context as _};
+use anyhow::{Context as _, bail};
 use chrono::{DateTime, Utc};
 use rand::distr::{Alphanumeric, SampleString};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
-use workit_domain::forums::MembershipRole;
 use workit_domain::SystemRole;
-use workit_persistence::accounts::{create_user, NewUser};
+use workit_domain::forums::MembershipRole;
+use workit_persistence::accounts::{NewUser, create_user};
 use workit_persistence::entities::{regions, towns};
-use workit_persistence::{demo, Database};
+use workit_persistence::{Database, demo};
 
 use crate::cli::AddUser;
 
@@ -23,7 +23,9 @@ pub async fn add(db: &Database, args: AddUser, now: DateTime<Utc>) -> anyhow::Re
         "MEMBER" => (SystemRole::None, Some(MembershipRole::Member)),
         other => match SystemRole::parse(other).filter(|r| *r != SystemRole::None) {
             Some(system) => (system, None),
-            None => bail!("unknown role {other:?}: use ADMIN, NATIONAL, REGIONAL_COORDINATOR, CHAIR, EMPLOYMENT_LEAD, REFERENT or MEMBER"),
+            None => bail!(
+                "unknown role {other:?}: use ADMIN, NATIONAL, REGIONAL_COORDINATOR, CHAIR, EMPLOYMENT_LEAD, REFERENT or MEMBER"
+            ),
         },
     };
     let mut v = workit_domain::Validator::new();
@@ -36,15 +38,21 @@ pub async fn add(db: &Database, args: AddUser, now: DateTime<Utc>) -> anyhow::Re
 
     let password = if args.password_stdin {
         let mut input = String::new();
-        std::io::stdin().read_to_string(&mut input).context("reading the password from standard input")?;
+        std::io::stdin()
+            .read_to_string(&mut input)
+            .context("reading the password from standard input")?;
         input.trim_end_matches(['\r', '\n']).to_owned()
     } else {
         Alphanumeric.sample_string(&mut rand::rng(), 20)
     };
     workit_api::auth::password::check_strength(&password).map_err(|_| {
-        anyhow::anyhow!("the password must have at least {} characters", workit_api::auth::password::MIN_PASSWORD_CHARS)
+        anyhow::anyhow!(
+            "the password must have at least {} characters",
+            workit_api::auth::password::MIN_PASSWORD_CHARS
+        )
     })?;
-    let password_hash = workit_api::auth::password::hash_now(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let password_hash =
+        workit_api::auth::password::hash_now(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
 
     let region_id = match (system_role, &args.region) {
         (SystemRole::RegionalCoordinator, Some(region)) => Some(find_region(db, region).await?),
@@ -61,12 +69,26 @@ pub async fn add(db: &Database, args: AddUser, now: DateTime<Utc>) -> anyhow::Re
 
     let txn = db.begin().await?;
     let person_id = match (town_role, town_id) {
-        (Some(role), Some(town)) => Some(demo::grant_town_role(&txn, town, &name, &email, role, now).await.map_err(|e| anyhow::anyhow!("{e}"))?),
+        (Some(role), Some(town)) => Some(
+            demo::grant_town_role(&txn, town, &name, &email, role, now)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?,
+        ),
         _ => None,
     };
-    let user = NewUser { email: email.clone(), display_name: name, password_hash, system_role, region_id, person_id, locale: "he".into() };
+    let user = NewUser {
+        email: email.clone(),
+        display_name: name,
+        password_hash,
+        system_role,
+        region_id,
+        person_id,
+        locale: "he".into(),
+    };
     create_user(&txn, user, now).await.map_err(|e| match e {
-        workit_persistence::StoreError::Domain(workit_domain::DomainError::Conflict { .. }) => anyhow::anyhow!("an account with e-mail {email} already exists"),
+        workit_persistence::StoreError::Domain(workit_domain::DomainError::Conflict { .. }) => {
+            anyhow::anyhow!("an account with e-mail {email} already exists")
+        }
         other => anyhow::anyhow!("{other}"),
     })?;
     txn.commit().await?;
@@ -80,9 +102,16 @@ pub async fn add(db: &Database, args: AddUser, now: DateTime<Utc>) -> anyhow::Re
 async fn find_region(db: &Database, key: &str) -> anyhow::Result<i64> {
     let found = match key.parse::<i64>() {
         Ok(id) => regions::Entity::find_by_id(id).one(db).await?,
-        Err(_) => regions::Entity::find().filter(regions::Column::Code.eq(key.to_lowercase())).one(db).await?,
+        Err(_) => {
+            regions::Entity::find()
+                .filter(regions::Column::Code.eq(key.to_lowercase()))
+                .one(db)
+                .await?
+        }
     };
-    found.map(|r| r.id).with_context(|| format!("no region {key:?}"))
+    found
+        .map(|r| r.id)
+        .with_context(|| format!("no region {key:?}"))
 }
 
 async fn find_town(db: &Database, key: &str) -> anyhow::Result<i64> {
@@ -90,8 +119,11 @@ async fn find_town(db: &Database, key: &str) -> anyhow::Result<i64> {
         Ok(id) => towns::Entity::find_by_id(id).one(db).await?,
         Err(_) => {
             let all = towns::Entity::find().all(db).await?;
-            all.into_iter().find(|t| t.name_en.eq_ignore_ascii_case(key.trim()) || t.name_he == key.trim())
+            all.into_iter()
+                .find(|t| t.name_en.eq_ignore_ascii_case(key.trim()) || t.name_he == key.trim())
         }
     };
-    found.map(|t| t.id).with_context(|| format!("no town {key:?}"))
+    found
+        .map(|t| t.id)
+        .with_context(|| format!("no town {key:?}"))
 }

@@ -24,7 +24,10 @@ fn quota(burst: NonZeroU32, period_secs: u64) -> Quota {
 impl LoginLimiter {
     pub fn new(limits: &LoginLimits) -> Self {
         Self {
-            per_account: RateLimiter::keyed(quota(limits.account_burst, limits.account_period_secs)),
+            per_account: RateLimiter::keyed(quota(
+                limits.account_burst,
+                limits.account_period_secs,
+            )),
             per_ip: RateLimiter::keyed(quota(limits.ip_burst, limits.ip_period_secs)),
         }
     }
@@ -34,10 +37,14 @@ impl LoginLimiter {
         let clock = DefaultClock::default();
         let refused = |not_until: governor::NotUntil<_>| {
             let wait = not_until.wait_time_from(clock.now());
-            DomainError::Unauthenticated(AuthFailure::RateLimited { retry_after_secs: wait.as_secs().max(1) })
+            DomainError::Unauthenticated(AuthFailure::RateLimited {
+                retry_after_secs: wait.as_secs().max(1),
+            })
         };
         self.per_ip.check_key(&ip).map_err(refused)?;
-        self.per_account.check_key(&email.trim().to_lowercase()).map_err(refused)?;
+        self.per_account
+            .check_key(&email.trim().to_lowercase())
+            .map_err(refused)?;
         Ok(())
     }
 }
@@ -48,12 +55,18 @@ mod tests {
 
     #[test]
     fn an_account_is_limited_independently_of_others() {
-        let limits = LoginLimits { account_burst: NonZeroU32::MIN.saturating_add(1), account_period_secs: 60, ..LoginLimits::default() };
+        let limits = LoginLimits {
+            account_burst: NonZeroU32::MIN.saturating_add(1),
+            account_period_secs: 60,
+            ..LoginLimits::default()
+        };
         let limiter = LoginLimiter::new(&limits);
         let ip: IpAddr = [127, 0, 0, 1].into();
         assert!(limiter.check("a@x.org", ip).is_ok());
         assert!(limiter.check("A@x.org ", ip).is_ok());
-        let Err(DomainError::Unauthenticated(AuthFailure::RateLimited { retry_after_secs })) = limiter.check("a@x.org", ip) else {
+        let Err(DomainError::Unauthenticated(AuthFailure::RateLimited { retry_after_secs })) =
+            limiter.check("a@x.org", ip)
+        else {
             panic!("third attempt should be limited")
         };
         assert!(retry_after_secs >= 1);

@@ -1,7 +1,7 @@
 use base64::Engine as _;
 use chrono::{DateTime, Utc};
 use jsonwebtoken::errors::ErrorKind;
-use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, encode};
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -31,7 +31,11 @@ pub struct TokenSubject {
     pub session_id: i64,
 }
 
-pub fn issue_access_token(config: &ApiConfig, subject: TokenSubject, now: DateTime<Utc>) -> Result<(String, DateTime<Utc>), DomainError> {
+pub fn issue_access_token(
+    config: &ApiConfig,
+    subject: TokenSubject,
+    now: DateTime<Utc>,
+) -> Result<(String, DateTime<Utc>), DomainError> {
     let expires_at = now + config.access_token_ttl;
     let claims = Claims {
         sub: subject.user_id.to_string(),
@@ -42,13 +46,21 @@ pub fn issue_access_token(config: &ApiConfig, subject: TokenSubject, now: DateTi
         nbf: now.timestamp(),
         exp: expires_at.timestamp(),
     };
-    let token = encode(&Header::new(ALGORITHM), &claims, &EncodingKey::from_secret(&config.jwt_secret))
-        .map_err(|e| DomainError::Internal(format!("signing token: {e}")))?;
+    let token = encode(
+        &Header::new(ALGORITHM),
+        &claims,
+        &EncodingKey::from_secret(&config.jwt_secret),
+    )
+    .map_err(|e| DomainError::Internal(format!("signing token: {e}")))?;
     Ok((token, expires_at))
 }
 
 /// Checks signature, algorithm, `exp`, `nbf`, `iss`, `aud` and `sub` (all required).
-pub fn verify_access_token(config: &ApiConfig, token: &str, now: DateTime<Utc>) -> Result<TokenSubject, AuthFailure> {
+pub fn verify_access_token(
+    config: &ApiConfig,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<TokenSubject, AuthFailure> {
     let mut validation = Validation::new(ALGORITHM);
     validation.algorithms = vec![ALGORITHM];
     validation.set_issuer(&[&config.jwt_issuer]);
@@ -57,7 +69,12 @@ pub fn verify_access_token(config: &ApiConfig, token: &str, now: DateTime<Utc>) 
     validation.validate_exp = true;
     validation.validate_nbf = true;
     validation.leeway = 5;
-    let data = decode::<Claims>(token, &DecodingKey::from_secret(&config.jwt_secret), &validation).map_err(|e| match e.kind() {
+    let data = decode::<Claims>(
+        token,
+        &DecodingKey::from_secret(&config.jwt_secret),
+        &validation,
+    )
+    .map_err(|e| match e.kind() {
         ErrorKind::ExpiredSignature => AuthFailure::Expired,
         _ => AuthFailure::InvalidToken,
     })?;
@@ -65,8 +82,15 @@ pub fn verify_access_token(config: &ApiConfig, token: &str, now: DateTime<Utc>) 
     if data.claims.exp <= now.timestamp() - validation.leeway as i64 {
         return Err(AuthFailure::Expired);
     }
-    let user_id = data.claims.sub.parse().map_err(|_| AuthFailure::InvalidToken)?;
-    Ok(TokenSubject { user_id, session_id: data.claims.sid })
+    let user_id = data
+        .claims
+        .sub
+        .parse()
+        .map_err(|_| AuthFailure::InvalidToken)?;
+    Ok(TokenSubject {
+        user_id,
+        session_id: data.claims.sid,
+    })
 }
 
 /// A fresh opaque refresh token (256 random bits) and the hash under which it is stored.
@@ -98,33 +122,68 @@ mod tests {
 
     #[test]
     fn issued_tokens_verify() {
-        let subject = TokenSubject { user_id: 7, session_id: 3 };
+        let subject = TokenSubject {
+            user_id: 7,
+            session_id: 3,
+        };
         let (token, _) = issue_access_token(&config(), subject, now()).unwrap();
         assert_eq!(verify_access_token(&config(), &token, now()), Ok(subject));
     }
 
     #[test]
     fn expired_tokens_are_refused_as_expired() {
-        let subject = TokenSubject { user_id: 7, session_id: 3 };
-        let (token, _) = issue_access_token(&config(), subject, now() - chrono::Duration::hours(1)).unwrap();
-        assert_eq!(verify_access_token(&config(), &token, now()), Err(AuthFailure::Expired));
+        let subject = TokenSubject {
+            user_id: 7,
+            session_id: 3,
+        };
+        let (token, _) =
+            issue_access_token(&config(), subject, now() - chrono::Duration::hours(1)).unwrap();
+        assert_eq!(
+            verify_access_token(&config(), &token, now()),
+            Err(AuthFailure::Expired)
+        );
     }
 
     #[test]
     fn tokens_of_another_secret_audience_or_algorithm_are_refused() {
-        let subject = TokenSubject { user_id: 7, session_id: 3 };
+        let subject = TokenSubject {
+            user_id: 7,
+            session_id: 3,
+        };
         let other = ApiConfig::with_secret(b"another-secret-another-secret-xx".to_vec());
         let (token, _) = issue_access_token(&other, subject, now()).unwrap();
-        assert_eq!(verify_access_token(&config(), &token, now()), Err(AuthFailure::InvalidToken));
+        assert_eq!(
+            verify_access_token(&config(), &token, now()),
+            Err(AuthFailure::InvalidToken)
+        );
 
         let mut wrong_audience = config();
         wrong_audience.jwt_audience = "someone-else".into();
         let (token, _) = issue_access_token(&wrong_audience, subject, now()).unwrap();
-        assert_eq!(verify_access_token(&config(), &token, now()), Err(AuthFailure::InvalidToken));
+        assert_eq!(
+            verify_access_token(&config(), &token, now()),
+            Err(AuthFailure::InvalidToken)
+        );
 
-        let claims = Claims { sub: "7".into(), sid: 3, iss: "workit-hub".into(), aud: "workit-hub-web".into(), iat: 0, nbf: 0, exp: i64::MAX / 2 };
-        let hs512 = encode(&Header::new(Algorithm::HS512), &claims, &EncodingKey::from_secret(&config().jwt_secret)).unwrap();
-        assert_eq!(verify_access_token(&config(), &hs512, now()), Err(AuthFailure::InvalidToken));
+        let claims = Claims {
+            sub: "7".into(),
+            sid: 3,
+            iss: "workit-hub".into(),
+            aud: "workit-hub-web".into(),
+            iat: 0,
+            nbf: 0,
+            exp: i64::MAX / 2,
+        };
+        let hs512 = encode(
+            &Header::new(Algorithm::HS512),
+            &claims,
+            &EncodingKey::from_secret(&config().jwt_secret),
+        )
+        .unwrap();
+        assert_eq!(
+            verify_access_token(&config(), &hs512, now()),
+            Err(AuthFailure::InvalidToken)
+        );
     }
 
     #[test]

@@ -3,12 +3,12 @@ use std::net::IpAddr;
 use async_graphql::Context;
 use chrono::{DateTime, Utc};
 use workit_domain::{Actor, AuthFailure};
-use workit_persistence::entities::users;
 use workit_persistence::Database;
+use workit_persistence::entities::users;
 
+use crate::AppState;
 use crate::error::ApiResult;
 use crate::i18n::Locale;
-use crate::AppState;
 
 /// What the HTTP layer learnt about the caller before the operation runs.
 pub struct RequestContext {

@@ -1,21 +1,25 @@
-use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use workit_domain::directory::{self as rules, OrganisationDraft, PersonDraft};
 use workit_domain::DomainError;
+use workit_domain::directory::{self as rules, OrganisationDraft, PersonDraft};
 use workit_persistence::directory::{self as store, DirectoryFilter, Person};
 use workit_persistence::entities::organisations;
 use workit_persistence::{Page, PageRequest};
 
-use super::enums::{stored, Sector, Seniority};
-use super::loaders::{Loaders, OrganisationKey, TownKey};
-use super::towns::Town;
 use super::ContextExt;
+use super::enums::{Sector, Seniority, stored};
+use super::loaders::{Loaders, OrganisationKey, TownKey};
 use super::page_cost;
-use crate::error::{parse_id, ApiResult};
+use super::towns::Town;
+use crate::error::{ApiResult, parse_id};
 
 async fn town_of(ctx: &Context<'_>, town_id: i64) -> ApiResult<Town> {
-    let town = ctx.data_unchecked::<Loaders>().load_one(TownKey(town_id)).await?;
-    town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
+    let town = ctx
+        .data_unchecked::<Loaders>()
+        .load_one(TownKey(town_id))
+        .await?;
+    town.map(Town)
+        .ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
 }
 
 pub struct Organisation(pub organisations::Model);
@@ -66,7 +70,12 @@ impl PersonObject {
         self.0.row.job_title.as_deref()
     }
     async fn seniority(&self) -> ApiResult<Option<Seniority>> {
-        self.0.row.seniority.as_deref().map(|s| Ok(stored(s, rules::Seniority::parse)?.into())).transpose()
+        self.0
+            .row
+            .seniority
+            .as_deref()
+            .map(|s| Ok(stored(s, rules::Seniority::parse)?.into()))
+            .transpose()
     }
     async fn email(&self) -> Option<&str> {
         self.0.row.email.as_deref()
@@ -91,13 +100,22 @@ impl PersonObject {
         town_of(ctx, self.0.row.town_id).await
     }
     async fn organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
-        let Some(id) = self.0.row.organisation_id else { return Ok(None) };
-        Ok(ctx.data_unchecked::<Loaders>().load_one(OrganisationKey(id)).await?.map(Organisation))
+        let Some(id) = self.0.row.organisation_id else {
+            return Ok(None);
+        };
+        Ok(ctx
+            .data_unchecked::<Loaders>()
+            .load_one(OrganisationKey(id))
+            .await?
+            .map(Organisation))
     }
 }
 
 #[derive(SimpleObject)]
-#[graphql(concrete(name = "OrganisationPage", params(Organisation)), concrete(name = "PersonPage", params(PersonObject)))]
+#[graphql(
+    concrete(name = "OrganisationPage", params(Organisation)),
+    concrete(name = "PersonPage", params(PersonObject))
+)]
 pub struct PageOf<T: async_graphql::OutputType> {
     items: Vec<T>,
     total_count: u64,
@@ -109,7 +127,13 @@ pub struct PageOf<T: async_graphql::OutputType> {
 fn page<M, T: async_graphql::OutputType>(page: Page<M>, wrap: impl FnMut(M) -> T) -> PageOf<T> {
     let has_next_page = page.has_next_page();
     let page = page.map(wrap);
-    PageOf { total_count: page.total, offset: page.offset, limit: page.limit, has_next_page, items: page.items }
+    PageOf {
+        total_count: page.total,
+        offset: page.offset,
+        limit: page.limit,
+        has_next_page,
+        items: page.items,
+    }
 }
 
 #[derive(InputObject)]
@@ -123,7 +147,13 @@ pub struct OrganisationInput {
 impl OrganisationInput {
     fn draft(self, town_id: i64) -> OrganisationDraft {
         let sector: rules::Sector = self.sector.into();
-        OrganisationDraft { town_id, name: self.name, sector: sector.as_str().to_owned(), website: self.website, notes: self.notes }
+        OrganisationDraft {
+            town_id,
+            name: self.name,
+            sector: sector.as_str().to_owned(),
+            website: self.website,
+            notes: self.notes,
+        }
     }
 }
 
@@ -141,10 +171,16 @@ impl PersonInput {
     fn draft(self, town_id: i64) -> ApiResult<PersonDraft> {
         Ok(PersonDraft {
             town_id,
-            organisation_id: self.organisation_id.as_ref().map(|id| parse_id(id, "organisationId")).transpose()?,
+            organisation_id: self
+                .organisation_id
+                .as_ref()
+                .map(|id| parse_id(id, "organisationId"))
+                .transpose()?,
             full_name: self.full_name,
             job_title: self.job_title,
-            seniority: self.seniority.map(|s| rules::Seniority::from(s).as_str().to_owned()),
+            seniority: self
+                .seniority
+                .map(|s| rules::Seniority::from(s).as_str().to_owned()),
             email: self.email,
             phone: self.phone,
         })
@@ -179,11 +215,22 @@ impl DirectoryQuery {
             include_archived,
             ..Default::default()
         };
-        Ok(page(store::list_organisations(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?, Organisation))
+        Ok(page(
+            store::list_organisations(
+                ctx.db(),
+                ctx.actor()?,
+                &filter,
+                PageRequest::new(offset, limit),
+            )
+            .await?,
+            Organisation,
+        ))
     }
 
     async fn organisation(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Organisation> {
-        Ok(Organisation(store::get_organisation(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+        Ok(Organisation(
+            store::get_organisation(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?,
+        ))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -205,11 +252,22 @@ impl DirectoryQuery {
             include_archived,
             ..Default::default()
         };
-        Ok(page(store::list_people(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?, PersonObject))
+        Ok(page(
+            store::list_people(
+                ctx.db(),
+                ctx.actor()?,
+                &filter,
+                PageRequest::new(offset, limit),
+            )
+            .await?,
+            PersonObject,
+        ))
     }
 
     async fn person(&self, ctx: &Context<'_>, id: ID) -> ApiResult<PersonObject> {
-        Ok(PersonObject(store::get_person(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+        Ok(PersonObject(
+            store::get_person(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?,
+        ))
     }
 }
 
@@ -218,35 +276,98 @@ pub struct DirectoryMutation;
 
 #[Object]
 impl DirectoryMutation {
-    async fn create_organisation(&self, ctx: &Context<'_>, town_id: ID, input: OrganisationInput) -> ApiResult<Organisation> {
+    async fn create_organisation(
+        &self,
+        ctx: &Context<'_>,
+        town_id: ID,
+        input: OrganisationInput,
+    ) -> ApiResult<Organisation> {
         let draft = input.draft(parse_id(&town_id, "townId")?);
-        Ok(Organisation(store::create_organisation(ctx.db(), ctx.actor()?, draft, ctx.now()).await?))
+        Ok(Organisation(
+            store::create_organisation(ctx.db(), ctx.actor()?, draft, ctx.now()).await?,
+        ))
     }
 
-    async fn update_organisation(&self, ctx: &Context<'_>, id: ID, version: i32, input: OrganisationInput) -> ApiResult<Organisation> {
+    async fn update_organisation(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        input: OrganisationInput,
+    ) -> ApiResult<Organisation> {
         let id = parse_id(&id, "id")?;
         // The town is the organisation's own; the repository keeps it.
-        Ok(Organisation(store::update_organisation(ctx.db(), ctx.actor()?, id, version, input.draft(0), ctx.now()).await?))
+        Ok(Organisation(
+            store::update_organisation(
+                ctx.db(),
+                ctx.actor()?,
+                id,
+                version,
+                input.draft(0),
+                ctx.now(),
+            )
+            .await?,
+        ))
     }
 
     /// Archiving hides an organisation from lists and keeps its history; `archived: false` restores it.
-    async fn set_organisation_archived(&self, ctx: &Context<'_>, id: ID, version: i32, archived: bool) -> ApiResult<Organisation> {
+    async fn set_organisation_archived(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        archived: bool,
+    ) -> ApiResult<Organisation> {
         let id = parse_id(&id, "id")?;
-        Ok(Organisation(store::archive_organisation(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
+        Ok(Organisation(
+            store::archive_organisation(ctx.db(), ctx.actor()?, id, version, archived, ctx.now())
+                .await?,
+        ))
     }
 
-    async fn create_person(&self, ctx: &Context<'_>, town_id: ID, input: PersonInput) -> ApiResult<PersonObject> {
+    async fn create_person(
+        &self,
+        ctx: &Context<'_>,
+        town_id: ID,
+        input: PersonInput,
+    ) -> ApiResult<PersonObject> {
         let draft = input.draft(parse_id(&town_id, "townId")?)?;
-        Ok(PersonObject(store::create_person(ctx.db(), ctx.actor()?, draft, ctx.now()).await?))
+        Ok(PersonObject(
+            store::create_person(ctx.db(), ctx.actor()?, draft, ctx.now()).await?,
+        ))
     }
 
-    async fn update_person(&self, ctx: &Context<'_>, id: ID, version: i32, input: PersonInput) -> ApiResult<PersonObject> {
+    async fn update_person(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        input: PersonInput,
+    ) -> ApiResult<PersonObject> {
         let id = parse_id(&id, "id")?;
-        Ok(PersonObject(store::update_person(ctx.db(), ctx.actor()?, id, version, input.draft(0)?, ctx.now()).await?))
+        Ok(PersonObject(
+            store::update_person(
+                ctx.db(),
+                ctx.actor()?,
+                id,
+                version,
+                input.draft(0)?,
+                ctx.now(),
+            )
+            .await?,
+        ))
     }
 
-    async fn set_person_archived(&self, ctx: &Context<'_>, id: ID, version: i32, archived: bool) -> ApiResult<PersonObject> {
+    async fn set_person_archived(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        archived: bool,
+    ) -> ApiResult<PersonObject> {
         let id = parse_id(&id, "id")?;
-        Ok(PersonObject(store::archive_person(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
+        Ok(PersonObject(
+            store::archive_person(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?,
+        ))
     }
 }

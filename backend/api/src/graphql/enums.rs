@@ -89,6 +89,11 @@ impl From<Locale> for crate::i18n::Locale {
 }
 
 /// Reads a stored enum text; a value the code does not know is a data error, not user input.
-pub fn stored<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, crate::error::ApiError> {
-    parse(text).ok_or_else(|| workit_domain::DomainError::Internal(format!("unknown stored value {text:?}")).into())
+pub fn stored<T>(
+    text: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<T, crate::error::ApiError> {
+    parse(text).ok_or_else(|| {
+        workit_domain::DomainError::Internal(format!("unknown stored value {text:?}")).into()
+    })
 }

@@ -1,16 +1,16 @@
-use async_graphql::{Context, InputObject, Object, ID};
+use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, NaiveDate, Utc};
-use workit_domain::forums::{self as rules, BodyDraft, MembershipDraft};
 use workit_domain::DomainError;
+use workit_domain::forums::{self as rules, BodyDraft, MembershipDraft};
 use workit_persistence::entities::{bodies, forums, labour_offices, memberships};
 use workit_persistence::forums as store;
 
+use super::ContextExt;
 use super::directory::PersonObject;
-use super::enums::{stored, BodyKind, MembershipRole, Stage};
+use super::enums::{BodyKind, MembershipRole, Stage, stored};
 use super::loaders::{BodiesOfForum, Loaders, MembersOfBody, PersonKey, TownKey};
 use super::towns::Town;
-use super::ContextExt;
-use crate::error::{parse_id, ApiResult};
+use crate::error::{ApiResult, parse_id};
 
 pub struct Forum(pub forums::Model);
 
@@ -33,14 +33,30 @@ impl Forum {
         self.0.version
     }
     async fn town(&self, ctx: &Context<'_>) -> ApiResult<Town> {
-        let town = ctx.data_unchecked::<Loaders>().load_one(TownKey(self.0.town_id)).await?;
-        town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
+        let town = ctx
+            .data_unchecked::<Loaders>()
+            .load_one(TownKey(self.0.town_id))
+            .await?;
+        town.map(Town)
+            .ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
     }
     /// Steering committee, the forum itself, task teams and ad-hoc teams.
     #[graphql(complexity = "super::BODIES_PER_FORUM * child_complexity")]
-    async fn bodies(&self, ctx: &Context<'_>, #[graphql(default = false)] include_archived: bool) -> ApiResult<Vec<Body>> {
-        let bodies = ctx.data_unchecked::<Loaders>().load_one(BodiesOfForum(self.0.id)).await?.unwrap_or_default();
-        Ok(bodies.into_iter().filter(|b| include_archived || b.archived_at.is_none()).map(Body).collect())
+    async fn bodies(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = false)] include_archived: bool,
+    ) -> ApiResult<Vec<Body>> {
+        let bodies = ctx
+            .data_unchecked::<Loaders>()
+            .load_one(BodiesOfForum(self.0.id))
+            .await?
+            .unwrap_or_default();
+        Ok(bodies
+            .into_iter()
+            .filter(|b| include_archived || b.archived_at.is_none())
+            .map(Body)
+            .collect())
     }
 }
 
@@ -71,9 +87,17 @@ impl Body {
     }
     /// Memberships, current ones only unless `includePast` (history is kept).
     #[graphql(complexity = "super::MEMBERS_PER_BODY * child_complexity")]
-    async fn members(&self, ctx: &Context<'_>, #[graphql(default = false)] include_past: bool) -> ApiResult<Vec<Membership>> {
+    async fn members(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = false)] include_past: bool,
+    ) -> ApiResult<Vec<Membership>> {
         let today = ctx.now().date_naive();
-        let rows = ctx.data_unchecked::<Loaders>().load_one(MembersOfBody(self.0.id)).await?.unwrap_or_default();
+        let rows = ctx
+            .data_unchecked::<Loaders>()
+            .load_one(MembersOfBody(self.0.id))
+            .await?
+            .unwrap_or_default();
         Ok(rows
             .into_iter()
             .filter(|m| include_past || rules::is_current(m.joined_on, m.left_on, today))
@@ -105,8 +129,13 @@ impl Membership {
         self.0.version
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<PersonObject> {
-        let person = ctx.data_unchecked::<Loaders>().load_one(PersonKey(self.0.person_id)).await?;
-        person.map(PersonObject).ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
+        let person = ctx
+            .data_unchecked::<Loaders>()
+            .load_one(PersonKey(self.0.person_id))
+            .await?;
+        person
+            .map(PersonObject)
+            .ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
     }
 }
 
@@ -125,8 +154,14 @@ impl LabourOffice {
     }
     /// The office manager, the forum's employment lead.
     async fn manager(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
-        let Some(id) = self.0.manager_person_id else { return Ok(None) };
-        Ok(ctx.data_unchecked::<Loaders>().load_one(PersonKey(id)).await?.map(PersonObject))
+        let Some(id) = self.0.manager_person_id else {
+            return Ok(None);
+        };
+        Ok(ctx
+            .data_unchecked::<Loaders>()
+            .load_one(PersonKey(id))
+            .await?
+            .map(PersonObject))
     }
 }
 
@@ -141,7 +176,12 @@ pub struct BodyInput {
 impl From<BodyInput> for BodyDraft {
     fn from(input: BodyInput) -> Self {
         let kind: rules::BodyKind = input.kind.into();
-        Self { kind: kind.as_str().to_owned(), name: input.name, starts_on: input.starts_on, ends_on: input.ends_on }
+        Self {
+            kind: kind.as_str().to_owned(),
+            name: input.name,
+            starts_on: input.starts_on,
+            ends_on: input.ends_on,
+        }
     }
 }
 
@@ -155,7 +195,11 @@ pub struct MembershipInput {
 impl From<MembershipInput> for MembershipDraft {
     fn from(input: MembershipInput) -> Self {
         let role: rules::MembershipRole = input.role.into();
-        Self { role: role.as_str().to_owned(), joined_on: input.joined_on, left_on: input.left_on }
+        Self {
+            role: role.as_str().to_owned(),
+            joined_on: input.joined_on,
+            left_on: input.left_on,
+        }
     }
 }
 
@@ -165,11 +209,15 @@ pub struct ForumQuery;
 #[Object]
 impl ForumQuery {
     async fn forum(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Forum> {
-        Ok(Forum(store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+        Ok(Forum(
+            store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?,
+        ))
     }
 
     async fn body(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Body> {
-        Ok(Body(store::get_body(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+        Ok(Body(
+            store::get_body(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?,
+        ))
     }
 }
 
@@ -178,29 +226,81 @@ pub struct ForumMutation;
 
 #[Object]
 impl ForumMutation {
-    async fn create_body(&self, ctx: &Context<'_>, forum_id: ID, input: BodyInput) -> ApiResult<Body> {
+    async fn create_body(
+        &self,
+        ctx: &Context<'_>,
+        forum_id: ID,
+        input: BodyInput,
+    ) -> ApiResult<Body> {
         let forum_id = parse_id(&forum_id, "forumId")?;
-        Ok(Body(store::create_body(ctx.db(), ctx.actor()?, forum_id, input.into(), ctx.now()).await?))
+        Ok(Body(
+            store::create_body(ctx.db(), ctx.actor()?, forum_id, input.into(), ctx.now()).await?,
+        ))
     }
 
-    async fn update_body(&self, ctx: &Context<'_>, id: ID, version: i32, input: BodyInput) -> ApiResult<Body> {
+    async fn update_body(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        input: BodyInput,
+    ) -> ApiResult<Body> {
         let id = parse_id(&id, "id")?;
-        Ok(Body(store::update_body(ctx.db(), ctx.actor()?, id, version, input.into(), ctx.now()).await?))
+        Ok(Body(
+            store::update_body(ctx.db(), ctx.actor()?, id, version, input.into(), ctx.now())
+                .await?,
+        ))
     }
 
-    async fn set_body_archived(&self, ctx: &Context<'_>, id: ID, version: i32, archived: bool) -> ApiResult<Body> {
+    async fn set_body_archived(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        archived: bool,
+    ) -> ApiResult<Body> {
         let id = parse_id(&id, "id")?;
-        Ok(Body(store::archive_body(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
+        Ok(Body(
+            store::archive_body(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?,
+        ))
     }
 
-    async fn add_membership(&self, ctx: &Context<'_>, body_id: ID, person_id: ID, input: MembershipInput) -> ApiResult<Membership> {
-        let (body_id, person_id) = (parse_id(&body_id, "bodyId")?, parse_id(&person_id, "personId")?);
-        Ok(Membership(store::add_membership(ctx.db(), ctx.actor()?, body_id, person_id, input.into(), ctx.now()).await?))
+    async fn add_membership(
+        &self,
+        ctx: &Context<'_>,
+        body_id: ID,
+        person_id: ID,
+        input: MembershipInput,
+    ) -> ApiResult<Membership> {
+        let (body_id, person_id) = (
+            parse_id(&body_id, "bodyId")?,
+            parse_id(&person_id, "personId")?,
+        );
+        Ok(Membership(
+            store::add_membership(
+                ctx.db(),
+                ctx.actor()?,
+                body_id,
+                person_id,
+                input.into(),
+                ctx.now(),
+            )
+            .await?,
+        ))
     }
 
     /// Changes a membership's role or dates; a `leftOn` date ends it and keeps the history.
-    async fn update_membership(&self, ctx: &Context<'_>, id: ID, version: i32, input: MembershipInput) -> ApiResult<Membership> {
+    async fn update_membership(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        input: MembershipInput,
+    ) -> ApiResult<Membership> {
         let id = parse_id(&id, "id")?;
-        Ok(Membership(store::update_membership(ctx.db(), ctx.actor()?, id, version, input.into(), ctx.now()).await?))
+        Ok(Membership(
+            store::update_membership(ctx.db(), ctx.actor()?, id, version, input.into(), ctx.now())
+                .await?,
+        ))
     }
 }

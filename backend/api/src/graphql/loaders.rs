@@ -7,8 +7,12 @@ use std::time::Duration;
 use async_graphql::dataloader::{DataLoader, Loader};
 use workit_domain::Actor;
 use workit_persistence::directory::{self, Person};
-use workit_persistence::entities::{bodies, forums, labour_offices, memberships, organisations, regions, towns};
-use workit_persistence::{forums as forum_store, regions as region_store, towns as town_store, Database};
+use workit_persistence::entities::{
+    bodies, forums, labour_offices, memberships, organisations, regions, towns,
+};
+use workit_persistence::{
+    Database, forums as forum_store, regions as region_store, towns as town_store,
+};
 
 use crate::error::ApiError;
 
@@ -54,7 +58,9 @@ macro_rules! one_to_one {
             type Error = ApiError;
 
             async fn load(&self, ids: &[$key]) -> Result<HashMap<$key, Self::Value>, Self::Error> {
-                let rows: Vec<$model> = $fetch(&self.db, &keys(ids, |k| k.0)).await.map_err(ApiError::from)?;
+                let rows: Vec<$model> = $fetch(&self.db, &keys(ids, |k| k.0))
+                    .await
+                    .map_err(ApiError::from)?;
                 Ok(rows.into_iter().map(|row| ($key(row.$by), row)).collect())
             }
         }
@@ -68,7 +74,9 @@ macro_rules! one_to_many {
             type Error = ApiError;
 
             async fn load(&self, ids: &[$key]) -> Result<HashMap<$key, Self::Value>, Self::Error> {
-                let rows: Vec<$model> = $fetch(&self.db, &keys(ids, |k| k.0)).await.map_err(ApiError::from)?;
+                let rows: Vec<$model> = $fetch(&self.db, &keys(ids, |k| k.0))
+                    .await
+                    .map_err(ApiError::from)?;
                 let mut grouped: HashMap<$key, Self::Value> = HashMap::new();
                 for row in rows {
                     grouped.entry($key(row.$by)).or_default().push(row);
@@ -81,11 +89,36 @@ macro_rules! one_to_many {
 
 one_to_one!(RegionKey, regions::Model, region_store::by_ids, id);
 one_to_one!(TownKey, towns::Model, town_store::by_ids, id);
-one_to_one!(ForumOfTown, forums::Model, forum_store::by_town_ids, town_id);
-one_to_one!(OrganisationKey, organisations::Model, directory::organisations_by_ids, id);
-one_to_one!(LabourOfficeOfTown, labour_offices::Model, town_store::labour_offices_by_town_ids, town_id);
-one_to_many!(BodiesOfForum, bodies::Model, forum_store::bodies_by_forum_ids, forum_id);
-one_to_many!(MembersOfBody, memberships::Model, forum_store::memberships_by_body_ids, body_id);
+one_to_one!(
+    ForumOfTown,
+    forums::Model,
+    forum_store::by_town_ids,
+    town_id
+);
+one_to_one!(
+    OrganisationKey,
+    organisations::Model,
+    directory::organisations_by_ids,
+    id
+);
+one_to_one!(
+    LabourOfficeOfTown,
+    labour_offices::Model,
+    town_store::labour_offices_by_town_ids,
+    town_id
+);
+one_to_many!(
+    BodiesOfForum,
+    bodies::Model,
+    forum_store::bodies_by_forum_ids,
+    forum_id
+);
+one_to_many!(
+    MembersOfBody,
+    memberships::Model,
+    forum_store::memberships_by_body_ids,
+    body_id
+);
 
 impl Loader<PersonKey> for Store {
     type Value = Person;
@@ -98,6 +131,9 @@ impl Loader<PersonKey> for Store {
         let people = directory::people_by_ids(&self.db, actor, &keys(ids, |k| k.0))
             .await
             .map_err(ApiError::from)?;
-        Ok(people.into_iter().map(|person| (PersonKey(person.row.id), person)).collect())
+        Ok(people
+            .into_iter()
+            .map(|person| (PersonKey(person.row.id), person))
+            .collect())
     }
 }

@@ -1,17 +1,17 @@
-use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use workit_domain::towns::TownDraft;
 use workit_domain::DomainError;
+use workit_domain::towns::TownDraft;
 use workit_persistence::entities::towns;
 use workit_persistence::towns::{self as store, TownFilter};
 use workit_persistence::{Page, PageRequest};
 
+use super::ContextExt;
 use super::forums::{Forum, LabourOffice};
 use super::loaders::{ForumOfTown, LabourOfficeOfTown, Loaders, RegionKey};
-use super::regions::Region;
-use super::ContextExt;
 use super::page_cost;
-use crate::error::{parse_id, ApiResult};
+use super::regions::Region;
+use crate::error::{ApiResult, parse_id};
 
 pub struct Town(pub towns::Model);
 
@@ -43,15 +43,28 @@ impl Town {
         self.0.updated_at
     }
     async fn region(&self, ctx: &Context<'_>) -> ApiResult<Region> {
-        let region = ctx.data_unchecked::<Loaders>().load_one(RegionKey(self.0.region_id)).await?;
-        region.map(Region).ok_or_else(|| DomainError::NotFound { entity: "region" }.into())
+        let region = ctx
+            .data_unchecked::<Loaders>()
+            .load_one(RegionKey(self.0.region_id))
+            .await?;
+        region
+            .map(Region)
+            .ok_or_else(|| DomainError::NotFound { entity: "region" }.into())
     }
     /// The town's employment forum (one per town).
     async fn forum(&self, ctx: &Context<'_>) -> ApiResult<Option<Forum>> {
-        Ok(ctx.data_unchecked::<Loaders>().load_one(ForumOfTown(self.0.id)).await?.map(Forum))
+        Ok(ctx
+            .data_unchecked::<Loaders>()
+            .load_one(ForumOfTown(self.0.id))
+            .await?
+            .map(Forum))
     }
     async fn labour_office(&self, ctx: &Context<'_>) -> ApiResult<Option<LabourOffice>> {
-        Ok(ctx.data_unchecked::<Loaders>().load_one(LabourOfficeOfTown(self.0.id)).await?.map(LabourOffice))
+        Ok(ctx
+            .data_unchecked::<Loaders>()
+            .load_one(LabourOfficeOfTown(self.0.id))
+            .await?
+            .map(LabourOffice))
     }
 }
 
@@ -67,7 +80,13 @@ pub struct TownPage {
 impl From<Page<towns::Model>> for TownPage {
     fn from(page: Page<towns::Model>) -> Self {
         let has_next_page = page.has_next_page();
-        Self { total_count: page.total, offset: page.offset, limit: page.limit, has_next_page, items: page.items.into_iter().map(Town).collect() }
+        Self {
+            total_count: page.total,
+            offset: page.offset,
+            limit: page.limit,
+            has_next_page,
+            items: page.items.into_iter().map(Town).collect(),
+        }
     }
 }
 
@@ -110,14 +129,26 @@ impl TownQuery {
     ) -> ApiResult<TownPage> {
         let filter = TownFilter {
             search,
-            region_id: region_id.as_ref().map(|id| parse_id(id, "regionId")).transpose()?,
+            region_id: region_id
+                .as_ref()
+                .map(|id| parse_id(id, "regionId"))
+                .transpose()?,
             include_archived,
         };
-        Ok(store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?.into())
+        Ok(store::list(
+            ctx.db(),
+            ctx.actor()?,
+            &filter,
+            PageRequest::new(offset, limit),
+        )
+        .await?
+        .into())
     }
 
     async fn town(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Town> {
-        Ok(Town(store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+        Ok(Town(
+            store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?,
+        ))
     }
 }
 
@@ -128,11 +159,29 @@ pub struct TownMutation;
 impl TownMutation {
     /// Creates a town together with its forum, which starts at stage 1.
     async fn create_town(&self, ctx: &Context<'_>, input: TownInput) -> ApiResult<Town> {
-        Ok(Town(store::create(ctx.db(), ctx.actor()?, input.draft()?, ctx.now()).await?))
+        Ok(Town(
+            store::create(ctx.db(), ctx.actor()?, input.draft()?, ctx.now()).await?,
+        ))
     }
 
-    async fn update_town(&self, ctx: &Context<'_>, id: ID, version: i32, input: TownInput) -> ApiResult<Town> {
+    async fn update_town(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        input: TownInput,
+    ) -> ApiResult<Town> {
         let id = parse_id(&id, "id")?;
-        Ok(Town(store::update(ctx.db(), ctx.actor()?, id, version, input.draft()?, ctx.now()).await?))
+        Ok(Town(
+            store::update(
+                ctx.db(),
+                ctx.actor()?,
+                id,
+                version,
+                input.draft()?,
+                ctx.now(),
+            )
+            .await?,
+        ))
     }
 }

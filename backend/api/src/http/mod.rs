@@ -4,10 +4,10 @@ mod graphql;
 mod health;
 mod static_files;
 
-use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderName, HeaderValue, Request};
-use axum::routing::{get, post};
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, Request, header};
+use axum::routing::{get, post};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;

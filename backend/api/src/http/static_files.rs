@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use axum::http::{header, HeaderValue};
 use axum::Router;
+use axum::http::{HeaderValue, header};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -19,6 +19,9 @@ pub fn router(dir: &Path) -> Router {
         ));
     let app = Router::new()
         .fallback_service(ServeDir::new(dir).fallback(index))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")));
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ));
     assets.merge(app)
 }

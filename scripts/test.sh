@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test: Rust (unit and end-to-end, each database test on SQLite and PostgreSQL),
+# the web app's lint, types, unit tests and bundle budget, and the browser tests in Chromium.
+# Needs PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin, or WORKIT_TEST_PG_BIN) and Chromium
+# (/usr/bin/chromium, or CHROMIUM_PATH). The test harness starts its own throwaway PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Layering: the domain crate depends on no web, GraphQL or database crate"
+forbidden=$(cargo tree -p workit-domain -e normal --prefix none --format '{p}' | awk '{print $1}' | grep -E '^(axum|async-graphql|sea-orm|sea-query|sqlx|tokio|hyper|tower)$' || true)
+if [ -n "$forbidden" ]; then echo "workit-domain must stay transport- and storage-free; it pulls in: $forbidden" >&2; exit 1; fi
+echo "ok"
+
+step "Rust: format and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust: unit and end-to-end tests (SQLite and PostgreSQL)"
+cargo test --workspace --locked
+
+step "Web app: install, lint, types, unit tests"
+cd frontend
+npm ci --no-audit --no-fund --loglevel=error
+npm run lint
+npm run typecheck
+npm test
+
+step "Web app: production build and the initial-JavaScript budget"
+npm run build
+npm run size
+
+step "Browser tests: Chromium against the real server with the demo data"
+WORKIT_BIN="$(cd .. && pwd)/target/debug/workit" node --test --test-concurrency=1 e2e/
