@@ -9,6 +9,10 @@ export CARGO_TERM_COLOR=never
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# Every runner's output is also kept, to add up one closing line at the end.
+log_dir=$(mktemp -d)
+trap 'rm -rf "$log_dir"' EXIT
+
 step "Layering: the domain crate depends on no web, GraphQL or database crate"
 forbidden=$(cargo tree -p workit-domain -e normal --prefix none --format '{p}' | awk '{print $1}' | grep -E '^(axum|async-graphql|sea-orm|sea-query|sqlx|tokio|hyper|tower)$' || true)
 if [ -n "$forbidden" ]; then echo "workit-domain must stay transport- and storage-free; it pulls in: $forbidden" >&2; exit 1; fi
@@ -19,18 +23,26 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust: unit and end-to-end tests (SQLite and PostgreSQL)"
-cargo test --workspace --locked
+cargo test --workspace --locked 2>&1 | tee "$log_dir/cargo.log"
 
 step "Web app: install, lint, types, unit tests"
 cd frontend
 npm ci --no-audit --no-fund --loglevel=error
 npm run lint
 npm run typecheck
-npm test
+npm test 2>&1 | tee "$log_dir/vitest.log"
 
 step "Web app: production build and the initial-JavaScript budget"
 npm run build
 npm run size
 
 step "Browser tests: Chromium against the real server with the demo data"
-WORKIT_BIN="$(cd .. && pwd)/target/debug/workit" node --test --test-concurrency=1 e2e/
+WORKIT_BIN="$(cd .. && pwd)/target/debug/workit" node --test --test-concurrency=1 e2e/ 2>&1 | tee "$log_dir/e2e.log"
+
+rust=$(grep -Eo '[0-9]+ passed; [0-9]+ failed' "$log_dir/cargo.log" | awk '{p+=$1; f+=$3} END {print p+0, f+0}')
+web=$(sed 's/\x1b\[[0-9;]*m//g' "$log_dir/vitest.log" | grep -E '^ +Tests ' | grep -Eo '[0-9]+ passed' | awk '{print $1+0}')
+browser_pass=$(grep -E '^# pass' "$log_dir/e2e.log" | awk '{print $3}')
+browser_fail=$(grep -E '^# fail' "$log_dir/e2e.log" | awk '{print $3}')
+read -r rust_pass rust_fail <<<"$rust"
+printf '\nrust %s, web unit %s, browser %s\n' "$rust_pass" "${web:-0}" "$browser_pass"
+echo "all: $((rust_pass + ${web:-0} + browser_pass)) passed, $((rust_fail + browser_fail)) failed"

@@ -1,0 +1,95 @@
+// Load benchmark of the GraphQL API: the release binary with the demo data on a fresh SQLite
+// file (or WORKIT_BENCH_DATABASE_URL), loopback only, a fixed number of requests per scenario.
+// Prints latency percentiles, throughput and the server's peak memory.
+//
+//   cargo build --release -p workit && node bench/api.mjs [requests-per-scenario] [concurrency]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = path.resolve(import.meta.dirname, '..');
+const REQUESTS = Number(process.argv[2] ?? 2000);
+const CONCURRENCY = Number(process.argv[3] ?? 16);
+const binary = process.env.WORKIT_BIN ?? path.join(root, 'target/release/workit');
+const dir = mkdtempSync(path.join(tmpdir(), 'workit-bench-'));
+const database = process.env.WORKIT_BENCH_DATABASE_URL ?? `sqlite://${dir}/bench.db`;
+
+const server = spawn(binary, ['serve', '--demo', '--bind', '127.0.0.1:0', '--database-url', database, '--static-dir', '/nonexistent'], {
+  stdio: ['ignore', 'pipe', 'ignore'],
+  env: { ...process.env, WORKIT_LOG: 'error', WORKIT_LOGIN_BURST_PER_ACCOUNT: '1000', WORKIT_LOGIN_BURST_PER_IP: '1000' },
+});
+const base = await new Promise((resolve, reject) => {
+  setTimeout(() => reject(new Error('server did not start')), 60_000).unref();
+  createInterface({ input: server.stdout }).on('line', (line) => {
+    const m = line.match(/running at (http:\/\/\S+?)\/?$/);
+    if (m) resolve(m[1]);
+  });
+});
+
+async function gql(query, variables = {}, token) {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const login = await gql('mutation { login(email: "national@demo.workit.example", password: "workit-demo") { accessToken } }');
+const token = login.login.accessToken;
+const someTown = (await gql('{ towns(limit: 1) { items { id } } }', {}, token)).towns.items[0].id;
+
+const scenarios = {
+  me: ['{ me { id systemRole towns { roles } } }', {}],
+  'towns list (14, one level)': ['{ towns(limit: 50) { totalCount items { id nameHe nameEn population region { nameHe } forum { stage } } } }', {}],
+  'all towns with forum, bodies, members, people, organisations': [
+    '{ towns(limit: 14) { items { nameEn forum { bodies { name members { role person { fullName organisation { name sector } } } } } } } }',
+    {},
+  ],
+  'town overview': [
+    'query($id: ID!) { town(id: $id) { nameHe labourOffice { name manager { fullName email } } forum { stage bodies { name members { role joinedOn person { fullName organisation { name sector } } } } } } }',
+    { id: someTown },
+  ],
+  'people of a town (200)': ['query($id: ID) { people(townId: $id, limit: 200) { totalCount items { fullName email organisation { name } } } }', { id: someTown }],
+};
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function peakRssMiB() {
+  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+  const hwm = status.match(/VmHWM:\s+(\d+) kB/);
+  const rss = status.match(/VmRSS:\s+(\d+) kB/);
+  return { peak: Number(hwm?.[1] ?? 0) / 1024, now: Number(rss?.[1] ?? 0) / 1024 };
+}
+
+console.log(`engine: ${database.split(':')[0]}, ${REQUESTS} requests per scenario, concurrency ${CONCURRENCY}`);
+console.log('| scenario | req/s | p50 ms | p95 ms | p99 ms |');
+console.log('|---|---|---|---|---|');
+for (const [name, [query, variables]] of Object.entries(scenarios)) {
+  for (let i = 0; i < 20; i++) await gql(query, variables, token); // warm-up
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS) {
+        next += 1;
+        const t0 = performance.now();
+        await gql(query, variables, token);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const f = (n) => n.toFixed(1);
+  console.log(`| ${name} | ${Math.round(latencies.length / seconds)} | ${f(percentile(latencies, 50))} | ${f(percentile(latencies, 95))} | ${f(percentile(latencies, 99))} |`);
+}
+const memory = peakRssMiB();
+console.log(`\nserver memory: peak RSS ${memory.peak.toFixed(0)} MiB, now ${memory.now.toFixed(0)} MiB`);
+server.kill('SIGTERM');
+rmSync(dir, { recursive: true, force: true });
