@@ -33,7 +33,7 @@ describe('landing by role', () => {
       const page = await newPage(browser);
       await signIn(page, server.url, account);
       assert.match(new URL(page.url()).pathname, path);
-      assert.equal(await page.locator('h1').first().textContent(), heading);
+      await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
       assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
       assert.deepEqual(page.errors, []);
       await page.context().close();

@@ -52,9 +52,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for name in TABLES.iter().rev() {
-            manager
-                .drop_table(Table::drop().table(*name).if_exists().take())
-                .await?;
+            manager.drop_table(Table::drop().table(*name).if_exists().take()).await?;
         }
         Ok(())
     }
@@ -95,12 +93,7 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(string_len_null("phone", 32))
             .col(timestamp_with_time_zone_null("archived_at"))
             .foreign_key(&mut fk("people", "town_id", "towns", RESTRICT))
-            .foreign_key(&mut fk(
-                "people",
-                "organisation_id",
-                "organisations",
-                SET_NULL,
-            ))
+            .foreign_key(&mut fk("people", "organisation_id", "organisations", SET_NULL))
             .take(),
         editable_table("labour_offices")
             .col(fk_col("town_id"))
@@ -108,12 +101,7 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(string_len_null("address", 300))
             .col(fk_col_null("manager_person_id"))
             .foreign_key(&mut fk("labour_offices", "town_id", "towns", RESTRICT))
-            .foreign_key(&mut fk(
-                "labour_offices",
-                "manager_person_id",
-                "people",
-                SET_NULL,
-            ))
+            .foreign_key(&mut fk("labour_offices", "manager_person_id", "people", SET_NULL))
             .take(),
         editable_table("users")
             .col(string_len_uniq("email", 254))
@@ -183,12 +171,7 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(double_null("baseline"))
             .col(double_null("target"))
             .col(date_null("target_on"))
-            .foreign_key(&mut fk(
-                "outcome_metrics",
-                "focus_id",
-                "strategic_focuses",
-                RESTRICT,
-            ))
+            .foreign_key(&mut fk("outcome_metrics", "focus_id", "strategic_focuses", RESTRICT))
             .take(),
         editable_table("measurements")
             .col(fk_col("metric_id"))
@@ -196,12 +179,7 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(integer("quarter"))
             .col(double("value"))
             .col(text_null("note"))
-            .foreign_key(&mut fk(
-                "measurements",
-                "metric_id",
-                "outcome_metrics",
-                CASCADE,
-            ))
+            .foreign_key(&mut fk("measurements", "metric_id", "outcome_metrics", CASCADE))
             .take(),
         editable_table("work_plan_tasks")
             .col(fk_col("forum_id"))
@@ -216,19 +194,9 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(text_null("success_measure"))
             .col(string_len("status", 32))
             .foreign_key(&mut fk("work_plan_tasks", "forum_id", "forums", RESTRICT))
-            .foreign_key(&mut fk(
-                "work_plan_tasks",
-                "focus_id",
-                "strategic_focuses",
-                SET_NULL,
-            ))
+            .foreign_key(&mut fk("work_plan_tasks", "focus_id", "strategic_focuses", SET_NULL))
             .foreign_key(&mut fk("work_plan_tasks", "body_id", "bodies", SET_NULL))
-            .foreign_key(&mut fk(
-                "work_plan_tasks",
-                "owner_person_id",
-                "people",
-                SET_NULL,
-            ))
+            .foreign_key(&mut fk("work_plan_tasks", "owner_person_id", "people", SET_NULL))
             .take(),
         editable_table("meetings")
             .col(fk_col("body_id"))
@@ -268,12 +236,7 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(date_null("due_on"))
             .col(string_len("status", 32))
             .foreign_key(&mut fk("decisions", "meeting_id", "meetings", CASCADE))
-            .foreign_key(&mut fk(
-                "decisions",
-                "agenda_item_id",
-                "agenda_items",
-                SET_NULL,
-            ))
+            .foreign_key(&mut fk("decisions", "agenda_item_id", "agenda_items", SET_NULL))
             .foreign_key(&mut fk("decisions", "owner_person_id", "people", SET_NULL))
             .take(),
         editable_table("stakeholder_positions")
@@ -282,18 +245,8 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(integer("influence"))
             .col(integer("interest"))
             .col(text_null("note"))
-            .foreign_key(&mut fk(
-                "stakeholder_positions",
-                "forum_id",
-                "forums",
-                RESTRICT,
-            ))
-            .foreign_key(&mut fk(
-                "stakeholder_positions",
-                "organisation_id",
-                "organisations",
-                RESTRICT,
-            ))
+            .foreign_key(&mut fk("stakeholder_positions", "forum_id", "forums", RESTRICT))
+            .foreign_key(&mut fk("stakeholder_positions", "organisation_id", "organisations", RESTRICT))
             .take(),
         // Append-only; `user_id` stays when the account is deleted so the trail survives.
         table("audit_log")

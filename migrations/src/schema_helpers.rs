@@ -1,9 +1,7 @@
 //! The column shapes every table repeats, so each migration states only what is its own.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::schema::{
-    big_integer, big_integer_null, big_pk_auto, integer, timestamp_with_time_zone,
-};
+use sea_orm_migration::schema::{big_integer, big_integer_null, big_pk_auto, integer, timestamp_with_time_zone};
 
 /// A table with a 64-bit auto-increment `id` and `created_at`.
 pub fn table(name: &'static str) -> TableCreateStatement {
@@ -17,10 +15,7 @@ pub fn table(name: &'static str) -> TableCreateStatement {
 
 /// A table whose rows users edit: also `updated_at` and `version` for optimistic concurrency.
 pub fn editable_table(name: &'static str) -> TableCreateStatement {
-    table(name)
-        .col(timestamp_with_time_zone("updated_at"))
-        .col(integer("version").default(1))
-        .take()
+    table(name).col(timestamp_with_time_zone("updated_at")).col(integer("version").default(1)).take()
 }
 
 pub fn fk_col(name: &'static str) -> ColumnDef {
@@ -48,10 +43,7 @@ pub fn fk(
 
 pub fn index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
     let mut statement = Index::create();
-    statement
-        .name(format!("ix_{table}_{}", columns.join("_")))
-        .table(table)
-        .if_not_exists();
+    statement.name(format!("ix_{table}_{}", columns.join("_"))).table(table).if_not_exists();
     for column in columns {
         statement.col(*column);
     }
@@ -60,8 +52,6 @@ pub fn index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatem
 
 pub fn unique_index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
     let mut statement = index(table, columns);
-    statement
-        .name(format!("ux_{table}_{}", columns.join("_")))
-        .unique();
+    statement.name(format!("ux_{table}_{}", columns.join("_"))).unique();
     statement
 }

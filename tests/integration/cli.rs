@@ -9,25 +9,17 @@ use crate::helpers::*;
 
 fn workit(database_url: &str) -> Command {
     let mut command = Command::new(workit_binary());
-    command
-        .env("WORKIT_DATABASE_URL", database_url)
-        .env("WORKIT_LOG", "warn")
-        .env_remove("WORKIT_JWT_SECRET");
+    command.env("WORKIT_DATABASE_URL", database_url).env("WORKIT_LOG", "warn").env_remove("WORKIT_JWT_SECRET");
     command
 }
 
 async fn seed_demo_loads_once_and_refuses_a_non_empty_database(engine: Engine) {
     let database = fresh_database(engine).await;
     let first = workit(&database.url).arg("seed-demo").output().unwrap();
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     let printed = String::from_utf8_lossy(&first.stdout);
     assert!(
-        printed.contains("referent.kiryat-shmona@demo.workit.example")
-            && printed.contains("workit-demo"),
+        printed.contains("referent.kiryat-shmona@demo.workit.example") && printed.contains("workit-demo"),
         "{printed}"
     );
     let second = workit(&database.url).arg("seed-demo").output().unwrap();
@@ -37,14 +29,7 @@ async fn seed_demo_loads_once_and_refuses_a_non_empty_database(engine: Engine) {
 
 async fn user_add_creates_an_account_with_its_town_role(engine: Engine) {
     let database = fresh_database(engine).await;
-    assert!(
-        workit(&database.url)
-            .arg("seed-demo")
-            .output()
-            .unwrap()
-            .status
-            .success()
-    );
+    assert!(workit(&database.url).arg("seed-demo").output().unwrap().status.success());
     let mut child = workit(&database.url)
         .args([
             "user",
@@ -64,18 +49,9 @@ async fn user_add_creates_an_account_with_its_town_role(engine: Engine) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"a long enough password\n")
-        .unwrap();
+    child.stdin.take().unwrap().write_all(b"a long enough password\n").unwrap();
     let output = child.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 
     let generated = workit(&database.url)
         .args([
@@ -94,71 +70,33 @@ async fn user_add_creates_an_account_with_its_town_role(engine: Engine) {
         .unwrap();
     assert!(String::from_utf8_lossy(&generated.stdout).contains("One-time password"));
     let duplicate = workit(&database.url)
-        .args([
-            "user",
-            "add",
-            "--email",
-            "coord@example.org",
-            "--name",
-            "Again",
-            "--role",
-            "NATIONAL",
-        ])
+        .args(["user", "add", "--email", "coord@example.org", "--name", "Again", "--role", "NATIONAL"])
         .output()
         .unwrap();
     assert!(!duplicate.status.success());
     assert!(String::from_utf8_lossy(&duplicate.stderr).contains("already exists"));
     let no_town = workit(&database.url)
-        .args([
-            "user",
-            "add",
-            "--email",
-            "x@example.org",
-            "--name",
-            "X",
-            "--role",
-            "CHAIR",
-        ])
+        .args(["user", "add", "--email", "x@example.org", "--name", "X", "--role", "CHAIR"])
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&no_town.stderr).contains("needs --town"));
 
     let app = serve_database(database, test_config()).await;
-    let login = app
-        .login_payload("new.referent@example.org", "a long enough password")
-        .await;
-    let token = login["data"]["login"]["accessToken"]
-        .as_str()
-        .expect("signs in")
-        .to_owned();
-    let me = app
-        .gql(
-            &token,
-            "{ me { towns { roles town { nameEn } } } }",
-            json!({}),
-        )
-        .await;
-    assert_eq!(
-        me["data"]["me"]["towns"],
-        json!([{ "roles": ["REFERENT"], "town": { "nameEn": "Sderot" } }])
-    );
+    let login = app.login_payload("new.referent@example.org", "a long enough password").await;
+    let token = login["data"]["login"]["accessToken"].as_str().expect("signs in").to_owned();
+    let me = app.gql(&token, "{ me { towns { roles town { nameEn } } } }", json!({})).await;
+    assert_eq!(me["data"]["me"]["towns"], json!([{ "roles": ["REFERENT"], "town": { "nameEn": "Sderot" } }]));
 }
 
 #[test]
 fn the_server_refuses_to_start_without_a_strong_secret() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("w.db").display());
-    let missing = workit(&url)
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .output()
-        .unwrap();
+    let missing = workit(&url).args(["serve", "--bind", "127.0.0.1:0"]).output().unwrap();
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("WORKIT_JWT_SECRET is required"));
-    let weak = workit(&url)
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .env("WORKIT_JWT_SECRET", "secret")
-        .output()
-        .unwrap();
+    let weak =
+        workit(&url).args(["serve", "--bind", "127.0.0.1:0"]).env("WORKIT_JWT_SECRET", "secret").output().unwrap();
     assert!(String::from_utf8_lossy(&weak.stderr).contains("too weak"));
 }
 
@@ -174,25 +112,14 @@ impl Drop for Server {
 fn start_server(database_url: &str) -> Server {
     let mut child = workit(database_url)
         .args(["serve", "--bind", "127.0.0.1:0"])
-        .env(
-            "WORKIT_JWT_SECRET",
-            "kill-nine-test-secret-0123456789-abcdefgh",
-        )
+        .env("WORKIT_JWT_SECRET", "kill-nine-test-secret-0123456789-abcdefgh")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let address = line
-        .trim()
-        .rsplit(' ')
-        .next()
-        .unwrap()
-        .trim_end_matches('/')
-        .to_owned();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let address = line.trim().rsplit(' ').next().unwrap().trim_end_matches('/').to_owned();
     assert!(address.starts_with("http://127.0.0.1:"), "{line}");
     Server(child, address)
 }
@@ -204,9 +131,8 @@ async fn post(
     query: &str,
     variables: serde_json::Value,
 ) -> serde_json::Value {
-    let mut request = client
-        .post(format!("{}/graphql", server.1))
-        .json(&json!({ "query": query, "variables": variables }));
+    let mut request =
+        client.post(format!("{}/graphql", server.1)).json(&json!({ "query": query, "variables": variables }));
     if let Some(token) = token {
         request = request.bearer_auth(token);
     }
@@ -215,14 +141,7 @@ async fn post(
 
 async fn a_committed_write_survives_kill_9_of_the_server(engine: Engine) {
     let database = fresh_database(engine).await;
-    assert!(
-        workit(&database.url)
-            .arg("seed-demo")
-            .output()
-            .unwrap()
-            .status
-            .success()
-    );
+    assert!(workit(&database.url).arg("seed-demo").output().unwrap().status.success());
     let client = reqwest::Client::new();
     let mut server = start_server(&database.url);
     let login = post(
@@ -233,15 +152,16 @@ async fn a_committed_write_survives_kill_9_of_the_server(engine: Engine) {
         json!({ "e": demo_email("admin") }),
     )
     .await;
-    let token = login["data"]["login"]["accessToken"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let created = post(&client, &server, Some(&token), "mutation { createTown(input: { regionId: \"2\", nameHe: \"מצפה רמון\", nameEn: \"Mitzpe Ramon\" }) { id } }", json!({})).await;
-    let id = created["data"]["createTown"]["id"]
-        .as_str()
-        .expect("created")
-        .to_owned();
+    let token = login["data"]["login"]["accessToken"].as_str().unwrap().to_owned();
+    let created = post(
+        &client,
+        &server,
+        Some(&token),
+        "mutation { createTown(input: { regionId: \"2\", nameHe: \"מצפה רמון\", nameEn: \"Mitzpe Ramon\" }) { id } }",
+        json!({}),
+    )
+    .await;
+    let id = created["data"]["createTown"]["id"].as_str().expect("created").to_owned();
 
     server.0.kill().unwrap(); // SIGKILL: no shutdown hooks, no flush.
     server.0.wait().unwrap();
@@ -254,18 +174,9 @@ async fn a_committed_write_survives_kill_9_of_the_server(engine: Engine) {
         json!({ "e": demo_email("admin") }),
     )
     .await;
-    let token = login["data"]["login"]["accessToken"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let town = post(
-        &client,
-        &server,
-        Some(&token),
-        "query($id: ID!) { town(id: $id) { nameEn } }",
-        json!({ "id": id }),
-    )
-    .await;
+    let token = login["data"]["login"]["accessToken"].as_str().unwrap().to_owned();
+    let town =
+        post(&client, &server, Some(&token), "query($id: ID!) { town(id: $id) { nameEn } }", json!({ "id": id })).await;
     assert_eq!(town["data"]["town"]["nameEn"], "Mitzpe Ramon");
 }
 

@@ -18,20 +18,18 @@ async fn referent_creates_edits_archives_and_restores_an_organisation_of_own_tow
     assert_eq!(org["version"], 1);
     let id = org["id"].clone();
 
-    let updated = app.gql(&token, UPDATE_ORG, json!({ "id": id, "v": 1, "i": { "name": "Galil Youth Centre", "sector": "CIVIL_SOCIETY" } })).await;
-    assert_eq!(
-        updated["data"]["updateOrganisation"]["sector"],
-        "CIVIL_SOCIETY"
-    );
+    let updated = app
+        .gql(
+            &token,
+            UPDATE_ORG,
+            json!({ "id": id, "v": 1, "i": { "name": "Galil Youth Centre", "sector": "CIVIL_SOCIETY" } }),
+        )
+        .await;
+    assert_eq!(updated["data"]["updateOrganisation"]["sector"], "CIVIL_SOCIETY");
     assert_eq!(updated["data"]["updateOrganisation"]["version"], 2);
 
-    let archived = app
-        .gql(&token, ARCHIVE_ORG, json!({ "id": id, "v": 2, "a": true }))
-        .await;
-    assert_eq!(
-        archived["data"]["setOrganisationArchived"],
-        json!({ "archived": true, "version": 3 })
-    );
+    let archived = app.gql(&token, ARCHIVE_ORG, json!({ "id": id, "v": 2, "a": true })).await;
+    assert_eq!(archived["data"]["setOrganisationArchived"], json!({ "archived": true, "version": 3 }));
     let listed = app
         .gql(
             &token,
@@ -39,24 +37,20 @@ async fn referent_creates_edits_archives_and_restores_an_organisation_of_own_tow
             json!({ "t": town }),
         )
         .await;
-    assert_eq!(
-        listed["data"]["organisations"]["totalCount"], 0,
-        "archived rows leave the list"
-    );
+    assert_eq!(listed["data"]["organisations"]["totalCount"], 0, "archived rows leave the list");
     let with_archived = app
-        .gql(&token, "query($t: ID!) { organisations(townId: $t, search: \"GALIL\", includeArchived: true) { totalCount } }", json!({ "t": town }))
+        .gql(
+            &token,
+            "query($t: ID!) { organisations(townId: $t, search: \"GALIL\", includeArchived: true) { totalCount } }",
+            json!({ "t": town }),
+        )
         .await;
     assert_eq!(
         with_archived["data"]["organisations"]["totalCount"], 1,
         "search is case-insensitive and finds archived rows on request"
     );
-    let restored = app
-        .gql(&token, ARCHIVE_ORG, json!({ "id": id, "v": 3, "a": false }))
-        .await;
-    assert_eq!(
-        restored["data"]["setOrganisationArchived"]["archived"],
-        false
-    );
+    let restored = app.gql(&token, ARCHIVE_ORG, json!({ "id": id, "v": 3, "a": false })).await;
+    assert_eq!(restored["data"]["setOrganisationArchived"]["archived"], false);
     let audit = app
         .scalar_i64(&format!(
             "SELECT COUNT(*) FROM audit_log WHERE entity = 'organisation' AND entity_id = {}",
@@ -72,68 +66,23 @@ async fn invalid_fields_are_all_named_in_the_callers_language_and_nothing_is_sav
     let town = app.town_id(&token, "Kiryat Shmona").await;
     let before = app.scalar_i64("SELECT COUNT(*) FROM organisations").await;
     let input = json!({ "t": town, "i": { "name": " ", "sector": "BUSINESS", "website": "javascript:alert(1)", "notes": "x".repeat(4001) } });
-    let english = app
-        .gql_as(Some(&token), "en-GB,en;q=0.9", CREATE_ORG, input.clone())
-        .await;
+    let english = app.gql_as(Some(&token), "en-GB,en;q=0.9", CREATE_ORG, input.clone()).await;
     assert_eq!(error_code(&english), "VALIDATION");
-    let fields = english["errors"][0]["extensions"]["fields"]
-        .as_array()
-        .unwrap()
-        .clone();
-    let named: Vec<_> = fields
-        .iter()
-        .map(|f| (f["field"].as_str().unwrap(), f["code"].as_str().unwrap()))
-        .collect();
-    assert_eq!(
-        named,
-        [
-            ("name", "required"),
-            ("website", "invalid_url"),
-            ("notes", "too_long")
-        ]
-    );
+    let fields = english["errors"][0]["extensions"]["fields"].as_array().unwrap().clone();
+    let named: Vec<_> = fields.iter().map(|f| (f["field"].as_str().unwrap(), f["code"].as_str().unwrap())).collect();
+    assert_eq!(named, [("name", "required"), ("website", "invalid_url"), ("notes", "too_long")]);
     assert_eq!(fields[2]["message"], "At most 4000 characters.");
     let hebrew = app.gql_as(Some(&token), "he-IL", CREATE_ORG, input).await;
-    assert_eq!(
-        hebrew["errors"][0]["extensions"]["fields"][0]["message"],
-        "שדה חובה."
-    );
+    assert_eq!(hebrew["errors"][0]["extensions"]["fields"][0]["message"], "שדה חובה.");
     assert_eq!(hebrew["errors"][0]["message"], "חלק מהשדות אינם תקינים.");
-    assert_eq!(
-        app.scalar_i64("SELECT COUNT(*) FROM organisations").await,
-        before
-    );
+    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM organisations").await, before);
 
-    let bad_enum = app
-        .gql(
-            &token,
-            CREATE_ORG,
-            json!({ "t": town, "i": { "name": "X", "sector": "MEDIA" } }),
-        )
-        .await;
-    assert_eq!(
-        error_code(&bad_enum),
-        "VALIDATION",
-        "an unknown sector is refused by the schema: {bad_enum}"
-    );
-    let bad_id = app
-        .gql(
-            &token,
-            CREATE_ORG,
-            json!({ "t": "not-a-number", "i": { "name": "X", "sector": "BUSINESS" } }),
-        )
-        .await;
-    assert_eq!(
-        bad_id["errors"][0]["extensions"]["fields"][0]["field"],
-        "townId"
-    );
-    let missing = app
-        .gql(
-            &token,
-            "query { town(id: \"999999\") { nameEn } }",
-            json!({}),
-        )
-        .await;
+    let bad_enum = app.gql(&token, CREATE_ORG, json!({ "t": town, "i": { "name": "X", "sector": "MEDIA" } })).await;
+    assert_eq!(error_code(&bad_enum), "VALIDATION", "an unknown sector is refused by the schema: {bad_enum}");
+    let bad_id =
+        app.gql(&token, CREATE_ORG, json!({ "t": "not-a-number", "i": { "name": "X", "sector": "BUSINESS" } })).await;
+    assert_eq!(bad_id["errors"][0]["extensions"]["fields"][0]["field"], "townId");
+    let missing = app.gql(&token, "query { town(id: \"999999\") { nameEn } }", json!({})).await;
     assert_eq!(error_code(&missing), "NOT_FOUND");
 }
 
@@ -141,42 +90,21 @@ async fn a_stale_update_is_a_conflict_and_changes_nothing(engine: Engine) {
     let app = spawn_app(engine).await;
     let token = app.login("lead.kiryat-gat").await;
     let town = app.town_id(&token, "Kiryat Gat").await;
-    let created = app
-        .gql(
-            &token,
-            CREATE_ORG,
-            json!({ "t": town, "i": { "name": "Original", "sector": "BUSINESS" } }),
-        )
-        .await;
+    let created =
+        app.gql(&token, CREATE_ORG, json!({ "t": town, "i": { "name": "Original", "sector": "BUSINESS" } })).await;
     let id = created["data"]["createOrganisation"]["id"].clone();
     let first = app
-        .gql(
-            &token,
-            UPDATE_ORG,
-            json!({ "id": id, "v": 1, "i": { "name": "First editor", "sector": "BUSINESS" } }),
-        )
+        .gql(&token, UPDATE_ORG, json!({ "id": id, "v": 1, "i": { "name": "First editor", "sector": "BUSINESS" } }))
         .await;
     assert_eq!(first["data"]["updateOrganisation"]["version"], 2);
     let second = app
-        .gql(
-            &token,
-            UPDATE_ORG,
-            json!({ "id": id, "v": 1, "i": { "name": "Second editor", "sector": "ACADEMIA" } }),
-        )
+        .gql(&token, UPDATE_ORG, json!({ "id": id, "v": 1, "i": { "name": "Second editor", "sector": "ACADEMIA" } }))
         .await;
     assert_eq!(error_code(&second), "CONFLICT");
     assert_eq!(second["errors"][0]["extensions"]["currentVersion"], 2);
-    let now = app
-        .gql(
-            &token,
-            "query($id: ID!) { organisation(id: $id) { name sector version } }",
-            json!({ "id": id }),
-        )
-        .await;
-    assert_eq!(
-        now["data"]["organisation"],
-        json!({ "name": "First editor", "sector": "BUSINESS", "version": 2 })
-    );
+    let now =
+        app.gql(&token, "query($id: ID!) { organisation(id: $id) { name sector version } }", json!({ "id": id })).await;
+    assert_eq!(now["data"]["organisation"], json!({ "name": "First editor", "sector": "BUSINESS", "version": 2 }));
 }
 
 async fn people_carry_contacts_only_where_the_caller_may_read_them(engine: Engine) {
@@ -191,17 +119,17 @@ async fn people_carry_contacts_only_where_the_caller_may_read_them(engine: Engin
     assert_eq!(person["data"]["createPerson"]["email"], "dana@example.org");
     assert_eq!(person["data"]["createPerson"]["contactsVisible"], true);
 
-    let query = "query($t: ID!) { people(townId: $t, limit: 200) { totalCount items { email phone contactsVisible } } }";
+    let query =
+        "query($t: ID!) { people(townId: $t, limit: 200) { totalCount items { email phone contactsVisible } } }";
     let others = app.gql(&token, query, json!({ "t": other })).await;
     assert!(others["data"]["people"]["totalCount"].as_u64().unwrap() > 10);
     for p in others["data"]["people"]["items"].as_array().unwrap() {
-        assert_eq!(
-            p,
-            &json!({ "email": null, "phone": null, "contactsVisible": false })
-        );
+        assert_eq!(p, &json!({ "email": null, "phone": null, "contactsVisible": false }));
     }
 
-    let bad = app.gql(&token, create, json!({ "t": own, "i": { "fullName": "X", "email": "not-an-email", "phone": "call me" } })).await;
+    let bad = app
+        .gql(&token, create, json!({ "t": own, "i": { "fullName": "X", "email": "not-an-email", "phone": "call me" } }))
+        .await;
     let codes: Vec<_> = bad["errors"][0]["extensions"]["fields"]
         .as_array()
         .unwrap()
@@ -212,24 +140,12 @@ async fn people_carry_contacts_only_where_the_caller_may_read_them(engine: Engin
 
     // An organisation of another town cannot be a person's employer here.
     let foreign_org = app
-        .gql(
-            &token,
-            "query($t: ID!) { organisations(townId: $t, limit: 1) { items { id } } }",
-            json!({ "t": other }),
-        )
+        .gql(&token, "query($t: ID!) { organisations(townId: $t, limit: 1) { items { id } } }", json!({ "t": other }))
         .await;
     let foreign_org = foreign_org["data"]["organisations"]["items"][0]["id"].clone();
-    let crossed = app
-        .gql(
-            &token,
-            create,
-            json!({ "t": own, "i": { "fullName": "Y", "organisationId": foreign_org } }),
-        )
-        .await;
-    assert_eq!(
-        crossed["errors"][0]["extensions"]["fields"][0]["field"],
-        "organisationId"
-    );
+    let crossed =
+        app.gql(&token, create, json!({ "t": own, "i": { "fullName": "Y", "organisationId": foreign_org } })).await;
+    assert_eq!(crossed["errors"][0]["extensions"]["fields"][0]["field"], "organisationId");
 }
 
 async fn lists_page_through_results(engine: Engine) {
@@ -240,45 +156,18 @@ async fn lists_page_through_results(engine: Engine) {
     assert_eq!(first["data"]["towns"]["totalCount"], 14);
     assert_eq!(first["data"]["towns"]["hasNextPage"], true);
     let second = app.gql(&token, query, json!({ "o": 10, "l": 10 })).await;
-    assert_eq!(
-        second["data"]["towns"]["items"].as_array().unwrap().len(),
-        4
-    );
+    assert_eq!(second["data"]["towns"]["items"].as_array().unwrap().len(), 4);
     assert_eq!(second["data"]["towns"]["hasNextPage"], false);
-    let clamped = app
-        .gql(&token, "{ people(limit: 100000) { limit } }", json!({}))
-        .await;
-    assert_eq!(
-        clamped["data"]["people"]["limit"], 200,
-        "no client can ask for a whole table at once"
-    );
+    let clamped = app.gql(&token, "{ people(limit: 100000) { limit } }", json!({})).await;
+    assert_eq!(clamped["data"]["people"]["limit"], 200, "no client can ask for a whole table at once");
     let north = app.gql(&token, "{ regions { id code } }", json!({})).await;
-    let north_id = north["data"]["regions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["code"] == "north")
-        .unwrap()["id"]
-        .clone();
-    let in_north = app
-        .gql(
-            &token,
-            "query($r: ID) { towns(regionId: $r) { totalCount } }",
-            json!({ "r": north_id }),
-        )
-        .await;
+    let north_id =
+        north["data"]["regions"].as_array().unwrap().iter().find(|r| r["code"] == "north").unwrap()["id"].clone();
+    let in_north =
+        app.gql(&token, "query($r: ID) { towns(regionId: $r) { totalCount } }", json!({ "r": north_id })).await;
     assert_eq!(in_north["data"]["towns"]["totalCount"], 7);
-    let hebrew = app
-        .gql(
-            &token,
-            "{ towns(search: \"שדרות\") { items { nameEn } } }",
-            json!({}),
-        )
-        .await;
-    assert_eq!(
-        hebrew["data"]["towns"]["items"],
-        json!([{ "nameEn": "Sderot" }])
-    );
+    let hebrew = app.gql(&token, "{ towns(search: \"שדרות\") { items { nameEn } } }", json!({})).await;
+    assert_eq!(hebrew["data"]["towns"]["items"], json!([{ "nameEn": "Sderot" }]));
 }
 
 async fn admin_manages_regions_and_towns_with_version_checks(engine: Engine) {
@@ -304,18 +193,17 @@ async fn admin_manages_regions_and_towns_with_version_checks(engine: Engine) {
         .collect();
     assert_eq!(fields, ["nameHe", "socioEconomicCluster"]);
     let region = app.gql(&token, "mutation { updateRegion(id: \"1\", version: 1, input: { code: \"north\", nameHe: \"צפון\", nameEn: \"The North\" }) { nameEn version } }", json!({})).await;
-    assert_eq!(
-        region["data"]["updateRegion"],
-        json!({ "nameEn": "The North", "version": 2 })
-    );
+    assert_eq!(region["data"]["updateRegion"], json!({ "nameEn": "The North", "version": 2 }));
     let stale = app.gql(&token, "mutation { updateRegion(id: \"1\", version: 1, input: { code: \"north\", nameHe: \"צפון\", nameEn: \"North\" }) { nameEn } }", json!({})).await;
     assert_eq!(error_code(&stale), "CONFLICT");
-    let duplicate = app.gql(&token, "mutation { createRegion(input: { code: \"north\", nameHe: \"צפון\", nameEn: \"North again\" }) { id } }", json!({})).await;
-    assert_eq!(
-        error_code(&duplicate),
-        "CONFLICT",
-        "a unique code is a conflict, not an internal error: {duplicate}"
-    );
+    let duplicate = app
+        .gql(
+            &token,
+            "mutation { createRegion(input: { code: \"north\", nameHe: \"צפון\", nameEn: \"North again\" }) { id } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(error_code(&duplicate), "CONFLICT", "a unique code is a conflict, not an internal error: {duplicate}");
 }
 
 both_engines!(

@@ -17,29 +17,28 @@ async fn referent_adds_a_task_team_and_its_members_and_history_is_kept(engine: E
     let app = spawn_app(engine).await;
     let token = app.login("referent.kiryat-shmona").await;
     let forum = forum_id_of(&app, &token, "Kiryat Shmona").await;
+    let focus = app.gql(&token, "query($f: ID!) { forum(id: $f) { focuses { id } } }", json!({ "f": forum })).await["data"]["forum"]["focuses"][0]["id"].clone();
     let body = app
-        .gql(&token, "mutation($f: ID!) { createBody(forumId: $f, input: { kind: TASK_TEAM, name: \"צוות מעסיקים\", startsOn: \"2026-01-01\" }) { id kind version } }", json!({ "f": forum }))
+        .gql(&token, "mutation($f: ID!, $focus: ID) { createBody(forumId: $f, input: { kind: TASK_TEAM, name: \"צוות מעסיקים\", startsOn: \"2026-01-01\", focusId: $focus }) { id kind version focus { id } } }", json!({ "f": forum, "focus": focus }))
         .await;
+    assert_eq!(body["data"]["createBody"]["focus"]["id"], focus, "{body}");
     let body_id = body["data"]["createBody"]["id"].clone();
     let town = app.town_id(&token, "Kiryat Shmona").await;
     let person = app
-        .gql(
-            &token,
-            "query($t: ID!) { people(townId: $t, limit: 1) { items { id } } }",
-            json!({ "t": town }),
-        )
+        .gql(&token, "query($t: ID!) { people(townId: $t, limit: 1) { items { id } } }", json!({ "t": town }))
         .await["data"]["people"]["items"][0]["id"]
         .clone();
 
     let add = "mutation($b: ID!, $p: ID!, $i: MembershipInput!) { addMembership(bodyId: $b, personId: $p, input: $i) { id role version } }";
-    let added = app.gql(&token, add, json!({ "b": body_id, "p": person, "i": { "role": "TEAM_LEAD", "joinedOn": "2026-01-05" } })).await;
+    let added = app
+        .gql(&token, add, json!({ "b": body_id, "p": person, "i": { "role": "TEAM_LEAD", "joinedOn": "2026-01-05" } }))
+        .await;
     assert_eq!(added["data"]["addMembership"]["role"], "TEAM_LEAD");
-    let twice = app.gql(&token, add, json!({ "b": body_id, "p": person, "i": { "role": "MEMBER", "joinedOn": "2026-02-01" } })).await;
+    let twice = app
+        .gql(&token, add, json!({ "b": body_id, "p": person, "i": { "role": "MEMBER", "joinedOn": "2026-02-01" } }))
+        .await;
     assert_eq!(error_code(&twice), "CONFLICT");
-    assert_eq!(
-        twice["errors"][0]["extensions"]["fields"][0]["code"],
-        "already_member"
-    );
+    assert_eq!(twice["errors"][0]["extensions"]["fields"][0]["code"], "already_member");
 
     let membership = added["data"]["addMembership"]["id"].clone();
     let backwards = app
@@ -52,17 +51,16 @@ async fn referent_adds_a_task_team_and_its_members_and_history_is_kept(engine: E
     let left = app
         .gql(&token, "mutation($m: ID!) { updateMembership(id: $m, version: 1, input: { role: TEAM_LEAD, joinedOn: \"2026-01-05\", leftOn: \"2026-03-01\" }) { current leftOn } }", json!({ "m": membership }))
         .await;
-    assert_eq!(
-        left["data"]["updateMembership"],
-        json!({ "current": false, "leftOn": "2026-03-01" })
-    );
-    let members = app.gql(&token, "query($b: ID!) { body(id: $b) { current: members { id } all: members(includePast: true) { id } } }", json!({ "b": body_id })).await;
+    assert_eq!(left["data"]["updateMembership"], json!({ "current": false, "leftOn": "2026-03-01" }));
+    let members = app
+        .gql(
+            &token,
+            "query($b: ID!) { body(id: $b) { current: members { id } all: members(includePast: true) { id } } }",
+            json!({ "b": body_id }),
+        )
+        .await;
     assert_eq!(members["data"]["body"]["current"], json!([]));
-    assert_eq!(
-        members["data"]["body"]["all"].as_array().unwrap().len(),
-        1,
-        "leaving keeps the history"
-    );
+    assert_eq!(members["data"]["body"]["all"].as_array().unwrap().len(), 1, "leaving keeps the history");
 }
 
 async fn a_body_cannot_end_before_it_starts(engine: Engine) {
@@ -73,10 +71,7 @@ async fn a_body_cannot_end_before_it_starts(engine: Engine) {
     let body = app
         .gql(&token, "mutation($f: ID!) { createBody(forumId: $f, input: { kind: AD_HOC_TEAM, name: \"Job fair\", startsOn: \"2026-05-01\", endsOn: \"2026-04-01\" }) { id } }", json!({ "f": forum }))
         .await;
-    assert_eq!(
-        body["errors"][0]["extensions"]["fields"][0]["code"],
-        "end_before_start"
-    );
+    assert_eq!(body["errors"][0]["extensions"]["fields"][0]["code"], "end_before_start");
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM bodies").await, before);
 }
 
@@ -84,30 +79,17 @@ async fn a_member_of_another_town_cannot_join_a_body(engine: Engine) {
     let app = spawn_app(engine).await;
     let token = app.login("admin").await;
     let forum = forum_id_of(&app, &token, "Kiryat Gat").await;
-    let bodies = app
-        .gql(
-            &token,
-            "query($f: ID!) { forum(id: $f) { bodies { id } } }",
-            json!({ "f": forum }),
-        )
-        .await;
+    let bodies = app.gql(&token, "query($f: ID!) { forum(id: $f) { bodies { id } } }", json!({ "f": forum })).await;
     let body = bodies["data"]["forum"]["bodies"][0]["id"].clone();
     let other_town = app.town_id(&token, "Sderot").await;
     let stranger = app
-        .gql(
-            &token,
-            "query($t: ID!) { people(townId: $t, limit: 1) { items { id } } }",
-            json!({ "t": other_town }),
-        )
+        .gql(&token, "query($t: ID!) { people(townId: $t, limit: 1) { items { id } } }", json!({ "t": other_town }))
         .await["data"]["people"]["items"][0]["id"]
         .clone();
     let added = app
         .gql(&token, "mutation($b: ID!, $p: ID!) { addMembership(bodyId: $b, personId: $p, input: { role: MEMBER, joinedOn: \"2026-01-01\" }) { id } }", json!({ "b": body, "p": stranger }))
         .await;
-    assert_eq!(
-        added["errors"][0]["extensions"]["fields"][0]["field"],
-        "personId"
-    );
+    assert_eq!(added["errors"][0]["extensions"]["fields"][0]["field"], "personId");
 }
 
 both_engines!(

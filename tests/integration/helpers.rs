@@ -49,33 +49,19 @@ pub async fn fresh_database(engine: Engine) -> FreshDatabase {
         Engine::Sqlite => {
             let dir = tempfile::tempdir().expect("temp dir");
             let url = format!("sqlite://{}", dir.path().join("workit.db").display());
-            FreshDatabase {
-                url,
-                _dir: Some(dir),
-            }
+            FreshDatabase { url, _dir: Some(dir) }
         }
         Engine::Postgres => {
             let admin_url = postgres_admin_url();
-            let admin = workit_persistence::connect(&admin_url, 1)
-                .await
-                .expect("connect to the test PostgreSQL");
+            let admin = workit_persistence::connect(&admin_url, 1).await.expect("connect to the test PostgreSQL");
             let name = format!("workit_test_{}", rand::random::<u64>());
             admin
-                .execute_raw(Statement::from_string(
-                    admin.get_database_backend(),
-                    format!("CREATE DATABASE {name}"),
-                ))
+                .execute_raw(Statement::from_string(admin.get_database_backend(), format!("CREATE DATABASE {name}")))
                 .await
                 .expect("create database");
             admin.close().await.ok();
-            let base = admin_url
-                .rsplit_once('/')
-                .map(|(base, _)| base)
-                .expect("url with database");
-            FreshDatabase {
-                url: format!("{base}/{name}"),
-                _dir: None,
-            }
+            let base = admin_url.rsplit_once('/').map(|(base, _)| base).expect("url with database");
+            FreshDatabase { url: format!("{base}/{name}"), _dir: None }
         }
     }
 }
@@ -153,41 +139,27 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
 
 pub async fn spawn_app_with(engine: Engine, config: ApiConfig) -> TestApp {
     let database = fresh_database(engine).await;
-    let db = workit_persistence::connect(&database.url, 5)
-        .await
-        .expect("connect");
+    let db = workit_persistence::connect(&database.url, 5).await.expect("connect");
     workit_persistence::migrate(&db).await.expect("migrate");
-    workit_persistence::demo::seed(&db, demo_hash(), now())
-        .await
-        .expect("seed");
+    workit_persistence::demo::seed(&db, demo_hash(), now()).await.expect("seed");
     db.close().await.ok();
     serve_database(database, config).await
 }
 
 /// The server over an existing database (migrated, with whatever data it holds).
 pub async fn serve_database(database: FreshDatabase, config: ApiConfig) -> TestApp {
-    let mut db = workit_persistence::connect(&database.url, 5)
-        .await
-        .expect("connect");
+    let mut db = workit_persistence::connect(&database.url, 5).await.expect("connect");
     let statements = Arc::new(AtomicUsize::new(0));
     let counter = statements.clone();
     db.set_metric_callback(move |_| {
         counter.fetch_add(1, Ordering::SeqCst);
     });
     let state = AppState::new(db.clone(), config, Arc::new(SystemClock));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address");
     let app = workit_api::router(state).into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
-    TestApp {
-        address,
-        db,
-        client: reqwest::Client::new(),
-        statements,
-        _database: database,
-    }
+    TestApp { address, db, client: reqwest::Client::new(), statements, _database: database }
 }
 
 #[allow(clippy::disallowed_methods)]
@@ -205,13 +177,7 @@ impl TestApp {
     }
 
     /// Runs one operation; `token` signs the request, `language` sets `Accept-Language`.
-    pub async fn gql_as(
-        &self,
-        token: Option<&str>,
-        language: &str,
-        query: &str,
-        variables: Value,
-    ) -> Value {
+    pub async fn gql_as(&self, token: Option<&str>, language: &str, query: &str, variables: Value) -> Value {
         let mut request = self
             .client
             .post(self.url("/graphql"))
@@ -242,20 +208,13 @@ impl TestApp {
     /// Signs a demo account in (`local` is the part before `@`) and returns its access token.
     pub async fn login(&self, local: &str) -> String {
         let body = self.login_payload(&demo_email(local), DEMO_PASSWORD).await;
-        body["data"]["login"]["accessToken"]
-            .as_str()
-            .unwrap_or_else(|| panic!("login {local}: {body}"))
-            .to_owned()
+        body["data"]["login"]["accessToken"].as_str().unwrap_or_else(|| panic!("login {local}: {body}")).to_owned()
     }
 
     /// The id of a town by its English name.
     pub async fn town_id(&self, token: &str, name_en: &str) -> String {
         let body = self
-            .gql(
-                token,
-                "query($s: String) { towns(search: $s) { items { id nameEn } } }",
-                json!({ "s": name_en }),
-            )
+            .gql(token, "query($s: String) { towns(search: $s) { items { id nameEn } } }", json!({ "s": name_en }))
             .await;
         body["data"]["towns"]["items"]
             .as_array()
@@ -267,10 +226,7 @@ impl TestApp {
     pub async fn scalar_i64(&self, sql: &str) -> i64 {
         let row = self
             .db
-            .query_one_raw(Statement::from_string(
-                self.db.get_database_backend(),
-                sql.to_owned(),
-            ))
+            .query_one_raw(Statement::from_string(self.db.get_database_backend(), sql.to_owned()))
             .await
             .expect("query")
             .expect("row");
@@ -280,9 +236,7 @@ impl TestApp {
 
 /// The first error's `extensions.code`.
 pub fn error_code(body: &Value) -> &str {
-    body["errors"][0]["extensions"]["code"]
-        .as_str()
-        .unwrap_or("")
+    body["errors"][0]["extensions"]["code"].as_str().unwrap_or("")
 }
 
 pub fn workit_binary() -> PathBuf {

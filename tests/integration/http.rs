@@ -24,18 +24,19 @@ async fn graphql_accepts_only_json_posts(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(text.status(), 415);
-    let get = app
-        .client
-        .get(app.url("/graphql?query=mutation%7Blogout%7D"))
-        .send()
-        .await
-        .unwrap();
+    let get = app.client.get(app.url("/graphql?query=mutation%7Blogout%7D")).send().await.unwrap();
     assert_eq!(get.status(), 405);
     assert_eq!(get.headers()["allow"], "POST");
     let graphiql = app.client.get(app.url("/graphql")).send().await.unwrap();
     assert_eq!(graphiql.status(), 200);
     assert!(graphiql.text().await.unwrap().contains("graphiql"));
-    let batch = app.client.post(app.url("/graphql")).json(&json!([{ "query": "{ serverInfo { demo } }" }, { "query": "{ serverInfo { demo } }" }])).send().await.unwrap();
+    let batch = app
+        .client
+        .post(app.url("/graphql"))
+        .json(&json!([{ "query": "{ serverInfo { demo } }" }, { "query": "{ serverInfo { demo } }" }]))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(batch.status(), 400);
     let junk = app
         .client
@@ -46,18 +47,12 @@ async fn graphql_accepts_only_json_posts(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(junk.status(), 400);
-    assert_eq!(
-        junk.json::<serde_json::Value>().await.unwrap()["errors"][0]["extensions"]["code"],
-        "VALIDATION"
-    );
+    assert_eq!(junk.json::<serde_json::Value>().await.unwrap()["errors"][0]["extensions"]["code"], "VALIDATION");
 }
 
 async fn oversized_requests_are_refused_with_413(engine: Engine) {
     let app = spawn_app(engine).await;
-    let huge = format!(
-        r#"{{"query":"{{ serverInfo {{ demo }} }}","variables":{{"x":"{}"}}}}"#,
-        "a".repeat(1_100_000)
-    );
+    let huge = format!(r#"{{"query":"{{ serverInfo {{ demo }} }}","variables":{{"x":"{}"}}}}"#, "a".repeat(1_100_000));
     let response = app
         .client
         .post(app.url("/graphql"))
@@ -78,25 +73,15 @@ async fn deep_complex_and_alias_heavy_queries_are_refused(engine: Engine) {
     assert!(body["data"].is_null());
 
     let aliases: String = (0..40).map(|i| format!("a{i}: __typename ")).collect();
-    let body = app
-        .gql(&token, &format!("{{ {aliases} }}"), json!({}))
-        .await;
+    let body = app.gql(&token, &format!("{{ {aliases} }}"), json!({})).await;
     assert_eq!(error_code(&body), "VALIDATION", "{body}");
-    assert_eq!(
-        body["errors"][0]["extensions"]["reason"],
-        "TOO_MANY_ALIASES"
-    );
+    assert_eq!(body["errors"][0]["extensions"]["reason"], "TOO_MANY_ALIASES");
     let within: String = (0..10).map(|i| format!("a{i}: __typename ")).collect();
     assert!(app.gql(&token, &format!("{{ {within} }}"), json!({})).await["errors"].is_null());
 
     let wide: String = (0..25).map(|i| format!("t{i}: towns(limit: 200) {{ items {{ forum {{ bodies {{ members {{ person {{ fullName organisation {{ name }} }} }} }} }} }} }} ")).collect();
     let body = app.gql(&token, &format!("{{ {wide} }}"), json!({})).await;
-    assert_eq!(
-        error_code(&body),
-        "VALIDATION",
-        "too complex: {}",
-        body["errors"][0]["message"]
-    );
+    assert_eq!(error_code(&body), "VALIDATION", "too complex: {}", body["errors"][0]["message"]);
 }
 
 async fn internal_errors_are_masked_and_roll_back(engine: Engine) {
@@ -106,24 +91,22 @@ async fn internal_errors_are_masked_and_roll_back(engine: Engine) {
     let before = app.scalar_i64("SELECT COUNT(*) FROM organisations").await;
     use sea_orm::ConnectionTrait as _;
     app.db
-        .execute_raw(sea_orm::Statement::from_string(
-            app.db.get_database_backend(),
-            "DROP TABLE audit_log",
-        ))
+        .execute_raw(sea_orm::Statement::from_string(app.db.get_database_backend(), "DROP TABLE audit_log"))
         .await
         .unwrap();
     let body = app
-        .gql(&token, "mutation($t: ID!) { createOrganisation(townId: $t, input: { name: \"Lost?\", sector: BUSINESS }) { id } }", json!({ "t": town }))
+        .gql(
+            &token,
+            "mutation($t: ID!) { createOrganisation(townId: $t, input: { name: \"Lost?\", sector: BUSINESS }) { id } }",
+            json!({ "t": town }),
+        )
         .await;
     assert_eq!(error_code(&body), "INTERNAL");
     let text = body.to_string().to_lowercase();
     for leak in ["audit_log", "sql", "table", "database", "relation"] {
         assert!(!text.contains(leak), "the answer leaks {leak:?}: {body}");
     }
-    assert_eq!(
-        body["errors"][0]["message"],
-        "Something went wrong on the server. Please try again later."
-    );
+    assert_eq!(body["errors"][0]["message"], "Something went wrong on the server. Please try again later.");
     assert_eq!(
         app.scalar_i64("SELECT COUNT(*) FROM organisations").await,
         before,
@@ -133,31 +116,12 @@ async fn internal_errors_are_masked_and_roll_back(engine: Engine) {
 
 async fn health_and_readiness_probes_answer(engine: Engine) {
     let app = spawn_app(engine).await;
-    assert_eq!(
-        app.client
-            .get(app.url("/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(app.client.get(app.url("/healthz")).send().await.unwrap().status(), 200);
     let ready = app.client.get(app.url("/readyz")).send().await.unwrap();
     assert_eq!(ready.status(), 200);
-    assert!(
-        ready.headers().contains_key("x-request-id"),
-        "every answer carries its request id"
-    );
+    assert!(ready.headers().contains_key("x-request-id"), "every answer carries its request id");
     app.db.clone().close().await.unwrap();
-    assert_eq!(
-        app.client
-            .get(app.url("/readyz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        503
-    );
+    assert_eq!(app.client.get(app.url("/readyz")).send().await.unwrap().status(), 503);
 }
 
 async fn production_mode_hides_introspection_suggestions_and_graphiql(engine: Engine) {
@@ -166,67 +130,29 @@ async fn production_mode_hides_introspection_suggestions_and_graphiql(engine: En
     config.graphiql = false;
     let app = spawn_app_with(engine, config).await;
     let token = app.login("admin").await;
-    let body = app
-        .gql(&token, "{ __schema { types { name } } }", json!({}))
-        .await;
-    assert!(
-        body["data"]["__schema"].is_null() && !body.to_string().contains("Town"),
-        "no schema leaks: {body}"
-    );
+    let body = app.gql(&token, "{ __schema { types { name } } }", json!({})).await;
+    assert!(body["data"]["__schema"].is_null() && !body.to_string().contains("Town"), "no schema leaks: {body}");
     let typo = app.gql(&token, "{ townz { totalCount } }", json!({})).await;
     assert!(!typo.to_string().contains("Did you mean"), "{typo}");
-    assert_eq!(
-        app.client
-            .get(app.url("/graphql"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        405
-    );
+    assert_eq!(app.client.get(app.url("/graphql")).send().await.unwrap().status(), 405);
 }
 
 async fn the_web_app_is_served_with_cache_headers_and_route_fallback(engine: Engine) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("assets")).unwrap();
-    std::fs::write(
-        dir.path().join("index.html"),
-        "<!doctype html><title>WORKIT Hub</title>",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("index.html"), "<!doctype html><title>WORKIT Hub</title>").unwrap();
     std::fs::write(dir.path().join("assets/app-abc123.js"), "console.log(1)").unwrap();
     let mut config = test_config();
     config.static_dir = Some(dir.path().to_path_buf());
     let app = spawn_app_with(engine, config).await;
-    let asset = app
-        .client
-        .get(app.url("/assets/app-abc123.js"))
-        .send()
-        .await
-        .unwrap();
+    let asset = app.client.get(app.url("/assets/app-abc123.js")).send().await.unwrap();
     assert_eq!(asset.status(), 200);
-    assert_eq!(
-        asset.headers()["cache-control"],
-        "public, max-age=31536000, immutable"
-    );
-    let route = app
-        .client
-        .get(app.url("/towns/3/organisations"))
-        .send()
-        .await
-        .unwrap();
+    assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
+    let route = app.client.get(app.url("/towns/3/organisations")).send().await.unwrap();
     assert_eq!(route.status(), 200);
     assert_eq!(route.headers()["cache-control"], "no-cache");
     assert!(route.text().await.unwrap().contains("WORKIT Hub"));
-    assert_eq!(
-        app.client
-            .get(app.url("/assets/missing.js"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        404
-    );
+    assert_eq!(app.client.get(app.url("/assets/missing.js")).send().await.unwrap().status(), 404);
 }
 
 both_engines!(

@@ -13,6 +13,7 @@ mod dataloader;
 mod directory;
 mod forums;
 mod http;
+mod lifecycle;
 mod migrations;
 mod permissions;
 mod schema;

@@ -7,28 +7,15 @@ async fn migrations_apply_to_an_empty_database_roll_back_and_apply_again(engine:
     let database = fresh_database(engine).await;
     let db = workit_persistence::connect(&database.url, 2).await.unwrap();
     Migrator::up(&db, None).await.unwrap();
-    assert!(
-        Migrator::get_pending_migrations(&db)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(Migrator::get_pending_migrations(&db).await.unwrap().is_empty());
     Migrator::down(&db, None).await.unwrap();
-    let left = db
-        .execute_raw(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            "SELECT COUNT(*) FROM towns",
-        ))
-        .await;
+    let left =
+        db.execute_raw(sea_orm::Statement::from_string(db.get_database_backend(), "SELECT COUNT(*) FROM towns")).await;
     assert!(left.is_err(), "down removes the tables");
     Migrator::up(&db, None).await.unwrap();
-    workit_persistence::demo::seed(&db, "not-a-real-hash", now())
-        .await
-        .unwrap();
+    workit_persistence::demo::seed(&db, "not-a-real-hash", now()).await.unwrap();
     assert!(
-        workit_persistence::demo::seed(&db, "x", now())
-            .await
-            .is_err(),
+        workit_persistence::demo::seed(&db, "x", now()).await.is_err(),
         "the demo data loads only into an empty database"
     );
 }
@@ -47,10 +34,7 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys(engine: Engine) {
     assert!(orphan.is_err(), "foreign keys are enforced");
     if engine == Engine::Sqlite {
         let row = db
-            .query_one_raw(sea_orm::Statement::from_string(
-                db.get_database_backend(),
-                "PRAGMA journal_mode",
-            ))
+            .query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), "PRAGMA journal_mode"))
             .await
             .unwrap()
             .unwrap();

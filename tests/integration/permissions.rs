@@ -70,21 +70,18 @@ async fn attempt(app: &TestApp, admin: &str, token: &str, op: Op, town: &str) ->
                 && body["data"]["organisations"]["totalCount"].as_u64() > Some(0)
         }
         Op::ReadContacts => {
-            let body = app.gql(token, "query($t: ID!) { people(townId: $t, limit: 5) { items { email phone contactsVisible } } }", json!({ "t": town_id })).await;
-            let items = body["data"]["people"]["items"]
-                .as_array()
-                .expect("people")
-                .clone();
-            let visible = items
-                .iter()
-                .all(|p| p["contactsVisible"] == true && p["email"].is_string());
-            let hidden = items.iter().all(|p| {
-                p["contactsVisible"] == false && p["email"].is_null() && p["phone"].is_null()
-            });
-            assert!(
-                visible || hidden,
-                "contacts are all shown or all hidden: {body}"
-            );
+            let body = app
+                .gql(
+                    token,
+                    "query($t: ID!) { people(townId: $t, limit: 5) { items { email phone contactsVisible } } }",
+                    json!({ "t": town_id }),
+                )
+                .await;
+            let items = body["data"]["people"]["items"].as_array().expect("people").clone();
+            let visible = items.iter().all(|p| p["contactsVisible"] == true && p["email"].is_string());
+            let hidden =
+                items.iter().all(|p| p["contactsVisible"] == false && p["email"].is_null() && p["phone"].is_null());
+            assert!(visible || hidden, "contacts are all shown or all hidden: {body}");
             visible
         }
         Op::EditDirectory => {
@@ -94,16 +91,11 @@ async fn attempt(app: &TestApp, admin: &str, token: &str, op: Op, town: &str) ->
             expect_allowed_or_forbidden(&body, "createOrganisation")
         }
         Op::EditForum => {
-            let forum = app
-                .gql(
-                    admin,
-                    "query($t: ID!) { town(id: $t) { forum { id } } }",
-                    json!({ "t": town_id }),
-                )
-                .await;
+            let forum =
+                app.gql(admin, "query($t: ID!) { town(id: $t) { forum { id } } }", json!({ "t": town_id })).await;
             let forum_id = forum["data"]["town"]["forum"]["id"].clone();
             let body = app
-                .gql(token, "mutation($f: ID!) { createBody(forumId: $f, input: { kind: AD_HOC_TEAM, name: \"Job fair\" }) { id } }", json!({ "f": forum_id }))
+                .gql(token, "mutation($f: ID!) { createBody(forumId: $f, input: { kind: AD_HOC_TEAM, name: \"Job fair\", endsOn: \"2030-01-01\" }) { id } }", json!({ "f": forum_id }))
                 .await;
             expect_allowed_or_forbidden(&body, "createBody")
         }
@@ -127,16 +119,10 @@ async fn every_role_may_do_exactly_what_the_permission_matrix_says(engine: Engin
         }
         let actual = attempt(&app, &admin, &tokens[account], *op, town).await;
         if actual != *allowed {
-            failures.push(format!(
-                "{account} {op:?} in {town}: expected {allowed}, got {actual}"
-            ));
+            failures.push(format!("{account} {op:?} in {town}: expected {allowed}, got {actual}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "permission matrix violations:\n{}",
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "permission matrix violations:\n{}", failures.join("\n"));
 }
 
 async fn anonymous_callers_get_nothing_but_server_info(engine: Engine) {
@@ -152,13 +138,8 @@ async fn anonymous_callers_get_nothing_but_server_info(engine: Engine) {
         assert_eq!(error_code(&body), "UNAUTHENTICATED", "{query}");
         assert_eq!(body["errors"][0]["message"], "יש להתחבר כדי להמשיך.");
     }
-    let info = app
-        .gql_as(None, "he", "{ serverInfo { demo version } }", json!({}))
-        .await;
+    let info = app.gql_as(None, "he", "{ serverInfo { demo version } }", json!({})).await;
     assert_eq!(info["data"]["serverInfo"]["demo"], false);
 }
 
-both_engines!(
-    every_role_may_do_exactly_what_the_permission_matrix_says,
-    anonymous_callers_get_nothing_but_server_info
-);
+both_engines!(every_role_may_do_exactly_what_the_permission_matrix_says, anonymous_callers_get_nothing_but_server_info);

@@ -1,9 +1,7 @@
 #[test]
 fn docs_schema_graphql_is_what_the_binary_prints() {
-    let output = std::process::Command::new(crate::helpers::workit_binary())
-        .arg("schema")
-        .output()
-        .expect("run workit schema");
+    let output =
+        std::process::Command::new(crate::helpers::workit_binary()).arg("schema").output().expect("run workit schema");
     assert!(output.status.success());
     let printed = String::from_utf8(output.stdout).unwrap();
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/schema.graphql");

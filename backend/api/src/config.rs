@@ -69,8 +69,7 @@ impl ApiConfig {
             max_depth: 12,
             max_complexity: 20_000,
             max_aliases: 30,
-            max_concurrent_password_hashes: std::thread::available_parallelism()
-                .map_or(2, |n| n.get()),
+            max_concurrent_password_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
             login_limits: LoginLimits::default(),
         }
     }

@@ -35,17 +35,10 @@ impl From<AuthFailure> for ApiError {
 }
 
 fn field_value(field: &FieldError) -> Value {
-    let params = field
-        .params
-        .iter()
-        .map(|(k, v)| (async_graphql::Name::new(*k), Value::from(v.as_str())))
-        .collect();
+    let params = field.params.iter().map(|(k, v)| (async_graphql::Name::new(*k), Value::from(v.as_str()))).collect();
     Value::Object(
         [
-            (
-                async_graphql::Name::new("field"),
-                Value::from(field.field.as_str()),
-            ),
+            (async_graphql::Name::new("field"), Value::from(field.field.as_str())),
             (async_graphql::Name::new("code"), Value::from(field.code)),
             (async_graphql::Name::new("params"), Value::Object(params)),
         ]
@@ -68,16 +61,9 @@ impl From<ApiError> for async_graphql::Error {
             }
             DomainError::NotFound { entity } => extensions.set("entity", *entity),
             DomainError::Validation(fields) => {
-                extensions.set(
-                    "fields",
-                    Value::List(fields.iter().map(field_value).collect()),
-                );
+                extensions.set("fields", Value::List(fields.iter().map(field_value).collect()));
             }
-            DomainError::Conflict {
-                entity,
-                current_version,
-                field,
-            } => {
+            DomainError::Conflict { entity, current_version, field } => {
                 extensions.set("entity", *entity);
                 if let Some(version) = current_version {
                     extensions.set("currentVersion", *version);
@@ -92,18 +78,11 @@ impl From<ApiError> for async_graphql::Error {
             }
             DomainError::Forbidden => {}
         }
-        async_graphql::Error {
-            message: code.to_owned(),
-            source: None,
-            extensions: Some(extensions),
-        }
+        async_graphql::Error { message: code.to_owned(), source: None, extensions: Some(extensions) }
     }
 }
 
 /// Parses a GraphQL `ID` argument into a row id, naming the argument when it is malformed.
 pub fn parse_id(id: &async_graphql::ID, field: &str) -> ApiResult<i64> {
-    id.parse::<i64>()
-        .ok()
-        .filter(|id| *id > 0)
-        .ok_or_else(|| DomainError::validation(field, "invalid_id").into())
+    id.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| DomainError::validation(field, "invalid_id").into())
 }

@@ -20,9 +20,7 @@ impl Locale {
 
     /// The first supported language of an `Accept-Language` header.
     pub fn from_accept_language(header: &str) -> Option<Self> {
-        header
-            .split(',')
-            .find_map(|part| Self::parse(part.split(';').next().unwrap_or_default()))
+        header.split(',').find_map(|part| Self::parse(part.split(';').next().unwrap_or_default()))
     }
 
     pub const fn as_str(self) -> &'static str {
@@ -33,35 +31,20 @@ impl Locale {
     }
 }
 
-pub fn error_message(
-    locale: Locale,
-    code: &str,
-    reason: Option<&str>,
-    retry_after: Option<&str>,
-) -> String {
+pub fn error_message(locale: Locale, code: &str, reason: Option<&str>, retry_after: Option<&str>) -> String {
     use Locale::{En, He};
     let text = match (code, reason, locale) {
         ("UNAUTHENTICATED", Some("BAD_CREDENTIALS"), He) => "הדוא\"ל או הסיסמה שגויים.",
         ("UNAUTHENTICATED", Some("BAD_CREDENTIALS"), En) => "The e-mail or password is wrong.",
         ("UNAUTHENTICATED", Some("EXPIRED"), He) => "פג תוקף ההתחברות. יש להתחבר מחדש.",
-        ("UNAUTHENTICATED", Some("EXPIRED"), En) => {
-            "Your session has expired. Please sign in again."
-        }
+        ("UNAUTHENTICATED", Some("EXPIRED"), En) => "Your session has expired. Please sign in again.",
         ("UNAUTHENTICATED", Some("REVOKED"), He) => "ההתחברות בוטלה. יש להתחבר מחדש.",
-        ("UNAUTHENTICATED", Some("REVOKED"), En) => {
-            "This session was signed out. Please sign in again."
-        }
+        ("UNAUTHENTICATED", Some("REVOKED"), En) => "This session was signed out. Please sign in again.",
         ("UNAUTHENTICATED", Some("RATE_LIMITED"), He) => {
-            return format!(
-                "יותר מדי ניסיונות התחברות. נסו שוב בעוד {} שניות.",
-                retry_after.unwrap_or("60")
-            );
+            return format!("יותר מדי ניסיונות התחברות. נסו שוב בעוד {} שניות.", retry_after.unwrap_or("60"));
         }
         ("UNAUTHENTICATED", Some("RATE_LIMITED"), En) => {
-            return format!(
-                "Too many sign-in attempts. Try again in {} seconds.",
-                retry_after.unwrap_or("60")
-            );
+            return format!("Too many sign-in attempts. Try again in {} seconds.", retry_after.unwrap_or("60"));
         }
         ("UNAUTHENTICATED", _, He) => "יש להתחבר כדי להמשיך.",
         ("UNAUTHENTICATED", _, En) => "Please sign in to continue.",
@@ -102,25 +85,14 @@ pub fn field_message(locale: Locale, code: &str, params: &Value) -> String {
         ("invalid_phone", En) => "Not a valid phone number.".into(),
         ("invalid_url", He) => "כתובת אינטרנט לא תקינה (יש להתחיל ב-https://).".into(),
         ("invalid_url", En) => "Not a valid web address (start with https://).".into(),
-        ("out_of_range", He) => format!(
-            "ערך בין {} ל-{}.",
-            param(params, "min"),
-            param(params, "max")
-        ),
-        ("out_of_range", En) => format!(
-            "A value from {} to {}.",
-            param(params, "min"),
-            param(params, "max")
-        ),
+        ("out_of_range", He) => format!("ערך בין {} ל-{}.", param(params, "min"), param(params, "max")),
+        ("out_of_range", En) => format!("A value from {} to {}.", param(params, "min"), param(params, "max")),
         ("end_before_start", He) => "תאריך הסיום מוקדם מתאריך ההתחלה.".into(),
         ("end_before_start", En) => "The end date is before the start date.".into(),
         ("already_member", He) => "האדם כבר חבר בגוף זה.".into(),
         ("already_member", En) => "This person is already a member of this body.".into(),
         ("weak_password", He) => format!("סיסמה של {} תווים לפחות.", param(params, "min")),
-        ("weak_password", En) => format!(
-            "A password of at least {} characters.",
-            param(params, "min")
-        ),
+        ("weak_password", En) => format!("A password of at least {} characters.", param(params, "min")),
         ("invalid_id", He) => "מזהה לא תקין.".into(),
         ("invalid_id", En) => "Not a valid identifier.".into(),
         (_, He) => "ערך לא תקין.".into(),
@@ -134,28 +106,15 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_first_supported_language() {
-        assert_eq!(
-            Locale::from_accept_language("fr-FR, en-GB;q=0.8, he;q=0.5"),
-            Some(Locale::En)
-        );
+        assert_eq!(Locale::from_accept_language("fr-FR, en-GB;q=0.8, he;q=0.5"), Some(Locale::En));
         assert_eq!(Locale::from_accept_language("he-IL"), Some(Locale::He));
         assert_eq!(Locale::from_accept_language("de"), None);
     }
 
     #[test]
     fn field_messages_fill_their_parameters() {
-        let params = Value::Object(
-            [(async_graphql::Name::new("max"), Value::from("200"))]
-                .into_iter()
-                .collect(),
-        );
-        assert_eq!(
-            field_message(Locale::En, "too_long", &params),
-            "At most 200 characters."
-        );
-        assert_eq!(
-            field_message(Locale::He, "too_long", &params),
-            "עד 200 תווים."
-        );
+        let params = Value::Object([(async_graphql::Name::new("max"), Value::from("200"))].into_iter().collect());
+        assert_eq!(field_message(Locale::En, "too_long", &params), "At most 200 characters.");
+        assert_eq!(field_message(Locale::He, "too_long", &params), "עד 200 תווים.");
     }
 }

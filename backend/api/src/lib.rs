@@ -35,13 +35,6 @@ impl AppState {
         let passwords = auth::password::PasswordHasher::new(config.max_concurrent_password_hashes);
         let login_limiter = Arc::new(auth::rate_limit::LoginLimiter::new(&config.login_limits));
         let schema = graphql::build_schema(&config);
-        Self {
-            db,
-            config,
-            clock,
-            passwords,
-            login_limiter,
-            schema,
-        }
+        Self { db, config, clock, passwords, login_limiter, schema }
     }
 }

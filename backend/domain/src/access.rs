@@ -112,8 +112,7 @@ impl Actor {
         let Scope::Town { town, region } = scope else {
             return false;
         };
-        let coordinates_region =
-            self.system_role == SystemRole::RegionalCoordinator && self.region == Some(region);
+        let coordinates_region = self.system_role == SystemRole::RegionalCoordinator && self.region == Some(region);
         match action {
             Action::ReadDirectory => true,
             Action::ReadContacts => {
@@ -130,19 +129,12 @@ impl Actor {
     }
 
     pub fn authorize(&self, action: Action, scope: Scope) -> Result<(), DomainError> {
-        if self.can(action, scope) {
-            Ok(())
-        } else {
-            Err(DomainError::Forbidden)
-        }
+        if self.can(action, scope) { Ok(()) } else { Err(DomainError::Forbidden) }
     }
 
     /// The towns whose personal data this actor may read, or `None` for all of them.
     /// Repositories turn this into a `WHERE town_id IN (…)`.
-    pub fn contact_towns(
-        &self,
-        region_towns: impl FnOnce(RegionId) -> Vec<TownId>,
-    ) -> Option<BTreeSet<TownId>> {
+    pub fn contact_towns(&self, region_towns: impl FnOnce(RegionId) -> Vec<TownId>) -> Option<BTreeSet<TownId>> {
         if self.sees_all_towns() {
             return None;
         }
@@ -160,42 +152,20 @@ mod tests {
 
     const NORTH: RegionId = 1;
     const SOUTH: RegionId = 2;
-    const OWN: Scope = Scope::Town {
-        town: 10,
-        region: NORTH,
-    };
-    const OTHER_IN_REGION: Scope = Scope::Town {
-        town: 11,
-        region: NORTH,
-    };
-    const OTHER_REGION: Scope = Scope::Town {
-        town: 20,
-        region: SOUTH,
-    };
+    const OWN: Scope = Scope::Town { town: 10, region: NORTH };
+    const OTHER_IN_REGION: Scope = Scope::Town { town: 11, region: NORTH };
+    const OTHER_REGION: Scope = Scope::Town { town: 20, region: SOUTH };
 
     fn actor(system_role: SystemRole, region: Option<RegionId>, roles: &[TownRole]) -> Actor {
-        let towns = if roles.is_empty() {
-            BTreeMap::new()
-        } else {
-            BTreeMap::from([(10, roles.iter().copied().collect())])
-        };
-        Actor {
-            user_id: 1,
-            system_role,
-            region,
-            towns,
-        }
+        let towns =
+            if roles.is_empty() { BTreeMap::new() } else { BTreeMap::from([(10, roles.iter().copied().collect())]) };
+        Actor { user_id: 1, system_role, region, towns }
     }
 
     #[test]
     fn admin_may_do_everything_everywhere() {
         let admin = actor(SystemRole::Admin, None, &[]);
-        for action in [
-            Action::ReadContacts,
-            Action::EditDirectory,
-            Action::ChangeStage,
-            Action::ManageRegistry,
-        ] {
+        for action in [Action::ReadContacts, Action::EditDirectory, Action::ChangeStage, Action::ManageRegistry] {
             assert!(admin.can(action, OTHER_REGION));
             assert!(admin.can(action, Scope::Global));
         }
@@ -213,12 +183,7 @@ mod tests {
     #[test]
     fn coordinator_acts_in_own_region_only() {
         let coordinator = actor(SystemRole::RegionalCoordinator, Some(NORTH), &[]);
-        for action in [
-            Action::ReadContacts,
-            Action::EditDirectory,
-            Action::EditForum,
-            Action::ChangeStage,
-        ] {
+        for action in [Action::ReadContacts, Action::EditDirectory, Action::EditForum, Action::ChangeStage] {
             assert!(coordinator.can(action, OTHER_IN_REGION), "{action:?}");
             assert!(!coordinator.can(action, OTHER_REGION), "{action:?}");
         }
@@ -239,10 +204,7 @@ mod tests {
     #[test]
     fn only_the_chair_of_a_town_moves_its_stage() {
         assert!(actor(SystemRole::None, None, &[TownRole::Chair]).can(Action::ChangeStage, OWN));
-        assert!(
-            !actor(SystemRole::None, None, &[TownRole::EmploymentLead])
-                .can(Action::ChangeStage, OWN)
-        );
+        assert!(!actor(SystemRole::None, None, &[TownRole::EmploymentLead]).can(Action::ChangeStage, OWN));
     }
 
     #[test]
@@ -251,27 +213,15 @@ mod tests {
         assert!(member.can(Action::ReadContacts, OWN));
         assert!(!member.can(Action::EditDirectory, OWN));
         assert!(!member.can(Action::EditForum, OWN));
-        assert_eq!(
-            member.authorize(Action::EditForum, OWN),
-            Err(DomainError::Forbidden)
-        );
+        assert_eq!(member.authorize(Action::EditForum, OWN), Err(DomainError::Forbidden));
     }
 
     #[test]
     fn contact_towns_are_own_towns_plus_coordinated_region() {
         let coordinator = actor(SystemRole::RegionalCoordinator, Some(NORTH), &[]);
-        let towns = coordinator.contact_towns(|region| {
-            if region == NORTH {
-                vec![10, 11]
-            } else {
-                vec![]
-            }
-        });
+        let towns = coordinator.contact_towns(|region| if region == NORTH { vec![10, 11] } else { vec![] });
         assert_eq!(towns, Some(BTreeSet::from([10, 11])));
-        assert_eq!(
-            actor(SystemRole::National, None, &[]).contact_towns(|_| vec![]),
-            None
-        );
+        assert_eq!(actor(SystemRole::National, None, &[]).contact_towns(|_| vec![]), None);
     }
 
     #[test]

@@ -61,15 +61,8 @@ impl OrganisationDraft {
         let website = v.optional_url("website", self.website.as_deref());
         let notes = v.optional_text("notes", self.notes.as_deref(), 4000);
         v.finish()?;
-        let sector = sector
-            .ok_or_else(|| crate::DomainError::validation("sector", codes::INVALID_CHOICE))?;
-        Ok(ValidOrganisation {
-            town_id: self.town_id,
-            name,
-            sector,
-            website,
-            notes,
-        })
+        let sector = sector.ok_or_else(|| crate::DomainError::validation("sector", codes::INVALID_CHOICE))?;
+        Ok(ValidOrganisation { town_id: self.town_id, name, sector, website, notes })
     }
 }
 
@@ -100,12 +93,7 @@ impl PersonDraft {
         let mut v = Validator::new();
         let full_name = v.required_text("fullName", &self.full_name, 200);
         let job_title = v.optional_text("jobTitle", self.job_title.as_deref(), 200);
-        let seniority = match self
-            .seniority
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
+        let seniority = match self.seniority.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(text) => v.choice("seniority", text, Seniority::parse),
             None => None,
         };
@@ -129,10 +117,7 @@ pub fn check_same_town(person_town: TownId, organisation_town: TownId) -> Domain
     if person_town == organisation_town {
         Ok(())
     } else {
-        Err(crate::DomainError::Validation(vec![FieldError::new(
-            "organisationId",
-            codes::INVALID_CHOICE,
-        )]))
+        Err(crate::DomainError::Validation(vec![FieldError::new("organisationId", codes::INVALID_CHOICE)]))
     }
 }
 
@@ -142,32 +127,16 @@ mod tests {
     use crate::DomainError;
 
     fn org(name: &str, sector: &str) -> OrganisationDraft {
-        OrganisationDraft {
-            town_id: 1,
-            name: name.into(),
-            sector: sector.into(),
-            website: None,
-            notes: None,
-        }
+        OrganisationDraft { town_id: 1, name: name.into(), sector: sector.into(), website: None, notes: None }
     }
 
     #[test]
     fn organisation_needs_a_name_and_one_of_the_seven_sectors() {
-        assert_eq!(
-            org(" מתנ\"ס ", "THIRD_SECTOR")
-                .validated()
-                .map(|o| o.sector),
-            Ok(Sector::ThirdSector)
-        );
-        let Err(DomainError::Validation(errors)) = org("", "MEDIA").validated() else {
-            panic!()
-        };
+        assert_eq!(org(" מתנ\"ס ", "THIRD_SECTOR").validated().map(|o| o.sector), Ok(Sector::ThirdSector));
+        let Err(DomainError::Validation(errors)) = org("", "MEDIA").validated() else { panic!() };
         assert_eq!(
             errors,
-            vec![
-                FieldError::new("name", codes::REQUIRED),
-                FieldError::new("sector", codes::INVALID_CHOICE)
-            ]
+            vec![FieldError::new("name", codes::REQUIRED), FieldError::new("sector", codes::INVALID_CHOICE)]
         );
         assert_eq!(Sector::ALL.len(), 7);
     }

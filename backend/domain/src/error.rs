@@ -68,11 +68,7 @@ pub enum DomainError {
     /// The row changed since the client read it (optimistic concurrency) or a uniqueness rule
     /// would be broken. `current_version` is set for stale updates so a client can reload.
     #[error("{entity} conflict")]
-    Conflict {
-        entity: &'static str,
-        current_version: Option<i32>,
-        field: Option<FieldError>,
-    },
+    Conflict { entity: &'static str, current_version: Option<i32>, field: Option<FieldError> },
     /// Anything unexpected. The message is for logs only and never reaches a client.
     #[error("internal error: {0}")]
     Internal(String),
@@ -95,11 +91,7 @@ impl DomainError {
     }
 
     pub fn stale(entity: &'static str, current_version: i32) -> Self {
-        Self::Conflict {
-            entity,
-            current_version: Some(current_version),
-            field: None,
-        }
+        Self::Conflict { entity, current_version: Some(current_version), field: None }
     }
 }
 

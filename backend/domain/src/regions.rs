@@ -15,18 +15,11 @@ impl RegionDraft {
         let mut v = Validator::new();
         let code = v.required_text("code", &self.code, 32).to_lowercase();
         if !code.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
-            v.push(crate::FieldError::new(
-                "code",
-                crate::validation::codes::INVALID_CHOICE,
-            ));
+            v.push(crate::FieldError::new("code", crate::validation::codes::INVALID_CHOICE));
         }
         let name_he = v.required_text("nameHe", &self.name_he, 100);
         let name_en = v.required_text("nameEn", &self.name_en, 100);
         v.finish()?;
-        Ok(Self {
-            code,
-            name_he,
-            name_en,
-        })
+        Ok(Self { code, name_he, name_en })
     }
 }

@@ -25,19 +25,10 @@ impl TownDraft {
             v.in_range("population", population, 0, MAX_POPULATION);
         }
         if let Some(cluster) = self.socio_economic_cluster {
-            v.in_range(
-                "socioEconomicCluster",
-                cluster,
-                SOCIO_ECONOMIC_CLUSTERS.0,
-                SOCIO_ECONOMIC_CLUSTERS.1,
-            );
+            v.in_range("socioEconomicCluster", cluster, SOCIO_ECONOMIC_CLUSTERS.0, SOCIO_ECONOMIC_CLUSTERS.1);
         }
         v.finish()?;
-        Ok(Self {
-            name_he,
-            name_en,
-            ..self
-        })
+        Ok(Self { name_he, name_en, ..self })
     }
 }
 
@@ -55,9 +46,7 @@ mod tests {
             population: Some(-1),
             socio_economic_cluster: Some(11),
         };
-        let Err(DomainError::Validation(errors)) = draft.validated() else {
-            panic!()
-        };
+        let Err(DomainError::Validation(errors)) = draft.validated() else { panic!() };
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["nameHe", "population", "socioEconomicCluster"]);
     }

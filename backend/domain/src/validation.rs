@@ -12,11 +12,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &str, code: &'static str) -> Self {
-        Self {
-            field: field.to_owned(),
-            code,
-            params: Vec::new(),
-        }
+        Self { field: field.to_owned(), code, params: Vec::new() }
     }
 
     #[must_use]
@@ -66,12 +62,7 @@ impl Validator {
     }
 
     /// An optional text: trimmed, empty becomes `None`, at most `max` characters.
-    pub fn optional_text(
-        &mut self,
-        field: &str,
-        value: Option<&str>,
-        max: usize,
-    ) -> Option<String> {
+    pub fn optional_text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
         let trimmed = value.map(str::trim).filter(|v| !v.is_empty())?;
         self.max_len(field, trimmed, max);
         Some(trimmed.to_owned())
@@ -94,9 +85,7 @@ impl Validator {
     pub fn optional_phone(&mut self, field: &str, value: Option<&str>) -> Option<String> {
         let phone = self.optional_text(field, value, 32)?;
         let digits = phone.chars().filter(char::is_ascii_digit).count();
-        let allowed = phone
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-()".contains(c));
+        let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
         if !allowed || !(7..=15).contains(&digits) {
             self.push(FieldError::new(field, codes::INVALID_PHONE));
         }
@@ -105,39 +94,22 @@ impl Validator {
 
     pub fn optional_url(&mut self, field: &str, value: Option<&str>) -> Option<String> {
         let url = self.optional_text(field, value, 2000)?;
-        let rest = url
-            .strip_prefix("https://")
-            .or_else(|| url.strip_prefix("http://"));
+        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
         if rest.is_none_or(|r| r.is_empty() || r.contains(char::is_whitespace)) {
             self.push(FieldError::new(field, codes::INVALID_URL));
         }
         Some(url)
     }
 
-    pub fn in_range<T: PartialOrd + ToString + Copy>(
-        &mut self,
-        field: &str,
-        value: T,
-        min: T,
-        max: T,
-    ) -> T {
+    pub fn in_range<T: PartialOrd + ToString + Copy>(&mut self, field: &str, value: T, min: T, max: T) -> T {
         if value < min || value > max {
-            self.push(
-                FieldError::new(field, codes::OUT_OF_RANGE)
-                    .with("min", min)
-                    .with("max", max),
-            );
+            self.push(FieldError::new(field, codes::OUT_OF_RANGE).with("min", min).with("max", max));
         }
         value
     }
 
     /// Parses one of a closed set of values (an enum stored as text).
-    pub fn choice<T>(
-        &mut self,
-        field: &str,
-        value: &str,
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Option<T> {
+    pub fn choice<T>(&mut self, field: &str, value: &str, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
         let parsed = parse(value);
         if parsed.is_none() {
             self.push(FieldError::new(field, codes::INVALID_CHOICE));
@@ -146,11 +118,7 @@ impl Validator {
     }
 
     pub fn finish(self) -> Result<(), crate::DomainError> {
-        if self.errors.is_empty() {
-            Ok(())
-        } else {
-            Err(crate::DomainError::Validation(self.errors))
-        }
+        if self.errors.is_empty() { Ok(()) } else { Err(crate::DomainError::Validation(self.errors)) }
     }
 }
 
@@ -176,14 +144,9 @@ mod tests {
         assert_eq!(v.required_text("name", "  Kiryat Gat ", 50), "Kiryat Gat");
         v.required_text("title", "   ", 50);
         v.required_text("note", "abcdef", 5);
-        let Err(crate::DomainError::Validation(errors)) = v.finish() else {
-            panic!("expected errors")
-        };
+        let Err(crate::DomainError::Validation(errors)) = v.finish() else { panic!("expected errors") };
         assert_eq!(errors[0], FieldError::new("title", codes::REQUIRED));
-        assert_eq!(
-            errors[1],
-            FieldError::new("note", codes::TOO_LONG).with("max", 5)
-        );
+        assert_eq!(errors[1], FieldError::new("note", codes::TOO_LONG).with("max", 5));
     }
 
     #[test]
@@ -196,18 +159,9 @@ mod tests {
     #[test]
     fn email_phone_and_url_shapes() {
         let mut v = Validator::new();
-        assert_eq!(
-            v.optional_email("email", Some("Dana@Example.org")),
-            Some("dana@example.org".into())
-        );
-        assert_eq!(
-            v.optional_phone("phone", Some("+972 4-690 0000")),
-            Some("+972 4-690 0000".into())
-        );
-        assert_eq!(
-            v.optional_url("url", Some("https://workit.example/x")),
-            Some("https://workit.example/x".into())
-        );
+        assert_eq!(v.optional_email("email", Some("Dana@Example.org")), Some("dana@example.org".into()));
+        assert_eq!(v.optional_phone("phone", Some("+972 4-690 0000")), Some("+972 4-690 0000".into()));
+        assert_eq!(v.optional_url("url", Some("https://workit.example/x")), Some("https://workit.example/x".into()));
         assert_eq!(v.optional_email("email", Some("   ")), None);
         assert!(v.finish().is_ok());
         for bad in ["dana", "dana@", "@x.org", "a@b", "a b@c.org", "a@.org"] {
@@ -218,25 +172,15 @@ mod tests {
         let mut v = Validator::new();
         v.optional_phone("phone", Some("call me"));
         v.optional_url("url", Some("javascript:alert(1)"));
-        let Err(crate::DomainError::Validation(errors)) = v.finish() else {
-            panic!()
-        };
-        assert_eq!(
-            errors.iter().map(|e| e.code).collect::<Vec<_>>(),
-            [codes::INVALID_PHONE, codes::INVALID_URL]
-        );
+        let Err(crate::DomainError::Validation(errors)) = v.finish() else { panic!() };
+        assert_eq!(errors.iter().map(|e| e.code).collect::<Vec<_>>(), [codes::INVALID_PHONE, codes::INVALID_URL]);
     }
 
     #[test]
     fn range_reports_bounds() {
         let mut v = Validator::new();
         v.in_range("cluster", 11, 1, 10);
-        let Err(crate::DomainError::Validation(errors)) = v.finish() else {
-            panic!()
-        };
-        assert_eq!(
-            errors[0].params,
-            vec![("min", "1".to_owned()), ("max", "10".to_owned())]
-        );
+        let Err(crate::DomainError::Validation(errors)) = v.finish() else { panic!() };
+        assert_eq!(errors[0].params, vec![("min", "1".to_owned()), ("max", "10".to_owned())]);
     }
 }

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter,
-    QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect, Set,
+    TransactionTrait,
 };
 use workit_domain::forums::{MembershipRole, is_current};
 use workit_domain::{Actor, AuthFailure, DomainError, SystemRole, UserId};
@@ -24,11 +24,7 @@ pub struct NewUser {
     pub locale: String,
 }
 
-pub async fn create_user(
-    db: &impl ConnectionTrait,
-    user: NewUser,
-    now: DateTime<Utc>,
-) -> StoreResult<users::Model> {
+pub async fn create_user(db: &impl ConnectionTrait, user: NewUser, now: DateTime<Utc>) -> StoreResult<users::Model> {
     let model = users::ActiveModel {
         email: Set(user.email.trim().to_lowercase()),
         display_name: Set(user.display_name),
@@ -47,18 +43,10 @@ pub async fn create_user(
 
 /// Sign-in looks the account up before anyone is known, so this read is not scoped.
 pub async fn find_by_email(db: &Database, email: &str) -> StoreResult<Option<users::Model>> {
-    Ok(users::Entity::find()
-        .filter(users::Column::Email.eq(email.trim().to_lowercase()))
-        .one(db)
-        .await?)
+    Ok(users::Entity::find().filter(users::Column::Email.eq(email.trim().to_lowercase())).one(db).await?)
 }
 
-pub async fn set_locale(
-    db: &Database,
-    user_id: UserId,
-    locale: &str,
-    now: DateTime<Utc>,
-) -> StoreResult<()> {
+pub async fn set_locale(db: &Database, user_id: UserId, locale: &str, now: DateTime<Utc>) -> StoreResult<()> {
     users::Entity::update_many()
         .col_expr(users::Column::Locale, Expr::value(locale))
         .col_expr(users::Column::UpdatedAt, Expr::value(now))
@@ -120,17 +108,12 @@ pub async fn rotate_refresh(
     now: DateTime<Utc>,
 ) -> StoreResult<(UserId, i64)> {
     let invalid = DomainError::Unauthenticated(AuthFailure::InvalidToken);
-    let Some(token) = refresh_tokens::Entity::find()
-        .filter(refresh_tokens::Column::TokenHash.eq(presented_hash))
-        .one(db)
-        .await?
+    let Some(token) =
+        refresh_tokens::Entity::find().filter(refresh_tokens::Column::TokenHash.eq(presented_hash)).one(db).await?
     else {
         return Err(invalid.into());
     };
-    let Some(session) = sessions::Entity::find_by_id(token.session_id)
-        .one(db)
-        .await?
-    else {
+    let Some(session) = sessions::Entity::find_by_id(token.session_id).one(db).await? else {
         return Err(invalid.into());
     };
     if session.revoked_at.is_some() {
@@ -157,11 +140,7 @@ pub async fn rotate_refresh(
     Ok((session.user_id, session.id))
 }
 
-pub async fn revoke_session(
-    db: &impl ConnectionTrait,
-    session_id: i64,
-    now: DateTime<Utc>,
-) -> StoreResult<()> {
+pub async fn revoke_session(db: &impl ConnectionTrait, session_id: i64, now: DateTime<Utc>) -> StoreResult<()> {
     sessions::Entity::update_many()
         .col_expr(sessions::Column::RevokedAt, Expr::value(now))
         .filter(sessions::Column::Id.eq(session_id))
@@ -196,26 +175,17 @@ pub async fn load_actor(
     if session.is_none() {
         return Ok(None);
     }
-    let Some(user) = users::Entity::find_by_id(user_id)
-        .filter(users::Column::DisabledAt.is_null())
-        .one(db)
-        .await?
+    let Some(user) = users::Entity::find_by_id(user_id).filter(users::Column::DisabledAt.is_null()).one(db).await?
     else {
         return Ok(None);
     };
-    let system_role = SystemRole::parse(&user.system_role).ok_or_else(|| {
-        DomainError::Internal(format!("unknown system role {}", user.system_role))
-    })?;
+    let system_role = SystemRole::parse(&user.system_role)
+        .ok_or_else(|| DomainError::Internal(format!("unknown system role {}", user.system_role)))?;
     let towns = match user.person_id {
         Some(person_id) => town_roles(db, person_id, today).await?,
         None => BTreeMap::new(),
     };
-    let actor = Actor {
-        user_id: user.id,
-        system_role,
-        region: user.region_id,
-        towns,
-    };
+    let actor = Actor { user_id: user.id, system_role, region: user.region_id, towns };
     Ok(Some((user, actor)))
 }
 
@@ -239,10 +209,7 @@ async fn town_roles(
         )
         .join(
             JoinType::InnerJoin,
-            bodies::Entity::belongs_to(forums::Entity)
-                .from(bodies::Column::ForumId)
-                .to(forums::Column::Id)
-                .into(),
+            bodies::Entity::belongs_to(forums::Entity).from(bodies::Column::ForumId).to(forums::Column::Id).into(),
         )
         .filter(memberships::Column::PersonId.eq(person_id))
         .filter(bodies::Column::ArchivedAt.is_null())
@@ -251,11 +218,21 @@ async fn town_roles(
         .await?;
     let mut towns: BTreeMap<i64, BTreeSet<_>> = BTreeMap::new();
     for (role, joined_on, left_on, town_id) in rows {
-        if let Some(role) =
-            MembershipRole::parse(&role).filter(|_| is_current(joined_on, left_on, today))
-        {
+        if let Some(role) = MembershipRole::parse(&role).filter(|_| is_current(joined_on, left_on, today)) {
             towns.entry(town_id).or_default().insert(role.town_role());
         }
     }
     Ok(towns)
+}
+
+/// Display names of accounts, for "changed by" lines (no personal data beyond the name).
+pub async fn display_names(db: &Database, ids: &[UserId]) -> StoreResult<Vec<(UserId, String)>> {
+    Ok(users::Entity::find()
+        .select_only()
+        .column(users::Column::Id)
+        .column(users::Column::DisplayName)
+        .filter(users::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?)
 }

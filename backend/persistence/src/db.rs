@@ -34,12 +34,7 @@ pub async fn migrate(db: &Database) -> Result<(), DbErr> {
 
 /// Whether the database can answer a trivial query (readiness probe).
 pub async fn ping(db: &Database) -> bool {
-    db.execute_raw(Statement::from_string(
-        db.get_database_backend(),
-        "SELECT 1",
-    ))
-    .await
-    .is_ok()
+    db.execute_raw(Statement::from_string(db.get_database_backend(), "SELECT 1")).await.is_ok()
 }
 
 pub fn engine_name(db: &Database) -> &'static str {

@@ -7,7 +7,7 @@ use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set,
     TransactionTrait,
 };
 use workit_domain::directory::{Sector, Seniority};
@@ -262,29 +262,15 @@ const FOCUSES: &[(FocusKind, &str, &[MetricSeed])] = &[
     (
         FocusKind::Employers,
         "גיוון והרחבת מעסיקים",
-        &[
-            ("מספר משרות ביישוב", "משרות", 6200.0, 6800.0),
-            ("שכר ממוצע", "₪", 8900.0, 9800.0),
-        ],
+        &[("מספר משרות ביישוב", "משרות", 6200.0, 6800.0), ("שכר ממוצע", "₪", 8900.0, 9800.0)],
     ),
     (
         FocusKind::Population,
         "שילוב צעירים בתעסוקה",
-        &[
-            ("שיעור אבטלה בקרב צעירים", "%", 14.0, 10.0),
-            ("מספר דורשי עבודה", "אנשים", 900.0, 700.0),
-        ],
+        &[("שיעור אבטלה בקרב צעירים", "%", 14.0, 10.0), ("מספר דורשי עבודה", "אנשים", 900.0, 700.0)],
     ),
-    (
-        FocusKind::Skills,
-        "הכשרות מקצועיות לפי צורכי מעסיקים",
-        &[("בוגרי הכשרות שהשתלבו בעבודה", "אנשים", 40.0, 120.0)],
-    ),
-    (
-        FocusKind::Geographic,
-        "נגישות תחבורתית לאזורי תעסוקה",
-        &[("זמן נסיעה ממוצע לאזור התעשייה", "דקות", 45.0, 30.0)],
-    ),
+    (FocusKind::Skills, "הכשרות מקצועיות לפי צורכי מעסיקים", &[("בוגרי הכשרות שהשתלבו בעבודה", "אנשים", 40.0, 120.0)]),
+    (FocusKind::Geographic, "נגישות תחבורתית לאזורי תעסוקה", &[("זמן נסיעה ממוצע לאזור התעשייה", "דקות", 45.0, 30.0)]),
 ];
 
 const AGENDA_TEMPLATE: &[(&str, &str, i32)] = &[
@@ -297,35 +283,18 @@ const AGENDA_TEMPLATE: &[(&str, &str, i32)] = &[
 ];
 
 pub async fn is_empty(db: &Database) -> StoreResult<bool> {
-    Ok(
-        regions::Entity::find().count(db).await? == 0
-            && users::Entity::find().count(db).await? == 0,
-    )
+    Ok(regions::Entity::find().count(db).await? == 0 && users::Entity::find().count(db).await? == 0)
 }
 
 /// Loads the demo data into an empty database. `password_hash` is the hash of the demo password,
 /// shared by every demo login.
-pub async fn seed(
-    db: &Database,
-    password_hash: &str,
-    now: DateTime<Utc>,
-) -> StoreResult<Vec<DemoAccount>> {
+pub async fn seed(db: &Database, password_hash: &str, now: DateTime<Utc>) -> StoreResult<Vec<DemoAccount>> {
     if !is_empty(db).await? {
-        return Err(DomainError::Conflict {
-            entity: "database",
-            current_version: None,
-            field: None,
-        }
-        .into());
+        return Err(DomainError::Conflict { entity: "database", current_version: None, field: None }.into());
     }
     let txn = db.begin().await?;
-    let mut seeder = Seeder {
-        txn: &txn,
-        now,
-        rng: ChaCha8Rng::seed_from_u64(2026),
-        accounts: Vec::new(),
-        password_hash,
-    };
+    let mut seeder =
+        Seeder { txn: &txn, now, rng: ChaCha8Rng::seed_from_u64(2026), accounts: Vec::new(), password_hash };
     seeder.run().await?;
     let accounts = seeder.accounts;
     txn.commit().await?;
@@ -340,11 +309,7 @@ struct Seeder<'a> {
     password_hash: &'a str,
 }
 
-type Stamps = (
-    sea_orm::ActiveValue<DateTime<Utc>>,
-    sea_orm::ActiveValue<DateTime<Utc>>,
-    sea_orm::ActiveValue<i32>,
-);
+type Stamps = (sea_orm::ActiveValue<DateTime<Utc>>, sea_orm::ActiveValue<DateTime<Utc>>, sea_orm::ActiveValue<i32>);
 
 /// `created_at`, `updated_at` and `version` of a new row.
 fn stamps(now: DateTime<Utc>) -> Stamps {
@@ -355,16 +320,7 @@ impl Seeder<'_> {
     async fn run(&mut self) -> StoreResult<()> {
         let north = self.region("north", "צפון", "North").await?;
         let south = self.region("south", "דרום", "South").await?;
-        self.account(
-            "admin",
-            "מנהלת מערכת (הדגמה)",
-            SystemRole::Admin,
-            None,
-            None,
-            "ADMIN",
-            "all".into(),
-        )
-        .await?;
+        self.account("admin", "מנהלת מערכת (הדגמה)", SystemRole::Admin, None, None, "ADMIN", "all".into()).await?;
         self.account(
             "national",
             "צוות התוכנית הארצי (הדגמה)",
@@ -396,8 +352,7 @@ impl Seeder<'_> {
         )
         .await?;
         for seed in TOWNS {
-            self.town(seed, if seed.north { north } else { south })
-                .await?;
+            self.town(seed, if seed.north { north } else { south }).await?;
         }
         Ok(())
     }
@@ -440,11 +395,7 @@ impl Seeder<'_> {
             locale: "he".into(),
         };
         create_user(self.txn, user, self.now).await?;
-        self.accounts.push(DemoAccount {
-            email,
-            role: label,
-            scope,
-        });
+        self.accounts.push(DemoAccount { email, role: label, scope });
         Ok(())
     }
 
@@ -497,11 +448,7 @@ impl Seeder<'_> {
             .insert(self.txn)
             .await?;
             org_ids.push(organisation.id);
-            let representatives = if index < 3 {
-                3
-            } else {
-                self.rng.random_range(1..=2)
-            };
+            let representatives = if index < 3 { 3 } else { self.rng.random_range(1..=2) };
             for r in 0..representatives {
                 let name = self.person_name();
                 let seniority = if r == 0 {
@@ -516,20 +463,10 @@ impl Seeder<'_> {
                     town_id: Set(town.id),
                     organisation_id: Set(Some(organisation.id)),
                     full_name: Set(name),
-                    job_title: Set(Some(if r == 0 {
-                        "מנהל/ת".into()
-                    } else {
-                        "רכז/ת".into()
-                    })),
+                    job_title: Set(Some(if r == 0 { "מנהל/ת".into() } else { "רכז/ת".into() })),
                     seniority: Set(Some(seniority.as_str().into())),
-                    email: Set(Some(format!(
-                        "{}.{}.{}@{DEMO_EMAIL_DOMAIN}",
-                        seed.slug, organisation.id, r
-                    ))),
-                    phone: Set(Some(format!(
-                        "050-{:07}",
-                        self.rng.random_range(1_000_000..9_999_999)
-                    ))),
+                    email: Set(Some(format!("{}.{}.{}@{DEMO_EMAIL_DOMAIN}", seed.slug, organisation.id, r))),
+                    phone: Set(Some(format!("050-{:07}", self.rng.random_range(1_000_000..9_999_999)))),
                     archived_at: Set(None),
                     created_at,
                     updated_at,
@@ -560,18 +497,9 @@ impl Seeder<'_> {
         .await?;
 
         let started = self.date_offset(730);
-        let (created_at, updated_at, version) = stamps(now);
-        let forum = forums::ActiveModel {
-            town_id: Set(town.id),
-            stage: Set(seed.stage.as_str().into()),
-            stage_changed_at: Set(Some(now - Duration::days(120))),
-            created_at,
-            updated_at,
-            version,
-            ..Default::default()
-        }
-        .insert(self.txn)
-        .await?;
+        let created = crate::forums::create_forum(self.txn, town.id, seed.stage, now - Duration::days(730)).await?;
+        let forum = created.forum;
+        self.complete_milestones(forum.id, seed.stage, office_manager).await?;
 
         // Strategic focuses exist from stage 2 on; each gets a task team from stage 3 on.
         let focus_count = match seed.stage {
@@ -585,24 +513,7 @@ impl Seeder<'_> {
             focus_ids.push((focus, *title));
         }
 
-        let steering = self
-            .body(
-                forum.id,
-                BodyKind::SteeringCommittee,
-                "צוות היגוי",
-                None,
-                started,
-            )
-            .await?;
-        let forum_body = self
-            .body(
-                forum.id,
-                BodyKind::Forum,
-                "פורום התעסוקה היישובי",
-                None,
-                started,
-            )
-            .await?;
+        let (steering, forum_body) = (created.steering_body_id, created.forum_body_id);
         let mut teams = Vec::new();
         if seed.stage == Stage::Implementation {
             for (focus, title) in &focus_ids {
@@ -633,38 +544,12 @@ impl Seeder<'_> {
         }
 
         // Memberships: the steering committee is four people; the forum takes 15–35 members.
-        self.member(steering, chair, MembershipRole::Chair, started)
-            .await?;
-        self.member(
-            steering,
-            office_manager,
-            MembershipRole::EmploymentLead,
-            started,
-        )
-        .await?;
-        self.member(
-            steering,
-            referent,
-            MembershipRole::ReferentStrategic,
-            started,
-        )
-        .await?;
-        self.member(forum_body, chair, MembershipRole::Chair, started)
-            .await?;
-        self.member(
-            forum_body,
-            office_manager,
-            MembershipRole::EmploymentLead,
-            started,
-        )
-        .await?;
-        self.member(
-            forum_body,
-            referent,
-            MembershipRole::ReferentOperational,
-            started,
-        )
-        .await?;
+        self.member(steering, chair, MembershipRole::Chair, started).await?;
+        self.member(steering, office_manager, MembershipRole::EmploymentLead, started).await?;
+        self.member(steering, referent, MembershipRole::ReferentStrategic, started).await?;
+        self.member(forum_body, chair, MembershipRole::Chair, started).await?;
+        self.member(forum_body, office_manager, MembershipRole::EmploymentLead, started).await?;
+        self.member(forum_body, referent, MembershipRole::ReferentOperational, started).await?;
         let forum_size = people_ids.len().clamp(15, 35);
         let mut forum_members = vec![chair, office_manager, referent];
         for (i, person) in people_ids
@@ -676,51 +561,27 @@ impl Seeder<'_> {
         {
             // A few members left along the way: history is kept.
             let left = (i % 11 == 10).then(|| self.date_offset(200));
-            self.member_until(forum_body, person, MembershipRole::Member, started, left)
-                .await?;
+            self.member_until(forum_body, person, MembershipRole::Member, started, left).await?;
             if left.is_none() {
                 forum_members.push(person);
             }
         }
         for (t, team) in teams.iter().enumerate() {
             let size = self.rng.random_range(4..=7);
-            let team_members: Vec<i64> = forum_members
-                .iter()
-                .copied()
-                .skip(3 + t * 2)
-                .take(size)
-                .collect();
+            let team_members: Vec<i64> = forum_members.iter().copied().skip(3 + t * 2).take(size).collect();
             for (i, person) in team_members.iter().enumerate() {
-                let role = if i == 0 {
-                    MembershipRole::TeamLead
-                } else {
-                    MembershipRole::Member
-                };
-                self.member(*team, *person, role, self.date_offset(300))
-                    .await?;
+                let role = if i == 0 { MembershipRole::TeamLead } else { MembershipRole::Member };
+                self.member(*team, *person, role, self.date_offset(300)).await?;
             }
-            self.meetings(*team, &team_members, MeetingPlan::Monthly)
-                .await?;
+            self.meetings(*team, &team_members, MeetingPlan::Monthly).await?;
         }
-        self.meetings(
-            steering,
-            &[chair, office_manager, referent],
-            MeetingPlan::Steering,
-        )
-        .await?;
+        self.meetings(steering, &[chair, office_manager, referent], MeetingPlan::Steering).await?;
         let held_forum_meetings = match seed.stage {
             Stage::KickOff => 0,
             Stage::MappingAndPlanning => 4,
             Stage::Implementation => 9,
         };
-        self.meetings(
-            forum_body,
-            &forum_members,
-            MeetingPlan::Forum {
-                held: held_forum_meetings,
-            },
-        )
-        .await?;
+        self.meetings(forum_body, &forum_members, MeetingPlan::Forum { held: held_forum_meetings }).await?;
 
         for organisation in &org_ids {
             let (created_at, updated_at, version) = stamps(now);
@@ -810,13 +671,23 @@ impl Seeder<'_> {
         Ok(())
     }
 
-    async fn focus(
-        &mut self,
-        forum_id: i64,
-        kind: FocusKind,
-        title: &str,
-        metrics: &[MetricSeed],
-    ) -> StoreResult<i64> {
+    /// Milestones of earlier stages are done; about half of the current stage's are.
+    async fn complete_milestones(&mut self, forum_id: i64, stage: Stage, owner: i64) -> StoreResult<()> {
+        let rows = milestones::Entity::find().filter(milestones::Column::ForumId.eq(forum_id)).all(self.txn).await?;
+        for (i, row) in rows.into_iter().enumerate() {
+            let Some(of) = Stage::parse(&row.stage) else { continue };
+            let done = of < stage || (of == stage && i % 2 == 0);
+            let due = self.date_offset(if of <= stage { 30 - (40 * i as i64) % 90 } else { -120 });
+            let mut active: milestones::ActiveModel = row.into();
+            active.owner_person_id = Set(Some(owner));
+            active.due_on = Set(Some(due));
+            active.done_on = Set(done.then(|| due - Duration::days(3)));
+            active.update(self.txn).await?;
+        }
+        Ok(())
+    }
+
+    async fn focus(&mut self, forum_id: i64, kind: FocusKind, title: &str, metrics: &[MetricSeed]) -> StoreResult<i64> {
         let (created_at, updated_at, version) = stamps(self.now);
         let focus = strategic_focuses::ActiveModel {
             forum_id: Set(forum_id),
@@ -871,9 +742,7 @@ impl Seeder<'_> {
                     year += 1;
                 }
             }
-            measurements::Entity::insert_many(rows)
-                .exec(self.txn)
-                .await?;
+            measurements::Entity::insert_many(rows).exec(self.txn).await?;
         }
         Ok(focus.id)
     }
@@ -906,13 +775,7 @@ impl Seeder<'_> {
         Ok(body.id)
     }
 
-    async fn member(
-        &mut self,
-        body: i64,
-        person: i64,
-        role: MembershipRole,
-        joined: NaiveDate,
-    ) -> StoreResult<()> {
+    async fn member(&mut self, body: i64, person: i64, role: MembershipRole, joined: NaiveDate) -> StoreResult<()> {
         self.member_until(body, person, role, joined, None).await
     }
 
@@ -946,22 +809,10 @@ impl Seeder<'_> {
         // (date, title, duration) of every meeting the body has had or has planned.
         let schedule: Vec<(NaiveDate, String, i32)> = match plan {
             MeetingPlan::Monthly => (0..12)
-                .map(|m| {
-                    (
-                        today - Duration::days(330 - 30 * m),
-                        format!("מפגש צוות חודשי {}", m + 1),
-                        90,
-                    )
-                })
+                .map(|m| (today - Duration::days(330 - 30 * m), format!("מפגש צוות חודשי {}", m + 1), 90))
                 .collect(),
             MeetingPlan::Steering => (0..5)
-                .map(|m| {
-                    (
-                        today - Duration::days(720 - 45 * m),
-                        format!("ישיבת צוות היגוי {}", m + 1),
-                        90,
-                    )
-                })
+                .map(|m| (today - Duration::days(720 - 45 * m), format!("ישיבת צוות היגוי {}", m + 1), 90))
                 .collect(),
             MeetingPlan::Forum { held } => (0..held)
                 .map(|m| {
@@ -970,11 +821,7 @@ impl Seeder<'_> {
                         .map_or_else(|| format!("פורום רבעוני {}", m + 1), |t| (*t).to_owned());
                     (today - Duration::days(640 - 75 * m as i64), title, 180)
                 })
-                .chain(std::iter::once((
-                    today + Duration::days(21),
-                    "פורום רבעוני — בקרה".to_owned(),
-                    180,
-                )))
+                .chain(std::iter::once((today + Duration::days(21), "פורום רבעוני — בקרה".to_owned(), 180)))
                 .collect(),
         };
         for (date, title, duration) in schedule {
@@ -1027,9 +874,7 @@ impl Seeder<'_> {
                     }
                 })
                 .collect();
-            agenda_items::Entity::insert_many(items)
-                .exec(self.txn)
-                .await?;
+            agenda_items::Entity::insert_many(items).exec(self.txn).await?;
             let attendance_rows: Vec<_> = members
                 .iter()
                 .map(|person| {
@@ -1056,18 +901,13 @@ impl Seeder<'_> {
                 })
                 .collect();
             if !attendance_rows.is_empty() {
-                attendance::Entity::insert_many(attendance_rows)
-                    .exec(self.txn)
-                    .await?;
+                attendance::Entity::insert_many(attendance_rows).exec(self.txn).await?;
             }
             if past {
                 for n in 0..self.rng.random_range(1..=2) {
                     let due = date + Duration::days(30 + 15 * n);
-                    let status = if due < today - Duration::days(60) || self.rng.random_bool(0.4) {
-                        "DONE"
-                    } else {
-                        "OPEN"
-                    };
+                    let status =
+                        if due < today - Duration::days(60) || self.rng.random_bool(0.4) { "DONE" } else { "OPEN" };
                     let (created_at, updated_at, version) = stamps(self.now);
                     decisions::ActiveModel {
                         meeting_id: Set(meeting.id),
@@ -1107,11 +947,7 @@ pub async fn grant_town_role(
     now: DateTime<Utc>,
 ) -> StoreResult<i64> {
     let Some(body) = crate::forums::forum_body_of_town(db, town_id).await? else {
-        return Err(DomainError::validation(
-            "town",
-            workit_domain::validation::codes::INVALID_CHOICE,
-        )
-        .into());
+        return Err(DomainError::validation("town", workit_domain::validation::codes::INVALID_CHOICE).into());
     };
     let (created_at, updated_at, version) = stamps(now);
     let person = people::ActiveModel {

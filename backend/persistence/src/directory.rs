@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
 };
 use workit_domain::directory::{OrganisationDraft, PersonDraft, check_same_town};
 use workit_domain::{Action, Actor, DomainError, SystemRole, TownId};
@@ -45,39 +45,16 @@ pub async fn list_organisations(
         query = query.filter(organisations::Column::ArchivedAt.is_null());
     }
     let total = query.clone().count(db).await?;
-    let items = query
-        .order_by_asc(organisations::Column::Name)
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
-    Ok(Page {
-        items,
-        total,
-        offset: page.offset,
-        limit: page.limit,
-    })
+    let items = query.order_by_asc(organisations::Column::Name).offset(page.offset).limit(page.limit).all(db).await?;
+    Ok(Page { items, total, offset: page.offset, limit: page.limit })
 }
 
-pub async fn get_organisation(
-    db: &Database,
-    _actor: &Actor,
-    id: i64,
-) -> StoreResult<organisations::Model> {
-    organisations::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| not_found("organisation"))
+pub async fn get_organisation(db: &Database, _actor: &Actor, id: i64) -> StoreResult<organisations::Model> {
+    organisations::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("organisation"))
 }
 
-pub async fn organisations_by_ids(
-    db: &Database,
-    ids: &[i64],
-) -> StoreResult<Vec<organisations::Model>> {
-    Ok(organisations::Entity::find()
-        .filter(organisations::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?)
+pub async fn organisations_by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<organisations::Model>> {
+    Ok(organisations::Entity::find().filter(organisations::Column::Id.is_in(ids.iter().copied())).all(db).await?)
 }
 
 pub async fn create_organisation(
@@ -86,10 +63,7 @@ pub async fn create_organisation(
     draft: OrganisationDraft,
     now: DateTime<Utc>,
 ) -> StoreResult<organisations::Model> {
-    actor.authorize(
-        Action::EditDirectory,
-        towns::scope(db, draft.town_id).await?,
-    )?;
+    actor.authorize(Action::EditDirectory, towns::scope(db, draft.town_id).await?)?;
     let valid = draft.validated()?;
     let txn = db.begin().await?;
     let organisation = organisations::ActiveModel {
@@ -121,15 +95,8 @@ pub async fn update_organisation(
     now: DateTime<Utc>,
 ) -> StoreResult<organisations::Model> {
     let current = get_organisation(db, actor, id).await?;
-    actor.authorize(
-        Action::EditDirectory,
-        towns::scope(db, current.town_id).await?,
-    )?;
-    let valid = OrganisationDraft {
-        town_id: current.town_id,
-        ..draft
-    }
-    .validated()?;
+    actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
+    let valid = OrganisationDraft { town_id: current.town_id, ..draft }.validated()?;
     let txn = db.begin().await?;
     let result = organisations::Entity::update_many()
         .set(organisations::ActiveModel {
@@ -160,22 +127,11 @@ pub async fn archive_organisation(
     now: DateTime<Utc>,
 ) -> StoreResult<organisations::Model> {
     let current = get_organisation(db, actor, id).await?;
-    actor.authorize(
-        Action::EditDirectory,
-        towns::scope(db, current.town_id).await?,
-    )?;
+    actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
     let txn = db.begin().await?;
     let result = set_archived::<organisations::Entity>(&txn, id, version, archived, now).await?;
     ensure_updated(&result, "organisation", current.version)?;
-    audit::record(
-        &txn,
-        actor,
-        if archived { "archive" } else { "restore" },
-        "organisation",
-        id,
-        now,
-    )
-    .await?;
+    audit::record(&txn, actor, if archived { "archive" } else { "restore" }, "organisation", id, now).await?;
     txn.commit().await?;
     get_organisation(db, actor, id).await
 }
@@ -199,17 +155,12 @@ pub async fn contact_towns(db: &Database, actor: &Actor) -> StoreResult<Option<B
 fn redact(rows: Vec<people::Model>, visible: &Option<BTreeSet<TownId>>) -> Vec<Person> {
     rows.into_iter()
         .map(|mut row| {
-            let contacts_visible = visible
-                .as_ref()
-                .is_none_or(|towns| towns.contains(&row.town_id));
+            let contacts_visible = visible.as_ref().is_none_or(|towns| towns.contains(&row.town_id));
             if !contacts_visible {
                 row.email = None;
                 row.phone = None;
             }
-            Person {
-                row,
-                contacts_visible,
-            }
+            Person { row, contacts_visible }
         })
         .collect()
 }
@@ -228,42 +179,23 @@ pub async fn list_people(
         query = query.filter(people::Column::OrganisationId.eq(organisation));
     }
     if let Some(search) = filter.search.as_deref().filter(|s| !s.trim().is_empty()) {
-        query = query.filter(contains_any(
-            &[people::Column::FullName, people::Column::JobTitle],
-            search,
-        ));
+        query = query.filter(contains_any(&[people::Column::FullName, people::Column::JobTitle], search));
     }
     if !filter.include_archived {
         query = query.filter(people::Column::ArchivedAt.is_null());
     }
     let total = query.clone().count(db).await?;
-    let rows = query
-        .order_by_asc(people::Column::FullName)
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
+    let rows = query.order_by_asc(people::Column::FullName).offset(page.offset).limit(page.limit).all(db).await?;
     let visible = contact_towns(db, actor).await?;
-    Ok(Page {
-        items: redact(rows, &visible),
-        total,
-        offset: page.offset,
-        limit: page.limit,
-    })
+    Ok(Page { items: redact(rows, &visible), total, offset: page.offset, limit: page.limit })
 }
 
 pub async fn get_person(db: &Database, actor: &Actor, id: i64) -> StoreResult<Person> {
-    people_by_ids(db, actor, &[id])
-        .await?
-        .pop()
-        .ok_or_else(|| not_found("person"))
+    people_by_ids(db, actor, &[id]).await?.pop().ok_or_else(|| not_found("person"))
 }
 
 pub async fn people_by_ids(db: &Database, actor: &Actor, ids: &[i64]) -> StoreResult<Vec<Person>> {
-    let rows = people::Entity::find()
-        .filter(people::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?;
+    let rows = people::Entity::find().filter(people::Column::Id.is_in(ids.iter().copied())).all(db).await?;
     let visible = contact_towns(db, actor).await?;
     Ok(redact(rows, &visible))
 }
@@ -277,12 +209,7 @@ async fn check_organisation(
     if let Some(organisation_id) = organisation_id {
         let organisation = get_organisation(db, actor, organisation_id)
             .await
-            .map_err(|_| {
-                DomainError::validation(
-                    "organisationId",
-                    workit_domain::validation::codes::INVALID_CHOICE,
-                )
-            })?;
+            .map_err(|_| DomainError::validation("organisationId", workit_domain::validation::codes::INVALID_CHOICE))?;
         check_same_town(town_id, organisation.town_id)?;
     }
     Ok(())
@@ -294,10 +221,7 @@ pub async fn create_person(
     draft: PersonDraft,
     now: DateTime<Utc>,
 ) -> StoreResult<Person> {
-    actor.authorize(
-        Action::EditDirectory,
-        towns::scope(db, draft.town_id).await?,
-    )?;
+    actor.authorize(Action::EditDirectory, towns::scope(db, draft.town_id).await?)?;
     let valid = draft.validated()?;
     check_organisation(db, actor, valid.town_id, valid.organisation_id).await?;
     let txn = db.begin().await?;
@@ -331,15 +255,8 @@ pub async fn update_person(
     now: DateTime<Utc>,
 ) -> StoreResult<Person> {
     let current = get_person(db, actor, id).await?.row;
-    actor.authorize(
-        Action::EditDirectory,
-        towns::scope(db, current.town_id).await?,
-    )?;
-    let valid = PersonDraft {
-        town_id: current.town_id,
-        ..draft
-    }
-    .validated()?;
+    actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
+    let valid = PersonDraft { town_id: current.town_id, ..draft }.validated()?;
     check_organisation(db, actor, valid.town_id, valid.organisation_id).await?;
     let txn = db.begin().await?;
     let result = people::Entity::update_many()
@@ -373,22 +290,11 @@ pub async fn archive_person(
     now: DateTime<Utc>,
 ) -> StoreResult<Person> {
     let current = get_person(db, actor, id).await?.row;
-    actor.authorize(
-        Action::EditDirectory,
-        towns::scope(db, current.town_id).await?,
-    )?;
+    actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
     let txn = db.begin().await?;
     let result = set_archived::<people::Entity>(&txn, id, version, archived, now).await?;
     ensure_updated(&result, "person", current.version)?;
-    audit::record(
-        &txn,
-        actor,
-        if archived { "archive" } else { "restore" },
-        "person",
-        id,
-        now,
-    )
-    .await?;
+    audit::record(&txn, actor, if archived { "archive" } else { "restore" }, "person", id, now).await?;
     txn.commit().await?;
     get_person(db, actor, id).await
 }

@@ -15,11 +15,7 @@ impl From<DbErr> for StoreError {
     fn from(error: DbErr) -> Self {
         // A unique index refusing a row is the user's conflict, not our failure.
         if let Some(SqlErr::UniqueConstraintViolation(_)) = error.sql_err() {
-            return Self::Domain(DomainError::Conflict {
-                entity: "row",
-                current_version: None,
-                field: None,
-            });
+            return Self::Domain(DomainError::Conflict { entity: "row", current_version: None, field: None });
         }
         Self::Database(error)
     }

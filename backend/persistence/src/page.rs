@@ -11,10 +11,7 @@ impl PageRequest {
 
     pub fn new(offset: Option<i64>, limit: Option<i64>) -> Self {
         let offset = offset.and_then(|o| u64::try_from(o).ok()).unwrap_or(0);
-        let limit = limit
-            .and_then(|l| u64::try_from(l).ok())
-            .unwrap_or(Self::DEFAULT_LIMIT)
-            .clamp(1, Self::MAX_LIMIT);
+        let limit = limit.and_then(|l| u64::try_from(l).ok()).unwrap_or(Self::DEFAULT_LIMIT).clamp(1, Self::MAX_LIMIT);
         Self { offset, limit }
     }
 }

@@ -1,7 +1,5 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 use workit_domain::regions::RegionDraft;
 use workit_domain::{Action, Actor, Scope};
 
@@ -11,24 +9,15 @@ use crate::{Database, StoreResult, audit};
 
 /// Regions are public to every signed-in account.
 pub async fn list(db: &Database, _actor: &Actor) -> StoreResult<Vec<regions::Model>> {
-    Ok(regions::Entity::find()
-        .order_by_asc(regions::Column::Id)
-        .all(db)
-        .await?)
+    Ok(regions::Entity::find().order_by_asc(regions::Column::Id).all(db).await?)
 }
 
 pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<regions::Model> {
-    regions::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| not_found("region"))
+    regions::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("region"))
 }
 
 pub async fn by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<regions::Model>> {
-    Ok(regions::Entity::find()
-        .filter(regions::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?)
+    Ok(regions::Entity::find().filter(regions::Column::Id.is_in(ids.iter().copied())).all(db).await?)
 }
 
 pub async fn create(

@@ -1,14 +1,14 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
 };
 use workit_domain::forums::Stage;
 use workit_domain::towns::TownDraft;
 use workit_domain::{Action, Actor, Scope, TownId};
 
-use crate::entities::{forums, labour_offices, towns};
+use crate::entities::{labour_offices, towns};
 use crate::versioned::{ensure_updated, not_found};
 use crate::{Database, Page, PageRequest, StoreResult, audit};
 
@@ -21,20 +21,10 @@ pub struct TownFilter {
 
 /// A case-insensitive "contains" over the given text columns (Hebrew has no case; English does).
 pub(crate) fn contains_any<C: ColumnTrait>(columns: &[C], needle: &str) -> Condition {
-    let pattern = format!(
-        "%{}%",
-        needle
-            .trim()
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
+    let pattern =
+        format!("%{}%", needle.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
     columns.iter().fold(Condition::any(), |condition, column| {
-        condition.add(
-            Expr::expr(Func::lower(Expr::col(*column)))
-                .like(LikeExpr::new(pattern.clone()).escape('\\')),
-        )
+        condition.add(Expr::expr(Func::lower(Expr::col(*column))).like(LikeExpr::new(pattern.clone()).escape('\\')))
     })
 }
 
@@ -47,10 +37,7 @@ pub async fn list(
 ) -> StoreResult<Page<towns::Model>> {
     let mut query = towns::Entity::find();
     if let Some(search) = filter.search.as_deref().filter(|s| !s.trim().is_empty()) {
-        query = query.filter(contains_any(
-            &[towns::Column::NameHe, towns::Column::NameEn],
-            search,
-        ));
+        query = query.filter(contains_any(&[towns::Column::NameHe, towns::Column::NameEn], search));
     }
     if let Some(region) = filter.region_id {
         query = query.filter(towns::Column::RegionId.eq(region));
@@ -66,31 +53,17 @@ pub async fn list(
         .limit(page.limit)
         .all(db)
         .await?;
-    Ok(Page {
-        items,
-        total,
-        offset: page.offset,
-        limit: page.limit,
-    })
+    Ok(Page { items, total, offset: page.offset, limit: page.limit })
 }
 
 pub async fn get(db: &Database, _actor: &Actor, id: TownId) -> StoreResult<towns::Model> {
-    towns::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| not_found("town"))
+    towns::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("town"))
 }
 
 /// The scope the permission policy needs for anything that belongs to a town.
 pub async fn scope(db: &Database, town_id: TownId) -> StoreResult<Scope> {
-    let town = towns::Entity::find_by_id(town_id)
-        .one(db)
-        .await?
-        .ok_or_else(|| not_found("town"))?;
-    Ok(Scope::Town {
-        town: town.id,
-        region: town.region_id,
-    })
+    let town = towns::Entity::find_by_id(town_id).one(db).await?.ok_or_else(|| not_found("town"))?;
+    Ok(Scope::Town { town: town.id, region: town.region_id })
 }
 
 pub async fn ids_in_region(db: &Database, region_id: i64) -> StoreResult<Vec<TownId>> {
@@ -104,16 +77,10 @@ pub async fn ids_in_region(db: &Database, region_id: i64) -> StoreResult<Vec<Tow
 }
 
 pub async fn by_ids(db: &Database, ids: &[TownId]) -> StoreResult<Vec<towns::Model>> {
-    Ok(towns::Entity::find()
-        .filter(towns::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?)
+    Ok(towns::Entity::find().filter(towns::Column::Id.is_in(ids.iter().copied())).all(db).await?)
 }
 
-pub async fn labour_offices_by_town_ids(
-    db: &Database,
-    ids: &[TownId],
-) -> StoreResult<Vec<labour_offices::Model>> {
+pub async fn labour_offices_by_town_ids(db: &Database, ids: &[TownId]) -> StoreResult<Vec<labour_offices::Model>> {
     Ok(labour_offices::Entity::find()
         .filter(labour_offices::Column::TownId.is_in(ids.iter().copied()))
         .order_by_asc(labour_offices::Column::Id)
@@ -121,13 +88,9 @@ pub async fn labour_offices_by_town_ids(
         .await?)
 }
 
-/// Creates a town with its forum (one per town), which starts at stage 1.
-pub async fn create(
-    db: &Database,
-    actor: &Actor,
-    draft: TownDraft,
-    now: DateTime<Utc>,
-) -> StoreResult<towns::Model> {
+/// Creates a town with its forum (one per town), which starts at stage 1 with a steering
+/// committee, the forum body and the milestone checklist.
+pub async fn create(db: &Database, actor: &Actor, draft: TownDraft, now: DateTime<Utc>) -> StoreResult<towns::Model> {
     actor.authorize(Action::ManageRegistry, Scope::Global)?;
     let draft = draft.validated()?;
     crate::regions::get(db, actor, draft.region_id).await?;
@@ -146,17 +109,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    forums::ActiveModel {
-        town_id: Set(town.id),
-        stage: Set(Stage::KickOff.as_str().to_owned()),
-        stage_changed_at: Set(Some(now)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    crate::forums::create_forum(&txn, town.id, Stage::KickOff, now).await?;
     audit::record(&txn, actor, "create", "town", town.id, now).await?;
     txn.commit().await?;
     Ok(town)

@@ -8,11 +8,7 @@ use crate::StoreResult;
 
 /// Turns the result of `UPDATE … WHERE id = ? AND version = ?` into `CONFLICT` when no row
 /// matched (the row exists: the caller loaded it before).
-pub fn ensure_updated(
-    result: &UpdateResult,
-    entity: &'static str,
-    current_version: i32,
-) -> StoreResult<()> {
+pub fn ensure_updated(result: &UpdateResult, entity: &'static str, current_version: i32) -> StoreResult<()> {
     if result.rows_affected == 0 {
         return Err(DomainError::stale(entity, current_version).into());
     }

@@ -1,26 +1,12 @@
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(
-    name = "workit",
-    version,
-    about = "WORKIT Hub: the municipal employment forum's system"
-)]
+#[command(name = "workit", version, about = "WORKIT Hub: the municipal employment forum's system")]
 pub struct Cli {
     /// `sqlite://path/to/file.db` (created on first run) or `postgres://user:pass@host/db`.
-    #[arg(
-        long,
-        env = "WORKIT_DATABASE_URL",
-        default_value = "sqlite://./data/workit.db",
-        global = true
-    )]
+    #[arg(long, env = "WORKIT_DATABASE_URL", default_value = "sqlite://./data/workit.db", global = true)]
     pub database_url: String,
-    #[arg(
-        long,
-        env = "WORKIT_MAX_CONNECTIONS",
-        default_value_t = 10,
-        global = true
-    )]
+    #[arg(long, env = "WORKIT_MAX_CONNECTIONS", default_value_t = 10, global = true)]
     pub max_connections: u32,
     /// Log filter, e.g. `info` or `workit_api=debug,info`.
     #[arg(long, env = "WORKIT_LOG", default_value = "info", global = true)]

@@ -25,30 +25,19 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Migrate => {
             let db = settings::open_database(&cli.database_url, cli.max_connections).await?;
-            workit_persistence::migrate(&db)
-                .await
-                .context("applying migrations")?;
-            println!(
-                "Migrations applied to {}.",
-                workit_persistence::db::engine_name(&db)
-            );
+            workit_persistence::migrate(&db).await.context("applying migrations")?;
+            println!("Migrations applied to {}.", workit_persistence::db::engine_name(&db));
             Ok(())
         }
         Command::SeedDemo { demo_password } => {
             let db = settings::open_database(&cli.database_url, cli.max_connections).await?;
-            workit_persistence::migrate(&db)
-                .await
-                .context("applying migrations")?;
+            workit_persistence::migrate(&db).await.context("applying migrations")?;
             seed_demo(&db, &demo_password).await
         }
         Command::Serve(serve) => run_server(&cli.database_url, cli.max_connections, serve).await,
-        Command::User {
-            command: UserCommand::Add(add),
-        } => {
+        Command::User { command: UserCommand::Add(add) } => {
             let db = settings::open_database(&cli.database_url, cli.max_connections).await?;
-            workit_persistence::migrate(&db)
-                .await
-                .context("applying migrations")?;
+            workit_persistence::migrate(&db).await.context("applying migrations")?;
             users::add(&db, add, SystemClock.now()).await
         }
     }
@@ -60,52 +49,36 @@ async fn seed_demo(db: &workit_persistence::Database, password: &str) -> anyhow:
             "The database already holds data; the demo data set loads only into an empty database. Point WORKIT_DATABASE_URL at a new file or database."
         );
     }
-    let hash =
-        workit_api::auth::password::hash_now(password).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let accounts = demo::seed(db, &hash, SystemClock.now())
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let hash = workit_api::auth::password::hash_now(password).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let accounts = demo::seed(db, &hash, SystemClock.now()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("Demo data loaded (synthetic: every person, organisation and figure is invented).");
     println!("Demo logins, all with the password \"{password}\":");
     for account in accounts {
-        println!(
-            "  {:<42} {:<22} {}",
-            account.email, account.role, account.scope
-        );
+        println!("  {:<42} {:<22} {}", account.email, account.role, account.scope);
     }
     Ok(())
 }
 
-async fn run_server(
-    database_url: &str,
-    max_connections: u32,
-    serve: cli::Serve,
-) -> anyhow::Result<()> {
+async fn run_server(database_url: &str, max_connections: u32, serve: cli::Serve) -> anyhow::Result<()> {
     let config = settings::api_config(&serve)?;
     let db = settings::open_database(database_url, max_connections).await?;
     if !serve.no_migrate {
-        workit_persistence::migrate(&db)
-            .await
-            .context("applying migrations")?;
+        workit_persistence::migrate(&db).await.context("applying migrations")?;
     }
     if serve.demo && demo::is_empty(&db).await? {
         seed_demo(&db, &serve.demo_password).await?;
     }
     let state = AppState::new(db, config, Arc::new(SystemClock));
     let app = workit_api::router(state);
-    let listener = tokio::net::TcpListener::bind(&serve.bind)
-        .await
-        .with_context(|| format!("binding {}", serve.bind))?;
+    let listener =
+        tokio::net::TcpListener::bind(&serve.bind).await.with_context(|| format!("binding {}", serve.bind))?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");
     println!("WORKIT Hub is running at http://{address}/");
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .context("serving")?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("serving")?;
     tracing::info!("stopped");
     Ok(())
 }

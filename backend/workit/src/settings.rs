@@ -13,9 +13,7 @@ use crate::cli::Serve;
 
 pub fn init_tracing(filter: &str, json: bool) {
     let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if json {
         builder.json().init();
     } else {
@@ -24,21 +22,11 @@ pub fn init_tracing(filter: &str, json: bool) {
 }
 
 /// Opens the database, creating the folder of a SQLite file on first run.
-pub async fn open_database(
-    url: &str,
-    max_connections: u32,
-) -> anyhow::Result<workit_persistence::Database> {
-    if let Some(path) = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))
-    {
+pub async fn open_database(url: &str, max_connections: u32) -> anyhow::Result<workit_persistence::Database> {
+    if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
         let path = path.split('?').next().unwrap_or(path);
-        if let Some(parent) = std::path::Path::new(path)
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("creating {}", parent.display()))?;
+        if let Some(parent) = std::path::Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
     }
     workit_persistence::connect(url, max_connections)
@@ -58,10 +46,7 @@ fn redact(url: &str) -> String {
 
 /// Refuses a secret an attacker could guess: short, or made of very few distinct characters.
 pub fn check_secret(secret: &str) -> anyhow::Result<()> {
-    let distinct = secret
-        .chars()
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
+    let distinct = secret.chars().collect::<std::collections::BTreeSet<_>>().len();
     if secret.len() < ApiConfig::MIN_SECRET_BYTES || distinct < 10 {
         bail!(
             "WORKIT_JWT_SECRET is too weak: use at least {} random characters (for example `openssl rand -base64 48`).",
@@ -83,9 +68,9 @@ pub fn api_config(serve: &Serve) -> anyhow::Result<ApiConfig> {
             rand::rng().fill_bytes(&mut bytes);
             bytes
         }
-        (None, false) => bail!(
-            "WORKIT_JWT_SECRET is required (at least 32 random characters); only --demo runs without it."
-        ),
+        (None, false) => {
+            bail!("WORKIT_JWT_SECRET is required (at least 32 random characters); only --demo runs without it.")
+        }
     };
     if serve.access_token_minutes < 1 || serve.refresh_token_days < 1 {
         bail!("token lifetimes must be positive");
@@ -96,19 +81,14 @@ pub fn api_config(serve: &Serve) -> anyhow::Result<ApiConfig> {
     config.graphiql = serve.graphiql && !serve.production;
     config.introspection = !serve.production;
     config.demo = serve.demo;
-    config.static_dir = serve
-        .static_dir
-        .join("index.html")
-        .is_file()
-        .then(|| serve.static_dir.clone());
+    config.static_dir = serve.static_dir.join("index.html").is_file().then(|| serve.static_dir.clone());
     if config.static_dir.is_none() {
         tracing::warn!(dir = %serve.static_dir.display(), "no built web app found; serving the API only");
     }
     config.login_limits = LoginLimits {
         account_burst: NonZeroU32::new(serve.login_burst_per_account)
             .context("login burst per account must be at least 1")?,
-        ip_burst: NonZeroU32::new(serve.login_burst_per_ip)
-            .context("login burst per IP must be at least 1")?,
+        ip_burst: NonZeroU32::new(serve.login_burst_per_ip).context("login burst per IP must be at least 1")?,
         ..LoginLimits::default()
     };
     Ok(config)
@@ -127,13 +107,7 @@ mod tests {
 
     #[test]
     fn database_passwords_stay_out_of_messages() {
-        assert_eq!(
-            redact("postgres://workit:secret@db:5432/workit"),
-            "postgres://…@db:5432/workit"
-        );
-        assert_eq!(
-            redact("sqlite://./data/workit.db"),
-            "sqlite://./data/workit.db"
-        );
+        assert_eq!(redact("postgres://workit:secret@db:5432/workit"), "postgres://…@db:5432/workit");
+        assert_eq!(redact("sqlite://./data/workit.db"), "sqlite://./data/workit.db");
     }
 }

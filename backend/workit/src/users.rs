@@ -38,21 +38,15 @@ pub async fn add(db: &Database, args: AddUser, now: DateTime<Utc>) -> anyhow::Re
 
     let password = if args.password_stdin {
         let mut input = String::new();
-        std::io::stdin()
-            .read_to_string(&mut input)
-            .context("reading the password from standard input")?;
+        std::io::stdin().read_to_string(&mut input).context("reading the password from standard input")?;
         input.trim_end_matches(['\r', '\n']).to_owned()
     } else {
         Alphanumeric.sample_string(&mut rand::rng(), 20)
     };
     workit_api::auth::password::check_strength(&password).map_err(|_| {
-        anyhow::anyhow!(
-            "the password must have at least {} characters",
-            workit_api::auth::password::MIN_PASSWORD_CHARS
-        )
+        anyhow::anyhow!("the password must have at least {} characters", workit_api::auth::password::MIN_PASSWORD_CHARS)
     })?;
-    let password_hash =
-        workit_api::auth::password::hash_now(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let password_hash = workit_api::auth::password::hash_now(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
 
     let region_id = match (system_role, &args.region) {
         (SystemRole::RegionalCoordinator, Some(region)) => Some(find_region(db, region).await?),
@@ -70,9 +64,7 @@ pub async fn add(db: &Database, args: AddUser, now: DateTime<Utc>) -> anyhow::Re
     let txn = db.begin().await?;
     let person_id = match (town_role, town_id) {
         (Some(role), Some(town)) => Some(
-            demo::grant_town_role(&txn, town, &name, &email, role, now)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?,
+            demo::grant_town_role(&txn, town, &name, &email, role, now).await.map_err(|e| anyhow::anyhow!("{e}"))?,
         ),
         _ => None,
     };
@@ -102,16 +94,9 @@ pub async fn add(db: &Database, args: AddUser, now: DateTime<Utc>) -> anyhow::Re
 async fn find_region(db: &Database, key: &str) -> anyhow::Result<i64> {
     let found = match key.parse::<i64>() {
         Ok(id) => regions::Entity::find_by_id(id).one(db).await?,
-        Err(_) => {
-            regions::Entity::find()
-                .filter(regions::Column::Code.eq(key.to_lowercase()))
-                .one(db)
-                .await?
-        }
+        Err(_) => regions::Entity::find().filter(regions::Column::Code.eq(key.to_lowercase())).one(db).await?,
     };
-    found
-        .map(|r| r.id)
-        .with_context(|| format!("no region {key:?}"))
+    found.map(|r| r.id).with_context(|| format!("no region {key:?}"))
 }
 
 async fn find_town(db: &Database, key: &str) -> anyhow::Result<i64> {
@@ -119,11 +104,8 @@ async fn find_town(db: &Database, key: &str) -> anyhow::Result<i64> {
         Ok(id) => towns::Entity::find_by_id(id).one(db).await?,
         Err(_) => {
             let all = towns::Entity::find().all(db).await?;
-            all.into_iter()
-                .find(|t| t.name_en.eq_ignore_ascii_case(key.trim()) || t.name_he == key.trim())
+            all.into_iter().find(|t| t.name_en.eq_ignore_ascii_case(key.trim()) || t.name_he == key.trim())
         }
     };
-    found
-        .map(|t| t.id)
-        .with_context(|| format!("no town {key:?}"))
+    found.map(|t| t.id).with_context(|| format!("no town {key:?}"))
 }

@@ -1,9 +1,7 @@
 use std::sync::Arc;
 
 use argon2::Argon2;
-use argon2::password_hash::{
-    PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString, rand_core::OsRng,
-};
+use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString, rand_core::OsRng};
 use tokio::sync::Semaphore;
 use workit_domain::DomainError;
 
@@ -27,45 +25,27 @@ fn dummy_hash() -> Result<&'static str, DomainError> {
 
 impl PasswordHasher {
     pub fn new(max_concurrent: usize) -> Self {
-        Self {
-            permits: Arc::new(Semaphore::new(max_concurrent.max(1))),
-        }
+        Self { permits: Arc::new(Semaphore::new(max_concurrent.max(1))) }
     }
 
     pub async fn hash(&self, password: String) -> Result<String, DomainError> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|e| DomainError::Internal(e.to_string()))?;
+        let _permit = self.permits.acquire().await.map_err(|e| DomainError::Internal(e.to_string()))?;
         tokio::task::spawn_blocking(move || hash_now(&password))
             .await
             .map_err(|e| DomainError::Internal(e.to_string()))?
     }
 
     /// `hash` is `None` for an unknown account; the check still runs.
-    pub async fn verify(
-        &self,
-        password: String,
-        hash: Option<String>,
-    ) -> Result<bool, DomainError> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|e| DomainError::Internal(e.to_string()))?;
+    pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, DomainError> {
+        let _permit = self.permits.acquire().await.map_err(|e| DomainError::Internal(e.to_string()))?;
         tokio::task::spawn_blocking(move || {
             let known = hash.is_some();
             let hash = match hash {
                 Some(hash) => hash,
                 None => dummy_hash()?.to_owned(),
             };
-            let parsed =
-                PasswordHash::new(&hash).map_err(|e| DomainError::Internal(e.to_string()))?;
-            Ok(Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-                && known)
+            let parsed = PasswordHash::new(&hash).map_err(|e| DomainError::Internal(e.to_string()))?;
+            Ok(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok() && known)
         })
         .await
         .map_err(|e| DomainError::Internal(e.to_string()))?
@@ -87,11 +67,8 @@ pub const MIN_PASSWORD_CHARS: usize = 10;
 pub fn check_strength(password: &str) -> Result<(), DomainError> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(DomainError::Validation(vec![
-            workit_domain::FieldError::new(
-                "password",
-                workit_domain::validation::codes::WEAK_PASSWORD,
-            )
-            .with("min", MIN_PASSWORD_CHARS),
+            workit_domain::FieldError::new("password", workit_domain::validation::codes::WEAK_PASSWORD)
+                .with("min", MIN_PASSWORD_CHARS),
         ]));
     }
     Ok(())
@@ -106,12 +83,7 @@ mod tests {
         let hasher = PasswordHasher::new(2);
         let hash = hasher.hash("correct horse battery".into()).await.unwrap();
         assert!(hash.starts_with("$argon2id$"));
-        assert!(
-            hasher
-                .verify("correct horse battery".into(), Some(hash.clone()))
-                .await
-                .unwrap()
-        );
+        assert!(hasher.verify("correct horse battery".into(), Some(hash.clone())).await.unwrap());
         assert!(!hasher.verify("wrong".into(), Some(hash)).await.unwrap());
         assert!(!hasher.verify("anything".into(), None).await.unwrap());
     }

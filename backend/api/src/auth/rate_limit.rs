@@ -24,10 +24,7 @@ fn quota(burst: NonZeroU32, period_secs: u64) -> Quota {
 impl LoginLimiter {
     pub fn new(limits: &LoginLimits) -> Self {
         Self {
-            per_account: RateLimiter::keyed(quota(
-                limits.account_burst,
-                limits.account_period_secs,
-            )),
+            per_account: RateLimiter::keyed(quota(limits.account_burst, limits.account_period_secs)),
             per_ip: RateLimiter::keyed(quota(limits.ip_burst, limits.ip_period_secs)),
         }
     }
@@ -37,14 +34,10 @@ impl LoginLimiter {
         let clock = DefaultClock::default();
         let refused = |not_until: governor::NotUntil<_>| {
             let wait = not_until.wait_time_from(clock.now());
-            DomainError::Unauthenticated(AuthFailure::RateLimited {
-                retry_after_secs: wait.as_secs().max(1),
-            })
+            DomainError::Unauthenticated(AuthFailure::RateLimited { retry_after_secs: wait.as_secs().max(1) })
         };
         self.per_ip.check_key(&ip).map_err(refused)?;
-        self.per_account
-            .check_key(&email.trim().to_lowercase())
-            .map_err(refused)?;
+        self.per_account.check_key(&email.trim().to_lowercase()).map_err(refused)?;
         Ok(())
     }
 }

@@ -46,21 +46,13 @@ pub fn issue_access_token(
         nbf: now.timestamp(),
         exp: expires_at.timestamp(),
     };
-    let token = encode(
-        &Header::new(ALGORITHM),
-        &claims,
-        &EncodingKey::from_secret(&config.jwt_secret),
-    )
-    .map_err(|e| DomainError::Internal(format!("signing token: {e}")))?;
+    let token = encode(&Header::new(ALGORITHM), &claims, &EncodingKey::from_secret(&config.jwt_secret))
+        .map_err(|e| DomainError::Internal(format!("signing token: {e}")))?;
     Ok((token, expires_at))
 }
 
 /// Checks signature, algorithm, `exp`, `nbf`, `iss`, `aud` and `sub` (all required).
-pub fn verify_access_token(
-    config: &ApiConfig,
-    token: &str,
-    now: DateTime<Utc>,
-) -> Result<TokenSubject, AuthFailure> {
+pub fn verify_access_token(config: &ApiConfig, token: &str, now: DateTime<Utc>) -> Result<TokenSubject, AuthFailure> {
     let mut validation = Validation::new(ALGORITHM);
     validation.algorithms = vec![ALGORITHM];
     validation.set_issuer(&[&config.jwt_issuer]);
@@ -69,28 +61,19 @@ pub fn verify_access_token(
     validation.validate_exp = true;
     validation.validate_nbf = true;
     validation.leeway = 5;
-    let data = decode::<Claims>(
-        token,
-        &DecodingKey::from_secret(&config.jwt_secret),
-        &validation,
-    )
-    .map_err(|e| match e.kind() {
-        ErrorKind::ExpiredSignature => AuthFailure::Expired,
-        _ => AuthFailure::InvalidToken,
-    })?;
+    let data =
+        decode::<Claims>(token, &DecodingKey::from_secret(&config.jwt_secret), &validation).map_err(|e| {
+            match e.kind() {
+                ErrorKind::ExpiredSignature => AuthFailure::Expired,
+                _ => AuthFailure::InvalidToken,
+            }
+        })?;
     // The injected clock is the product's notion of time; it must agree too.
     if data.claims.exp <= now.timestamp() - validation.leeway as i64 {
         return Err(AuthFailure::Expired);
     }
-    let user_id = data
-        .claims
-        .sub
-        .parse()
-        .map_err(|_| AuthFailure::InvalidToken)?;
-    Ok(TokenSubject {
-        user_id,
-        session_id: data.claims.sid,
-    })
+    let user_id = data.claims.sub.parse().map_err(|_| AuthFailure::InvalidToken)?;
+    Ok(TokenSubject { user_id, session_id: data.claims.sid })
 }
 
 /// A fresh opaque refresh token (256 random bits) and the hash under which it is stored.
@@ -122,48 +105,29 @@ mod tests {
 
     #[test]
     fn issued_tokens_verify() {
-        let subject = TokenSubject {
-            user_id: 7,
-            session_id: 3,
-        };
+        let subject = TokenSubject { user_id: 7, session_id: 3 };
         let (token, _) = issue_access_token(&config(), subject, now()).unwrap();
         assert_eq!(verify_access_token(&config(), &token, now()), Ok(subject));
     }
 
     #[test]
     fn expired_tokens_are_refused_as_expired() {
-        let subject = TokenSubject {
-            user_id: 7,
-            session_id: 3,
-        };
-        let (token, _) =
-            issue_access_token(&config(), subject, now() - chrono::Duration::hours(1)).unwrap();
-        assert_eq!(
-            verify_access_token(&config(), &token, now()),
-            Err(AuthFailure::Expired)
-        );
+        let subject = TokenSubject { user_id: 7, session_id: 3 };
+        let (token, _) = issue_access_token(&config(), subject, now() - chrono::Duration::hours(1)).unwrap();
+        assert_eq!(verify_access_token(&config(), &token, now()), Err(AuthFailure::Expired));
     }
 
     #[test]
     fn tokens_of_another_secret_audience_or_algorithm_are_refused() {
-        let subject = TokenSubject {
-            user_id: 7,
-            session_id: 3,
-        };
+        let subject = TokenSubject { user_id: 7, session_id: 3 };
         let other = ApiConfig::with_secret(b"another-secret-another-secret-xx".to_vec());
         let (token, _) = issue_access_token(&other, subject, now()).unwrap();
-        assert_eq!(
-            verify_access_token(&config(), &token, now()),
-            Err(AuthFailure::InvalidToken)
-        );
+        assert_eq!(verify_access_token(&config(), &token, now()), Err(AuthFailure::InvalidToken));
 
         let mut wrong_audience = config();
         wrong_audience.jwt_audience = "someone-else".into();
         let (token, _) = issue_access_token(&wrong_audience, subject, now()).unwrap();
-        assert_eq!(
-            verify_access_token(&config(), &token, now()),
-            Err(AuthFailure::InvalidToken)
-        );
+        assert_eq!(verify_access_token(&config(), &token, now()), Err(AuthFailure::InvalidToken));
 
         let claims = Claims {
             sub: "7".into(),
@@ -174,16 +138,9 @@ mod tests {
             nbf: 0,
             exp: i64::MAX / 2,
         };
-        let hs512 = encode(
-            &Header::new(Algorithm::HS512),
-            &claims,
-            &EncodingKey::from_secret(&config().jwt_secret),
-        )
-        .unwrap();
-        assert_eq!(
-            verify_access_token(&config(), &hs512, now()),
-            Err(AuthFailure::InvalidToken)
-        );
+        let hs512 =
+            encode(&Header::new(Algorithm::HS512), &claims, &EncodingKey::from_secret(&config().jwt_secret)).unwrap();
+        assert_eq!(verify_access_token(&config(), &hs512, now()), Err(AuthFailure::InvalidToken));
     }
 
     #[test]

@@ -43,19 +43,11 @@ impl Me {
         let Some(region) = self.actor.region else {
             return Ok(None);
         };
-        Ok(ctx
-            .data_unchecked::<Loaders>()
-            .load_one(RegionKey(region))
-            .await?
-            .map(Region))
+        Ok(ctx.data_unchecked::<Loaders>().load_one(RegionKey(region)).await?.map(Region))
     }
 
     async fn locale(&self) -> Locale {
-        if self.user.locale == "en" {
-            Locale::En
-        } else {
-            Locale::He
-        }
+        if self.user.locale == "en" { Locale::En } else { Locale::He }
     }
 
     /// The towns where the account holds a role through a current membership.
@@ -79,12 +71,8 @@ pub struct TownGrant {
 #[Object]
 impl TownGrant {
     async fn town(&self, ctx: &Context<'_>) -> ApiResult<Town> {
-        let town = ctx
-            .data_unchecked::<Loaders>()
-            .load_one(TownKey(self.town_id))
-            .await?;
-        town.map(Town)
-            .ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
+        let town = ctx.data_unchecked::<Loaders>().load_one(TownKey(self.town_id)).await?;
+        town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
     }
 
     async fn roles(&self) -> &[TownRole] {
@@ -125,32 +113,16 @@ impl AccountQuery {
     }
 
     async fn server_info(&self, ctx: &Context<'_>) -> ServerInfo {
-        ServerInfo {
-            demo: ctx.app().config.demo,
-            version: env!("CARGO_PKG_VERSION"),
-        }
+        ServerInfo { demo: ctx.app().config.demo, version: env!("CARGO_PKG_VERSION") }
     }
 }
 
-async fn issue(
-    ctx: &Context<'_>,
-    user_id: i64,
-    session_id: i64,
-    refresh_token: String,
-) -> ApiResult<AuthPayload> {
+async fn issue(ctx: &Context<'_>, user_id: i64, session_id: i64, refresh_token: String) -> ApiResult<AuthPayload> {
     let app = ctx.app();
     let now = ctx.now();
-    let (access_token, access_token_expires_at) = tokens::issue_access_token(
-        &app.config,
-        TokenSubject {
-            user_id,
-            session_id,
-        },
-        now,
-    )?;
-    let Some((user, actor)) =
-        accounts::load_actor(&app.db, user_id, session_id, now.date_naive()).await?
-    else {
+    let (access_token, access_token_expires_at) =
+        tokens::issue_access_token(&app.config, TokenSubject { user_id, session_id }, now)?;
+    let Some((user, actor)) = accounts::load_actor(&app.db, user_id, session_id, now.date_naive()).await? else {
         return Err(AuthFailure::Revoked.into());
     };
     Ok(AuthPayload {
@@ -168,34 +140,18 @@ pub struct AccountMutation;
 #[Object]
 impl AccountMutation {
     /// Signs in with e-mail and password. Limited per account and per client address.
-    async fn login(
-        &self,
-        ctx: &Context<'_>,
-        email: String,
-        password: String,
-    ) -> ApiResult<AuthPayload> {
+    async fn login(&self, ctx: &Context<'_>, email: String, password: String) -> ApiResult<AuthPayload> {
         let app = ctx.app();
         app.login_limiter.check(&email, ctx.request().client_ip)?;
-        let user = accounts::find_by_email(&app.db, &email)
-            .await?
-            .filter(|u| u.disabled_at.is_none());
-        let matches = app
-            .passwords
-            .verify(password, user.as_ref().map(|u| u.password_hash.clone()))
-            .await?;
+        let user = accounts::find_by_email(&app.db, &email).await?.filter(|u| u.disabled_at.is_none());
+        let matches = app.passwords.verify(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
         let Some(user) = user.filter(|_| matches) else {
             return Err(AuthFailure::BadCredentials.into());
         };
         let now = ctx.now();
         let (refresh_token, refresh_hash) = tokens::new_refresh_token();
-        let session_id = accounts::start_session(
-            &app.db,
-            user.id,
-            refresh_hash,
-            now + app.config.refresh_token_ttl,
-            now,
-        )
-        .await?;
+        let session_id =
+            accounts::start_session(&app.db, user.id, refresh_hash, now + app.config.refresh_token_ttl, now).await?;
         issue(ctx, user.id, session_id, refresh_token).await
     }
 
@@ -206,14 +162,8 @@ impl AccountMutation {
         let now = ctx.now();
         let (new_token, new_hash) = tokens::new_refresh_token();
         let presented = tokens::hash_refresh_token(&refresh_token);
-        let (user_id, session_id) = accounts::rotate_refresh(
-            &app.db,
-            &presented,
-            new_hash,
-            now + app.config.refresh_token_ttl,
-            now,
-        )
-        .await?;
+        let (user_id, session_id) =
+            accounts::rotate_refresh(&app.db, &presented, new_hash, now + app.config.refresh_token_ttl, now).await?;
         issue(ctx, user_id, session_id, new_token).await
     }
 
@@ -222,14 +172,8 @@ impl AccountMutation {
     async fn logout(&self, ctx: &Context<'_>, refresh_token: Option<String>) -> ApiResult<bool> {
         let app = ctx.app();
         let session = match refresh_token {
-            Some(token) => {
-                accounts::session_of_refresh(&app.db, &tokens::hash_refresh_token(&token)).await?
-            }
-            None => ctx
-                .request()
-                .caller
-                .as_ref()
-                .map(|(_, _, session)| *session),
+            Some(token) => accounts::session_of_refresh(&app.db, &tokens::hash_refresh_token(&token)).await?,
+            None => ctx.request().caller.as_ref().map(|(_, _, session)| *session),
         };
         let Some(session) = session else {
             return Err(AuthFailure::InvalidToken.into());

@@ -14,12 +14,8 @@ use super::towns::Town;
 use crate::error::{ApiResult, parse_id};
 
 async fn town_of(ctx: &Context<'_>, town_id: i64) -> ApiResult<Town> {
-    let town = ctx
-        .data_unchecked::<Loaders>()
-        .load_one(TownKey(town_id))
-        .await?;
-    town.map(Town)
-        .ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
+    let town = ctx.data_unchecked::<Loaders>().load_one(TownKey(town_id)).await?;
+    town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
 }
 
 pub struct Organisation(pub organisations::Model);
@@ -70,12 +66,7 @@ impl PersonObject {
         self.0.row.job_title.as_deref()
     }
     async fn seniority(&self) -> ApiResult<Option<Seniority>> {
-        self.0
-            .row
-            .seniority
-            .as_deref()
-            .map(|s| Ok(stored(s, rules::Seniority::parse)?.into()))
-            .transpose()
+        self.0.row.seniority.as_deref().map(|s| Ok(stored(s, rules::Seniority::parse)?.into())).transpose()
     }
     async fn email(&self) -> Option<&str> {
         self.0.row.email.as_deref()
@@ -103,11 +94,7 @@ impl PersonObject {
         let Some(id) = self.0.row.organisation_id else {
             return Ok(None);
         };
-        Ok(ctx
-            .data_unchecked::<Loaders>()
-            .load_one(OrganisationKey(id))
-            .await?
-            .map(Organisation))
+        Ok(ctx.data_unchecked::<Loaders>().load_one(OrganisationKey(id)).await?.map(Organisation))
     }
 }
 
@@ -127,13 +114,7 @@ pub struct PageOf<T: async_graphql::OutputType> {
 fn page<M, T: async_graphql::OutputType>(page: Page<M>, wrap: impl FnMut(M) -> T) -> PageOf<T> {
     let has_next_page = page.has_next_page();
     let page = page.map(wrap);
-    PageOf {
-        total_count: page.total,
-        offset: page.offset,
-        limit: page.limit,
-        has_next_page,
-        items: page.items,
-    }
+    PageOf { total_count: page.total, offset: page.offset, limit: page.limit, has_next_page, items: page.items }
 }
 
 #[derive(InputObject)]
@@ -171,16 +152,10 @@ impl PersonInput {
     fn draft(self, town_id: i64) -> ApiResult<PersonDraft> {
         Ok(PersonDraft {
             town_id,
-            organisation_id: self
-                .organisation_id
-                .as_ref()
-                .map(|id| parse_id(id, "organisationId"))
-                .transpose()?,
+            organisation_id: self.organisation_id.as_ref().map(|id| parse_id(id, "organisationId")).transpose()?,
             full_name: self.full_name,
             job_title: self.job_title,
-            seniority: self
-                .seniority
-                .map(|s| rules::Seniority::from(s).as_str().to_owned()),
+            seniority: self.seniority.map(|s| rules::Seniority::from(s).as_str().to_owned()),
             email: self.email,
             phone: self.phone,
         })
@@ -216,21 +191,13 @@ impl DirectoryQuery {
             ..Default::default()
         };
         Ok(page(
-            store::list_organisations(
-                ctx.db(),
-                ctx.actor()?,
-                &filter,
-                PageRequest::new(offset, limit),
-            )
-            .await?,
+            store::list_organisations(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?,
             Organisation,
         ))
     }
 
     async fn organisation(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Organisation> {
-        Ok(Organisation(
-            store::get_organisation(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?,
-        ))
+        Ok(Organisation(store::get_organisation(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -253,21 +220,13 @@ impl DirectoryQuery {
             ..Default::default()
         };
         Ok(page(
-            store::list_people(
-                ctx.db(),
-                ctx.actor()?,
-                &filter,
-                PageRequest::new(offset, limit),
-            )
-            .await?,
+            store::list_people(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?,
             PersonObject,
         ))
     }
 
     async fn person(&self, ctx: &Context<'_>, id: ID) -> ApiResult<PersonObject> {
-        Ok(PersonObject(
-            store::get_person(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?,
-        ))
+        Ok(PersonObject(store::get_person(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
     }
 }
 
@@ -283,9 +242,7 @@ impl DirectoryMutation {
         input: OrganisationInput,
     ) -> ApiResult<Organisation> {
         let draft = input.draft(parse_id(&town_id, "townId")?);
-        Ok(Organisation(
-            store::create_organisation(ctx.db(), ctx.actor()?, draft, ctx.now()).await?,
-        ))
+        Ok(Organisation(store::create_organisation(ctx.db(), ctx.actor()?, draft, ctx.now()).await?))
     }
 
     async fn update_organisation(
@@ -298,15 +255,7 @@ impl DirectoryMutation {
         let id = parse_id(&id, "id")?;
         // The town is the organisation's own; the repository keeps it.
         Ok(Organisation(
-            store::update_organisation(
-                ctx.db(),
-                ctx.actor()?,
-                id,
-                version,
-                input.draft(0),
-                ctx.now(),
-            )
-            .await?,
+            store::update_organisation(ctx.db(), ctx.actor()?, id, version, input.draft(0), ctx.now()).await?,
         ))
     }
 
@@ -319,22 +268,12 @@ impl DirectoryMutation {
         archived: bool,
     ) -> ApiResult<Organisation> {
         let id = parse_id(&id, "id")?;
-        Ok(Organisation(
-            store::archive_organisation(ctx.db(), ctx.actor()?, id, version, archived, ctx.now())
-                .await?,
-        ))
+        Ok(Organisation(store::archive_organisation(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
     }
 
-    async fn create_person(
-        &self,
-        ctx: &Context<'_>,
-        town_id: ID,
-        input: PersonInput,
-    ) -> ApiResult<PersonObject> {
+    async fn create_person(&self, ctx: &Context<'_>, town_id: ID, input: PersonInput) -> ApiResult<PersonObject> {
         let draft = input.draft(parse_id(&town_id, "townId")?)?;
-        Ok(PersonObject(
-            store::create_person(ctx.db(), ctx.actor()?, draft, ctx.now()).await?,
-        ))
+        Ok(PersonObject(store::create_person(ctx.db(), ctx.actor()?, draft, ctx.now()).await?))
     }
 
     async fn update_person(
@@ -345,17 +284,7 @@ impl DirectoryMutation {
         input: PersonInput,
     ) -> ApiResult<PersonObject> {
         let id = parse_id(&id, "id")?;
-        Ok(PersonObject(
-            store::update_person(
-                ctx.db(),
-                ctx.actor()?,
-                id,
-                version,
-                input.draft(0)?,
-                ctx.now(),
-            )
-            .await?,
-        ))
+        Ok(PersonObject(store::update_person(ctx.db(), ctx.actor()?, id, version, input.draft(0)?, ctx.now()).await?))
     }
 
     async fn set_person_archived(
@@ -366,8 +295,6 @@ impl DirectoryMutation {
         archived: bool,
     ) -> ApiResult<PersonObject> {
         let id = parse_id(&id, "id")?;
-        Ok(PersonObject(
-            store::archive_person(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?,
-        ))
+        Ok(PersonObject(store::archive_person(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
     }
 }

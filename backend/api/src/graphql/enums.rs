@@ -89,11 +89,37 @@ impl From<Locale> for crate::i18n::Locale {
 }
 
 /// Reads a stored enum text; a value the code does not know is a data error, not user input.
-pub fn stored<T>(
-    text: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Result<T, crate::error::ApiError> {
-    parse(text).ok_or_else(|| {
-        workit_domain::DomainError::Internal(format!("unknown stored value {text:?}")).into()
-    })
+pub fn stored<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, crate::error::ApiError> {
+    parse(text).ok_or_else(|| workit_domain::DomainError::Internal(format!("unknown stored value {text:?}")).into())
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::forums::health::SignalKind")]
+pub enum HealthSignalKind {
+    SectorCoverage,
+    MembershipSize,
+    SeniorityMix,
+    Attendance,
+    ForumCadence,
+    TeamCadence,
+    OverdueTasks,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::forums::health::Status")]
+pub enum HealthStatus {
+    Ok,
+    Warning,
+    Alert,
+    Unknown,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::forums::FocusKind")]
+pub enum FocusKind {
+    Employers,
+    Population,
+    Skills,
+    Geographic,
+    Regional,
 }

@@ -8,7 +8,11 @@ use workit_persistence::forums as store;
 use super::ContextExt;
 use super::directory::PersonObject;
 use super::enums::{BodyKind, MembershipRole, Stage, stored};
-use super::loaders::{BodiesOfForum, Loaders, MembersOfBody, PersonKey, TownKey};
+use super::lifecycle::{HealthSignal, Milestone, StageChange, StrategicFocus};
+use super::loaders::{
+    BodiesOfForum, FocusesOfForum, HealthOfForum, Loaders, MembersOfBody, MilestonesOfForum, PersonKey,
+    StageChangesOfForum, TownKey,
+};
 use super::towns::Town;
 use crate::error::{ApiResult, parse_id};
 
@@ -33,12 +37,30 @@ impl Forum {
         self.0.version
     }
     async fn town(&self, ctx: &Context<'_>) -> ApiResult<Town> {
-        let town = ctx
-            .data_unchecked::<Loaders>()
-            .load_one(TownKey(self.0.town_id))
-            .await?;
-        town.map(Town)
-            .ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
+        let town = ctx.data_unchecked::<Loaders>().load_one(TownKey(self.0.town_id)).await?;
+        town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
+    }
+    /// The milestone checklist, of one stage or of all three.
+    async fn milestones(&self, ctx: &Context<'_>, stage: Option<Stage>) -> ApiResult<Vec<Milestone>> {
+        let all = ctx.data_unchecked::<Loaders>().load_one(MilestonesOfForum(self.0.id)).await?.unwrap_or_default();
+        let stage = stage.map(|s| rules::Stage::from(s).as_str());
+        Ok(all.into_iter().filter(|m| stage.is_none_or(|s| m.stage == s)).map(Milestone).collect())
+    }
+    async fn focuses(&self, ctx: &Context<'_>) -> ApiResult<Vec<StrategicFocus>> {
+        let focuses = ctx.data_unchecked::<Loaders>().load_one(FocusesOfForum(self.0.id)).await?.unwrap_or_default();
+        Ok(focuses.into_iter().map(StrategicFocus).collect())
+    }
+    /// Stage moves, newest first: the forum's timeline.
+    async fn stage_changes(&self, ctx: &Context<'_>) -> ApiResult<Vec<StageChange>> {
+        let changes =
+            ctx.data_unchecked::<Loaders>().load_one(StageChangesOfForum(self.0.id)).await?.unwrap_or_default();
+        Ok(changes.into_iter().map(StageChange).collect())
+    }
+    /// The health signals of the forum (see the domain's `forums::health` for the thresholds).
+    #[graphql(complexity = "20 * child_complexity")]
+    async fn health(&self, ctx: &Context<'_>) -> ApiResult<Vec<HealthSignal>> {
+        let signals = ctx.data_unchecked::<Loaders>().load_one(HealthOfForum(self.0.id)).await?.unwrap_or_default();
+        Ok(signals.into_iter().map(HealthSignal::from).collect())
     }
     /// Steering committee, the forum itself, task teams and ad-hoc teams.
     #[graphql(complexity = "super::BODIES_PER_FORUM * child_complexity")]
@@ -47,16 +69,8 @@ impl Forum {
         ctx: &Context<'_>,
         #[graphql(default = false)] include_archived: bool,
     ) -> ApiResult<Vec<Body>> {
-        let bodies = ctx
-            .data_unchecked::<Loaders>()
-            .load_one(BodiesOfForum(self.0.id))
-            .await?
-            .unwrap_or_default();
-        Ok(bodies
-            .into_iter()
-            .filter(|b| include_archived || b.archived_at.is_none())
-            .map(Body)
-            .collect())
+        let bodies = ctx.data_unchecked::<Loaders>().load_one(BodiesOfForum(self.0.id)).await?.unwrap_or_default();
+        Ok(bodies.into_iter().filter(|b| include_archived || b.archived_at.is_none()).map(Body).collect())
     }
 }
 
@@ -85,6 +99,21 @@ impl Body {
     async fn version(&self) -> i32 {
         self.0.version
     }
+    /// Closed: the body's end date has passed (ad-hoc teams are time-boxed).
+    async fn closed(&self, ctx: &Context<'_>) -> bool {
+        rules::is_closed(self.0.ends_on, ctx.now().date_naive())
+    }
+    /// The strategic focus a task team works on.
+    async fn focus(&self, ctx: &Context<'_>) -> ApiResult<Option<StrategicFocus>> {
+        let Some(focus) = self.0.focus_id else { return Ok(None) };
+        let focuses =
+            ctx.data_unchecked::<Loaders>().load_one(FocusesOfForum(self.0.forum_id)).await?.unwrap_or_default();
+        Ok(focuses.into_iter().find(|f| f.id == focus).map(StrategicFocus))
+    }
+    async fn lead(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
+        let Some(id) = self.0.lead_person_id else { return Ok(None) };
+        Ok(ctx.data_unchecked::<Loaders>().load_one(PersonKey(id)).await?.map(PersonObject))
+    }
     /// Memberships, current ones only unless `includePast` (history is kept).
     #[graphql(complexity = "super::MEMBERS_PER_BODY * child_complexity")]
     async fn members(
@@ -93,11 +122,7 @@ impl Body {
         #[graphql(default = false)] include_past: bool,
     ) -> ApiResult<Vec<Membership>> {
         let today = ctx.now().date_naive();
-        let rows = ctx
-            .data_unchecked::<Loaders>()
-            .load_one(MembersOfBody(self.0.id))
-            .await?
-            .unwrap_or_default();
+        let rows = ctx.data_unchecked::<Loaders>().load_one(MembersOfBody(self.0.id)).await?.unwrap_or_default();
         Ok(rows
             .into_iter()
             .filter(|m| include_past || rules::is_current(m.joined_on, m.left_on, today))
@@ -129,13 +154,8 @@ impl Membership {
         self.0.version
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<PersonObject> {
-        let person = ctx
-            .data_unchecked::<Loaders>()
-            .load_one(PersonKey(self.0.person_id))
-            .await?;
-        person
-            .map(PersonObject)
-            .ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
+        let person = ctx.data_unchecked::<Loaders>().load_one(PersonKey(self.0.person_id)).await?;
+        person.map(PersonObject).ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
     }
 }
 
@@ -157,11 +177,7 @@ impl LabourOffice {
         let Some(id) = self.0.manager_person_id else {
             return Ok(None);
         };
-        Ok(ctx
-            .data_unchecked::<Loaders>()
-            .load_one(PersonKey(id))
-            .await?
-            .map(PersonObject))
+        Ok(ctx.data_unchecked::<Loaders>().load_one(PersonKey(id)).await?.map(PersonObject))
     }
 }
 
@@ -170,18 +186,24 @@ pub struct BodyInput {
     kind: BodyKind,
     name: String,
     starts_on: Option<NaiveDate>,
+    /// Required for an ad-hoc team.
     ends_on: Option<NaiveDate>,
+    /// Required for a task team: the strategic focus it works on.
+    focus_id: Option<ID>,
+    lead_person_id: Option<ID>,
 }
 
-impl From<BodyInput> for BodyDraft {
-    fn from(input: BodyInput) -> Self {
-        let kind: rules::BodyKind = input.kind.into();
-        Self {
+impl BodyInput {
+    fn draft(self) -> ApiResult<BodyDraft> {
+        let kind: rules::BodyKind = self.kind.into();
+        Ok(BodyDraft {
             kind: kind.as_str().to_owned(),
-            name: input.name,
-            starts_on: input.starts_on,
-            ends_on: input.ends_on,
-        }
+            name: self.name,
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            focus_id: self.focus_id.as_ref().map(|id| parse_id(id, "focusId")).transpose()?,
+            lead_person_id: self.lead_person_id.as_ref().map(|id| parse_id(id, "leadPersonId")).transpose()?,
+        })
     }
 }
 
@@ -195,11 +217,7 @@ pub struct MembershipInput {
 impl From<MembershipInput> for MembershipDraft {
     fn from(input: MembershipInput) -> Self {
         let role: rules::MembershipRole = input.role.into();
-        Self {
-            role: role.as_str().to_owned(),
-            joined_on: input.joined_on,
-            left_on: input.left_on,
-        }
+        Self { role: role.as_str().to_owned(), joined_on: input.joined_on, left_on: input.left_on }
     }
 }
 
@@ -209,15 +227,11 @@ pub struct ForumQuery;
 #[Object]
 impl ForumQuery {
     async fn forum(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Forum> {
-        Ok(Forum(
-            store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?,
-        ))
+        Ok(Forum(store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
     }
 
     async fn body(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Body> {
-        Ok(Body(
-            store::get_body(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?,
-        ))
+        Ok(Body(store::get_body(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
     }
 }
 
@@ -226,43 +240,19 @@ pub struct ForumMutation;
 
 #[Object]
 impl ForumMutation {
-    async fn create_body(
-        &self,
-        ctx: &Context<'_>,
-        forum_id: ID,
-        input: BodyInput,
-    ) -> ApiResult<Body> {
+    async fn create_body(&self, ctx: &Context<'_>, forum_id: ID, input: BodyInput) -> ApiResult<Body> {
         let forum_id = parse_id(&forum_id, "forumId")?;
-        Ok(Body(
-            store::create_body(ctx.db(), ctx.actor()?, forum_id, input.into(), ctx.now()).await?,
-        ))
+        Ok(Body(store::create_body(ctx.db(), ctx.actor()?, forum_id, input.draft()?, ctx.now()).await?))
     }
 
-    async fn update_body(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-        version: i32,
-        input: BodyInput,
-    ) -> ApiResult<Body> {
+    async fn update_body(&self, ctx: &Context<'_>, id: ID, version: i32, input: BodyInput) -> ApiResult<Body> {
         let id = parse_id(&id, "id")?;
-        Ok(Body(
-            store::update_body(ctx.db(), ctx.actor()?, id, version, input.into(), ctx.now())
-                .await?,
-        ))
+        Ok(Body(store::update_body(ctx.db(), ctx.actor()?, id, version, input.draft()?, ctx.now()).await?))
     }
 
-    async fn set_body_archived(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-        version: i32,
-        archived: bool,
-    ) -> ApiResult<Body> {
+    async fn set_body_archived(&self, ctx: &Context<'_>, id: ID, version: i32, archived: bool) -> ApiResult<Body> {
         let id = parse_id(&id, "id")?;
-        Ok(Body(
-            store::archive_body(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?,
-        ))
+        Ok(Body(store::archive_body(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
     }
 
     async fn add_membership(
@@ -272,20 +262,9 @@ impl ForumMutation {
         person_id: ID,
         input: MembershipInput,
     ) -> ApiResult<Membership> {
-        let (body_id, person_id) = (
-            parse_id(&body_id, "bodyId")?,
-            parse_id(&person_id, "personId")?,
-        );
+        let (body_id, person_id) = (parse_id(&body_id, "bodyId")?, parse_id(&person_id, "personId")?);
         Ok(Membership(
-            store::add_membership(
-                ctx.db(),
-                ctx.actor()?,
-                body_id,
-                person_id,
-                input.into(),
-                ctx.now(),
-            )
-            .await?,
+            store::add_membership(ctx.db(), ctx.actor()?, body_id, person_id, input.into(), ctx.now()).await?,
         ))
     }
 
@@ -298,9 +277,6 @@ impl ForumMutation {
         input: MembershipInput,
     ) -> ApiResult<Membership> {
         let id = parse_id(&id, "id")?;
-        Ok(Membership(
-            store::update_membership(ctx.db(), ctx.actor()?, id, version, input.into(), ctx.now())
-                .await?,
-        ))
+        Ok(Membership(store::update_membership(ctx.db(), ctx.actor()?, id, version, input.into(), ctx.now()).await?))
     }
 }

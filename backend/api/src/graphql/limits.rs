@@ -13,9 +13,7 @@ pub struct AliasLimit {
 
 impl ExtensionFactory for AliasLimit {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(AliasLimitExtension {
-            max_aliases: self.max_aliases,
-        })
+        Arc::new(AliasLimitExtension { max_aliases: self.max_aliases })
     }
 }
 
@@ -27,12 +25,7 @@ struct AliasLimitExtension {
 /// walk stops at this depth instead of trusting the document.
 const MAX_FRAGMENT_NESTING: usize = 16;
 
-fn count_aliases(
-    document: &ExecutableDocument,
-    set: &SelectionSet,
-    nesting: usize,
-    budget: usize,
-) -> usize {
+fn count_aliases(document: &ExecutableDocument, set: &SelectionSet, nesting: usize, budget: usize) -> usize {
     let mut count = 0;
     for selection in &set.items {
         if count > budget {
@@ -49,14 +42,7 @@ fn count_aliases(
             Selection::FragmentSpread(spread) if nesting < MAX_FRAGMENT_NESTING => document
                 .fragments
                 .get(&spread.node.fragment_name.node)
-                .map_or(0, |fragment| {
-                    count_aliases(
-                        document,
-                        &fragment.node.selection_set.node,
-                        nesting + 1,
-                        budget,
-                    )
-                }),
+                .map_or(0, |fragment| count_aliases(document, &fragment.node.selection_set.node, nesting + 1, budget)),
             Selection::FragmentSpread(_) => budget + 1,
         };
     }
@@ -76,20 +62,10 @@ impl Extension for AliasLimitExtension {
         let aliases: usize = document
             .operations
             .iter()
-            .map(|(_, operation)| {
-                count_aliases(
-                    &document,
-                    &operation.node.selection_set.node,
-                    0,
-                    self.max_aliases,
-                )
-            })
+            .map(|(_, operation)| count_aliases(&document, &operation.node.selection_set.node, 0, self.max_aliases))
             .sum();
         if aliases > self.max_aliases {
-            let mut error = ServerError::new(
-                format!("Too many aliases (more than {}).", self.max_aliases),
-                None,
-            );
+            let mut error = ServerError::new(format!("Too many aliases (more than {}).", self.max_aliases), None);
             let mut extensions = ErrorExtensionValues::default();
             extensions.set("code", "VALIDATION");
             extensions.set("reason", "TOO_MANY_ALIASES");

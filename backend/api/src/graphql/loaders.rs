@@ -5,14 +5,16 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use async_graphql::dataloader::{DataLoader, Loader};
+use chrono::{DateTime, Utc};
 use workit_domain::Actor;
+use workit_domain::forums::health::Signal;
 use workit_persistence::directory::{self, Person};
 use workit_persistence::entities::{
-    bodies, forums, labour_offices, memberships, organisations, regions, towns,
+    bodies, forum_stage_changes, forums, labour_offices, memberships, milestones, organisations, regions,
+    strategic_focuses, towns,
 };
-use workit_persistence::{
-    Database, forums as forum_store, regions as region_store, towns as town_store,
-};
+use workit_persistence::forums::lifecycle;
+use workit_persistence::{Database, forums as forum_store, regions as region_store, towns as town_store};
 
 use crate::error::ApiError;
 
@@ -24,12 +26,13 @@ const BATCH_WINDOW: Duration = Duration::from_millis(1);
 pub struct Store {
     db: Database,
     actor: Option<Actor>,
+    now: DateTime<Utc>,
 }
 
 pub type Loaders = DataLoader<Store>;
 
-pub fn loaders(db: Database, actor: Option<Actor>) -> Loaders {
-    DataLoader::new(Store { db, actor }, tokio::spawn).delay(BATCH_WINDOW)
+pub fn loaders(db: Database, actor: Option<Actor>, now: DateTime<Utc>) -> Loaders {
+    DataLoader::new(Store { db, actor, now }, tokio::spawn).delay(BATCH_WINDOW)
 }
 
 macro_rules! key {
@@ -46,6 +49,11 @@ key!(MembersOfBody);
 key!(PersonKey);
 key!(OrganisationKey);
 key!(LabourOfficeOfTown);
+key!(FocusesOfForum);
+key!(MilestonesOfForum);
+key!(StageChangesOfForum);
+key!(HealthOfForum);
+key!(UserNameKey);
 
 fn keys<K: Copy>(keys: &[K], id: impl Fn(K) -> i64) -> Vec<i64> {
     keys.iter().copied().map(id).collect()
@@ -58,9 +66,7 @@ macro_rules! one_to_one {
             type Error = ApiError;
 
             async fn load(&self, ids: &[$key]) -> Result<HashMap<$key, Self::Value>, Self::Error> {
-                let rows: Vec<$model> = $fetch(&self.db, &keys(ids, |k| k.0))
-                    .await
-                    .map_err(ApiError::from)?;
+                let rows: Vec<$model> = $fetch(&self.db, &keys(ids, |k| k.0)).await.map_err(ApiError::from)?;
                 Ok(rows.into_iter().map(|row| ($key(row.$by), row)).collect())
             }
         }
@@ -74,9 +80,7 @@ macro_rules! one_to_many {
             type Error = ApiError;
 
             async fn load(&self, ids: &[$key]) -> Result<HashMap<$key, Self::Value>, Self::Error> {
-                let rows: Vec<$model> = $fetch(&self.db, &keys(ids, |k| k.0))
-                    .await
-                    .map_err(ApiError::from)?;
+                let rows: Vec<$model> = $fetch(&self.db, &keys(ids, |k| k.0)).await.map_err(ApiError::from)?;
                 let mut grouped: HashMap<$key, Self::Value> = HashMap::new();
                 for row in rows {
                     grouped.entry($key(row.$by)).or_default().push(row);
@@ -89,36 +93,34 @@ macro_rules! one_to_many {
 
 one_to_one!(RegionKey, regions::Model, region_store::by_ids, id);
 one_to_one!(TownKey, towns::Model, town_store::by_ids, id);
-one_to_one!(
-    ForumOfTown,
-    forums::Model,
-    forum_store::by_town_ids,
-    town_id
-);
-one_to_one!(
-    OrganisationKey,
-    organisations::Model,
-    directory::organisations_by_ids,
-    id
-);
-one_to_one!(
-    LabourOfficeOfTown,
-    labour_offices::Model,
-    town_store::labour_offices_by_town_ids,
-    town_id
-);
-one_to_many!(
-    BodiesOfForum,
-    bodies::Model,
-    forum_store::bodies_by_forum_ids,
-    forum_id
-);
-one_to_many!(
-    MembersOfBody,
-    memberships::Model,
-    forum_store::memberships_by_body_ids,
-    body_id
-);
+one_to_one!(ForumOfTown, forums::Model, forum_store::by_town_ids, town_id);
+one_to_one!(OrganisationKey, organisations::Model, directory::organisations_by_ids, id);
+one_to_one!(LabourOfficeOfTown, labour_offices::Model, town_store::labour_offices_by_town_ids, town_id);
+one_to_many!(BodiesOfForum, bodies::Model, forum_store::bodies_by_forum_ids, forum_id);
+one_to_many!(MembersOfBody, memberships::Model, forum_store::memberships_by_body_ids, body_id);
+one_to_many!(FocusesOfForum, strategic_focuses::Model, forum_store::focuses_by_forum_ids, forum_id);
+one_to_many!(MilestonesOfForum, milestones::Model, lifecycle::milestones_by_forum_ids, forum_id);
+one_to_many!(StageChangesOfForum, forum_stage_changes::Model, lifecycle::stage_changes_by_forum_ids, forum_id);
+
+impl Loader<HealthOfForum> for Store {
+    type Value = Vec<Signal>;
+    type Error = ApiError;
+
+    async fn load(&self, ids: &[HealthOfForum]) -> Result<HashMap<HealthOfForum, Vec<Signal>>, ApiError> {
+        let report = forum_store::health::assess_forums(&self.db, &keys(ids, |k| k.0), self.now).await?;
+        Ok(report.into_iter().map(|(forum, signals)| (HealthOfForum(forum), signals)).collect())
+    }
+}
+
+impl Loader<UserNameKey> for Store {
+    type Value = String;
+    type Error = ApiError;
+
+    async fn load(&self, ids: &[UserNameKey]) -> Result<HashMap<UserNameKey, String>, ApiError> {
+        let names = workit_persistence::accounts::display_names(&self.db, &keys(ids, |k| k.0)).await?;
+        Ok(names.into_iter().map(|(id, name)| (UserNameKey(id), name)).collect())
+    }
+}
 
 impl Loader<PersonKey> for Store {
     type Value = Person;
@@ -128,12 +130,7 @@ impl Loader<PersonKey> for Store {
         let Some(actor) = &self.actor else {
             return Ok(HashMap::new());
         };
-        let people = directory::people_by_ids(&self.db, actor, &keys(ids, |k| k.0))
-            .await
-            .map_err(ApiError::from)?;
-        Ok(people
-            .into_iter()
-            .map(|person| (PersonKey(person.row.id), person))
-            .collect())
+        let people = directory::people_by_ids(&self.db, actor, &keys(ids, |k| k.0)).await.map_err(ApiError::from)?;
+        Ok(people.into_iter().map(|person| (PersonKey(person.row.id), person)).collect())
     }
 }

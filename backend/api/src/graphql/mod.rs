@@ -5,6 +5,7 @@ mod context;
 mod directory;
 mod enums;
 mod forums;
+mod lifecycle;
 mod limits;
 pub mod loaders;
 mod regions;
@@ -31,6 +32,7 @@ pub struct MutationRoot(
     regions::RegionMutation,
     towns::TownMutation,
     forums::ForumMutation,
+    lifecycle::LifecycleMutation,
     directory::DirectoryMutation,
 );
 
@@ -41,27 +43,18 @@ pub(crate) const MEMBERS_PER_BODY: usize = 20;
 /// A paged list costs its page size times what each item selects.
 pub(crate) fn page_cost(limit: Option<i64>, child_complexity: usize) -> usize {
     let page = workit_persistence::PageRequest::new(None, limit).limit;
-    usize::try_from(page)
-        .unwrap_or(usize::MAX)
-        .saturating_mul(child_complexity)
-        .saturating_add(1)
+    usize::try_from(page).unwrap_or(usize::MAX).saturating_mul(child_complexity).saturating_add(1)
 }
 
 pub type WorkitSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 pub fn build_schema(config: &ApiConfig) -> WorkitSchema {
-    let mut builder = Schema::build(
-        QueryRoot::default(),
-        MutationRoot::default(),
-        EmptySubscription,
-    )
-    .limit_depth(config.max_depth)
-    .limit_complexity(config.max_complexity)
-    .limit_recursive_depth(32)
-    .limit_directives(10)
-    .extension(limits::AliasLimit {
-        max_aliases: config.max_aliases,
-    });
+    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+        .limit_depth(config.max_depth)
+        .limit_complexity(config.max_complexity)
+        .limit_recursive_depth(32)
+        .limit_directives(10)
+        .extension(limits::AliasLimit { max_aliases: config.max_aliases });
     if !config.introspection {
         builder = builder.disable_introspection().disable_suggestions();
     }

@@ -40,11 +40,7 @@ pub struct RegionInput {
 
 impl From<RegionInput> for RegionDraft {
     fn from(input: RegionInput) -> Self {
-        Self {
-            code: input.code,
-            name_he: input.name_he,
-            name_en: input.name_en,
-        }
+        Self { code: input.code, name_he: input.name_he, name_en: input.name_en }
     }
 }
 
@@ -54,17 +50,11 @@ pub struct RegionQuery;
 #[Object]
 impl RegionQuery {
     async fn regions(&self, ctx: &Context<'_>) -> ApiResult<Vec<Region>> {
-        Ok(store::list(ctx.db(), ctx.actor()?)
-            .await?
-            .into_iter()
-            .map(Region)
-            .collect())
+        Ok(store::list(ctx.db(), ctx.actor()?).await?.into_iter().map(Region).collect())
     }
 
     async fn region(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Region> {
-        Ok(Region(
-            store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?,
-        ))
+        Ok(Region(store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
     }
 }
 
@@ -74,21 +64,11 @@ pub struct RegionMutation;
 #[Object]
 impl RegionMutation {
     async fn create_region(&self, ctx: &Context<'_>, input: RegionInput) -> ApiResult<Region> {
-        Ok(Region(
-            store::create(ctx.db(), ctx.actor()?, input.into(), ctx.now()).await?,
-        ))
+        Ok(Region(store::create(ctx.db(), ctx.actor()?, input.into(), ctx.now()).await?))
     }
 
-    async fn update_region(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-        version: i32,
-        input: RegionInput,
-    ) -> ApiResult<Region> {
+    async fn update_region(&self, ctx: &Context<'_>, id: ID, version: i32, input: RegionInput) -> ApiResult<Region> {
         let id = parse_id(&id, "id")?;
-        Ok(Region(
-            store::update(ctx.db(), ctx.actor()?, id, version, input.into(), ctx.now()).await?,
-        ))
+        Ok(Region(store::update(ctx.db(), ctx.actor()?, id, version, input.into(), ctx.now()).await?))
     }
 }

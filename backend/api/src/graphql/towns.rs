@@ -43,28 +43,15 @@ impl Town {
         self.0.updated_at
     }
     async fn region(&self, ctx: &Context<'_>) -> ApiResult<Region> {
-        let region = ctx
-            .data_unchecked::<Loaders>()
-            .load_one(RegionKey(self.0.region_id))
-            .await?;
-        region
-            .map(Region)
-            .ok_or_else(|| DomainError::NotFound { entity: "region" }.into())
+        let region = ctx.data_unchecked::<Loaders>().load_one(RegionKey(self.0.region_id)).await?;
+        region.map(Region).ok_or_else(|| DomainError::NotFound { entity: "region" }.into())
     }
     /// The town's employment forum (one per town).
     async fn forum(&self, ctx: &Context<'_>) -> ApiResult<Option<Forum>> {
-        Ok(ctx
-            .data_unchecked::<Loaders>()
-            .load_one(ForumOfTown(self.0.id))
-            .await?
-            .map(Forum))
+        Ok(ctx.data_unchecked::<Loaders>().load_one(ForumOfTown(self.0.id)).await?.map(Forum))
     }
     async fn labour_office(&self, ctx: &Context<'_>) -> ApiResult<Option<LabourOffice>> {
-        Ok(ctx
-            .data_unchecked::<Loaders>()
-            .load_one(LabourOfficeOfTown(self.0.id))
-            .await?
-            .map(LabourOffice))
+        Ok(ctx.data_unchecked::<Loaders>().load_one(LabourOfficeOfTown(self.0.id)).await?.map(LabourOffice))
     }
 }
 
@@ -129,26 +116,14 @@ impl TownQuery {
     ) -> ApiResult<TownPage> {
         let filter = TownFilter {
             search,
-            region_id: region_id
-                .as_ref()
-                .map(|id| parse_id(id, "regionId"))
-                .transpose()?,
+            region_id: region_id.as_ref().map(|id| parse_id(id, "regionId")).transpose()?,
             include_archived,
         };
-        Ok(store::list(
-            ctx.db(),
-            ctx.actor()?,
-            &filter,
-            PageRequest::new(offset, limit),
-        )
-        .await?
-        .into())
+        Ok(store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?.into())
     }
 
     async fn town(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Town> {
-        Ok(Town(
-            store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?,
-        ))
+        Ok(Town(store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
     }
 }
 
@@ -159,29 +134,11 @@ pub struct TownMutation;
 impl TownMutation {
     /// Creates a town together with its forum, which starts at stage 1.
     async fn create_town(&self, ctx: &Context<'_>, input: TownInput) -> ApiResult<Town> {
-        Ok(Town(
-            store::create(ctx.db(), ctx.actor()?, input.draft()?, ctx.now()).await?,
-        ))
+        Ok(Town(store::create(ctx.db(), ctx.actor()?, input.draft()?, ctx.now()).await?))
     }
 
-    async fn update_town(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-        version: i32,
-        input: TownInput,
-    ) -> ApiResult<Town> {
+    async fn update_town(&self, ctx: &Context<'_>, id: ID, version: i32, input: TownInput) -> ApiResult<Town> {
         let id = parse_id(&id, "id")?;
-        Ok(Town(
-            store::update(
-                ctx.db(),
-                ctx.actor()?,
-                id,
-                version,
-                input.draft()?,
-                ctx.now(),
-            )
-            .await?,
-        ))
+        Ok(Town(store::update(ctx.db(), ctx.actor()?, id, version, input.draft()?, ctx.now()).await?))
     }
 }

@@ -21,9 +21,7 @@ fn json_error(status: StatusCode, message: &str) -> Response {
     let body = serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": "VALIDATION" } }] });
     let mut response = (status, axum::Json(body)).into_response();
     if status == StatusCode::METHOD_NOT_ALLOWED {
-        response
-            .headers_mut()
-            .insert(header::ALLOW, HeaderValue::from_static("POST"));
+        response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("POST"));
     }
     response
 }
@@ -31,15 +29,9 @@ fn json_error(status: StatusCode, message: &str) -> Response {
 /// GraphiQL for people; never an operation. A `GET` that carries a query is refused, so no
 /// link or cross-site form can run a mutation.
 pub async fn get(State(state): State<AppState>, request: Request) -> Response {
-    let carries_operation = request
-        .uri()
-        .query()
-        .is_some_and(|q| q.split('&').any(|p| p.starts_with("query=")));
+    let carries_operation = request.uri().query().is_some_and(|q| q.split('&').any(|p| p.starts_with("query=")));
     if carries_operation || !state.config.graphiql {
-        return json_error(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "GraphQL operations must be sent with POST.",
-        );
+        return json_error(StatusCode::METHOD_NOT_ALLOWED, "GraphQL operations must be sent with POST.");
     }
     Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response()
 }
@@ -55,28 +47,16 @@ fn is_json(headers: &HeaderMap) -> bool {
 fn bearer(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme
-        .eq_ignore_ascii_case("bearer")
-        .then_some(token.trim())
+    scheme.eq_ignore_ascii_case("bearer").then_some(token.trim())
 }
 
-async fn authenticate(
-    state: &AppState,
-    headers: &HeaderMap,
-) -> Result<Option<RequestContextCaller>, AuthFailure> {
+async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Option<RequestContextCaller>, AuthFailure> {
     let Some(token) = bearer(headers) else {
         return Ok(None);
     };
     let now = state.clock.now();
     let subject = tokens::verify_access_token(&state.config, token, now)?;
-    match accounts::load_actor(
-        &state.db,
-        subject.user_id,
-        subject.session_id,
-        now.date_naive(),
-    )
-    .await
-    {
+    match accounts::load_actor(&state.db, subject.user_id, subject.session_id, now.date_naive()).await {
         Ok(Some((user, actor))) => Ok(Some((user, actor, subject.session_id))),
         Ok(None) => Err(AuthFailure::Revoked),
         Err(error) => {
@@ -86,25 +66,15 @@ async fn authenticate(
     }
 }
 
-type RequestContextCaller = (
-    workit_persistence::entities::users::Model,
-    workit_domain::Actor,
-    i64,
-);
+type RequestContextCaller = (workit_persistence::entities::users::Model, workit_domain::Actor, i64);
 
 pub async fn post(State(state): State<AppState>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     if parts.method != Method::POST {
-        return json_error(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "GraphQL operations must be sent with POST.",
-        );
+        return json_error(StatusCode::METHOD_NOT_ALLOWED, "GraphQL operations must be sent with POST.");
     }
     if !is_json(&parts.headers) {
-        return json_error(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Send GraphQL requests as application/json.",
-        );
+        return json_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Send GraphQL requests as application/json.");
     }
     let bytes = match to_bytes(Body::new(body), state.config.max_body_bytes).await {
         Ok(bytes) => bytes,
@@ -114,57 +84,36 @@ pub async fn post(State(state): State<AppState>, request: Request) -> Response {
     let graphql_request: async_graphql::Request = match serde_json::from_slice(&bytes) {
         Ok(request) => request,
         Err(_) if bytes.first() == Some(&b'[') => {
-            return json_error(
-                StatusCode::BAD_REQUEST,
-                "Batched requests are not supported.",
-            );
+            return json_error(StatusCode::BAD_REQUEST, "Batched requests are not supported.");
         }
         Err(_) => {
-            return json_error(
-                StatusCode::BAD_REQUEST,
-                "The request body is not a GraphQL request.",
-            );
+            return json_error(StatusCode::BAD_REQUEST, "The request body is not a GraphQL request.");
         }
     };
 
     let client_ip = parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(addr)| {
-            addr.ip()
-        });
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(addr)| addr.ip());
     let (caller, auth_failure) = match authenticate(&state, &parts.headers).await {
         Ok(caller) => (caller, None),
         Err(failure) => (None, Some(failure)),
     };
-    let header_locale = parts
-        .headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Locale::from_accept_language);
-    let user_locale = caller
-        .as_ref()
-        .and_then(|(user, _, _)| Locale::parse(&user.locale));
+    let header_locale =
+        parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language);
+    let user_locale = caller.as_ref().and_then(|(user, _, _)| Locale::parse(&user.locale));
     let locale = header_locale.or(user_locale).unwrap_or(Locale::He);
 
     let actor = caller.as_ref().map(|(_, actor, _)| actor.clone());
-    let context = RequestContext {
-        caller,
-        auth_failure,
-        locale,
-        client_ip,
-    };
-    let graphql_request = graphql_request
-        .data(state.clone())
-        .data(context)
-        .data(loaders(state.db.clone(), actor));
+    let context = RequestContext { caller, auth_failure, locale, client_ip };
+    let graphql_request =
+        graphql_request.data(state.clone()).data(context).data(loaders(state.db.clone(), actor, state.clock.now()));
     let mut response = state.schema.execute(graphql_request).await;
     for error in &mut response.errors {
         localize(error, locale);
     }
     let mut http = axum::Json(response).into_response();
-    http.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    http.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     http
 }
 
@@ -188,11 +137,7 @@ fn localize(error: &mut ServerError, locale: Locale) {
         return;
     }
     let reason = extension_str(error, "reason").map(str::to_owned);
-    let retry_after = error
-        .extensions
-        .as_ref()
-        .and_then(|e| e.get("retryAfter"))
-        .map(|v| v.to_string());
+    let retry_after = error.extensions.as_ref().and_then(|e| e.get("retryAfter")).map(|v| v.to_string());
     error.message = i18n::error_message(locale, &code, reason.as_deref(), retry_after.as_deref());
     let Some(extensions) = error.extensions.as_mut() else {
         return;

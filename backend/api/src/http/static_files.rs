@@ -11,17 +11,14 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 pub fn router(dir: &Path) -> Router {
     let index = ServeFile::new(dir.join("index.html"));
-    let assets = Router::new()
-        .nest_service("/assets", ServeDir::new(dir.join("assets")))
-        .layer(SetResponseHeaderLayer::overriding(
+    let assets = Router::new().nest_service("/assets", ServeDir::new(dir.join("assets"))).layer(
+        SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),
-        ));
+        ),
+    );
     let app = Router::new()
         .fallback_service(ServeDir::new(dir).fallback(index))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
-        ));
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")));
     assets.merge(app)
 }

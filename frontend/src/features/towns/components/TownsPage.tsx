@@ -41,6 +41,9 @@ export default function TownsPage() {
     document.title = `${title} · WORKIT Hub`;
   }, [title]);
 
+  // A region's page waits for the region's name rather than show a half-filled heading.
+  if (fixedRegion && !region) return error ? <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <Loading />;
+
   return (
     <Stack>
       <Title order={1}>{title}</Title>

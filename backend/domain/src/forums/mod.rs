@@ -1,5 +1,9 @@
 //! A town's employment forum: its stage, its bodies and who sits in them (model §2–§4).
 
+pub mod health;
+pub mod milestones;
+pub mod stages;
+
 use chrono::NaiveDate;
 
 use crate::DomainResult;
@@ -28,10 +32,7 @@ impl Stage {
     }
 
     pub fn from_number(number: i32) -> Option<Self> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|stage| stage.number() == number)
+        Self::ALL.iter().copied().find(|stage| stage.number() == number)
     }
 }
 
@@ -96,6 +97,8 @@ pub struct BodyDraft {
     pub name: String,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
+    pub focus_id: Option<i64>,
+    pub lead_person_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,6 +107,8 @@ pub struct ValidBody {
     pub name: String,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
+    pub focus_id: Option<i64>,
+    pub lead_person_id: Option<i64>,
 }
 
 impl BodyDraft {
@@ -112,14 +117,22 @@ impl BodyDraft {
         let kind = v.choice("kind", &self.kind, BodyKind::parse);
         let name = v.required_text("name", &self.name, 200);
         check_period(&mut v, self.starts_on, self.ends_on);
+        // A task team works on one strategic focus; an ad-hoc team is time-boxed (model §3).
+        if kind == Some(BodyKind::TaskTeam) && self.focus_id.is_none() {
+            v.push(FieldError::new("focusId", codes::REQUIRED));
+        }
+        if kind == Some(BodyKind::AdHocTeam) && self.ends_on.is_none() {
+            v.push(FieldError::new("endsOn", codes::REQUIRED));
+        }
         v.finish()?;
-        let kind =
-            kind.ok_or_else(|| crate::DomainError::validation("kind", codes::INVALID_CHOICE))?;
+        let kind = kind.ok_or_else(|| crate::DomainError::validation("kind", codes::INVALID_CHOICE))?;
         Ok(ValidBody {
             kind,
             name,
             starts_on: self.starts_on,
             ends_on: self.ends_on,
+            focus_id: self.focus_id,
+            lead_person_id: self.lead_person_id,
         })
     }
 }
@@ -156,14 +169,25 @@ impl MembershipDraft {
             v.push(FieldError::new("leftOn", codes::END_BEFORE_START));
         }
         v.finish()?;
-        let role =
-            role.ok_or_else(|| crate::DomainError::validation("role", codes::INVALID_CHOICE))?;
-        Ok(ValidMembership {
-            role,
-            joined_on: self.joined_on,
-            left_on: self.left_on,
-        })
+        let role = role.ok_or_else(|| crate::DomainError::validation("role", codes::INVALID_CHOICE))?;
+        Ok(ValidMembership { role, joined_on: self.joined_on, left_on: self.left_on })
     }
+}
+
+/// An ad-hoc team (or any body with an end date) is closed the day after it ends.
+pub fn is_closed(ends_on: Option<NaiveDate>, today: NaiveDate) -> bool {
+    ends_on.is_some_and(|end| end < today)
+}
+
+/// A body that has a current chair keeps one: ending or changing the last chair's membership
+/// is refused until another chair is named. `after` is every membership of the body, as
+/// (role, current) once the change is applied; `before_had_chair` tells whether it had one.
+pub fn check_keeps_a_chair(before_had_chair: bool, after: &[(MembershipRole, bool)]) -> DomainResult<()> {
+    let has_chair = after.iter().any(|(role, current)| *role == MembershipRole::Chair && *current);
+    if before_had_chair && !has_chair {
+        return Err(crate::DomainError::validation("role", "last_chair"));
+    }
+    Ok(())
 }
 
 /// Whether a membership is current on `today` (leaving keeps the row: history is kept).
@@ -182,10 +206,7 @@ mod tests {
 
     #[test]
     fn stages_are_numbered_one_to_three() {
-        assert_eq!(
-            Stage::ALL.iter().map(|s| s.number()).collect::<Vec<_>>(),
-            [1, 2, 3]
-        );
+        assert_eq!(Stage::ALL.iter().map(|s| s.number()).collect::<Vec<_>>(), [1, 2, 3]);
         assert_eq!(Stage::from_number(2), Some(Stage::MappingAndPlanning));
         assert_eq!(Stage::from_number(4), None);
     }
@@ -197,52 +218,62 @@ mod tests {
             name: "Job fair".into(),
             starts_on: Some(date(2026, 5, 1)),
             ends_on: Some(date(2026, 4, 1)),
+            focus_id: None,
+            lead_person_id: None,
         };
+        assert_eq!(draft.validated(), Err(DomainError::validation("endsOn", codes::END_BEFORE_START)));
+    }
+
+    #[test]
+    fn task_teams_need_a_focus_and_ad_hoc_teams_an_end() {
+        let draft = |kind: &str| BodyDraft {
+            kind: kind.into(),
+            name: "Team".into(),
+            starts_on: None,
+            ends_on: None,
+            focus_id: None,
+            lead_person_id: None,
+        };
+        assert_eq!(draft("TASK_TEAM").validated(), Err(DomainError::validation("focusId", codes::REQUIRED)));
+        assert_eq!(draft("AD_HOC_TEAM").validated(), Err(DomainError::validation("endsOn", codes::REQUIRED)));
+        assert!(draft("STEERING_COMMITTEE").validated().is_ok());
+        assert!(is_closed(Some(date(2026, 1, 1)), date(2026, 1, 2)));
+        assert!(!is_closed(Some(date(2026, 1, 1)), date(2026, 1, 1)));
+    }
+
+    #[test]
+    fn the_last_chair_cannot_leave() {
+        use MembershipRole::{Chair, Member};
         assert_eq!(
-            draft.validated(),
-            Err(DomainError::validation("endsOn", codes::END_BEFORE_START))
+            check_keeps_a_chair(true, &[(Chair, false), (Member, true)]),
+            Err(DomainError::validation("role", "last_chair"))
+        );
+        assert!(check_keeps_a_chair(true, &[(Chair, false), (Chair, true)]).is_ok());
+        assert!(
+            check_keeps_a_chair(false, &[(Member, true)]).is_ok(),
+            "a body that never had a chair may stay without"
         );
     }
 
     #[test]
     fn a_membership_cannot_end_before_it_starts() {
-        let draft = MembershipDraft {
-            role: "MEMBER".into(),
-            joined_on: date(2026, 5, 1),
-            left_on: Some(date(2026, 1, 1)),
-        };
-        assert_eq!(
-            draft.validated(),
-            Err(DomainError::validation("leftOn", codes::END_BEFORE_START))
-        );
+        let draft =
+            MembershipDraft { role: "MEMBER".into(), joined_on: date(2026, 5, 1), left_on: Some(date(2026, 1, 1)) };
+        assert_eq!(draft.validated(), Err(DomainError::validation("leftOn", codes::END_BEFORE_START)));
     }
 
     #[test]
     fn referents_of_both_kinds_act_as_referents() {
-        assert_eq!(
-            MembershipRole::ReferentStrategic.town_role(),
-            TownRole::Referent
-        );
-        assert_eq!(
-            MembershipRole::ReferentOperational.town_role(),
-            TownRole::Referent
-        );
+        assert_eq!(MembershipRole::ReferentStrategic.town_role(), TownRole::Referent);
+        assert_eq!(MembershipRole::ReferentOperational.town_role(), TownRole::Referent);
         assert_eq!(MembershipRole::TeamLead.town_role(), TownRole::Member);
     }
 
     #[test]
     fn leaving_ends_a_membership_the_next_day() {
         assert!(is_current(date(2025, 1, 1), None, date(2026, 1, 1)));
-        assert!(is_current(
-            date(2025, 1, 1),
-            Some(date(2026, 1, 2)),
-            date(2026, 1, 1)
-        ));
-        assert!(!is_current(
-            date(2025, 1, 1),
-            Some(date(2026, 1, 1)),
-            date(2026, 1, 1)
-        ));
+        assert!(is_current(date(2025, 1, 1), Some(date(2026, 1, 2)), date(2026, 1, 1)));
+        assert!(!is_current(date(2025, 1, 1), Some(date(2026, 1, 1)), date(2026, 1, 1)));
         assert!(!is_current(date(2026, 2, 1), None, date(2026, 1, 1)));
     }
 }

@@ -1,36 +1,82 @@
 //! Forums (one per town), their bodies and memberships. History is kept: a member who leaves
 //! gets a `left_on` date, never a deletion.
 
+pub mod health;
+pub mod lifecycle;
+
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
-use workit_domain::forums::{BodyDraft, MembershipDraft, is_current};
+use workit_domain::forums::{
+    BodyDraft, BodyKind, MembershipDraft, MembershipRole, Stage, ValidBody, check_keeps_a_chair, is_current,
+};
 use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
-use crate::entities::{bodies, forums, memberships, people};
+use crate::entities::{bodies, forums, memberships, people, strategic_focuses};
 use crate::versioned::{ensure_updated, not_found, set_archived};
 use crate::{Database, StoreResult, audit, towns};
 
+/// A new forum with what every forum has from day one: a steering committee, the forum body
+/// itself, and the model's milestone checklist for all three stages.
+pub struct NewForum {
+    pub forum: forums::Model,
+    pub steering_body_id: i64,
+    pub forum_body_id: i64,
+}
+
+pub async fn create_forum(
+    db: &impl ConnectionTrait,
+    town_id: TownId,
+    stage: Stage,
+    now: DateTime<Utc>,
+) -> StoreResult<NewForum> {
+    let forum = forums::ActiveModel {
+        town_id: Set(town_id),
+        stage: Set(stage.as_str().to_owned()),
+        stage_changed_at: Set(Some(now)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let mut body_ids = Vec::new();
+    for (kind, name) in [(BodyKind::SteeringCommittee, "צוות היגוי"), (BodyKind::Forum, "פורום התעסוקה היישובי")]
+    {
+        let body = bodies::ActiveModel {
+            forum_id: Set(forum.id),
+            kind: Set(kind.as_str().to_owned()),
+            name: Set(name.to_owned()),
+            focus_id: Set(None),
+            lead_person_id: Set(None),
+            starts_on: Set(Some(now.date_naive())),
+            ends_on: Set(None),
+            archived_at: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        body_ids.push(body.id);
+    }
+    lifecycle::insert_template_milestones(db, forum.id, now).await?;
+    Ok(NewForum { forum, steering_body_id: body_ids[0], forum_body_id: body_ids[1] })
+}
+
 pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<forums::Model> {
-    forums::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| not_found("forum"))
+    forums::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("forum"))
 }
 
 pub async fn by_town_ids(db: &Database, town_ids: &[TownId]) -> StoreResult<Vec<forums::Model>> {
-    Ok(forums::Entity::find()
-        .filter(forums::Column::TownId.is_in(town_ids.iter().copied()))
-        .all(db)
-        .await?)
+    Ok(forums::Entity::find().filter(forums::Column::TownId.is_in(town_ids.iter().copied())).all(db).await?)
 }
 
-pub async fn bodies_by_forum_ids(
-    db: &Database,
-    forum_ids: &[i64],
-) -> StoreResult<Vec<bodies::Model>> {
+pub async fn bodies_by_forum_ids(db: &Database, forum_ids: &[i64]) -> StoreResult<Vec<bodies::Model>> {
     Ok(bodies::Entity::find()
         .filter(bodies::Column::ForumId.is_in(forum_ids.iter().copied()))
         .order_by_asc(bodies::Column::Id)
@@ -38,10 +84,7 @@ pub async fn bodies_by_forum_ids(
         .await?)
 }
 
-pub async fn memberships_by_body_ids(
-    db: &Database,
-    body_ids: &[i64],
-) -> StoreResult<Vec<memberships::Model>> {
+pub async fn memberships_by_body_ids(db: &Database, body_ids: &[i64]) -> StoreResult<Vec<memberships::Model>> {
     Ok(memberships::Entity::find()
         .filter(memberships::Column::BodyId.is_in(body_ids.iter().copied()))
         .order_by_asc(memberships::Column::JoinedOn)
@@ -51,18 +94,36 @@ pub async fn memberships_by_body_ids(
 }
 
 pub async fn get_body(db: &Database, _actor: &Actor, id: i64) -> StoreResult<bodies::Model> {
-    bodies::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| not_found("body"))
+    bodies::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("body"))
 }
 
-async fn town_of_forum(db: &Database, forum_id: i64) -> StoreResult<TownId> {
-    Ok(forums::Entity::find_by_id(forum_id)
-        .one(db)
-        .await?
-        .ok_or_else(|| not_found("forum"))?
-        .town_id)
+pub(crate) async fn town_of_forum(db: &Database, forum_id: i64) -> StoreResult<TownId> {
+    Ok(forums::Entity::find_by_id(forum_id).one(db).await?.ok_or_else(|| not_found("forum"))?.town_id)
+}
+
+/// A body's focus must be one of its forum's; its lead a person of the same town.
+async fn check_body_links(db: &Database, body: &ValidBody, forum_id: i64, town: TownId) -> StoreResult<()> {
+    if let Some(focus) = body.focus_id {
+        let found = strategic_focuses::Entity::find_by_id(focus).one(db).await?;
+        if found.is_none_or(|f| f.forum_id != forum_id) {
+            return Err(DomainError::validation("focusId", codes::INVALID_CHOICE).into());
+        }
+    }
+    if let Some(lead) = body.lead_person_id {
+        let found = people::Entity::find_by_id(lead).one(db).await?;
+        if found.is_none_or(|p| p.town_id != town) {
+            return Err(DomainError::validation("leadPersonId", codes::INVALID_CHOICE).into());
+        }
+    }
+    Ok(())
+}
+
+pub async fn focuses_by_forum_ids(db: &Database, forum_ids: &[i64]) -> StoreResult<Vec<strategic_focuses::Model>> {
+    Ok(strategic_focuses::Entity::find()
+        .filter(strategic_focuses::Column::ForumId.is_in(forum_ids.iter().copied()))
+        .order_by_asc(strategic_focuses::Column::Id)
+        .all(db)
+        .await?)
 }
 
 pub async fn create_body(
@@ -75,13 +136,14 @@ pub async fn create_body(
     let town = town_of_forum(db, forum_id).await?;
     actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
     let valid = draft.validated()?;
+    check_body_links(db, &valid, forum_id, town).await?;
     let txn = db.begin().await?;
     let body = bodies::ActiveModel {
         forum_id: Set(forum_id),
         kind: Set(valid.kind.as_str().to_owned()),
         name: Set(valid.name),
-        focus_id: Set(None),
-        lead_person_id: Set(None),
+        focus_id: Set(valid.focus_id),
+        lead_person_id: Set(valid.lead_person_id),
         starts_on: Set(valid.starts_on),
         ends_on: Set(valid.ends_on),
         archived_at: Set(None),
@@ -109,11 +171,14 @@ pub async fn update_body(
     let town = town_of_forum(db, current.forum_id).await?;
     actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
     let valid = draft.validated()?;
+    check_body_links(db, &valid, current.forum_id, town).await?;
     let txn = db.begin().await?;
     let result = bodies::Entity::update_many()
         .set(bodies::ActiveModel {
             kind: Set(valid.kind.as_str().to_owned()),
             name: Set(valid.name),
+            focus_id: Set(valid.focus_id),
+            lead_person_id: Set(valid.lead_person_id),
             starts_on: Set(valid.starts_on),
             ends_on: Set(valid.ends_on),
             updated_at: Set(now),
@@ -144,15 +209,7 @@ pub async fn archive_body(
     let txn = db.begin().await?;
     let result = set_archived::<bodies::Entity>(&txn, id, version, archived, now).await?;
     ensure_updated(&result, "body", current.version)?;
-    audit::record(
-        &txn,
-        actor,
-        if archived { "archive" } else { "restore" },
-        "body",
-        id,
-        now,
-    )
-    .await?;
+    audit::record(&txn, actor, if archived { "archive" } else { "restore" }, "body", id, now).await?;
     txn.commit().await?;
     get_body(db, actor, id).await
 }
@@ -178,10 +235,7 @@ pub async fn add_membership(
     let already = memberships_by_body_ids(db, &[body_id])
         .await?
         .into_iter()
-        .any(|m| {
-            m.person_id == person_id
-                && (m.left_on.is_none() || is_current(m.joined_on, m.left_on, today))
-        });
+        .any(|m| m.person_id == person_id && (m.left_on.is_none() || is_current(m.joined_on, m.left_on, today)));
     if already {
         return Err(DomainError::Conflict {
             entity: "membership",
@@ -209,15 +263,8 @@ pub async fn add_membership(
     Ok(membership)
 }
 
-pub async fn get_membership(
-    db: &Database,
-    _actor: &Actor,
-    id: i64,
-) -> StoreResult<memberships::Model> {
-    memberships::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| not_found("membership"))
+pub async fn get_membership(db: &Database, _actor: &Actor, id: i64) -> StoreResult<memberships::Model> {
+    memberships::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("membership"))
 }
 
 /// Changes a membership's role or dates; setting `left_on` ends it and keeps the history.
@@ -234,6 +281,22 @@ pub async fn update_membership(
     let town = town_of_forum(db, body.forum_id).await?;
     actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
     let valid = draft.validated()?;
+    let today = now.date_naive();
+    let siblings = memberships_by_body_ids(db, &[current.body_id]).await?;
+    let role_of = |m: &memberships::Model| MembershipRole::parse(&m.role).unwrap_or(MembershipRole::Member);
+    let had_chair =
+        siblings.iter().any(|m| role_of(m) == MembershipRole::Chair && is_current(m.joined_on, m.left_on, today));
+    let after: Vec<_> = siblings
+        .iter()
+        .map(|m| {
+            if m.id == id {
+                (valid.role, is_current(valid.joined_on, valid.left_on, today))
+            } else {
+                (role_of(m), is_current(m.joined_on, m.left_on, today))
+            }
+        })
+        .collect();
+    check_keeps_a_chair(had_chair, &after)?;
     let txn = db.begin().await?;
     let result = memberships::Entity::update_many()
         .set(memberships::ActiveModel {
@@ -259,11 +322,7 @@ pub async fn forum_body_of_town(
     db: &impl sea_orm::ConnectionTrait,
     town_id: TownId,
 ) -> StoreResult<Option<bodies::Model>> {
-    let Some(forum) = forums::Entity::find()
-        .filter(forums::Column::TownId.eq(town_id))
-        .one(db)
-        .await?
-    else {
+    let Some(forum) = forums::Entity::find().filter(forums::Column::TownId.eq(town_id)).one(db).await? else {
         return Ok(None);
     };
     Ok(bodies::Entity::find()

@@ -1,0 +1,220 @@
+//! The three stages and their milestone checklists: ticking milestones, adding a town's own,
+//! and moving the forum from stage to stage with a record of who did it, when and why.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
+use workit_domain::forums::Stage;
+use workit_domain::forums::milestones::{MilestoneDraft, TEMPLATES};
+use workit_domain::forums::stages::plan_stage_move;
+use workit_domain::validation::codes;
+use workit_domain::{Action, Actor, DomainError};
+
+use super::town_of_forum;
+use crate::entities::{forum_stage_changes, forums, milestones, people};
+use crate::versioned::{ensure_updated, not_found};
+use crate::{Database, StoreResult, audit, towns};
+
+/// The model's milestones of all three stages, for a new forum.
+pub async fn insert_template_milestones(
+    db: &impl ConnectionTrait,
+    forum_id: i64,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let rows: Vec<_> = TEMPLATES
+        .iter()
+        .enumerate()
+        .map(|(position, template)| milestones::ActiveModel {
+            forum_id: Set(forum_id),
+            stage: Set(template.stage.as_str().to_owned()),
+            position: Set(position as i32),
+            title: Set(template.title.to_owned()),
+            template_key: Set(Some(template.key.to_owned())),
+            owner_person_id: Set(None),
+            due_on: Set(None),
+            done_on: Set(None),
+            evidence: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..Default::default()
+        })
+        .collect();
+    milestones::Entity::insert_many(rows).exec(db).await?;
+    Ok(())
+}
+
+pub async fn milestones_by_forum_ids(db: &Database, forum_ids: &[i64]) -> StoreResult<Vec<milestones::Model>> {
+    Ok(milestones::Entity::find()
+        .filter(milestones::Column::ForumId.is_in(forum_ids.iter().copied()))
+        .order_by_asc(milestones::Column::Position)
+        .order_by_asc(milestones::Column::Id)
+        .all(db)
+        .await?)
+}
+
+pub async fn stage_changes_by_forum_ids(
+    db: &Database,
+    forum_ids: &[i64],
+) -> StoreResult<Vec<forum_stage_changes::Model>> {
+    Ok(forum_stage_changes::Entity::find()
+        .filter(forum_stage_changes::Column::ForumId.is_in(forum_ids.iter().copied()))
+        .order_by_desc(forum_stage_changes::Column::CreatedAt)
+        .order_by_desc(forum_stage_changes::Column::Id)
+        .all(db)
+        .await?)
+}
+
+async fn check_owner(db: &Database, town: i64, owner: Option<i64>) -> StoreResult<()> {
+    if let Some(owner) = owner {
+        let person = people::Entity::find_by_id(owner).one(db).await?;
+        if person.is_none_or(|p| p.town_id != town) {
+            return Err(DomainError::validation("ownerPersonId", codes::INVALID_CHOICE).into());
+        }
+    }
+    Ok(())
+}
+
+/// A town's own milestone, added at the end of a stage's list.
+pub async fn create_milestone(
+    db: &Database,
+    actor: &Actor,
+    forum_id: i64,
+    stage: Stage,
+    draft: MilestoneDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<milestones::Model> {
+    let town = town_of_forum(db, forum_id).await?;
+    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    let draft = draft.validated()?;
+    check_owner(db, town, draft.owner_person_id).await?;
+    let last: Option<i32> = milestones::Entity::find()
+        .select_only()
+        .column_as(milestones::Column::Position.max(), "max")
+        .filter(milestones::Column::ForumId.eq(forum_id))
+        .into_tuple::<Option<i32>>()
+        .one(db)
+        .await?
+        .flatten();
+    let txn = db.begin().await?;
+    let milestone = milestones::ActiveModel {
+        forum_id: Set(forum_id),
+        stage: Set(stage.as_str().to_owned()),
+        position: Set(last.unwrap_or(0) + 1),
+        title: Set(draft.title),
+        template_key: Set(None),
+        owner_person_id: Set(draft.owner_person_id),
+        due_on: Set(draft.due_on),
+        done_on: Set(draft.done_on),
+        evidence: Set(draft.evidence),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, actor, "create", "milestone", milestone.id, now).await?;
+    txn.commit().await?;
+    Ok(milestone)
+}
+
+/// Owner, due date, done date and evidence of a milestone. The model's own milestones keep
+/// their title (each language words it from its key); a town's own can be renamed.
+pub async fn update_milestone(
+    db: &Database,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    draft: MilestoneDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<milestones::Model> {
+    let current = milestones::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("milestone"))?;
+    let town = town_of_forum(db, current.forum_id).await?;
+    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    let draft = MilestoneDraft {
+        title: if current.template_key.is_some() { current.title.clone() } else { draft.title },
+        ..draft
+    }
+    .validated()?;
+    check_owner(db, town, draft.owner_person_id).await?;
+    let txn = db.begin().await?;
+    let result = milestones::Entity::update_many()
+        .set(milestones::ActiveModel {
+            title: Set(draft.title),
+            owner_person_id: Set(draft.owner_person_id),
+            due_on: Set(draft.due_on),
+            done_on: Set(draft.done_on),
+            evidence: Set(draft.evidence),
+            updated_at: Set(now),
+            version: Set(version + 1),
+            ..Default::default()
+        })
+        .filter(milestones::Column::Id.eq(id))
+        .filter(milestones::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    ensure_updated(&result, "milestone", current.version)?;
+    audit::record(&txn, actor, "update", "milestone", id, now).await?;
+    txn.commit().await?;
+    milestones::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("milestone"))
+}
+
+/// What a stage move asks for; `plan_stage_move` says whether it may happen.
+pub struct StageMoveRequest<'a> {
+    pub forum_id: i64,
+    pub version: i32,
+    pub target: Stage,
+    pub reason: Option<&'a str>,
+    pub confirm_open_milestones: bool,
+}
+
+/// Moves the forum to another stage (see `plan_stage_move` for the rules) and records it.
+pub async fn move_stage(
+    db: &Database,
+    actor: &Actor,
+    request: StageMoveRequest<'_>,
+    now: DateTime<Utc>,
+) -> StoreResult<forums::Model> {
+    let StageMoveRequest { forum_id, version, target, reason, confirm_open_milestones } = request;
+    let forum = forums::Entity::find_by_id(forum_id).one(db).await?.ok_or_else(|| not_found("forum"))?;
+    actor.authorize(Action::ChangeStage, towns::scope(db, forum.town_id).await?)?;
+    let current =
+        Stage::parse(&forum.stage).ok_or_else(|| DomainError::Internal(format!("stored stage {}", forum.stage)))?;
+    let open = milestones::Entity::find()
+        .filter(milestones::Column::ForumId.eq(forum_id))
+        .filter(milestones::Column::Stage.eq(current.as_str()))
+        .filter(milestones::Column::DoneOn.is_null())
+        .all(db)
+        .await?
+        .len();
+    let planned = plan_stage_move(current, target, reason, open, confirm_open_milestones)?;
+    let txn = db.begin().await?;
+    let result = forums::Entity::update_many()
+        .col_expr(forums::Column::Stage, Expr::value(planned.to.as_str()))
+        .col_expr(forums::Column::StageChangedAt, Expr::value(Some(now)))
+        .col_expr(forums::Column::UpdatedAt, Expr::value(now))
+        .col_expr(forums::Column::Version, Expr::value(version + 1))
+        .filter(forums::Column::Id.eq(forum_id))
+        .filter(forums::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    ensure_updated(&result, "forum", forum.version)?;
+    forum_stage_changes::ActiveModel {
+        forum_id: Set(forum_id),
+        from_stage: Set(planned.from.as_str().to_owned()),
+        to_stage: Set(planned.to.as_str().to_owned()),
+        reason: Set(planned.reason),
+        changed_by: Set(Some(actor.user_id)),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, actor, "move_stage", "forum", forum_id, now).await?;
+    txn.commit().await?;
+    forums::Entity::find_by_id(forum_id).one(db).await?.ok_or_else(|| not_found("forum"))
+}
