@@ -13,6 +13,7 @@ import { Layout } from './Layout';
 const TownsPage = lazy(() => import('@/features/towns/components/TownsPage'));
 const TownOverviewPage = lazy(() => import('@/features/towns/components/TownOverviewPage'));
 const DirectoryPage = lazy(() => import('@/features/directory/components/DirectoryPage'));
+const ForumPage = lazy(() => import('@/features/forums/components/ForumPage'));
 
 /** Signed-in pages only; anyone else goes to sign-in, which brings them back here after. */
 function RequireSession() {
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
           { path: 'regions/:regionId', element: <TownsPage /> },
           { path: 'towns/:townId', element: <TownOverviewPage /> },
           { path: 'towns/:townId/directory', element: <DirectoryPage /> },
+          { path: 'towns/:townId/forum', element: <ForumPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

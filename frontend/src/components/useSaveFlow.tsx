@@ -9,7 +9,7 @@ import { failureMessage, fieldMessage, toFailure } from '@/lib/errors';
 type Saved = { error?: CombinedError; ok: boolean };
 
 /**
- * The save flow every directory form shares: it tracks the version the form edits; server
+ * The save flow every edit form shares: it tracks the version the form edits; server
  * field errors land next to their fields in the user's language; a `CONFLICT` opens the
  * conflict screen with what changed, keeping what the user typed.
  */
@@ -31,8 +31,10 @@ export function useSaveFlow<V extends Record<string, unknown>>(
     if (!failure) return false;
     if (failure.code === 'CONFLICT' && failure.currentVersion != null) {
       const current = await latest();
-      if (current) setConflict({ changes: diff(current.values, form.getValues()), theirs: current.values, version: current.version });
-      return false;
+      if (current) {
+        setConflict({ changes: diff(current.values, form.getValues()), theirs: current.values, version: current.version });
+        return false;
+      }
     }
     const fieldErrors = Object.fromEntries(Object.entries(failure.fields).map(([field, e]) => [field, fieldMessage(t, e.code, e.params)]));
     if (Object.keys(fieldErrors).length) form.setErrors(fieldErrors);

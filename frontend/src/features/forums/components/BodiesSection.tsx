@@ -1,0 +1,142 @@
+import { ActionIcon, Badge, Button, Card, Group, Stack, Switch, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconPencil, IconPlus, IconUserMinus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { EmptyState } from '@/components/PageState';
+import type { ForumPageQuery } from '@/gql/graphql';
+import { useFormat } from '@/lib/format';
+
+import { AddMemberDialog, BodyDialog, EditMemberDialog } from './MemberDialogs';
+
+type Forum = NonNullable<ForumPageQuery['town']['forum']>;
+type Body = Forum['bodies'][number];
+type Member = Body['members'][number];
+
+/** Every body of the forum with its members; role holders add, edit and end memberships. */
+export function BodiesSection({
+  townId,
+  forum,
+  canEdit,
+  includePast,
+  onIncludePast,
+  onChange,
+}: {
+  townId: string;
+  forum: Forum;
+  canEdit: boolean;
+  includePast: boolean;
+  onIncludePast: (value: boolean) => void;
+  onChange: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [adding, setAdding] = useState<Body | null>(null);
+  const [editing, setEditing] = useState<{ member: Member; ending: boolean } | null>(null);
+  const [newBody, setNewBody] = useState(false);
+  const closeAnd = (set: () => void) => (saved: boolean) => {
+    set();
+    if (saved) onChange();
+  };
+
+  return (
+    <Stack mt="md">
+      <Group justify="space-between">
+        <Switch label={t('forum.showPast')} checked={includePast} onChange={(e) => onIncludePast(e.currentTarget.checked)} />
+        {canEdit && (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setNewBody(true)}>
+            {t('forum.newBody')}
+          </Button>
+        )}
+      </Group>
+      {forum.bodies.length === 0 && <EmptyState message={t('town.noBodies')} />}
+      {forum.bodies.map((body) => (
+        <Card key={body.id} withBorder component="section" aria-labelledby={`forum-body-${body.id}`} data-body-kind={body.kind}>
+          <Stack gap="xs">
+            <Group justify="space-between" wrap="wrap">
+              <Stack gap={0}>
+                <Group gap="xs">
+                  <Title order={3} size="h4" id={`forum-body-${body.id}`}>
+                    {body.name}
+                  </Title>
+                  {body.closed && <Badge color="gray">{t('forum.closed')}</Badge>}
+                </Group>
+                <Text size="sm" c="dimmed">
+                  {[
+                    t(`bodyKinds.${body.kind}`),
+                    body.focus && `${t('forum.focus')}: ${body.focus.title}`,
+                    body.startsOn && `${format.date(body.startsOn)}${body.endsOn ? ` – ${format.date(body.endsOn)}` : ''}`,
+                    t('town.members', { count: body.members.filter((m) => m.current).length }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+              </Stack>
+              {canEdit && !body.closed && (
+                <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setAdding(body)} aria-label={`${t('forum.addMember')}: ${body.name}`}>
+                  {t('forum.addMember')}
+                </Button>
+              )}
+            </Group>
+            {body.members.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('town.noMembers')}
+              </Text>
+            ) : (
+              <Table.ScrollContainer minWidth={640}>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('town.person')}</Table.Th>
+                      <Table.Th scope="col">{t('town.organisation')}</Table.Th>
+                      <Table.Th scope="col">{t('town.sector')}</Table.Th>
+                      <Table.Th scope="col">{t('forum.role')}</Table.Th>
+                      <Table.Th scope="col">{t('forum.seniority')}</Table.Th>
+                      <Table.Th scope="col">{t('forum.joinedOn')}</Table.Th>
+                      <Table.Th scope="col">{t('forum.leftOn')}</Table.Th>
+                      {canEdit && <Table.Th scope="col">{t('directory.actions')}</Table.Th>}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {body.members.map((member) => (
+                      <Table.Tr key={member.id} c={member.current ? undefined : 'dimmed'}>
+                        <Table.Td>{member.person.fullName}</Table.Td>
+                        <Table.Td>{member.person.organisation?.name}</Table.Td>
+                        <Table.Td>{member.person.organisation && t(`sectors.${member.person.organisation.sector}`)}</Table.Td>
+                        <Table.Td>{t(`membershipRoles.${member.role}`)}</Table.Td>
+                        <Table.Td>{member.person.seniority && t(`seniority.${member.person.seniority}`)}</Table.Td>
+                        <Table.Td>{format.date(member.joinedOn)}</Table.Td>
+                        <Table.Td>{member.leftOn ? format.date(member.leftOn) : ''}</Table.Td>
+                        {canEdit && (
+                          <Table.Td>
+                            <Group gap={4} wrap="nowrap">
+                              <Tooltip label={t('forum.editMember', { name: member.person.fullName })}>
+                                <ActionIcon variant="subtle" aria-label={t('forum.editMember', { name: member.person.fullName })} onClick={() => setEditing({ member, ending: false })}>
+                                  <IconPencil size={18} aria-hidden />
+                                </ActionIcon>
+                              </Tooltip>
+                              {member.current && (
+                                <Tooltip label={t('forum.endMember', { name: member.person.fullName })}>
+                                  <ActionIcon variant="subtle" color="red" aria-label={t('forum.endMember', { name: member.person.fullName })} onClick={() => setEditing({ member, ending: true })}>
+                                    <IconUserMinus size={18} aria-hidden />
+                                  </ActionIcon>
+                                </Tooltip>
+                              )}
+                            </Group>
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Stack>
+        </Card>
+      ))}
+      {adding && <AddMemberDialog townId={townId} body={adding} onClose={closeAnd(() => setAdding(null))} />}
+      {editing && <EditMemberDialog member={editing.member} ending={editing.ending} onClose={closeAnd(() => setEditing(null))} />}
+      {newBody && <BodyDialog forum={forum} onClose={closeAnd(() => setNewBody(false))} />}
+    </Stack>
+  );
+}

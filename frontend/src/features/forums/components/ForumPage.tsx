@@ -1,0 +1,93 @@
+import { Alert, Anchor, Button, Group, Stack, Tabs, Title } from '@mantine/core';
+import { IconStairsUp } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+
+import { ErrorState, Loading } from '@/components/PageState';
+import { localName } from '@/lib/names';
+import { canChangeStage, canEditTown, useMe } from '@/lib/session-context';
+
+import { ForumPageQuery } from '../api/queries';
+import { BodiesSection } from './BodiesSection';
+import { HealthPanel } from './HealthPanel';
+import { MilestonesSection } from './MilestonesSection';
+import { StageMoveDialog } from './StageMoveDialog';
+import { Timeline } from './Timeline';
+
+/** The forum page: health panel, bodies and members, the stages' checklists and the timeline. */
+export default function ForumPage() {
+  const { townId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const { me } = useMe();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'bodies';
+  const [includePast, setIncludePast] = useState(false);
+  const [moving, setMoving] = useState(false);
+  const [moved, setMoved] = useState(false);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ForumPageQuery, variables: { townId, includePast } });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const town = data?.town;
+  const townName = localName(town, i18n.language);
+  const title = t('forum.title', { town: townName });
+
+  useEffect(() => {
+    if (townName) document.title = `${title} · WORKIT Hub`;
+  }, [title, townName]);
+
+  if (error) return <ErrorState error={error} onRetry={reload} />;
+  if (!town?.forum) return fetching ? <Loading /> : null;
+  const forum = town.forum;
+  const canEdit = canEditTown(me, townId, town.region.id);
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to={`/towns/${townId}`} size="sm">
+        {townName}
+      </Anchor>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Title order={1}>{title}</Title>
+        {canChangeStage(me, townId, town.region.id) && (
+          <Button variant="light" leftSection={<IconStairsUp size={18} aria-hidden />} onClick={() => setMoving(true)}>
+            {t('stageMove.button')}
+          </Button>
+        )}
+      </Group>
+      {moved && (
+        <Alert color="teal" role="status" withCloseButton onClose={() => setMoved(false)} closeButtonLabel={t('forum.cancel')}>
+          {t('stageMove.moved', { stage: t(`stages.${forum.stage}`) })}
+        </Alert>
+      )}
+      <HealthPanel signals={forum.health} />
+      <Tabs value={tab} onChange={(value) => setParams(value && value !== 'bodies' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="bodies">{t('forum.bodiesTab')}</Tabs.Tab>
+          <Tabs.Tab value="stages">{t('forum.stagesTab')}</Tabs.Tab>
+          <Tabs.Tab value="timeline">{t('forum.timelineTab')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="bodies">
+          <BodiesSection townId={townId} forum={forum} canEdit={canEdit} includePast={includePast} onIncludePast={setIncludePast} onChange={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="stages">
+          <MilestonesSection townId={townId} forum={forum} canEdit={canEdit} onChange={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline">
+          <Timeline changes={forum.stageChanges} />
+        </Tabs.Panel>
+      </Tabs>
+      {moving && (
+        <StageMoveDialog
+          forum={forum}
+          onClose={(done) => {
+            setMoving(false);
+            if (done) {
+              setMoved(true);
+              reload();
+            }
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,181 @@
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+
+import { useSaveFlow } from '@/components/useSaveFlow';
+import type { BodyKind, ForumPageQuery, MembershipRole } from '@/gql/graphql';
+import { fieldMessage } from '@/lib/errors';
+
+import { AddMembershipMutation, CreateBodyMutation, TownPeopleQuery, UpdateMembershipMutation } from '../api/queries';
+
+type Forum = NonNullable<ForumPageQuery['town']['forum']>;
+type Body = Forum['bodies'][number];
+type Member = Body['members'][number];
+
+export const ROLES: MembershipRole[] = ['CHAIR', 'EMPLOYMENT_LEAD', 'REFERENT_STRATEGIC', 'REFERENT_OPERATIONAL', 'REGIONAL_COORDINATOR', 'TEAM_LEAD', 'MEMBER'];
+const KINDS: BodyKind[] = ['STEERING_COMMITTEE', 'FORUM', 'TASK_TEAM', 'AD_HOC_TEAM'];
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function Actions({ onCancel, submitting, label }: { onCancel: () => void; submitting: boolean; label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        {t('forum.cancel')}
+      </Button>
+      <Button type="submit" loading={submitting}>
+        {label ?? t('forum.save')}
+      </Button>
+    </Group>
+  );
+}
+
+function FormError({ message }: { message: string | null }) {
+  return message ? (
+    <Alert color="red" role="alert">
+      {message}
+    </Alert>
+  ) : null;
+}
+
+/** Adds a person of the town to a body, with a role and the date they joined. */
+export function AddMemberDialog({ townId, body, onClose }: { townId: string; body: Body; onClose: (saved: boolean) => void }) {
+  const { t } = useTranslation();
+  const [{ data }] = useQuery({ query: TownPeopleQuery, variables: { townId } });
+  const [, add] = useMutation(AddMembershipMutation);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { personId: null as string | null, role: (body.kind === 'TASK_TEAM' && body.members.length === 0 ? 'TEAM_LEAD' : 'MEMBER') as string | null, joinedOn: today() },
+    validateInputOnChange: true,
+    validate: {
+      personId: (v) => (v ? null : fieldMessage(t, 'required')),
+      role: (v) => (v ? null : fieldMessage(t, 'required')),
+      joinedOn: (v) => (v ? null : fieldMessage(t, 'required')),
+    },
+  });
+  const flow = useSaveFlow(form, 0, async () => null, () => []);
+  const sitting = new Set(body.members.filter((m) => m.current).map((m) => m.person.id));
+  const options = (data?.people.items ?? [])
+    .filter((p) => !sitting.has(p.id))
+    .map((p) => ({ value: p.id, label: p.organisation ? `${p.fullName} — ${p.organisation.name}` : p.fullName }));
+  const submit = form.onSubmit(async (values) => {
+    const result = await add(
+      { bodyId: body.id, personId: values.personId ?? '', input: { role: values.role as MembershipRole, joinedOn: values.joinedOn } },
+      { additionalTypenames: ['Membership'] },
+    );
+    if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
+  });
+  return (
+    <Modal opened onClose={() => onClose(false)} title={t('forum.addMemberTo', { body: body.name })} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <FormError message={flow.formError} />
+          {data && options.length === 0 && <Text size="sm">{t('forum.noPeopleToAdd')}</Text>}
+          {/* Not autofocused: a searchable select opens its list on focus and would cover the form. */}
+          <Select label={t('forum.person')} required searchable data={options} {...form.getInputProps('personId')} />
+          <Select label={t('forum.role')} required data={ROLES.map((r) => ({ value: r, label: t(`membershipRoles.${r}`) }))} {...form.getInputProps('role')} />
+          <TextInput type="date" label={t('forum.joinedOn')} required {...form.getInputProps('joinedOn')} />
+          <Actions onCancel={() => onClose(false)} submitting={form.submitting} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Changes a membership's role or dates; `ending` pre-fills today as the day they left. */
+export function EditMemberDialog({ member, ending, onClose }: { member: Member; ending: boolean; onClose: (saved: boolean) => void }) {
+  const { t } = useTranslation();
+  const [, update] = useMutation(UpdateMembershipMutation);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { role: member.role as string | null, joinedOn: member.joinedOn, leftOn: ending ? today() : member.leftOn ?? '' },
+    validateInputOnChange: true,
+    validate: {
+      role: (v) => (v ? null : fieldMessage(t, 'required')),
+      joinedOn: (v) => (v ? null : fieldMessage(t, 'required')),
+      leftOn: (v, values) => (v && v < values.joinedOn ? fieldMessage(t, 'end_before_start') : null),
+    },
+  });
+  const flow = useSaveFlow(form, member.version, async () => null, () => []);
+  const submit = form.onSubmit(async (values) => {
+    const result = await update(
+      { id: member.id, version: flow.version, input: { role: values.role as MembershipRole, joinedOn: values.joinedOn, leftOn: values.leftOn || null } },
+      { additionalTypenames: ['Membership'] },
+    );
+    if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
+  });
+  const name = member.person.fullName;
+  return (
+    <Modal opened onClose={() => onClose(false)} title={ending ? t('forum.endMemberTitle', { name }) : t('forum.editMember', { name })} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <FormError message={flow.formError} />
+          {ending && <Text size="sm">{t('forum.endMemberHint')}</Text>}
+          <Select label={t('forum.role')} required data={ROLES.map((r) => ({ value: r, label: t(`membershipRoles.${r}`) }))} {...form.getInputProps('role')} />
+          <Group grow>
+            <TextInput type="date" label={t('forum.joinedOn')} required {...form.getInputProps('joinedOn')} />
+            <TextInput type="date" label={t('forum.leftOn')} data-autofocus={ending || undefined} {...form.getInputProps('leftOn')} />
+          </Group>
+          <Actions onCancel={() => onClose(false)} submitting={form.submitting} label={ending ? t('forum.end') : undefined} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** A new body: a task team works on one of the forum's focuses; an ad-hoc team has an end date. */
+export function BodyDialog({ forum, onClose }: { forum: Forum; onClose: (saved: boolean) => void }) {
+  const { t } = useTranslation();
+  const [, create] = useMutation(CreateBodyMutation);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { kind: 'TASK_TEAM' as string | null, name: '', focusId: null as string | null, startsOn: today(), endsOn: '' },
+    validateInputOnChange: true,
+    validate: {
+      kind: (v) => (v ? null : fieldMessage(t, 'required')),
+      name: (v) => (v.trim() ? (v.length > 200 ? fieldMessage(t, 'too_long', { max: '200' }) : null) : fieldMessage(t, 'required')),
+      focusId: (v, values) => (values.kind === 'TASK_TEAM' && !v ? fieldMessage(t, 'required') : null),
+      endsOn: (v, values) => (values.kind === 'AD_HOC_TEAM' && !v ? fieldMessage(t, 'required') : v && values.startsOn && v < values.startsOn ? fieldMessage(t, 'end_before_start') : null),
+    },
+  });
+  const flow = useSaveFlow(form, 0, async () => null, () => []);
+  const submit = form.onSubmit(async (values) => {
+    const input = {
+      kind: values.kind as BodyKind,
+      name: values.name.trim(),
+      focusId: values.kind === 'TASK_TEAM' ? values.focusId : null,
+      startsOn: values.startsOn || null,
+      endsOn: values.endsOn || null,
+    };
+    const result = await create({ forumId: forum.id, input }, { additionalTypenames: ['Body'] });
+    if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
+  });
+  return (
+    <Modal opened onClose={() => onClose(false)} title={t('forum.newBody')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <FormError message={flow.formError} />
+          <Select label={t('forum.bodyKind')} required data={KINDS.map((k) => ({ value: k, label: t(`bodyKinds.${k}`) }))} {...form.getInputProps('kind')} />
+          <TextInput label={t('forum.bodyName')} required data-autofocus {...form.getInputProps('name')} />
+          {form.values.kind === 'TASK_TEAM' &&
+            (forum.focuses.length ? (
+              <Select label={t('forum.focus')} required data={forum.focuses.map((f) => ({ value: f.id, label: f.title }))} {...form.getInputProps('focusId')} />
+            ) : (
+              <Alert color="yellow" variant="light">
+                {t('forum.noFocuses')}
+              </Alert>
+            ))}
+          <Group grow>
+            <TextInput type="date" label={t('forum.startsOn')} {...form.getInputProps('startsOn')} />
+            <TextInput type="date" label={t('forum.endsOn')} required={form.values.kind === 'AD_HOC_TEAM'} {...form.getInputProps('endsOn')} />
+          </Group>
+          <Actions onCancel={() => onClose(false)} submitting={form.submitting} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
