@@ -13,7 +13,7 @@ use workit_domain::{Action, Actor, DomainError, SystemRole, TownId};
 
 use crate::entities::{organisations, people};
 use crate::towns::contains_any;
-use crate::versioned::{ensure_updated, not_found, set_archived};
+use crate::versioned::{VersionedWrite, archive_if_current, not_found, write_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit, towns};
 
 #[derive(Debug, Default, Clone)]
@@ -97,24 +97,16 @@ pub async fn update_organisation(
     let current = get_organisation(db, actor, id).await?;
     actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
     let valid = OrganisationDraft { town_id: current.town_id, ..draft }.validated()?;
-    let txn = db.begin().await?;
-    let result = organisations::Entity::update_many()
-        .set(organisations::ActiveModel {
-            name: Set(valid.name),
-            sector: Set(valid.sector.as_str().to_owned()),
-            website: Set(valid.website),
-            notes: Set(valid.notes),
-            updated_at: Set(now),
-            version: Set(version + 1),
-            ..Default::default()
-        })
-        .filter(organisations::Column::Id.eq(id))
-        .filter(organisations::Column::Version.eq(version))
-        .exec(&txn)
-        .await?;
-    ensure_updated(&result, "organisation", current.version)?;
-    audit::record(&txn, actor, "update", "organisation", id, now).await?;
-    txn.commit().await?;
+    let changes = organisations::ActiveModel {
+        name: Set(valid.name),
+        sector: Set(valid.sector.as_str().to_owned()),
+        website: Set(valid.website),
+        notes: Set(valid.notes),
+        ..Default::default()
+    };
+    let write =
+        VersionedWrite { entity: "organisation", action: "update", id, expected: version, current: current.version };
+    write_if_current(db, actor, write, changes, now).await?;
     get_organisation(db, actor, id).await
 }
 
@@ -128,11 +120,15 @@ pub async fn archive_organisation(
 ) -> StoreResult<organisations::Model> {
     let current = get_organisation(db, actor, id).await?;
     actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
-    let txn = db.begin().await?;
-    let result = set_archived::<organisations::Entity>(&txn, id, version, archived, now).await?;
-    ensure_updated(&result, "organisation", current.version)?;
-    audit::record(&txn, actor, if archived { "archive" } else { "restore" }, "organisation", id, now).await?;
-    txn.commit().await?;
+    archive_if_current::<organisations::Entity, organisations::ActiveModel>(
+        db,
+        actor,
+        "organisation",
+        (id, version, current.version),
+        archived,
+        now,
+    )
+    .await?;
     get_organisation(db, actor, id).await
 }
 
@@ -258,26 +254,17 @@ pub async fn update_person(
     actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
     let valid = PersonDraft { town_id: current.town_id, ..draft }.validated()?;
     check_organisation(db, actor, valid.town_id, valid.organisation_id).await?;
-    let txn = db.begin().await?;
-    let result = people::Entity::update_many()
-        .set(people::ActiveModel {
-            organisation_id: Set(valid.organisation_id),
-            full_name: Set(valid.full_name),
-            job_title: Set(valid.job_title),
-            seniority: Set(valid.seniority.map(|s| s.as_str().to_owned())),
-            email: Set(valid.email),
-            phone: Set(valid.phone),
-            updated_at: Set(now),
-            version: Set(version + 1),
-            ..Default::default()
-        })
-        .filter(people::Column::Id.eq(id))
-        .filter(people::Column::Version.eq(version))
-        .exec(&txn)
-        .await?;
-    ensure_updated(&result, "person", current.version)?;
-    audit::record(&txn, actor, "update", "person", id, now).await?;
-    txn.commit().await?;
+    let changes = people::ActiveModel {
+        organisation_id: Set(valid.organisation_id),
+        full_name: Set(valid.full_name),
+        job_title: Set(valid.job_title),
+        seniority: Set(valid.seniority.map(|s| s.as_str().to_owned())),
+        email: Set(valid.email),
+        phone: Set(valid.phone),
+        ..Default::default()
+    };
+    let write = VersionedWrite { entity: "person", action: "update", id, expected: version, current: current.version };
+    write_if_current(db, actor, write, changes, now).await?;
     get_person(db, actor, id).await
 }
 
@@ -291,10 +278,14 @@ pub async fn archive_person(
 ) -> StoreResult<Person> {
     let current = get_person(db, actor, id).await?.row;
     actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
-    let txn = db.begin().await?;
-    let result = set_archived::<people::Entity>(&txn, id, version, archived, now).await?;
-    ensure_updated(&result, "person", current.version)?;
-    audit::record(&txn, actor, if archived { "archive" } else { "restore" }, "person", id, now).await?;
-    txn.commit().await?;
+    archive_if_current::<people::Entity, people::ActiveModel>(
+        db,
+        actor,
+        "person",
+        (id, version, current.version),
+        archived,
+        now,
+    )
+    .await?;
     get_person(db, actor, id).await
 }

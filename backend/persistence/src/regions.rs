@@ -4,7 +4,7 @@ use workit_domain::regions::RegionDraft;
 use workit_domain::{Action, Actor, Scope};
 
 use crate::entities::regions;
-use crate::versioned::{ensure_updated, not_found};
+use crate::versioned::{VersionedWrite, not_found, write_if_current};
 use crate::{Database, StoreResult, audit};
 
 /// Regions are public to every signed-in account.
@@ -56,22 +56,13 @@ pub async fn update(
     actor.authorize(Action::ManageRegistry, Scope::Global)?;
     let current = get(db, actor, id).await?;
     let draft = draft.validated()?;
-    let txn = db.begin().await?;
-    let result = regions::Entity::update_many()
-        .set(regions::ActiveModel {
-            code: Set(draft.code),
-            name_he: Set(draft.name_he),
-            name_en: Set(draft.name_en),
-            updated_at: Set(now),
-            version: Set(version + 1),
-            ..Default::default()
-        })
-        .filter(regions::Column::Id.eq(id))
-        .filter(regions::Column::Version.eq(version))
-        .exec(&txn)
-        .await?;
-    ensure_updated(&result, "region", current.version)?;
-    audit::record(&txn, actor, "update", "region", id, now).await?;
-    txn.commit().await?;
+    let changes = regions::ActiveModel {
+        code: Set(draft.code),
+        name_he: Set(draft.name_he),
+        name_en: Set(draft.name_en),
+        ..Default::default()
+    };
+    let write = VersionedWrite { entity: "region", action: "update", id, expected: version, current: current.version };
+    write_if_current(db, actor, write, changes, now).await?;
     get(db, actor, id).await
 }

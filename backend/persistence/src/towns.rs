@@ -9,7 +9,7 @@ use workit_domain::towns::TownDraft;
 use workit_domain::{Action, Actor, Scope, TownId};
 
 use crate::entities::{labour_offices, towns};
-use crate::versioned::{ensure_updated, not_found};
+use crate::versioned::{VersionedWrite, not_found, write_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit};
 
 #[derive(Debug, Default, Clone)]
@@ -127,24 +127,15 @@ pub async fn update(
     let current = get(db, actor, id).await?;
     let draft = draft.validated()?;
     crate::regions::get(db, actor, draft.region_id).await?;
-    let txn = db.begin().await?;
-    let result = towns::Entity::update_many()
-        .set(towns::ActiveModel {
-            region_id: Set(draft.region_id),
-            name_he: Set(draft.name_he),
-            name_en: Set(draft.name_en),
-            population: Set(draft.population),
-            socio_economic_cluster: Set(draft.socio_economic_cluster),
-            updated_at: Set(now),
-            version: Set(version + 1),
-            ..Default::default()
-        })
-        .filter(towns::Column::Id.eq(id))
-        .filter(towns::Column::Version.eq(version))
-        .exec(&txn)
-        .await?;
-    ensure_updated(&result, "town", current.version)?;
-    audit::record(&txn, actor, "update", "town", id, now).await?;
-    txn.commit().await?;
+    let changes = towns::ActiveModel {
+        region_id: Set(draft.region_id),
+        name_he: Set(draft.name_he),
+        name_en: Set(draft.name_en),
+        population: Set(draft.population),
+        socio_economic_cluster: Set(draft.socio_economic_cluster),
+        ..Default::default()
+    };
+    let write = VersionedWrite { entity: "town", action: "update", id, expected: version, current: current.version };
+    write_if_current(db, actor, write, changes, now).await?;
     get(db, actor, id).await
 }

@@ -1,50 +1,80 @@
 //! Optimistic concurrency: an update names the version it was based on and changes nothing
-//! when the row has moved on since.
+//! when the row has moved on since. Every versioned write of the repositories goes through
+//! [`write_if_current`], in one transaction with its audit record.
 
-use sea_orm::UpdateResult;
-use workit_domain::DomainError;
+use std::str::FromStr;
 
-use crate::StoreResult;
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait, Value};
+use workit_domain::{Actor, DomainError};
 
-/// Turns the result of `UPDATE … WHERE id = ? AND version = ?` into `CONFLICT` when no row
-/// matched (the row exists: the caller loaded it before).
-pub fn ensure_updated(result: &UpdateResult, entity: &'static str, current_version: i32) -> StoreResult<()> {
-    if result.rows_affected == 0 {
-        return Err(DomainError::stale(entity, current_version).into());
-    }
-    Ok(())
-}
+use crate::{Database, StoreResult, audit};
 
 pub fn not_found(entity: &'static str) -> crate::StoreError {
     DomainError::NotFound { entity }.into()
 }
 
-use std::str::FromStr;
-
-use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-
 fn column<E: EntityTrait>(name: &str) -> StoreResult<E::Column> {
     E::Column::from_str(name).map_err(|_| DomainError::Internal(format!("no column {name}")).into())
 }
 
-/// Archives (or restores) a row of any table with `archived_at`, `version` and `updated_at`:
-/// archiving hides a row from lists but keeps its history and everything that points at it.
-pub async fn set_archived<E: EntityTrait>(
-    db: &impl ConnectionTrait,
-    id: i64,
-    version: i32,
+/// Which row a versioned write targets and how the audit log names it.
+pub struct VersionedWrite {
+    pub entity: &'static str,
+    pub action: &'static str,
+    pub id: i64,
+    /// The version the client's change was based on.
+    pub expected: i32,
+    /// The version the row has now (reported back in a `CONFLICT`).
+    pub current: i32,
+}
+
+/// Applies `changes` to the row if it is still at `expected`, bumping `version` and
+/// `updated_at`, and records it in the audit log — or changes nothing and answers `CONFLICT`.
+pub async fn write_if_current<E, A>(
+    db: &Database,
+    actor: &Actor,
+    write: VersionedWrite,
+    mut changes: A,
+    now: DateTime<Utc>,
+) -> StoreResult<()>
+where
+    E: EntityTrait,
+    A: ActiveModelTrait<Entity = E> + Send,
+{
+    changes.set(column::<E>("updated_at")?, Value::from(now));
+    changes.set(column::<E>("version")?, Value::from(write.expected + 1));
+    let txn = db.begin().await?;
+    let result = E::update_many()
+        .set(changes)
+        .filter(column::<E>("id")?.eq(write.id))
+        .filter(column::<E>("version")?.eq(write.expected))
+        .exec(&txn)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(DomainError::stale(write.entity, write.current).into());
+    }
+    audit::record(&txn, actor, write.action, write.entity, write.id, now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Archives (or restores) a row of a table with `archived_at`: archiving hides a row from lists
+/// but keeps its history and everything that points at it.
+pub async fn archive_if_current<E, A>(
+    db: &Database,
+    actor: &Actor,
+    entity: &'static str,
+    (id, expected, current): (i64, i32, i32),
     archived: bool,
     now: DateTime<Utc>,
-) -> StoreResult<UpdateResult> {
-    let archived_at: Option<DateTime<Utc>> = archived.then_some(now);
-    Ok(E::update_many()
-        .col_expr(column::<E>("archived_at")?, Expr::value(archived_at))
-        .col_expr(column::<E>("updated_at")?, Expr::value(now))
-        .col_expr(column::<E>("version")?, Expr::value(version + 1))
-        .filter(column::<E>("id")?.eq(id))
-        .filter(column::<E>("version")?.eq(version))
-        .exec(db)
-        .await?)
+) -> StoreResult<()>
+where
+    E: EntityTrait,
+    A: ActiveModelTrait<Entity = E> + Default + Send,
+{
+    let mut changes = <A as Default>::default();
+    changes.set(column::<E>("archived_at")?, Value::from(archived.then_some(now)));
+    let action = if archived { "archive" } else { "restore" };
+    write_if_current(db, actor, VersionedWrite { entity, action, id, expected, current }, changes, now).await
 }

@@ -15,7 +15,7 @@ use workit_domain::{Action, Actor, DomainError};
 
 use super::town_of_forum;
 use crate::entities::{forum_stage_changes, forums, milestones, people};
-use crate::versioned::{ensure_updated, not_found};
+use crate::versioned::{VersionedWrite, not_found, write_if_current};
 use crate::{Database, StoreResult, audit, towns};
 
 /// The model's milestones of all three stages, for a new forum.
@@ -141,25 +141,17 @@ pub async fn update_milestone(
     }
     .validated()?;
     check_owner(db, town, draft.owner_person_id).await?;
-    let txn = db.begin().await?;
-    let result = milestones::Entity::update_many()
-        .set(milestones::ActiveModel {
-            title: Set(draft.title),
-            owner_person_id: Set(draft.owner_person_id),
-            due_on: Set(draft.due_on),
-            done_on: Set(draft.done_on),
-            evidence: Set(draft.evidence),
-            updated_at: Set(now),
-            version: Set(version + 1),
-            ..Default::default()
-        })
-        .filter(milestones::Column::Id.eq(id))
-        .filter(milestones::Column::Version.eq(version))
-        .exec(&txn)
-        .await?;
-    ensure_updated(&result, "milestone", current.version)?;
-    audit::record(&txn, actor, "update", "milestone", id, now).await?;
-    txn.commit().await?;
+    let changes = milestones::ActiveModel {
+        title: Set(draft.title),
+        owner_person_id: Set(draft.owner_person_id),
+        due_on: Set(draft.due_on),
+        done_on: Set(draft.done_on),
+        evidence: Set(draft.evidence),
+        ..Default::default()
+    };
+    let write =
+        VersionedWrite { entity: "milestone", action: "update", id, expected: version, current: current.version };
+    write_if_current(db, actor, write, changes, now).await?;
     milestones::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("milestone"))
 }
 
@@ -202,7 +194,9 @@ pub async fn move_stage(
         .filter(forums::Column::Version.eq(version))
         .exec(&txn)
         .await?;
-    ensure_updated(&result, "forum", forum.version)?;
+    if result.rows_affected == 0 {
+        return Err(DomainError::stale("forum", forum.version).into());
+    }
     forum_stage_changes::ActiveModel {
         forum_id: Set(forum_id),
         from_stage: Set(planned.from.as_str().to_owned()),

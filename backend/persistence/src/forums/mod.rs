@@ -15,7 +15,7 @@ use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
 use crate::entities::{bodies, forums, memberships, people, strategic_focuses};
-use crate::versioned::{ensure_updated, not_found, set_archived};
+use crate::versioned::{VersionedWrite, archive_if_current, not_found, write_if_current};
 use crate::{Database, StoreResult, audit, towns};
 
 /// A new forum with what every forum has from day one: a steering committee, the forum body
@@ -172,26 +172,17 @@ pub async fn update_body(
     actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
     let valid = draft.validated()?;
     check_body_links(db, &valid, current.forum_id, town).await?;
-    let txn = db.begin().await?;
-    let result = bodies::Entity::update_many()
-        .set(bodies::ActiveModel {
-            kind: Set(valid.kind.as_str().to_owned()),
-            name: Set(valid.name),
-            focus_id: Set(valid.focus_id),
-            lead_person_id: Set(valid.lead_person_id),
-            starts_on: Set(valid.starts_on),
-            ends_on: Set(valid.ends_on),
-            updated_at: Set(now),
-            version: Set(version + 1),
-            ..Default::default()
-        })
-        .filter(bodies::Column::Id.eq(id))
-        .filter(bodies::Column::Version.eq(version))
-        .exec(&txn)
-        .await?;
-    ensure_updated(&result, "body", current.version)?;
-    audit::record(&txn, actor, "update", "body", id, now).await?;
-    txn.commit().await?;
+    let changes = bodies::ActiveModel {
+        kind: Set(valid.kind.as_str().to_owned()),
+        name: Set(valid.name),
+        focus_id: Set(valid.focus_id),
+        lead_person_id: Set(valid.lead_person_id),
+        starts_on: Set(valid.starts_on),
+        ends_on: Set(valid.ends_on),
+        ..Default::default()
+    };
+    let write = VersionedWrite { entity: "body", action: "update", id, expected: version, current: current.version };
+    write_if_current(db, actor, write, changes, now).await?;
     get_body(db, actor, id).await
 }
 
@@ -206,11 +197,15 @@ pub async fn archive_body(
     let current = get_body(db, actor, id).await?;
     let town = town_of_forum(db, current.forum_id).await?;
     actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
-    let txn = db.begin().await?;
-    let result = set_archived::<bodies::Entity>(&txn, id, version, archived, now).await?;
-    ensure_updated(&result, "body", current.version)?;
-    audit::record(&txn, actor, if archived { "archive" } else { "restore" }, "body", id, now).await?;
-    txn.commit().await?;
+    archive_if_current::<bodies::Entity, bodies::ActiveModel>(
+        db,
+        actor,
+        "body",
+        (id, version, current.version),
+        archived,
+        now,
+    )
+    .await?;
     get_body(db, actor, id).await
 }
 
@@ -297,23 +292,15 @@ pub async fn update_membership(
         })
         .collect();
     check_keeps_a_chair(had_chair, &after)?;
-    let txn = db.begin().await?;
-    let result = memberships::Entity::update_many()
-        .set(memberships::ActiveModel {
-            role: Set(valid.role.as_str().to_owned()),
-            joined_on: Set(valid.joined_on),
-            left_on: Set(valid.left_on),
-            updated_at: Set(now),
-            version: Set(version + 1),
-            ..Default::default()
-        })
-        .filter(memberships::Column::Id.eq(id))
-        .filter(memberships::Column::Version.eq(version))
-        .exec(&txn)
-        .await?;
-    ensure_updated(&result, "membership", current.version)?;
-    audit::record(&txn, actor, "update", "membership", id, now).await?;
-    txn.commit().await?;
+    let changes = memberships::ActiveModel {
+        role: Set(valid.role.as_str().to_owned()),
+        joined_on: Set(valid.joined_on),
+        left_on: Set(valid.left_on),
+        ..Default::default()
+    };
+    let write =
+        VersionedWrite { entity: "membership", action: "update", id, expected: version, current: current.version };
+    write_if_current(db, actor, write, changes, now).await?;
     get_membership(db, actor, id).await
 }
 
