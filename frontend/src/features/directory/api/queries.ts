@@ -1,5 +1,35 @@
 import { graphql } from '@/gql';
 
+export const OrganisationFieldsFragment = graphql(`
+  fragment OrganisationFields on Organisation {
+    id
+    name
+    sector
+    website
+    notes
+    archived
+    version
+  }
+`);
+
+export const PersonFieldsFragment = graphql(`
+  fragment PersonFields on Person {
+    id
+    fullName
+    jobTitle
+    seniority
+    email
+    phone
+    contactsVisible
+    archived
+    version
+    organisation {
+      id
+      name
+    }
+  }
+`);
+
 export const DirectoryTownQuery = graphql(`
   query DirectoryTown($id: ID!) {
     town(id: $id) {
@@ -19,13 +49,7 @@ export const OrganisationsQuery = graphql(`
       totalCount
       hasNextPage
       items {
-        id
-        name
-        sector
-        website
-        notes
-        archived
-        version
+        ...OrganisationFields
       }
     }
   }
@@ -34,13 +58,7 @@ export const OrganisationsQuery = graphql(`
 export const OrganisationQuery = graphql(`
   query Organisation($id: ID!) {
     organisation(id: $id) {
-      id
-      name
-      sector
-      website
-      notes
-      archived
-      version
+      ...OrganisationFields
     }
   }
 `);
@@ -51,19 +69,7 @@ export const PeopleQuery = graphql(`
       totalCount
       hasNextPage
       items {
-        id
-        fullName
-        jobTitle
-        seniority
-        email
-        phone
-        contactsVisible
-        archived
-        version
-        organisation {
-          id
-          name
-        }
+        ...PersonFields
       }
     }
   }
@@ -72,19 +78,7 @@ export const PeopleQuery = graphql(`
 export const PersonQuery = graphql(`
   query Person($id: ID!) {
     person(id: $id) {
-      id
-      fullName
-      jobTitle
-      seniority
-      email
-      phone
-      contactsVisible
-      archived
-      version
-      organisation {
-        id
-        name
-      }
+      ...PersonFields
     }
   }
 `);
