@@ -52,6 +52,7 @@ const scenarios = {
     'query($id: ID!) { town(id: $id) { nameHe labourOffice { name manager { fullName email } } forum { stage bodies { name members { role joinedOn person { fullName organisation { name sector } } } } } } }',
     { id: someTown },
   ],
+  'health of all 14 forums (regional view)': ['{ towns(limit: 14) { items { nameEn forum { stage health { kind status value } } } } }', {}],
   'people of a town (200)': ['query($id: ID) { people(townId: $id, limit: 200) { totalCount items { fullName email organisation { name } } } }', { id: someTown }],
 };
 
