@@ -14,6 +14,7 @@ mod directory;
 mod forums;
 mod http;
 mod lifecycle;
+mod meetings;
 mod migrations;
 mod permissions;
 mod schema;

@@ -72,6 +72,8 @@ pub enum Action {
     EditForum,
     /// Move a forum to another stage.
     ChangeStage,
+    /// Approve a meeting's minutes, which locks them (the chair's call, model §2).
+    ApproveMinutes,
     /// Create and edit regions and towns.
     ManageRegistry,
 }
@@ -123,7 +125,7 @@ impl Actor {
             Action::EditDirectory | Action::EditForum => {
                 coordinates_region || self.has_town_role(town, &[Chair, EmploymentLead, Referent])
             }
-            Action::ChangeStage => coordinates_region || self.has_town_role(town, &[Chair]),
+            Action::ChangeStage | Action::ApproveMinutes => coordinates_region || self.has_town_role(town, &[Chair]),
             Action::ManageRegistry => false,
         }
     }

@@ -8,6 +8,7 @@ pub mod access;
 pub mod directory;
 pub mod error;
 pub mod forums;
+pub mod meetings;
 pub mod regions;
 pub mod towns;
 pub mod validation;

@@ -12,6 +12,7 @@ use sea_orm::{
 };
 use workit_domain::directory::{Sector, Seniority};
 use workit_domain::forums::{BodyKind, FocusKind, MembershipRole, Stage};
+use workit_domain::meetings::TEMPLATES as MEETING_TEMPLATES;
 use workit_domain::{DomainError, SystemRole};
 
 use crate::accounts::{NewUser, create_user};
@@ -242,17 +243,6 @@ const ORGANISATIONS: &[(Sector, &str)] = &[
     (Sector::CivilSociety, "ועד השכונות {}"),
     (Sector::CivilSociety, "פורום נשים עסקיות {}"),
     (Sector::Academia, "המכללה האזורית"),
-];
-
-/// The seven canonical first-year forum meetings (model §8).
-const CANONICAL_MEETINGS: &[&str] = &[
-    "היכרות",
-    "היכרות מעמיקה ומיפוי ארגונים",
-    "תוצאות המיפוי",
-    "מיקודים אסטרטגיים ועתיד רצוי",
-    "תוכנית עבודה וצוותי משימה",
-    "הצגת תוכנית העבודה לראש הרשות",
-    "סיכום שנה",
 ];
 
 /// A metric of a focus: name, unit, baseline, target.
@@ -806,25 +796,41 @@ impl Seeder<'_> {
 
     async fn meetings(&mut self, body: i64, members: &[i64], plan: MeetingPlan) -> StoreResult<()> {
         let today = self.now.date_naive();
-        // (date, title, duration) of every meeting the body has had or has planned.
-        let schedule: Vec<(NaiveDate, String, i32)> = match plan {
+        // (date, title, duration, template) of every meeting the body has had or has planned.
+        let canonical: Vec<_> = MEETING_TEMPLATES.iter().filter(|t| t.canonical_step.is_some()).collect();
+        let schedule: Vec<(NaiveDate, String, i32, Option<&str>)> = match plan {
             MeetingPlan::Monthly => (0..12)
-                .map(|m| (today - Duration::days(330 - 30 * m), format!("מפגש צוות חודשי {}", m + 1), 90))
+                .map(|m| {
+                    (
+                        today - Duration::days(330 - 30 * m),
+                        format!("מפגש צוות חודשי {}", m + 1),
+                        90,
+                        Some("task_team_monthly"),
+                    )
+                })
                 .collect(),
             MeetingPlan::Steering => (0..5)
-                .map(|m| (today - Duration::days(720 - 45 * m), format!("ישיבת צוות היגוי {}", m + 1), 90))
+                .map(|m| {
+                    (
+                        today - Duration::days(720 - 45 * m),
+                        format!("ישיבת צוות היגוי {}", m + 1),
+                        90,
+                        Some("steering_committee"),
+                    )
+                })
                 .collect(),
             MeetingPlan::Forum { held } => (0..held)
                 .map(|m| {
-                    let title = CANONICAL_MEETINGS
-                        .get(m)
-                        .map_or_else(|| format!("פורום רבעוני {}", m + 1), |t| (*t).to_owned());
-                    (today - Duration::days(640 - 75 * m as i64), title, 180)
+                    let date = today - Duration::days(640 - 75 * m as i64);
+                    match canonical.get(m) {
+                        Some(t) => (date, t.title.to_owned(), t.duration_minutes, Some(t.key)),
+                        None => (date, format!("פורום רבעוני {}", m + 1), 180, None),
+                    }
                 })
-                .chain(std::iter::once((today + Duration::days(21), "פורום רבעוני — בקרה".to_owned(), 180)))
+                .chain(std::iter::once((today + Duration::days(21), "פורום רבעוני — בקרה".to_owned(), 180, None)))
                 .collect(),
         };
-        for (date, title, duration) in schedule {
+        for (date, title, duration, template_key) in schedule {
             let starts_at = Utc.from_utc_datetime(&date.and_hms_opt(7, 0, 0).unwrap_or_default());
             let past = date < today;
             let status = if !past {
@@ -847,6 +853,8 @@ impl Seeder<'_> {
                 method: Set(Some("מפגש פנים אל פנים".into())),
                 product: Set(Some("החלטות ומשימות עם אחראים ותאריכים".into())),
                 status: Set(status.into()),
+                template_key: Set(template_key.map(str::to_owned)),
+                cancel_reason: Set(None),
                 created_at,
                 updated_at,
                 version,
@@ -867,6 +875,7 @@ impl Seeder<'_> {
                         kind: Set((*kind).into()),
                         minutes: Set(*minutes),
                         presenter: Set(None),
+                        links: Set(None),
                         created_at,
                         updated_at,
                         version,

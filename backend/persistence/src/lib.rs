@@ -12,6 +12,7 @@ pub mod directory;
 pub mod entities;
 pub mod error;
 pub mod forums;
+pub mod meetings;
 pub mod page;
 pub mod regions;
 pub mod towns;

@@ -123,3 +123,23 @@ pub enum FocusKind {
     Geographic,
     Regional,
 }
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::meetings::MeetingStatus")]
+pub enum MeetingStatus {
+    Draft,
+    InvitationsSent,
+    Held,
+    MinutesApproved,
+    Cancelled,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::meetings::AgendaKind")]
+pub enum AgendaKind {
+    Presentation,
+    Discussion,
+    Decision,
+    Update,
+    Break,
+}

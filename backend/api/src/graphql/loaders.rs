@@ -10,10 +10,11 @@ use workit_domain::Actor;
 use workit_domain::forums::health::Signal;
 use workit_persistence::directory::{self, Person};
 use workit_persistence::entities::{
-    bodies, forum_stage_changes, forums, labour_offices, memberships, milestones, organisations, regions,
-    strategic_focuses, towns,
+    agenda_items, bodies, forum_stage_changes, forums, labour_offices, meeting_events, memberships, milestones,
+    organisations, regions, strategic_focuses, towns,
 };
 use workit_persistence::forums::lifecycle;
+use workit_persistence::meetings as meeting_store;
 use workit_persistence::{Database, forums as forum_store, regions as region_store, towns as town_store};
 
 use crate::error::ApiError;
@@ -54,6 +55,9 @@ key!(MilestonesOfForum);
 key!(StageChangesOfForum);
 key!(HealthOfForum);
 key!(UserNameKey);
+key!(BodyKey);
+key!(AgendaOfMeeting);
+key!(EventsOfMeeting);
 
 fn keys<K: Copy>(keys: &[K], id: impl Fn(K) -> i64) -> Vec<i64> {
     keys.iter().copied().map(id).collect()
@@ -98,6 +102,9 @@ one_to_one!(OrganisationKey, organisations::Model, directory::organisations_by_i
 one_to_one!(LabourOfficeOfTown, labour_offices::Model, town_store::labour_offices_by_town_ids, town_id);
 one_to_many!(BodiesOfForum, bodies::Model, forum_store::bodies_by_forum_ids, forum_id);
 one_to_many!(MembersOfBody, memberships::Model, forum_store::memberships_by_body_ids, body_id);
+one_to_one!(BodyKey, bodies::Model, meeting_store::bodies_by_ids, id);
+one_to_many!(AgendaOfMeeting, agenda_items::Model, meeting_store::agenda_by_meeting_ids, meeting_id);
+one_to_many!(EventsOfMeeting, meeting_events::Model, meeting_store::events_by_meeting_ids, meeting_id);
 one_to_many!(FocusesOfForum, strategic_focuses::Model, forum_store::focuses_by_forum_ids, forum_id);
 one_to_many!(MilestonesOfForum, milestones::Model, lifecycle::milestones_by_forum_ids, forum_id);
 one_to_many!(StageChangesOfForum, forum_stage_changes::Model, lifecycle::stage_changes_by_forum_ids, forum_id);

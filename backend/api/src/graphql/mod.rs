@@ -8,6 +8,7 @@ mod forums;
 mod lifecycle;
 mod limits;
 pub mod loaders;
+mod meetings;
 mod regions;
 mod towns;
 
@@ -24,6 +25,7 @@ pub struct QueryRoot(
     towns::TownQuery,
     forums::ForumQuery,
     directory::DirectoryQuery,
+    meetings::MeetingQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -34,6 +36,7 @@ pub struct MutationRoot(
     forums::ForumMutation,
     lifecycle::LifecycleMutation,
     directory::DirectoryMutation,
+    meetings::MeetingMutation,
 );
 
 /// Typical sizes of nested lists, so the complexity limit sees what a query really costs.

@@ -50,7 +50,10 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
     scheme.eq_ignore_ascii_case("bearer").then_some(token.trim())
 }
 
-async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Option<RequestContextCaller>, AuthFailure> {
+pub(super) async fn authenticate(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<RequestContextCaller>, AuthFailure> {
     let Some(token) = bearer(headers) else {
         return Ok(None);
     };
@@ -66,7 +69,7 @@ async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Option<Re
     }
 }
 
-type RequestContextCaller = (workit_persistence::entities::users::Model, workit_domain::Actor, i64);
+pub(super) type RequestContextCaller = (workit_persistence::entities::users::Model, workit_domain::Actor, i64);
 
 pub async fn post(State(state): State<AppState>, request: Request) -> Response {
     let (parts, body) = request.into_parts();

@@ -1,5 +1,6 @@
 //! The HTTP surface: `/graphql`, health probes and the web app's static files.
 
+mod calendar;
 mod graphql;
 mod health;
 mod static_files;
@@ -25,6 +26,7 @@ pub fn router(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
     let mut app = Router::new()
         .route("/graphql", post(graphql::post).get(graphql::get))
+        .route("/calendar/meetings/{file}", get(calendar::meeting_ics))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .with_state(state);

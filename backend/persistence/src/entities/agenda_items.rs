@@ -14,6 +14,8 @@ pub struct Model {
     pub kind: String,
     pub minutes: i32,
     pub presenter: Option<String>,
+    /// JSON array of URLs.
+    pub links: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

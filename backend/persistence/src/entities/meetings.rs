@@ -19,6 +19,8 @@ pub struct Model {
     pub method: Option<String>,
     pub product: Option<String>,
     pub status: String,
+    pub template_key: Option<String>,
+    pub cancel_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,7 @@ pub mod forum_stage_changes;
 pub mod forums;
 pub mod labour_offices;
 pub mod measurements;
+pub mod meeting_events;
 pub mod meetings;
 pub mod memberships;
 pub mod milestones;

@@ -1,0 +1,362 @@
+//! Meetings in GraphQL: plan from a template, a timed agenda, clear states, and history.
+
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Duration, Utc};
+use workit_domain::DomainError;
+use workit_domain::meetings::{self as rules, AgendaItemDraft, MeetingDraft, MeetingTemplate as Template};
+use workit_persistence::PageRequest;
+use workit_persistence::entities::{agenda_items, meeting_events, meetings};
+use workit_persistence::meetings::{self as store, MeetingFilter, NewMeeting};
+
+use super::enums::{AgendaKind, MeetingStatus, stored};
+use super::forums::Body;
+use super::loaders::{AgendaOfMeeting, BodyKey, EventsOfMeeting, Loaders, UserNameKey};
+use super::{ContextExt, page_cost};
+use crate::error::{ApiResult, parse_id};
+
+pub struct Meeting(pub meetings::Model);
+
+#[Object]
+impl Meeting {
+    async fn id(&self) -> ID {
+        ID::from(self.0.id.to_string())
+    }
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    async fn body(&self, ctx: &Context<'_>) -> ApiResult<Body> {
+        let body = ctx.data_unchecked::<Loaders>().load_one(BodyKey(self.0.body_id)).await?;
+        body.map(Body).ok_or_else(|| DomainError::NotFound { entity: "body" }.into())
+    }
+    async fn starts_at(&self) -> DateTime<Utc> {
+        self.0.starts_at
+    }
+    async fn ends_at(&self) -> DateTime<Utc> {
+        self.0.starts_at + Duration::minutes(i64::from(self.0.duration_minutes))
+    }
+    async fn duration_minutes(&self) -> i32 {
+        self.0.duration_minutes
+    }
+    async fn place(&self) -> Option<&str> {
+        self.0.place.as_deref()
+    }
+    async fn online_url(&self) -> Option<&str> {
+        self.0.online_url.as_deref()
+    }
+    /// Every meeting has a goal, a course, a method and a product (model §8).
+    async fn goal(&self) -> Option<&str> {
+        self.0.goal.as_deref()
+    }
+    async fn course(&self) -> Option<&str> {
+        self.0.course.as_deref()
+    }
+    async fn method(&self) -> Option<&str> {
+        self.0.method.as_deref()
+    }
+    async fn product(&self) -> Option<&str> {
+        self.0.product.as_deref()
+    }
+    async fn status(&self) -> ApiResult<MeetingStatus> {
+        Ok(stored(&self.0.status, rules::MeetingStatus::parse)?.into())
+    }
+    /// The template the meeting was planned from (e.g. `forum_4_focuses`).
+    async fn template_key(&self) -> Option<&str> {
+        self.0.template_key.as_deref()
+    }
+    async fn cancel_reason(&self) -> Option<&str> {
+        self.0.cancel_reason.as_deref()
+    }
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    #[graphql(complexity = "20 * child_complexity")]
+    async fn agenda(&self, ctx: &Context<'_>) -> ApiResult<Vec<AgendaItem>> {
+        Ok(ctx
+            .data_unchecked::<Loaders>()
+            .load_one(AgendaOfMeeting(self.0.id))
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(AgendaItem)
+            .collect())
+    }
+    /// The agenda's minutes in total, and how far they run over the duration (null when they fit).
+    async fn agenda_minutes(&self, ctx: &Context<'_>) -> ApiResult<i32> {
+        let items = ctx.data_unchecked::<Loaders>().load_one(AgendaOfMeeting(self.0.id)).await?.unwrap_or_default();
+        Ok(items.iter().map(|i| i.minutes).sum())
+    }
+    async fn agenda_overflow_minutes(&self, ctx: &Context<'_>) -> ApiResult<Option<i32>> {
+        let items = ctx.data_unchecked::<Loaders>().load_one(AgendaOfMeeting(self.0.id)).await?.unwrap_or_default();
+        Ok(rules::agenda_overflow(items.iter().map(|i| i.minutes), self.0.duration_minutes))
+    }
+    /// Created, rescheduled, each state change and cancellation, newest first.
+    async fn history(&self, ctx: &Context<'_>) -> ApiResult<Vec<MeetingEvent>> {
+        Ok(ctx
+            .data_unchecked::<Loaders>()
+            .load_one(EventsOfMeeting(self.0.id))
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(MeetingEvent)
+            .collect())
+    }
+}
+
+pub struct AgendaItem(pub agenda_items::Model);
+
+#[Object]
+impl AgendaItem {
+    async fn id(&self) -> ID {
+        ID::from(self.0.id.to_string())
+    }
+    async fn position(&self) -> i32 {
+        self.0.position
+    }
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    async fn kind(&self) -> ApiResult<AgendaKind> {
+        Ok(stored(&self.0.kind, rules::AgendaKind::parse)?.into())
+    }
+    async fn minutes(&self) -> i32 {
+        self.0.minutes
+    }
+    async fn presenter(&self) -> Option<&str> {
+        self.0.presenter.as_deref()
+    }
+    async fn links(&self) -> Vec<String> {
+        store::links_of(&self.0)
+    }
+}
+
+pub struct MeetingEvent(pub meeting_events::Model);
+
+#[Object]
+impl MeetingEvent {
+    /// `CREATED`, `RESCHEDULED`, or the state moved to.
+    async fn kind(&self) -> &str {
+        &self.0.kind
+    }
+    async fn details(&self) -> Option<&str> {
+        self.0.details.as_deref()
+    }
+    async fn changed_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn changed_by(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        let Some(user) = self.0.changed_by else { return Ok(None) };
+        Ok(ctx.data_unchecked::<Loaders>().load_one(UserNameKey(user)).await?)
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct TemplateItem {
+    title: &'static str,
+    kind: AgendaKind,
+    minutes: i32,
+}
+
+pub struct MeetingTemplate(&'static Template);
+
+#[Object]
+impl MeetingTemplate {
+    async fn key(&self) -> &str {
+        self.0.key
+    }
+    async fn title(&self) -> &str {
+        self.0.title
+    }
+    /// 1–7 for the canonical first-year forum meetings.
+    async fn canonical_step(&self) -> Option<i32> {
+        self.0.canonical_step.map(i32::from)
+    }
+    async fn goal(&self) -> &str {
+        self.0.goal
+    }
+    async fn product(&self) -> &str {
+        self.0.product
+    }
+    async fn duration_minutes(&self) -> i32 {
+        self.0.duration_minutes
+    }
+    async fn items(&self) -> Vec<TemplateItem> {
+        self.0
+            .items
+            .iter()
+            .map(|(title, kind, minutes)| TemplateItem { title, kind: (*kind).into(), minutes: *minutes })
+            .collect()
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct MeetingTemplates {
+    templates: Vec<MeetingTemplate>,
+    /// For the forum: the next canonical meeting it has not held.
+    suggested: Option<MeetingTemplate>,
+}
+
+#[derive(SimpleObject)]
+pub struct MeetingPage {
+    items: Vec<Meeting>,
+    total_count: u64,
+    has_next_page: bool,
+}
+
+#[derive(InputObject)]
+pub struct MeetingInput {
+    title: String,
+    starts_at: DateTime<Utc>,
+    /// Minutes (1–720). Left out on creation: the template's, or 180 for the forum, 90 otherwise.
+    duration_minutes: Option<i32>,
+    place: Option<String>,
+    online_url: Option<String>,
+    goal: Option<String>,
+    course: Option<String>,
+    method: Option<String>,
+    product: Option<String>,
+}
+
+impl MeetingInput {
+    fn draft(self) -> MeetingDraft {
+        MeetingDraft {
+            title: self.title,
+            starts_at: self.starts_at,
+            duration_minutes: self.duration_minutes.unwrap_or(0),
+            place: self.place,
+            online_url: self.online_url,
+            goal: self.goal,
+            course: self.course,
+            method: self.method,
+            product: self.product,
+        }
+    }
+}
+
+#[derive(InputObject)]
+pub struct AgendaItemInput {
+    title: String,
+    kind: AgendaKind,
+    minutes: i32,
+    presenter: Option<String>,
+    #[graphql(default)]
+    links: Vec<String>,
+}
+
+#[derive(Default)]
+pub struct MeetingQuery;
+
+#[Object]
+impl MeetingQuery {
+    /// Meetings by start time, of a town's bodies or of one body, optionally within a period.
+    #[graphql(complexity = "page_cost(limit, child_complexity)")]
+    #[allow(clippy::too_many_arguments)]
+    async fn meetings(
+        &self,
+        ctx: &Context<'_>,
+        town_id: Option<ID>,
+        body_id: Option<ID>,
+        from: Option<DateTime<Utc>>,
+        to: Option<DateTime<Utc>>,
+        offset: Option<i64>,
+        limit: Option<i64>,
+    ) -> ApiResult<MeetingPage> {
+        let filter = MeetingFilter {
+            town_id: town_id.as_ref().map(|id| parse_id(id, "townId")).transpose()?,
+            body_id: body_id.as_ref().map(|id| parse_id(id, "bodyId")).transpose()?,
+            from,
+            to,
+        };
+        let page = store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?;
+        let has_next_page = page.has_next_page();
+        Ok(MeetingPage { total_count: page.total, has_next_page, items: page.items.into_iter().map(Meeting).collect() })
+    }
+
+    async fn meeting(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Meeting> {
+        Ok(Meeting(store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+    }
+
+    /// The templates that fit a body, and the canonical meeting to suggest next.
+    async fn meeting_templates(&self, ctx: &Context<'_>, body_id: ID) -> ApiResult<MeetingTemplates> {
+        ctx.actor()?;
+        let (templates, suggested) = store::templates_for_body(ctx.db(), parse_id(&body_id, "bodyId")?).await?;
+        Ok(MeetingTemplates {
+            templates: templates.into_iter().map(MeetingTemplate).collect(),
+            suggested: suggested.map(MeetingTemplate),
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct MeetingMutation;
+
+#[Object]
+impl MeetingMutation {
+    /// Plans a meeting as a draft, with the template's agenda; `carryOver` adds the previous
+    /// meeting's decided-but-not-executed decisions as follow-up items.
+    async fn create_meeting(
+        &self,
+        ctx: &Context<'_>,
+        body_id: ID,
+        input: MeetingInput,
+        template_key: Option<String>,
+        #[graphql(default = true)] carry_over: bool,
+    ) -> ApiResult<Meeting> {
+        let default_duration = input.duration_minutes.is_none();
+        let new = NewMeeting {
+            body_id: parse_id(&body_id, "bodyId")?,
+            draft: input.draft(),
+            default_duration,
+            template_key,
+            carry_over,
+        };
+        Ok(Meeting(store::create(ctx.db(), ctx.actor()?, new, ctx.now()).await?))
+    }
+
+    /// Changes the plan while invitations can still change; a new time is kept in the history.
+    async fn update_meeting(&self, ctx: &Context<'_>, id: ID, version: i32, input: MeetingInput) -> ApiResult<Meeting> {
+        let id = parse_id(&id, "id")?;
+        let current = store::get(ctx.db(), ctx.actor()?, id).await?;
+        let mut draft = input.draft();
+        if draft.duration_minutes == 0 {
+            draft.duration_minutes = current.duration_minutes;
+        }
+        Ok(Meeting(store::update(ctx.db(), ctx.actor()?, id, version, draft, ctx.now()).await?))
+    }
+
+    /// Replaces the agenda in the given order (reordering is sending the new order).
+    async fn set_agenda(
+        &self,
+        ctx: &Context<'_>,
+        meeting_id: ID,
+        version: i32,
+        items: Vec<AgendaItemInput>,
+    ) -> ApiResult<Meeting> {
+        let items = items
+            .into_iter()
+            .map(|i| AgendaItemDraft {
+                title: i.title,
+                kind: i.kind.into(),
+                minutes: i.minutes,
+                presenter: i.presenter,
+                links: i.links,
+            })
+            .collect();
+        let id = parse_id(&meeting_id, "meetingId")?;
+        Ok(Meeting(store::set_agenda(ctx.db(), ctx.actor()?, id, version, items, ctx.now()).await?))
+    }
+
+    /// Sends invitations, records it held, approves the minutes (the chair), or cancels with a reason.
+    async fn set_meeting_status(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        version: i32,
+        status: MeetingStatus,
+        reason: Option<String>,
+    ) -> ApiResult<Meeting> {
+        let id = parse_id(&id, "id")?;
+        Ok(Meeting(
+            store::set_status(ctx.db(), ctx.actor()?, id, version, status.into(), reason.as_deref(), ctx.now()).await?,
+        ))
+    }
+}

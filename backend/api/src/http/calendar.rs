@@ -1,0 +1,99 @@
+//! `GET /calendar/meetings/{id}.ics`: one meeting as an iCalendar file that calendar programs
+//! accept. A cancelled meeting is sent as a cancelled event, so importing it removes it.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Duration, Utc};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+use workit_domain::meetings::MeetingStatus;
+use workit_persistence::entities::{agenda_items, meetings};
+use workit_persistence::meetings as store;
+
+use super::graphql::authenticate;
+use crate::AppState;
+use crate::i18n::{self, Locale};
+
+/// The iCalendar text of one meeting. `sequence` follows the meeting's version, so calendar
+/// programs treat a changed or cancelled meeting as an update of the one they have.
+pub fn meeting_calendar(
+    meeting: &meetings::Model,
+    body_name: &str,
+    agenda: &[agenda_items::Model],
+    now: DateTime<Utc>,
+) -> String {
+    let cancelled = meeting.status == MeetingStatus::Cancelled.as_str();
+    let mut description: Vec<String> = Vec::new();
+    if let Some(goal) = &meeting.goal {
+        description.push(format!("מטרה: {goal}"));
+    }
+    if !agenda.is_empty() {
+        description.push("סדר יום:".to_owned());
+        description.extend(agenda.iter().map(|item| format!("• {} ({} דק׳)", item.title, item.minutes)));
+    }
+    if let Some(url) = &meeting.online_url {
+        description.push(url.clone());
+    }
+    let mut event = Event::new();
+    event
+        .uid(&format!("meeting-{}@workit-hub", meeting.id))
+        .timestamp(now)
+        .sequence(u32::try_from(meeting.version).unwrap_or(0))
+        .summary(&format!("{} — {body_name}", meeting.title))
+        .description(&description.join("\n"))
+        .starts(meeting.starts_at)
+        .ends(meeting.starts_at + Duration::minutes(i64::from(meeting.duration_minutes)))
+        .status(if cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed });
+    if let Some(place) = meeting.place.as_deref().or(meeting.online_url.as_deref()) {
+        event.location(place);
+    }
+    if let Some(url) = &meeting.online_url {
+        event.url(url);
+    }
+    let mut calendar = Calendar::new();
+    calendar.name("WORKIT Hub").append_property(("METHOD", if cancelled { "CANCEL" } else { "PUBLISH" }));
+    calendar.push(event.done());
+    calendar.done().to_string()
+}
+
+fn error(status: StatusCode, code: &str, locale: Locale) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], i18n::error_message(locale, code, None, None))
+        .into_response()
+}
+
+pub async fn meeting_ics(State(state): State<AppState>, Path(file): Path<String>, headers: HeaderMap) -> Response {
+    let locale = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Locale::from_accept_language)
+        .unwrap_or(Locale::He);
+    let Some(id) = file.strip_suffix(".ics").and_then(|id| id.parse::<i64>().ok()) else {
+        return error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
+    };
+    let actor = match authenticate(&state, &headers).await {
+        Ok(Some((_, actor, _))) => actor,
+        _ => return error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale),
+    };
+    let Ok(meeting) = store::get(&state.db, &actor, id).await else {
+        return error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
+    };
+    let (body, agenda) = match (
+        store::bodies_by_ids(&state.db, &[meeting.body_id]).await,
+        store::agenda_by_meeting_ids(&state.db, &[id]).await,
+    ) {
+        (Ok(mut bodies), Ok(agenda)) => (bodies.pop(), agenda),
+        (Err(e), _) | (_, Err(e)) => {
+            tracing::error!(error = ?e, "loading a meeting for its calendar file");
+            return error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
+        }
+    };
+    let text = meeting_calendar(&meeting, body.as_ref().map_or("", |b| b.name.as_str()), &agenda, state.clock.now());
+    let mut response = (StatusCode::OK, text).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/calendar; charset=utf-8"));
+    if let Ok(disposition) = HeaderValue::from_str(&format!("attachment; filename=\"meeting-{id}.ics\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}

@@ -1,0 +1,443 @@
+//! Meetings of a forum's bodies: planned from templates, timed agendas, clear states, and a
+//! history of every change to the plan.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
+use workit_domain::forums::BodyKind;
+use workit_domain::meetings::{
+    self as rules, AgendaItemDraft, MeetingDraft, MeetingStatus, MeetingTemplate, carry_over_items, validate_agenda,
+};
+use workit_domain::validation::{FieldError, codes};
+use workit_domain::{Action, Actor, DomainError, TownId};
+
+use crate::entities::{agenda_items, bodies, decisions, forums, meeting_events, meetings, milestones};
+use crate::versioned::{VersionedWrite, not_found, write_if_current};
+use crate::{Database, Page, PageRequest, StoreResult, audit, towns};
+
+#[derive(Debug, Default, Clone)]
+pub struct MeetingFilter {
+    pub town_id: Option<TownId>,
+    pub body_id: Option<i64>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// The body and its town, for permission checks and template rules.
+async fn body_and_town(db: &Database, body_id: i64) -> StoreResult<(bodies::Model, TownId)> {
+    let body = bodies::Entity::find_by_id(body_id).one(db).await?.ok_or_else(|| not_found("body"))?;
+    let forum = forums::Entity::find_by_id(body.forum_id).one(db).await?.ok_or_else(|| not_found("forum"))?;
+    Ok((body, forum.town_id))
+}
+
+/// Meetings are visible to every signed-in account (names and times, like the directory).
+pub async fn list(
+    db: &Database,
+    _actor: &Actor,
+    filter: &MeetingFilter,
+    page: PageRequest,
+) -> StoreResult<Page<meetings::Model>> {
+    let mut query = meetings::Entity::find();
+    if let Some(town) = filter.town_id {
+        let forum_ids: Vec<i64> = forums::Entity::find()
+            .select_only()
+            .column(forums::Column::Id)
+            .filter(forums::Column::TownId.eq(town))
+            .into_tuple()
+            .all(db)
+            .await?;
+        let body_ids: Vec<i64> = bodies::Entity::find()
+            .select_only()
+            .column(bodies::Column::Id)
+            .filter(bodies::Column::ForumId.is_in(forum_ids))
+            .into_tuple()
+            .all(db)
+            .await?;
+        query = query.filter(meetings::Column::BodyId.is_in(body_ids));
+    }
+    if let Some(body) = filter.body_id {
+        query = query.filter(meetings::Column::BodyId.eq(body));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(meetings::Column::StartsAt.gte(from));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(meetings::Column::StartsAt.lt(to));
+    }
+    let total = query.clone().count(db).await?;
+    let items = query.order_by_asc(meetings::Column::StartsAt).offset(page.offset).limit(page.limit).all(db).await?;
+    Ok(Page { items, total, offset: page.offset, limit: page.limit })
+}
+
+pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<meetings::Model> {
+    meetings::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("meeting"))
+}
+
+pub async fn agenda_by_meeting_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<agenda_items::Model>> {
+    Ok(agenda_items::Entity::find()
+        .filter(agenda_items::Column::MeetingId.is_in(ids.iter().copied()))
+        .order_by_asc(agenda_items::Column::Position)
+        .all(db)
+        .await?)
+}
+
+pub async fn events_by_meeting_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<meeting_events::Model>> {
+    Ok(meeting_events::Entity::find()
+        .filter(meeting_events::Column::MeetingId.is_in(ids.iter().copied()))
+        .order_by_desc(meeting_events::Column::Id)
+        .all(db)
+        .await?)
+}
+
+pub async fn bodies_by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<bodies::Model>> {
+    Ok(bodies::Entity::find().filter(bodies::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+}
+
+/// The templates that fit a body, and for the forum the canonical meeting it has not held.
+pub async fn templates_for_body(
+    db: &Database,
+    body_id: i64,
+) -> StoreResult<(Vec<&'static MeetingTemplate>, Option<&'static MeetingTemplate>)> {
+    let (body, _) = body_and_town(db, body_id).await?;
+    let kind =
+        BodyKind::parse(&body.kind).ok_or_else(|| DomainError::Internal(format!("stored kind {}", body.kind)))?;
+    let fitting = rules::TEMPLATES.iter().filter(|t| t.body_kinds.contains(&kind)).collect();
+    let suggested = if kind == BodyKind::Forum {
+        let held: Vec<Option<String>> = meetings::Entity::find()
+            .select_only()
+            .column(meetings::Column::TemplateKey)
+            .filter(meetings::Column::BodyId.eq(body_id))
+            .filter(
+                meetings::Column::Status.is_in([MeetingStatus::Held.as_str(), MeetingStatus::MinutesApproved.as_str()]),
+            )
+            .into_tuple()
+            .all(db)
+            .await?;
+        let held: Vec<&str> = held.iter().flatten().map(String::as_str).collect();
+        rules::suggested_canonical(&held)
+    } else {
+        None
+    };
+    Ok((fitting, suggested))
+}
+
+fn agenda_rows(
+    meeting_id: i64,
+    items: Vec<AgendaItemDraft>,
+    now: DateTime<Utc>,
+) -> StoreResult<Vec<agenda_items::ActiveModel>> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(position, item)| {
+            let links = if item.links.is_empty() {
+                None
+            } else {
+                Some(serde_json::to_string(&item.links).map_err(|e| DomainError::Internal(e.to_string()))?)
+            };
+            Ok(agenda_items::ActiveModel {
+                meeting_id: Set(meeting_id),
+                position: Set(position as i32),
+                title: Set(item.title),
+                kind: Set(item.kind.as_str().to_owned()),
+                minutes: Set(item.minutes),
+                presenter: Set(item.presenter),
+                links: Set(links),
+                created_at: Set(now),
+                updated_at: Set(now),
+                version: Set(1),
+                ..Default::default()
+            })
+        })
+        .collect()
+}
+
+async fn record_event(
+    db: &impl sea_orm::ConnectionTrait,
+    actor: &Actor,
+    meeting_id: i64,
+    kind: &str,
+    details: Option<String>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    meeting_events::ActiveModel {
+        meeting_id: Set(meeting_id),
+        kind: Set(kind.to_owned()),
+        details: Set(details),
+        changed_by: Set(Some(actor.user_id)),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The decisions of the body's latest meeting before `before` that are decided but not done.
+async fn open_decisions_of_previous(db: &Database, body_id: i64, before: DateTime<Utc>) -> StoreResult<Vec<String>> {
+    let Some(previous) = meetings::Entity::find()
+        .filter(meetings::Column::BodyId.eq(body_id))
+        .filter(meetings::Column::StartsAt.lt(before))
+        .filter(meetings::Column::Status.ne(MeetingStatus::Cancelled.as_str()))
+        .order_by_desc(meetings::Column::StartsAt)
+        .one(db)
+        .await?
+    else {
+        return Ok(Vec::new());
+    };
+    Ok(decisions::Entity::find()
+        .filter(decisions::Column::MeetingId.eq(previous.id))
+        .filter(decisions::Column::Status.eq("OPEN"))
+        .order_by_asc(decisions::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| d.text)
+        .collect())
+}
+
+pub struct NewMeeting {
+    pub body_id: i64,
+    pub draft: MeetingDraft,
+    /// Take the duration from the template, or the body's usual one (3 hours for the forum).
+    pub default_duration: bool,
+    pub template_key: Option<String>,
+    /// Add the previous meeting's decided-but-not-executed decisions to the agenda.
+    pub carry_over: bool,
+}
+
+/// Plans a meeting (a draft), with the template's agenda and the standing carry-over.
+pub async fn create(db: &Database, actor: &Actor, new: NewMeeting, now: DateTime<Utc>) -> StoreResult<meetings::Model> {
+    let (body, town) = body_and_town(db, new.body_id).await?;
+    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    let kind = BodyKind::parse(&body.kind);
+    let template = match new.template_key.as_deref() {
+        None => None,
+        Some(key) => {
+            let template = rules::template(key).filter(|t| kind.is_some_and(|k| t.body_kinds.contains(&k)));
+            Some(template.ok_or_else(|| DomainError::validation("templateKey", codes::INVALID_CHOICE))?)
+        }
+    };
+    let mut draft = new.draft;
+    if new.default_duration {
+        draft.duration_minutes = template.map_or(
+            if kind == Some(BodyKind::Forum) { rules::FORUM_MEETING_MINUTES } else { rules::DEFAULT_MEETING_MINUTES },
+            |t| t.duration_minutes,
+        );
+    }
+    let draft = draft.validated()?;
+    let mut agenda: Vec<AgendaItemDraft> = template
+        .map(|t| {
+            t.items
+                .iter()
+                .map(|(title, kind, minutes)| AgendaItemDraft {
+                    title: (*title).to_owned(),
+                    kind: *kind,
+                    minutes: *minutes,
+                    presenter: None,
+                    links: Vec::new(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if new.carry_over {
+        let carried = carry_over_items(&open_decisions_of_previous(db, new.body_id, draft.starts_at).await?);
+        agenda.splice(0..0, carried);
+    }
+    let agenda = validate_agenda(agenda)?;
+    let txn = db.begin().await?;
+    let meeting = meetings::ActiveModel {
+        body_id: Set(new.body_id),
+        title: Set(draft.title),
+        starts_at: Set(draft.starts_at),
+        duration_minutes: Set(draft.duration_minutes),
+        place: Set(draft.place),
+        online_url: Set(draft.online_url),
+        goal: Set(draft.goal.or_else(|| template.map(|t| t.goal.to_owned()))),
+        course: Set(draft.course),
+        method: Set(draft.method),
+        product: Set(draft.product.or_else(|| template.map(|t| t.product.to_owned()))),
+        status: Set(MeetingStatus::Draft.as_str().to_owned()),
+        template_key: Set(template.map(|t| t.key.to_owned())),
+        cancel_reason: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let rows = agenda_rows(meeting.id, agenda, now)?;
+    if !rows.is_empty() {
+        agenda_items::Entity::insert_many(rows).exec(&txn).await?;
+    }
+    record_event(&txn, actor, meeting.id, "CREATED", None, now).await?;
+    audit::record(&txn, actor, "create", "meeting", meeting.id, now).await?;
+    txn.commit().await?;
+    Ok(meeting)
+}
+
+async fn editable(db: &Database, actor: &Actor, id: i64) -> StoreResult<meetings::Model> {
+    let meeting = get(db, actor, id).await?;
+    let (_, town) = body_and_town(db, meeting.body_id).await?;
+    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    let status = MeetingStatus::parse(&meeting.status)
+        .ok_or_else(|| DomainError::Internal(format!("stored status {}", meeting.status)))?;
+    if !status.plan_editable() {
+        return Err(DomainError::Validation(vec![
+            FieldError::new("status", "plan_locked").with("status", status.as_str()),
+        ])
+        .into());
+    }
+    Ok(meeting)
+}
+
+/// Changes the plan (time, place, the four things); a new time is kept in the history.
+pub async fn update(
+    db: &Database,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    draft: MeetingDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<meetings::Model> {
+    let current = editable(db, actor, id).await?;
+    let draft = draft.validated()?;
+    let rescheduled = draft.starts_at != current.starts_at || draft.duration_minutes != current.duration_minutes;
+    let changes = meetings::ActiveModel {
+        title: Set(draft.title),
+        starts_at: Set(draft.starts_at),
+        duration_minutes: Set(draft.duration_minutes),
+        place: Set(draft.place),
+        online_url: Set(draft.online_url),
+        goal: Set(draft.goal),
+        course: Set(draft.course),
+        method: Set(draft.method),
+        product: Set(draft.product),
+        ..Default::default()
+    };
+    let write = VersionedWrite { entity: "meeting", action: "update", id, expected: version, current: current.version };
+    write_if_current(db, actor, write, changes, now).await?;
+    if rescheduled {
+        let details = format!(
+            "{} ({} min) → {} ({} min)",
+            current.starts_at.to_rfc3339(),
+            current.duration_minutes,
+            draft.starts_at.to_rfc3339(),
+            draft.duration_minutes
+        );
+        record_event(db, actor, id, "RESCHEDULED", Some(details), now).await?;
+    }
+    get(db, actor, id).await
+}
+
+/// Replaces the whole agenda in the given order. The agenda is versioned with its meeting, so
+/// two people reordering at once cannot silently overwrite each other.
+pub async fn set_agenda(
+    db: &Database,
+    actor: &Actor,
+    meeting_id: i64,
+    version: i32,
+    items: Vec<AgendaItemDraft>,
+    now: DateTime<Utc>,
+) -> StoreResult<meetings::Model> {
+    let current = editable(db, actor, meeting_id).await?;
+    let items = validate_agenda(items)?;
+    let txn = db.begin().await?;
+    let bumped = meetings::Entity::update_many()
+        .set(meetings::ActiveModel { version: Set(version + 1), updated_at: Set(now), ..Default::default() })
+        .filter(meetings::Column::Id.eq(meeting_id))
+        .filter(meetings::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    if bumped.rows_affected == 0 {
+        return Err(DomainError::stale("meeting", current.version).into());
+    }
+    agenda_items::Entity::delete_many().filter(agenda_items::Column::MeetingId.eq(meeting_id)).exec(&txn).await?;
+    let rows = agenda_rows(meeting_id, items, now)?;
+    if !rows.is_empty() {
+        agenda_items::Entity::insert_many(rows).exec(&txn).await?;
+    }
+    audit::record(&txn, actor, "set_agenda", "meeting", meeting_id, now).await?;
+    txn.commit().await?;
+    get(db, actor, meeting_id).await
+}
+
+/// Moves a meeting along its states. Approving the minutes of a canonical meeting ticks the
+/// stage milestone it stands for.
+pub async fn set_status(
+    db: &Database,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    to: MeetingStatus,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> StoreResult<meetings::Model> {
+    let current = get(db, actor, id).await?;
+    let (body, town) = body_and_town(db, current.body_id).await?;
+    let action = if to == MeetingStatus::MinutesApproved { Action::ApproveMinutes } else { Action::EditForum };
+    actor.authorize(action, towns::scope(db, town).await?)?;
+    let from = MeetingStatus::parse(&current.status)
+        .ok_or_else(|| DomainError::Internal(format!("stored status {}", current.status)))?;
+    from.check_move(to, reason)?;
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
+    let txn = db.begin().await?;
+    let result = meetings::Entity::update_many()
+        .set(meetings::ActiveModel {
+            status: Set(to.as_str().to_owned()),
+            cancel_reason: Set(if to == MeetingStatus::Cancelled {
+                reason.clone()
+            } else {
+                current.cancel_reason.clone()
+            }),
+            version: Set(version + 1),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .filter(meetings::Column::Id.eq(id))
+        .filter(meetings::Column::Version.eq(version))
+        .exec(&txn)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(DomainError::stale("meeting", current.version).into());
+    }
+    record_event(&txn, actor, id, to.as_str(), reason, now).await?;
+    if to == MeetingStatus::MinutesApproved {
+        let milestone = current.template_key.as_deref().and_then(rules::template).and_then(|t| t.milestone_key);
+        if let Some(key) = milestone {
+            milestones::Entity::update_many()
+                .set(milestones::ActiveModel {
+                    done_on: Set(Some(now.date_naive())),
+                    updated_at: Set(now),
+                    ..Default::default()
+                })
+                .filter(milestones::Column::ForumId.eq(body.forum_id))
+                .filter(milestones::Column::TemplateKey.eq(key))
+                .filter(milestones::Column::DoneOn.is_null())
+                .exec(&txn)
+                .await?;
+        }
+    }
+    audit::record(&txn, actor, "set_status", "meeting", id, now).await?;
+    txn.commit().await?;
+    get(db, actor, id).await
+}
+
+/// Links stored as a JSON array; a malformed value reads as none.
+pub fn links_of(item: &agenda_items::Model) -> Vec<String> {
+    item.links.as_deref().and_then(|l| serde_json::from_str(l).ok()).unwrap_or_default()
+}
+
+/// Total agenda minutes per meeting, for the overflow warning.
+pub fn agenda_minutes(items: &[agenda_items::Model]) -> HashMap<i64, i32> {
+    let mut totals = HashMap::new();
+    for item in items {
+        *totals.entry(item.meeting_id).or_insert(0) += item.minutes;
+    }
+    totals
+}

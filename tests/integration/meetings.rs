@@ -1,0 +1,312 @@
+//! Meetings: planning from templates, the agenda, states and history, and calendar files.
+
+use sea_orm::ConnectionTrait as _;
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+async fn body_of(app: &TestApp, token: &str, town: &str, kind: &str) -> Value {
+    let town_id = app.town_id(token, town).await;
+    let forum = app
+        .gql(token, "query($t: ID!) { town(id: $t) { forum { bodies { id kind } } } }", json!({ "t": town_id }))
+        .await;
+    forum["data"]["town"]["forum"]["bodies"].as_array().unwrap().iter().find(|b| b["kind"] == kind).unwrap()["id"]
+        .clone()
+}
+
+const CREATE: &str = "mutation($b: ID!, $i: MeetingInput!, $t: String, $c: Boolean! = true) { createMeeting(bodyId: $b, input: $i, templateKey: $t, carryOver: $c) { id title status version durationMinutes goal product templateKey agendaMinutes agendaOverflowMinutes agenda { title kind minutes } } }";
+const STATUS: &str = "mutation($id: ID!, $v: Int!, $s: MeetingStatus!, $r: String) { setMeetingStatus(id: $id, version: $v, status: $s, reason: $r) { status version cancelReason history { kind details changedBy } } }";
+
+fn starts(days: i64) -> String {
+    (now() + chrono::Duration::days(days)).to_rfc3339()
+}
+
+async fn a_referent_plans_meeting_4_from_its_template(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("referent.kiryat-shmona").await;
+    let forum = body_of(&app, &token, "Kiryat Shmona", "FORUM").await;
+    let created = app
+        .gql(&token, CREATE, json!({ "b": forum, "t": "forum_4_focuses", "c": false, "i": { "title": "מפגש 4: מיקודים", "startsAt": starts(14), "place": "אולם העירייה" } }))
+        .await;
+    let meeting = &created["data"]["createMeeting"];
+    assert_eq!(meeting["status"], "DRAFT", "{created}");
+    assert_eq!(meeting["durationMinutes"], 180, "the forum's meeting lasts three hours by default");
+    assert_eq!(meeting["templateKey"], "forum_4_focuses");
+    assert_eq!(meeting["goal"], "תעדוף המיקודים והגדרת מדדי תוצאה לכל מיקוד");
+    assert_eq!(meeting["agenda"].as_array().unwrap().len(), 6);
+    assert_eq!(meeting["agenda"][1], json!({ "title": "תעדוף מיקודים אסטרטגיים", "kind": "DECISION", "minutes": 45 }));
+    assert_eq!(meeting["agendaMinutes"], 180);
+    assert_eq!(meeting["agendaOverflowMinutes"], Value::Null);
+
+    let member = app.login("member.kiryat-shmona").await;
+    let refused = app.gql(&member, CREATE, json!({ "b": forum, "i": { "title": "x", "startsAt": starts(3) } })).await;
+    assert_eq!(error_code(&refused), "FORBIDDEN");
+    let listed = app
+        .gql(
+            &member,
+            "query($b: ID) { meetings(bodyId: $b, from: \"2000-01-01T00:00:00Z\") { totalCount items { title } } }",
+            json!({ "b": forum }),
+        )
+        .await;
+    assert!(
+        listed["data"]["meetings"]["items"].as_array().unwrap().iter().any(|m| m["title"] == "מפגש 4: מיקודים"),
+        "members see the meetings"
+    );
+}
+
+async fn the_next_canonical_meeting_is_suggested(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("coordinator.south").await;
+    let query = "query($b: ID!) { meetingTemplates(bodyId: $b) { suggested { key canonicalStep } templates { key } } }";
+    let planning = body_of(&app, &token, "Kiryat Malachi", "FORUM").await;
+    let suggested = app.gql(&token, query, json!({ "b": planning })).await;
+    assert_eq!(
+        suggested["data"]["meetingTemplates"]["suggested"],
+        json!({ "key": "forum_5_work_plan", "canonicalStep": 5 }),
+        "four canonical meetings held"
+    );
+    let kickoff = body_of(&app, &token, "Ofakim", "FORUM").await;
+    assert_eq!(
+        app.gql(&token, query, json!({ "b": kickoff })).await["data"]["meetingTemplates"]["suggested"]["key"],
+        "forum_1_introductions"
+    );
+    let steering = body_of(&app, &token, "Ofakim", "STEERING_COMMITTEE").await;
+    let templates = app.gql(&token, query, json!({ "b": steering })).await;
+    assert_eq!(
+        templates["data"]["meetingTemplates"],
+        json!({ "suggested": null, "templates": [{ "key": "steering_committee" }] })
+    );
+}
+
+async fn bad_meeting_input_is_refused_and_nothing_is_saved(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("referent.kiryat-gat").await;
+    let forum = body_of(&app, &token, "Kiryat Gat", "FORUM").await;
+    let before = app.scalar_i64("SELECT COUNT(*) FROM meetings").await;
+    let cases = [
+        (
+            json!({ "title": "x", "startsAt": starts(1), "durationMinutes": 0 }),
+            None,
+            "durationMinutes",
+            "end_before_start",
+        ),
+        (
+            json!({ "title": "x", "startsAt": starts(1), "durationMinutes": -30 }),
+            None,
+            "durationMinutes",
+            "end_before_start",
+        ),
+        (
+            json!({ "title": "x", "startsAt": starts(1), "durationMinutes": 721 }),
+            None,
+            "durationMinutes",
+            "out_of_range",
+        ),
+        (json!({ "title": " ", "startsAt": starts(1) }), None, "title", "required"),
+        (json!({ "title": "x", "startsAt": starts(1), "onlineUrl": "zoom" }), None, "onlineUrl", "invalid_url"),
+        (json!({ "title": "x", "startsAt": starts(1) }), Some("task_team_monthly"), "templateKey", "invalid_choice"),
+    ];
+    for (input, template, field, code) in cases {
+        let body = app.gql(&token, CREATE, json!({ "b": forum, "i": input, "t": template })).await;
+        let first = &body["errors"][0]["extensions"]["fields"][0];
+        assert_eq!((first["field"].as_str(), first["code"].as_str()), (Some(field), Some(code)), "{input}: {body}");
+    }
+    let timeless = app.gql(&token, CREATE, json!({ "b": forum, "i": { "title": "x", "startsAt": "tomorrow" } })).await;
+    assert_eq!(error_code(&timeless), "VALIDATION");
+    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM meetings").await, before);
+}
+
+async fn the_agenda_reorders_warns_on_overflow_and_refuses_a_stale_order(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("referent.kiryat-gat").await;
+    let team = body_of(&app, &token, "Kiryat Gat", "TASK_TEAM").await;
+    let created = app.gql(&token, CREATE, json!({ "b": team, "t": "task_team_monthly", "c": false, "i": { "title": "צוות מעסיקים — דצמבר", "startsAt": starts(10) } })).await;
+    let meeting = created["data"]["createMeeting"].clone();
+    assert_eq!(meeting["durationMinutes"], 90);
+    let set = "mutation($m: ID!, $v: Int!, $items: [AgendaItemInput!]!) { setAgenda(meetingId: $m, version: $v, items: $items) { version agendaMinutes agendaOverflowMinutes agenda { title minutes links } } }";
+    let mut items: Vec<Value> = meeting["agenda"].as_array().unwrap().iter().rev().cloned().collect();
+    items.push(json!({ "title": "הצגת מעסיק חדש", "kind": "PRESENTATION", "minutes": 20, "links": ["https://employer.example/deck"] }));
+    let reordered = app.gql(&token, set, json!({ "m": meeting["id"], "v": meeting["version"], "items": items })).await;
+    let agenda = &reordered["data"]["setAgenda"];
+    assert_eq!(agenda["agenda"][0]["title"], "משימות לחודש הבא", "{reordered}");
+    assert_eq!(agenda["agenda"][4]["links"], json!(["https://employer.example/deck"]));
+    assert_eq!(agenda["agendaMinutes"], 110);
+    assert_eq!(agenda["agendaOverflowMinutes"], 20);
+
+    let stale = app.gql(&token, set, json!({ "m": meeting["id"], "v": meeting["version"], "items": [] })).await;
+    assert_eq!(error_code(&stale), "CONFLICT");
+    let negative = app.gql(&token, set, json!({ "m": meeting["id"], "v": agenda["version"], "items": [{ "title": "x", "kind": "UPDATE", "minutes": -5 }] })).await;
+    assert_eq!(negative["errors"][0]["extensions"]["fields"][0]["field"], "items.0.minutes");
+    let kept =
+        app.gql(&token, "query($m: ID!) { meeting(id: $m) { agendaMinutes } }", json!({ "m": meeting["id"] })).await;
+    assert_eq!(kept["data"]["meeting"]["agendaMinutes"], 110, "nothing is lost");
+}
+
+async fn meetings_move_through_their_states_and_keep_their_history(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("referent.kiryat-shmona").await;
+    let steering = body_of(&app, &token, "Kiryat Shmona", "STEERING_COMMITTEE").await;
+    let created = app.gql(&token, CREATE, json!({ "b": steering, "t": "steering_committee", "c": false, "i": { "title": "ישיבת היגוי", "startsAt": starts(5) } })).await;
+    let id = created["data"]["createMeeting"]["id"].clone();
+
+    let skip = app.gql(&token, STATUS, json!({ "id": id, "v": 1, "s": "HELD" })).await;
+    assert_eq!(skip["errors"][0]["extensions"]["fields"][0]["code"], "invalid_transition");
+    let sent = app.gql(&token, STATUS, json!({ "id": id, "v": 1, "s": "INVITATIONS_SENT" })).await;
+    assert_eq!(sent["data"]["setMeetingStatus"]["status"], "INVITATIONS_SENT");
+
+    let update = "mutation($id: ID!, $v: Int!, $i: MeetingInput!) { updateMeeting(id: $id, version: $v, input: $i) { version startsAt history { kind } } }";
+    let moved = app
+        .gql(&token, update, json!({ "id": id, "v": 2, "i": { "title": "ישיבת היגוי", "startsAt": starts(7) } }))
+        .await;
+    assert_eq!(moved["data"]["updateMeeting"]["history"][0]["kind"], "RESCHEDULED", "{moved}");
+
+    let no_reason = app.gql(&token, STATUS, json!({ "id": id, "v": 3, "s": "CANCELLED" })).await;
+    assert_eq!(no_reason["errors"][0]["extensions"]["fields"][0]["field"], "reason");
+    let cancelled =
+        app.gql(&token, STATUS, json!({ "id": id, "v": 3, "s": "CANCELLED", "r": "ראש הרשות בחו\"ל" })).await;
+    let cancelled = &cancelled["data"]["setMeetingStatus"];
+    assert_eq!(cancelled["cancelReason"], "ראש הרשות בחו\"ל");
+    let kinds: Vec<&str> =
+        cancelled["history"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["CANCELLED", "RESCHEDULED", "INVITATIONS_SENT", "CREATED"]);
+    let locked =
+        app.gql(&token, update, json!({ "id": id, "v": 4, "i": { "title": "x", "startsAt": starts(9) } })).await;
+    assert_eq!(locked["errors"][0]["extensions"]["fields"][0]["code"], "plan_locked");
+    assert_eq!(
+        app.scalar_i64(&format!("SELECT COUNT(*) FROM meetings WHERE id = {}", id.as_str().unwrap())).await,
+        1,
+        "cancelled is a state, not a deletion"
+    );
+}
+
+async fn approving_the_minutes_of_a_canonical_meeting_ticks_its_milestone(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let coordinator = app.login("coordinator.south").await;
+    let forum = body_of(&app, &coordinator, "Kiryat Malachi", "FORUM").await;
+    let created = app.gql(&coordinator, CREATE, json!({ "b": forum, "t": "forum_5_work_plan", "c": false, "i": { "title": "מפגש 5", "startsAt": starts(-1) } })).await;
+    let id = created["data"]["createMeeting"]["id"].clone();
+    for (version, status) in [(1, "INVITATIONS_SENT"), (2, "HELD")] {
+        assert!(app.gql(&coordinator, STATUS, json!({ "id": id, "v": version, "s": status })).await["data"]["setMeetingStatus"].is_object());
+    }
+    let milestone =
+        "query($t: ID!) { town(id: $t) { forum { milestones(stage: IMPLEMENTATION) { templateKey doneOn } } } }";
+    let town = app.town_id(&coordinator, "Kiryat Malachi").await;
+    let done_on = |body: Value| {
+        body["data"]["town"]["forum"]["milestones"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["templateKey"] == "task_teams_launched")
+            .unwrap()["doneOn"]
+            .clone()
+    };
+    assert_eq!(done_on(app.gql(&coordinator, milestone, json!({ "t": town })).await), Value::Null);
+    let approved = app.gql(&coordinator, STATUS, json!({ "id": id, "v": 3, "s": "MINUTES_APPROVED" })).await;
+    assert_eq!(approved["data"]["setMeetingStatus"]["status"], "MINUTES_APPROVED", "{approved}");
+    assert_eq!(
+        done_on(app.gql(&coordinator, milestone, json!({ "t": town })).await),
+        json!(now().date_naive().to_string())
+    );
+
+    // Approval is the chair's: a referent records the meeting but does not approve it.
+    let referent = app.login("referent.kiryat-gat").await;
+    let team = body_of(&app, &referent, "Kiryat Gat", "TASK_TEAM").await;
+    let own = app.gql(&referent, CREATE, json!({ "b": team, "i": { "title": "צוות", "startsAt": starts(-2) } })).await;
+    let own = own["data"]["createMeeting"]["id"].clone();
+    app.gql(&referent, STATUS, json!({ "id": own, "v": 1, "s": "INVITATIONS_SENT" })).await;
+    app.gql(&referent, STATUS, json!({ "id": own, "v": 2, "s": "HELD" })).await;
+    assert_eq!(
+        error_code(&app.gql(&referent, STATUS, json!({ "id": own, "v": 3, "s": "MINUTES_APPROVED" })).await),
+        "FORBIDDEN"
+    );
+    let chair = app.login("chair.kiryat-gat").await;
+    assert!(app.gql(&chair, STATUS, json!({ "id": own, "v": 3, "s": "MINUTES_APPROVED" })).await["data"]["setMeetingStatus"].is_object());
+}
+
+async fn decided_but_not_executed_decisions_carry_over_to_the_next_meeting(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("referent.kiryat-shmona").await;
+    let steering = body_of(&app, &token, "Kiryat Shmona", "STEERING_COMMITTEE").await;
+    let first = app
+        .gql(&token, CREATE, json!({ "b": steering, "c": false, "i": { "title": "ישיבה א", "startsAt": starts(30) } }))
+        .await;
+    let first = first["data"]["createMeeting"]["id"].as_str().unwrap().to_owned();
+    for (text, status) in [("להפיץ סקר מעסיקים", "OPEN"), ("לסכם עם ראש הרשות", "DONE")] {
+        app.db
+            .execute_raw(sea_orm::Statement::from_string(
+                app.db.get_database_backend(),
+                format!("INSERT INTO decisions (created_at, updated_at, version, meeting_id, text, status) VALUES ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1, {first}, '{text}', '{status}')"),
+            ))
+            .await
+            .unwrap();
+    }
+    let next = app
+        .gql(
+            &token,
+            CREATE,
+            json!({ "b": steering, "t": "steering_committee", "i": { "title": "ישיבה ב", "startsAt": starts(60) } }),
+        )
+        .await;
+    let agenda = next["data"]["createMeeting"]["agenda"].as_array().unwrap().clone();
+    assert_eq!(agenda[0], json!({ "title": "מעקב: להפיץ סקר מעסיקים", "kind": "UPDATE", "minutes": 5 }), "{next}");
+    assert!(!agenda.iter().any(|i| i["title"].as_str().unwrap().contains("לסכם")), "done decisions stay behind");
+}
+
+async fn calendar_files_parse_and_a_cancelled_meeting_is_a_cancelled_event(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("referent.kiryat-gat").await;
+    let forum = body_of(&app, &token, "Kiryat Gat", "FORUM").await;
+    let created = app
+        .gql(&token, CREATE, json!({ "b": forum, "t": "forum_1_introductions", "c": false, "i": { "title": "מפגש היכרות", "startsAt": "2027-01-10T08:00:00Z", "place": "היכל התרבות", "onlineUrl": "https://meet.example/forum" } }))
+        .await;
+    let id = created["data"]["createMeeting"]["id"].as_str().unwrap().to_owned();
+    let fetch = |token: Option<String>, id: String| {
+        let mut request = app.client.get(app.url(&format!("/calendar/meetings/{id}.ics")));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    let response = fetch(Some(token.clone()), id.clone()).await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/calendar"));
+    let text = response.text().await.unwrap();
+    let event = parse_single_event(&text);
+    assert_eq!(event.get("SUMMARY").map(String::as_str), Some("מפגש היכרות — פורום התעסוקה היישובי"));
+    assert_eq!(event.get("DTSTART").map(String::as_str), Some("20270110T080000Z"));
+    assert_eq!(event.get("DTEND").map(String::as_str), Some("20270110T110000Z"), "three hours");
+    assert_eq!(event.get("STATUS").map(String::as_str), Some("CONFIRMED"));
+    assert_eq!(event.get("LOCATION").map(String::as_str), Some("היכל התרבות"));
+    assert!(event.get("DESCRIPTION").is_some_and(|d| d.contains("סבב היכרות")));
+
+    app.gql(&token, STATUS, json!({ "id": id, "v": 1, "s": "CANCELLED", "r": "שביתה" })).await;
+    let cancelled = fetch(Some(token.clone()), id.clone()).await.unwrap().text().await.unwrap();
+    let event = parse_single_event(&cancelled);
+    assert_eq!(event.get("STATUS").map(String::as_str), Some("CANCELLED"));
+    assert_eq!(event.get("SEQUENCE").map(String::as_str), Some("2"), "a later version updates the same event");
+    assert!(cancelled.contains("METHOD:CANCEL"));
+
+    assert_eq!(fetch(None, id.clone()).await.unwrap().status(), 401);
+    assert_eq!(fetch(Some(token.clone()), "999999".into()).await.unwrap().status(), 404);
+    assert_eq!(fetch(Some(token), "abc".into()).await.unwrap().status(), 404);
+}
+
+/// Parses with the `ical` crate (independent of the `icalendar` crate that writes the file).
+fn parse_single_event(text: &str) -> std::collections::HashMap<String, String> {
+    let mut calendars = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let calendar = calendars.next().expect("one calendar").expect("a valid calendar");
+    assert!(calendars.next().is_none());
+    assert_eq!(calendar.events.len(), 1);
+    calendar.events[0].properties.iter().filter_map(|p| Some((p.name.clone(), p.value.clone()?))).collect()
+}
+
+both_engines!(
+    a_referent_plans_meeting_4_from_its_template,
+    the_next_canonical_meeting_is_suggested,
+    bad_meeting_input_is_refused_and_nothing_is_saved,
+    the_agenda_reorders_warns_on_overflow_and_refuses_a_stale_order,
+    meetings_move_through_their_states_and_keep_their_history,
+    approving_the_minutes_of_a_canonical_meeting_ticks_its_milestone,
+    decided_but_not_executed_decisions_carry_over_to_the_next_meeting,
+    calendar_files_parse_and_a_cancelled_meeting_is_a_cancelled_event,
+);
