@@ -256,6 +256,12 @@ describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violations', 
       await page.getByRole('dialog').waitFor();
       await check('forum: add member dialog');
       await page.keyboard.press('Escape');
+      await page.goto(`${server.url}${townPath}/meetings`);
+      await page.locator('tbody tr').first().waitFor();
+      await check('meetings');
+      await page.locator('tbody tr a').first().click();
+      await page.locator('section[aria-labelledby="agenda-title"]').waitFor();
+      await check('meeting');
       await page.goto(`${server.url}/no/such/page`);
       await page.locator('h1').first().waitFor();
       await check('not found');
@@ -337,4 +343,71 @@ test('only the chair moves the stage: a confirmation for open milestones, and th
   assert.equal(await member.getByRole('button', { name: 'גוף חדש' }).count(), 0);
   await page.context().close();
   await member.context().close();
+});
+
+test('a referent plans meeting 4 from its template, reorders the agenda by keyboard, and exports the .ics', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'referent.kiryat-shmona');
+  const townPath = new URL(page.url()).pathname;
+  await page.getByRole('link', { name: 'מפגשים', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^מפגשים —/ }).waitFor();
+  await page.getByRole('button', { name: 'מפגש חדש' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'מפגש חדש' });
+  await dialog.getByRole('textbox', { name: 'תבנית' }).click();
+  await page.getByRole('option', { name: 'מפגש 4: מיקודים אסטרטגיים ועתיד רצוי' }).click();
+  assert.equal(await dialog.getByLabel('כותרת').inputValue(), 'מפגש 4: מיקודים אסטרטגיים ועתיד רצוי');
+  await dialog.getByLabel('מקום').fill('אולם הישיבות');
+  // Carry-over is covered by the API tests; off here so the agenda is exactly the template's.
+  await dialog.getByRole('checkbox', { name: /החלטות שטרם בוצעו/ }).uncheck();
+  await dialog.getByRole('button', { name: 'יצירת מפגש' }).click();
+  await page.waitForURL((url) => /\/meetings\/\d+$/.test(url.pathname));
+  await page.getByRole('heading', { level: 1, name: 'מפגש 4: מיקודים אסטרטגיים ועתיד רצוי' }).waitFor();
+  assert.equal(await page.locator('[data-agenda-total]').getAttribute('data-agenda-total'), '180');
+
+  // Keyboard reordering: the first item moves down one place with its button, then by the drag handle.
+  const titles = () => page.locator('[data-agenda-title]').evaluateAll((inputs) => inputs.map((i) => i.value));
+  const before = await titles();
+  await page.getByRole('button', { name: `הורדה: ${before[0]}` }).focus();
+  await page.keyboard.press('Enter');
+  const afterButton = await titles();
+  assert.deepEqual(afterButton.slice(0, 2), [before[1], before[0]]);
+  await page.getByRole('button', { name: `גרירה לשינוי הסדר: ${before[1]}` }).focus();
+  // dnd-kit measures the list between keys (one animation frame each).
+  for (const key of ['Space', 'ArrowDown', 'ArrowDown', 'Space']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForFunction((first) => document.querySelector('[data-agenda-title]')?.value !== first, before[1]);
+
+  // Over the duration: the warning appears as the user types.
+  const minutes = page.locator('[data-agenda-item="0"]').getByLabel('דקות');
+  await minutes.fill('60');
+  await page.getByText(/סדר היום חורג ב-\d+ דקות/).waitFor();
+  await page.getByRole('button', { name: 'שמירת סדר היום' }).click();
+  await page.getByText('סדר היום נשמר.').waitFor();
+  const saved = await titles();
+  await page.reload();
+  await page.locator('[data-agenda-item="0"]').waitFor();
+  assert.deepEqual(await titles(), saved, 'the new order is kept');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /הוספה ליומן/ }).click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^meeting-\d+\.ics$/);
+  const text = await (await import('node:fs/promises')).readFile(await file.path(), 'utf8');
+  assert.match(text, /BEGIN:VEVENT/);
+  assert.match(text, /STATUS:CONFIRMED/);
+
+  await page.getByRole('button', { name: 'סימון: ההזמנות נשלחו' }).click();
+  await page.getByText('הזמנות נשלחו', { exact: true }).first().waitFor();
+  await page.getByRole('button', { name: 'ביטול המפגש' }).click();
+  const cancel = page.getByRole('dialog', { name: 'ביטול המפגש' });
+  await cancel.getByRole('button', { name: 'ביטול המפגש' }).click();
+  await cancel.getByText('שדה חובה.').waitFor();
+  await cancel.getByLabel('סיבת הביטול').fill('ראש הרשות בחו"ל');
+  await cancel.getByRole('button', { name: 'ביטול המפגש' }).click();
+  await page.getByText('ראש הרשות בחו"ל').first().waitFor();
+  assert.ok(townPath);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });

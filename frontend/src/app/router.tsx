@@ -1,4 +1,4 @@
-import { Button, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, Outlet, useLocation } from 'react-router';
@@ -14,6 +14,8 @@ const TownsPage = lazy(() => import('@/features/towns/components/TownsPage'));
 const TownOverviewPage = lazy(() => import('@/features/towns/components/TownOverviewPage'));
 const DirectoryPage = lazy(() => import('@/features/directory/components/DirectoryPage'));
 const ForumPage = lazy(() => import('@/features/forums/components/ForumPage'));
+const MeetingsPage = lazy(() => import('@/features/meetings/components/MeetingsPage'));
+const MeetingPage = lazy(() => import('@/features/meetings/components/MeetingPage'));
 
 /** Signed-in pages only; anyone else goes to sign-in, which brings them back here after. */
 function RequireSession() {
@@ -32,6 +34,23 @@ function Landing() {
   return session.status === 'signedIn' ? <Navigate to={homePath(session.me)} replace /> : <Loading />;
 }
 
+/** Whatever a page throws, the user gets a message in their language and a way on. */
+function RouteError() {
+  const { t } = useTranslation();
+  return (
+    <Stack align="flex-start" p="xl" role="alert">
+      <Title order={1}>{t('states.error')}</Title>
+      <Text>{t('states.errorHint')}</Text>
+      <Group>
+        <Button onClick={() => window.location.reload()}>{t('states.retry')}</Button>
+        <Button component="a" href="/" variant="light">
+          {t('app.backHome')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 function NotFound() {
   const { t } = useTranslation();
   return (
@@ -47,9 +66,10 @@ function NotFound() {
 }
 
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
   {
     element: <RequireSession />,
+    errorElement: <RouteError />,
     children: [
       {
         element: <Layout />,
@@ -60,6 +80,8 @@ export const router = createBrowserRouter([
           { path: 'towns/:townId', element: <TownOverviewPage /> },
           { path: 'towns/:townId/directory', element: <DirectoryPage /> },
           { path: 'towns/:townId/forum', element: <ForumPage /> },
+          { path: 'towns/:townId/meetings', element: <MeetingsPage /> },
+          { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -10,7 +10,7 @@ use super::directory::PersonObject;
 use super::enums::{BodyKind, MembershipRole, Stage, stored};
 use super::lifecycle::{HealthSignal, Milestone, StageChange, StrategicFocus};
 use super::loaders::{
-    BodiesOfForum, FocusesOfForum, HealthOfForum, Loaders, MembersOfBody, MilestonesOfForum, PersonKey,
+    BodiesOfForum, FocusesOfForum, ForumKey, HealthOfForum, Loaders, MembersOfBody, MilestonesOfForum, PersonKey,
     StageChangesOfForum, TownKey,
 };
 use super::towns::Town;
@@ -98,6 +98,11 @@ impl Body {
     }
     async fn version(&self) -> i32 {
         self.0.version
+    }
+    /// The forum the body belongs to.
+    async fn forum(&self, ctx: &Context<'_>) -> ApiResult<Forum> {
+        let forum = ctx.data_unchecked::<Loaders>().load_one(ForumKey(self.0.forum_id)).await?;
+        forum.map(Forum).ok_or_else(|| DomainError::NotFound { entity: "forum" }.into())
     }
     /// Closed: the body's end date has passed (ad-hoc teams are time-boxed).
     async fn closed(&self, ctx: &Context<'_>) -> bool {

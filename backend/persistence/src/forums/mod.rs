@@ -72,6 +72,10 @@ pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<forums::
     forums::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("forum"))
 }
 
+pub async fn by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<forums::Model>> {
+    Ok(forums::Entity::find().filter(forums::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+}
+
 pub async fn by_town_ids(db: &Database, town_ids: &[TownId]) -> StoreResult<Vec<forums::Model>> {
     Ok(forums::Entity::find().filter(forums::Column::TownId.is_in(town_ids.iter().copied())).all(db).await?)
 }

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
-import { IconAddressBook, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -48,6 +48,9 @@ export default function TownOverviewPage() {
         <Group gap="xs">
           <Button component={Link} to={`/towns/${town.id}/forum`} leftSection={<IconUsersGroup size={18} aria-hidden />}>
             {t('forum.open')}
+          </Button>
+          <Button component={Link} to={`/towns/${town.id}/meetings`} variant="light" leftSection={<IconCalendarEvent size={18} aria-hidden />}>
+            {t('meetings.nav')}
           </Button>
           <Button component={Link} to={`/towns/${town.id}/directory`} variant="light" leftSection={<IconAddressBook size={18} aria-hidden />}>
             {t('nav.directory')}

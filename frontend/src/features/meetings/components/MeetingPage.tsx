@@ -1,0 +1,213 @@
+import { Alert, Anchor, Button, Card, Group, List, Modal, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { IconCalendarPlus, IconPrinter } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+
+import { ErrorState, Loading } from '@/components/PageState';
+import type { MeetingStatus } from '@/gql/graphql';
+import { failureMessage, fieldMessage, toFailure } from '@/lib/errors';
+import { useFormat } from '@/lib/format';
+import { localName } from '@/lib/names';
+import { accessToken } from '@/lib/session';
+import { canChangeStage, canEditTown, useMe } from '@/lib/session-context';
+
+import { MeetingPageQuery, SetMeetingStatusMutation } from '../api/queries';
+import { AgendaEditor } from './AgendaEditor';
+import { MeetingStatusBadge } from './StatusBadge';
+
+const NEXT: Record<MeetingStatus, MeetingStatus[]> = {
+  DRAFT: ['INVITATIONS_SENT', 'CANCELLED'],
+  INVITATIONS_SENT: ['HELD', 'CANCELLED'],
+  HELD: ['MINUTES_APPROVED'],
+  MINUTES_APPROVED: [],
+  CANCELLED: [],
+};
+
+/** Downloads the meeting's iCalendar file (the request carries the session's token). */
+async function downloadIcs(id: string) {
+  const token = await accessToken();
+  const response = await fetch(`/calendar/meetings/${id}.ics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) return;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `meeting-${id}.ics`;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** One meeting: its plan, the four things every meeting has, the agenda, states and history. */
+export default function MeetingPage() {
+  const { meetingId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const { me } = useMe();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: MeetingPageQuery, variables: { id: meetingId } });
+  const [, setStatus] = useMutation(SetMeetingStatusMutation);
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const [statusError, setStatusError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const meeting = data?.meeting;
+  useEffect(() => {
+    if (meeting) document.title = `${meeting.title} · WORKIT Hub`;
+  }, [meeting]);
+
+  if (error) return <ErrorState error={error} onRetry={reload} />;
+  if (!meeting) return fetching ? <Loading /> : null;
+  const town = meeting.body.forum.town;
+  const canEdit = canEditTown(me, town.id, town.region.id);
+  const canApprove = canChangeStage(me, town.id, town.region.id);
+  const editable = canEdit && (meeting.status === 'DRAFT' || meeting.status === 'INVITATIONS_SENT');
+  const dateTime = (iso: string) => new Intl.DateTimeFormat(format.locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+  const time = (iso: string) => new Intl.DateTimeFormat(format.locale, { timeStyle: 'short' }).format(new Date(iso));
+
+  const move = async (status: MeetingStatus, why?: string) => {
+    setStatusError(null);
+    const result = await setStatus({ id: meeting.id, version: meeting.version, status, reason: why ?? null }, { additionalTypenames: ['Meeting'] });
+    const failure = toFailure(result.error);
+    if (failure) {
+      const field = Object.values(failure.fields)[0];
+      setStatusError(field ? fieldMessage(t, field.code, field.params) : failureMessage(t, failure));
+      return false;
+    }
+    reload();
+    return true;
+  };
+
+  const actions = NEXT[meeting.status].filter((s) => (s === 'MINUTES_APPROVED' ? canApprove : canEdit));
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to={`/towns/${town.id}/meetings`} size="sm">
+        {t('meetings.title', { town: localName(town, i18n.language) })}
+      </Anchor>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Stack gap={4}>
+          <Title order={1}>{meeting.title}</Title>
+          <Text c="dimmed">
+            {meeting.body.name} · {dateTime(meeting.startsAt)}–{time(meeting.endsAt)}
+          </Text>
+          {(meeting.place || meeting.onlineUrl) && (
+            <Text size="sm">
+              {meeting.place}
+              {meeting.place && meeting.onlineUrl && ' · '}
+              {meeting.onlineUrl && (
+                <Anchor href={meeting.onlineUrl} target="_blank" rel="noreferrer noopener" dir="ltr">
+                  {meeting.onlineUrl}
+                </Anchor>
+              )}
+            </Text>
+          )}
+        </Stack>
+        <Group gap="xs">
+          <MeetingStatusBadge status={meeting.status} />
+          <Button variant="light" leftSection={<IconCalendarPlus size={16} aria-hidden />} onClick={() => void downloadIcs(meeting.id)}>
+            {t('meetings.downloadIcs')}
+          </Button>
+          <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
+            {t('meetings.print')}
+          </Button>
+        </Group>
+      </Group>
+      {meeting.cancelReason && (
+        <Alert color="red" variant="light" title={t('meetingStatus.CANCELLED')}>
+          {meeting.cancelReason}
+        </Alert>
+      )}
+      {actions.length > 0 && (
+        <Group>
+          {actions.map((status) => (
+            <Button key={status} variant={status === 'CANCELLED' ? 'outline' : 'filled'} color={status === 'CANCELLED' ? 'red' : undefined} onClick={() => (status === 'CANCELLED' ? setCancelling(true) : void move(status))}>
+              {t(`meetings.statusAction.${status}`)}
+            </Button>
+          ))}
+        </Group>
+      )}
+      {statusError && (
+        <Alert color="red" role="alert">
+          {statusError}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {(['goal', 'course', 'method', 'product'] as const).map((field) => (
+          <Card key={field} withBorder padding="sm">
+            <Text fw={600} size="sm">
+              {t(`meetings.${field}`)}
+            </Text>
+            <Text size="sm">{meeting[field] ?? '—'}</Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      <Stack gap="xs" component="section" aria-labelledby="agenda-title">
+        <Title order={2} size="h3" id="agenda-title">
+          {t('meetings.agenda')}
+        </Title>
+        {saved && (
+          <Alert color="teal" role="status" withCloseButton closeButtonLabel={t('forum.cancel')} onClose={() => setSaved(false)}>
+            {t('meetings.agendaSaved')}
+          </Alert>
+        )}
+        {editable ? (
+          <AgendaEditor
+            key={meeting.version}
+            meeting={meeting}
+            onSaved={() => {
+              setSaved(true);
+              reload();
+            }}
+          />
+        ) : (
+          <>
+            <List type="ordered" spacing={4}>
+              {meeting.agenda.map((item) => (
+                <List.Item key={item.id}>
+                  {item.title} — {t(`agendaKinds.${item.kind}`)}, {item.minutes}′{item.presenter ? ` (${item.presenter})` : ''}
+                </List.Item>
+              ))}
+            </List>
+            <Text size="sm" c="dimmed">
+              {t('meetings.agendaTotal', { total: meeting.agendaMinutes, duration: meeting.durationMinutes })}
+            </Text>
+          </>
+        )}
+      </Stack>
+      <Stack gap="xs" component="section" aria-labelledby="history-title">
+        <Title order={2} size="h3" id="history-title">
+          {t('meetings.history')}
+        </Title>
+        <Timeline bulletSize={12} lineWidth={2}>
+          {meeting.history.map((event, index) => (
+            <Timeline.Item key={index} title={t(`meetings.events.${event.kind}`, { defaultValue: event.kind })}>
+              <Text size="xs" c="dimmed">
+                {[event.changedBy, format.date(event.changedAt)].filter(Boolean).join(' · ')}
+              </Text>
+              {event.details && <Text size="sm">{event.details}</Text>}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      </Stack>
+      <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t('meetings.cancel')} closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+        <Stack>
+          <Textarea label={t('meetings.cancelReason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={statusError} data-autofocus />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setCancelling(false)}>
+              {t('forum.cancel')}
+            </Button>
+            <Button
+              color="red"
+              onClick={async () => {
+                if (await move('CANCELLED', reason)) setCancelling(false);
+              }}
+            >
+              {t('meetings.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,121 @@
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+
+import { useSaveFlow } from '@/components/useSaveFlow';
+import type { TownMeetingsQuery } from '@/gql/graphql';
+import { fieldMessage } from '@/lib/errors';
+
+import { CreateMeetingMutation, MeetingTemplatesQuery } from '../api/queries';
+
+type Body = NonNullable<TownMeetingsQuery['town']['forum']>['bodies'][number];
+
+/** A local date-time input value a week from now at 10:00. */
+function nextWeek(): string {
+  const date = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+  date.setHours(10, 0, 0, 0);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T10:00`;
+}
+
+/** Plans a meeting: pick the body, start from a template (the next canonical one is suggested). */
+export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose: (createdId: string | null) => void }) {
+  const { t } = useTranslation();
+  const [, create] = useMutation(CreateMeetingMutation);
+  const open = bodies.filter((b) => !b.closed);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      bodyId: (open.find((b) => b.kind === 'FORUM') ?? open[0])?.id ?? null,
+      templateKey: null as string | null,
+      title: '',
+      startsAt: nextWeek(),
+      durationMinutes: '' as number | string,
+      place: '',
+      onlineUrl: '',
+      carryOver: true,
+    },
+    validateInputOnChange: true,
+    validate: {
+      bodyId: (v) => (v ? null : fieldMessage(t, 'required')),
+      title: (v) => (v.trim() ? (v.length > 300 ? fieldMessage(t, 'too_long', { max: '300' }) : null) : fieldMessage(t, 'required')),
+      startsAt: (v) => (v && !Number.isNaN(Date.parse(v)) ? null : fieldMessage(t, 'required')),
+      durationMinutes: (v) => (v === '' ? null : Number(v) < 1 ? fieldMessage(t, 'end_before_start') : Number(v) > 720 ? fieldMessage(t, 'out_of_range', { min: '1', max: '720' }) : null),
+      onlineUrl: (v) => (!v.trim() || /^https?:\/\/\S+$/.test(v.trim()) ? null : fieldMessage(t, 'invalid_url')),
+    },
+  });
+  const bodyId = form.values.bodyId;
+  const [{ data: templates }] = useQuery({ query: MeetingTemplatesQuery, variables: { bodyId: bodyId ?? '' }, pause: !bodyId });
+  const suggested = templates?.meetingTemplates.suggested;
+  const { setFieldValue } = form;
+
+  // The suggested (or only) template is preselected, with its title, once per body's templates.
+  const preselected = useRef<unknown>(null);
+  useEffect(() => {
+    if (!templates || preselected.current === templates) return;
+    preselected.current = templates;
+    const list = templates.meetingTemplates.templates;
+    const pick = templates.meetingTemplates.suggested?.key ?? (list.length === 1 ? list[0]?.key : null) ?? null;
+    setFieldValue('templateKey', pick);
+    setFieldValue('title', list.find((x) => x.key === pick)?.title ?? '');
+  }, [templates, setFieldValue]);
+
+  const flow = useSaveFlow(form, 0, async () => null, () => []);
+  const submit = form.onSubmit(async (values) => {
+    const input = {
+      title: values.title.trim(),
+      startsAt: new Date(values.startsAt).toISOString(),
+      durationMinutes: values.durationMinutes === '' ? null : Number(values.durationMinutes),
+      place: values.place.trim() || null,
+      onlineUrl: values.onlineUrl.trim() || null,
+    };
+    const result = await create({ bodyId: values.bodyId ?? '', input, templateKey: values.templateKey, carryOver: values.carryOver }, { additionalTypenames: ['Meeting'] });
+    if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(result.data?.createMeeting.id ?? null);
+  });
+
+  return (
+    <Modal opened onClose={() => onClose(null)} title={t('meetings.new')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {flow.formError && (
+            <Alert color="red" role="alert">
+              {flow.formError}
+            </Alert>
+          )}
+          <Select label={t('meetings.body')} required data={open.map((b) => ({ value: b.id, label: b.name }))} {...form.getInputProps('bodyId')} />
+          <Select
+            label={t('meetings.template')}
+            placeholder={t('meetings.noTemplate')}
+            clearable
+            description={suggested ? t('meetings.suggested', { title: suggested.title }) : undefined}
+            data={(templates?.meetingTemplates.templates ?? []).map((x) => ({ value: x.key, label: x.title }))}
+            {...form.getInputProps('templateKey')}
+            onChange={(key) => {
+              setFieldValue('templateKey', key);
+              const chosen = templates?.meetingTemplates.templates.find((x) => x.key === key);
+              if (chosen) setFieldValue('title', chosen.title);
+            }}
+          />
+          <TextInput label={t('meetings.titleField')} required {...form.getInputProps('title')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput type="datetime-local" label={t('meetings.startsAt')} required {...form.getInputProps('startsAt')} />
+            <NumberInput label={t('meetings.duration')} min={1} max={720} allowDecimal={false} {...form.getInputProps('durationMinutes')} />
+            <TextInput label={t('meetings.place')} {...form.getInputProps('place')} />
+            <TextInput label={t('meetings.onlineUrl')} type="url" dir="ltr" {...form.getInputProps('onlineUrl')} />
+          </SimpleGrid>
+          <Checkbox label={t('meetings.carryOver')} {...form.getInputProps('carryOver', { type: 'checkbox' })} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => onClose(null)}>
+              {t('forum.cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {t('meetings.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
