@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_initial;
 mod m20261123_000002_forum_lifecycle;
 mod m20261123_000003_meeting_plans;
+mod m20261123_000004_action_items;
 mod schema_helpers;
 
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_initial::Migration),
             Box::new(m20261123_000002_forum_lifecycle::Migration),
             Box::new(m20261123_000003_meeting_plans::Migration),
+            Box::new(m20261123_000004_action_items::Migration),
         ]
     }
 }

@@ -300,6 +300,110 @@ fn parse_single_event(text: &str) -> std::collections::HashMap<String, String> {
     calendar.events[0].properties.iter().filter_map(|p| Some((p.name.clone(), p.value.clone()?))).collect()
 }
 
+const ATTEND: &str = "mutation($m: ID!, $p: ID!, $s: AttendanceStatus!) { recordAttendance(meetingId: $m, personId: $p, status: $s) { attendanceSummary { invited attended recorded rate meetsTwoThirds } } }";
+
+async fn invitations_invite_the_members_and_attendance_follows_the_two_thirds_rule(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("referent.kiryat-gat").await;
+    let steering = body_of(&app, &token, "Kiryat Gat", "STEERING_COMMITTEE").await;
+    let created = app
+        .gql(&token, CREATE, json!({ "b": steering, "c": false, "i": { "title": "היגוי", "startsAt": starts(-1) } }))
+        .await;
+    let id = created["data"]["createMeeting"]["id"].clone();
+    let town = app.town_id(&token, "Kiryat Gat").await;
+    let outsider = app
+        .gql(&token, "query($t: ID!) { people(townId: $t, limit: 200) { items { id } } }", json!({ "t": town }))
+        .await;
+    let outsider = outsider["data"]["people"]["items"].as_array().unwrap().last().unwrap()["id"].clone();
+
+    let early = app.gql(&token, ATTEND, json!({ "m": id, "p": outsider, "s": "ATTENDED" })).await;
+    assert_eq!(early["errors"][0]["extensions"]["fields"][0]["code"], "attendance_closed", "no attendance on a draft");
+    app.gql(&token, STATUS, json!({ "id": id, "v": 1, "s": "INVITATIONS_SENT" })).await;
+    let invited = app
+        .gql(&token, "query($m: ID!) { meeting(id: $m) { attendance { status person { id } } } }", json!({ "m": id }))
+        .await;
+    let invitees: Vec<Value> = invited["data"]["meeting"]["attendance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["person"]["id"].clone())
+        .collect();
+    assert_eq!(invitees.len(), 3, "the steering committee's three members: {invited}");
+
+    let stranger = app.gql(&token, ATTEND, json!({ "m": id, "p": outsider, "s": "ATTENDED" })).await;
+    assert_eq!(stranger["errors"][0]["extensions"]["fields"][0]["code"], "not_invited");
+    app.gql(
+        &token,
+        "mutation($m: ID!, $p: ID!) { inviteToMeeting(meetingId: $m, personId: $p) { id } }",
+        json!({ "m": id, "p": outsider }),
+    )
+    .await;
+    for (person, status) in [(&invitees[0], "ATTENDED"), (&invitees[1], "ATTENDED"), (&invitees[2], "EXCUSED")] {
+        app.gql(&token, ATTEND, json!({ "m": id, "p": person, "s": status })).await;
+    }
+    let last = app.gql(&token, ATTEND, json!({ "m": id, "p": outsider, "s": "ABSENT" })).await;
+    assert_eq!(
+        last["data"]["recordAttendance"]["attendanceSummary"],
+        json!({ "invited": 4, "attended": 2, "recorded": 4, "rate": 0.5, "meetsTwoThirds": false })
+    );
+}
+
+async fn decisions_are_tracked_in_the_register_and_on_the_owners_agenda(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("referent.kiryat-gat").await;
+    let team = body_of(&app, &token, "Kiryat Gat", "TASK_TEAM").await;
+    let created = app
+        .gql(&token, CREATE, json!({ "b": team, "c": false, "i": { "title": "צוות", "startsAt": starts(-3) } }))
+        .await;
+    let id = created["data"]["createMeeting"]["id"].clone();
+    let create = "mutation($m: ID!, $i: DecisionInput!) { createDecision(meetingId: $m, input: $i) { id version status overdue owner { fullName } } }";
+    let closed = app.gql(&token, create, json!({ "m": id, "i": { "text": "x" } })).await;
+    assert_eq!(
+        closed["errors"][0]["extensions"]["fields"][0]["code"], "decisions_closed",
+        "a draft takes no decisions"
+    );
+    app.gql(&token, STATUS, json!({ "id": id, "v": 1, "s": "INVITATIONS_SENT" })).await;
+    app.gql(&token, STATUS, json!({ "id": id, "v": 2, "s": "HELD" })).await;
+
+    let me = app
+        .scalar_i64(&format!("SELECT person_id FROM users WHERE email = '{}'", demo_email("referent.kiryat-gat")))
+        .await;
+    let decision = app.gql(&token, create, json!({ "m": id, "i": { "text": "להפיץ את סקר המעסיקים", "ownerPersonId": me.to_string(), "dueOn": "2026-01-15" } })).await;
+    let decision = decision["data"]["createDecision"].clone();
+    assert_eq!(decision["overdue"], true, "{decision}");
+    let blank = app.gql(&token, create, json!({ "m": id, "i": { "text": " " } })).await;
+    assert_eq!(blank["errors"][0]["extensions"]["fields"][0]["field"], "text");
+
+    let town = app.town_id(&token, "Kiryat Gat").await;
+    let register = "query($t: ID!) { decisions(townId: $t, overdue: true, limit: 200) { totalCount items { id text meeting { title } } } }";
+    let overdue = app.gql(&token, register, json!({ "t": town })).await;
+    assert!(
+        overdue["data"]["decisions"]["items"].as_array().unwrap().iter().any(|d| d["id"] == decision["id"]),
+        "{overdue}"
+    );
+    let mine =
+        app.gql(&token, "{ myAgenda { openActionItems { id } nextMeetings { title startsAt } } }", json!({})).await;
+    assert!(mine["data"]["myAgenda"]["openActionItems"].as_array().unwrap().iter().any(|d| d["id"] == decision["id"]));
+    assert!(
+        !mine["data"]["myAgenda"]["nextMeetings"].as_array().unwrap().is_empty(),
+        "the forum's next meeting is on the referent's agenda: {mine}"
+    );
+
+    let update = "mutation($id: ID!, $v: Int!, $i: DecisionInput!) { updateDecision(id: $id, version: $v, input: $i) { status overdue version } }";
+    let done = app.gql(&token, update, json!({ "id": decision["id"], "v": 1, "i": { "text": "להפיץ את סקר המעסיקים", "ownerPersonId": me.to_string(), "dueOn": "2026-01-15", "status": "DONE" } })).await;
+    assert_eq!(done["data"]["updateDecision"], json!({ "status": "DONE", "overdue": false, "version": 2 }));
+    let stale = app.gql(&token, update, json!({ "id": decision["id"], "v": 1, "i": { "text": "x" } })).await;
+    assert_eq!(error_code(&stale), "CONFLICT");
+    let after = app.gql(&token, register, json!({ "t": town })).await;
+    assert!(!after["data"]["decisions"]["items"].as_array().unwrap().iter().any(|d| d["id"] == decision["id"]));
+
+    let other_forum_task = app.scalar_i64("SELECT MIN(w.id) FROM work_plan_tasks w JOIN forums f ON f.id = w.forum_id JOIN towns t ON t.id = f.town_id WHERE t.name_en = 'Sderot'").await;
+    let foreign = app
+        .gql(&token, create, json!({ "m": id, "i": { "text": "y", "workPlanTaskId": other_forum_task.to_string() } }))
+        .await;
+    assert_eq!(foreign["errors"][0]["extensions"]["fields"][0]["field"], "workPlanTaskId");
+}
+
 both_engines!(
     a_referent_plans_meeting_4_from_its_template,
     the_next_canonical_meeting_is_suggested,
@@ -309,4 +413,6 @@ both_engines!(
     approving_the_minutes_of_a_canonical_meeting_ticks_its_milestone,
     decided_but_not_executed_decisions_carry_over_to_the_next_meeting,
     calendar_files_parse_and_a_cancelled_meeting_is_a_cancelled_event,
+    invitations_invite_the_members_and_attendance_follows_the_two_thirds_rule,
+    decisions_are_tracked_in_the_register_and_on_the_owners_agenda,
 );

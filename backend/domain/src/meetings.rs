@@ -462,3 +462,112 @@ mod tests {
         assert_eq!(items[0].kind, AgendaKind::Update);
     }
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AttendanceStatus {
+    Invited,
+    Attended,
+    Absent,
+    Excused,
+}
+text_enum!(AttendanceStatus { Invited = "INVITED", Attended = "ATTENDED", Absent = "ABSENT", Excused = "EXCUSED" });
+
+/// Attendance of one meeting against the two-thirds rule (model §8). Excused counts as absent:
+/// the rule is about who was in the room.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AttendanceSummary {
+    pub invited: usize,
+    pub attended: usize,
+    /// Invitees whose attendance was recorded (attended, absent or excused).
+    pub recorded: usize,
+    pub rate: Option<f64>,
+    pub meets_two_thirds: Option<bool>,
+}
+
+pub fn attendance_summary(statuses: impl IntoIterator<Item = AttendanceStatus>) -> AttendanceSummary {
+    let statuses: Vec<_> = statuses.into_iter().collect();
+    let attended = statuses.iter().filter(|s| **s == AttendanceStatus::Attended).count();
+    let recorded = statuses.iter().filter(|s| **s != AttendanceStatus::Invited).count();
+    let rate = (recorded > 0).then(|| attended as f64 / recorded as f64);
+    AttendanceSummary {
+        invited: statuses.len(),
+        attended,
+        recorded,
+        rate,
+        meets_two_thirds: rate.map(|r| r >= crate::forums::health::THRESHOLDS.attendance_ok),
+    }
+}
+
+/// Attendance is recorded once invitations are out, and until the minutes are approved.
+pub fn attendance_recordable(status: MeetingStatus) -> bool {
+    matches!(status, MeetingStatus::InvitationsSent | MeetingStatus::Held)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DecisionStatus {
+    /// Decided, not yet executed: a tracked action item.
+    Open,
+    Done,
+    Cancelled,
+}
+text_enum!(DecisionStatus { Open = "OPEN", Done = "DONE", Cancelled = "CANCELLED" });
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionDraft {
+    pub text: String,
+    pub owner_person_id: Option<i64>,
+    pub due_on: Option<chrono::NaiveDate>,
+    pub status: DecisionStatus,
+    pub work_plan_task_id: Option<i64>,
+}
+
+impl DecisionDraft {
+    pub fn validated(self) -> DomainResult<Self> {
+        let mut v = Validator::new();
+        let text = v.required_text("text", &self.text, 2000);
+        v.finish()?;
+        Ok(Self { text, ..self })
+    }
+}
+
+/// An action item is overdue when it is still open past its due date.
+pub fn decision_overdue(status: DecisionStatus, due_on: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> bool {
+    status == DecisionStatus::Open && due_on.is_some_and(|due| due < today)
+}
+
+#[cfg(test)]
+mod attendance_tests {
+    use super::*;
+
+    #[test]
+    fn two_thirds_of_those_recorded_must_attend() {
+        use AttendanceStatus::*;
+        let summary = attendance_summary([Attended, Attended, Excused, Invited]);
+        assert_eq!((summary.invited, summary.attended, summary.recorded), (4, 2, 3));
+        assert_eq!(summary.meets_two_thirds, Some(true));
+        assert_eq!(attendance_summary([Attended, Absent, Excused]).meets_two_thirds, Some(false));
+        assert_eq!(attendance_summary([Invited, Invited]).rate, None, "nothing recorded yet");
+    }
+
+    #[test]
+    fn attendance_is_recorded_between_invitations_and_approval() {
+        assert!(!attendance_recordable(MeetingStatus::Draft));
+        assert!(attendance_recordable(MeetingStatus::Held));
+        assert!(!attendance_recordable(MeetingStatus::MinutesApproved));
+    }
+
+    #[test]
+    fn decisions_need_text_and_open_ones_fall_overdue() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let draft = DecisionDraft {
+            text: "  ".into(),
+            owner_person_id: None,
+            due_on: None,
+            status: DecisionStatus::Open,
+            work_plan_task_id: None,
+        };
+        assert!(draft.validated().is_err());
+        assert!(decision_overdue(DecisionStatus::Open, Some(d(2026, 1, 1)), d(2026, 2, 1)));
+        assert!(!decision_overdue(DecisionStatus::Done, Some(d(2026, 1, 1)), d(2026, 2, 1)));
+    }
+}

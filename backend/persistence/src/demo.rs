@@ -925,6 +925,7 @@ impl Seeder<'_> {
                         owner_person_id: Set(members.get(n as usize).copied()),
                         due_on: Set(Some(due)),
                         status: Set(status.into()),
+                        work_plan_task_id: Set(None),
                         created_at,
                         updated_at,
                         version,

@@ -143,3 +143,20 @@ pub enum AgendaKind {
     Update,
     Break,
 }
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::meetings::AttendanceStatus")]
+pub enum AttendanceStatus {
+    Invited,
+    Attended,
+    Absent,
+    Excused,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::meetings::DecisionStatus")]
+pub enum DecisionStatus {
+    Open,
+    Done,
+    Cancelled,
+}

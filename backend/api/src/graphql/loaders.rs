@@ -10,8 +10,8 @@ use workit_domain::Actor;
 use workit_domain::forums::health::Signal;
 use workit_persistence::directory::{self, Person};
 use workit_persistence::entities::{
-    agenda_items, bodies, forum_stage_changes, forums, labour_offices, meeting_events, memberships, milestones,
-    organisations, regions, strategic_focuses, towns,
+    agenda_items, attendance, bodies, decisions, forum_stage_changes, forums, labour_offices, meeting_events, meetings,
+    memberships, milestones, organisations, regions, strategic_focuses, towns,
 };
 use workit_persistence::forums::lifecycle;
 use workit_persistence::meetings as meeting_store;
@@ -57,6 +57,9 @@ key!(HealthOfForum);
 key!(UserNameKey);
 key!(BodyKey);
 key!(ForumKey);
+key!(MeetingKey);
+key!(AttendanceOfMeeting);
+key!(DecisionsOfMeeting);
 key!(AgendaOfMeeting);
 key!(EventsOfMeeting);
 
@@ -103,6 +106,9 @@ one_to_one!(OrganisationKey, organisations::Model, directory::organisations_by_i
 one_to_one!(LabourOfficeOfTown, labour_offices::Model, town_store::labour_offices_by_town_ids, town_id);
 one_to_many!(BodiesOfForum, bodies::Model, forum_store::bodies_by_forum_ids, forum_id);
 one_to_many!(MembersOfBody, memberships::Model, forum_store::memberships_by_body_ids, body_id);
+one_to_one!(MeetingKey, meetings::Model, meeting_store::action_items::meetings_by_ids, id);
+one_to_many!(AttendanceOfMeeting, attendance::Model, meeting_store::attendance::by_meeting_ids, meeting_id);
+one_to_many!(DecisionsOfMeeting, decisions::Model, meeting_store::action_items::by_meeting_ids, meeting_id);
 one_to_one!(ForumKey, forums::Model, forum_store::by_ids, id);
 one_to_one!(BodyKey, bodies::Model, meeting_store::bodies_by_ids, id);
 one_to_many!(AgendaOfMeeting, agenda_items::Model, meeting_store::agenda_by_meeting_ids, meeting_id);

@@ -8,6 +8,7 @@ use workit_persistence::PageRequest;
 use workit_persistence::entities::{agenda_items, meeting_events, meetings};
 use workit_persistence::meetings::{self as store, MeetingFilter, NewMeeting};
 
+use super::action_items::{Attendance, AttendanceSummary, Decision, attendance_of, decisions_of, summary_of};
 use super::enums::{AgendaKind, MeetingStatus, stored};
 use super::forums::Body;
 use super::loaders::{AgendaOfMeeting, BodyKey, EventsOfMeeting, Loaders, UserNameKey};
@@ -88,6 +89,19 @@ impl Meeting {
     async fn agenda_overflow_minutes(&self, ctx: &Context<'_>) -> ApiResult<Option<i32>> {
         let items = ctx.data_unchecked::<Loaders>().load_one(AgendaOfMeeting(self.0.id)).await?.unwrap_or_default();
         Ok(rules::agenda_overflow(items.iter().map(|i| i.minutes), self.0.duration_minutes))
+    }
+    /// The invitees (the body's members when invitations go out, and guests) and their attendance.
+    #[graphql(complexity = "30 * child_complexity")]
+    async fn attendance(&self, ctx: &Context<'_>) -> ApiResult<Vec<Attendance>> {
+        attendance_of(ctx, self.0.id).await
+    }
+    async fn attendance_summary(&self, ctx: &Context<'_>) -> ApiResult<AttendanceSummary> {
+        summary_of(ctx, self.0.id).await
+    }
+    /// Decisions taken in the meeting: each with an owner and a due date is an action item.
+    #[graphql(complexity = "10 * child_complexity")]
+    async fn decisions(&self, ctx: &Context<'_>) -> ApiResult<Vec<Decision>> {
+        decisions_of(ctx, self.0.id).await
     }
     /// Created, rescheduled, each state change and cancellation, newest first.
     async fn history(&self, ctx: &Context<'_>) -> ApiResult<Vec<MeetingEvent>> {

@@ -1,6 +1,7 @@
 //! The GraphQL schema, one module per feature noun, each thin over the persistence layer.
 
 mod accounts;
+mod action_items;
 mod context;
 mod directory;
 mod enums;
@@ -26,6 +27,7 @@ pub struct QueryRoot(
     forums::ForumQuery,
     directory::DirectoryQuery,
     meetings::MeetingQuery,
+    action_items::ActionItemQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -37,6 +39,7 @@ pub struct MutationRoot(
     lifecycle::LifecycleMutation,
     directory::DirectoryMutation,
     meetings::MeetingMutation,
+    action_items::ActionItemMutation,
 );
 
 /// Typical sizes of nested lists, so the complexity limit sees what a query really costs.

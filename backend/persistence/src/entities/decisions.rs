@@ -14,6 +14,7 @@ pub struct Model {
     pub owner_person_id: Option<i64>,
     pub due_on: Option<Date>,
     pub status: String,
+    pub work_plan_task_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,6 +1,10 @@
 //! Meetings of a forum's bodies: planned from templates, timed agendas, clear states, and a
 //! history of every change to the plan.
 
+pub mod action_items;
+pub mod attendance;
+pub mod mine;
+
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -28,7 +32,7 @@ pub struct MeetingFilter {
 }
 
 /// The body and its town, for permission checks and template rules.
-async fn body_and_town(db: &Database, body_id: i64) -> StoreResult<(bodies::Model, TownId)> {
+pub(crate) async fn body_and_town(db: &Database, body_id: i64) -> StoreResult<(bodies::Model, TownId)> {
     let body = bodies::Entity::find_by_id(body_id).one(db).await?.ok_or_else(|| not_found("body"))?;
     let forum = forums::Entity::find_by_id(body.forum_id).one(db).await?.ok_or_else(|| not_found("forum"))?;
     Ok((body, forum.town_id))
@@ -407,6 +411,9 @@ pub async fn set_status(
         return Err(DomainError::stale("meeting", current.version).into());
     }
     record_event(&txn, actor, id, to.as_str(), reason, now).await?;
+    if to == MeetingStatus::InvitationsSent {
+        attendance::invite_members(&txn, &current, now).await?;
+    }
     if to == MeetingStatus::MinutesApproved {
         let milestone = current.template_key.as_deref().and_then(rules::template).and_then(|t| t.milestone_key);
         if let Some(key) = milestone {

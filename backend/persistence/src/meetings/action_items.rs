@@ -1,0 +1,178 @@
+//! Decisions of meetings: each with an owner and a due date is a tracked action item, and the
+//! register across all bodies of a town makes "decided but not executed" one click away.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
+use workit_domain::meetings::{DecisionDraft, DecisionStatus, MeetingStatus};
+use workit_domain::validation::{FieldError, codes};
+use workit_domain::{Action, Actor, DomainError, TownId};
+
+use super::{body_and_town, get};
+use crate::entities::{bodies, decisions, forums, meetings, people, work_plan_tasks};
+use crate::versioned::{VersionedWrite, not_found, write_if_current};
+use crate::{Database, Page, PageRequest, StoreResult, audit, towns};
+
+async fn check_links(db: &Database, forum_id: i64, town: TownId, draft: &DecisionDraft) -> StoreResult<()> {
+    if let Some(owner) = draft.owner_person_id {
+        let person = people::Entity::find_by_id(owner).one(db).await?;
+        if person.is_none_or(|p| p.town_id != town) {
+            return Err(DomainError::validation("ownerPersonId", codes::INVALID_CHOICE).into());
+        }
+    }
+    if let Some(task) = draft.work_plan_task_id {
+        let task = work_plan_tasks::Entity::find_by_id(task).one(db).await?;
+        if task.is_none_or(|t| t.forum_id != forum_id) {
+            return Err(DomainError::validation("workPlanTaskId", codes::INVALID_CHOICE).into());
+        }
+    }
+    Ok(())
+}
+
+/// Decisions are taken in a meeting that is happening or has happened.
+pub async fn create(
+    db: &Database,
+    actor: &Actor,
+    meeting_id: i64,
+    draft: DecisionDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<decisions::Model> {
+    let meeting = get(db, actor, meeting_id).await?;
+    let (body, town) = body_and_town(db, meeting.body_id).await?;
+    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    if !matches!(MeetingStatus::parse(&meeting.status), Some(MeetingStatus::InvitationsSent | MeetingStatus::Held)) {
+        return Err(DomainError::Validation(vec![
+            FieldError::new("status", "decisions_closed").with("status", &meeting.status),
+        ])
+        .into());
+    }
+    let draft = draft.validated()?;
+    check_links(db, body.forum_id, town, &draft).await?;
+    let txn = db.begin().await?;
+    let decision = decisions::ActiveModel {
+        meeting_id: Set(meeting_id),
+        agenda_item_id: Set(None),
+        text: Set(draft.text),
+        owner_person_id: Set(draft.owner_person_id),
+        due_on: Set(draft.due_on),
+        status: Set(draft.status.as_str().to_owned()),
+        work_plan_task_id: Set(draft.work_plan_task_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, actor, "create", "decision", decision.id, now).await?;
+    txn.commit().await?;
+    Ok(decision)
+}
+
+/// Follow-up: owner, due date, status (done or cancelled) and the linked task.
+pub async fn update(
+    db: &Database,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    draft: DecisionDraft,
+    now: DateTime<Utc>,
+) -> StoreResult<decisions::Model> {
+    let current = decisions::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("decision"))?;
+    let meeting = get(db, actor, current.meeting_id).await?;
+    let (body, town) = body_and_town(db, meeting.body_id).await?;
+    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    let draft = draft.validated()?;
+    check_links(db, body.forum_id, town, &draft).await?;
+    let changes = decisions::ActiveModel {
+        text: Set(draft.text),
+        owner_person_id: Set(draft.owner_person_id),
+        due_on: Set(draft.due_on),
+        status: Set(draft.status.as_str().to_owned()),
+        work_plan_task_id: Set(draft.work_plan_task_id),
+        ..Default::default()
+    };
+    let write =
+        VersionedWrite { entity: "decision", action: "update", id, expected: version, current: current.version };
+    write_if_current(db, actor, write, changes, now).await?;
+    decisions::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("decision"))
+}
+
+pub async fn by_meeting_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<decisions::Model>> {
+    Ok(decisions::Entity::find()
+        .filter(decisions::Column::MeetingId.is_in(ids.iter().copied()))
+        .order_by_asc(decisions::Column::Id)
+        .all(db)
+        .await?)
+}
+
+pub async fn meetings_by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<meetings::Model>> {
+    Ok(meetings::Entity::find().filter(meetings::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct DecisionFilter {
+    pub town_id: Option<TownId>,
+    pub body_id: Option<i64>,
+    pub status: Option<DecisionStatus>,
+    pub owner_person_id: Option<i64>,
+    /// Open past their due date on this day.
+    pub overdue_on: Option<NaiveDate>,
+}
+
+/// The register: decisions across all bodies of a town (or one body), due date first.
+pub async fn register(
+    db: &Database,
+    _actor: &Actor,
+    filter: &DecisionFilter,
+    page: PageRequest,
+) -> StoreResult<Page<decisions::Model>> {
+    let mut query = decisions::Entity::find();
+    if filter.town_id.is_some() || filter.body_id.is_some() {
+        let mut bodies_query = bodies::Entity::find().select_only().column(bodies::Column::Id);
+        if let Some(town) = filter.town_id {
+            let forum_ids: Vec<i64> = forums::Entity::find()
+                .select_only()
+                .column(forums::Column::Id)
+                .filter(forums::Column::TownId.eq(town))
+                .into_tuple()
+                .all(db)
+                .await?;
+            bodies_query = bodies_query.filter(bodies::Column::ForumId.is_in(forum_ids));
+        }
+        if let Some(body) = filter.body_id {
+            bodies_query = bodies_query.filter(bodies::Column::Id.eq(body));
+        }
+        let body_ids: Vec<i64> = bodies_query.into_tuple().all(db).await?;
+        let meeting_ids: Vec<i64> = meetings::Entity::find()
+            .select_only()
+            .column(meetings::Column::Id)
+            .filter(meetings::Column::BodyId.is_in(body_ids))
+            .into_tuple()
+            .all(db)
+            .await?;
+        query = query.filter(decisions::Column::MeetingId.is_in(meeting_ids));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(decisions::Column::Status.eq(status.as_str()));
+    }
+    if let Some(owner) = filter.owner_person_id {
+        query = query.filter(decisions::Column::OwnerPersonId.eq(owner));
+    }
+    if let Some(today) = filter.overdue_on {
+        query = query
+            .filter(decisions::Column::Status.eq(DecisionStatus::Open.as_str()))
+            .filter(decisions::Column::DueOn.lt(today));
+    }
+    let total = query.clone().count(db).await?;
+    let items = query
+        .order_by_asc(decisions::Column::DueOn)
+        .order_by_asc(decisions::Column::Id)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
+    Ok(Page { items, total, offset: page.offset, limit: page.limit })
+}

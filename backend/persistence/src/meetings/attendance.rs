@@ -1,0 +1,120 @@
+//! Who is invited to a meeting and who came (the two-thirds rule, model §8).
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use workit_domain::forums::is_current;
+use workit_domain::meetings::{AttendanceStatus, MeetingStatus, attendance_recordable};
+use workit_domain::validation::{FieldError, codes};
+use workit_domain::{Action, Actor, DomainError};
+
+use super::{body_and_town, get};
+use crate::entities::{attendance, meetings, memberships, people};
+use crate::{Database, StoreResult, audit, towns};
+
+fn row(meeting_id: i64, person_id: i64, now: DateTime<Utc>) -> attendance::ActiveModel {
+    attendance::ActiveModel {
+        meeting_id: Set(meeting_id),
+        person_id: Set(person_id),
+        status: Set(AttendanceStatus::Invited.as_str().to_owned()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+}
+
+/// Invites the body's current members (once: already invited people are left as they are).
+pub async fn invite_members(
+    db: &impl ConnectionTrait,
+    meeting: &meetings::Model,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let today = now.date_naive();
+    let members: Vec<i64> = memberships::Entity::find()
+        .filter(memberships::Column::BodyId.eq(meeting.body_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|m| is_current(m.joined_on, m.left_on, today))
+        .map(|m| m.person_id)
+        .collect();
+    if members.is_empty() {
+        return Ok(());
+    }
+    attendance::Entity::insert_many(members.into_iter().map(|person| row(meeting.id, person, now)))
+        .on_conflict_do_nothing_on([attendance::Column::MeetingId, attendance::Column::PersonId])
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+async fn editable_meeting(db: &Database, actor: &Actor, meeting_id: i64) -> StoreResult<(meetings::Model, i64)> {
+    let meeting = get(db, actor, meeting_id).await?;
+    let (_, town) = body_and_town(db, meeting.body_id).await?;
+    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    Ok((meeting, town))
+}
+
+/// Adds a guest (a person of the same town who is not in the body).
+pub async fn invite(
+    db: &Database,
+    actor: &Actor,
+    meeting_id: i64,
+    person_id: i64,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let (meeting, town) = editable_meeting(db, actor, meeting_id).await?;
+    if meeting.status == MeetingStatus::Cancelled.as_str() || meeting.status == MeetingStatus::MinutesApproved.as_str()
+    {
+        return Err(DomainError::Validation(vec![
+            FieldError::new("status", "plan_locked").with("status", &meeting.status),
+        ])
+        .into());
+    }
+    let person = people::Entity::find_by_id(person_id).one(db).await?;
+    if person.is_none_or(|p| p.town_id != town) {
+        return Err(DomainError::validation("personId", codes::INVALID_CHOICE).into());
+    }
+    attendance::Entity::insert(row(meeting_id, person_id, now))
+        .on_conflict_do_nothing_on([attendance::Column::MeetingId, attendance::Column::PersonId])
+        .exec(db)
+        .await?;
+    audit::record(db, actor, "invite", "meeting", meeting_id, now).await
+}
+
+/// Records whether an invitee attended. Only invitees have attendance.
+pub async fn record(
+    db: &Database,
+    actor: &Actor,
+    meeting_id: i64,
+    person_id: i64,
+    status: AttendanceStatus,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let (meeting, _) = editable_meeting(db, actor, meeting_id).await?;
+    let state = MeetingStatus::parse(&meeting.status)
+        .ok_or_else(|| DomainError::Internal(format!("stored status {}", meeting.status)))?;
+    if !attendance_recordable(state) {
+        return Err(DomainError::Validation(vec![
+            FieldError::new("status", "attendance_closed").with("status", state.as_str()),
+        ])
+        .into());
+    }
+    let Some(invitee) = attendance::Entity::find()
+        .filter(attendance::Column::MeetingId.eq(meeting_id))
+        .filter(attendance::Column::PersonId.eq(person_id))
+        .one(db)
+        .await?
+    else {
+        return Err(DomainError::validation("personId", "not_invited").into());
+    };
+    let mut active: attendance::ActiveModel = invitee.into();
+    active.status = Set(status.as_str().to_owned());
+    active.updated_at = Set(now);
+    active.update(db).await?;
+    audit::record(db, actor, "attendance", "meeting", meeting_id, now).await
+}
+
+pub async fn by_meeting_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<attendance::Model>> {
+    Ok(attendance::Entity::find().filter(attendance::Column::MeetingId.is_in(ids.iter().copied())).all(db).await?)
+}

@@ -1,0 +1,53 @@
+//! The signed-in person's own agenda: their next meetings and their open action items.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use workit_domain::Actor;
+use workit_domain::forums::is_current;
+use workit_domain::meetings::{DecisionStatus, MeetingStatus};
+
+use crate::entities::{decisions, meetings, memberships, users};
+use crate::{Database, StoreResult};
+
+async fn person_of(db: &Database, actor: &Actor) -> StoreResult<Option<i64>> {
+    Ok(users::Entity::find_by_id(actor.user_id).one(db).await?.and_then(|u| u.person_id))
+}
+
+/// Upcoming meetings of the bodies the actor's person currently sits in.
+pub async fn next_meetings(
+    db: &Database,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    limit: u64,
+) -> StoreResult<Vec<meetings::Model>> {
+    let Some(person) = person_of(db, actor).await? else { return Ok(Vec::new()) };
+    let today = now.date_naive();
+    let body_ids: Vec<i64> = memberships::Entity::find()
+        .filter(memberships::Column::PersonId.eq(person))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|m| is_current(m.joined_on, m.left_on, today))
+        .map(|m| m.body_id)
+        .collect();
+    Ok(meetings::Entity::find()
+        .filter(meetings::Column::BodyId.is_in(body_ids))
+        .filter(meetings::Column::StartsAt.gte(now))
+        .filter(meetings::Column::Status.ne(MeetingStatus::Cancelled.as_str()))
+        .order_by_asc(meetings::Column::StartsAt)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// Open decisions the actor's person owns, soonest due first.
+pub async fn open_action_items(db: &Database, actor: &Actor) -> StoreResult<Vec<decisions::Model>> {
+    let Some(person) = person_of(db, actor).await? else { return Ok(Vec::new()) };
+    Ok(decisions::Entity::find()
+        .filter(decisions::Column::OwnerPersonId.eq(person))
+        .filter(decisions::Column::Status.eq(DecisionStatus::Open.as_str()))
+        .order_by_asc(decisions::Column::DueOn)
+        .limit(100)
+        .all(db)
+        .await?)
+}
