@@ -48,6 +48,8 @@ pub struct ApiConfig {
     pub max_aliases: usize,
     pub max_concurrent_password_hashes: usize,
     pub login_limits: LoginLimits,
+    /// How long a DataLoader waits for sibling resolvers before it queries (see `loaders.rs`).
+    pub loader_batch_window: std::time::Duration,
 }
 
 impl ApiConfig {
@@ -71,6 +73,7 @@ impl ApiConfig {
             max_aliases: 30,
             max_concurrent_password_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
             login_limits: LoginLimits::default(),
+            loader_batch_window: std::time::Duration::from_millis(1),
         }
     }
 }

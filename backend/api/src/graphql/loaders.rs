@@ -19,11 +19,10 @@ use workit_persistence::{Database, forums as forum_store, regions as region_stor
 
 use crate::error::ApiError;
 
-/// How long a loader waits for sibling resolvers to ask for keys before it queries. Zero would
-/// let the spawned fetch run before the siblings register theirs (splitting one batch into
-/// many); a millisecond per level is the cost of one query per level.
-const BATCH_WINDOW: Duration = Duration::from_millis(1);
-
+/// `window`: how long a loader waits for sibling resolvers to ask for keys before it queries
+/// (`ApiConfig::loader_batch_window`, 1 ms by default). Zero would let the spawned fetch run
+/// before the siblings register theirs, splitting one batch into many; on a saturated machine
+/// even 1 ms can split one, which costs a query, never correctness.
 pub struct Store {
     db: Database,
     actor: Option<Actor>,
@@ -32,8 +31,8 @@ pub struct Store {
 
 pub type Loaders = DataLoader<Store>;
 
-pub fn loaders(db: Database, actor: Option<Actor>, now: DateTime<Utc>) -> Loaders {
-    DataLoader::new(Store { db, actor, now }, tokio::spawn).delay(BATCH_WINDOW)
+pub fn loaders(db: Database, actor: Option<Actor>, now: DateTime<Utc>, window: Duration) -> Loaders {
+    DataLoader::new(Store { db, actor, now }, tokio::spawn).delay(window)
 }
 
 macro_rules! key {

@@ -109,8 +109,12 @@ pub async fn post(State(state): State<AppState>, request: Request) -> Response {
 
     let actor = caller.as_ref().map(|(_, actor, _)| actor.clone());
     let context = RequestContext { caller, auth_failure, locale, client_ip };
-    let graphql_request =
-        graphql_request.data(state.clone()).data(context).data(loaders(state.db.clone(), actor, state.clock.now()));
+    let graphql_request = graphql_request.data(state.clone()).data(context).data(loaders(
+        state.db.clone(),
+        actor,
+        state.clock.now(),
+        state.config.loader_batch_window,
+    ));
     let mut response = state.schema.execute(graphql_request).await;
     for error in &mut response.errors {
         localize(error, locale);
