@@ -262,6 +262,9 @@ describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violations', 
       await page.locator('tbody tr a').first().click();
       await page.locator('section[aria-labelledby="agenda-title"]').waitFor();
       await check('meeting');
+      await page.goto(`${server.url}${townPath}/decisions`);
+      await page.locator('tbody tr').first().waitFor();
+      await check('decisions register');
       await page.goto(`${server.url}/no/such/page`);
       await page.locator('h1').first().waitFor();
       await check('not found');
@@ -408,6 +411,50 @@ test('a referent plans meeting 4 from its template, reorders the agenda by keybo
   await cancel.getByRole('button', { name: 'ביטול המפגש' }).click();
   await page.getByText('ראש הרשות בחו"ל').first().waitFor();
   assert.ok(townPath);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a referent records attendance and a decision; it shows in the register, and the meeting on their week', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'referent.kiryat-gat');
+  const townPath = new URL(page.url()).pathname;
+  await page.goto(`${server.url}${townPath}/meetings`);
+  await page.getByRole('button', { name: 'מפגש חדש' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'מפגש חדש' });
+  await dialog.getByRole('textbox', { name: 'גוף' }).click();
+  await page.getByRole('option', { name: 'צוות היגוי' }).click();
+  await dialog.getByLabel('כותרת').fill('ישיבת היגוי — נובמבר');
+  await dialog.getByRole('button', { name: 'יצירת מפגש' }).click();
+  await page.waitForURL((url) => /\/meetings\/\d+$/.test(url.pathname));
+  await page.getByRole('button', { name: 'סימון: ההזמנות נשלחו' }).click();
+
+  const attendance = page.locator('section[aria-labelledby="attendance-title"]');
+  const controls = attendance.getByRole('radiogroup');
+  await controls.first().waitFor();
+  assert.equal(await controls.count(), 3, 'the steering committee is invited');
+  for (const [index, status] of [[0, 'נכח/ה'], [1, 'נכח/ה'], [2, 'נעדר/ה בתיאום']]) {
+    await controls.nth(index).getByText(status, { exact: true }).click();
+    await page.waitForTimeout(300);
+  }
+  await attendance.locator('[data-two-thirds="true"]').waitFor();
+
+  const decisions = page.locator('section[aria-labelledby="decisions-title"]');
+  await decisions.getByLabel('החלטה').fill('להכין מצגת נתונים לראש הרשות');
+  await decisions.getByRole('textbox', { name: 'אחראי/ת' }).click();
+  await page.getByRole('option').first().click();
+  await decisions.getByLabel('מועד יעד').fill('2026-01-31');
+  await decisions.getByRole('button', { name: 'הוספת החלטה' }).click();
+  await decisions.getByRole('cell', { name: 'להכין מצגת נתונים לראש הרשות', exact: true }).waitFor();
+  await decisions.getByText('באיחור').first().waitFor();
+
+  await page.goto(`${server.url}${townPath}/decisions`);
+  await page.getByRole('switch', { name: 'רק באיחור' }).check({ force: true });
+  await page.getByRole('cell', { name: 'להכין מצגת נתונים לראש הרשות', exact: true }).waitFor();
+
+  await page.goto(`${server.url}${townPath}`);
+  const week = page.locator('section[aria-labelledby="my-agenda-title"]');
+  await week.getByRole('link', { name: 'ישיבת היגוי — נובמבר' }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -1,10 +1,11 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Link, Navigate, Outlet, useLocation } from 'react-router';
+import { createBrowserRouter, Link, Navigate, Outlet, useLocation, useParams } from 'react-router';
 
 import { Loading } from '@/components/PageState';
 import { SignInPage } from '@/features/auth/components/SignInPage';
+import { MyAgendaCard } from '@/features/meetings/components/MyAgendaCard';
 import { homePath, useSession } from '@/lib/session-context';
 
 import { Layout } from './Layout';
@@ -16,6 +17,7 @@ const DirectoryPage = lazy(() => import('@/features/directory/components/Directo
 const ForumPage = lazy(() => import('@/features/forums/components/ForumPage'));
 const MeetingsPage = lazy(() => import('@/features/meetings/components/MeetingsPage'));
 const MeetingPage = lazy(() => import('@/features/meetings/components/MeetingPage'));
+const DecisionsRegisterPage = lazy(() => import('@/features/meetings/components/DecisionsRegisterPage'));
 
 /** Signed-in pages only; anyone else goes to sign-in, which brings them back here after. */
 function RequireSession() {
@@ -27,6 +29,19 @@ function RequireSession() {
     return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
   return <Outlet />;
+}
+
+/** A town's page; on one's own town it opens with one's own week (the user's home page). */
+function TownHome() {
+  const { townId } = useParams();
+  const session = useSession();
+  const own = session.status === 'signedIn' && session.me.towns.some((grant) => grant.town.id === townId);
+  return (
+    <Stack gap="lg">
+      {own && <MyAgendaCard />}
+      <TownOverviewPage />
+    </Stack>
+  );
 }
 
 function Landing() {
@@ -77,11 +92,12 @@ export const router = createBrowserRouter([
           { index: true, element: <Landing /> },
           { path: 'towns', element: <TownsPage /> },
           { path: 'regions/:regionId', element: <TownsPage /> },
-          { path: 'towns/:townId', element: <TownOverviewPage /> },
+          { path: 'towns/:townId', element: <TownHome /> },
           { path: 'towns/:townId/directory', element: <DirectoryPage /> },
           { path: 'towns/:townId/forum', element: <ForumPage /> },
           { path: 'towns/:townId/meetings', element: <MeetingsPage /> },
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
+          { path: 'towns/:townId/decisions', element: <DecisionsRegisterPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

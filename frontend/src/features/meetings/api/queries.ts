@@ -103,6 +103,23 @@ export const MeetingPageQuery = graphql(`
         changedAt
         changedBy
       }
+      attendance {
+        status
+        person {
+          id
+          fullName
+        }
+      }
+      attendanceSummary {
+        invited
+        attended
+        recorded
+        rate
+        meetsTwoThirds
+      }
+      decisions {
+        ...DecisionFields
+      }
     }
   }
 `);
@@ -130,6 +147,110 @@ export const SetMeetingStatusMutation = graphql(`
       id
       status
       version
+    }
+  }
+`);
+
+export const DecisionFieldsFragment = graphql(`
+  fragment DecisionFields on Decision {
+    id
+    text
+    dueOn
+    status
+    overdue
+    version
+    workPlanTaskId
+    owner {
+      id
+      fullName
+    }
+  }
+`);
+
+export const RecordAttendanceMutation = graphql(`
+  mutation RecordAttendance($meetingId: ID!, $personId: ID!, $status: AttendanceStatus!) {
+    recordAttendance(meetingId: $meetingId, personId: $personId, status: $status) {
+      id
+    }
+  }
+`);
+
+export const InviteToMeetingMutation = graphql(`
+  mutation InviteToMeeting($meetingId: ID!, $personId: ID!) {
+    inviteToMeeting(meetingId: $meetingId, personId: $personId) {
+      id
+    }
+  }
+`);
+
+export const CreateDecisionMutation = graphql(`
+  mutation CreateDecision($meetingId: ID!, $input: DecisionInput!) {
+    createDecision(meetingId: $meetingId, input: $input) {
+      id
+    }
+  }
+`);
+
+export const UpdateDecisionMutation = graphql(`
+  mutation UpdateDecision($id: ID!, $version: Int!, $input: DecisionInput!) {
+    updateDecision(id: $id, version: $version, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const TownPeopleForMeetingsQuery = graphql(`
+  query TownPeopleForMeetings($townId: ID!) {
+    people(townId: $townId, limit: 200) {
+      items {
+        id
+        fullName
+      }
+    }
+  }
+`);
+
+export const DecisionsRegisterQuery = graphql(`
+  query DecisionsRegister($townId: ID!, $status: DecisionStatus, $overdue: Boolean!) {
+    town(id: $townId) {
+      id
+      nameHe
+      nameEn
+    }
+    decisions(townId: $townId, status: $status, overdue: $overdue, limit: 200) {
+      totalCount
+      items {
+        ...DecisionFields
+        meeting {
+          id
+          title
+          startsAt
+        }
+      }
+    }
+  }
+`);
+
+export const MyAgendaQuery = graphql(`
+  query MyAgenda {
+    myAgenda {
+      nextMeetings {
+        id
+        title
+        startsAt
+        body {
+          id
+          name
+        }
+      }
+      openActionItems {
+        ...DecisionFields
+        meeting {
+          id
+          title
+        }
+      }
     }
   }
 `);

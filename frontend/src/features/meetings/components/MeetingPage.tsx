@@ -15,6 +15,8 @@ import { canChangeStage, canEditTown, useMe } from '@/lib/session-context';
 
 import { MeetingPageQuery, SetMeetingStatusMutation } from '../api/queries';
 import { AgendaEditor } from './AgendaEditor';
+import { AttendanceSection } from './AttendanceSection';
+import { DecisionsSection } from './DecisionsSection';
 import { MeetingStatusBadge } from './StatusBadge';
 
 const NEXT: Record<MeetingStatus, MeetingStatus[]> = {
@@ -175,6 +177,15 @@ export default function MeetingPage() {
           </>
         )}
       </Stack>
+      <AttendanceSection meeting={meeting} townId={town.id} canEdit={canEdit} onChange={reload} />
+      <DecisionsSection
+        meetingId={meeting.id}
+        townId={town.id}
+        decisions={meeting.decisions}
+        open={meeting.status === 'INVITATIONS_SENT' || meeting.status === 'HELD'}
+        canEdit={canEdit}
+        onChange={reload}
+      />
       <Stack gap="xs" component="section" aria-labelledby="history-title">
         <Title order={2} size="h3" id="history-title">
           {t('meetings.history')}

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
-import { IconAddressBook, IconCalendarEvent, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconChecklist, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -51,6 +51,9 @@ export default function TownOverviewPage() {
           </Button>
           <Button component={Link} to={`/towns/${town.id}/meetings`} variant="light" leftSection={<IconCalendarEvent size={18} aria-hidden />}>
             {t('meetings.nav')}
+          </Button>
+          <Button component={Link} to={`/towns/${town.id}/decisions`} variant="light" leftSection={<IconChecklist size={18} aria-hidden />}>
+            {t('decisions.nav')}
           </Button>
           <Button component={Link} to={`/towns/${town.id}/directory`} variant="light" leftSection={<IconAddressBook size={18} aria-hidden />}>
             {t('nav.directory')}

@@ -1,0 +1,96 @@
+import { Anchor, Group, SegmentedControl, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+
+import { EmptyState, ErrorState, Loading } from '@/components/PageState';
+import type { DecisionStatus } from '@/gql/graphql';
+import { useFormat } from '@/lib/format';
+import { localName } from '@/lib/names';
+import { canEditTown, useMe } from '@/lib/session-context';
+
+import { DecisionsRegisterQuery } from '../api/queries';
+import { DecisionStatusControl } from './DecisionsSection';
+
+/** Every decision of a town's bodies: "decided but not executed" is the default view. */
+export default function DecisionsRegisterPage() {
+  const { townId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const { me } = useMe();
+  const [status, setStatus] = useState<DecisionStatus | 'ALL'>('OPEN');
+  const [overdue, setOverdue] = useState(false);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: DecisionsRegisterQuery,
+    variables: { townId, status: status === 'ALL' ? null : status, overdue },
+  });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const townName = localName(data?.town, i18n.language);
+  const title = t('decisions.register', { town: townName });
+  useEffect(() => {
+    if (townName) document.title = `${title} · WORKIT Hub`;
+  }, [title, townName]);
+  const canEdit = me.systemRole === 'ADMIN' || canEditTown(me, townId, me.region?.id);
+
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to={`/towns/${townId}`} size="sm">
+        {townName}
+      </Anchor>
+      <Title order={1}>{title}</Title>
+      <Group wrap="wrap">
+        <SegmentedControl
+          aria-label={t('decisions.status')}
+          value={status}
+          onChange={(v) => setStatus(v as DecisionStatus | 'ALL')}
+          data={[...(['OPEN', 'DONE', 'CANCELLED'] as const).map((s) => ({ value: s, label: t(`decisions.values.${s}`) })), { value: 'ALL', label: t('decisions.all') }]}
+        />
+        <Switch label={t('decisions.overdueOnly')} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} />
+      </Group>
+      {error && <ErrorState error={error} onRetry={reload} />}
+      {!data && fetching && <Loading />}
+      {data && data.decisions.items.length === 0 && <EmptyState message={t('decisions.none')} />}
+      {data && data.decisions.items.length > 0 && (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t('directory.count', { count: data.decisions.totalCount })}
+          </Text>
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('decisions.text')}</Table.Th>
+                  <Table.Th scope="col">{t('decisions.meeting')}</Table.Th>
+                  <Table.Th scope="col">{t('decisions.owner')}</Table.Th>
+                  <Table.Th scope="col">{t('decisions.dueOn')}</Table.Th>
+                  <Table.Th scope="col">{t('decisions.status')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.decisions.items.map((d) => (
+                  <Table.Tr key={d.id} data-overdue={String(d.overdue)}>
+                    <Table.Td>{d.text}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/meetings/${d.meeting.id}`}>
+                        {d.meeting.title}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {format.date(d.meeting.startsAt)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{d.owner?.fullName}</Table.Td>
+                    <Table.Td>{format.date(d.dueOn)}</Table.Td>
+                    <Table.Td>
+                      <DecisionStatusControl decision={d} canEdit={canEdit} onChange={reload} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+    </Stack>
+  );
+}

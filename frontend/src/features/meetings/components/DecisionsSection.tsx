@@ -1,0 +1,132 @@
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+
+import type { DecisionFieldsFragment, DecisionStatus } from '@/gql/graphql';
+import { failureMessage, fieldMessage, toFailure } from '@/lib/errors';
+import { useFormat } from '@/lib/format';
+
+import { CreateDecisionMutation, TownPeopleForMeetingsQuery, UpdateDecisionMutation } from '../api/queries';
+
+const STATUSES: DecisionStatus[] = ['OPEN', 'DONE', 'CANCELLED'];
+
+/** A decision's status, changeable in place by those who may edit. */
+export function DecisionStatusControl({ decision, canEdit, onChange }: { decision: DecisionFieldsFragment; canEdit: boolean; onChange: () => void }) {
+  const { t } = useTranslation();
+  const [, update] = useMutation(UpdateDecisionMutation);
+  if (!canEdit) {
+    return (
+      <Group gap={4}>
+        <Text size="sm">{t(`decisions.values.${decision.status}`)}</Text>
+        {decision.overdue && <Badge color="red">{t('decisions.overdue')}</Badge>}
+      </Group>
+    );
+  }
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Select
+        size="xs"
+        aria-label={t('decisions.setStatus', { text: decision.text })}
+        allowDeselect={false}
+        value={decision.status}
+        data={STATUSES.map((s) => ({ value: s, label: t(`decisions.values.${s}`) }))}
+        onChange={async (value) => {
+          if (!value) return;
+          const input = { text: decision.text, ownerPersonId: decision.owner?.id ?? null, dueOn: decision.dueOn, status: value as DecisionStatus, workPlanTaskId: decision.workPlanTaskId };
+          await update({ id: decision.id, version: decision.version, input }, { additionalTypenames: ['Decision', 'Meeting'] });
+          onChange();
+        }}
+        w={150}
+      />
+      {decision.overdue && <Badge color="red">{t('decisions.overdue')}</Badge>}
+    </Group>
+  );
+}
+
+/** Decisions of a meeting: each with an owner and a due date becomes a tracked action item. */
+export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, onChange }: { meetingId: string; townId: string; decisions: DecisionFieldsFragment[]; open: boolean; canEdit: boolean; onChange: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [, create] = useMutation(CreateDecisionMutation);
+  const [error, setError] = useState<string | null>(null);
+  const adding = canEdit && open;
+  const [{ data: people }] = useQuery({ query: TownPeopleForMeetingsQuery, variables: { townId }, pause: !adding });
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { text: '', ownerPersonId: null as string | null, dueOn: '' },
+    validate: { text: (v) => (v.trim() ? (v.length > 2000 ? fieldMessage(t, 'too_long', { max: '2000' }) : null) : fieldMessage(t, 'required')) },
+  });
+  const submit = form.onSubmit(async (values) => {
+    const result = await create({ meetingId, input: { text: values.text.trim(), ownerPersonId: values.ownerPersonId, dueOn: values.dueOn || null } }, { additionalTypenames: ['Decision', 'Meeting'] });
+    const failure = toFailure(result.error);
+    if (failure) {
+      form.setErrors(Object.fromEntries(Object.entries(failure.fields).map(([f, e]) => [f, fieldMessage(t, e.code, e.params)])));
+      setError(failureMessage(t, failure));
+      return;
+    }
+    setError(null);
+    form.reset();
+    onChange();
+  });
+
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="decisions-title">
+      <Title order={2} size="h3" id="decisions-title">
+        {t('decisions.title')}
+      </Title>
+      {decisions.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('decisions.none')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('decisions.text')}</Table.Th>
+                <Table.Th scope="col">{t('decisions.owner')}</Table.Th>
+                <Table.Th scope="col">{t('decisions.dueOn')}</Table.Th>
+                <Table.Th scope="col">{t('decisions.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {decisions.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>{d.text}</Table.Td>
+                  <Table.Td>{d.owner?.fullName}</Table.Td>
+                  <Table.Td>{format.date(d.dueOn)}</Table.Td>
+                  <Table.Td>
+                    <DecisionStatusControl decision={d} canEdit={canEdit} onChange={onChange} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {adding && (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="xs">
+            {error && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
+            <Textarea label={t('decisions.text')} required autosize minRows={2} {...form.getInputProps('text')} />
+            <Group align="flex-end" grow>
+              <Select label={t('decisions.owner')} searchable clearable data={(people?.people.items ?? []).map((p) => ({ value: p.id, label: p.fullName }))} {...form.getInputProps('ownerPersonId')} />
+              <TextInput type="date" label={t('decisions.dueOn')} {...form.getInputProps('dueOn')} />
+            </Group>
+            <Group justify="flex-end">
+              <Button type="submit" loading={form.submitting}>
+                {t('decisions.add')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Stack>
+  );
+}
