@@ -149,7 +149,7 @@ test('signing out returns to sign-in; an ended session brings the user back to t
   await page.getByRole('tab', { name: 'אנשים', selected: true }).waitFor();
 
   await page.getByRole('button', { name: /^חשבון:/ }).click();
-  await page.getByRole('menuitem', { name: 'יציאה' }).click();
+  await page.getByRole('button', { name: 'יציאה' }).click();
   await page.getByText('יצאת מהמערכת.').waitFor();
   assert.equal(new URL(page.url()).pathname, '/sign-in');
   await page.goto(`${server.url}${townPath}`);
@@ -231,6 +231,11 @@ describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violations', 
       await page.locator('h1').first().waitFor();
       await page.locator('table').first().waitFor();
       await check('town overview');
+      await page.getByRole('button', { name: language === 'he' ? /^חשבון:/ : /^Account:/ }).click();
+      await page.getByRole('dialog', { name: language === 'he' ? 'חשבון' : 'Account' }).waitFor();
+      await page.waitForTimeout(300); // let any transition settle: axe measures colours as painted
+      await check('account popover');
+      await page.keyboard.press('Escape');
       const townPath = new URL(page.url()).pathname;
       await page.goto(`${server.url}/towns`);
       await page.locator('tbody tr').first().waitFor();
@@ -456,5 +461,24 @@ test('a referent records attendance and a decision; it shows in the register, an
   const week = page.locator('section[aria-labelledby="my-agenda-title"]');
   await week.getByRole('link', { name: 'ישיבת היגוי — נובמבר' }).waitFor();
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the account menu gives a private calendar link that calendar programs can fetch', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'chair.kiryat-shmona');
+  await page.getByRole('button', { name: /^חשבון:/ }).click();
+  await page.getByRole('button', { name: 'קישור ליומן' }).click();
+  const dialog = page.getByRole('dialog', { name: 'קישור ליומן' });
+  await dialog.getByRole('button', { name: 'יצירת קישור' }).click();
+  const url = await dialog.getByLabel('הקישור האישי שלכם').inputValue();
+  assert.match(url, /\/calendar\/feed\/[\w-]+\.ics$/);
+  assert.deepEqual(await seriousViolations(page), []);
+  const response = await page.request.get(url, { headers: {} });
+  assert.equal(response.status(), 200);
+  assert.match(await response.text(), /BEGIN:VCALENDAR/);
+  await dialog.getByRole('button', { name: 'ביטול הקישור' }).click();
+  await dialog.getByText('הקישור בוטל').waitFor();
+  assert.equal((await page.request.get(url)).status(), 404);
   await page.context().close();
 });

@@ -7,6 +7,7 @@ mod m20261123_000001_initial;
 mod m20261123_000002_forum_lifecycle;
 mod m20261123_000003_meeting_plans;
 mod m20261123_000004_action_items;
+mod m20261123_000005_calendar_feeds;
 mod schema_helpers;
 
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_forum_lifecycle::Migration),
             Box::new(m20261123_000003_meeting_plans::Migration),
             Box::new(m20261123_000004_action_items::Migration),
+            Box::new(m20261123_000005_calendar_feeds::Migration),
         ]
     }
 }

@@ -404,6 +404,42 @@ async fn decisions_are_tracked_in_the_register_and_on_the_owners_agenda(engine: 
     assert_eq!(foreign["errors"][0]["extensions"]["fields"][0]["field"], "workPlanTaskId");
 }
 
+async fn a_private_calendar_feed_lists_my_meetings_until_revoked(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("referent.kiryat-shmona").await;
+    assert_eq!(app.gql(&token, "{ me { hasCalendarFeed } }", json!({})).await["data"]["me"]["hasCalendarFeed"], false);
+    let create = "mutation { createCalendarFeed }";
+    let path = app.gql(&token, create, json!({})).await["data"]["createCalendarFeed"].as_str().unwrap().to_owned();
+    assert!(path.starts_with("/calendar/feed/") && path.ends_with(".ics"), "{path}");
+    let stored = app
+        .scalar_i64(&format!(
+            "SELECT COUNT(*) FROM users WHERE calendar_token_hash LIKE '%{}%'",
+            &path[15..path.len() - 4]
+        ))
+        .await;
+    assert_eq!(stored, 0, "only the token's hash is stored");
+
+    // No sign-in: the URL itself is the credential, as calendar programs subscribe to it.
+    let feed = app.client.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(feed.status(), 200);
+    let text = feed.text().await.unwrap();
+    let mut calendars = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let calendar = calendars.next().expect("a calendar").expect("valid");
+    // The referent sits in the steering committee and the forum: the window (60 days back,
+    // 400 ahead) holds the forum's last meeting and its next one; task teams' are not theirs.
+    assert_eq!(calendar.events.len(), 2, "{text}");
+    assert!(text.contains("פורום רבעוני — בקרה") && text.contains("פורום רבעוני 9"), "{text}");
+    assert!(!text.contains("מפגש צוות חודשי"), "meetings of bodies the person is not in stay out");
+    assert_eq!(app.gql(&token, "{ me { hasCalendarFeed } }", json!({})).await["data"]["me"]["hasCalendarFeed"], true);
+
+    let renewed = app.gql(&token, create, json!({})).await["data"]["createCalendarFeed"].as_str().unwrap().to_owned();
+    assert_eq!(app.client.get(app.url(&path)).send().await.unwrap().status(), 404, "a new URL revokes the old");
+    assert_eq!(app.client.get(app.url(&renewed)).send().await.unwrap().status(), 200);
+    assert_eq!(app.gql(&token, "mutation { revokeCalendarFeed }", json!({})).await["data"]["revokeCalendarFeed"], true);
+    assert_eq!(app.client.get(app.url(&renewed)).send().await.unwrap().status(), 404);
+    assert_eq!(app.client.get(app.url("/calendar/feed/guess.ics")).send().await.unwrap().status(), 404);
+}
+
 both_engines!(
     a_referent_plans_meeting_4_from_its_template,
     the_next_canonical_meeting_is_suggested,
@@ -415,4 +451,5 @@ both_engines!(
     calendar_files_parse_and_a_cancelled_meeting_is_a_cancelled_event,
     invitations_invite_the_members_and_attendance_follows_the_two_thirds_rule,
     decisions_are_tracked_in_the_register_and_on_the_owners_agenda,
+    a_private_calendar_feed_lists_my_meetings_until_revoked,
 );

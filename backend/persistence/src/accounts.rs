@@ -33,6 +33,7 @@ pub async fn create_user(db: &impl ConnectionTrait, user: NewUser, now: DateTime
         region_id: Set(user.region_id),
         person_id: Set(user.person_id),
         locale: Set(user.locale),
+        calendar_token_hash: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
@@ -234,5 +235,31 @@ pub async fn display_names(db: &Database, ids: &[UserId]) -> StoreResult<Vec<(Us
         .filter(users::Column::Id.is_in(ids.iter().copied()))
         .into_tuple()
         .all(db)
+        .await?)
+}
+
+/// Sets (or with `None` revokes) the hash of the account's calendar-feed token; a new one
+/// replaces the old, whose URL stops working.
+pub async fn set_calendar_token(
+    db: &Database,
+    user_id: UserId,
+    token_hash: Option<String>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    users::Entity::update_many()
+        .col_expr(users::Column::CalendarTokenHash, Expr::value(token_hash))
+        .col_expr(users::Column::UpdatedAt, Expr::value(now))
+        .filter(users::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The account a calendar-feed token belongs to (a disabled account has no feed).
+pub async fn by_calendar_token(db: &Database, token_hash: &str) -> StoreResult<Option<users::Model>> {
+    Ok(users::Entity::find()
+        .filter(users::Column::CalendarTokenHash.eq(token_hash))
+        .filter(users::Column::DisabledAt.is_null())
+        .one(db)
         .await?)
 }

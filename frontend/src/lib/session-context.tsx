@@ -16,6 +16,7 @@ export const MeQueryDocument = graphql(`
       displayName
       systemRole
       locale
+      hasCalendarFeed
       region {
         id
         nameHe

@@ -50,6 +50,11 @@ impl Me {
         if self.user.locale == "en" { Locale::En } else { Locale::He }
     }
 
+    /// Whether the account has a private calendar-feed URL (it is shown only when created).
+    async fn has_calendar_feed(&self) -> bool {
+        self.user.calendar_token_hash.is_some()
+    }
+
     /// The towns where the account holds a role through a current membership.
     async fn towns(&self) -> Vec<TownGrant> {
         self.actor
@@ -179,6 +184,22 @@ impl AccountMutation {
             return Err(AuthFailure::InvalidToken.into());
         };
         accounts::revoke_session(&app.db, session, ctx.now()).await?;
+        Ok(true)
+    }
+
+    /// Creates the account's private calendar-feed URL, replacing (and so revoking) any earlier
+    /// one. The path is returned only now: only its hash is kept.
+    async fn create_calendar_feed(&self, ctx: &Context<'_>) -> ApiResult<String> {
+        let actor = ctx.actor()?.clone();
+        let (token, hash) = tokens::new_refresh_token();
+        accounts::set_calendar_token(&ctx.app().db, actor.user_id, Some(hash), ctx.now()).await?;
+        Ok(format!("/calendar/feed/{token}.ics"))
+    }
+
+    /// Revokes the calendar-feed URL: calendars subscribed to it stop receiving meetings.
+    async fn revoke_calendar_feed(&self, ctx: &Context<'_>) -> ApiResult<bool> {
+        let actor = ctx.actor()?.clone();
+        accounts::set_calendar_token(&ctx.app().db, actor.user_id, None, ctx.now()).await?;
         Ok(true)
     }
 

@@ -27,6 +27,7 @@ pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .route("/graphql", post(graphql::post).get(graphql::get))
         .route("/calendar/meetings/{file}", get(calendar::meeting_ics))
+        .route("/calendar/feed/{file}", get(calendar::feed))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .with_state(state);

@@ -16,6 +16,7 @@ pub struct Model {
     pub person_id: Option<i64>,
     pub locale: String,
     pub disabled_at: Option<DateTimeUtc>,
+    pub calendar_token_hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -51,3 +51,30 @@ pub async fn open_action_items(db: &Database, actor: &Actor) -> StoreResult<Vec<
         .all(db)
         .await?)
 }
+
+/// Meetings of the person's current bodies in a window, cancelled ones included (a calendar
+/// must learn of a cancellation to remove the event).
+pub async fn meetings_for_feed(
+    db: &Database,
+    person_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    today: chrono::NaiveDate,
+) -> StoreResult<Vec<meetings::Model>> {
+    let body_ids: Vec<i64> = memberships::Entity::find()
+        .filter(memberships::Column::PersonId.eq(person_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|m| is_current(m.joined_on, m.left_on, today))
+        .map(|m| m.body_id)
+        .collect();
+    Ok(meetings::Entity::find()
+        .filter(meetings::Column::BodyId.is_in(body_ids))
+        .filter(meetings::Column::StartsAt.gte(from))
+        .filter(meetings::Column::StartsAt.lt(to))
+        .order_by_asc(meetings::Column::StartsAt)
+        .limit(500)
+        .all(db)
+        .await?)
+}

@@ -1,5 +1,6 @@
-import { Avatar, Button, Menu, Stack, Text } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { Avatar, Button, Divider, Popover, Stack, Text } from '@mantine/core';
+import { IconCalendarShare, IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 
@@ -8,11 +9,19 @@ import { setLanguage } from '@/lib/i18n';
 import { signOut } from '@/lib/session';
 import { accountLocale, SetMyLocaleMutation, useMe } from '@/lib/session-context';
 
-/** The signed-in account: who and in what role, the language (remembered per account), sign out. */
+import { CalendarFeedDialog } from './CalendarFeedDialog';
+
+/**
+ * The signed-in account: who and in what role, the language (remembered per account), the
+ * calendar link, sign out. A popover, not a menu: it holds text and a language switch, which
+ * a `role="menu"` may not.
+ */
 export function AccountMenu() {
   const { t } = useTranslation();
   const { me } = useMe();
   const [, saveLocale] = useMutation(SetMyLocaleMutation);
+  const [opened, setOpened] = useState(false);
+  const [feedOpen, setFeedOpen] = useState(false);
   const roles = me.systemRole !== 'NONE' ? [t(`roles.${me.systemRole}`)] : [...new Set(me.towns.flatMap((g) => g.roles))].map((r) => t(`roles.${r}`));
 
   const changeLanguage = (code: string) => {
@@ -22,32 +31,55 @@ export function AccountMenu() {
   };
 
   return (
-    <Menu position="bottom-end" withinPortal closeOnItemClick={false}>
-      <Menu.Target>
-        <Button variant="subtle" color="gray" rightSection={<IconChevronDown size={14} aria-hidden />} aria-label={`${t('account.menu')}: ${me.displayName}`}>
-          <Avatar size="sm" radius="xl" color="blue" aria-hidden>
-            {me.displayName.slice(0, 1)}
-          </Avatar>
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Stack gap={2} p="xs">
-          <Text fw={600}>{me.displayName}</Text>
-          <Text size="xs" c="dimmed" dir="ltr" ta="start">
-            {me.email}
-          </Text>
-          <Text size="xs">{roles.join(', ')}</Text>
-        </Stack>
-        <Menu.Divider />
-        <Menu.Label>{t('account.language')}</Menu.Label>
-        <Stack p="xs" pt={0}>
-          <LanguageSwitcher onChange={changeLanguage} />
-        </Stack>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
-          {t('auth.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" withinPortal trapFocus returnFocus shadow="md" transitionProps={{ duration: 0 }}>
+        <Popover.Target>
+          <Button
+            variant="subtle"
+            color="gray"
+            rightSection={<IconChevronDown size={14} aria-hidden />}
+            aria-label={`${t('account.menu')}: ${me.displayName}`}
+            aria-expanded={opened}
+            onClick={() => setOpened((o) => !o)}
+          >
+            <Avatar size="sm" radius="xl" color="blue" aria-hidden>
+              {me.displayName.slice(0, 1)}
+            </Avatar>
+          </Button>
+        </Popover.Target>
+        <Popover.Dropdown role="dialog" aria-label={t('account.menu')}>
+          <Stack gap="xs" miw={240}>
+            <Stack gap={2}>
+              <Text fw={600}>{me.displayName}</Text>
+              <Text size="xs" c="dimmed" dir="ltr" ta="start">
+                {me.email}
+              </Text>
+              <Text size="xs">{roles.join(', ')}</Text>
+            </Stack>
+            <Divider />
+            <Text size="xs" fw={600}>
+              {t('account.language')}
+            </Text>
+            <LanguageSwitcher onChange={changeLanguage} />
+            <Divider />
+            <Button
+              variant="subtle"
+              justify="flex-start"
+              leftSection={<IconCalendarShare size={16} aria-hidden />}
+              onClick={() => {
+                setOpened(false);
+                setFeedOpen(true);
+              }}
+            >
+              {t('calendarFeed.title')}
+            </Button>
+            <Button variant="subtle" color="red" justify="flex-start" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
+              {t('auth.signOut')}
+            </Button>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+      {feedOpen && <CalendarFeedDialog hasFeed={me.hasCalendarFeed} onClose={() => setFeedOpen(false)} />}
+    </>
   );
 }
