@@ -4,17 +4,14 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use workit_domain::directory::{OrganisationDraft, PersonDraft, check_same_town};
 use workit_domain::{Action, Actor, DomainError, SystemRole, TownId};
 
 use crate::entities::{organisations, people};
 use crate::towns::contains_any;
-use crate::versioned::{VersionedWrite, archive_if_current, not_found, write_if_current};
-use crate::{Database, Page, PageRequest, StoreResult, audit, towns};
+use crate::versioned::{VersionedWrite, archive_if_current, insert_audited, not_found, write_if_current};
+use crate::{Database, Page, PageRequest, StoreResult, towns};
 
 #[derive(Debug, Default, Clone)]
 pub struct DirectoryFilter {
@@ -44,9 +41,7 @@ pub async fn list_organisations(
     if !filter.include_archived {
         query = query.filter(organisations::Column::ArchivedAt.is_null());
     }
-    let total = query.clone().count(db).await?;
-    let items = query.order_by_asc(organisations::Column::Name).offset(page.offset).limit(page.limit).all(db).await?;
-    Ok(Page { items, total, offset: page.offset, limit: page.limit })
+    crate::page::fetch(db, query.order_by_asc(organisations::Column::Name), page).await
 }
 
 pub async fn get_organisation(db: &Database, _actor: &Actor, id: i64) -> StoreResult<organisations::Model> {
@@ -65,23 +60,16 @@ pub async fn create_organisation(
 ) -> StoreResult<organisations::Model> {
     actor.authorize(Action::EditDirectory, towns::scope(db, draft.town_id).await?)?;
     let valid = draft.validated()?;
-    let txn = db.begin().await?;
-    let organisation = organisations::ActiveModel {
+    let row = organisations::ActiveModel {
         town_id: Set(valid.town_id),
         name: Set(valid.name),
         sector: Set(valid.sector.as_str().to_owned()),
         website: Set(valid.website),
         notes: Set(valid.notes),
         archived_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(&txn, actor, "create", "organisation", organisation.id, now).await?;
-    txn.commit().await?;
+    };
+    let organisation = insert_audited(db, actor, "organisation", row, now).await?;
     Ok(organisation)
 }
 
@@ -180,10 +168,9 @@ pub async fn list_people(
     if !filter.include_archived {
         query = query.filter(people::Column::ArchivedAt.is_null());
     }
-    let total = query.clone().count(db).await?;
-    let rows = query.order_by_asc(people::Column::FullName).offset(page.offset).limit(page.limit).all(db).await?;
+    let rows = crate::page::fetch(db, query.order_by_asc(people::Column::FullName), page).await?;
     let visible = contact_towns(db, actor).await?;
-    Ok(Page { items: redact(rows, &visible), total, offset: page.offset, limit: page.limit })
+    Ok(Page { items: redact(rows.items, &visible), total: rows.total, offset: rows.offset, limit: rows.limit })
 }
 
 pub async fn get_person(db: &Database, actor: &Actor, id: i64) -> StoreResult<Person> {
@@ -220,8 +207,7 @@ pub async fn create_person(
     actor.authorize(Action::EditDirectory, towns::scope(db, draft.town_id).await?)?;
     let valid = draft.validated()?;
     check_organisation(db, actor, valid.town_id, valid.organisation_id).await?;
-    let txn = db.begin().await?;
-    let person = people::ActiveModel {
+    let row = people::ActiveModel {
         town_id: Set(valid.town_id),
         organisation_id: Set(valid.organisation_id),
         full_name: Set(valid.full_name),
@@ -230,15 +216,9 @@ pub async fn create_person(
         email: Set(valid.email),
         phone: Set(valid.phone),
         archived_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(&txn, actor, "create", "person", person.id, now).await?;
-    txn.commit().await?;
+    };
+    let person = insert_audited(db, actor, "person", row, now).await?;
     get_person(db, actor, person.id).await
 }
 

@@ -38,3 +38,19 @@ impl<T> Page<T> {
         }
     }
 }
+
+/// Runs an already filtered and ordered query as one page, with the total count.
+pub async fn fetch<E>(
+    db: &crate::Database,
+    query: sea_orm::Select<E>,
+    page: PageRequest,
+) -> crate::StoreResult<Page<E::Model>>
+where
+    E: sea_orm::EntityTrait,
+    E::Model: Sync,
+{
+    use sea_orm::{PaginatorTrait, QuerySelect};
+    let total = query.clone().count(db).await?;
+    let items = query.offset(page.offset).limit(page.limit).all(db).await?;
+    Ok(Page { items, total, offset: page.offset, limit: page.limit })
+}

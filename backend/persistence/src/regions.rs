@@ -1,11 +1,11 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use workit_domain::regions::RegionDraft;
 use workit_domain::{Action, Actor, Scope};
 
 use crate::entities::regions;
-use crate::versioned::{VersionedWrite, not_found, write_if_current};
-use crate::{Database, StoreResult, audit};
+use crate::versioned::{VersionedWrite, insert_audited, not_found, write_if_current};
+use crate::{Database, StoreResult};
 
 /// Regions are public to every signed-in account.
 pub async fn list(db: &Database, _actor: &Actor) -> StoreResult<Vec<regions::Model>> {
@@ -28,20 +28,13 @@ pub async fn create(
 ) -> StoreResult<regions::Model> {
     actor.authorize(Action::ManageRegistry, Scope::Global)?;
     let draft = draft.validated()?;
-    let txn = db.begin().await?;
-    let region = regions::ActiveModel {
+    let row = regions::ActiveModel {
         code: Set(draft.code),
         name_he: Set(draft.name_he),
         name_en: Set(draft.name_en),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(&txn, actor, "create", "region", region.id, now).await?;
-    txn.commit().await?;
+    };
+    let region = insert_audited(db, actor, "region", row, now).await?;
     Ok(region)
 }
 

@@ -1,8 +1,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use workit_domain::forums::Stage;
 use workit_domain::towns::TownDraft;
@@ -45,15 +44,7 @@ pub async fn list(
     if !filter.include_archived {
         query = query.filter(towns::Column::ArchivedAt.is_null());
     }
-    let total = query.clone().count(db).await?;
-    let items = query
-        .order_by_asc(towns::Column::RegionId)
-        .order_by_asc(towns::Column::NameEn)
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
-    Ok(Page { items, total, offset: page.offset, limit: page.limit })
+    crate::page::fetch(db, query.order_by_asc(towns::Column::RegionId).order_by_asc(towns::Column::NameEn), page).await
 }
 
 pub async fn get(db: &Database, _actor: &Actor, id: TownId) -> StoreResult<towns::Model> {

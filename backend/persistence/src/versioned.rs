@@ -78,3 +78,32 @@ where
     let action = if archived { "archive" } else { "restore" };
     write_if_current(db, actor, VersionedWrite { entity, action, id, expected, current }, changes, now).await
 }
+
+/// Inserts a new row stamped with `created_at`, `updated_at` and version 1, and records its
+/// creation in the audit log — in one transaction.
+pub async fn insert_audited<E, A>(
+    db: &Database,
+    actor: &Actor,
+    entity: &'static str,
+    mut row: A,
+    now: DateTime<Utc>,
+) -> StoreResult<E::Model>
+where
+    E: EntityTrait,
+    A: ActiveModelTrait<Entity = E> + sea_orm::ActiveModelBehavior + Send,
+    E::Model: sea_orm::IntoActiveModel<A>,
+{
+    use sea_orm::ModelTrait;
+    row.set(column::<E>("created_at")?, Value::from(now));
+    row.set(column::<E>("updated_at")?, Value::from(now));
+    row.set(column::<E>("version")?, Value::from(1_i32));
+    let txn = db.begin().await?;
+    let model = row.insert(&txn).await?;
+    let id = match model.get(column::<E>("id")?) {
+        Value::BigInt(Some(id)) => id,
+        other => return Err(DomainError::Internal(format!("unexpected id {other:?}")).into()),
+    };
+    audit::record(&txn, actor, "create", entity, id, now).await?;
+    txn.commit().await?;
+    Ok(model)
+}

@@ -15,7 +15,7 @@ use workit_domain::{Action, Actor, DomainError};
 
 use super::town_of_forum;
 use crate::entities::{forum_stage_changes, forums, milestones, people};
-use crate::versioned::{VersionedWrite, not_found, write_if_current};
+use crate::versioned::{VersionedWrite, insert_audited, not_found, write_if_current};
 use crate::{Database, StoreResult, audit, towns};
 
 /// The model's milestones of all three stages, for a new forum.
@@ -99,8 +99,7 @@ pub async fn create_milestone(
         .one(db)
         .await?
         .flatten();
-    let txn = db.begin().await?;
-    let milestone = milestones::ActiveModel {
+    let row = milestones::ActiveModel {
         forum_id: Set(forum_id),
         stage: Set(stage.as_str().to_owned()),
         position: Set(last.unwrap_or(0) + 1),
@@ -110,15 +109,9 @@ pub async fn create_milestone(
         due_on: Set(draft.due_on),
         done_on: Set(draft.done_on),
         evidence: Set(draft.evidence),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(&txn, actor, "create", "milestone", milestone.id, now).await?;
-    txn.commit().await?;
+    };
+    let milestone = insert_audited(db, actor, "milestone", row, now).await?;
     Ok(milestone)
 }
 

@@ -5,9 +5,7 @@ pub mod health;
 pub mod lifecycle;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use workit_domain::forums::{
     BodyDraft, BodyKind, MembershipDraft, MembershipRole, Stage, ValidBody, check_keeps_a_chair, is_current,
 };
@@ -15,8 +13,8 @@ use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
 use crate::entities::{bodies, forums, memberships, people, strategic_focuses};
-use crate::versioned::{VersionedWrite, archive_if_current, not_found, write_if_current};
-use crate::{Database, StoreResult, audit, towns};
+use crate::versioned::{VersionedWrite, archive_if_current, insert_audited, not_found, write_if_current};
+use crate::{Database, StoreResult, towns};
 
 /// A new forum with what every forum has from day one: a steering committee, the forum body
 /// itself, and the model's milestone checklist for all three stages.
@@ -141,8 +139,7 @@ pub async fn create_body(
     actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
     let valid = draft.validated()?;
     check_body_links(db, &valid, forum_id, town).await?;
-    let txn = db.begin().await?;
-    let body = bodies::ActiveModel {
+    let row = bodies::ActiveModel {
         forum_id: Set(forum_id),
         kind: Set(valid.kind.as_str().to_owned()),
         name: Set(valid.name),
@@ -151,15 +148,9 @@ pub async fn create_body(
         starts_on: Set(valid.starts_on),
         ends_on: Set(valid.ends_on),
         archived_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(&txn, actor, "create", "body", body.id, now).await?;
-    txn.commit().await?;
+    };
+    let body = insert_audited(db, actor, "body", row, now).await?;
     Ok(body)
 }
 
@@ -243,22 +234,15 @@ pub async fn add_membership(
         }
         .into());
     }
-    let txn = db.begin().await?;
-    let membership = memberships::ActiveModel {
+    let row = memberships::ActiveModel {
         body_id: Set(body_id),
         person_id: Set(person_id),
         role: Set(valid.role.as_str().to_owned()),
         joined_on: Set(valid.joined_on),
         left_on: Set(valid.left_on),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(&txn, actor, "create", "membership", membership.id, now).await?;
-    txn.commit().await?;
+    };
+    let membership = insert_audited(db, actor, "membership", row, now).await?;
     Ok(membership)
 }
 

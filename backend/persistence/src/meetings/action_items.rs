@@ -2,18 +2,15 @@
 //! register across all bodies of a town makes "decided but not executed" one click away.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use workit_domain::meetings::{DecisionDraft, DecisionStatus, MeetingStatus};
 use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
 use super::{body_and_town, get};
 use crate::entities::{bodies, decisions, forums, meetings, people, work_plan_tasks};
-use crate::versioned::{VersionedWrite, not_found, write_if_current};
-use crate::{Database, Page, PageRequest, StoreResult, audit, towns};
+use crate::versioned::{VersionedWrite, insert_audited, not_found, write_if_current};
+use crate::{Database, Page, PageRequest, StoreResult, towns};
 
 async fn check_links(db: &Database, forum_id: i64, town: TownId, draft: &DecisionDraft) -> StoreResult<()> {
     if let Some(owner) = draft.owner_person_id {
@@ -50,8 +47,7 @@ pub async fn create(
     }
     let draft = draft.validated()?;
     check_links(db, body.forum_id, town, &draft).await?;
-    let txn = db.begin().await?;
-    let decision = decisions::ActiveModel {
+    let row = decisions::ActiveModel {
         meeting_id: Set(meeting_id),
         agenda_item_id: Set(None),
         text: Set(draft.text),
@@ -59,15 +55,9 @@ pub async fn create(
         due_on: Set(draft.due_on),
         status: Set(draft.status.as_str().to_owned()),
         work_plan_task_id: Set(draft.work_plan_task_id),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(&txn, actor, "create", "decision", decision.id, now).await?;
-    txn.commit().await?;
+    };
+    let decision = insert_audited(db, actor, "decision", row, now).await?;
     Ok(decision)
 }
 
@@ -166,13 +156,5 @@ pub async fn register(
             .filter(decisions::Column::Status.eq(DecisionStatus::Open.as_str()))
             .filter(decisions::Column::DueOn.lt(today));
     }
-    let total = query.clone().count(db).await?;
-    let items = query
-        .order_by_asc(decisions::Column::DueOn)
-        .order_by_asc(decisions::Column::Id)
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
-    Ok(Page { items, total, offset: page.offset, limit: page.limit })
+    crate::page::fetch(db, query.order_by_asc(decisions::Column::DueOn).order_by_asc(decisions::Column::Id), page).await
 }

@@ -9,8 +9,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use workit_domain::forums::BodyKind;
 use workit_domain::meetings::{
@@ -72,9 +71,7 @@ pub async fn list(
     if let Some(to) = filter.to {
         query = query.filter(meetings::Column::StartsAt.lt(to));
     }
-    let total = query.clone().count(db).await?;
-    let items = query.order_by_asc(meetings::Column::StartsAt).offset(page.offset).limit(page.limit).all(db).await?;
-    Ok(Page { items, total, offset: page.offset, limit: page.limit })
+    crate::page::fetch(db, query.order_by_asc(meetings::Column::StartsAt), page).await
 }
 
 pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<meetings::Model> {
