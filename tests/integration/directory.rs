@@ -196,6 +196,13 @@ async fn admin_manages_regions_and_towns_with_version_checks(engine: Engine) {
     assert_eq!(region["data"]["updateRegion"], json!({ "nameEn": "The North", "version": 2 }));
     let stale = app.gql(&token, "mutation { updateRegion(id: \"1\", version: 1, input: { code: \"north\", nameHe: \"צפון\", nameEn: \"North\" }) { nameEn } }", json!({})).await;
     assert_eq!(error_code(&stale), "CONFLICT");
+    let archive = "mutation($id: ID!, $v: Int!, $a: Boolean!) { setTownArchived(id: $id, version: $v, archived: $a) { archived version } }";
+    let archived = app.gql(&token, archive, json!({ "id": id, "v": 1, "a": true })).await;
+    assert_eq!(archived["data"]["setTownArchived"], json!({ "archived": true, "version": 2 }), "{archived}");
+    let listed = app.gql(&token, "{ towns(search: \"New Town\") { totalCount } }", json!({})).await;
+    assert_eq!(listed["data"]["towns"]["totalCount"], 0, "archived towns leave the list");
+    let national = app.login("national").await;
+    assert_eq!(error_code(&app.gql(&national, archive, json!({ "id": id, "v": 2, "a": false })).await), "FORBIDDEN");
     let duplicate = app
         .gql(
             &token,

@@ -130,3 +130,26 @@ pub async fn update(
     write_if_current(db, actor, write, changes, now).await?;
     get(db, actor, id).await
 }
+
+/// Archives (or restores) a town: it leaves lists but keeps its forum and history.
+pub async fn archive(
+    db: &Database,
+    actor: &Actor,
+    id: TownId,
+    version: i32,
+    archived: bool,
+    now: DateTime<Utc>,
+) -> StoreResult<towns::Model> {
+    actor.authorize(Action::ManageRegistry, Scope::Global)?;
+    let current = get(db, actor, id).await?;
+    crate::versioned::archive_if_current::<towns::Entity, towns::ActiveModel>(
+        db,
+        actor,
+        "town",
+        (id, version, current.version),
+        archived,
+        now,
+    )
+    .await?;
+    get(db, actor, id).await
+}

@@ -137,6 +137,12 @@ impl TownMutation {
         Ok(Town(store::create(ctx.db(), ctx.actor()?, input.draft()?, ctx.now()).await?))
     }
 
+    /// Archiving hides a town from lists and keeps everything it holds; `archived: false` restores it.
+    async fn set_town_archived(&self, ctx: &Context<'_>, id: ID, version: i32, archived: bool) -> ApiResult<Town> {
+        let id = parse_id(&id, "id")?;
+        Ok(Town(store::archive(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
+    }
+
     async fn update_town(&self, ctx: &Context<'_>, id: ID, version: i32, input: TownInput) -> ApiResult<Town> {
         let id = parse_id(&id, "id")?;
         Ok(Town(store::update(ctx.db(), ctx.actor()?, id, version, input.draft()?, ctx.now()).await?))
