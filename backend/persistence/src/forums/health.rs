@@ -60,10 +60,13 @@ pub async fn assess_forums(
         .filter(meetings::Column::StartsAt.lte(now))
         .all(db)
         .await?;
-    let rolls = attendance::Entity::find()
-        .filter(attendance::Column::MeetingId.is_in(held.iter().map(|m| m.id)))
-        .all(db)
-        .await?;
+    // Attendance counts only for the forum body's meetings (the domain takes its window of
+    // them): task teams' rolls would be thousands of rows for a region, read for nothing.
+    let forum_bodies: BTreeSet<i64> =
+        bodies.iter().filter(|b| b.kind == BodyKind::Forum.as_str()).map(|b| b.id).collect();
+    let window: Vec<i64> = held.iter().filter(|m| forum_bodies.contains(&m.body_id)).map(|m| m.id).collect();
+    let rolls =
+        attendance::Entity::find().filter(attendance::Column::MeetingId.is_in(window.iter().copied())).all(db).await?;
     let mut roll_of: HashMap<i64, (usize, usize)> = HashMap::new();
     for row in rolls {
         let entry = roll_of.entry(row.meeting_id).or_default();
