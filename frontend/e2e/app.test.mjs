@@ -482,3 +482,19 @@ test('the account menu gives a private calendar link that calendar programs can 
   assert.equal((await page.request.get(url)).status(), 404);
   await page.context().close();
 });
+
+test('every page of a town fits a phone (390 px) without sideways scrolling', async () => {
+  const page = await newPage(browser, { width: 390, height: 844 });
+  await signIn(page, server.url, 'referent.kiryat-shmona');
+  const townPath = new URL(page.url()).pathname;
+  await page.goto(`${server.url}${townPath}/meetings`);
+  const meetingPath = await page.locator('tbody tr a').first().getAttribute('href');
+  for (const path of [townPath, `${townPath}/forum`, `${townPath}/forum?tab=stages`, `${townPath}/directory`, `${townPath}/meetings`, meetingPath, `${townPath}/decisions`]) {
+    await page.goto(`${server.url}${path}`);
+    await page.locator('h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+  }
+  await page.context().close();
+});
