@@ -8,7 +8,7 @@ use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
 use super::{body_and_town, get};
-use crate::entities::{bodies, decisions, forums, meetings, people, work_plan_tasks};
+use crate::entities::{decisions, meetings, people, work_plan_tasks};
 use crate::versioned::{VersionedWrite, insert_audited, not_found, write_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, towns};
 
@@ -120,22 +120,14 @@ pub async fn register(
     page: PageRequest,
 ) -> StoreResult<Page<decisions::Model>> {
     let mut query = decisions::Entity::find();
-    if filter.town_id.is_some() || filter.body_id.is_some() {
-        let mut bodies_query = bodies::Entity::find().select_only().column(bodies::Column::Id);
-        if let Some(town) = filter.town_id {
-            let forum_ids: Vec<i64> = forums::Entity::find()
-                .select_only()
-                .column(forums::Column::Id)
-                .filter(forums::Column::TownId.eq(town))
-                .into_tuple()
-                .all(db)
-                .await?;
-            bodies_query = bodies_query.filter(bodies::Column::ForumId.is_in(forum_ids));
-        }
-        if let Some(body) = filter.body_id {
-            bodies_query = bodies_query.filter(bodies::Column::Id.eq(body));
-        }
-        let body_ids: Vec<i64> = bodies_query.into_tuple().all(db).await?;
+    let mut body_ids: Option<Vec<i64>> = match filter.town_id {
+        Some(town) => Some(super::body_ids_of_town(db, town).await?),
+        None => None,
+    };
+    if let Some(body) = filter.body_id {
+        body_ids = Some(body_ids.map_or(vec![body], |ids| ids.into_iter().filter(|id| *id == body).collect()));
+    }
+    if let Some(body_ids) = body_ids {
         let meeting_ids: Vec<i64> = meetings::Entity::find()
             .select_only()
             .column(meetings::Column::Id)

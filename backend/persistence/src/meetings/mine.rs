@@ -13,6 +13,18 @@ async fn person_of(db: &Database, actor: &Actor) -> StoreResult<Option<i64>> {
     Ok(users::Entity::find_by_id(actor.user_id).one(db).await?.and_then(|u| u.person_id))
 }
 
+/// The bodies the person sits in today.
+async fn current_body_ids(db: &Database, person: i64, today: chrono::NaiveDate) -> StoreResult<Vec<i64>> {
+    Ok(memberships::Entity::find()
+        .filter(memberships::Column::PersonId.eq(person))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|m| is_current(m.joined_on, m.left_on, today))
+        .map(|m| m.body_id)
+        .collect())
+}
+
 /// Upcoming meetings of the bodies the actor's person currently sits in.
 pub async fn next_meetings(
     db: &Database,
@@ -22,14 +34,7 @@ pub async fn next_meetings(
 ) -> StoreResult<Vec<meetings::Model>> {
     let Some(person) = person_of(db, actor).await? else { return Ok(Vec::new()) };
     let today = now.date_naive();
-    let body_ids: Vec<i64> = memberships::Entity::find()
-        .filter(memberships::Column::PersonId.eq(person))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|m| is_current(m.joined_on, m.left_on, today))
-        .map(|m| m.body_id)
-        .collect();
+    let body_ids = current_body_ids(db, person, today).await?;
     Ok(meetings::Entity::find()
         .filter(meetings::Column::BodyId.is_in(body_ids))
         .filter(meetings::Column::StartsAt.gte(now))
@@ -61,14 +66,7 @@ pub async fn meetings_for_feed(
     to: DateTime<Utc>,
     today: chrono::NaiveDate,
 ) -> StoreResult<Vec<meetings::Model>> {
-    let body_ids: Vec<i64> = memberships::Entity::find()
-        .filter(memberships::Column::PersonId.eq(person_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|m| is_current(m.joined_on, m.left_on, today))
-        .map(|m| m.body_id)
-        .collect();
+    let body_ids = current_body_ids(db, person_id, today).await?;
     Ok(meetings::Entity::find()
         .filter(meetings::Column::BodyId.is_in(body_ids))
         .filter(meetings::Column::StartsAt.gte(from))

@@ -37,6 +37,24 @@ pub(crate) async fn body_and_town(db: &Database, body_id: i64) -> StoreResult<(b
     Ok((body, forum.town_id))
 }
 
+/// Every body of a town's forum (archived ones included: their meetings are history).
+pub(crate) async fn body_ids_of_town(db: &Database, town: TownId) -> StoreResult<Vec<i64>> {
+    let forum_ids: Vec<i64> = forums::Entity::find()
+        .select_only()
+        .column(forums::Column::Id)
+        .filter(forums::Column::TownId.eq(town))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(bodies::Entity::find()
+        .select_only()
+        .column(bodies::Column::Id)
+        .filter(bodies::Column::ForumId.is_in(forum_ids))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
 /// Meetings are visible to every signed-in account (names and times, like the directory).
 pub async fn list(
     db: &Database,
@@ -46,21 +64,7 @@ pub async fn list(
 ) -> StoreResult<Page<meetings::Model>> {
     let mut query = meetings::Entity::find();
     if let Some(town) = filter.town_id {
-        let forum_ids: Vec<i64> = forums::Entity::find()
-            .select_only()
-            .column(forums::Column::Id)
-            .filter(forums::Column::TownId.eq(town))
-            .into_tuple()
-            .all(db)
-            .await?;
-        let body_ids: Vec<i64> = bodies::Entity::find()
-            .select_only()
-            .column(bodies::Column::Id)
-            .filter(bodies::Column::ForumId.is_in(forum_ids))
-            .into_tuple()
-            .all(db)
-            .await?;
-        query = query.filter(meetings::Column::BodyId.is_in(body_ids));
+        query = query.filter(meetings::Column::BodyId.is_in(body_ids_of_town(db, town).await?));
     }
     if let Some(body) = filter.body_id {
         query = query.filter(meetings::Column::BodyId.eq(body));
