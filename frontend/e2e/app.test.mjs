@@ -187,6 +187,8 @@ test('keyboard only: sign in, reach the directory and open a form', async () => 
   await newOrganisation.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('dialog').waitFor();
+  // The modal moves focus in after its opening transition: wait for it, then check where it is.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-autofocus') === 'true', null, { timeout: 5000 });
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-autofocus')), 'true');
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
