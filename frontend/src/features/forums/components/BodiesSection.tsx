@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Button, Card, Group, Stack, Switch, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Stack, Switch, Text, Title, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconUserMinus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { MembersTable } from '@/components/MembersTable';
 import { EmptyState } from '@/components/PageState';
 import type { ForumPageQuery } from '@/gql/graphql';
 import { useFormat } from '@/lib/format';
@@ -78,59 +79,30 @@ export function BodiesSection({
                 </Button>
               )}
             </Group>
-            {body.members.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('town.noMembers')}
-              </Text>
-            ) : (
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('town.person')}</Table.Th>
-                      <Table.Th scope="col">{t('town.organisation')}</Table.Th>
-                      <Table.Th scope="col">{t('town.sector')}</Table.Th>
-                      <Table.Th scope="col">{t('forum.role')}</Table.Th>
-                      <Table.Th scope="col">{t('forum.seniority')}</Table.Th>
-                      <Table.Th scope="col">{t('forum.joinedOn')}</Table.Th>
-                      <Table.Th scope="col">{t('forum.leftOn')}</Table.Th>
-                      {canEdit && <Table.Th scope="col">{t('directory.actions')}</Table.Th>}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {body.members.map((member) => (
-                      <Table.Tr key={member.id} c={member.current ? undefined : 'dimmed'}>
-                        <Table.Td>{member.person.fullName}</Table.Td>
-                        <Table.Td>{member.person.organisation?.name}</Table.Td>
-                        <Table.Td>{member.person.organisation && t(`sectors.${member.person.organisation.sector}`)}</Table.Td>
-                        <Table.Td>{t(`membershipRoles.${member.role}`)}</Table.Td>
-                        <Table.Td>{member.person.seniority && t(`seniority.${member.person.seniority}`)}</Table.Td>
-                        <Table.Td>{format.date(member.joinedOn)}</Table.Td>
-                        <Table.Td>{member.leftOn ? format.date(member.leftOn) : ''}</Table.Td>
-                        {canEdit && (
-                          <Table.Td>
-                            <Group gap={4} wrap="nowrap">
-                              <Tooltip label={t('forum.editMember', { name: member.person.fullName })}>
-                                <ActionIcon variant="subtle" aria-label={t('forum.editMember', { name: member.person.fullName })} onClick={() => setEditing({ member, ending: false })}>
-                                  <IconPencil size={18} aria-hidden />
-                                </ActionIcon>
-                              </Tooltip>
-                              {member.current && (
-                                <Tooltip label={t('forum.endMember', { name: member.person.fullName })}>
-                                  <ActionIcon variant="subtle" color="red" aria-label={t('forum.endMember', { name: member.person.fullName })} onClick={() => setEditing({ member, ending: true })}>
-                                    <IconUserMinus size={18} aria-hidden />
-                                  </ActionIcon>
-                                </Tooltip>
-                              )}
-                            </Group>
-                          </Table.Td>
+            <MembersTable
+              members={body.members}
+              detailed
+              actions={
+                canEdit
+                  ? (member) => (
+                      <Group gap={4} wrap="nowrap">
+                        <Tooltip label={t('forum.editMember', { name: member.person.fullName })}>
+                          <ActionIcon variant="subtle" aria-label={t('forum.editMember', { name: member.person.fullName })} onClick={() => setEditing({ member, ending: false })}>
+                            <IconPencil size={18} aria-hidden />
+                          </ActionIcon>
+                        </Tooltip>
+                        {member.current && (
+                          <Tooltip label={t('forum.endMember', { name: member.person.fullName })}>
+                            <ActionIcon variant="subtle" color="red" aria-label={t('forum.endMember', { name: member.person.fullName })} onClick={() => setEditing({ member, ending: true })}>
+                              <IconUserMinus size={18} aria-hidden />
+                            </ActionIcon>
+                          </Tooltip>
                         )}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+                      </Group>
+                    )
+                  : undefined
+              }
+            />
           </Stack>
         </Card>
       ))}

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
 import { IconAddressBook, IconCalendarEvent, IconChecklist, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 
+import { MembersTable } from '@/components/MembersTable';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import { useFormat } from '@/lib/format';
 import { localName, SECTORS } from '@/lib/names';
@@ -124,36 +125,7 @@ export default function TownOverviewPage() {
                     {t(`bodyKinds.${body.kind}`)} · {t('town.members', { count: body.members.length })}
                   </Text>
                 </Group>
-                {body.members.length === 0 ? (
-                  <Text size="sm" c="dimmed">
-                    {t('town.noMembers')}
-                  </Text>
-                ) : (
-                  <Table.ScrollContainer minWidth={480}>
-                    <Table striped>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th scope="col">{t('town.person')}</Table.Th>
-                          <Table.Th scope="col">{t('town.organisation')}</Table.Th>
-                          <Table.Th scope="col">{t('town.sector')}</Table.Th>
-                          <Table.Th scope="col">{t('town.role')}</Table.Th>
-                          <Table.Th scope="col">{t('town.joined')}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {body.members.map((member) => (
-                          <Table.Tr key={member.id}>
-                            <Table.Td>{member.person.fullName}</Table.Td>
-                            <Table.Td>{member.person.organisation?.name}</Table.Td>
-                            <Table.Td>{member.person.organisation && t(`sectors.${member.person.organisation.sector}`)}</Table.Td>
-                            <Table.Td>{t(`membershipRoles.${member.role}`)}</Table.Td>
-                            <Table.Td>{format.date(member.joinedOn)}</Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                )}
+                <MembersTable members={body.members} />
               </Stack>
             </Card>
           ))}
