@@ -8,6 +8,7 @@ mod m20261123_000002_forum_lifecycle;
 mod m20261123_000003_meeting_plans;
 mod m20261123_000004_action_items;
 mod m20261123_000005_calendar_feeds;
+mod m20261123_000006_minutes_and_mail;
 mod schema_helpers;
 
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_meeting_plans::Migration),
             Box::new(m20261123_000004_action_items::Migration),
             Box::new(m20261123_000005_calendar_feeds::Migration),
+            Box::new(m20261123_000006_minutes_and_mail::Migration),
         ]
     }
 }

@@ -161,6 +161,7 @@ pub async fn serve_database(database: FreshDatabase, config: ApiConfig) -> TestA
         counter.fetch_add(1, Ordering::SeqCst);
     });
     let state = AppState::new(db.clone(), config, Arc::new(SystemClock));
+    workit_api::spawn_delivery(&state).expect("SMTP settings");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address");
     let app = workit_api::router(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -247,4 +248,17 @@ pub fn error_code(body: &Value) -> &str {
 
 pub fn workit_binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_workit"))
+}
+
+/// The first error's field errors as (field, code).
+pub fn field_errors(body: &Value) -> Vec<(String, String)> {
+    body["errors"][0]["extensions"]["fields"]
+        .as_array()
+        .map(|fields| {
+            fields
+                .iter()
+                .map(|f| (f["field"].as_str().unwrap_or("").to_owned(), f["code"].as_str().unwrap_or("").to_owned()))
+                .collect()
+        })
+        .unwrap_or_default()
 }

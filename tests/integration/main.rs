@@ -16,5 +16,6 @@ mod http;
 mod lifecycle;
 mod meetings;
 mod migrations;
+mod minutes;
 mod permissions;
 mod schema;

@@ -4,8 +4,9 @@ use sea_orm::ConnectionTrait as _;
 use serde_json::{Value, json};
 
 use crate::helpers::*;
+use crate::minutes::{APPROVE, approve_minutes};
 
-async fn body_of(app: &TestApp, token: &str, town: &str, kind: &str) -> Value {
+pub(crate) async fn body_of(app: &TestApp, token: &str, town: &str, kind: &str) -> Value {
     let town_id = app.town_id(token, town).await;
     let forum = app
         .gql(token, "query($t: ID!) { town(id: $t) { forum { bodies { id kind } } } }", json!({ "t": town_id }))
@@ -14,10 +15,10 @@ async fn body_of(app: &TestApp, token: &str, town: &str, kind: &str) -> Value {
         .clone()
 }
 
-const CREATE: &str = "mutation($b: ID!, $i: MeetingInput!, $t: String, $c: Boolean! = true) { createMeeting(bodyId: $b, input: $i, templateKey: $t, carryOver: $c) { id title status version durationMinutes goal product templateKey agendaMinutes agendaOverflowMinutes agenda { title kind minutes } } }";
-const STATUS: &str = "mutation($id: ID!, $v: Int!, $s: MeetingStatus!, $r: String) { setMeetingStatus(id: $id, version: $v, status: $s, reason: $r) { status version cancelReason history { kind details changedBy } } }";
+pub(crate) const CREATE: &str = "mutation($b: ID!, $i: MeetingInput!, $t: String, $c: Boolean! = true) { createMeeting(bodyId: $b, input: $i, templateKey: $t, carryOver: $c) { id title status version durationMinutes goal product templateKey agendaMinutes agendaOverflowMinutes agenda { title kind minutes } } }";
+pub(crate) const STATUS: &str = "mutation($id: ID!, $v: Int!, $s: MeetingStatus!, $r: String) { setMeetingStatus(id: $id, version: $v, status: $s, reason: $r) { status version cancelReason history { kind details changedBy } } }";
 
-fn starts(days: i64) -> String {
+pub(crate) fn starts(days: i64) -> String {
     (now() + chrono::Duration::days(days)).to_rfc3339()
 }
 
@@ -201,8 +202,12 @@ async fn approving_the_minutes_of_a_canonical_meeting_ticks_its_milestone(engine
             .clone()
     };
     assert_eq!(done_on(app.gql(&coordinator, milestone, json!({ "t": town })).await), Value::Null);
-    let approved = app.gql(&coordinator, STATUS, json!({ "id": id, "v": 3, "s": "MINUTES_APPROVED" })).await;
-    assert_eq!(approved["data"]["setMeetingStatus"]["status"], "MINUTES_APPROVED", "{approved}");
+    let by_hand = app.gql(&coordinator, STATUS, json!({ "id": id, "v": 3, "s": "MINUTES_APPROVED" })).await;
+    assert_eq!(field_errors(&by_hand), vec![("status".into(), "approve_minutes_instead".into())], "{by_hand}");
+    let approved = approve_minutes(&app, &coordinator, &coordinator, &id).await;
+    assert_eq!(approved["data"]["approveMinutes"]["status"], "APPROVED", "{approved}");
+    let meeting = app.gql(&coordinator, "query($id: ID!) { meeting(id: $id) { status } }", json!({ "id": id })).await;
+    assert_eq!(meeting["data"]["meeting"]["status"], "MINUTES_APPROVED");
     assert_eq!(
         done_on(app.gql(&coordinator, milestone, json!({ "t": town })).await),
         json!(now().date_naive().to_string())
@@ -215,12 +220,13 @@ async fn approving_the_minutes_of_a_canonical_meeting_ticks_its_milestone(engine
     let own = own["data"]["createMeeting"]["id"].clone();
     app.gql(&referent, STATUS, json!({ "id": own, "v": 1, "s": "INVITATIONS_SENT" })).await;
     app.gql(&referent, STATUS, json!({ "id": own, "v": 2, "s": "HELD" })).await;
-    assert_eq!(
-        error_code(&app.gql(&referent, STATUS, json!({ "id": own, "v": 3, "s": "MINUTES_APPROVED" })).await),
-        "FORBIDDEN"
-    );
+    assert_eq!(error_code(&approve_minutes(&app, &referent, &referent, &own).await), "FORBIDDEN");
     let chair = app.login("chair.kiryat-gat").await;
-    assert!(app.gql(&chair, STATUS, json!({ "id": own, "v": 3, "s": "MINUTES_APPROVED" })).await["data"]["setMeetingStatus"].is_object());
+    let minutes =
+        app.gql(&chair, "query($id: ID!) { meeting(id: $id) { minutes { id version } } }", json!({ "id": own })).await;
+    let minutes = &minutes["data"]["meeting"]["minutes"][0];
+    let approved = app.gql(&chair, APPROVE, json!({ "id": minutes["id"], "v": minutes["version"] })).await;
+    assert_eq!(approved["data"]["approveMinutes"]["status"], "APPROVED", "{approved}");
 }
 
 async fn decided_but_not_executed_decisions_carry_over_to_the_next_meeting(engine: Engine) {

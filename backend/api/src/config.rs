@@ -50,6 +50,26 @@ pub struct ApiConfig {
     pub login_limits: LoginLimits,
     /// How long a DataLoader waits for sibling resolvers before it queries (see `loaders.rs`).
     pub loader_batch_window: std::time::Duration,
+    /// The web app's public address, for links in e-mails (`https://hub.example.org`).
+    pub public_url: Option<String>,
+    /// Where e-mail goes; without it the outbox only shows what would be sent.
+    pub smtp: Option<SmtpConfig>,
+}
+
+/// An SMTP relay: `smtp://host:port` (plain, for a local relay), `smtp://…?tls=required`
+/// (STARTTLS) or `smtps://user:password@host` (TLS), as lettre reads such URLs.
+#[derive(Clone)]
+pub struct SmtpConfig {
+    pub url: String,
+    /// The sender, e.g. `WORKIT Hub <forum@example.org>`.
+    pub from: String,
+}
+
+impl std::fmt::Debug for SmtpConfig {
+    // The URL may carry a password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpConfig").field("from", &self.from).finish_non_exhaustive()
+    }
 }
 
 impl ApiConfig {
@@ -74,6 +94,8 @@ impl ApiConfig {
             max_concurrent_password_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
             login_limits: LoginLimits::default(),
             loader_batch_window: std::time::Duration::from_millis(1),
+            public_url: None,
+            smtp: None,
         }
     }
 }

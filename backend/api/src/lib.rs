@@ -10,12 +10,14 @@ pub mod error;
 pub mod graphql;
 pub mod http;
 pub mod i18n;
+pub mod mail;
 
 use std::sync::Arc;
 
 pub use clock::{Clock, SystemClock};
 pub use config::ApiConfig;
 pub use http::router;
+pub use mail::spawn_delivery;
 use workit_persistence::Database;
 
 /// Everything a request handler needs, shared by all requests of one server process.
@@ -27,6 +29,7 @@ pub struct AppState {
     pub passwords: auth::password::PasswordHasher,
     pub login_limiter: Arc<auth::rate_limit::LoginLimiter>,
     pub schema: graphql::WorkitSchema,
+    pub mail: Arc<mail::Mail>,
 }
 
 impl AppState {
@@ -35,6 +38,7 @@ impl AppState {
         let passwords = auth::password::PasswordHasher::new(config.max_concurrent_password_hashes);
         let login_limiter = Arc::new(auth::rate_limit::LoginLimiter::new(&config.login_limits));
         let schema = graphql::build_schema(&config);
-        Self { db, config, clock, passwords, login_limiter, schema }
+        let mail = Arc::new(mail::Mail::new(config.smtp.is_some()));
+        Self { db, config, clock, passwords, login_limiter, schema, mail }
     }
 }

@@ -72,6 +72,16 @@ pub struct Serve {
     /// Sign-in attempts per client address before waiting (one more every 2 seconds).
     #[arg(long, env = "WORKIT_LOGIN_BURST_PER_IP", default_value_t = 30)]
     pub login_burst_per_ip: u32,
+    /// The web app's public address, for links in e-mails (e.g. https://hub.example.org).
+    #[arg(long, env = "WORKIT_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// SMTP relay for e-mail: smtp://host:25, smtp://user:pass@host:587?tls=required, smtps://….
+    /// Without it, meetings show what would be sent.
+    #[arg(long, env = "WORKIT_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of e-mail, e.g. "WORKIT Hub <forum@example.org>".
+    #[arg(long, env = "WORKIT_SMTP_FROM", default_value = "WORKIT Hub <no-reply@workit-hub.local>")]
+    pub smtp_from: String,
 }
 
 #[derive(Subcommand)]

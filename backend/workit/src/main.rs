@@ -69,6 +69,7 @@ async fn run_server(database_url: &str, max_connections: u32, serve: cli::Serve)
         seed_demo(&db, &serve.demo_password).await?;
     }
     let state = AppState::new(db, config, Arc::new(SystemClock));
+    workit_api::spawn_delivery(&state).context("the SMTP settings")?;
     let app = workit_api::router(state);
     let listener =
         tokio::net::TcpListener::bind(&serve.bind).await.with_context(|| format!("binding {}", serve.bind))?;

@@ -81,6 +81,9 @@ pub fn api_config(serve: &Serve) -> anyhow::Result<ApiConfig> {
     config.graphiql = serve.graphiql && !serve.production;
     config.introspection = !serve.production;
     config.demo = serve.demo;
+    config.public_url = serve.public_url.clone();
+    config.smtp =
+        serve.smtp_url.clone().map(|url| workit_api::config::SmtpConfig { url, from: serve.smtp_from.clone() });
     config.static_dir = serve.static_dir.join("index.html").is_file().then(|| serve.static_dir.clone());
     if config.static_dir.is_none() {
         tracing::warn!(dir = %serve.static_dir.display(), "no built web app found; serving the API only");

@@ -160,3 +160,41 @@ pub enum DecisionStatus {
     Done,
     Cancelled,
 }
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::meetings::minutes::MinutesStatus")]
+pub enum MinutesStatus {
+    Draft,
+    Circulated,
+    Approved,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::meetings::minutes::RecordingGap")]
+pub enum RecordingGap {
+    NotMarkedHeld,
+    Attendance,
+    Minutes,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::meetings::notifications::NotificationKind")]
+pub enum NotificationKind {
+    Invitation,
+    Changed,
+    Cancelled,
+    MinutesCirculated,
+    MinutesApproved,
+}
+
+/// Where an e-mail of the outbox is.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+pub enum DeliveryStatus {
+    Sent,
+    /// Waiting for the delivery loop (or retrying after `lastError`).
+    Pending,
+    /// Gave up after repeated failures; `lastError` says why.
+    Failed,
+    /// No SMTP is configured: this is what would be sent.
+    NotConfigured,
+}

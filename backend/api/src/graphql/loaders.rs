@@ -11,7 +11,8 @@ use workit_domain::forums::health::Signal;
 use workit_persistence::directory::{self, Person};
 use workit_persistence::entities::{
     agenda_items, attendance, bodies, decisions, forum_stage_changes, forums, labour_offices, meeting_events, meetings,
-    memberships, milestones, organisations, regions, strategic_focuses, towns,
+    memberships, milestones, minutes_comments, minutes_sections, minutes_versions, organisations, regions,
+    strategic_focuses, towns,
 };
 use workit_persistence::forums::lifecycle;
 use workit_persistence::meetings as meeting_store;
@@ -61,6 +62,9 @@ key!(AttendanceOfMeeting);
 key!(DecisionsOfMeeting);
 key!(AgendaOfMeeting);
 key!(EventsOfMeeting);
+key!(MinutesOfMeeting);
+key!(SectionsOfMinutes);
+key!(CommentsOfSection);
 
 fn keys<K: Copy>(keys: &[K], id: impl Fn(K) -> i64) -> Vec<i64> {
     keys.iter().copied().map(id).collect()
@@ -112,6 +116,14 @@ one_to_one!(ForumKey, forums::Model, forum_store::by_ids, id);
 one_to_one!(BodyKey, bodies::Model, meeting_store::bodies_by_ids, id);
 one_to_many!(AgendaOfMeeting, agenda_items::Model, meeting_store::agenda_by_meeting_ids, meeting_id);
 one_to_many!(EventsOfMeeting, meeting_events::Model, meeting_store::events_by_meeting_ids, meeting_id);
+one_to_many!(MinutesOfMeeting, minutes_versions::Model, meeting_store::minutes::versions_by_meeting_ids, meeting_id);
+one_to_many!(
+    SectionsOfMinutes,
+    minutes_sections::Model,
+    meeting_store::minutes::sections_by_version_ids,
+    minutes_version_id
+);
+one_to_many!(CommentsOfSection, minutes_comments::Model, meeting_store::minutes::comments_by_section_ids, section_id);
 one_to_many!(FocusesOfForum, strategic_focuses::Model, forum_store::focuses_by_forum_ids, forum_id);
 one_to_many!(MilestonesOfForum, milestones::Model, lifecycle::milestones_by_forum_ids, forum_id);
 one_to_many!(StageChangesOfForum, forum_stage_changes::Model, lifecycle::stage_changes_by_forum_ids, forum_id);

@@ -3,15 +3,19 @@
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Duration, Utc};
 use workit_domain::DomainError;
-use workit_domain::meetings::{self as rules, AgendaItemDraft, MeetingDraft, MeetingTemplate as Template};
+use workit_domain::meetings::{self as rules, AgendaItemDraft, MeetingDraft};
 use workit_persistence::PageRequest;
 use workit_persistence::entities::{agenda_items, meeting_events, meetings};
+use workit_persistence::meetings::templates::{self, TemplateChoice};
 use workit_persistence::meetings::{self as store, MeetingFilter, NewMeeting};
 
 use super::action_items::{Attendance, AttendanceSummary, Decision, attendance_of, decisions_of, summary_of};
-use super::enums::{AgendaKind, MeetingStatus, stored};
+use super::enums::{AgendaKind, MeetingStatus, RecordingGap, stored};
 use super::forums::Body;
-use super::loaders::{AgendaOfMeeting, BodyKey, EventsOfMeeting, Loaders, UserNameKey};
+use super::loaders::{
+    AgendaOfMeeting, AttendanceOfMeeting, BodyKey, EventsOfMeeting, Loaders, MinutesOfMeeting, UserNameKey,
+};
+use super::minutes::{Minutes, can_edit_meeting_town, mail_extra, visible};
 use super::{ContextExt, page_cost};
 use crate::error::{ApiResult, parse_id};
 
@@ -103,6 +107,39 @@ impl Meeting {
     async fn decisions(&self, ctx: &Context<'_>) -> ApiResult<Vec<Decision>> {
         decisions_of(ctx, self.0.id).await
     }
+    /// Every version of the minutes, oldest first (drafts only for those who write them).
+    #[graphql(complexity = "5 * child_complexity")]
+    async fn minutes(&self, ctx: &Context<'_>) -> ApiResult<Vec<Minutes>> {
+        let versions = ctx.data_unchecked::<Loaders>().load_one(MinutesOfMeeting(self.0.id)).await?.unwrap_or_default();
+        let can_edit = can_edit_meeting_town(ctx, self.0.body_id).await?;
+        Ok(versions.into_iter().filter(|v| visible(v, can_edit)).map(Minutes).collect())
+    }
+    /// Whether the signed-in person may comment on circulated minutes: those who plan the
+    /// town's meetings and the meeting's invitees.
+    async fn viewer_may_comment(&self, ctx: &Context<'_>) -> ApiResult<bool> {
+        if can_edit_meeting_town(ctx, self.0.body_id).await? {
+            return Ok(true);
+        }
+        let Some(person) = ctx.request().caller.as_ref().and_then(|(user, _, _)| user.person_id) else {
+            return Ok(false);
+        };
+        let invitees = ctx.data_unchecked::<Loaders>().load_one(AttendanceOfMeeting(self.0.id)).await?;
+        Ok(invitees.unwrap_or_default().iter().any(|a| a.person_id == person))
+    }
+    /// What is still to record once the meeting has passed: empty when nothing is missing.
+    async fn recording_gaps(&self, ctx: &Context<'_>) -> ApiResult<Vec<RecordingGap>> {
+        let loaders = ctx.data_unchecked::<Loaders>();
+        let attendance = loaders.load_one(AttendanceOfMeeting(self.0.id)).await?.unwrap_or_default();
+        let minutes = loaders.load_one(MinutesOfMeeting(self.0.id)).await?.unwrap_or_default();
+        let gaps = rules::minutes::recording_gaps(
+            stored(&self.0.status, rules::MeetingStatus::parse)?,
+            self.0.starts_at + Duration::minutes(i64::from(self.0.duration_minutes)),
+            ctx.now(),
+            attendance.iter().any(|a| a.status != rules::AttendanceStatus::Invited.as_str()),
+            !minutes.is_empty(),
+        );
+        Ok(gaps.into_iter().map(Into::into).collect())
+    }
     /// Created, rescheduled, each state change and cancellation, newest first.
     async fn history(&self, ctx: &Context<'_>) -> ApiResult<Vec<MeetingEvent>> {
         Ok(ctx
@@ -165,30 +202,31 @@ impl MeetingEvent {
 
 #[derive(SimpleObject)]
 pub struct TemplateItem {
-    title: &'static str,
+    title: String,
     kind: AgendaKind,
     minutes: i32,
 }
 
-pub struct MeetingTemplate(&'static Template);
+pub struct MeetingTemplate(TemplateChoice);
 
 #[Object]
 impl MeetingTemplate {
+    /// A built-in key (e.g. `forum_4_focuses`) or `town-<id>` for a town's own template.
     async fn key(&self) -> &str {
-        self.0.key
+        &self.0.key
     }
     async fn title(&self) -> &str {
-        self.0.title
+        &self.0.title
     }
     /// 1–7 for the canonical first-year forum meetings.
     async fn canonical_step(&self) -> Option<i32> {
         self.0.canonical_step.map(i32::from)
     }
-    async fn goal(&self) -> &str {
-        self.0.goal
+    async fn goal(&self) -> Option<&str> {
+        self.0.goal.as_deref()
     }
-    async fn product(&self) -> &str {
-        self.0.product
+    async fn product(&self) -> Option<&str> {
+        self.0.product.as_deref()
     }
     async fn duration_minutes(&self) -> i32 {
         self.0.duration_minutes
@@ -197,8 +235,20 @@ impl MeetingTemplate {
         self.0
             .items
             .iter()
-            .map(|(title, kind, minutes)| TemplateItem { title, kind: (*kind).into(), minutes: *minutes })
+            .map(|(title, kind, minutes)| TemplateItem {
+                title: title.clone(),
+                kind: (*kind).into(),
+                minutes: *minutes,
+            })
             .collect()
+    }
+    /// Whether the town saved this template itself (and may remove it).
+    async fn town_owned(&self) -> bool {
+        self.0.town_template.is_some()
+    }
+    /// The version of a town's own template, for removing it.
+    async fn version(&self) -> Option<i32> {
+        self.0.town_template.map(|(_, version)| version)
     }
 }
 
@@ -207,6 +257,12 @@ pub struct MeetingTemplates {
     templates: Vec<MeetingTemplate>,
     /// For the forum: the next canonical meeting it has not held.
     suggested: Option<MeetingTemplate>,
+}
+
+#[derive(SimpleObject)]
+pub struct MeetingToRecord {
+    meeting: Meeting,
+    gaps: Vec<RecordingGap>,
 }
 
 #[derive(SimpleObject)]
@@ -289,10 +345,23 @@ impl MeetingQuery {
         Ok(Meeting(store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
     }
 
+    /// The town's passed meetings that still need attendance, minutes or to be marked held.
+    async fn meetings_to_record(&self, ctx: &Context<'_>, town_id: ID) -> ApiResult<Vec<MeetingToRecord>> {
+        let town = parse_id(&town_id, "townId")?;
+        let rows = store::to_record(ctx.db(), ctx.actor()?, town, ctx.now()).await?;
+        Ok(rows
+            .into_iter()
+            .map(|(meeting, gaps)| MeetingToRecord {
+                meeting: Meeting(meeting),
+                gaps: gaps.into_iter().map(Into::into).collect(),
+            })
+            .collect())
+    }
+
     /// The templates that fit a body, and the canonical meeting to suggest next.
     async fn meeting_templates(&self, ctx: &Context<'_>, body_id: ID) -> ApiResult<MeetingTemplates> {
         ctx.actor()?;
-        let (templates, suggested) = store::templates_for_body(ctx.db(), parse_id(&body_id, "bodyId")?).await?;
+        let (templates, suggested) = templates::for_body(ctx.db(), parse_id(&body_id, "bodyId")?).await?;
         Ok(MeetingTemplates {
             templates: templates.into_iter().map(MeetingTemplate).collect(),
             suggested: suggested.map(MeetingTemplate),
@@ -334,7 +403,9 @@ impl MeetingMutation {
         if draft.duration_minutes == 0 {
             draft.duration_minutes = current.duration_minutes;
         }
-        Ok(Meeting(store::update(ctx.db(), ctx.actor()?, id, version, draft, ctx.now()).await?))
+        let meeting = store::update(ctx.db(), ctx.actor()?, id, version, draft, &mail_extra(ctx), ctx.now()).await?;
+        ctx.app().mail.wake();
+        Ok(Meeting(meeting))
     }
 
     /// Replaces the agenda in the given order (reordering is sending the new order).
@@ -359,7 +430,8 @@ impl MeetingMutation {
         Ok(Meeting(store::set_agenda(ctx.db(), ctx.actor()?, id, version, items, ctx.now()).await?))
     }
 
-    /// Sends invitations, records it held, approves the minutes (the chair), or cancels with a reason.
+    /// Sends invitations (e-mailed to the invitees), records it held, or cancels with a reason.
+    /// Minutes are approved with `approveMinutes`.
     async fn set_meeting_status(
         &self,
         ctx: &Context<'_>,
@@ -369,8 +441,28 @@ impl MeetingMutation {
         reason: Option<String>,
     ) -> ApiResult<Meeting> {
         let id = parse_id(&id, "id")?;
-        Ok(Meeting(
-            store::set_status(ctx.db(), ctx.actor()?, id, version, status.into(), reason.as_deref(), ctx.now()).await?,
-        ))
+        let (actor, extra, now) = (ctx.actor()?, mail_extra(ctx), ctx.now());
+        let meeting =
+            store::set_status(ctx.db(), actor, id, version, status.into(), reason.as_deref(), &extra, now).await?;
+        ctx.app().mail.wake();
+        Ok(Meeting(meeting))
+    }
+
+    /// Saves the meeting's agenda, goal, product and length as one of the town's own templates.
+    async fn save_meeting_template(
+        &self,
+        ctx: &Context<'_>,
+        meeting_id: ID,
+        title: String,
+    ) -> ApiResult<MeetingTemplate> {
+        let id = parse_id(&meeting_id, "meetingId")?;
+        Ok(MeetingTemplate(templates::save_from_meeting(ctx.db(), ctx.actor()?, id, &title, ctx.now()).await?))
+    }
+
+    /// Removes one of the town's own templates from the choices.
+    async fn archive_meeting_template(&self, ctx: &Context<'_>, key: String, version: i32) -> ApiResult<bool> {
+        let id = templates::town_template_id(&key).ok_or(DomainError::NotFound { entity: "template" })?;
+        templates::archive(ctx.db(), ctx.actor()?, id, version, ctx.now()).await?;
+        Ok(true)
     }
 }

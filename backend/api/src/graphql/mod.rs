@@ -10,6 +10,7 @@ mod lifecycle;
 mod limits;
 pub mod loaders;
 mod meetings;
+mod minutes;
 mod regions;
 mod towns;
 
@@ -27,6 +28,7 @@ pub struct QueryRoot(
     forums::ForumQuery,
     directory::DirectoryQuery,
     meetings::MeetingQuery,
+    minutes::MinutesQuery,
     action_items::ActionItemQuery,
 );
 
@@ -39,6 +41,7 @@ pub struct MutationRoot(
     lifecycle::LifecycleMutation,
     directory::DirectoryMutation,
     meetings::MeetingMutation,
+    minutes::MinutesMutation,
     action_items::ActionItemMutation,
 );
 

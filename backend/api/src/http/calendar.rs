@@ -109,14 +109,14 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>, heade
         .and_then(|v| v.to_str().ok())
         .and_then(Locale::from_accept_language)
         .unwrap_or(Locale::He);
-    let Some(token) = file.strip_suffix(".ics") else { return error(StatusCode::NOT_FOUND, "NOT_FOUND", locale) };
+    let Some(token) = file.strip_suffix(".ics") else { return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale) };
     let hash = crate::auth::tokens::hash_refresh_token(token);
     let user = match workit_persistence::accounts::by_calendar_token(&state.db, &hash).await {
         Ok(Some(user)) => user,
-        Ok(None) => return error(StatusCode::NOT_FOUND, "NOT_FOUND", locale),
+        Ok(None) => return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale),
         Err(e) => {
             tracing::error!(error = ?e, "looking up a calendar feed");
-            return error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
+            return plain_error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
         }
     };
     let now = state.clock.now();
@@ -133,7 +133,7 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>, heade
             Ok(list) => list,
             Err(e) => {
                 tracing::error!(error = ?e, "loading a calendar feed");
-                return error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
+                return plain_error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
             }
         },
         None => Vec::new(),
@@ -142,7 +142,7 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>, heade
         Ok(events) => events,
         Err(e) => {
             tracing::error!(error = ?e, "loading a calendar feed");
-            return error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
+            return plain_error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
         }
     };
     let mut calendar = Calendar::new();
@@ -153,7 +153,8 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>, heade
     calendar_response(calendar.done().to_string(), "workit-hub.ics")
 }
 
-fn error(status: StatusCode, code: &str, locale: Locale) -> Response {
+/// A short plain-text error for the file endpoints, in the client's language.
+pub(crate) fn plain_error(status: StatusCode, code: &str, locale: Locale) -> Response {
     (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], i18n::error_message(locale, code, None, None))
         .into_response()
 }
@@ -165,14 +166,14 @@ pub async fn meeting_ics(State(state): State<AppState>, Path(file): Path<String>
         .and_then(Locale::from_accept_language)
         .unwrap_or(Locale::He);
     let Some(id) = file.strip_suffix(".ics").and_then(|id| id.parse::<i64>().ok()) else {
-        return error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
+        return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
     };
     let actor = match authenticate(&state, &headers).await {
         Ok(Some((_, actor, _))) => actor,
-        _ => return error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale),
+        _ => return plain_error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale),
     };
     let Ok(meeting) = store::get(&state.db, &actor, id).await else {
-        return error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
+        return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
     };
     let (body, agenda) = match (
         store::bodies_by_ids(&state.db, &[meeting.body_id]).await,
@@ -181,7 +182,7 @@ pub async fn meeting_ics(State(state): State<AppState>, Path(file): Path<String>
         (Ok(mut bodies), Ok(agenda)) => (bodies.pop(), agenda),
         (Err(e), _) | (_, Err(e)) => {
             tracing::error!(error = ?e, "loading a meeting for its calendar file");
-            return error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
+            return plain_error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
         }
     };
     let text = meeting_calendar(&meeting, body.as_ref().map_or("", |b| b.name.as_str()), &agenda, state.clock.now());

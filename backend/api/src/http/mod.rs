@@ -3,6 +3,7 @@
 mod calendar;
 mod graphql;
 mod health;
+mod minutes;
 mod static_files;
 
 use axum::Router;
@@ -28,6 +29,7 @@ pub fn router(state: AppState) -> Router {
         .route("/graphql", post(graphql::post).get(graphql::get))
         .route("/calendar/meetings/{file}", get(calendar::meeting_ics))
         .route("/calendar/feed/{file}", get(calendar::feed))
+        .route("/export/minutes/{file}", get(minutes::minutes_export))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .with_state(state);

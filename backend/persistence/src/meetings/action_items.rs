@@ -7,10 +7,10 @@ use workit_domain::meetings::{DecisionDraft, DecisionStatus, MeetingStatus};
 use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
-use super::{body_and_town, get};
+use super::authorized;
 use crate::entities::{decisions, meetings, people, work_plan_tasks};
 use crate::versioned::{VersionedWrite, insert_audited, not_found, write_if_current};
-use crate::{Database, Page, PageRequest, StoreResult, towns};
+use crate::{Database, Page, PageRequest, StoreResult};
 
 async fn check_links(db: &Database, forum_id: i64, town: TownId, draft: &DecisionDraft) -> StoreResult<()> {
     if let Some(owner) = draft.owner_person_id {
@@ -36,9 +36,7 @@ pub async fn create(
     draft: DecisionDraft,
     now: DateTime<Utc>,
 ) -> StoreResult<decisions::Model> {
-    let meeting = get(db, actor, meeting_id).await?;
-    let (body, town) = body_and_town(db, meeting.body_id).await?;
-    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    let (meeting, body, town) = authorized(db, actor, meeting_id, Action::EditForum).await?;
     if !matches!(MeetingStatus::parse(&meeting.status), Some(MeetingStatus::InvitationsSent | MeetingStatus::Held)) {
         return Err(DomainError::Validation(vec![
             FieldError::new("status", "decisions_closed").with("status", &meeting.status),
@@ -71,9 +69,7 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> StoreResult<decisions::Model> {
     let current = decisions::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("decision"))?;
-    let meeting = get(db, actor, current.meeting_id).await?;
-    let (body, town) = body_and_town(db, meeting.body_id).await?;
-    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    let (_, body, town) = authorized(db, actor, current.meeting_id, Action::EditForum).await?;
     let draft = draft.validated()?;
     check_links(db, body.forum_id, town, &draft).await?;
     let changes = decisions::ActiveModel {

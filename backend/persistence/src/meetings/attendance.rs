@@ -7,9 +7,9 @@ use workit_domain::meetings::{AttendanceStatus, MeetingStatus, attendance_record
 use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError};
 
-use super::{body_and_town, get};
+use super::authorized;
 use crate::entities::{attendance, meetings, memberships, people};
-use crate::{Database, StoreResult, audit, towns};
+use crate::{Database, StoreResult, audit};
 
 fn row(meeting_id: i64, person_id: i64, now: DateTime<Utc>) -> attendance::ActiveModel {
     attendance::ActiveModel {
@@ -49,9 +49,7 @@ pub async fn invite_members(
 }
 
 async fn editable_meeting(db: &Database, actor: &Actor, meeting_id: i64) -> StoreResult<(meetings::Model, i64)> {
-    let meeting = get(db, actor, meeting_id).await?;
-    let (_, town) = body_and_town(db, meeting.body_id).await?;
-    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    let (meeting, _, town) = authorized(db, actor, meeting_id, Action::EditForum).await?;
     Ok((meeting, town))
 }
 

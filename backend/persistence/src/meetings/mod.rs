@@ -4,6 +4,9 @@
 pub mod action_items;
 pub mod attendance;
 pub mod mine;
+pub mod minutes;
+pub mod outbox;
+pub mod templates;
 
 use std::collections::HashMap;
 
@@ -12,8 +15,10 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use workit_domain::forums::BodyKind;
+use workit_domain::meetings::minutes::{RecordingGap, recording_gaps};
+use workit_domain::meetings::notifications::NotificationKind;
 use workit_domain::meetings::{
-    self as rules, AgendaItemDraft, MeetingDraft, MeetingStatus, MeetingTemplate, carry_over_items, validate_agenda,
+    self as rules, AgendaItemDraft, AttendanceStatus, MeetingDraft, MeetingStatus, carry_over_items, validate_agenda,
 };
 use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
@@ -35,6 +40,25 @@ pub(crate) async fn body_and_town(db: &Database, body_id: i64) -> StoreResult<(b
     let body = bodies::Entity::find_by_id(body_id).one(db).await?.ok_or_else(|| not_found("body"))?;
     let forum = forums::Entity::find_by_id(body.forum_id).one(db).await?.ok_or_else(|| not_found("forum"))?;
     Ok((body, forum.town_id))
+}
+
+/// The meeting, its body and town, once the actor may do `action` in that town: the one place
+/// meeting operations check permission.
+pub(crate) async fn authorized(
+    db: &Database,
+    actor: &Actor,
+    meeting_id: i64,
+    action: Action,
+) -> StoreResult<(meetings::Model, bodies::Model, TownId)> {
+    let meeting = get(db, actor, meeting_id).await?;
+    let (body, town) = body_and_town(db, meeting.body_id).await?;
+    actor.authorize(action, towns::scope(db, town).await?)?;
+    Ok((meeting, body, town))
+}
+
+pub(crate) fn status_of(meeting: &meetings::Model) -> StoreResult<MeetingStatus> {
+    MeetingStatus::parse(&meeting.status)
+        .ok_or_else(|| DomainError::Internal(format!("stored status {}", meeting.status)).into())
 }
 
 /// Every body of a town's forum (archived ones included: their meetings are history).
@@ -100,34 +124,6 @@ pub async fn events_by_meeting_ids(db: &Database, ids: &[i64]) -> StoreResult<Ve
 
 pub async fn bodies_by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<bodies::Model>> {
     Ok(bodies::Entity::find().filter(bodies::Column::Id.is_in(ids.iter().copied())).all(db).await?)
-}
-
-/// The templates that fit a body, and for the forum the canonical meeting it has not held.
-pub async fn templates_for_body(
-    db: &Database,
-    body_id: i64,
-) -> StoreResult<(Vec<&'static MeetingTemplate>, Option<&'static MeetingTemplate>)> {
-    let (body, _) = body_and_town(db, body_id).await?;
-    let kind =
-        BodyKind::parse(&body.kind).ok_or_else(|| DomainError::Internal(format!("stored kind {}", body.kind)))?;
-    let fitting = rules::TEMPLATES.iter().filter(|t| t.body_kinds.contains(&kind)).collect();
-    let suggested = if kind == BodyKind::Forum {
-        let held: Vec<Option<String>> = meetings::Entity::find()
-            .select_only()
-            .column(meetings::Column::TemplateKey)
-            .filter(meetings::Column::BodyId.eq(body_id))
-            .filter(
-                meetings::Column::Status.is_in([MeetingStatus::Held.as_str(), MeetingStatus::MinutesApproved.as_str()]),
-            )
-            .into_tuple()
-            .all(db)
-            .await?;
-        let held: Vec<&str> = held.iter().flatten().map(String::as_str).collect();
-        rules::suggested_canonical(&held)
-    } else {
-        None
-    };
-    Ok((fitting, suggested))
 }
 
 fn agenda_rows(
@@ -219,28 +215,31 @@ pub struct NewMeeting {
 pub async fn create(db: &Database, actor: &Actor, new: NewMeeting, now: DateTime<Utc>) -> StoreResult<meetings::Model> {
     let (body, town) = body_and_town(db, new.body_id).await?;
     actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
-    let kind = BodyKind::parse(&body.kind);
+    let kind =
+        BodyKind::parse(&body.kind).ok_or_else(|| DomainError::Internal(format!("stored kind {}", body.kind)))?;
     let template = match new.template_key.as_deref() {
         None => None,
-        Some(key) => {
-            let template = rules::template(key).filter(|t| kind.is_some_and(|k| t.body_kinds.contains(&k)));
-            Some(template.ok_or_else(|| DomainError::validation("templateKey", codes::INVALID_CHOICE))?)
-        }
+        Some(key) => Some(
+            templates::resolve(db, key, kind, town)
+                .await?
+                .ok_or_else(|| DomainError::validation("templateKey", codes::INVALID_CHOICE))?,
+        ),
     };
     let mut draft = new.draft;
     if new.default_duration {
-        draft.duration_minutes = template.map_or(
-            if kind == Some(BodyKind::Forum) { rules::FORUM_MEETING_MINUTES } else { rules::DEFAULT_MEETING_MINUTES },
+        draft.duration_minutes = template.as_ref().map_or(
+            if kind == BodyKind::Forum { rules::FORUM_MEETING_MINUTES } else { rules::DEFAULT_MEETING_MINUTES },
             |t| t.duration_minutes,
         );
     }
     let draft = draft.validated()?;
     let mut agenda: Vec<AgendaItemDraft> = template
+        .as_ref()
         .map(|t| {
             t.items
                 .iter()
                 .map(|(title, kind, minutes)| AgendaItemDraft {
-                    title: (*title).to_owned(),
+                    title: title.clone(),
                     kind: *kind,
                     minutes: *minutes,
                     presenter: None,
@@ -262,12 +261,12 @@ pub async fn create(db: &Database, actor: &Actor, new: NewMeeting, now: DateTime
         duration_minutes: Set(draft.duration_minutes),
         place: Set(draft.place),
         online_url: Set(draft.online_url),
-        goal: Set(draft.goal.or_else(|| template.map(|t| t.goal.to_owned()))),
+        goal: Set(draft.goal.or_else(|| template.as_ref().and_then(|t| t.goal.clone()))),
         course: Set(draft.course),
         method: Set(draft.method),
-        product: Set(draft.product.or_else(|| template.map(|t| t.product.to_owned()))),
+        product: Set(draft.product.or_else(|| template.as_ref().and_then(|t| t.product.clone()))),
         status: Set(MeetingStatus::Draft.as_str().to_owned()),
-        template_key: Set(template.map(|t| t.key.to_owned())),
+        template_key: Set(template.map(|t| t.key)),
         cancel_reason: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -287,11 +286,8 @@ pub async fn create(db: &Database, actor: &Actor, new: NewMeeting, now: DateTime
 }
 
 async fn editable(db: &Database, actor: &Actor, id: i64) -> StoreResult<meetings::Model> {
-    let meeting = get(db, actor, id).await?;
-    let (_, town) = body_and_town(db, meeting.body_id).await?;
-    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
-    let status = MeetingStatus::parse(&meeting.status)
-        .ok_or_else(|| DomainError::Internal(format!("stored status {}", meeting.status)))?;
+    let (meeting, _, _) = authorized(db, actor, id, Action::EditForum).await?;
+    let status = status_of(&meeting)?;
     if !status.plan_editable() {
         return Err(DomainError::Validation(vec![
             FieldError::new("status", "plan_locked").with("status", status.as_str()),
@@ -308,11 +304,13 @@ pub async fn update(
     id: i64,
     version: i32,
     draft: MeetingDraft,
+    extra: &outbox::Extra,
     now: DateTime<Utc>,
 ) -> StoreResult<meetings::Model> {
     let current = editable(db, actor, id).await?;
     let draft = draft.validated()?;
     let rescheduled = draft.starts_at != current.starts_at || draft.duration_minutes != current.duration_minutes;
+    let moved = draft.place != current.place || draft.online_url != current.online_url;
     let changes = meetings::ActiveModel {
         title: Set(draft.title),
         starts_at: Set(draft.starts_at),
@@ -337,7 +335,11 @@ pub async fn update(
         );
         record_event(db, actor, id, "RESCHEDULED", Some(details), now).await?;
     }
-    get(db, actor, id).await
+    let updated = get(db, actor, id).await?;
+    if (rescheduled || moved) && status_of(&updated)? == MeetingStatus::InvitationsSent {
+        outbox::enqueue(db, &updated, NotificationKind::Changed, outbox::Recipients::Invitees, extra, now).await?;
+    }
+    Ok(updated)
 }
 
 /// Replaces the whole agenda in the given order. The agenda is versioned with its meeting, so
@@ -372,8 +374,9 @@ pub async fn set_agenda(
     get(db, actor, meeting_id).await
 }
 
-/// Moves a meeting along its states. Approving the minutes of a canonical meeting ticks the
-/// stage milestone it stands for.
+/// Moves a meeting along its states: invitations (which go out by e-mail), held, cancelled.
+/// Minutes are approved through [`minutes::approve`], which locks the approved text.
+#[allow(clippy::too_many_arguments)]
 pub async fn set_status(
     db: &Database,
     actor: &Actor,
@@ -381,17 +384,37 @@ pub async fn set_status(
     version: i32,
     to: MeetingStatus,
     reason: Option<&str>,
+    extra: &outbox::Extra,
     now: DateTime<Utc>,
 ) -> StoreResult<meetings::Model> {
-    let current = get(db, actor, id).await?;
-    let (body, town) = body_and_town(db, current.body_id).await?;
-    let action = if to == MeetingStatus::MinutesApproved { Action::ApproveMinutes } else { Action::EditForum };
-    actor.authorize(action, towns::scope(db, town).await?)?;
-    let from = MeetingStatus::parse(&current.status)
-        .ok_or_else(|| DomainError::Internal(format!("stored status {}", current.status)))?;
+    let (current, body, _) = authorized(db, actor, id, Action::EditForum).await?;
+    if to == MeetingStatus::MinutesApproved {
+        return Err(DomainError::validation("status", "approve_minutes_instead").into());
+    }
+    let txn = db.begin().await?;
+    move_status(&txn, actor, &current, &body, version, to, reason, extra, now).await?;
+    txn.commit().await?;
+    get(db, actor, id).await
+}
+
+/// The state change itself, inside the caller's transaction: checked against the domain's
+/// transitions and the meeting's version, recorded in the history, and followed by what it
+/// implies (invitees, e-mails, the stage milestone of an approved canonical meeting).
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn move_status(
+    txn: &sea_orm::DatabaseTransaction,
+    actor: &Actor,
+    current: &meetings::Model,
+    body: &bodies::Model,
+    version: i32,
+    to: MeetingStatus,
+    reason: Option<&str>,
+    extra: &outbox::Extra,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let from = status_of(current)?;
     from.check_move(to, reason)?;
     let reason = reason.map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
-    let txn = db.begin().await?;
     let result = meetings::Entity::update_many()
         .set(meetings::ActiveModel {
             status: Set(to.as_str().to_owned()),
@@ -404,16 +427,20 @@ pub async fn set_status(
             updated_at: Set(now),
             ..Default::default()
         })
-        .filter(meetings::Column::Id.eq(id))
+        .filter(meetings::Column::Id.eq(current.id))
         .filter(meetings::Column::Version.eq(version))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     if result.rows_affected == 0 {
         return Err(DomainError::stale("meeting", current.version).into());
     }
-    record_event(&txn, actor, id, to.as_str(), reason, now).await?;
+    record_event(txn, actor, current.id, to.as_str(), reason.clone(), now).await?;
     if to == MeetingStatus::InvitationsSent {
-        attendance::invite_members(&txn, &current, now).await?;
+        attendance::invite_members(txn, current, now).await?;
+    }
+    if let Some(kind) = outbox::notification_for_move(from, to) {
+        let moved = meetings::Model { status: to.as_str().to_owned(), cancel_reason: reason, ..current.clone() };
+        outbox::enqueue(txn, &moved, kind, outbox::Recipients::Invitees, extra, now).await?;
     }
     if to == MeetingStatus::MinutesApproved {
         let milestone = current.template_key.as_deref().and_then(rules::template).and_then(|t| t.milestone_key);
@@ -427,13 +454,49 @@ pub async fn set_status(
                 .filter(milestones::Column::ForumId.eq(body.forum_id))
                 .filter(milestones::Column::TemplateKey.eq(key))
                 .filter(milestones::Column::DoneOn.is_null())
-                .exec(&txn)
+                .exec(txn)
                 .await?;
         }
     }
-    audit::record(&txn, actor, "set_status", "meeting", id, now).await?;
-    txn.commit().await?;
-    get(db, actor, id).await
+    audit::record(txn, actor, "set_status", "meeting", current.id, now).await?;
+    Ok(())
+}
+
+/// How far back "needs recording" looks: older gaps are history, not a to-do.
+pub const RECORDING_LOOKBACK_DAYS: i64 = 120;
+
+/// The town's passed meetings that still need attendance, minutes or a "held", oldest first.
+pub async fn to_record(
+    db: &Database,
+    _actor: &Actor,
+    town: TownId,
+    now: DateTime<Utc>,
+) -> StoreResult<Vec<(meetings::Model, Vec<RecordingGap>)>> {
+    let open = [MeetingStatus::Draft, MeetingStatus::InvitationsSent, MeetingStatus::Held].map(MeetingStatus::as_str);
+    let candidates = meetings::Entity::find()
+        .filter(meetings::Column::BodyId.is_in(body_ids_of_town(db, town).await?))
+        .filter(meetings::Column::StartsAt.gte(now - chrono::Duration::days(RECORDING_LOOKBACK_DAYS)))
+        .filter(meetings::Column::StartsAt.lt(now))
+        .filter(meetings::Column::Status.is_in(open))
+        .order_by_asc(meetings::Column::StartsAt)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = candidates.iter().map(|m| m.id).collect();
+    let recorded = attendance::by_meeting_ids(db, &ids).await?;
+    let with_minutes = minutes::versions_by_meeting_ids(db, &ids).await?;
+    Ok(candidates
+        .into_iter()
+        .filter_map(|m| {
+            let gaps = recording_gaps(
+                status_of(&m).ok()?,
+                m.starts_at + chrono::Duration::minutes(i64::from(m.duration_minutes)),
+                now,
+                recorded.iter().any(|a| a.meeting_id == m.id && a.status != AttendanceStatus::Invited.as_str()),
+                with_minutes.iter().any(|v| v.meeting_id == m.id),
+            );
+            (!gaps.is_empty()).then_some((m, gaps))
+        })
+        .collect())
 }
 
 /// Links stored as a JSON array; a malformed value reads as none.

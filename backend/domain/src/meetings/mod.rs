@@ -3,6 +3,9 @@
 
 use chrono::{DateTime, Utc};
 
+pub mod minutes;
+pub mod notifications;
+
 use crate::access::text_enum;
 use crate::forums::BodyKind;
 use crate::validation::{FieldError, Validator, codes};

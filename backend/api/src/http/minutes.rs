@@ -1,0 +1,268 @@
+//! Minutes as a Word document: `GET /export/minutes/{meeting id}.docx[?version=N&lang=en]` for a
+//! signed-in request. Hebrew documents are right-to-left with real heading styles, so Word's
+//! navigation pane and a screen reader see the structure.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Asia::Jerusalem;
+use docx_rs::{AlignmentType, Docx, Paragraph, Run, RunFonts, Style, StyleType, Table, TableCell, TableRow};
+use workit_persistence::StoreError;
+use workit_persistence::meetings::minutes::{self as store, MinutesDocument};
+
+use super::calendar::plain_error;
+use super::graphql::authenticate;
+use crate::AppState;
+use crate::i18n::Locale;
+
+struct Labels {
+    minutes: &'static str,
+    version: &'static str,
+    draft: &'static str,
+    circulated: &'static str,
+    approved: &'static str,
+    correction: &'static str,
+    when: &'static str,
+    place: &'static str,
+    goal: &'static str,
+    attendance: &'static str,
+    decisions: &'static str,
+    owner: &'static str,
+    due: &'static str,
+    status: &'static str,
+    decision: &'static str,
+    name: &'static str,
+    words: HashMap<&'static str, &'static str>,
+}
+
+fn labels(locale: Locale) -> Labels {
+    match locale {
+        Locale::He => Labels {
+            minutes: "סיכום מפגש",
+            version: "גרסה",
+            draft: "טיוטה",
+            circulated: "טיוטה שהופצה להערות",
+            approved: "אושר",
+            correction: "תיקון",
+            when: "מועד",
+            place: "מקום",
+            goal: "מטרה",
+            attendance: "נוכחות",
+            decisions: "החלטות ומשימות",
+            owner: "אחראי/ת",
+            due: "תאריך יעד",
+            status: "סטטוס",
+            decision: "החלטה",
+            name: "שם",
+            words: HashMap::from([
+                ("ATTENDED", "נכח/ה"),
+                ("ABSENT", "נעדר/ה"),
+                ("EXCUSED", "נעדר/ה בהודעה"),
+                ("INVITED", "הוזמן/ה"),
+                ("OPEN", "פתוחה"),
+                ("DONE", "בוצעה"),
+                ("CANCELLED", "בוטלה"),
+            ]),
+        },
+        Locale::En => Labels {
+            minutes: "Minutes",
+            version: "Version",
+            draft: "Draft",
+            circulated: "Draft circulated for comments",
+            approved: "Approved",
+            correction: "Correction",
+            when: "When",
+            place: "Place",
+            goal: "Goal",
+            attendance: "Attendance",
+            decisions: "Decisions and action items",
+            owner: "Owner",
+            due: "Due",
+            status: "Status",
+            decision: "Decision",
+            name: "Name",
+            words: HashMap::from([
+                ("ATTENDED", "Attended"),
+                ("ABSENT", "Absent"),
+                ("EXCUSED", "Excused"),
+                ("INVITED", "Invited"),
+                ("OPEN", "Open"),
+                ("DONE", "Done"),
+                ("CANCELLED", "Cancelled"),
+            ]),
+        },
+    }
+}
+
+fn local(at: DateTime<Utc>, format: &str) -> String {
+    at.with_timezone(&Jerusalem).format(format).to_string()
+}
+
+/// A paragraph in the document's direction.
+fn paragraph(text: &str, rtl: bool) -> Paragraph {
+    let mut p = Paragraph::new().add_run(Run::new().add_text(text));
+    if rtl {
+        p.property = p.property.bidi(true);
+        p = p.align(AlignmentType::Right);
+    }
+    p
+}
+
+fn heading(text: &str, level: usize, rtl: bool) -> Paragraph {
+    paragraph(text, rtl).style(&format!("Heading{level}"))
+}
+
+fn table(header: &[&str], rows: Vec<Vec<String>>, rtl: bool) -> Table {
+    let row = |cells: Vec<String>, bold: bool| {
+        TableRow::new(
+            cells
+                .into_iter()
+                .map(|text| {
+                    let p = paragraph(&text, rtl);
+                    TableCell::new().add_paragraph(if bold { p.bold() } else { p })
+                })
+                .collect(),
+        )
+    };
+    let mut rows: Vec<TableRow> = rows.into_iter().map(|cells| row(cells, false)).collect();
+    rows.insert(0, row(header.iter().map(|h| (*h).to_owned()).collect(), true));
+    Table::new(rows)
+}
+
+/// Builds the document; separate from the handler so it is tested without HTTP.
+pub fn minutes_docx(doc: &MinutesDocument, locale: Locale) -> Result<Vec<u8>, docx_rs::DocxError> {
+    let rtl = locale == Locale::He;
+    let l = labels(locale);
+    let word = |key: &str| l.words.get(key).copied().unwrap_or("").to_owned();
+    let meeting = &doc.meeting;
+    let mut docx = Docx::new()
+        .default_fonts(RunFonts::new().ascii("Arial").hi_ansi("Arial").cs("Arial"))
+        .default_size(22)
+        .add_style(Style::new("Heading1", StyleType::Paragraph).name("Heading 1").size(36).bold())
+        .add_style(Style::new("Heading2", StyleType::Paragraph).name("Heading 2").size(28).bold());
+    docx = docx
+        .add_paragraph(heading(&format!("{}: {}", l.minutes, meeting.title), 1, rtl))
+        .add_paragraph(paragraph(&doc.body_name, rtl));
+    let end = meeting.starts_at + Duration::minutes(i64::from(meeting.duration_minutes));
+    docx = docx.add_paragraph(paragraph(
+        &format!("{}: {}–{}", l.when, local(meeting.starts_at, "%d/%m/%Y %H:%M"), local(end, "%H:%M")),
+        rtl,
+    ));
+    if let Some(place) = meeting.place.as_deref().or(meeting.online_url.as_deref()) {
+        docx = docx.add_paragraph(paragraph(&format!("{}: {place}", l.place), rtl));
+    }
+    if let Some(goal) = &meeting.goal {
+        docx = docx.add_paragraph(paragraph(&format!("{}: {goal}", l.goal, goal = goal), rtl));
+    }
+    let m = &doc.minutes;
+    let state = match (m.approved_at, m.circulated_at) {
+        (Some(at), _) => format!(
+            "{} {} — {} {}{}",
+            l.version,
+            m.number,
+            l.approved,
+            local(at, "%d/%m/%Y"),
+            doc.approved_by.as_deref().map(|n| format!(", {n}")).unwrap_or_default()
+        ),
+        (None, Some(_)) => format!("{} {} — {}", l.version, m.number, l.circulated),
+        (None, None) => format!("{} {} — {}", l.version, m.number, l.draft),
+    };
+    docx = docx.add_paragraph(paragraph(&state, rtl).bold());
+    if let Some(reason) = &m.correction_reason {
+        docx = docx.add_paragraph(paragraph(&format!("{}: {reason}", l.correction), rtl));
+    }
+    if !doc.attendance.is_empty() {
+        docx = docx.add_paragraph(heading(l.attendance, 2, rtl)).add_table(table(
+            &[l.name, l.status],
+            doc.attendance.iter().map(|(name, status)| vec![name.clone(), word(status)]).collect(),
+            rtl,
+        ));
+    }
+    for section in &doc.sections {
+        docx = docx.add_paragraph(heading(&section.title, 2, rtl));
+        for line in section.notes.lines() {
+            docx = docx.add_paragraph(paragraph(line, rtl));
+        }
+    }
+    if !doc.decisions.is_empty() {
+        docx = docx.add_paragraph(heading(l.decisions, 2, rtl)).add_table(table(
+            &[l.decision, l.owner, l.due, l.status],
+            doc.decisions
+                .iter()
+                .map(|(text, owner, due, status)| {
+                    vec![
+                        text.clone(),
+                        owner.clone().unwrap_or_default(),
+                        due.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
+                        word(status),
+                    ]
+                })
+                .collect(),
+            rtl,
+        ));
+    }
+    let mut bytes = Cursor::new(Vec::new());
+    docx.build().pack(&mut bytes)?;
+    Ok(bytes.into_inner())
+}
+
+#[derive(serde::Deserialize)]
+pub struct ExportQuery {
+    version: Option<i32>,
+    lang: Option<String>,
+}
+
+pub async fn minutes_export(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    Query(query): Query<ExportQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let locale = query
+        .lang
+        .as_deref()
+        .and_then(Locale::parse)
+        .or_else(|| {
+            headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language)
+        })
+        .unwrap_or(Locale::He);
+    let Some(id) = file.strip_suffix(".docx").and_then(|id| id.parse::<i64>().ok()) else {
+        return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
+    };
+    let actor = match authenticate(&state, &headers).await {
+        Ok(Some((_, actor, _))) => actor,
+        _ => return plain_error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale),
+    };
+    let doc = match store::document(&state.db, &actor, id, query.version).await {
+        Ok(doc) => doc,
+        Err(StoreError::Domain(_)) => return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale),
+        Err(error) => {
+            tracing::error!(?error, "loading minutes for export");
+            return plain_error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
+        }
+    };
+    let bytes = match minutes_docx(&doc, locale) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            tracing::error!(?error, "writing a minutes document");
+            return plain_error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
+        }
+    };
+    let mut response = (StatusCode::OK, bytes).into_response();
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    );
+    if let Ok(disposition) =
+        HeaderValue::from_str(&format!("attachment; filename=\"minutes-{id}-v{}.docx\"", doc.minutes.number))
+    {
+        h.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}

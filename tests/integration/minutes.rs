@@ -1,0 +1,495 @@
+//! Minutes and their approval, the e-mail outbox (with a real SMTP sink), the Word export,
+//! "needs recording" and towns' own templates.
+
+use std::io::Read as _;
+use std::sync::{Arc, Mutex};
+
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+use crate::meetings::{CREATE, STATUS, body_of, starts};
+
+const START: &str = "mutation($m: ID!) { startMinutes(meetingId: $m) { id number status version sections { id title notes version } } }";
+const SAVE: &str = "mutation($id: ID!, $v: Int!, $n: String!) { saveMinutesSection(id: $id, version: $v, notes: $n) { notes version } }";
+const CIRCULATE: &str = "mutation($id: ID!, $v: Int!, $d: NaiveDate!) { circulateMinutes(id: $id, version: $v, commentDeadline: $d) { status version commentDeadline } }";
+const COMMENT: &str =
+    "mutation($s: ID!, $b: String!) { commentOnMinutes(sectionId: $s, body: $b) { authorName body } }";
+pub(crate) const APPROVE: &str =
+    "mutation($id: ID!, $v: Int!) { approveMinutes(id: $id, version: $v) { status approvedBy approvedAt version } }";
+const CORRECT: &str = "mutation($m: ID!, $r: String!) { correctMinutes(meetingId: $m, reason: $r) { id number status correctionReason sections { id notes version } } }";
+const MINUTES: &str = "query($id: ID!) { meeting(id: $id) { status minutes { id number status approvedBy correctionReason sections { title notes comments { authorName body } } } history { kind details } } }";
+const OUTBOX: &str =
+    "query($m: ID!) { meetingOutbox(meetingId: $m) { smtpConfigured emails { kind toEmail subject body delivery } } }";
+
+fn today() -> chrono::NaiveDate {
+    workit_domain::meetings::minutes::israel_date(now())
+}
+
+/// A meeting of `kind` in `town` that took place yesterday, with invitations sent and held.
+async fn held_meeting(app: &TestApp, token: &str, town: &str, kind: &str, template: Option<&str>) -> Value {
+    let body = body_of(app, token, town, kind).await;
+    let created = app
+        .gql(token, CREATE, json!({ "b": body, "t": template, "c": false, "i": { "title": "מפגש", "startsAt": starts(-1), "place": "אולם" } }))
+        .await;
+    let id = created["data"]["createMeeting"]["id"].clone();
+    assert!(id.is_string(), "{created}");
+    for (version, status) in [(1, "INVITATIONS_SENT"), (2, "HELD")] {
+        let moved = app.gql(token, STATUS, json!({ "id": id, "v": version, "s": status })).await;
+        assert!(moved["data"]["setMeetingStatus"].is_object(), "{moved}");
+    }
+    id
+}
+
+/// Opens, circulates and approves a held meeting's minutes; the approval's response.
+pub(crate) async fn approve_minutes(app: &TestApp, writer: &str, approver: &str, meeting: &Value) -> Value {
+    let started = app.gql(writer, START, json!({ "m": meeting })).await;
+    let minutes = &started["data"]["startMinutes"];
+    let circulated = app.gql(writer, CIRCULATE, json!({ "id": minutes["id"], "v": 1, "d": today().to_string() })).await;
+    assert_eq!(circulated["data"]["circulateMinutes"]["status"], "CIRCULATED", "{circulated}");
+    app.gql(approver, APPROVE, json!({ "id": minutes["id"], "v": 2 })).await
+}
+
+async fn minutes_are_written_per_item_circulated_commented_approved_and_corrected(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let meeting = held_meeting(&app, &referent, "Kiryat Gat", "FORUM", Some("forum_4_focuses")).await;
+
+    let started = app.gql(&referent, START, json!({ "m": meeting })).await;
+    let minutes = started["data"]["startMinutes"].clone();
+    assert_eq!((minutes["number"].as_i64(), minutes["status"].as_str()), (Some(1), Some("DRAFT")), "{started}");
+    let sections = minutes["sections"].as_array().unwrap().clone();
+    assert_eq!(sections.len(), 5, "one section per agenda item, the break left out");
+    assert_eq!(sections[1]["title"], "תעדוף מיקודים אסטרטגיים");
+    assert_eq!(error_code(&app.gql(&referent, START, json!({ "m": meeting })).await), "CONFLICT", "one set of minutes");
+
+    // Members do not see a draft; they cannot comment before it is circulated.
+    let member = app.login("member.kiryat-gat").await;
+    let seen = app.gql(&member, MINUTES, json!({ "id": meeting })).await;
+    assert_eq!(seen["data"]["meeting"]["minutes"], json!([]), "{seen}");
+    let early = app.gql(&member, COMMENT, json!({ "s": sections[1]["id"], "b": "הערה" })).await;
+    assert_eq!(field_errors(&early), vec![("body".into(), "minutes_not_circulated".into())]);
+
+    let saved =
+        app.gql(&referent, SAVE, json!({ "id": sections[1]["id"], "v": 1, "n": "הוחלט על שני מיקודים.\n\n" })).await;
+    assert_eq!(saved["data"]["saveMinutesSection"], json!({ "notes": "הוחלט על שני מיקודים.", "version": 2 }));
+
+    let past = app
+        .gql(&referent, CIRCULATE, json!({ "id": minutes["id"], "v": 1, "d": today().pred_opt().unwrap().to_string() }))
+        .await;
+    assert_eq!(field_errors(&past), vec![("commentDeadline".into(), "in_the_past".into())]);
+    let deadline = today() + chrono::Duration::days(7);
+    let circulated =
+        app.gql(&referent, CIRCULATE, json!({ "id": minutes["id"], "v": 1, "d": deadline.to_string() })).await;
+    assert_eq!(circulated["data"]["circulateMinutes"]["commentDeadline"], deadline.to_string(), "{circulated}");
+
+    // An invitee comments on one item; someone from another town may not.
+    let commented = app.gql(&member, COMMENT, json!({ "s": sections[1]["id"], "b": "חסר מיקוד הצעירים" })).await;
+    assert_eq!(commented["data"]["commentOnMinutes"]["body"], "חסר מיקוד הצעירים", "{commented}");
+    let stranger = app.login("member.kiryat-shmona").await;
+    assert_eq!(
+        error_code(&app.gql(&stranger, COMMENT, json!({ "s": sections[1]["id"], "b": "x" })).await),
+        "FORBIDDEN"
+    );
+    assert_eq!(
+        field_errors(&app.gql(&member, COMMENT, json!({ "s": sections[1]["id"], "b": "  " })).await)[0].1,
+        "required"
+    );
+
+    // The referent amends while circulated; the chair approves, not the referent.
+    let amended =
+        app.gql(&referent, SAVE, json!({ "id": sections[1]["id"], "v": 2, "n": "שני מיקודים, ומיקוד צעירים." })).await;
+    assert_eq!(amended["data"]["saveMinutesSection"]["version"], 3, "{amended}");
+    assert_eq!(error_code(&app.gql(&referent, APPROVE, json!({ "id": minutes["id"], "v": 2 })).await), "FORBIDDEN");
+    let chair = app.login("chair.kiryat-gat").await;
+    let approved = app.gql(&chair, APPROVE, json!({ "id": minutes["id"], "v": 2 })).await;
+    assert_eq!(approved["data"]["approveMinutes"]["status"], "APPROVED", "{approved}");
+    assert_eq!(approved["data"]["approveMinutes"]["approvedBy"], "יו\"ר הפורום (הדגמה)");
+
+    // Approved minutes are locked: no edit in place.
+    let locked = app.gql(&referent, SAVE, json!({ "id": sections[1]["id"], "v": 3, "n": "שינוי" })).await;
+    assert_eq!(field_errors(&locked), vec![("minutes".into(), "minutes_locked".into())]);
+
+    // A correction is a new version with its reason; the approved one stays readable.
+    assert_eq!(field_errors(&app.gql(&referent, CORRECT, json!({ "m": meeting, "r": " " })).await)[0].1, "required");
+    let corrected = app.gql(&referent, CORRECT, json!({ "m": meeting, "r": "תיקון שם המיקוד" })).await;
+    let v2 = corrected["data"]["correctMinutes"].clone();
+    assert_eq!((v2["number"].as_i64(), v2["status"].as_str()), (Some(2), Some("DRAFT")), "{corrected}");
+    assert_eq!(v2["sections"][1]["notes"], "שני מיקודים, ומיקוד צעירים.", "copied from the approved text");
+    app.gql(
+        &referent,
+        SAVE,
+        json!({ "id": v2["sections"][1]["id"], "v": 1, "n": "שני מיקודים ומיקוד צעירים (מתוקן)." }),
+    )
+    .await;
+
+    let read = app.gql(&member, MINUTES, json!({ "id": meeting })).await;
+    let meeting_read = &read["data"]["meeting"];
+    assert_eq!(meeting_read["status"], "MINUTES_APPROVED");
+    let versions = meeting_read["minutes"].as_array().unwrap();
+    assert_eq!(versions.len(), 1, "the member sees the approved version, not the correction's draft");
+    assert_eq!(versions[0]["sections"][1]["notes"], "שני מיקודים, ומיקוד צעירים.");
+    assert_eq!(versions[0]["sections"][1]["comments"][0]["authorName"], "חבר פורום (הדגמה)");
+    let history: Vec<&str> =
+        meeting_read["history"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert!(history.starts_with(&["MINUTES_CORRECTION", "MINUTES_APPROVED", "MINUTES_CIRCULATED"]), "{history:?}");
+    let all = app.gql(&referent, MINUTES, json!({ "id": meeting })).await;
+    assert_eq!(all["data"]["meeting"]["minutes"].as_array().unwrap().len(), 2);
+    assert_eq!(all["data"]["meeting"]["minutes"][1]["correctionReason"], "תיקון שם המיקוד");
+}
+
+async fn two_editors_of_one_item_get_a_conflict_and_neither_loses_work(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let coordinator = app.login("coordinator.south").await;
+    let meeting = held_meeting(&app, &referent, "Kiryat Gat", "FORUM", Some("forum_4_focuses")).await;
+    let started = app.gql(&referent, START, json!({ "m": meeting })).await;
+    let sections = started["data"]["startMinutes"]["sections"].clone();
+
+    // Both opened version 1 of item 0; the referent saves first.
+    let first = app.gql(&referent, SAVE, json!({ "id": sections[0]["id"], "v": 1, "n": "טקסט של הרפרנטית" })).await;
+    assert_eq!(first["data"]["saveMinutesSection"]["version"], 2);
+    let second = app.gql(&coordinator, SAVE, json!({ "id": sections[0]["id"], "v": 1, "n": "טקסט של הרכזת" })).await;
+    assert_eq!(error_code(&second), "CONFLICT", "{second}");
+    assert_eq!(second["errors"][0]["extensions"]["currentVersion"], 2);
+    // Another item is not blocked by the first.
+    let other = app.gql(&coordinator, SAVE, json!({ "id": sections[1]["id"], "v": 1, "n": "פריט אחר" })).await;
+    assert_eq!(other["data"]["saveMinutesSection"]["version"], 2, "{other}");
+    // The first text is intact; the second editor merges and saves on the current version.
+    let read = app.gql(&coordinator, MINUTES, json!({ "id": meeting })).await;
+    assert_eq!(read["data"]["meeting"]["minutes"][0]["sections"][0]["notes"], "טקסט של הרפרנטית");
+    let merged = app
+        .gql(&coordinator, SAVE, json!({ "id": sections[0]["id"], "v": 2, "n": "טקסט של הרפרנטית\nטקסט של הרכזת" }))
+        .await;
+    assert_eq!(merged["data"]["saveMinutesSection"]["version"], 3, "{merged}");
+}
+
+async fn meetings_that_passed_without_records_need_recording(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let town = app.town_id(&referent, "Kiryat Gat").await;
+    let query = "query($t: ID!) { meetingsToRecord(townId: $t) { meeting { id } gaps } }";
+    let gaps_of = |body: Value, id: &Value| {
+        body["data"]["meetingsToRecord"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| &m["meeting"]["id"] == id)
+            .map(|m| m["gaps"].clone())
+    };
+    let team = body_of(&app, &referent, "Kiryat Gat", "TASK_TEAM").await;
+    let created =
+        app.gql(&referent, CREATE, json!({ "b": team, "i": { "title": "צוות", "startsAt": starts(-3) } })).await;
+    let id = created["data"]["createMeeting"]["id"].clone();
+    app.gql(&referent, STATUS, json!({ "id": id, "v": 1, "s": "INVITATIONS_SENT" })).await;
+    assert_eq!(gaps_of(app.gql(&referent, query, json!({ "t": town })).await, &id), Some(json!(["NOT_MARKED_HELD"])));
+    app.gql(&referent, STATUS, json!({ "id": id, "v": 2, "s": "HELD" })).await;
+    assert_eq!(
+        gaps_of(app.gql(&referent, query, json!({ "t": town })).await, &id),
+        Some(json!(["ATTENDANCE", "MINUTES"]))
+    );
+    let invitees = app
+        .gql(&referent, "query($id: ID!) { meeting(id: $id) { attendance { person { id } } } }", json!({ "id": id }))
+        .await;
+    let person = invitees["data"]["meeting"]["attendance"][0]["person"]["id"].clone();
+    let attend =
+        "mutation($m: ID!, $p: ID!) { recordAttendance(meetingId: $m, personId: $p, status: ATTENDED) { id } }";
+    assert!(app.gql(&referent, attend, json!({ "m": id, "p": person })).await["data"]["recordAttendance"].is_object());
+    assert_eq!(gaps_of(app.gql(&referent, query, json!({ "t": town })).await, &id), Some(json!(["MINUTES"])));
+    let gaps = app.gql(&referent, "query($id: ID!) { meeting(id: $id) { recordingGaps } }", json!({ "id": id })).await;
+    assert_eq!(gaps["data"]["meeting"]["recordingGaps"], json!(["MINUTES"]));
+    app.gql(&referent, START, json!({ "m": id })).await;
+    assert_eq!(gaps_of(app.gql(&referent, query, json!({ "t": town })).await, &id), None, "recorded");
+
+    // A meeting still ahead needs nothing.
+    let ahead =
+        app.gql(&referent, CREATE, json!({ "b": team, "i": { "title": "בקרוב", "startsAt": starts(2) } })).await;
+    let ahead = ahead["data"]["createMeeting"]["id"].clone();
+    assert_eq!(gaps_of(app.gql(&referent, query, json!({ "t": town })).await, &ahead), None);
+}
+
+async fn without_smtp_the_outbox_shows_what_would_be_sent(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let forum = body_of(&app, &referent, "Kiryat Gat", "FORUM").await;
+    let created = app
+        .gql(&referent, CREATE, json!({ "b": forum, "t": "forum_4_focuses", "c": false, "i": { "title": "מפגש 4", "startsAt": starts(10), "place": "אולם" } }))
+        .await;
+    let id = created["data"]["createMeeting"]["id"].clone();
+    app.gql(&referent, STATUS, json!({ "id": id, "v": 1, "s": "INVITATIONS_SENT" })).await;
+    let outbox = app.gql(&referent, OUTBOX, json!({ "m": id })).await;
+    let outbox = &outbox["data"]["meetingOutbox"];
+    assert_eq!(outbox["smtpConfigured"], false);
+    let emails = outbox["emails"].as_array().unwrap();
+    let invitees = app.scalar_i64(&format!("SELECT COUNT(*) FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.meeting_id = {} AND p.email IS NOT NULL", id.as_str().unwrap())).await;
+    assert!(invitees > 0);
+    assert_eq!(emails.len() as i64, invitees, "one invitation per invitee with an address");
+    assert!(emails.iter().all(|e| e["kind"] == "INVITATION" && e["delivery"] == "NOT_CONFIGURED"));
+    assert_eq!(emails[0]["subject"], "הזמנה: מפגש 4 — פורום התעסוקה היישובי");
+    assert!(emails[0]["body"].as_str().unwrap().contains("תעדוף מיקודים אסטרטגיים"), "the agenda is in the invitation");
+
+    // A new time notifies; so does cancelling.
+    let update = "mutation($id: ID!, $v: Int!, $i: MeetingInput!) { updateMeeting(id: $id, version: $v, input: $i) { version } }";
+    let moved = app
+        .gql(
+            &referent,
+            update,
+            json!({ "id": id, "v": 2, "i": { "title": "מפגש 4", "startsAt": starts(11), "place": "אולם" } }),
+        )
+        .await;
+    assert_eq!(moved["data"]["updateMeeting"]["version"], 3, "{moved}");
+    app.gql(&referent, STATUS, json!({ "id": id, "v": 3, "s": "CANCELLED", "r": "האולם סגור" })).await;
+    let kinds: Vec<String> = app.gql(&referent, OUTBOX, json!({ "m": id })).await["data"]["meetingOutbox"]["emails"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap().to_owned())
+        .collect();
+    for kind in ["CANCELLED", "CHANGED", "INVITATION"] {
+        assert_eq!(kinds.iter().filter(|k| *k == kind).count() as i64, invitees, "{kind}: {kinds:?}");
+    }
+    let cancelled = app.gql(&referent, OUTBOX, json!({ "m": id })).await;
+    assert!(cancelled["data"]["meetingOutbox"]["emails"][0]["body"].as_str().unwrap().contains("סיבה: האולם סגור"));
+
+    // The messages carry addresses: only those who plan the town's meetings read them.
+    let member = app.login("member.kiryat-gat").await;
+    assert_eq!(error_code(&app.gql(&member, OUTBOX, json!({ "m": id })).await), "FORBIDDEN");
+}
+
+/// (recipients, raw message) of each e-mail the sink received.
+type Received = Arc<Mutex<Vec<(Vec<String>, String)>>>;
+
+/// A local SMTP server that keeps what it receives.
+#[derive(Clone, Default)]
+struct Sink {
+    received: Received,
+    current: Vec<u8>,
+    to: Vec<String>,
+}
+
+impl mailin_embedded::Handler for Sink {
+    fn data_start(&mut self, _domain: &str, _from: &str, _is8bit: bool, to: &[String]) -> mailin_embedded::Response {
+        self.to = to.to_vec();
+        self.current.clear();
+        mailin_embedded::response::OK
+    }
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.current.extend_from_slice(buf);
+        Ok(())
+    }
+    fn data_end(&mut self) -> mailin_embedded::Response {
+        let text = String::from_utf8_lossy(&self.current).into_owned();
+        self.received.lock().unwrap().push((std::mem::take(&mut self.to), text));
+        mailin_embedded::response::OK
+    }
+}
+
+async fn with_smtp_invitations_and_approved_minutes_are_sent(engine: Engine) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let sink = Sink::default();
+    let received = sink.received.clone();
+    let mut server = mailin_embedded::Server::new(sink);
+    server.with_name("sink.test").with_tcp_listener(listener);
+    std::thread::spawn(move || {
+        server.serve().ok();
+    });
+
+    let config = workit_api::ApiConfig {
+        smtp: Some(workit_api::config::SmtpConfig {
+            url: format!("smtp://127.0.0.1:{port}"),
+            from: "WORKIT Hub <forum@workit.test>".into(),
+        }),
+        public_url: Some("https://hub.workit.test".into()),
+        ..test_config()
+    };
+    let app = spawn_app_with(engine, config).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let meeting = held_meeting(&app, &referent, "Kiryat Gat", "FORUM", Some("forum_4_focuses")).await;
+    let chair = app.login("chair.kiryat-gat").await;
+    let approved = approve_minutes(&app, &referent, &chair, &meeting).await;
+    assert_eq!(approved["data"]["approveMinutes"]["status"], "APPROVED", "{approved}");
+
+    let expected = app.scalar_i64("SELECT COUNT(*) FROM outbox_emails").await;
+    let mut delivered = Vec::new();
+    for _ in 0..200 {
+        delivered = received.lock().unwrap().clone();
+        if delivered.len() as i64 >= expected {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(delivered.len() as i64, expected, "every queued e-mail reached the SMTP server");
+    // Subjects are encoded (RFC 2047); the sender, a link to the meeting and the kinds are plain.
+    assert!(delivered.iter().all(|(_, text)| text.contains("From: \"WORKIT Hub\" <forum@workit.test>")));
+    let invitation = delivered.iter().find(|(_, text)| text.contains("Subject:")).unwrap();
+    assert!(invitation.0[0].contains("@"), "{:?}", invitation.0);
+    let outbox = app.gql(&referent, OUTBOX, json!({ "m": meeting })).await;
+    let emails = outbox["data"]["meetingOutbox"]["emails"].as_array().unwrap().clone();
+    assert_eq!(outbox["data"]["meetingOutbox"]["smtpConfigured"], true);
+    for _ in 0..100 {
+        let outbox = app.gql(&referent, OUTBOX, json!({ "m": meeting })).await;
+        if outbox["data"]["meetingOutbox"]["emails"].as_array().unwrap().iter().all(|e| e["delivery"] == "SENT") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let outbox = app.gql(&referent, OUTBOX, json!({ "m": meeting })).await;
+    assert!(
+        outbox["data"]["meetingOutbox"]["emails"].as_array().unwrap().iter().all(|e| e["delivery"] == "SENT"),
+        "{outbox}"
+    );
+    for kind in ["INVITATION", "MINUTES_CIRCULATED", "MINUTES_APPROVED"] {
+        assert!(emails.iter().any(|e| e["kind"] == kind), "{kind}");
+    }
+    let link = format!("https://hub.workit.test/meetings/{}", meeting.as_str().unwrap());
+    assert!(emails.iter().all(|e| e["body"].as_str().unwrap().contains(&link)));
+}
+
+/// Reads `word/document.xml` of a .docx with a general zip and XML reader (not the writer's).
+fn docx_paragraphs(bytes: &[u8]) -> Vec<(Option<String>, bool, String)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    archive.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+    let styles = {
+        let mut s = String::new();
+        archive.by_name("word/styles.xml").unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    assert!(styles.contains("w:styleId=\"Heading1\"") && styles.contains("w:styleId=\"Heading2\""));
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "p")
+        .map(|p| {
+            let style = p
+                .descendants()
+                .find(|n| n.tag_name().name() == "pStyle")
+                .and_then(|n| n.attributes().find(|a| a.name() == "val").map(|a| a.value().to_owned()));
+            let rtl = p.descendants().any(|n| n.tag_name().name() == "bidi");
+            let text: String =
+                p.descendants().filter(|n| n.tag_name().name() == "t").filter_map(|n| n.text()).collect();
+            (style, rtl, text)
+        })
+        .collect()
+}
+
+async fn minutes_export_as_a_right_to_left_word_document(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let meeting = held_meeting(&app, &referent, "Kiryat Gat", "FORUM", Some("forum_4_focuses")).await;
+    let started = app.gql(&referent, START, json!({ "m": meeting })).await;
+    let section = started["data"]["startMinutes"]["sections"][1].clone();
+    app.gql(&referent, SAVE, json!({ "id": section["id"], "v": 1, "n": "שורה ראשונה\nשורה שנייה" })).await;
+    let decision = "mutation($m: ID!, $i: DecisionInput!) { createDecision(meetingId: $m, input: $i) { id } }";
+    app.gql(
+        &referent,
+        decision,
+        json!({ "m": meeting, "i": { "text": "להקים צוות מעסיקים", "status": "OPEN", "dueOn": "2027-01-15" } }),
+    )
+    .await;
+
+    let path = format!("/export/minutes/{}.docx", meeting.as_str().unwrap());
+    let response = app.client.get(app.url(&path)).bearer_auth(&referent).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    let paragraphs = docx_paragraphs(&response.bytes().await.unwrap());
+    let first = &paragraphs[0];
+    assert_eq!(first.0.as_deref(), Some("Heading1"));
+    assert!(first.2.starts_with("סיכום מפגש: מפגש"), "{first:?}");
+    assert!(paragraphs.iter().all(|(_, rtl, _)| *rtl), "every Hebrew paragraph is right-to-left");
+    let headings: Vec<&str> =
+        paragraphs.iter().filter(|p| p.0.as_deref() == Some("Heading2")).map(|p| p.2.as_str()).collect();
+    assert!(headings.contains(&"תעדוף מיקודים אסטרטגיים") && headings.contains(&"החלטות ומשימות"), "{headings:?}");
+    let texts: Vec<&str> = paragraphs.iter().map(|p| p.2.as_str()).collect();
+    assert!(texts.contains(&"שורה ראשונה") && texts.contains(&"שורה שנייה"));
+    assert!(texts.contains(&"להקים צוות מעסיקים") && texts.contains(&"15/01/2027"));
+    assert!(texts.iter().any(|t| t.starts_with("גרסה 1 — טיוטה")));
+
+    let english = app.client.get(app.url(&format!("{path}?lang=en"))).bearer_auth(&referent).send().await.unwrap();
+    let paragraphs = docx_paragraphs(&english.bytes().await.unwrap());
+    assert!(paragraphs[0].2.starts_with("Minutes: ") && !paragraphs[0].1, "English is left-to-right");
+
+    // A member has no draft to export; nobody without a session has anything.
+    let member = app.login("member.kiryat-gat").await;
+    assert_eq!(app.client.get(app.url(&path)).bearer_auth(&member).send().await.unwrap().status(), 404);
+    assert_eq!(app.client.get(app.url(&path)).send().await.unwrap().status(), 401);
+    assert_eq!(
+        app.client.get(app.url("/export/minutes/x.docx")).bearer_auth(&referent).send().await.unwrap().status(),
+        404
+    );
+}
+
+async fn a_town_saves_its_own_template_and_plans_from_it(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let team = body_of(&app, &referent, "Kiryat Gat", "TASK_TEAM").await;
+    let created = app.gql(&referent, CREATE, json!({ "b": team, "t": "task_team_monthly", "i": { "title": "צוות", "startsAt": starts(5), "durationMinutes": 75 } })).await;
+    let source = created["data"]["createMeeting"].clone();
+    assert!(source["id"].is_string(), "{created}");
+    let save = "mutation($m: ID!, $t: String!) { saveMeetingTemplate(meetingId: $m, title: $t) { key title townOwned version durationMinutes items { title minutes } } }";
+    assert_eq!(field_errors(&app.gql(&referent, save, json!({ "m": source["id"], "t": "" })).await)[0].1, "required");
+    let saved = app.gql(&referent, save, json!({ "m": source["id"], "t": "הצוות החודשי שלנו" })).await;
+    let template = saved["data"]["saveMeetingTemplate"].clone();
+    assert_eq!(template["townOwned"], true, "{saved}");
+    assert_eq!(template["durationMinutes"], 75);
+    assert_eq!(
+        template["items"],
+        source["agenda"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| json!({ "title": i["title"], "minutes": i["minutes"] }))
+            .collect::<Value>()
+    );
+
+    let list = "query($b: ID!) { meetingTemplates(bodyId: $b) { templates { key townOwned } } }";
+    let keys = app.gql(&referent, list, json!({ "b": team })).await;
+    assert_eq!(keys["data"]["meetingTemplates"]["templates"][0]["key"], template["key"], "the town's own come first");
+    let from_own = app
+        .gql(
+            &referent,
+            CREATE,
+            json!({ "b": team, "t": template["key"], "i": { "title": "צוות ינואר", "startsAt": starts(35) } }),
+        )
+        .await;
+    assert_eq!(from_own["data"]["createMeeting"]["durationMinutes"], 75, "{from_own}");
+    assert_eq!(from_own["data"]["createMeeting"]["agenda"], source["agenda"]);
+
+    // Another town cannot plan from it; its forum does not see a task-team template.
+    let other = app.login("referent.kiryat-shmona").await;
+    let other_team = body_of(&app, &other, "Kiryat Shmona", "TASK_TEAM").await;
+    let refused = app
+        .gql(
+            &other,
+            CREATE,
+            json!({ "b": other_team, "t": template["key"], "i": { "title": "x", "startsAt": starts(5) } }),
+        )
+        .await;
+    assert_eq!(field_errors(&refused), vec![("templateKey".into(), "invalid_choice".into())]);
+    let forum = body_of(&app, &referent, "Kiryat Gat", "FORUM").await;
+    let forum_keys = app.gql(&referent, list, json!({ "b": forum })).await;
+    assert!(
+        !forum_keys["data"]["meetingTemplates"]["templates"].as_array().unwrap().iter().any(|t| t["townOwned"] == true)
+    );
+
+    let archive = "mutation($k: String!, $v: Int!) { archiveMeetingTemplate(key: $k, version: $v) }";
+    assert_eq!(error_code(&app.gql(&other, archive, json!({ "k": template["key"], "v": 1 })).await), "FORBIDDEN");
+    assert_eq!(
+        app.gql(&referent, archive, json!({ "k": template["key"], "v": 1 })).await["data"]["archiveMeetingTemplate"],
+        true
+    );
+    let keys = app.gql(&referent, list, json!({ "b": team })).await;
+    assert!(!keys["data"]["meetingTemplates"]["templates"].as_array().unwrap().iter().any(|t| t["townOwned"] == true));
+}
+
+both_engines!(
+    minutes_are_written_per_item_circulated_commented_approved_and_corrected,
+    two_editors_of_one_item_get_a_conflict_and_neither_loses_work,
+    meetings_that_passed_without_records_need_recording,
+    without_smtp_the_outbox_shows_what_would_be_sent,
+    with_smtp_invitations_and_approved_minutes_are_sent,
+    minutes_export_as_a_right_to_left_word_document,
+    a_town_saves_its_own_template_and_plans_from_it,
+);
