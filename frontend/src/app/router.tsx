@@ -6,7 +6,8 @@ import { createBrowserRouter, Link, Navigate, Outlet, useLocation, useParams } f
 import { Loading } from '@/components/PageState';
 import { SignInPage } from '@/features/auth/components/SignInPage';
 import { MyAgendaCard } from '@/features/meetings/components/MyAgendaCard';
-import { homePath, useSession } from '@/lib/session-context';
+import { RecordingCard } from '@/features/meetings/components/RecordingCard';
+import { canEditTown, homePath, useSession } from '@/lib/session-context';
 
 import { Layout } from './Layout';
 
@@ -17,6 +18,7 @@ const DirectoryPage = lazy(() => import('@/features/directory/components/Directo
 const ForumPage = lazy(() => import('@/features/forums/components/ForumPage'));
 const MeetingsPage = lazy(() => import('@/features/meetings/components/MeetingsPage'));
 const MeetingPage = lazy(() => import('@/features/meetings/components/MeetingPage'));
+const PrintMeetingPage = lazy(() => import('@/features/meetings/components/PrintMeetingPage'));
 const DecisionsRegisterPage = lazy(() => import('@/features/meetings/components/DecisionsRegisterPage'));
 
 /** Signed-in pages only; anyone else goes to sign-in, which brings them back here after. */
@@ -35,10 +37,12 @@ function RequireSession() {
 function TownHome() {
   const { townId } = useParams();
   const session = useSession();
-  const own = session.status === 'signedIn' && session.me.towns.some((grant) => grant.town.id === townId);
+  const me = session.status === 'signedIn' ? session.me : null;
+  const own = !!me && me.towns.some((grant) => grant.town.id === townId);
   return (
     <Stack gap="lg">
       {own && <MyAgendaCard />}
+      {own && townId && canEditTown(me, townId, undefined) && <RecordingCard townId={townId} />}
       <TownOverviewPage />
     </Stack>
   );
@@ -97,6 +101,7 @@ export const router = createBrowserRouter([
           { path: 'towns/:townId/forum', element: <ForumPage /> },
           { path: 'towns/:townId/meetings', element: <MeetingsPage /> },
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
+          { path: 'meetings/:meetingId/print', element: <PrintMeetingPage /> },
           { path: 'towns/:townId/decisions', element: <DecisionsRegisterPage /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -49,6 +49,8 @@ export const MeetingTemplatesQuery = graphql(`
         durationMinutes
         goal
         product
+        townOwned
+        version
       }
     }
   }
@@ -119,6 +121,11 @@ export const MeetingPageQuery = graphql(`
       }
       decisions {
         ...DecisionFields
+      }
+      recordingGaps
+      viewerMayComment
+      minutes {
+        ...MinutesFields
       }
     }
   }
@@ -249,6 +256,174 @@ export const MyAgendaQuery = graphql(`
         meeting {
           id
           title
+        }
+      }
+    }
+  }
+`);
+
+export const MinutesFieldsFragment = graphql(`
+  fragment MinutesFields on Minutes {
+    id
+    number
+    status
+    commentDeadline
+    approvedAt
+    approvedBy
+    correctionReason
+    version
+    sections {
+      id
+      title
+      notes
+      version
+      comments {
+        id
+        authorName
+        body
+        createdAt
+      }
+    }
+  }
+`);
+
+export const StartMinutesMutation = graphql(`
+  mutation StartMinutes($meetingId: ID!) {
+    startMinutes(meetingId: $meetingId) {
+      id
+    }
+  }
+`);
+
+export const SaveMinutesSectionMutation = graphql(`
+  mutation SaveMinutesSection($id: ID!, $version: Int!, $notes: String!) {
+    saveMinutesSection(id: $id, version: $version, notes: $notes) {
+      id
+      notes
+      version
+    }
+  }
+`);
+
+export const CirculateMinutesMutation = graphql(`
+  mutation CirculateMinutes($id: ID!, $version: Int!, $commentDeadline: NaiveDate!) {
+    circulateMinutes(id: $id, version: $version, commentDeadline: $commentDeadline) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const CommentOnMinutesMutation = graphql(`
+  mutation CommentOnMinutes($sectionId: ID!, $body: String!) {
+    commentOnMinutes(sectionId: $sectionId, body: $body) {
+      id
+    }
+  }
+`);
+
+export const ApproveMinutesMutation = graphql(`
+  mutation ApproveMinutes($id: ID!, $version: Int!) {
+    approveMinutes(id: $id, version: $version) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const CorrectMinutesMutation = graphql(`
+  mutation CorrectMinutes($meetingId: ID!, $reason: String!) {
+    correctMinutes(meetingId: $meetingId, reason: $reason) {
+      id
+    }
+  }
+`);
+
+export const MeetingOutboxQuery = graphql(`
+  query MeetingOutbox($meetingId: ID!) {
+    meetingOutbox(meetingId: $meetingId) {
+      smtpConfigured
+      emails {
+        id
+        kind
+        toName
+        toEmail
+        subject
+        body
+        createdAt
+        delivery
+        lastError
+      }
+    }
+  }
+`);
+
+export const MeetingsToRecordQuery = graphql(`
+  query MeetingsToRecord($townId: ID!) {
+    meetingsToRecord(townId: $townId) {
+      gaps
+      meeting {
+        id
+        title
+        startsAt
+        body {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const SaveMeetingTemplateMutation = graphql(`
+  mutation SaveMeetingTemplate($meetingId: ID!, $title: String!) {
+    saveMeetingTemplate(meetingId: $meetingId, title: $title) {
+      key
+    }
+  }
+`);
+
+export const ArchiveMeetingTemplateMutation = graphql(`
+  mutation ArchiveMeetingTemplate($key: String!, $version: Int!) {
+    archiveMeetingTemplate(key: $key, version: $version)
+  }
+`);
+
+export const PrintMeetingQuery = graphql(`
+  query PrintMeeting($id: ID!) {
+    meeting(id: $id) {
+      id
+      title
+      startsAt
+      endsAt
+      place
+      onlineUrl
+      goal
+      course
+      method
+      product
+      body {
+        id
+        name
+      }
+      agenda {
+        id
+        title
+        kind
+        minutes
+        presenter
+      }
+      attendance {
+        person {
+          id
+          fullName
+          jobTitle
+          organisation {
+            id
+            name
+          }
         }
       }
     }

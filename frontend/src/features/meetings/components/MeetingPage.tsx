@@ -17,12 +17,15 @@ import { MeetingPageQuery, SetMeetingStatusMutation } from '../api/queries';
 import { AgendaEditor } from './AgendaEditor';
 import { AttendanceSection } from './AttendanceSection';
 import { DecisionsSection } from './DecisionsSection';
+import { MinutesSection } from './MinutesSection';
+import { OutboxSection } from './OutboxSection';
+import { SaveTemplateButton } from './SaveTemplateButton';
 import { MeetingStatusBadge } from './StatusBadge';
 
 const NEXT: Record<MeetingStatus, MeetingStatus[]> = {
   DRAFT: ['INVITATIONS_SENT', 'CANCELLED'],
   INVITATIONS_SENT: ['HELD', 'CANCELLED'],
-  HELD: ['MINUTES_APPROVED'],
+  HELD: [],
   MINUTES_APPROVED: [],
   CANCELLED: [],
 };
@@ -80,7 +83,7 @@ export default function MeetingPage() {
     return true;
   };
 
-  const actions = NEXT[meeting.status].filter((s) => (s === 'MINUTES_APPROVED' ? canApprove : canEdit));
+  const actions = canEdit ? NEXT[meeting.status] : [];
 
   return (
     <Stack gap="lg">
@@ -110,11 +113,17 @@ export default function MeetingPage() {
           <Button variant="light" leftSection={<IconCalendarPlus size={16} aria-hidden />} onClick={() => void downloadIcs(meeting.id)}>
             {t('meetings.downloadIcs')}
           </Button>
-          <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
-            {t('meetings.print')}
+          <Button variant="default" component={Link} to={`/meetings/${meeting.id}/print`} leftSection={<IconPrinter size={16} aria-hidden />}>
+            {t('meetings.printAgenda')}
           </Button>
+          {canEdit && <SaveTemplateButton meetingId={meeting.id} />}
         </Group>
       </Group>
+      {meeting.recordingGaps.length > 0 && canEdit && (
+        <Alert color="orange" variant="light" title={t('meetings.toRecord')}>
+          {meeting.recordingGaps.map((gap) => t(`meetings.gaps.${gap}`)).join(' · ')}
+        </Alert>
+      )}
       {meeting.cancelReason && (
         <Alert color="red" variant="light" title={t('meetingStatus.CANCELLED')}>
           {meeting.cancelReason}
@@ -186,6 +195,8 @@ export default function MeetingPage() {
         canEdit={canEdit}
         onChange={reload}
       />
+      <MinutesSection meeting={meeting} canEdit={canEdit} canApprove={canApprove} onChange={reload} />
+      {canEdit && <OutboxSection meetingId={meeting.id} />}
       <Stack gap="xs" component="section" aria-labelledby="history-title">
         <Title order={2} size="h3" id="history-title">
           {t('meetings.history')}
