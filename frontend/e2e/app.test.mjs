@@ -111,8 +111,8 @@ test('switching to English turns the page left-to-right and is remembered for th
   await signIn(page, server.url, 'member.kiryat-shmona');
   await page.getByRole('button', { name: /^חשבון:/ }).click();
   await page.getByText('English').click();
-  await page.waitForFunction(() => document.documentElement.dir === 'ltr');
-  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  // Mantine's direction provider and i18next set `dir` and `lang` in separate steps.
+  await page.waitForFunction(() => document.documentElement.dir === 'ltr' && document.documentElement.lang === 'en');
   await page.getByRole('heading', { level: 1, name: 'Kiryat Shmona' }).waitFor();
   await page.keyboard.press('Escape');
 
@@ -269,6 +269,9 @@ describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violations', 
       await page.locator('tbody tr a').first().click();
       await page.locator('section[aria-labelledby="agenda-title"]').waitFor();
       await check('meeting');
+      await page.goto(`${page.url()}/print`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await check('printable agenda');
       await page.goto(`${server.url}${townPath}/decisions`);
       await page.locator('tbody tr').first().waitFor();
       await check('decisions register');
@@ -464,6 +467,131 @@ test('a referent records attendance and a decision; it shows in the register, an
   await week.getByRole('link', { name: 'ישיבת היגוי — נובמבר' }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+/** Creates meeting 4 of Kiryat Gat's forum from its template and opens its page. */
+async function planMeeting4(page) {
+  const townPath = new URL(page.url()).pathname;
+  await page.goto(`${server.url}${townPath}/meetings`);
+  await page.getByRole('button', { name: 'מפגש חדש' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'מפגש חדש' });
+  await dialog.getByRole('textbox', { name: 'תבנית' }).click();
+  await page.getByRole('option', { name: 'מפגש 4: מיקודים אסטרטגיים ועתיד רצוי' }).click();
+  await dialog.getByRole('checkbox', { name: /החלטות שטרם בוצעו/ }).uncheck();
+  await dialog.getByRole('button', { name: 'יצירת מפגש' }).click();
+  await page.waitForURL((url) => /\/meetings\/\d+$/.test(url.pathname));
+  await page.getByRole('heading', { level: 1, name: 'מפגש 4: מיקודים אסטרטגיים ועתיד רצוי' }).waitFor();
+  return new URL(page.url()).pathname;
+}
+
+test('meeting 4 from invitation to approved minutes: attendance, a decision, minutes per item, a comment, the chair\'s approval, Word and print', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.url, 'referent.kiryat-gat');
+  const meetingPath = await planMeeting4(page);
+
+  await page.getByRole('button', { name: 'סימון: ההזמנות נשלחו' }).click();
+  // No SMTP here: the page shows the invitations that would be sent.
+  const outbox = page.locator('section[aria-labelledby="outbox-title"]');
+  await outbox.getByText('שליחת דואר אינה מוגדרת בשרת זה: להלן מה שהיה נשלח.').waitFor();
+  assert.ok((await outbox.getByText('הזמנה', { exact: true }).count()) > 0);
+
+  const controls = page.locator('section[aria-labelledby="attendance-title"]').getByRole('radiogroup');
+  await controls.first().waitFor();
+  for (const index of [0, 1]) {
+    await controls.nth(index).getByText('נכח/ה', { exact: true }).click();
+    await page.waitForTimeout(300);
+  }
+  const decisions = page.locator('section[aria-labelledby="decisions-title"]');
+  await decisions.getByLabel('החלטה').fill('לגבש מדדי תוצאה לכל מיקוד');
+  await decisions.getByRole('button', { name: 'הוספת החלטה' }).click();
+  await decisions.getByRole('cell', { name: 'לגבש מדדי תוצאה לכל מיקוד', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'סימון: המפגש התקיים' }).click();
+
+  const minutes = page.locator('section[aria-labelledby="minutes-title"]');
+  await minutes.getByRole('button', { name: 'התחלת כתיבת הסיכום' }).click();
+  const notes = minutes.getByLabel('סיכום הסעיף: תעדוף מיקודים אסטרטגיים');
+  await notes.fill('נבחרו שני מיקודים: מעסיקים וצעירים.');
+  await minutes.getByRole('article', { name: 'תעדוף מיקודים אסטרטגיים' }).getByRole('button', { name: 'שמירה' }).click();
+  await minutes.getByText('נשמר.').waitFor();
+  await minutes.getByRole('button', { name: 'הפצה להערות' }).click();
+  const circulate = page.getByRole('dialog', { name: 'הפצה להערות' });
+  await circulate.getByRole('button', { name: 'הפצה להערות' }).click();
+  await minutes.locator('[data-minutes-status="CIRCULATED"]').waitFor();
+
+  // An attendee comments on the item.
+  const member = await newPage(browser);
+  await signIn(member, server.url, 'member.kiryat-gat');
+  await member.goto(`${server.url}${meetingPath}`);
+  const item = member.locator('section[aria-labelledby="minutes-title"]').getByRole('article', { name: 'תעדוף מיקודים אסטרטגיים' });
+  await item.getByText('נבחרו שני מיקודים: מעסיקים וצעירים.').waitFor();
+  await item.getByLabel('ההערה שלך לסעיף זה').fill('נא להוסיף את מיקוד האקדמאים');
+  await item.getByRole('button', { name: 'שליחת הערה' }).click();
+  await item.getByText('נא להוסיף את מיקוד האקדמאים').waitFor();
+  assert.equal(await member.getByRole('button', { name: 'אישור הסיכום' }).count(), 0, 'a member does not approve');
+
+  // The chair approves; the approved minutes are locked and download as Word.
+  const chair = await newPage(browser);
+  await signIn(chair, server.url, 'chair.kiryat-gat');
+  await chair.goto(`${server.url}${meetingPath}`);
+  const chairMinutes = chair.locator('section[aria-labelledby="minutes-title"]');
+  await chairMinutes.getByText('נא להוסיף את מיקוד האקדמאים').waitFor();
+  await chairMinutes.getByRole('button', { name: 'אישור הסיכום' }).click();
+  await chairMinutes.locator('[data-minutes-status="APPROVED"]').waitFor();
+  await chair.getByText('פרוטוקול מאושר', { exact: true }).first().waitFor();
+  assert.equal(await chairMinutes.getByRole('textbox').count(), 0, 'approved minutes are not edited in place');
+  const download = chair.waitForEvent('download');
+  await chairMinutes.getByRole('button', { name: 'הורדה כקובץ Word (.docx)' }).click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^minutes-\d+-v1\.docx$/);
+  const { default: mammoth } = await import('mammoth');
+  const { value: text } = await mammoth.extractRawText({ path: await file.path() });
+  assert.match(text, /סיכום מפגש: מפגש 4/);
+  assert.match(text, /נבחרו שני מיקודים: מעסיקים וצעירים\./);
+  assert.match(text, /לגבש מדדי תוצאה לכל מיקוד/);
+
+  // The printable agenda, with name tags for the invitees.
+  await page.goto(`${server.url}${meetingPath}/print`);
+  await page.getByRole('heading', { level: 1, name: /^סדר יום — / }).waitFor();
+  await page.getByRole('checkbox', { name: 'תגי שם' }).check();
+  assert.ok((await page.locator('[data-testid="name-tags"] .name-tag').count()) > 2);
+  for (const p of [page, member, chair]) {
+    assert.deepEqual(p.errors, []);
+    await p.context().close();
+  }
+});
+
+test('two editors of one item of the minutes: the second sees both texts and merges', async () => {
+  const first = await newPage(browser);
+  await signIn(first, server.url, 'referent.kiryat-gat');
+  const meetingPath = await planMeeting4(first);
+  await first.getByRole('button', { name: 'סימון: ההזמנות נשלחו' }).click();
+  await first.getByRole('button', { name: 'סימון: המפגש התקיים' }).click();
+  await first.locator('section[aria-labelledby="minutes-title"]').getByRole('button', { name: 'התחלת כתיבת הסיכום' }).click();
+  const label = 'סיכום הסעיף: תעדוף מיקודים אסטרטגיים';
+  await first.getByLabel(label).waitFor();
+
+  const second = await newPage(browser);
+  await signIn(second, server.url, 'coordinator.south');
+  await second.goto(`${server.url}${meetingPath}`);
+  await second.getByLabel(label).fill('הטקסט של הרכזת');
+  await first.getByLabel(label).fill('הטקסט של הרפרנטית');
+  const save = (page) => page.getByRole('article', { name: 'תעדוף מיקודים אסטרטגיים' }).getByRole('button', { name: 'שמירה' }).click();
+  await save(first);
+  await first.getByText('נשמר.').waitFor();
+  await save(second);
+  const conflict = second.getByRole('dialog', { name: 'מישהו אחר שמר את הסעיף קודם' });
+  await conflict.getByTestId('conflict-theirs').getByText('הטקסט של הרפרנטית').waitFor();
+  await conflict.getByTestId('conflict-yours').getByText('הטקסט של הרכזת').waitFor();
+  await conflict.getByRole('button', { name: 'מיזוג שניהם' }).click();
+  assert.equal(await second.getByLabel(label).inputValue(), 'הטקסט של הרפרנטית\nהטקסט של הרכזת');
+  await save(second);
+  await second.getByText('נשמר.').waitFor();
+  await first.reload();
+  assert.equal(await first.getByLabel(label).inputValue(), 'הטקסט של הרפרנטית\nהטקסט של הרכזת', 'nobody lost their text');
+  for (const p of [first, second]) {
+    assert.deepEqual(p.errors, []);
+    await p.context().close();
+  }
 });
 
 test('the account menu gives a private calendar link that calendar programs can fetch', async () => {

@@ -884,6 +884,9 @@ impl Seeder<'_> {
                 })
                 .collect();
             agenda_items::Entity::insert_many(items).exec(self.txn).await?;
+            if status == "MINUTES_APPROVED" {
+                self.approved_minutes(meeting.id, starts_at, duration).await?;
+            }
             let attendance_rows: Vec<_> = members
                 .iter()
                 .map(|person| {
@@ -935,6 +938,49 @@ impl Seeder<'_> {
                     .await?;
                 }
             }
+        }
+        Ok(())
+    }
+}
+
+impl Seeder<'_> {
+    /// Approved minutes for a closed demo meeting: one short note per agenda item.
+    async fn approved_minutes(&mut self, meeting_id: i64, starts_at: DateTime<Utc>, duration: i32) -> StoreResult<()> {
+        let approved_at = starts_at + Duration::days(10);
+        let version = minutes_versions::ActiveModel {
+            meeting_id: Set(meeting_id),
+            number: Set(1),
+            status: Set("APPROVED".into()),
+            comment_deadline: Set(Some((starts_at + Duration::days(7)).date_naive())),
+            circulated_at: Set(Some(starts_at + Duration::days(2))),
+            approved_at: Set(Some(approved_at)),
+            approved_by: Set(None),
+            correction_reason: Set(None),
+            created_by: Set(None),
+            created_at: Set(starts_at + Duration::days(1)),
+            updated_at: Set(approved_at),
+            version: Set(3),
+            ..Default::default()
+        }
+        .insert(self.txn)
+        .await?;
+        let sections: Vec<_> = AGENDA_TEMPLATE
+            .iter()
+            .filter(|(_, kind, minutes)| *kind != "BREAK" && (duration >= 180 || *minutes <= 25))
+            .enumerate()
+            .map(|(position, (title, _, _))| minutes_sections::ActiveModel {
+                minutes_version_id: Set(version.id),
+                position: Set(position as i32),
+                title: Set((*title).into()),
+                notes: Set(format!("{title}: הוצג ונדון. הוסכם להמשיך כמתוכנן ולעדכן במפגש הבא.")),
+                created_at: Set(starts_at + Duration::days(1)),
+                updated_at: Set(approved_at),
+                version: Set(2),
+                ..Default::default()
+            })
+            .collect();
+        if !sections.is_empty() {
+            minutes_sections::Entity::insert_many(sections).exec(self.txn).await?;
         }
         Ok(())
     }

@@ -81,11 +81,13 @@ pub fn new_refresh_token() -> (String, String) {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-    let hash = hash_refresh_token(&token);
+    let hash = hash_secret_token(&token);
     (token, hash)
 }
 
-pub fn hash_refresh_token(token: &str) -> String {
+/// How random secrets (refresh tokens, calendar-feed tokens) are stored: their SHA-256, so a
+/// copy of the database does not hand out working credentials.
+pub fn hash_secret_token(token: &str) -> String {
     let digest = Sha256::digest(token.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -148,7 +150,7 @@ mod tests {
         let (a, hash_a) = new_refresh_token();
         let (b, _) = new_refresh_token();
         assert_ne!(a, b);
-        assert_eq!(hash_a, hash_refresh_token(&a));
+        assert_eq!(hash_a, hash_secret_token(&a));
         assert_eq!(hash_a.len(), 64);
         assert!(!hash_a.contains(&a));
     }

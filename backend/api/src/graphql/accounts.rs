@@ -166,7 +166,7 @@ impl AccountMutation {
         let app = ctx.app();
         let now = ctx.now();
         let (new_token, new_hash) = tokens::new_refresh_token();
-        let presented = tokens::hash_refresh_token(&refresh_token);
+        let presented = tokens::hash_secret_token(&refresh_token);
         let (user_id, session_id) =
             accounts::rotate_refresh(&app.db, &presented, new_hash, now + app.config.refresh_token_ttl, now).await?;
         issue(ctx, user_id, session_id, new_token).await
@@ -177,7 +177,7 @@ impl AccountMutation {
     async fn logout(&self, ctx: &Context<'_>, refresh_token: Option<String>) -> ApiResult<bool> {
         let app = ctx.app();
         let session = match refresh_token {
-            Some(token) => accounts::session_of_refresh(&app.db, &tokens::hash_refresh_token(&token)).await?,
+            Some(token) => accounts::session_of_refresh(&app.db, &tokens::hash_secret_token(&token)).await?,
             None => ctx.request().caller.as_ref().map(|(_, _, session)| *session),
         };
         let Some(session) = session else {

@@ -110,7 +110,7 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>, heade
         .and_then(Locale::from_accept_language)
         .unwrap_or(Locale::He);
     let Some(token) = file.strip_suffix(".ics") else { return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale) };
-    let hash = crate::auth::tokens::hash_refresh_token(token);
+    let hash = crate::auth::tokens::hash_secret_token(token);
     let user = match workit_persistence::accounts::by_calendar_token(&state.db, &hash).await {
         Ok(Some(user)) => user,
         Ok(None) => return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale),

@@ -120,9 +120,11 @@ export default function MeetingPage() {
         </Group>
       </Group>
       {meeting.recordingGaps.length > 0 && canEdit && (
-        <Alert color="orange" variant="light" title={t('meetings.toRecord')}>
-          {meeting.recordingGaps.map((gap) => t(`meetings.gaps.${gap}`)).join(' · ')}
-        </Alert>
+        <Card withBorder padding="sm" data-recording-gaps>
+          <Text size="sm">
+            <strong>{t('meetings.toRecord')}:</strong> {meeting.recordingGaps.map((gap) => t(`meetings.gaps.${gap}`)).join(' · ')}
+          </Text>
+        </Card>
       )}
       {meeting.cancelReason && (
         <Alert color="red" variant="light" title={t('meetingStatus.CANCELLED')}>

@@ -90,7 +90,7 @@ export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose:
             placeholder={t('meetings.noTemplate')}
             clearable
             description={suggested ? t('meetings.suggested', { title: suggested.title }) : undefined}
-            data={(templates?.meetingTemplates.templates ?? []).map((x) => ({ value: x.key, label: x.title }))}
+            data={(templates?.meetingTemplates.templates ?? []).map((x) => ({ value: x.key, label: x.townOwned ? `${x.title} (${t('meetings.townTemplate')})` : x.title }))}
             {...form.getInputProps('templateKey')}
             onChange={(key) => {
               setFieldValue('templateKey', key);

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, List, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -15,27 +15,32 @@ export function RecordingCard({ townId }: { townId: string }) {
   const meetings = data?.meetingsToRecord ?? [];
   if (meetings.length === 0) return null;
   return (
-    <Alert color="orange" variant="light" title={t('meetings.toRecord')} component="section" aria-label={t('meetings.toRecord')}>
-      <Text size="sm">{t('meetings.toRecordIntro')}</Text>
-      <List size="sm" spacing={4}>
-        {meetings.map(({ meeting, gaps }) => (
-          <List.Item key={meeting.id}>
-            <Group gap={6} wrap="wrap">
-              <Anchor component={Link} to={`/meetings/${meeting.id}`}>
-                {meeting.title}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {meeting.body.name} · {format.date(meeting.startsAt)}
-              </Text>
-              {gaps.map((gap) => (
-                <Badge key={gap} color="orange" variant="outline" size="sm">
-                  {t(`meetings.gaps.${gap}`)}
-                </Badge>
-              ))}
-            </Group>
-          </List.Item>
-        ))}
-      </List>
-    </Alert>
+    <Card withBorder component="section" aria-labelledby="to-record-title" data-to-record>
+      <Stack gap="xs">
+        <Title order={2} size="h3" id="to-record-title">
+          {t('meetings.toRecord')}
+        </Title>
+        <Text size="sm">{t('meetings.toRecordIntro')}</Text>
+        <List size="sm" spacing={4}>
+          {meetings.map(({ meeting, gaps }) => (
+            <List.Item key={meeting.id}>
+              <Group gap={6} wrap="wrap">
+                <Anchor component={Link} to={`/meetings/${meeting.id}`}>
+                  {meeting.title}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {meeting.body.name} · {format.date(meeting.startsAt)}
+                </Text>
+                {gaps.map((gap) => (
+                  <Badge key={gap} variant="default" size="sm">
+                    {t(`meetings.gaps.${gap}`)}
+                  </Badge>
+                ))}
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      </Stack>
+    </Card>
   );
 }
