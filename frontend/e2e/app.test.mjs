@@ -459,12 +459,25 @@ test('a referent records attendance and a decision; it shows in the register, an
   await decisions.getByText('באיחור').first().waitFor();
 
   await page.goto(`${server.url}${townPath}/decisions`);
+  // Toggle once the register has loaded: a click during the session's start-up is lost.
+  await page.locator('tbody tr').first().waitFor();
   await page.getByRole('switch', { name: 'רק באיחור' }).check({ force: true });
   await page.getByRole('cell', { name: 'להכין מצגת נתונים לראש הרשות', exact: true }).waitFor();
 
+  const graphqlErrors = [];
+  page.on('response', async (response) => {
+    if (!response.url().endsWith('/graphql')) return;
+    const body = await response.json().catch(() => null);
+    if (body?.errors) graphqlErrors.push(JSON.stringify(body.errors));
+  });
   await page.goto(`${server.url}${townPath}`);
   const week = page.locator('section[aria-labelledby="my-agenda-title"]');
-  await week.getByRole('link', { name: 'ישיבת היגוי — נובמבר' }).waitFor();
+  try {
+    await week.getByRole('link', { name: 'ישיבת היגוי — נובמבר' }).waitFor({ timeout: 15_000 });
+  } catch (error) {
+    const card = await week.innerText().catch(() => '(no card)');
+    throw new Error(`${error.message}\ncard: ${card}\ngraphql errors: ${graphqlErrors.join('\n')}`);
+  }
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
