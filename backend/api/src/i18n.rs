@@ -23,6 +23,14 @@ impl Locale {
         header.split(',').find_map(|part| Self::parse(part.split(';').next().unwrap_or_default()))
     }
 
+    /// The language an HTTP request asks for (`Accept-Language`), if it names a supported one.
+    pub fn of_request(headers: &axum::http::HeaderMap) -> Option<Self> {
+        headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Self::from_accept_language)
+    }
+
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::He => "he",

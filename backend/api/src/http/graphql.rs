@@ -102,8 +102,7 @@ pub async fn post(State(state): State<AppState>, request: Request) -> Response {
         Ok(caller) => (caller, None),
         Err(failure) => (None, Some(failure)),
     };
-    let header_locale =
-        parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language);
+    let header_locale = Locale::of_request(&parts.headers);
     let user_locale = caller.as_ref().and_then(|(user, _, _)| Locale::parse(&user.locale));
     let locale = header_locale.or(user_locale).unwrap_or(Locale::He);
 

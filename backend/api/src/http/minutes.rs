@@ -222,14 +222,8 @@ pub async fn minutes_export(
     Query(query): Query<ExportQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let locale = query
-        .lang
-        .as_deref()
-        .and_then(Locale::parse)
-        .or_else(|| {
-            headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language)
-        })
-        .unwrap_or(Locale::He);
+    let locale =
+        query.lang.as_deref().and_then(Locale::parse).or_else(|| Locale::of_request(&headers)).unwrap_or(Locale::He);
     let Some(id) = file.strip_suffix(".docx").and_then(|id| id.parse::<i64>().ok()) else {
         return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
     };

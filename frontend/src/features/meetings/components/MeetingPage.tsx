@@ -7,10 +7,10 @@ import { useMutation, useQuery } from 'urql';
 
 import { ErrorState, Loading } from '@/components/PageState';
 import type { MeetingStatus } from '@/gql/graphql';
+import { downloadWithSession } from '@/lib/download';
 import { failureMessage, fieldMessage, toFailure } from '@/lib/errors';
 import { useFormat } from '@/lib/format';
 import { localName } from '@/lib/names';
-import { accessToken } from '@/lib/session';
 import { canChangeStage, canEditTown, useMe } from '@/lib/session-context';
 
 import { MeetingPageQuery, SetMeetingStatusMutation } from '../api/queries';
@@ -29,19 +29,6 @@ const NEXT: Record<MeetingStatus, MeetingStatus[]> = {
   MINUTES_APPROVED: [],
   CANCELLED: [],
 };
-
-/** Downloads the meeting's iCalendar file (the request carries the session's token). */
-async function downloadIcs(id: string) {
-  const token = await accessToken();
-  const response = await fetch(`/calendar/meetings/${id}.ics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!response.ok) return;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `meeting-${id}.ics`;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /** One meeting: its plan, the four things every meeting has, the agenda, states and history. */
 export default function MeetingPage() {
@@ -110,7 +97,7 @@ export default function MeetingPage() {
         </Stack>
         <Group gap="xs">
           <MeetingStatusBadge status={meeting.status} />
-          <Button variant="light" leftSection={<IconCalendarPlus size={16} aria-hidden />} onClick={() => void downloadIcs(meeting.id)}>
+          <Button variant="light" leftSection={<IconCalendarPlus size={16} aria-hidden />} onClick={() => void downloadWithSession(`/calendar/meetings/${meeting.id}.ics`, `meeting-${meeting.id}.ics`)}>
             {t('meetings.downloadIcs')}
           </Button>
           <Button variant="default" component={Link} to={`/meetings/${meeting.id}/print`} leftSection={<IconPrinter size={16} aria-hidden />}>

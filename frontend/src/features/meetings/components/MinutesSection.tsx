@@ -7,7 +7,7 @@ import { useClient, useMutation } from 'urql';
 import type { MeetingPageQuery, MinutesFieldsFragment, MinutesStatus } from '@/gql/graphql';
 import { failureMessage, fieldMessage, toFailure, type ApiFailure } from '@/lib/errors';
 import { useFormat } from '@/lib/format';
-import { accessToken } from '@/lib/session';
+import { downloadWithSession } from '@/lib/download';
 
 import {
   ApproveMinutesMutation,
@@ -34,21 +34,6 @@ function useProblem() {
     return !failure;
   };
   return { problem, report };
-}
-
-/** Downloads one version of the minutes as a Word document. */
-async function downloadDocx(meetingId: string, number: number, language: string) {
-  const token = await accessToken();
-  const response = await fetch(`/export/minutes/${meetingId}.docx?version=${number}&lang=${language}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  if (!response.ok) return;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `minutes-${meetingId}-v${number}.docx`;
-  link.click();
-  URL.revokeObjectURL(url);
 }
 
 function addDays(days: number) {
@@ -94,7 +79,7 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
           {t('minutes.title')}
         </Title>
         {shown && (
-          <Button variant="default" size="xs" leftSection={<IconFileTypeDocx size={16} aria-hidden />} onClick={() => void downloadDocx(meeting.id, shown.number, i18n.language)}>
+          <Button variant="default" size="xs" leftSection={<IconFileTypeDocx size={16} aria-hidden />} onClick={() => void downloadWithSession(`/export/minutes/${meeting.id}.docx?version=${shown.number}&lang=${i18n.language}`, `minutes-${meeting.id}-v${shown.number}.docx`)}>
             {t('minutes.exportDocx')}
           </Button>
         )}
