@@ -5,7 +5,7 @@
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait, Value};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait, Value};
 use workit_domain::{Actor, DomainError};
 
 use crate::{Database, StoreResult, audit};
@@ -35,6 +35,26 @@ pub async fn write_if_current<E, A>(
     db: &Database,
     actor: &Actor,
     write: VersionedWrite,
+    changes: A,
+    now: DateTime<Utc>,
+) -> StoreResult<()>
+where
+    E: EntityTrait,
+    A: ActiveModelTrait<Entity = E> + Send,
+{
+    let txn = db.begin().await?;
+    update_if_current(&txn, &write, changes, now).await?;
+    audit::record(&txn, actor, write.action, write.entity, write.id, now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The conditional update of [`write_if_current`] inside the caller's transaction, for writes
+/// that change more than one row at once (a meeting and its milestone, minutes and their
+/// meeting); the caller records the audit entry.
+pub async fn update_if_current<E, A>(
+    conn: &impl ConnectionTrait,
+    write: &VersionedWrite,
     mut changes: A,
     now: DateTime<Utc>,
 ) -> StoreResult<()>
@@ -44,18 +64,15 @@ where
 {
     changes.set(column::<E>("updated_at")?, Value::from(now));
     changes.set(column::<E>("version")?, Value::from(write.expected + 1));
-    let txn = db.begin().await?;
     let result = E::update_many()
         .set(changes)
         .filter(column::<E>("id")?.eq(write.id))
         .filter(column::<E>("version")?.eq(write.expected))
-        .exec(&txn)
+        .exec(conn)
         .await?;
     if result.rows_affected == 0 {
         return Err(DomainError::stale(write.entity, write.current).into());
     }
-    audit::record(&txn, actor, write.action, write.entity, write.id, now).await?;
-    txn.commit().await?;
     Ok(())
 }
 

@@ -2,7 +2,6 @@
 //! and moving the forum from stage to stage with a record of who did it, when and why.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
     TransactionTrait,
@@ -15,7 +14,7 @@ use workit_domain::{Action, Actor, DomainError};
 
 use super::town_of_forum;
 use crate::entities::{forum_stage_changes, forums, milestones, people};
-use crate::versioned::{VersionedWrite, insert_audited, not_found, write_if_current};
+use crate::versioned::{VersionedWrite, insert_audited, not_found, update_if_current, write_if_current};
 use crate::{Database, StoreResult, audit, towns};
 
 /// The model's milestones of all three stages, for a new forum.
@@ -178,18 +177,19 @@ pub async fn move_stage(
         .len();
     let planned = plan_stage_move(current, target, reason, open, confirm_open_milestones)?;
     let txn = db.begin().await?;
-    let result = forums::Entity::update_many()
-        .col_expr(forums::Column::Stage, Expr::value(planned.to.as_str()))
-        .col_expr(forums::Column::StageChangedAt, Expr::value(Some(now)))
-        .col_expr(forums::Column::UpdatedAt, Expr::value(now))
-        .col_expr(forums::Column::Version, Expr::value(version + 1))
-        .filter(forums::Column::Id.eq(forum_id))
-        .filter(forums::Column::Version.eq(version))
-        .exec(&txn)
-        .await?;
-    if result.rows_affected == 0 {
-        return Err(DomainError::stale("forum", forum.version).into());
-    }
+    let changes = forums::ActiveModel {
+        stage: Set(planned.to.as_str().to_owned()),
+        stage_changed_at: Set(Some(now)),
+        ..Default::default()
+    };
+    let write = VersionedWrite {
+        entity: "forum",
+        action: "move_stage",
+        id: forum_id,
+        expected: version,
+        current: forum.version,
+    };
+    update_if_current(&txn, &write, changes, now).await?;
     forum_stage_changes::ActiveModel {
         forum_id: Set(forum_id),
         from_stage: Set(planned.from.as_str().to_owned()),

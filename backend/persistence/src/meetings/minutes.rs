@@ -11,7 +11,7 @@ use workit_domain::{Action, Actor, DomainError};
 
 use super::{authorized, move_status, outbox, record_event, status_of};
 use crate::entities::{agenda_items, attendance, minutes_comments, minutes_sections, minutes_versions, users};
-use crate::versioned::{VersionedWrite, not_found, write_if_current};
+use crate::versioned::{VersionedWrite, not_found, update_if_current, write_if_current};
 use crate::{Database, StoreResult, audit};
 
 /// The title of the one section of minutes for a meeting without an agenda.
@@ -44,6 +44,11 @@ pub async fn comments_by_section_ids(db: &Database, ids: &[i64]) -> StoreResult<
         .order_by_asc(minutes_comments::Column::Id)
         .all(db)
         .await?)
+}
+
+/// A versioned write of a minutes version, based on the `expected` version the client saw.
+fn minutes_write(action: &'static str, minutes: &minutes_versions::Model, expected: i32) -> VersionedWrite {
+    VersionedWrite { entity: "minutes", action, id: minutes.id, expected, current: minutes.version }
 }
 
 async fn version_row(db: &Database, id: i64) -> StoreResult<minutes_versions::Model> {
@@ -166,22 +171,13 @@ pub async fn circulate(
     let (meeting, _, _) = authorized(db, actor, minutes.meeting_id, Action::EditForum).await?;
     status_of_minutes(&minutes)?.check_circulate(deadline, rules::israel_date(now))?;
     let txn = db.begin().await?;
-    let result = minutes_versions::Entity::update_many()
-        .set(minutes_versions::ActiveModel {
-            status: Set(MinutesStatus::Circulated.as_str().to_owned()),
-            comment_deadline: Set(Some(deadline)),
-            circulated_at: Set(Some(now)),
-            version: Set(version + 1),
-            updated_at: Set(now),
-            ..Default::default()
-        })
-        .filter(minutes_versions::Column::Id.eq(minutes_id))
-        .filter(minutes_versions::Column::Version.eq(version))
-        .exec(&txn)
-        .await?;
-    if result.rows_affected == 0 {
-        return Err(DomainError::stale("minutes", minutes.version).into());
-    }
+    let changes = minutes_versions::ActiveModel {
+        status: Set(MinutesStatus::Circulated.as_str().to_owned()),
+        comment_deadline: Set(Some(deadline)),
+        circulated_at: Set(Some(now)),
+        ..Default::default()
+    };
+    update_if_current(&txn, &minutes_write("circulate", &minutes, version), changes, now).await?;
     let details = format!("v{} → {deadline}", minutes.number);
     record_event(&txn, actor, meeting.id, "MINUTES_CIRCULATED", Some(details), now).await?;
     let extra = outbox::Extra { comment_deadline: Some(deadline), ..extra.clone() };
@@ -255,22 +251,13 @@ pub async fn approve(
     let (meeting, body, _) = authorized(db, actor, minutes.meeting_id, Action::ApproveMinutes).await?;
     status_of_minutes(&minutes)?.check_approve()?;
     let txn = db.begin().await?;
-    let result = minutes_versions::Entity::update_many()
-        .set(minutes_versions::ActiveModel {
-            status: Set(MinutesStatus::Approved.as_str().to_owned()),
-            approved_at: Set(Some(now)),
-            approved_by: Set(Some(actor.user_id)),
-            version: Set(version + 1),
-            updated_at: Set(now),
-            ..Default::default()
-        })
-        .filter(minutes_versions::Column::Id.eq(minutes_id))
-        .filter(minutes_versions::Column::Version.eq(version))
-        .exec(&txn)
-        .await?;
-    if result.rows_affected == 0 {
-        return Err(DomainError::stale("minutes", minutes.version).into());
-    }
+    let changes = minutes_versions::ActiveModel {
+        status: Set(MinutesStatus::Approved.as_str().to_owned()),
+        approved_at: Set(Some(now)),
+        approved_by: Set(Some(actor.user_id)),
+        ..Default::default()
+    };
+    update_if_current(&txn, &minutes_write("approve", &minutes, version), changes, now).await?;
     if status_of(&meeting)? == MeetingStatus::Held {
         move_status(&txn, actor, &meeting, &body, meeting.version, MeetingStatus::MinutesApproved, None, extra, now)
             .await?;

@@ -24,7 +24,7 @@ use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
 use crate::entities::{agenda_items, bodies, decisions, forums, meeting_events, meetings, milestones};
-use crate::versioned::{VersionedWrite, not_found, write_if_current};
+use crate::versioned::{VersionedWrite, not_found, update_if_current, write_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit, towns};
 
 #[derive(Debug, Default, Clone)]
@@ -355,15 +355,14 @@ pub async fn set_agenda(
     let current = editable(db, actor, meeting_id).await?;
     let items = validate_agenda(items)?;
     let txn = db.begin().await?;
-    let bumped = meetings::Entity::update_many()
-        .set(meetings::ActiveModel { version: Set(version + 1), updated_at: Set(now), ..Default::default() })
-        .filter(meetings::Column::Id.eq(meeting_id))
-        .filter(meetings::Column::Version.eq(version))
-        .exec(&txn)
-        .await?;
-    if bumped.rows_affected == 0 {
-        return Err(DomainError::stale("meeting", current.version).into());
-    }
+    let write = VersionedWrite {
+        entity: "meeting",
+        action: "set_agenda",
+        id: meeting_id,
+        expected: version,
+        current: current.version,
+    };
+    update_if_current(&txn, &write, meetings::ActiveModel { ..Default::default() }, now).await?;
     agenda_items::Entity::delete_many().filter(agenda_items::Column::MeetingId.eq(meeting_id)).exec(&txn).await?;
     let rows = agenda_rows(meeting_id, items, now)?;
     if !rows.is_empty() {
@@ -415,25 +414,19 @@ pub(crate) async fn move_status(
     let from = status_of(current)?;
     from.check_move(to, reason)?;
     let reason = reason.map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
-    let result = meetings::Entity::update_many()
-        .set(meetings::ActiveModel {
-            status: Set(to.as_str().to_owned()),
-            cancel_reason: Set(if to == MeetingStatus::Cancelled {
-                reason.clone()
-            } else {
-                current.cancel_reason.clone()
-            }),
-            version: Set(version + 1),
-            updated_at: Set(now),
-            ..Default::default()
-        })
-        .filter(meetings::Column::Id.eq(current.id))
-        .filter(meetings::Column::Version.eq(version))
-        .exec(txn)
-        .await?;
-    if result.rows_affected == 0 {
-        return Err(DomainError::stale("meeting", current.version).into());
-    }
+    let changes = meetings::ActiveModel {
+        status: Set(to.as_str().to_owned()),
+        cancel_reason: Set(if to == MeetingStatus::Cancelled { reason.clone() } else { current.cancel_reason.clone() }),
+        ..Default::default()
+    };
+    let write = VersionedWrite {
+        entity: "meeting",
+        action: "set_status",
+        id: current.id,
+        expected: version,
+        current: current.version,
+    };
+    update_if_current(txn, &write, changes, now).await?;
     record_event(txn, actor, current.id, to.as_str(), reason.clone(), now).await?;
     if to == MeetingStatus::InvitationsSent {
         attendance::invite_members(txn, current, now).await?;
