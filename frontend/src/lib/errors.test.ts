@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 import i18n from './i18n';
-import { failureMessage, fieldMessage, toFailure } from './errors';
+import { failureMessage, fieldMessage, problemMessage, toFailure } from './errors';
 
 describe('toFailure', () => {
   it('reads the stable code, reason and field errors the server sends', () => {
@@ -47,5 +47,12 @@ describe('messages', () => {
     expect(failureMessage(i18n.t, { code: 'UNAUTHENTICATED', reason: 'RATE_LIMITED', retryAfter: 12, fields: {} })).toBe(
       'Too many sign-in attempts. Try again in 12 seconds.',
     );
+  });
+
+  it('give one line for a failed action: the field message when the server named a field', async () => {
+    await i18n.changeLanguage('en');
+    const locked = { code: 'VALIDATION', fields: { minutes: { code: 'minutes_locked', params: {} } } } as const;
+    expect(problemMessage(i18n.t, locked)).toBe('Approved minutes are locked. Open a correction to change them.');
+    expect(problemMessage(i18n.t, { code: 'FORBIDDEN', fields: {} })).toBe('You do not have permission to do this.');
   });
 });

@@ -40,3 +40,12 @@ export function failureMessage(t: TFunction, failure: ApiFailure): string {
   }
   return t(`errors.${failure.code}`, { defaultValue: t('errors.INTERNAL') });
 }
+
+/**
+ * One line for a failed action that has no form to put field errors on: the first field's
+ * message when the server named a field, else the failure's headline.
+ */
+export function problemMessage(t: TFunction, failure: ApiFailure): string {
+  const field = Object.values(failure.fields)[0];
+  return field ? fieldMessage(t, field.code, field.params) : failureMessage(t, failure);
+}

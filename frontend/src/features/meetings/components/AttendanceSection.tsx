@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
 import type { AttendanceStatus, MeetingPageQuery } from '@/gql/graphql';
-import { failureMessage, fieldMessage, toFailure } from '@/lib/errors';
+import { problemMessage, toFailure } from '@/lib/errors';
 import { useFormat } from '@/lib/format';
 
 import { InviteToMeetingMutation, RecordAttendanceMutation, TownPeopleForMeetingsQuery } from '../api/queries';
@@ -27,8 +27,7 @@ export function AttendanceSection({ meeting, townId, canEdit, onChange }: { meet
 
   const report = (result: { error?: Parameters<typeof toFailure>[0] }) => {
     const failure = toFailure(result.error);
-    const field = failure && Object.values(failure.fields)[0];
-    setError(failure ? (field ? fieldMessage(t, field.code, field.params) : failureMessage(t, failure)) : null);
+    setError(failure ? problemMessage(t, failure) : null);
     if (!failure) onChange();
   };
 

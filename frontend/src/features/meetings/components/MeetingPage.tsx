@@ -8,7 +8,7 @@ import { useMutation, useQuery } from 'urql';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { MeetingStatus } from '@/gql/graphql';
 import { downloadWithSession } from '@/lib/download';
-import { failureMessage, fieldMessage, toFailure } from '@/lib/errors';
+import { problemMessage, toFailure } from '@/lib/errors';
 import { useFormat } from '@/lib/format';
 import { localName } from '@/lib/names';
 import { canChangeStage, canEditTown, useMe } from '@/lib/session-context';
@@ -62,8 +62,7 @@ export default function MeetingPage() {
     const result = await setStatus({ id: meeting.id, version: meeting.version, status, reason: why ?? null }, { additionalTypenames: ['Meeting'] });
     const failure = toFailure(result.error);
     if (failure) {
-      const field = Object.values(failure.fields)[0];
-      setStatusError(field ? fieldMessage(t, field.code, field.params) : failureMessage(t, failure));
+      setStatusError(problemMessage(t, failure));
       return false;
     }
     reload();

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
 
 import type { MeetingPageQuery, MinutesFieldsFragment, MinutesStatus } from '@/gql/graphql';
-import { failureMessage, fieldMessage, toFailure, type ApiFailure } from '@/lib/errors';
+import { problemMessage, toFailure, type ApiFailure } from '@/lib/errors';
 import { useFormat } from '@/lib/format';
 import { downloadWithSession } from '@/lib/download';
 
@@ -29,8 +29,7 @@ function useProblem() {
   const { t } = useTranslation();
   const [problem, setProblem] = useState<string | null>(null);
   const report = (failure: ApiFailure | null) => {
-    const field = failure && Object.values(failure.fields)[0];
-    setProblem(failure ? (field ? fieldMessage(t, field.code, field.params) : failureMessage(t, failure)) : null);
+    setProblem(failure ? problemMessage(t, failure) : null);
     return !failure;
   };
   return { problem, report };

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 
-import { failureMessage, fieldMessage, toFailure } from '@/lib/errors';
+import { problemMessage, toFailure } from '@/lib/errors';
 
 import { SaveMeetingTemplateMutation } from '../api/queries';
 
@@ -19,8 +19,7 @@ export function SaveTemplateButton({ meetingId }: { meetingId: string }) {
 
   const submit = async () => {
     const failure = toFailure((await save({ meetingId, title })).error);
-    const field = failure && Object.values(failure.fields)[0];
-    setProblem(failure ? (field ? fieldMessage(t, field.code, field.params) : failureMessage(t, failure)) : null);
+    setProblem(failure ? problemMessage(t, failure) : null);
     if (!failure) {
       setSaved(true);
       setOpen(false);
