@@ -1,7 +1,7 @@
 //! Meetings in GraphQL: plan from a template, a timed agenda, clear states, and history.
 
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use workit_domain::DomainError;
 use workit_domain::meetings::{self as rules, AgendaItemDraft, MeetingDraft};
 use workit_persistence::PageRequest;
@@ -37,7 +37,7 @@ impl Meeting {
         self.0.starts_at
     }
     async fn ends_at(&self) -> DateTime<Utc> {
-        self.0.starts_at + Duration::minutes(i64::from(self.0.duration_minutes))
+        rules::ends_at(self.0.starts_at, self.0.duration_minutes)
     }
     async fn duration_minutes(&self) -> i32 {
         self.0.duration_minutes
@@ -133,7 +133,7 @@ impl Meeting {
         let minutes = loaders.load_one(MinutesOfMeeting(self.0.id)).await?.unwrap_or_default();
         let gaps = rules::minutes::recording_gaps(
             stored(&self.0.status, rules::MeetingStatus::parse)?,
-            self.0.starts_at + Duration::minutes(i64::from(self.0.duration_minutes)),
+            rules::ends_at(self.0.starts_at, self.0.duration_minutes),
             ctx.now(),
             attendance.iter().any(|a| a.status != rules::AttendanceStatus::Invited.as_str()),
             !minutes.is_empty(),

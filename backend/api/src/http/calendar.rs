@@ -43,7 +43,7 @@ fn meeting_event(
         .summary(&format!("{} — {body_name}", meeting.title))
         .description(&description.join("\n"))
         .starts(meeting.starts_at)
-        .ends(meeting.starts_at + Duration::minutes(i64::from(meeting.duration_minutes)))
+        .ends(workit_domain::meetings::ends_at(meeting.starts_at, meeting.duration_minutes))
         .status(if cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed });
     if let Some(place) = meeting.place.as_deref().or(meeting.online_url.as_deref()) {
         event.location(place);

@@ -8,7 +8,7 @@ use std::io::Cursor;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Asia::Jerusalem;
 use docx_rs::{AlignmentType, Docx, Paragraph, Run, RunFonts, Style, StyleType, Table, TableCell, TableRow};
 use workit_persistence::StoreError;
@@ -147,7 +147,7 @@ pub fn minutes_docx(doc: &MinutesDocument, locale: Locale) -> Result<Vec<u8>, do
     docx = docx
         .add_paragraph(heading(&format!("{}: {}", l.minutes, meeting.title), 1, rtl))
         .add_paragraph(paragraph(&doc.body_name, rtl));
-    let end = meeting.starts_at + Duration::minutes(i64::from(meeting.duration_minutes));
+    let end = workit_domain::meetings::ends_at(meeting.starts_at, meeting.duration_minutes);
     docx = docx.add_paragraph(paragraph(
         &format!("{}: {}–{}", l.when, local(meeting.starts_at, "%d/%m/%Y %H:%M"), local(end, "%H:%M")),
         rtl,

@@ -153,6 +153,11 @@ pub fn validate_agenda(items: Vec<AgendaItemDraft>) -> DomainResult<Vec<AgendaIt
     Ok(items)
 }
 
+/// When a meeting ends.
+pub fn ends_at(starts_at: DateTime<Utc>, duration_minutes: i32) -> DateTime<Utc> {
+    starts_at + chrono::Duration::minutes(i64::from(duration_minutes))
+}
+
 /// Minutes the agenda runs over the meeting's duration, if it does.
 pub fn agenda_overflow(item_minutes: impl IntoIterator<Item = i32>, duration_minutes: i32) -> Option<i32> {
     let total: i32 = item_minutes.into_iter().sum();

@@ -2,7 +2,7 @@
 //! minutes. Wording only, in the recipient's language; sending is the transport's job.
 //! Times are shown in Israel time, where every forum meets.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Asia::Jerusalem;
 
 use crate::access::text_enum;
@@ -61,7 +61,7 @@ pub struct Email {
 
 fn when(facts: &MeetingFacts) -> String {
     let start = facts.starts_at.with_timezone(&Jerusalem);
-    let end = (facts.starts_at + Duration::minutes(i64::from(facts.duration_minutes))).with_timezone(&Jerusalem);
+    let end = super::ends_at(facts.starts_at, facts.duration_minutes).with_timezone(&Jerusalem);
     format!("{} {}–{}", start.format("%d/%m/%Y"), start.format("%H:%M"), end.format("%H:%M"))
 }
 

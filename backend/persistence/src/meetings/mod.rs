@@ -482,7 +482,7 @@ pub async fn to_record(
         .filter_map(|m| {
             let gaps = recording_gaps(
                 status_of(&m).ok()?,
-                m.starts_at + chrono::Duration::minutes(i64::from(m.duration_minutes)),
+                rules::ends_at(m.starts_at, m.duration_minutes),
                 now,
                 recorded.iter().any(|a| a.meeting_id == m.id && a.status != AttendanceStatus::Invited.as_str()),
                 with_minutes.iter().any(|v| v.meeting_id == m.id),
