@@ -100,6 +100,22 @@ fn the_server_refuses_to_start_without_a_strong_secret() {
     assert!(String::from_utf8_lossy(&weak.stderr).contains("too weak"));
 }
 
+#[test]
+fn the_server_refuses_to_start_with_malformed_smtp_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("w.db").display());
+    let secret = "a-test-secret-of-enough-length-0123456789";
+    for (smtp_url, from) in [("not a url", "WORKIT Hub <forum@example.org>"), ("smtp://127.0.0.1:2525", "no address")] {
+        let output = workit(&url)
+            .args(["serve", "--bind", "127.0.0.1:0", "--smtp-url", smtp_url, "--smtp-from", from])
+            .env("WORKIT_JWT_SECRET", secret)
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{smtp_url} / {from}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("the SMTP settings"), "{output:?}");
+    }
+}
+
 struct Server(Child, String);
 
 impl Drop for Server {

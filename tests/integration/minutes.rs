@@ -4,6 +4,7 @@
 use std::io::Read as _;
 use std::sync::{Arc, Mutex};
 
+use sea_orm::ConnectionTrait as _;
 use serde_json::{Value, json};
 
 use crate::helpers::*;
@@ -419,6 +420,18 @@ async fn minutes_export_as_a_right_to_left_word_document(engine: Engine) {
         app.client.get(app.url("/export/minutes/x.docx")).bearer_auth(&referent).send().await.unwrap().status(),
         404
     );
+    let unknown = app.client.get(app.url(&format!("{path}?version=7"))).bearer_auth(&referent).send().await.unwrap();
+    assert_eq!(unknown.status(), 404, "no such version");
+    let malformed = app
+        .client
+        .get(app.url(&format!("{path}?version=first")))
+        .bearer_auth(&referent)
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(malformed.status(), 400);
+    assert_eq!(malformed.text().await.unwrap(), "Some fields are not valid.");
 }
 
 async fn a_town_saves_its_own_template_and_plans_from_it(engine: Engine) {
@@ -484,6 +497,58 @@ async fn a_town_saves_its_own_template_and_plans_from_it(engine: Engine) {
     assert!(!keys["data"]["meetingTemplates"]["templates"].as_array().unwrap().iter().any(|t| t["townOwned"] == true));
 }
 
+async fn bad_minutes_input_is_refused_and_nothing_is_saved(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let team = body_of(&app, &referent, "Kiryat Gat", "TASK_TEAM").await;
+    let planned =
+        app.gql(&referent, CREATE, json!({ "b": team, "i": { "title": "צוות", "startsAt": starts(3) } })).await;
+    let planned = planned["data"]["createMeeting"]["id"].clone();
+    let early = app.gql(&referent, START, json!({ "m": planned })).await;
+    assert_eq!(field_errors(&early), vec![("status".into(), "meeting_not_held".into())]);
+
+    let meeting = held_meeting(&app, &referent, "Kiryat Gat", "FORUM", Some("forum_4_focuses")).await;
+    let started = app.gql(&referent, START, json!({ "m": meeting })).await;
+    let minutes = started["data"]["startMinutes"].clone();
+    let section = minutes["sections"][0]["id"].clone();
+    app.gql(&referent, SAVE, json!({ "id": section, "v": 1, "n": "טקסט" })).await;
+    let long = "א".repeat(20_001);
+    let too_long = app.gql(&referent, SAVE, json!({ "id": section, "v": 2, "n": long })).await;
+    assert_eq!(field_errors(&too_long), vec![("notes".into(), "too_long".into())]);
+    let bad_id = app.gql(&referent, SAVE, json!({ "id": "abc", "v": 2, "n": "x" })).await;
+    assert_eq!(error_code(&bad_id), "VALIDATION");
+
+    // A stale version changes nothing.
+    let stale = app.gql(&referent, CIRCULATE, json!({ "id": minutes["id"], "v": 7, "d": today().to_string() })).await;
+    assert_eq!(error_code(&stale), "CONFLICT", "{stale}");
+    let read = app.gql(&referent, MINUTES, json!({ "id": meeting })).await;
+    let version = &read["data"]["meeting"]["minutes"][0];
+    assert_eq!((version["status"].as_str(), version["sections"][0]["notes"].as_str()), (Some("DRAFT"), Some("טקסט")));
+    let chair = app.login("chair.kiryat-gat").await;
+    let uncirculated = app.gql(&chair, APPROVE, json!({ "id": minutes["id"], "v": 1 })).await;
+    assert_eq!(field_errors(&uncirculated), vec![("minutes".into(), "circulate_first".into())]);
+
+    app.gql(&referent, CIRCULATE, json!({ "id": minutes["id"], "v": 1, "d": today().to_string() })).await;
+    assert_eq!(error_code(&app.gql(&chair, APPROVE, json!({ "id": minutes["id"], "v": 1 })).await), "CONFLICT");
+
+    // The comment deadline has passed: comments are refused with the date.
+    app.db
+        .execute_raw(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            format!(
+                "UPDATE minutes_versions SET comment_deadline = '2020-01-01' WHERE id = {}",
+                minutes["id"].as_str().unwrap()
+            ),
+        ))
+        .await
+        .unwrap();
+    let late = app.gql(&referent, COMMENT, json!({ "s": section, "b": "מאוחר" })).await;
+    assert_eq!(field_errors(&late), vec![("body".into(), "comment_deadline_passed".into())]);
+    assert_eq!(late["errors"][0]["extensions"]["fields"][0]["params"]["deadline"], "2020-01-01");
+    let comments = app.scalar_i64("SELECT COUNT(*) FROM minutes_comments").await;
+    assert_eq!(comments, 0, "nothing half-saved");
+}
+
 both_engines!(
     minutes_are_written_per_item_circulated_commented_approved_and_corrected,
     two_editors_of_one_item_get_a_conflict_and_neither_loses_work,
@@ -492,4 +557,5 @@ both_engines!(
     with_smtp_invitations_and_approved_minutes_are_sent,
     minutes_export_as_a_right_to_left_word_document,
     a_town_saves_its_own_template_and_plans_from_it,
+    bad_minutes_input_is_refused_and_nothing_is_saved,
 );

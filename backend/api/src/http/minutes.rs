@@ -212,7 +212,8 @@ pub fn minutes_docx(doc: &MinutesDocument, locale: Locale) -> Result<Vec<u8>, do
 
 #[derive(serde::Deserialize)]
 pub struct ExportQuery {
-    version: Option<i32>,
+    /// Read as text so a malformed number gets our localized answer, not the extractor's.
+    version: Option<String>,
     lang: Option<String>,
 }
 
@@ -231,7 +232,11 @@ pub async fn minutes_export(
         Ok(Some((_, actor, _))) => actor,
         _ => return plain_error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale),
     };
-    let doc = match store::document(&state.db, &actor, id, query.version).await {
+    let version = match query.version.as_deref().map(str::parse::<i32>).transpose() {
+        Ok(version) => version,
+        Err(_) => return plain_error(StatusCode::BAD_REQUEST, "VALIDATION", locale),
+    };
+    let doc = match store::document(&state.db, &actor, id, version).await {
         Ok(doc) => doc,
         Err(StoreError::Domain(_)) => return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale),
         Err(error) => {
