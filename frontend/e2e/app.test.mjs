@@ -272,6 +272,11 @@ describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violations', 
       await page.goto(`${page.url()}/print`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check('printable agenda');
+      await page.goto(`${server.url}${townPath}/meetings`);
+      await page.locator('tbody').last().locator('tr a').last().click();
+      await page.locator('[data-minutes-status="APPROVED"]').waitFor();
+      await page.locator('section[aria-labelledby="outbox-title"]').waitFor();
+      await check('meeting with approved minutes and its e-mail');
       await page.goto(`${server.url}${townPath}/decisions`);
       await page.locator('tbody tr').first().waitFor();
       await check('decisions register');
@@ -522,10 +527,15 @@ test('meeting 4 from invitation to approved minutes: attendance, a decision, min
 
   const minutes = page.locator('section[aria-labelledby="minutes-title"]');
   await minutes.getByRole('button', { name: 'התחלת כתיבת הסיכום' }).click();
+  // By keyboard: type the item's minutes, Tab to its save button, Enter.
   const notes = minutes.getByLabel('סיכום הסעיף: תעדוף מיקודים אסטרטגיים');
-  await notes.fill('נבחרו שני מיקודים: מעסיקים וצעירים.');
-  await minutes.getByRole('article', { name: 'תעדוף מיקודים אסטרטגיים' }).getByRole('button', { name: 'שמירה' }).click();
+  await notes.focus();
+  await page.keyboard.type('נבחרו שני מיקודים: מעסיקים וצעירים.');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'שמירה');
+  await page.keyboard.press('Enter');
   await minutes.getByText('נשמר.').waitFor();
+  assert.deepEqual(await seriousViolations(page), [], 'the minutes editor and the e-mail list pass axe');
   await minutes.getByRole('button', { name: 'הפצה להערות' }).click();
   const circulate = page.getByRole('dialog', { name: 'הפצה להערות' });
   await circulate.getByRole('button', { name: 'הפצה להערות' }).click();
@@ -595,7 +605,12 @@ test('two editors of one item of the minutes: the second sees both texts and mer
   const conflict = second.getByRole('dialog', { name: 'מישהו אחר שמר את הסעיף קודם' });
   await conflict.getByTestId('conflict-theirs').getByText('הטקסט של הרפרנטית').waitFor();
   await conflict.getByTestId('conflict-yours').getByText('הטקסט של הרכזת').waitFor();
-  await conflict.getByRole('button', { name: 'מיזוג שניהם' }).click();
+  assert.deepEqual(await seriousViolations(second), [], 'the conflict screen passes axe');
+  // By keyboard: Tab through the dialog to "merge both" and press Enter.
+  for (let i = 0; i < 8 && (await second.evaluate(() => document.activeElement?.textContent)) !== 'מיזוג שניהם'; i++) {
+    await second.keyboard.press('Tab');
+  }
+  await second.keyboard.press('Enter');
   assert.equal(await second.getByLabel(label).inputValue(), 'הטקסט של הרפרנטית\nהטקסט של הרכזת');
   await save(second);
   await second.getByText('נשמר.').waitFor();
@@ -632,7 +647,8 @@ test('every page of a town fits a phone (390 px) without sideways scrolling', as
   const townPath = new URL(page.url()).pathname;
   await page.goto(`${server.url}${townPath}/meetings`);
   const meetingPath = await page.locator('tbody tr a').first().getAttribute('href');
-  for (const path of [townPath, `${townPath}/forum`, `${townPath}/forum?tab=stages`, `${townPath}/directory`, `${townPath}/meetings`, meetingPath, `${townPath}/decisions`]) {
+  const closedMeetingPath = await page.locator('tbody').last().locator('tr a').last().getAttribute('href');
+  for (const path of [townPath, `${townPath}/forum`, `${townPath}/forum?tab=stages`, `${townPath}/directory`, `${townPath}/meetings`, meetingPath, `${meetingPath}/print`, closedMeetingPath, `${townPath}/decisions`]) {
     await page.goto(`${server.url}${path}`);
     await page.locator('h1').first().waitFor();
     await page.waitForLoadState('networkidle');

@@ -274,7 +274,7 @@ function MinutesItem({ meetingId, section, writable, commentable, onChange }: { 
                 {t('minutes.save')}
               </Button>
               {justSaved && (
-                <Text size="xs" c="teal" role="status">
+                <Text size="xs" c="teal.9" role="status">
                   {t('minutes.saved')}
                 </Text>
               )}

@@ -64,7 +64,7 @@ export function OutboxSection({ meetingId }: { meetingId: string }) {
                   {email.body}
                 </Text>
                 {email.lastError && (
-                  <Text size="xs" c="red">
+                  <Text size="xs" c="red.9">
                     {email.lastError}
                   </Text>
                 )}
