@@ -106,7 +106,7 @@ pub async fn for_body(db: &Database, body_id: i64) -> StoreResult<(Vec<TemplateC
 
 /// The template a new meeting of this body starts from; a key that does not fit is refused.
 pub async fn resolve(db: &Database, key: &str, kind: BodyKind, town: i64) -> StoreResult<Option<TemplateChoice>> {
-    if let Some(id) = key.strip_prefix(TOWN_KEY_PREFIX).and_then(|id| id.parse::<i64>().ok()) {
+    if let Some(id) = town_template_id(key) {
         let row = meeting_templates::Entity::find_by_id(id).one(db).await?;
         return Ok(row
             .filter(|t| t.town_id == town && t.body_kind == kind.as_str() && t.archived_at.is_none())
