@@ -605,6 +605,7 @@ test('two editors of one item of the minutes: the second sees both texts and mer
   const conflict = second.getByRole('dialog', { name: 'מישהו אחר שמר את הסעיף קודם' });
   await conflict.getByTestId('conflict-theirs').getByText('הטקסט של הרפרנטית').waitFor();
   await conflict.getByTestId('conflict-yours').getByText('הטקסט של הרכזת').waitFor();
+  await second.waitForTimeout(300); // let the dialog's transition settle: axe measures colours as painted
   assert.deepEqual(await seriousViolations(second), [], 'the conflict screen passes axe');
   // By keyboard: Tab through the dialog to "merge both" and press Enter.
   for (let i = 0; i < 8 && (await second.evaluate(() => document.activeElement?.textContent)) !== 'מיזוג שניהם'; i++) {

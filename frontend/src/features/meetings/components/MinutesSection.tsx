@@ -341,7 +341,7 @@ function MinutesItem({ meetingId, section, writable, commentable, onChange }: { 
             <Button variant="default" onClick={() => resolve('theirs')}>
               {t('minutes.takeTheirs')}
             </Button>
-            <Button variant="light" onClick={() => resolve('merge')}>
+            <Button variant="default" onClick={() => resolve('merge')}>
               {t('minutes.merge')}
             </Button>
             <Button onClick={() => resolve('mine')}>{t('minutes.keepMine')}</Button>
