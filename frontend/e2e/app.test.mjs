@@ -437,9 +437,22 @@ test('a referent records attendance and a decision; it shows in the register, an
   await page.goto(`${server.url}${townPath}/meetings`);
   await page.getByRole('button', { name: 'מפגש חדש' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'מפגש חדש' });
+  // The body's templates arrive late (held back here): the title typed meanwhile must stay.
+  let releaseTemplates;
+  const held = new Promise((resolve) => (releaseTemplates = resolve));
+  await page.route('**/graphql', async (route) => {
+    if (route.request().postData()?.includes('query MeetingTemplates')) await held;
+    await route.continue();
+  });
   await dialog.getByRole('textbox', { name: 'גוף' }).click();
   await page.getByRole('option', { name: 'צוות היגוי' }).click();
   await dialog.getByLabel('כותרת').fill('ישיבת היגוי — נובמבר');
+  const templatesArrived = page.waitForResponse((r) => r.request().postData()?.includes('query MeetingTemplates') ?? false);
+  releaseTemplates();
+  await templatesArrived;
+  await dialog.getByRole('textbox', { name: 'תבנית' }).and(page.locator('[value="ישיבת צוות היגוי"]')).waitFor();
+  assert.equal(await dialog.getByLabel('כותרת').inputValue(), 'ישיבת היגוי — נובמבר', 'the typed title is kept');
+  await page.unroute('**/graphql');
   await dialog.getByRole('button', { name: 'יצירת מפגש' }).click();
   await page.waitForURL((url) => /\/meetings\/\d+$/.test(url.pathname));
   await page.getByRole('button', { name: 'סימון: ההזמנות נשלחו' }).click();

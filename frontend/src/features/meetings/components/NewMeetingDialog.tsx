@@ -52,15 +52,22 @@ export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose:
   const { setFieldValue } = form;
 
   // The suggested (or only) template is preselected, with its title, once per body's templates.
+  // The templates arrive after the body is chosen: a title the user typed meanwhile is kept.
   const preselected = useRef<unknown>(null);
+  const autoTitle = useRef('');
+  const { getValues } = form;
   useEffect(() => {
     if (!templates || preselected.current === templates) return;
     preselected.current = templates;
     const list = templates.meetingTemplates.templates;
     const pick = templates.meetingTemplates.suggested?.key ?? (list.length === 1 ? list[0]?.key : null) ?? null;
     setFieldValue('templateKey', pick);
-    setFieldValue('title', list.find((x) => x.key === pick)?.title ?? '');
-  }, [templates, setFieldValue]);
+    const typed = getValues().title;
+    if (typed === '' || typed === autoTitle.current) {
+      autoTitle.current = list.find((x) => x.key === pick)?.title ?? '';
+      setFieldValue('title', autoTitle.current);
+    }
+  }, [templates, setFieldValue, getValues]);
 
   const flow = useSaveFlow(form, 0, async () => null, () => []);
   const submit = form.onSubmit(async (values) => {
