@@ -12,6 +12,7 @@ mod cli;
 mod dataloader;
 mod directory;
 mod forums;
+mod hardening;
 mod http;
 mod lifecycle;
 mod meetings;

@@ -1,24 +1,101 @@
-//! A cap on aliased fields per operation. Depth and complexity limits do not see aliases, and
-//! a query that repeats one field under many aliases (`__typename` included) multiplies work.
+//! Limits on what one document may ask for, checked before any recursive work over it.
+//!
+//! async-graphql's parser and validators recurse once per level of nesting, so a 3 KB document
+//! of `[[[[…` or `{a:{a:{…` overflows the stack before the depth and complexity limits run.
+//! [`DocumentLimits`] bounds the nesting of the raw text first, then counts aliases, which the
+//! depth and complexity limits do not see.
 
 use std::sync::Arc;
 
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{ErrorExtensionValues, ServerError, ServerResult, Variables};
+use async_graphql::{ErrorExtensionValues, ServerError, ServerResult, Value, Variables};
 
-pub struct AliasLimit {
+/// Brackets of any kind (`{`, `[`, `(`) open at once in a document, and levels of lists and
+/// objects in its variables. The deepest query the web app or GraphiQL's introspection sends
+/// nests about 20; the parser would overflow a 2 MiB stack in a debug build near 400.
+pub const MAX_NESTING: usize = 64;
+
+pub struct DocumentLimits {
     pub max_aliases: usize,
 }
 
-impl ExtensionFactory for AliasLimit {
+impl ExtensionFactory for DocumentLimits {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(AliasLimitExtension { max_aliases: self.max_aliases })
+        Arc::new(DocumentLimitsExtension { max_aliases: self.max_aliases })
     }
 }
 
-struct AliasLimitExtension {
+struct DocumentLimitsExtension {
     max_aliases: usize,
+}
+
+/// The deepest bracket nesting of a GraphQL document, stopping as soon as it passes `limit`.
+/// Strings, block strings and comments are skipped so brackets inside them do not count;
+/// unbalanced closing brackets are left for the parser to report.
+pub fn document_nesting(document: &str, limit: usize) -> usize {
+    let bytes = document.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0_usize, 0_usize, 0_usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'"' if bytes[i..].starts_with(b"\"\"\"") => {
+                i += 3;
+                while i < bytes.len() && !bytes[i..].starts_with(b"\"\"\"") {
+                    i += if bytes[i..].starts_with(b"\\\"\"\"") { 4 } else { 1 };
+                }
+                i += 2;
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'{' | b'[' | b'(' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+                if deepest > limit {
+                    return deepest;
+                }
+            }
+            b'}' | b']' | b')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    deepest
+}
+
+/// The deepest nesting of lists and objects in variables, walked without recursion.
+pub fn variables_nesting(variables: &Variables, limit: usize) -> usize {
+    let mut stack: Vec<(&Value, usize)> = variables.iter().map(|(_, value)| (value, 1)).collect();
+    let mut deepest = 0;
+    while let Some((value, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        if deepest > limit {
+            return deepest;
+        }
+        match value {
+            Value::List(items) => stack.extend(items.iter().map(|item| (item, depth + 1))),
+            Value::Object(fields) => stack.extend(fields.values().map(|field| (field, depth + 1))),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+fn refusal(message: String, reason: &str) -> ServerError {
+    let mut error = ServerError::new(message, None);
+    let mut extensions = ErrorExtensionValues::default();
+    extensions.set("code", "VALIDATION");
+    extensions.set("reason", reason);
+    error.extensions = Some(extensions);
+    error
 }
 
 /// Fragments may spread fragments; parsing happens before validation rejects cycles, so the
@@ -50,7 +127,7 @@ fn count_aliases(document: &ExecutableDocument, set: &SelectionSet, nesting: usi
 }
 
 #[async_graphql::async_trait::async_trait]
-impl Extension for AliasLimitExtension {
+impl Extension for DocumentLimitsExtension {
     async fn parse_query(
         &self,
         ctx: &ExtensionContext<'_>,
@@ -58,6 +135,10 @@ impl Extension for AliasLimitExtension {
         variables: &Variables,
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
+        if document_nesting(query, MAX_NESTING) > MAX_NESTING || variables_nesting(variables, MAX_NESTING) > MAX_NESTING
+        {
+            return Err(refusal(format!("The request nests deeper than {MAX_NESTING} levels."), "TOO_DEEP"));
+        }
         let document = next.run(ctx, query, variables).await?;
         let aliases: usize = document
             .operations
@@ -65,13 +146,49 @@ impl Extension for AliasLimitExtension {
             .map(|(_, operation)| count_aliases(&document, &operation.node.selection_set.node, 0, self.max_aliases))
             .sum();
         if aliases > self.max_aliases {
-            let mut error = ServerError::new(format!("Too many aliases (more than {}).", self.max_aliases), None);
-            let mut extensions = ErrorExtensionValues::default();
-            extensions.set("code", "VALIDATION");
-            extensions.set("reason", "TOO_MANY_ALIASES");
-            error.extensions = Some(extensions);
-            return Err(error);
+            return Err(refusal(format!("Too many aliases (more than {}).", self.max_aliases), "TOO_MANY_ALIASES"));
         }
         Ok(document)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_counts_every_kind_of_bracket() {
+        assert_eq!(document_nesting("{ a }", 64), 1);
+        assert_eq!(document_nesting("query($a: [[Int]] = [[1]]) { f(x: {y: [1]}) { g } }", 64), 4);
+    }
+
+    #[test]
+    fn brackets_in_strings_and_comments_do_not_count() {
+        assert_eq!(document_nesting(r#"{ f(s: "[[[[\"{{") }"#, 64), 2);
+        assert_eq!(document_nesting("{ f(s: \"\"\"[[[ \\\"\"\" {{{\"\"\") }", 64), 2);
+        assert_eq!(document_nesting("# {{{{{{\n{ a }", 64), 1);
+    }
+
+    #[test]
+    fn nesting_stops_counting_past_the_limit() {
+        let deep = "[".repeat(100_000);
+        assert_eq!(document_nesting(&deep, 64), 65);
+    }
+
+    #[test]
+    fn unbalanced_or_unterminated_input_does_not_panic() {
+        for input in ["}}}}", "\"unterminated", "\"\"\"unterminated", "\"\\", "#", "\"\"\"\\\"\"\""] {
+            document_nesting(input, 64);
+        }
+    }
+
+    #[test]
+    fn variables_nesting_is_walked_without_recursion() {
+        let mut value = Value::Null;
+        for _ in 0..1_000 {
+            value = Value::List(vec![value]);
+        }
+        let variables = Variables::from_value(Value::Object([(async_graphql::Name::new("a"), value)].into()));
+        assert_eq!(variables_nesting(&variables, 64), 65);
     }
 }

@@ -13,7 +13,7 @@ use workit_persistence::accounts;
 
 use crate::AppState;
 use crate::auth::tokens;
-use crate::graphql::RequestContext;
+use crate::graphql::{RequestContext, limits};
 use crate::graphql::loaders::loaders;
 use crate::i18n::{self, Locale};
 
@@ -93,6 +93,15 @@ pub async fn post(State(state): State<AppState>, request: Request) -> Response {
             return json_error(StatusCode::BAD_REQUEST, "The request body is not a GraphQL request.");
         }
     };
+
+    // The parser recurses once per bracket: refuse deep documents before it sees them.
+    let max = limits::MAX_NESTING;
+    if limits::document_nesting(&graphql_request.query, max) > max
+        || limits::variables_nesting(&graphql_request.variables, max) > max
+    {
+        let locale = Locale::of_request(&parts.headers).unwrap_or(Locale::He);
+        return json_error(StatusCode::BAD_REQUEST, &i18n::error_message(locale, "VALIDATION", Some("TOO_DEEP"), None));
+    }
 
     let client_ip = parts
         .extensions
