@@ -549,7 +549,53 @@ async fn bad_minutes_input_is_refused_and_nothing_is_saved(engine: Engine) {
     assert_eq!(comments, 0, "nothing half-saved");
 }
 
+/// The id of the newest audit entry for `action` on `entity` among `ids`, or 0.
+async fn last_audit(app: &TestApp, action: &str, entity: &str, ids: &[String]) -> i64 {
+    app.scalar_i64(&format!(
+        "SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE action = '{action}' AND entity = '{entity}' AND entity_id IN ({})",
+        ids.join(",")
+    ))
+    .await
+}
+
+async fn approval_racing_an_edit_and_a_comment_never_lets_a_write_in_after_it(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let (member, chair) = (app.login("member.kiryat-gat").await, app.login("chair.kiryat-gat").await);
+    let meeting = held_meeting(&app, &referent, "Kiryat Gat", "FORUM", Some("forum_4_focuses")).await;
+    let mut minutes = app.gql(&referent, START, json!({ "m": meeting })).await["data"]["startMinutes"].clone();
+    let deadline = (today() + chrono::Duration::days(7)).to_string();
+    let (mut edits_after, mut comments_after) = (0, 0);
+    for round in 0..50 {
+        if round > 0 {
+            let corrected = app.gql(&referent, CORRECT, json!({ "m": meeting, "r": format!("סבב {round}") })).await;
+            minutes = corrected["data"]["correctMinutes"].clone();
+        }
+        let id = minutes["id"].clone();
+        let section = minutes["sections"][1]["id"].clone();
+        let circulated = app.gql(&referent, CIRCULATE, json!({ "id": id, "v": 1, "d": deadline })).await;
+        assert_eq!(circulated["data"]["circulateMinutes"]["version"], 2, "{circulated}");
+        let section_version = minutes["sections"][1]["version"].clone();
+        let (approved, saved, commented) = tokio::join!(
+            app.gql(&chair, APPROVE, json!({ "id": id, "v": 2 })),
+            app.gql(&referent, SAVE, json!({ "id": section, "v": section_version, "n": format!("עריכה {round}") })),
+            app.gql(&member, COMMENT, json!({ "s": section, "b": format!("הערה {round}") })),
+        );
+        assert_eq!(approved["data"]["approveMinutes"]["status"], "APPROVED", "{approved}");
+        for refused in [&saved, &commented].into_iter().filter(|body| !body["errors"].is_null()) {
+            let code = &field_errors(refused)[0].1;
+            assert!(code == "minutes_locked" || code == "minutes_not_circulated", "{refused}");
+        }
+        let ids = |value: &Value| vec![value.as_str().unwrap().to_owned()];
+        let approval = last_audit(&app, "approve", "minutes", &ids(&id)).await;
+        edits_after += i32::from(last_audit(&app, "update", "minutes_section", &ids(&section)).await > approval);
+        comments_after += i32::from(last_audit(&app, "comment", "minutes", &ids(&id)).await > approval);
+    }
+    assert_eq!((edits_after, comments_after), (0, 0), "writes that landed after the approval");
+}
+
 both_engines!(
+    approval_racing_an_edit_and_a_comment_never_lets_a_write_in_after_it,
     minutes_are_written_per_item_circulated_commented_approved_and_corrected,
     two_editors_of_one_item_get_a_conflict_and_neither_loses_work,
     meetings_that_passed_without_records_need_recording,

@@ -11,7 +11,7 @@ use workit_domain::{Action, Actor, DomainError};
 
 use super::{authorized, move_status, outbox, record_event, status_of};
 use crate::entities::{agenda_items, attendance, minutes_comments, minutes_sections, minutes_versions, users};
-use crate::versioned::{VersionedWrite, not_found, update_if_current, write_if_current};
+use crate::versioned::{VersionedWrite, not_found, update_if_current};
 use crate::{Database, StoreResult, audit};
 
 /// The title of the one section of minutes for a meeting without an agenda.
@@ -44,6 +44,32 @@ pub async fn comments_by_section_ids(db: &Database, ids: &[i64]) -> StoreResult<
         .order_by_asc(minutes_comments::Column::Id)
         .all(db)
         .await?)
+}
+
+/// Checks, inside the caller's transaction, that the minutes are still in one of `allowed`,
+/// and keeps them there until it commits: a no-op update takes the row's lock on PostgreSQL
+/// (the database's write lock on SQLite), so an approval cannot commit between this check and
+/// the write that depends on it. The check made before the transaction gave the precise
+/// error; this one catches the race and answers as if the approval had come first.
+async fn hold_status(
+    txn: &sea_orm::DatabaseTransaction,
+    minutes: &minutes_versions::Model,
+    allowed: &[MinutesStatus],
+) -> StoreResult<()> {
+    use sea_orm::sea_query::Expr;
+    let held = minutes_versions::Entity::update_many()
+        .col_expr(minutes_versions::Column::Status, Expr::col(minutes_versions::Column::Status).into())
+        .filter(minutes_versions::Column::Id.eq(minutes.id))
+        .filter(minutes_versions::Column::Status.is_in(allowed.iter().map(|status| status.as_str())))
+        .exec(txn)
+        .await?;
+    if held.rows_affected == 1 {
+        return Ok(());
+    }
+    match minutes_versions::Entity::find_by_id(minutes.id).one(txn).await? {
+        Some(row) => Ok(status_of_minutes(&row)?.check_one_of(allowed)?),
+        None => Err(not_found("minutes")),
+    }
 }
 
 /// A versioned write of a minutes version, based on the `expected` version the client saw.
@@ -153,7 +179,11 @@ pub async fn save_section(
         expected: version,
         current: section.version,
     };
-    write_if_current(db, actor, write, changes, now).await?;
+    let txn = db.begin().await?;
+    hold_status(&txn, &minutes, &[MinutesStatus::Draft, MinutesStatus::Circulated]).await?;
+    update_if_current(&txn, &write, changes, now).await?;
+    audit::record(&txn, actor, write.action, write.entity, write.id, now).await?;
+    txn.commit().await?;
     section_row(db, section_id).await
 }
 
@@ -222,6 +252,7 @@ pub async fn comment(
     let body = rules::validate_comment(body)?;
     let author = users::Entity::find_by_id(actor.user_id).one(db).await?.map(|u| u.display_name).unwrap_or_default();
     let txn = db.begin().await?;
+    hold_status(&txn, &minutes, &[MinutesStatus::Circulated]).await?;
     let row = minutes_comments::ActiveModel {
         section_id: Set(section_id),
         author_user_id: Set(actor.user_id),
