@@ -158,8 +158,19 @@ async fn lists_page_through_results(engine: Engine) {
     let second = app.gql(&token, query, json!({ "o": 10, "l": 10 })).await;
     assert_eq!(second["data"]["towns"]["items"].as_array().unwrap().len(), 4);
     assert_eq!(second["data"]["towns"]["hasNextPage"], false);
-    let clamped = app.gql(&token, "{ people(limit: 100000) { limit } }", json!({})).await;
-    assert_eq!(clamped["data"]["people"]["limit"], 200, "no client can ask for a whole table at once");
+    // No client can ask for a whole table at once, and nothing out of range is silently clamped.
+    let whole = app.gql(&token, "{ people(limit: 201) { limit } }", json!({})).await;
+    assert_eq!(field_errors(&whole), vec![("limit".into(), "out_of_range".into())]);
+    assert_eq!(whole["errors"][0]["extensions"]["fields"][0]["message"], "A value from 1 to 200.");
+    for (offset, limit) in [(-1, 10), (0, -5), (0, 0)] {
+        let refused = app.gql(&token, query, json!({ "o": offset, "l": limit })).await;
+        assert_eq!(error_code(&refused), "VALIDATION", "offset {offset}, limit {limit}: {refused}");
+        assert!(refused["data"].is_null());
+    }
+    // An Int is 32 bits: a larger offset is refused by the GraphQL layer, never echoed back.
+    let huge = app.gql(&token, "{ towns(offset: 5000000000) { offset } }", json!({})).await;
+    assert_eq!(error_code(&huge), "VALIDATION", "{huge}");
+    assert!(!huge.to_string().contains("\"offset\":5000000000"));
     let north = app.gql(&token, "{ regions { id code } }", json!({})).await;
     let north_id =
         north["data"]["regions"].as_array().unwrap().iter().find(|r| r["code"] == "north").unwrap()["id"].clone();

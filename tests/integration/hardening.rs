@@ -83,10 +83,48 @@ async fn long_fragment_chains_are_refused_without_recursion(engine: Engine) {
 
 /// Pieces of GraphQL, valid and not, that generated documents are put together from.
 const TOKENS: &[&str] = &[
-    "{", "}", "[", "]", "(", ")", "query", "mutation", "fragment F on QueryRoot", "...F", "... on QueryRoot",
-    "serverInfo", "demo", "towns", "items", "me", "__typename", "__schema", "types", "name", "a:", "limit:", "1",
-    "-1", "5000000000", "1.5e999", "\"s\"", "\"\"\"b\"\"\"", "\"\\u0000\"", "$v", "($v: Int = 1)", "@include(if: true)",
-    "@skip(if: $v)", "null", "true", ",", "#c\n", "!", "=", ":", "\u{202e}", "ש",
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    "query",
+    "mutation",
+    "fragment F on QueryRoot",
+    "...F",
+    "... on QueryRoot",
+    "serverInfo",
+    "demo",
+    "towns",
+    "items",
+    "me",
+    "__typename",
+    "__schema",
+    "types",
+    "name",
+    "a:",
+    "limit:",
+    "1",
+    "-1",
+    "5000000000",
+    "1.5e999",
+    "\"s\"",
+    "\"\"\"b\"\"\"",
+    "\"\\u0000\"",
+    "$v",
+    "($v: Int = 1)",
+    "@include(if: true)",
+    "@skip(if: $v)",
+    "null",
+    "true",
+    ",",
+    "#c\n",
+    "!",
+    "=",
+    ":",
+    "\u{202e}",
+    "ש",
 ];
 
 fn document() -> impl Strategy<Value = String> {
@@ -114,4 +152,117 @@ fn generated_documents_never_take_the_server_down() {
     runtime.block_on(still_serving(&app));
 }
 
-both_engines!(deeply_nested_documents_are_refused_before_parsing, long_fragment_chains_are_refused_without_recursion);
+const DECIDE: &str =
+    "mutation($m: ID!, $t: String!) { createDecision(meetingId: $m, input: { text: $t, status: OPEN }) { id } }";
+
+/// A forum meeting of Kiryat Gat held `days_ago`, with invitations sent and held.
+async fn held_forum_meeting(app: &TestApp, token: &str, days_ago: i64) -> Value {
+    let body = crate::meetings::body_of(app, token, "Kiryat Gat", "FORUM").await;
+    let input = json!({ "title": "מפגש עם הרבה החלטות", "startsAt": crate::meetings::starts(-days_ago) });
+    let created = app.gql(token, crate::meetings::CREATE, json!({ "b": body, "c": false, "i": input })).await;
+    let id = created["data"]["createMeeting"]["id"].clone();
+    for (version, status) in [(1, "INVITATIONS_SENT"), (2, "HELD")] {
+        let moved = app.gql(token, crate::meetings::STATUS, json!({ "id": id, "v": version, "s": status })).await;
+        assert!(moved["data"]["setMeetingStatus"].is_object(), "{moved}");
+    }
+    id
+}
+
+async fn a_meeting_holds_at_most_its_documented_number_of_decisions_and_all_carry_over(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let meeting = held_forum_meeting(&app, &referent, 1).await;
+    let max = workit_domain::meetings::MAX_DECISIONS;
+    for i in 0..max {
+        let made = app.gql(&referent, DECIDE, json!({ "m": meeting, "t": format!("החלטה {i}") })).await;
+        assert!(made["errors"].is_null(), "{made}");
+    }
+    let over = app.gql(&referent, DECIDE, json!({ "m": meeting, "t": "אחת יותר מדי" })).await;
+    assert_eq!(field_errors(&over), vec![("decisions".into(), "limit_reached".into())]);
+    assert_eq!(over["errors"][0]["extensions"]["fields"][0]["message"], "At most 100 items here.");
+    let count = format!("SELECT COUNT(*) FROM decisions WHERE meeting_id = {}", meeting.as_str().unwrap());
+    assert_eq!(app.scalar_i64(&count).await, max as i64, "nothing half-saved");
+
+    // The next meeting carries every open decision over, within the agenda's 50 items.
+    let body = crate::meetings::body_of(&app, &referent, "Kiryat Gat", "FORUM").await;
+    let input = json!({ "title": "המפגש הבא", "startsAt": crate::meetings::starts(20) });
+    let next =
+        app.gql(&referent, crate::meetings::CREATE, json!({ "b": body, "t": "forum_4_focuses", "i": input })).await;
+    let agenda = next["data"]["createMeeting"]["agenda"].as_array().unwrap_or_else(|| panic!("{next}")).clone();
+    assert_eq!(agenda.len(), workit_domain::meetings::MAX_AGENDA_ITEMS);
+    let titles: Vec<&str> = agenda.iter().map(|item| item["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"מעקב: החלטה 0"), "{titles:?}");
+    let together = titles.iter().find(|t| t.starts_with("מעקב: עוד ")).expect("one item follows up on the rest");
+    let singles = titles.iter().filter(|t| t.starts_with("מעקב: החלטה")).count();
+    assert_eq!(*together, format!("מעקב: עוד {} החלטות פתוחות מהמפגש הקודם (ראו מרשם ההחלטות)", max - singles));
+}
+
+async fn an_answer_that_fans_out_past_the_field_budget_is_refused_whole(engine: Engine) {
+    let config = workit_api::ApiConfig { max_response_fields: 400, ..test_config() };
+    let app = spawn_app_with(engine, config).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let meeting = held_forum_meeting(&app, &referent, 2).await;
+    for i in 0..20 {
+        app.gql(&referent, DECIDE, json!({ "m": meeting, "t": format!("החלטה {i}") })).await;
+    }
+    let one = "query($m: ID!) { meeting(id: $m) { decisions { id text status } } }";
+    assert!(app.gql(&referent, one, json!({ "m": meeting })).await["errors"].is_null());
+    let aliases: String = (0..25).map(|i| format!("a{i}: decisions {{ id text status }} ")).collect();
+    let fanned = app
+        .gql(&referent, &format!("query($m: ID!) {{ meeting(id: $m) {{ {aliases} }} }}"), json!({ "m": meeting }))
+        .await;
+    assert_eq!(error_code(&fanned), "VALIDATION", "{fanned}");
+    assert_eq!(fanned["errors"][0]["extensions"]["reason"], "TOO_LARGE");
+    assert_eq!(fanned["errors"].as_array().unwrap().len(), 1, "one error, not one per field left out");
+    assert_eq!(fanned["errors"][0]["message"], "The answer would be too large. Ask for less at a time.");
+    assert!(fanned["data"].is_null());
+}
+
+async fn dates_outside_the_supported_range_are_refused(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let body = crate::meetings::body_of(&app, &referent, "Kiryat Gat", "FORUM").await;
+    let before = app.scalar_i64("SELECT COUNT(*) FROM meetings").await;
+    for starts in ["0001-01-01T10:00:00Z", "9999-12-31T10:00:00Z", "1999-12-31T10:00:00Z", "2100-01-01T10:00:00Z"] {
+        let input = json!({ "title": "מפגש", "startsAt": starts });
+        let refused = app.gql(&referent, crate::meetings::CREATE, json!({ "b": body, "c": false, "i": input })).await;
+        assert_eq!(field_errors(&refused), vec![("startsAt".into(), "out_of_range".into())], "{starts}");
+        assert_eq!(
+            refused["errors"][0]["extensions"]["fields"][0]["message"],
+            "A value from 2000-01-01 to 2099-12-31."
+        );
+    }
+    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM meetings").await, before, "nothing saved");
+}
+
+async fn control_characters_are_refused_in_every_text(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let town = app.town_id(&referent, "Kiryat Gat").await;
+    let body = crate::meetings::body_of(&app, &referent, "Kiryat Gat", "FORUM").await;
+    let input = json!({ "title": "מפגש\u{0}", "startsAt": crate::meetings::starts(3), "place": "אולם\u{1b}[31m" });
+    let meeting = app.gql(&referent, crate::meetings::CREATE, json!({ "b": body, "c": false, "i": input })).await;
+    assert_eq!(
+        field_errors(&meeting),
+        vec![("title".into(), "control_characters".into()), ("place".into(), "control_characters".into())]
+    );
+    let org = "mutation($t: ID!, $n: String!) { createOrganisation(townId: $t, input: { name: $n, sector: BUSINESS }) { id } }";
+    let refused = app.gql_as(Some(&referent), "he", org, json!({ "t": town, "n": "חברה\u{7}" })).await;
+    assert_eq!(field_errors(&refused), vec![("name".into(), "control_characters".into())]);
+    assert_eq!(
+        refused["errors"][0]["extensions"]["fields"][0]["message"],
+        "הטקסט מכיל תווי בקרה שאינם ניתנים להצגה. יש להקליד אותו מחדש."
+    );
+    // Tabs, line breaks, bidi marks, emoji and other scripts are text like any other.
+    let fine = app.gql(&referent, org, json!({ "t": town, "n": "חברה\t\u{202b}شركة 😀" })).await;
+    assert!(fine["errors"].is_null(), "{fine}");
+}
+
+both_engines!(
+    deeply_nested_documents_are_refused_before_parsing,
+    long_fragment_chains_are_refused_without_recursion,
+    a_meeting_holds_at_most_its_documented_number_of_decisions_and_all_carry_over,
+    an_answer_that_fans_out_past_the_field_budget_is_refused_whole,
+    dates_outside_the_supported_range_are_refused,
+    control_characters_are_refused_in_every_text,
+);

@@ -46,6 +46,8 @@ pub struct ApiConfig {
     pub max_depth: usize,
     pub max_complexity: usize,
     pub max_aliases: usize,
+    /// Fields one answer may resolve, counted as they are resolved (see `graphql/limits.rs`).
+    pub max_response_fields: usize,
     pub max_concurrent_password_hashes: usize,
     pub login_limits: LoginLimits,
     /// How long a DataLoader waits for sibling resolvers before it queries (see `loaders.rs`).
@@ -89,8 +91,9 @@ impl ApiConfig {
             demo: false,
             max_body_bytes: 1024 * 1024,
             max_depth: 12,
-            max_complexity: 20_000,
+            max_complexity: 50_000,
             max_aliases: 30,
+            max_response_fields: 100_000,
             max_concurrent_password_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
             login_limits: LoginLimits::default(),
             loader_batch_window: std::time::Duration::from_millis(1),

@@ -60,6 +60,10 @@ pub fn error_message(locale: Locale, code: &str, reason: Option<&str>, retry_aft
         ("FORBIDDEN", _, En) => "You do not have permission to do this.",
         ("NOT_FOUND", _, He) => "הפריט המבוקש לא נמצא.",
         ("NOT_FOUND", _, En) => "The requested item was not found.",
+        ("VALIDATION", Some("TOO_DEEP"), He) => "הבקשה מקוננת לעומק רב מדי.",
+        ("VALIDATION", Some("TOO_DEEP"), En) => "The request is nested too deeply.",
+        ("VALIDATION", Some("TOO_LARGE"), He) => "התשובה גדולה מדי. יש לבקש פחות נתונים בכל פעם.",
+        ("VALIDATION", Some("TOO_LARGE"), En) => "The answer would be too large. Ask for less at a time.",
         ("VALIDATION", _, He) => "חלק מהשדות אינם תקינים.",
         ("VALIDATION", _, En) => "Some fields are not valid.",
         ("CONFLICT", _, He) => "הנתונים השתנו בינתיים על ידי מישהו אחר.",
@@ -87,6 +91,12 @@ pub fn field_message(locale: Locale, code: &str, params: &Value) -> String {
         ("required", En) => "This field is required.".into(),
         ("too_long", He) => format!("עד {} תווים.", param(params, "max")),
         ("too_long", En) => format!("At most {} characters.", param(params, "max")),
+        ("control_characters", He) => "הטקסט מכיל תווי בקרה שאינם ניתנים להצגה. יש להקליד אותו מחדש.".into(),
+        ("control_characters", En) => {
+            "The text holds control characters that cannot be shown. Please type it again.".into()
+        }
+        ("limit_reached", He) => format!("ניתן לשמור כאן עד {} פריטים.", param(params, "max")),
+        ("limit_reached", En) => format!("At most {} items here.", param(params, "max")),
         ("invalid_email", He) => "כתובת דוא\"ל לא תקינה.".into(),
         ("invalid_email", En) => "Not a valid e-mail address.".into(),
         ("invalid_phone", He) => "מספר טלפון לא תקין.".into(),

@@ -33,6 +33,49 @@ pub mod codes {
     pub const TAKEN: &str = "taken";
     pub const END_BEFORE_START: &str = "end_before_start";
     pub const WEAK_PASSWORD: &str = "weak_password";
+    pub const CONTROL_CHARACTERS: &str = "control_characters";
+    pub const LIMIT_REACHED: &str = "limit_reached";
+}
+
+/// Whether `adding` more rows fit beside `existing` under a documented maximum (the lists a
+/// meeting or a forum holds are bounded, so no answer that lists them can grow without end).
+pub fn check_room(field: &str, existing: u64, adding: usize, max: usize) -> crate::DomainResult<()> {
+    let total = usize::try_from(existing).unwrap_or(usize::MAX).saturating_add(adding);
+    if total > max {
+        return Err(crate::DomainError::Validation(vec![
+            FieldError::new(field, codes::LIMIT_REACHED).with("max", max),
+        ]));
+    }
+    Ok(())
+}
+
+/// Whether a text holds a character no person types and no export survives: the C0 controls
+/// but tab, line feed and carriage return (NUL makes a Word file unreadable XML, ESC lands in
+/// e-mail headers), and the noncharacters U+FFFE and U+FFFF, which XML forbids as well.
+pub fn has_control_characters(text: &str) -> bool {
+    text.chars().any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}'))
+}
+
+/// The one rule for every text a person enters: at most `max` characters, no control characters.
+pub fn check_text(field: &str, value: &str, max: usize) -> Option<FieldError> {
+    if has_control_characters(value) {
+        Some(FieldError::new(field, codes::CONTROL_CHARACTERS))
+    } else if value.chars().count() > max {
+        Some(FieldError::new(field, codes::TOO_LONG).with("max", max))
+    } else {
+        None
+    }
+}
+
+/// The first and last day anyone may enter: the programme's history and its foreseeable
+/// future. Outside it a typo (year 0001, 9999) would be stored, sent in invitations and
+/// printed as a timestamp no calendar reads.
+pub const FIRST_DATE: (i32, u32, u32) = (2000, 1, 1);
+pub const LAST_DATE: (i32, u32, u32) = (2099, 12, 31);
+
+fn date_bounds() -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let day = |(y, m, d): (i32, u32, u32)| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    (day(FIRST_DATE), day(LAST_DATE))
 }
 
 /// Collects every problem of an input so the user sees them all at once, not one per round trip.
@@ -56,7 +99,7 @@ impl Validator {
         if trimmed.is_empty() {
             self.push(FieldError::new(field, codes::REQUIRED));
         } else {
-            self.max_len(field, trimmed, max);
+            self.text(field, trimmed, max);
         }
         trimmed.to_owned()
     }
@@ -64,13 +107,14 @@ impl Validator {
     /// An optional text: trimmed, empty becomes `None`, at most `max` characters.
     pub fn optional_text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
         let trimmed = value.map(str::trim).filter(|v| !v.is_empty())?;
-        self.max_len(field, trimmed, max);
+        self.text(field, trimmed, max);
         Some(trimmed.to_owned())
     }
 
-    fn max_len(&mut self, field: &str, value: &str, max: usize) {
-        if value.chars().count() > max {
-            self.push(FieldError::new(field, codes::TOO_LONG).with("max", max));
+    /// A text kept as typed (multi-line, untrimmed), checked by [`check_text`].
+    pub fn text(&mut self, field: &str, value: &str, max: usize) {
+        if let Some(error) = check_text(field, value, max) {
+            self.push(error);
         }
     }
 
@@ -106,6 +150,29 @@ impl Validator {
             self.push(FieldError::new(field, codes::OUT_OF_RANGE).with("min", min).with("max", max));
         }
         value
+    }
+
+    /// A day inside [`FIRST_DATE`]..=[`LAST_DATE`].
+    pub fn date(&mut self, field: &str, value: chrono::NaiveDate) -> chrono::NaiveDate {
+        let (first, last) = date_bounds();
+        self.in_range(field, value, first, last)
+    }
+
+    pub fn optional_date(&mut self, field: &str, value: Option<chrono::NaiveDate>) -> Option<chrono::NaiveDate> {
+        value.map(|day| self.date(field, day))
+    }
+
+    /// A moment whose day (in UTC) lies inside the same range as [`Validator::date`].
+    pub fn instant(&mut self, field: &str, value: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+        self.date(field, value.date_naive());
+        value
+    }
+
+    /// Offset paging: an offset from 0, a page of 1 to `max_limit` rows.
+    pub fn page(&mut self, offset: Option<i32>, limit: Option<i32>, default_limit: i32, max_limit: i32) -> (u64, u64) {
+        let offset = self.in_range("offset", offset.unwrap_or(0), 0, i32::MAX);
+        let limit = self.in_range("limit", limit.unwrap_or(default_limit), 1, max_limit);
+        (u64::try_from(offset).unwrap_or(0), u64::try_from(limit).unwrap_or(1))
     }
 
     /// Parses one of a closed set of values (an enum stored as text).
@@ -174,6 +241,57 @@ mod tests {
         v.optional_url("url", Some("javascript:alert(1)"));
         let Err(crate::DomainError::Validation(errors)) = v.finish() else { panic!() };
         assert_eq!(errors.iter().map(|e| e.code).collect::<Vec<_>>(), [codes::INVALID_PHONE, codes::INVALID_URL]);
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_tabs_and_line_breaks_kept() {
+        for bad in ["a\0b", "\u{1}", "x\u{1b}[31m", "\u{1f}", "\u{ffff}", "\u{fffe}"] {
+            assert_eq!(check_text("notes", bad, 100).map(|e| e.code), Some(codes::CONTROL_CHARACTERS), "{bad:?}");
+        }
+        for good in ["שורה\nשורה", "a\tb\r\nc", "😀 مرحبا \u{202e}", "\u{7f}"] {
+            assert_eq!(check_text("notes", good, 100), None, "{good:?}");
+        }
+        let mut v = Validator::new();
+        v.required_text("title", "כותרת\u{0}", 100);
+        v.optional_text("place", Some("\u{7}"), 100);
+        let Err(crate::DomainError::Validation(errors)) = v.finish() else { panic!() };
+        assert_eq!(errors.iter().map(|e| e.code).collect::<Vec<_>>(), [codes::CONTROL_CHARACTERS; 2]);
+    }
+
+    #[test]
+    fn dates_stay_in_the_supported_range() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let mut v = Validator::new();
+        v.date("startsAt", day(2000, 1, 1));
+        v.date("startsAt", day(2099, 12, 31));
+        assert!(v.finish().is_ok());
+        for bad in [day(1999, 12, 31), day(2100, 1, 1), day(1, 1, 1), day(9999, 12, 31)] {
+            let mut v = Validator::new();
+            v.optional_date("dueOn", Some(bad));
+            let Err(crate::DomainError::Validation(errors)) = v.finish() else { panic!("{bad} accepted") };
+            assert_eq!(errors[0].params, vec![("min", "2000-01-01".to_owned()), ("max", "2099-12-31".to_owned())]);
+        }
+    }
+
+    #[test]
+    fn paging_refuses_negative_and_oversized_values() {
+        let mut v = Validator::new();
+        assert_eq!(v.page(None, None, 50, 200), (0, 50));
+        assert_eq!(v.page(Some(400), Some(200), 50, 200), (400, 200));
+        assert!(v.finish().is_ok());
+        for (offset, limit) in [(Some(-1), None), (None, Some(-5)), (None, Some(0)), (None, Some(201))] {
+            let mut v = Validator::new();
+            v.page(offset, limit, 50, 200);
+            assert!(v.finish().is_err(), "{offset:?} {limit:?}");
+        }
+    }
+
+    #[test]
+    fn room_is_checked_against_the_documented_maximum() {
+        assert!(check_room("decisions", 99, 1, 100).is_ok());
+        let Err(crate::DomainError::Validation(errors)) = check_room("decisions", 100, 1, 100) else { panic!() };
+        assert_eq!((errors[0].code, errors[0].params.clone()), (codes::LIMIT_REACHED, vec![("max", "100".to_owned())]));
+        assert!(check_room("invitees", 0, 301, 300).is_err());
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod forums;
 pub mod meetings;
 pub mod page;
 pub mod regions;
+mod room;
 pub mod towns;
 mod versioned;
 

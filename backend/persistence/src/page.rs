@@ -1,4 +1,5 @@
-/// Offset paging; the limit is clamped so no client can ask for the whole table at once.
+/// Offset paging; a page is at most [`PageRequest::MAX_LIMIT`] rows, so no client can ask for
+/// the whole table at once.
 #[derive(Debug, Clone, Copy)]
 pub struct PageRequest {
     pub offset: u64,
@@ -6,13 +7,15 @@ pub struct PageRequest {
 }
 
 impl PageRequest {
-    pub const MAX_LIMIT: u64 = 200;
-    pub const DEFAULT_LIMIT: u64 = 50;
+    pub const MAX_LIMIT: i32 = 200;
+    pub const DEFAULT_LIMIT: i32 = 50;
 
-    pub fn new(offset: Option<i64>, limit: Option<i64>) -> Self {
-        let offset = offset.and_then(|o| u64::try_from(o).ok()).unwrap_or(0);
-        let limit = limit.and_then(|l| u64::try_from(l).ok()).unwrap_or(Self::DEFAULT_LIMIT).clamp(1, Self::MAX_LIMIT);
-        Self { offset, limit }
+    /// A negative offset, or a limit outside 1..=200, is a `VALIDATION` error, not clamped.
+    pub fn new(offset: Option<i32>, limit: Option<i32>) -> workit_domain::DomainResult<Self> {
+        let mut v = workit_domain::validation::Validator::new();
+        let (offset, limit) = v.page(offset, limit, Self::DEFAULT_LIMIT, Self::MAX_LIMIT);
+        v.finish()?;
+        Ok(Self { offset, limit })
     }
 }
 

@@ -163,8 +163,8 @@ impl ActionItemQuery {
         body_id: Option<ID>,
         status: Option<DecisionStatus>,
         #[graphql(default = false)] overdue: bool,
-        offset: Option<i64>,
-        limit: Option<i64>,
+        offset: Option<i32>,
+        limit: Option<i32>,
     ) -> ApiResult<DecisionPage> {
         let filter = DecisionFilter {
             town_id: town_id.as_ref().map(|id| parse_id(id, "townId")).transpose()?,
@@ -173,7 +173,7 @@ impl ActionItemQuery {
             owner_person_id: None,
             overdue_on: overdue.then(|| ctx.now().date_naive()),
         };
-        let page = store::register(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?;
+        let page = store::register(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?;
         let has_next_page = page.has_next_page();
         Ok(DecisionPage {
             total_count: page.total,

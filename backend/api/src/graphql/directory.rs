@@ -180,8 +180,8 @@ impl DirectoryQuery {
         sector: Option<Sector>,
         search: Option<String>,
         #[graphql(default = false)] include_archived: bool,
-        offset: Option<i64>,
-        limit: Option<i64>,
+        offset: Option<i32>,
+        limit: Option<i32>,
     ) -> ApiResult<PageOf<Organisation>> {
         let filter = DirectoryFilter {
             town_id: optional_id(town_id.as_ref(), "townId")?,
@@ -191,7 +191,7 @@ impl DirectoryQuery {
             ..Default::default()
         };
         Ok(page(
-            store::list_organisations(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?,
+            store::list_organisations(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?,
             Organisation,
         ))
     }
@@ -209,8 +209,8 @@ impl DirectoryQuery {
         organisation_id: Option<ID>,
         search: Option<String>,
         #[graphql(default = false)] include_archived: bool,
-        offset: Option<i64>,
-        limit: Option<i64>,
+        offset: Option<i32>,
+        limit: Option<i32>,
     ) -> ApiResult<PageOf<PersonObject>> {
         let filter = DirectoryFilter {
             town_id: optional_id(town_id.as_ref(), "townId")?,
@@ -220,7 +220,7 @@ impl DirectoryQuery {
             ..Default::default()
         };
         Ok(page(
-            store::list_people(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?,
+            store::list_people(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?,
             PersonObject,
         ))
     }

@@ -6,10 +6,13 @@
 //! depth and complexity limits do not see.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextResolve, ResolveInfo,
+};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{ErrorExtensionValues, ServerError, ServerResult, Value, Variables};
+use async_graphql::{ErrorExtensionValues, Response, ServerError, ServerResult, Value, Variables};
 
 /// Brackets of any kind (`{`, `[`, `(`) open at once in a document, and levels of lists and
 /// objects in its variables. The deepest query the web app or GraphiQL's introspection sends
@@ -149,6 +152,55 @@ impl Extension for DocumentLimitsExtension {
             return Err(refusal(format!("Too many aliases (more than {}).", self.max_aliases), "TOO_MANY_ALIASES"));
         }
         Ok(document)
+    }
+}
+
+/// A cap on the fields one answer resolves. The complexity limit judges a query by the sizes
+/// its lists usually have; this counts what the lists really hold, so no query, however it
+/// fans out over aliases and nested lists, makes the server build more than this.
+pub struct ResponseBudget {
+    pub max_fields: usize,
+}
+
+impl ExtensionFactory for ResponseBudget {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(ResponseBudgetExtension { max_fields: self.max_fields, resolved: AtomicUsize::new(0) })
+    }
+}
+
+struct ResponseBudgetExtension {
+    max_fields: usize,
+    resolved: AtomicUsize,
+}
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for ResponseBudgetExtension {
+    async fn execute(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        operation_name: Option<&str>,
+        next: NextExecute<'_>,
+    ) -> Response {
+        let response = next.run(ctx, operation_name).await;
+        if self.resolved.load(Ordering::Relaxed) > self.max_fields {
+            // One clear error instead of a partial answer with an error per field left out.
+            let message = format!("The answer would be larger than {} fields; ask for less.", self.max_fields);
+            return Response::from_errors(vec![refusal(message, "TOO_LARGE")]);
+        }
+        response
+    }
+
+    async fn resolve(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        info: ResolveInfo<'_>,
+        next: NextResolve<'_>,
+    ) -> ServerResult<Option<Value>> {
+        if self.resolved.fetch_add(1, Ordering::Relaxed) >= self.max_fields {
+            // Fails the field fast; `execute` replaces the whole answer with one error.
+            return Err(ServerError::new("over the response budget", None));
+        }
+        next.run(ctx, info).await
     }
 }
 

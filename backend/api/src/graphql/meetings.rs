@@ -74,7 +74,7 @@ impl Meeting {
     async fn version(&self) -> i32 {
         self.0.version
     }
-    #[graphql(complexity = "20 * child_complexity")]
+    #[graphql(complexity = "rules::MAX_AGENDA_ITEMS * child_complexity")]
     async fn agenda(&self, ctx: &Context<'_>) -> ApiResult<Vec<AgendaItem>> {
         Ok(ctx
             .data_unchecked::<Loaders>()
@@ -95,7 +95,7 @@ impl Meeting {
         Ok(rules::agenda_overflow(items.iter().map(|i| i.minutes), self.0.duration_minutes))
     }
     /// The invitees (the body's members when invitations go out, and guests) and their attendance.
-    #[graphql(complexity = "30 * child_complexity")]
+    #[graphql(complexity = "rules::MAX_INVITEES * child_complexity")]
     async fn attendance(&self, ctx: &Context<'_>) -> ApiResult<Vec<Attendance>> {
         attendance_of(ctx, self.0.id).await
     }
@@ -103,12 +103,12 @@ impl Meeting {
         summary_of(ctx, self.0.id).await
     }
     /// Decisions taken in the meeting: each with an owner and a due date is an action item.
-    #[graphql(complexity = "10 * child_complexity")]
+    #[graphql(complexity = "rules::MAX_DECISIONS * child_complexity")]
     async fn decisions(&self, ctx: &Context<'_>) -> ApiResult<Vec<Decision>> {
         decisions_of(ctx, self.0.id).await
     }
     /// Every version of the minutes, oldest first (drafts only for those who write them).
-    #[graphql(complexity = "5 * child_complexity")]
+    #[graphql(complexity = "rules::MAX_MINUTES_VERSIONS * child_complexity")]
     async fn minutes(&self, ctx: &Context<'_>) -> ApiResult<Vec<Minutes>> {
         let versions = ctx.data_unchecked::<Loaders>().load_one(MinutesOfMeeting(self.0.id)).await?.unwrap_or_default();
         let can_edit = can_edit_meeting_town(ctx, self.0.body_id).await?;
@@ -140,14 +140,18 @@ impl Meeting {
         );
         Ok(gaps.into_iter().map(Into::into).collect())
     }
-    /// Created, rescheduled, each state change and cancellation, newest first.
-    async fn history(&self, ctx: &Context<'_>) -> ApiResult<Vec<MeetingEvent>> {
+    /// Created, rescheduled, each state change and cancellation, newest first: the newest
+    /// `limit` (50 unless asked, at most 200) — a meeting moved many times keeps all of it.
+    #[graphql(complexity = "super::page_cost(limit, child_complexity)")]
+    async fn history(&self, ctx: &Context<'_>, limit: Option<i32>) -> ApiResult<Vec<MeetingEvent>> {
+        let page = workit_persistence::PageRequest::new(None, limit)?;
         Ok(ctx
             .data_unchecked::<Loaders>()
             .load_one(EventsOfMeeting(self.0.id))
             .await?
             .unwrap_or_default()
             .into_iter()
+            .take(usize::try_from(page.limit).unwrap_or(usize::MAX))
             .map(MeetingEvent)
             .collect())
     }
@@ -327,8 +331,8 @@ impl MeetingQuery {
         body_id: Option<ID>,
         from: Option<DateTime<Utc>>,
         to: Option<DateTime<Utc>>,
-        offset: Option<i64>,
-        limit: Option<i64>,
+        offset: Option<i32>,
+        limit: Option<i32>,
     ) -> ApiResult<MeetingPage> {
         let filter = MeetingFilter {
             town_id: town_id.as_ref().map(|id| parse_id(id, "townId")).transpose()?,
@@ -336,7 +340,7 @@ impl MeetingQuery {
             from,
             to,
         };
-        let page = store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?;
+        let page = store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?;
         let has_next_page = page.has_next_page();
         Ok(MeetingPage { total_count: page.total, has_next_page, items: page.items.into_iter().map(Meeting).collect() })
     }

@@ -48,7 +48,7 @@ impl Minutes {
     async fn version(&self) -> i32 {
         self.0.version
     }
-    #[graphql(complexity = "20 * child_complexity")]
+    #[graphql(complexity = "workit_domain::meetings::MAX_AGENDA_ITEMS * child_complexity")]
     async fn sections(&self, ctx: &Context<'_>) -> ApiResult<Vec<MinutesSection>> {
         let rows = ctx.data_unchecked::<Loaders>().load_one(SectionsOfMinutes(self.0.id)).await?;
         Ok(rows.unwrap_or_default().into_iter().map(MinutesSection).collect())
@@ -78,7 +78,7 @@ impl MinutesSection {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
-    #[graphql(complexity = "10 * child_complexity")]
+    #[graphql(complexity = "workit_domain::meetings::MAX_COMMENTS_PER_SECTION * child_complexity")]
     async fn comments(&self, ctx: &Context<'_>) -> ApiResult<Vec<MinutesComment>> {
         let rows = ctx.data_unchecked::<Loaders>().load_one(CommentsOfSection(self.0.id)).await?;
         Ok(rows.unwrap_or_default().into_iter().map(MinutesComment).collect())

@@ -7,7 +7,7 @@ mod directory;
 mod enums;
 mod forums;
 mod lifecycle;
-mod limits;
+pub(crate) mod limits;
 pub mod loaders;
 mod meetings;
 mod minutes;
@@ -50,8 +50,11 @@ pub(crate) const BODIES_PER_FORUM: usize = 6;
 pub(crate) const MEMBERS_PER_BODY: usize = 20;
 
 /// A paged list costs its page size times what each item selects.
-pub(crate) fn page_cost(limit: Option<i64>, child_complexity: usize) -> usize {
-    let page = workit_persistence::PageRequest::new(None, limit).limit;
+/// A limit out of range costs the largest page; the resolver then refuses it.
+pub(crate) fn page_cost(limit: Option<i32>, child_complexity: usize) -> usize {
+    let page = limit
+        .unwrap_or(workit_persistence::PageRequest::DEFAULT_LIMIT)
+        .clamp(1, workit_persistence::PageRequest::MAX_LIMIT);
     usize::try_from(page).unwrap_or(usize::MAX).saturating_mul(child_complexity).saturating_add(1)
 }
 
@@ -63,7 +66,8 @@ pub fn build_schema(config: &ApiConfig) -> WorkitSchema {
         .limit_complexity(config.max_complexity)
         .limit_recursive_depth(32)
         .limit_directives(10)
-        .extension(limits::AliasLimit { max_aliases: config.max_aliases });
+        .extension(limits::DocumentLimits { max_aliases: config.max_aliases })
+        .extension(limits::ResponseBudget { max_fields: config.max_response_fields });
     if !config.introspection {
         builder = builder.disable_introspection().disable_suggestions();
     }

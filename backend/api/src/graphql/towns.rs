@@ -111,15 +111,15 @@ impl TownQuery {
         search: Option<String>,
         region_id: Option<ID>,
         #[graphql(default = false)] include_archived: bool,
-        offset: Option<i64>,
-        limit: Option<i64>,
+        offset: Option<i32>,
+        limit: Option<i32>,
     ) -> ApiResult<TownPage> {
         let filter = TownFilter {
             search,
             region_id: region_id.as_ref().map(|id| parse_id(id, "regionId")).transpose()?,
             include_archived,
         };
-        Ok(store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)).await?.into())
+        Ok(store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?.into())
     }
 
     async fn town(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Town> {

@@ -13,8 +13,8 @@ use workit_persistence::accounts;
 
 use crate::AppState;
 use crate::auth::tokens;
-use crate::graphql::{RequestContext, limits};
 use crate::graphql::loaders::loaders;
+use crate::graphql::{RequestContext, limits};
 use crate::i18n::{self, Locale};
 
 fn json_error(status: StatusCode, message: &str) -> Response {

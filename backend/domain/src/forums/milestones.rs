@@ -57,6 +57,8 @@ impl MilestoneDraft {
         let mut v = Validator::new();
         let title = v.required_text("title", &self.title, 300);
         let evidence = v.optional_text("evidence", self.evidence.as_deref(), 2000);
+        v.optional_date("dueOn", self.due_on);
+        v.optional_date("doneOn", self.done_on);
         v.finish()?;
         Ok(Self { title, evidence, ..self })
     }

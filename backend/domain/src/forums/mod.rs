@@ -91,6 +91,12 @@ pub enum FocusKind {
 }
 text_enum!(FocusKind { Employers = "EMPLOYERS", Population = "POPULATION", Skills = "SKILLS", Geographic = "GEOGRAPHIC", Regional = "REGIONAL" });
 
+/// What one forum holds at most (docs/permissions.md, "Limits"), enforced on write.
+pub const MAX_BODIES_PER_FORUM: usize = 40;
+/// Memberships of one body, past ones included (leaving keeps the row).
+pub const MAX_MEMBERSHIPS_PER_BODY: usize = 200;
+pub const MAX_MILESTONES_PER_FORUM: usize = 100;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyDraft {
     pub kind: String,
@@ -138,6 +144,8 @@ impl BodyDraft {
 }
 
 fn check_period(v: &mut Validator, start: Option<NaiveDate>, end: Option<NaiveDate>) {
+    v.optional_date("startsOn", start);
+    v.optional_date("endsOn", end);
     if let (Some(start), Some(end)) = (start, end)
         && end < start
     {
@@ -163,6 +171,8 @@ impl MembershipDraft {
     pub fn validated(self) -> DomainResult<ValidMembership> {
         let mut v = Validator::new();
         let role = v.choice("role", &self.role, MembershipRole::parse);
+        v.date("joinedOn", self.joined_on);
+        v.optional_date("leftOn", self.left_on);
         if let Some(left) = self.left_on
             && left < self.joined_on
         {

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::MeetingStatus;
 use crate::access::text_enum;
-use crate::validation::{FieldError, Validator, codes};
+use crate::validation::{FieldError, Validator};
 use crate::{DomainError, DomainResult};
 
 /// Longest text of one section's minutes, in characters.
@@ -46,7 +46,9 @@ impl MinutesStatus {
                 FieldError::new("commentDeadline", "in_the_past").with("today", today),
             ]));
         }
-        Ok(())
+        let mut v = Validator::new();
+        v.date("commentDeadline", deadline);
+        v.finish()
     }
 
     /// Comments are taken while the draft is circulated and its deadline has not passed.
@@ -56,6 +58,16 @@ impl MinutesStatus {
             (Self::Circulated, Some(deadline)) => Err(DomainError::Validation(vec![
                 FieldError::new("body", "comment_deadline_passed").with("deadline", deadline),
             ])),
+            _ => Err(DomainError::Validation(vec![FieldError::new("body", "minutes_not_circulated")])),
+        }
+    }
+
+    /// Whether a write that needs the minutes in one of `allowed` may go ahead: approved
+    /// minutes are locked, anything else short of `allowed` is not circulated yet.
+    pub fn check_one_of(self, allowed: &[Self]) -> DomainResult<()> {
+        match self {
+            _ if allowed.contains(&self) => Ok(()),
+            Self::Approved => Err(locked()),
             _ => Err(DomainError::Validation(vec![FieldError::new("body", "minutes_not_circulated")])),
         }
     }
@@ -99,10 +111,8 @@ pub fn check_correction(latest: MinutesStatus, reason: &str) -> DomainResult<Str
 }
 
 pub fn validate_notes(notes: &str) -> DomainResult<String> {
-    if notes.chars().count() > MAX_NOTES_CHARS {
-        return Err(DomainError::Validation(vec![
-            FieldError::new("notes", codes::TOO_LONG).with("max", MAX_NOTES_CHARS),
-        ]));
+    if let Some(error) = crate::validation::check_text("notes", notes, MAX_NOTES_CHARS) {
+        return Err(DomainError::Validation(vec![error]));
     }
     // Trailing blank lines are noise; the writer's own line breaks inside are kept.
     Ok(notes.trim_end().to_owned())
@@ -161,6 +171,15 @@ mod tests {
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn writes_wait_for_the_status_they_need() {
+        use MinutesStatus::*;
+        assert!(Draft.check_one_of(&[Draft, Circulated]).is_ok());
+        assert!(Circulated.check_one_of(&[Circulated]).is_ok());
+        assert!(Approved.check_one_of(&[Draft, Circulated]).is_err());
+        assert!(Draft.check_one_of(&[Circulated]).is_err());
     }
 
     #[test]

@@ -82,6 +82,15 @@ text_enum!(AgendaKind {
     Break = "BREAK",
 });
 
+/// What one meeting holds at most (docs/permissions.md, "Limits"): enforced on write, and the
+/// sizes the GraphQL complexity limit counts these lists at.
+pub const MAX_AGENDA_ITEMS: usize = 50;
+pub const MAX_INVITEES: usize = 300;
+pub const MAX_DECISIONS: usize = 100;
+/// The first minutes and four corrections.
+pub const MAX_MINUTES_VERSIONS: usize = 5;
+pub const MAX_COMMENTS_PER_SECTION: usize = 30;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingDraft {
     pub title: String,
@@ -99,6 +108,7 @@ impl MeetingDraft {
     pub fn validated(self) -> DomainResult<Self> {
         let mut v = Validator::new();
         let title = v.required_text("title", &self.title, 300);
+        v.instant("startsAt", self.starts_at);
         if self.duration_minutes < 1 {
             // A meeting cannot end before (or when) it starts.
             v.push(FieldError::new("durationMinutes", codes::END_BEFORE_START));
@@ -127,9 +137,9 @@ pub struct AgendaItemDraft {
 
 /// Validates a whole agenda; errors name the item (`items.2.minutes`).
 pub fn validate_agenda(items: Vec<AgendaItemDraft>) -> DomainResult<Vec<AgendaItemDraft>> {
-    if items.len() > 50 {
+    if items.len() > MAX_AGENDA_ITEMS {
         return Err(DomainError::Validation(vec![
-            FieldError::new("items", codes::OUT_OF_RANGE).with("min", 0).with("max", 50),
+            FieldError::new("items", codes::OUT_OF_RANGE).with("min", 0).with("max", MAX_AGENDA_ITEMS),
         ]));
     }
     let mut v = Validator::new();
@@ -361,17 +371,29 @@ pub fn suggested_canonical(held_keys: &[&str]) -> Option<&'static MeetingTemplat
 
 /// The standing agenda's carry-over (model §8, Kooptjänst's standing agenda): one follow-up
 /// item per decision of the body's previous meeting that is decided but not yet executed.
-pub fn carry_over_items(open_decisions: &[String]) -> Vec<AgendaItemDraft> {
-    open_decisions
-        .iter()
-        .map(|text| AgendaItemDraft {
-            title: format!("מעקב: {}", text.chars().take(280).collect::<String>()),
-            kind: AgendaKind::Update,
-            minutes: 5,
-            presenter: None,
-            links: Vec::new(),
-        })
-        .collect()
+/// `room` is how many agenda items are left beside the template's: when the open decisions do
+/// not fit, the last item follows up on all the rest together and says how many there are.
+pub fn carry_over_items(open_decisions: &[String], room: usize) -> Vec<AgendaItemDraft> {
+    let follow_up = |title: String, minutes: i32| AgendaItemDraft {
+        title,
+        kind: AgendaKind::Update,
+        minutes,
+        presenter: None,
+        links: Vec::new(),
+    };
+    if open_decisions.len() <= room {
+        return open_decisions
+            .iter()
+            .map(|text| follow_up(format!("מעקב: {}", text.chars().take(280).collect::<String>()), 5))
+            .collect();
+    }
+    let Some(singles) = room.checked_sub(1) else {
+        return Vec::new();
+    };
+    let rest = open_decisions.len() - singles;
+    let mut items = carry_over_items(&open_decisions[..singles], singles);
+    items.push(follow_up(format!("מעקב: עוד {rest} החלטות פתוחות מהמפגש הקודם (ראו מרשם ההחלטות)"), 15));
+    items
 }
 
 #[cfg(test)]
@@ -464,8 +486,19 @@ mod tests {
     }
 
     #[test]
+    fn open_decisions_beyond_the_agenda_s_room_are_followed_up_together() {
+        let open: Vec<String> = (0..120).map(|i| format!("החלטה {i}")).collect();
+        let items = carry_over_items(&open, 45);
+        assert_eq!(items.len(), 45);
+        assert_eq!(items[43].title, "מעקב: החלטה 43");
+        assert_eq!(items[44].title, "מעקב: עוד 76 החלטות פתוחות מהמפגש הקודם (ראו מרשם ההחלטות)");
+        assert_eq!(carry_over_items(&open[..45], 45).len(), 45, "exactly full: one item each");
+        assert!(carry_over_items(&open, 0).is_empty());
+    }
+
+    #[test]
     fn open_decisions_carry_over_as_follow_up_items() {
-        let items = carry_over_items(&["להכין סקר מעסיקים".into()]);
+        let items = carry_over_items(&["להכין סקר מעסיקים".into()], 10);
         assert_eq!(items[0].title, "מעקב: להכין סקר מעסיקים");
         assert_eq!(items[0].kind, AgendaKind::Update);
     }
@@ -533,6 +566,7 @@ impl DecisionDraft {
     pub fn validated(self) -> DomainResult<Self> {
         let mut v = Validator::new();
         let text = v.required_text("text", &self.text, 2000);
+        v.optional_date("dueOn", self.due_on);
         v.finish()?;
         Ok(Self { text, ..self })
     }

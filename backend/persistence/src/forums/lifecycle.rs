@@ -90,6 +90,9 @@ pub async fn create_milestone(
     actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
     let draft = draft.validated()?;
     check_owner(db, town, draft.owner_person_id).await?;
+    let max = workit_domain::forums::MAX_MILESTONES_PER_FORUM;
+    crate::room::check_room::<milestones::Entity>(db, milestones::Column::ForumId, forum_id, "milestones", 1, max)
+        .await?;
     let last: Option<i32> = milestones::Entity::find()
         .select_only()
         .column_as(milestones::Column::Position.max(), "max")

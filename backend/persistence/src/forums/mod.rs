@@ -7,12 +7,14 @@ pub mod lifecycle;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use workit_domain::forums::{
-    BodyDraft, BodyKind, MembershipDraft, MembershipRole, Stage, ValidBody, check_keeps_a_chair, is_current,
+    BodyDraft, BodyKind, MAX_BODIES_PER_FORUM, MAX_MEMBERSHIPS_PER_BODY, MembershipDraft, MembershipRole, Stage,
+    ValidBody, check_keeps_a_chair, is_current,
 };
 use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
 use crate::entities::{bodies, forums, memberships, people, strategic_focuses};
+use crate::room::check_room;
 use crate::versioned::{VersionedWrite, archive_if_current, insert_audited, not_found, write_if_current};
 use crate::{Database, StoreResult, towns};
 
@@ -139,6 +141,7 @@ pub async fn create_body(
     actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
     let valid = draft.validated()?;
     check_body_links(db, &valid, forum_id, town).await?;
+    check_room::<bodies::Entity>(db, bodies::Column::ForumId, forum_id, "bodies", 1, MAX_BODIES_PER_FORUM).await?;
     let row = bodies::ActiveModel {
         forum_id: Set(forum_id),
         kind: Set(valid.kind.as_str().to_owned()),
@@ -217,6 +220,8 @@ pub async fn add_membership(
     let town = town_of_forum(db, body.forum_id).await?;
     actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
     let valid = draft.validated()?;
+    let max = MAX_MEMBERSHIPS_PER_BODY;
+    check_room::<memberships::Entity>(db, memberships::Column::BodyId, body_id, "members", 1, max).await?;
     let person = people::Entity::find_by_id(person_id).one(db).await?;
     if person.is_none_or(|p| p.town_id != town) {
         return Err(DomainError::validation("personId", codes::INVALID_CHOICE).into());

@@ -3,12 +3,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-use workit_domain::meetings::{DecisionDraft, DecisionStatus, MeetingStatus};
+use workit_domain::meetings::{self as rules, DecisionDraft, DecisionStatus, MeetingStatus};
 use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
 use super::authorized;
 use crate::entities::{decisions, meetings, people, work_plan_tasks};
+use crate::room::check_room;
 use crate::versioned::{VersionedWrite, insert_audited, not_found, write_if_current};
 use crate::{Database, Page, PageRequest, StoreResult};
 
@@ -45,6 +46,8 @@ pub async fn create(
     }
     let draft = draft.validated()?;
     check_links(db, body.forum_id, town, &draft).await?;
+    check_room::<decisions::Entity>(db, decisions::Column::MeetingId, meeting_id, "decisions", 1, rules::MAX_DECISIONS)
+        .await?;
     let row = decisions::ActiveModel {
         meeting_id: Set(meeting_id),
         agenda_item_id: Set(None),

@@ -3,12 +3,13 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use workit_domain::forums::is_current;
-use workit_domain::meetings::{AttendanceStatus, MeetingStatus, attendance_recordable};
+use workit_domain::meetings::{AttendanceStatus, MAX_INVITEES, MeetingStatus, attendance_recordable};
 use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError};
 
 use super::authorized;
 use crate::entities::{attendance, meetings, memberships, people};
+use crate::room::check_room;
 use crate::{Database, StoreResult, audit};
 
 fn row(meeting_id: i64, person_id: i64, now: DateTime<Utc>) -> attendance::ActiveModel {
@@ -30,17 +31,20 @@ pub async fn invite_members(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let today = now.date_naive();
+    let invited: std::collections::HashSet<i64> =
+        by_meeting_ids(db, &[meeting.id]).await?.into_iter().map(|a| a.person_id).collect();
     let members: Vec<i64> = memberships::Entity::find()
         .filter(memberships::Column::BodyId.eq(meeting.body_id))
         .all(db)
         .await?
         .into_iter()
-        .filter(|m| is_current(m.joined_on, m.left_on, today))
+        .filter(|m| is_current(m.joined_on, m.left_on, today) && !invited.contains(&m.person_id))
         .map(|m| m.person_id)
         .collect();
     if members.is_empty() {
         return Ok(());
     }
+    workit_domain::validation::check_room("invitees", invited.len() as u64, members.len(), MAX_INVITEES)?;
     attendance::Entity::insert_many(members.into_iter().map(|person| row(meeting.id, person, now)))
         .on_conflict_do_nothing_on([attendance::Column::MeetingId, attendance::Column::PersonId])
         .exec(db)
@@ -73,6 +77,8 @@ pub async fn invite(
     if person.is_none_or(|p| p.town_id != town) {
         return Err(DomainError::validation("personId", codes::INVALID_CHOICE).into());
     }
+    check_room::<attendance::Entity>(db, attendance::Column::MeetingId, meeting_id, "invitees", 1, MAX_INVITEES)
+        .await?;
     attendance::Entity::insert(row(meeting_id, person_id, now))
         .on_conflict_do_nothing_on([attendance::Column::MeetingId, attendance::Column::PersonId])
         .exec(db)
@@ -113,6 +119,6 @@ pub async fn record(
     audit::record(db, actor, "attendance", "meeting", meeting_id, now).await
 }
 
-pub async fn by_meeting_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<attendance::Model>> {
+pub async fn by_meeting_ids(db: &impl ConnectionTrait, ids: &[i64]) -> StoreResult<Vec<attendance::Model>> {
     Ok(attendance::Entity::find().filter(attendance::Column::MeetingId.is_in(ids.iter().copied())).all(db).await?)
 }

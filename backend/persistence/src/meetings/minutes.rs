@@ -11,6 +11,7 @@ use workit_domain::{Action, Actor, DomainError};
 
 use super::{authorized, move_status, outbox, record_event, status_of};
 use crate::entities::{agenda_items, attendance, minutes_comments, minutes_sections, minutes_versions, users};
+use crate::room::check_room;
 use crate::versioned::{VersionedWrite, not_found, update_if_current};
 use crate::{Database, StoreResult, audit};
 
@@ -253,6 +254,9 @@ pub async fn comment(
     let author = users::Entity::find_by_id(actor.user_id).one(db).await?.map(|u| u.display_name).unwrap_or_default();
     let txn = db.begin().await?;
     hold_status(&txn, &minutes, &[MinutesStatus::Circulated]).await?;
+    let max = workit_domain::meetings::MAX_COMMENTS_PER_SECTION;
+    check_room::<minutes_comments::Entity>(&txn, minutes_comments::Column::SectionId, section_id, "body", 1, max)
+        .await?;
     let row = minutes_comments::ActiveModel {
         section_id: Set(section_id),
         author_user_id: Set(actor.user_id),
@@ -319,6 +323,9 @@ pub async fn correct(
         .await?
         .ok_or_else(|| not_found("minutes"))?;
     let reason = rules::check_correction(status_of_minutes(&latest)?, reason)?;
+    let max = workit_domain::meetings::MAX_MINUTES_VERSIONS;
+    check_room::<minutes_versions::Entity>(db, minutes_versions::Column::MeetingId, meeting_id, "minutes", 1, max)
+        .await?;
     let sections = sections_by_version_ids(db, &[latest.id]).await?.into_iter().map(|s| (s.title, s.notes)).collect();
     let txn = db.begin().await?;
     let version =

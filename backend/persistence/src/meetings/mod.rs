@@ -249,7 +249,8 @@ pub async fn create(db: &Database, actor: &Actor, new: NewMeeting, now: DateTime
         })
         .unwrap_or_default();
     if new.carry_over {
-        let carried = carry_over_items(&open_decisions_of_previous(db, new.body_id, draft.starts_at).await?);
+        let room = rules::MAX_AGENDA_ITEMS.saturating_sub(agenda.len());
+        let carried = carry_over_items(&open_decisions_of_previous(db, new.body_id, draft.starts_at).await?, room);
         agenda.splice(0..0, carried);
     }
     let agenda = validate_agenda(agenda)?;
