@@ -9,6 +9,7 @@ mod m20261123_000003_meeting_plans;
 mod m20261123_000004_action_items;
 mod m20261123_000005_calendar_feeds;
 mod m20261123_000006_minutes_and_mail;
+mod m20261130_000007_accounts;
 mod schema_helpers;
 
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_action_items::Migration),
             Box::new(m20261123_000005_calendar_feeds::Migration),
             Box::new(m20261123_000006_minutes_and_mail::Migration),
+            Box::new(m20261130_000007_accounts::Migration),
         ]
     }
 }

@@ -29,6 +29,34 @@ async fn wrong_password_and_unknown_account_get_the_same_answer(engine: Engine) 
     assert_eq!(wrong["errors"][0]["message"], unknown["errors"][0]["message"]);
 }
 
+/// Moves every used refresh token's use a minute into the past, beyond the reuse grace.
+async fn age_used_refresh_tokens(app: &TestApp) {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    use workit_persistence::entities::refresh_tokens;
+    refresh_tokens::Entity::update_many()
+        .col_expr(refresh_tokens::Column::UsedAt, Expr::value(now() - chrono::Duration::seconds(60)))
+        .filter(refresh_tokens::Column::UsedAt.is_not_null())
+        .exec(&app.db)
+        .await
+        .unwrap();
+}
+
+async fn two_tabs_refreshing_at_once_both_stay_signed_in(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let login = app.login_payload(&demo_email("chair.kiryat-gat"), DEMO_PASSWORD).await;
+    let shared = login["data"]["login"]["refreshToken"].as_str().unwrap().to_owned();
+    let (one, two) = tokio::join!(
+        app.gql_as(None, "en", REFRESH, json!({ "t": shared })),
+        app.gql_as(None, "en", REFRESH, json!({ "t": shared })),
+    );
+    for tab in [&one, &two] {
+        let access = tab["data"]["refresh"]["accessToken"].as_str().unwrap_or_else(|| panic!("{tab}"));
+        assert!(app.gql(access, ME, json!({})).await["errors"].is_null());
+        let next = tab["data"]["refresh"]["refreshToken"].as_str().unwrap();
+        assert!(app.gql_as(None, "en", REFRESH, json!({ "t": next })).await["errors"].is_null(), "each tab goes on");
+    }
+}
+
 async fn refresh_rotates_and_the_old_refresh_token_stops_working(engine: Engine) {
     let app = spawn_app(engine).await;
     let login = app.login_payload(&demo_email("chair.kiryat-gat"), DEMO_PASSWORD).await;
@@ -39,6 +67,7 @@ async fn refresh_rotates_and_the_old_refresh_token_stops_working(engine: Engine)
     assert_ne!(first, second);
     assert_eq!(app.gql(&access, ME, json!({})).await["data"]["me"]["email"], json!(demo_email("chair.kiryat-gat")));
 
+    age_used_refresh_tokens(&app).await;
     let reused = app.gql_as(None, "en", REFRESH, json!({ "t": first })).await;
     assert_eq!(error_code(&reused), "UNAUTHENTICATED");
     assert_eq!(reused["errors"][0]["extensions"]["reason"], "REVOKED");
@@ -52,6 +81,7 @@ async fn reusing_a_refresh_token_signs_the_whole_session_out(engine: Engine) {
     let legit = rotated["data"]["refresh"]["refreshToken"].as_str().unwrap().to_owned();
     let access = rotated["data"]["refresh"]["accessToken"].as_str().unwrap().to_owned();
 
+    age_used_refresh_tokens(&app).await;
     app.gql_as(None, "en", REFRESH, json!({ "t": stolen })).await;
 
     let after = app.gql_as(None, "en", REFRESH, json!({ "t": legit })).await;
@@ -184,6 +214,7 @@ both_engines!(
     demo_user_signs_in_and_sees_own_roles,
     wrong_password_and_unknown_account_get_the_same_answer,
     refresh_rotates_and_the_old_refresh_token_stops_working,
+    two_tabs_refreshing_at_once_both_stay_signed_in,
     reusing_a_refresh_token_signs_the_whole_session_out,
     logout_revokes_access_and_refresh_tokens_at_once,
     expired_tampered_and_foreign_tokens_are_refused,

@@ -7,6 +7,7 @@
 #[macro_use]
 mod helpers;
 
+mod accounts;
 mod auth;
 mod cli;
 mod dataloader;

@@ -76,6 +76,9 @@ pub enum Action {
     ApproveMinutes,
     /// Create and edit regions and towns.
     ManageRegistry,
+    /// Invite, disable and re-enable accounts, and reset their passwords: everywhere for an
+    /// administrator (system roles only there), in the towns of their region for a coordinator.
+    ManageAccounts,
 }
 
 /// The signed-in account as the policy sees it, read from the database on every request.
@@ -127,6 +130,7 @@ impl Actor {
             }
             Action::ChangeStage | Action::ApproveMinutes => coordinates_region || self.has_town_role(town, &[Chair]),
             Action::ManageRegistry => false,
+            Action::ManageAccounts => coordinates_region,
         }
     }
 

@@ -5,6 +5,7 @@
 //! layers call it and translate its [`DomainError`] into their own transport.
 
 pub mod access;
+pub mod accounts;
 pub mod directory;
 pub mod error;
 pub mod forums;

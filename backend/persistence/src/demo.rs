@@ -7,8 +7,7 @@ use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 use workit_domain::directory::{Sector, Seniority};
 use workit_domain::forums::{BodyKind, FocusKind, MembershipRole, Stage};
@@ -991,50 +990,4 @@ enum MeetingPlan {
     Monthly,
     Steering,
     Forum { held: usize },
-}
-
-/// Used by `workit user add --town`: the account's person, a member of the town's forum.
-pub async fn grant_town_role(
-    db: &impl ConnectionTrait,
-    town_id: i64,
-    full_name: &str,
-    email: &str,
-    role: MembershipRole,
-    now: DateTime<Utc>,
-) -> StoreResult<i64> {
-    let Some(body) = crate::forums::forum_body_of_town(db, town_id).await? else {
-        return Err(DomainError::validation("town", workit_domain::validation::codes::INVALID_CHOICE).into());
-    };
-    let (created_at, updated_at, version) = stamps(now);
-    let person = people::ActiveModel {
-        town_id: Set(town_id),
-        organisation_id: Set(None),
-        full_name: Set(full_name.into()),
-        job_title: Set(None),
-        seniority: Set(None),
-        email: Set(Some(email.into())),
-        phone: Set(None),
-        archived_at: Set(None),
-        created_at,
-        updated_at,
-        version,
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    let (created_at, updated_at, version) = stamps(now);
-    memberships::ActiveModel {
-        body_id: Set(body.id),
-        person_id: Set(person.id),
-        role: Set(role.as_str().into()),
-        joined_on: Set(now.date_naive()),
-        left_on: Set(None),
-        created_at,
-        updated_at,
-        version,
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(person.id)
 }

@@ -88,6 +88,20 @@ pub struct Serve {
 pub enum UserCommand {
     /// Create an account; prints a generated password unless --password-stdin.
     Add(AddUser),
+    /// List every account with its role and whether it is disabled.
+    List,
+    /// Disable an account: it is signed out everywhere and cannot sign in.
+    Disable(UserByEmail),
+    /// Enable a disabled account again.
+    Enable(UserByEmail),
+    /// Print a one-time link (valid 24 hours) with which the person sets a new password.
+    ResetPassword(UserByEmail),
+}
+
+#[derive(Args)]
+pub struct UserByEmail {
+    #[arg(long)]
+    pub email: String,
 }
 
 #[derive(Args)]

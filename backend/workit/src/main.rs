@@ -35,10 +35,17 @@ async fn main() -> anyhow::Result<()> {
             seed_demo(&db, &demo_password).await
         }
         Command::Serve(serve) => run_server(&cli.database_url, cli.max_connections, serve).await,
-        Command::User { command: UserCommand::Add(add) } => {
+        Command::User { command } => {
             let db = settings::open_database(&cli.database_url, cli.max_connections).await?;
             workit_persistence::migrate(&db).await.context("applying migrations")?;
-            users::add(&db, add, SystemClock.now()).await
+            let now = SystemClock.now();
+            match command {
+                UserCommand::Add(add) => users::add(&db, add, now).await,
+                UserCommand::List => users::list(&db).await,
+                UserCommand::Disable(who) => users::set_disabled(&db, &who.email, true, now).await,
+                UserCommand::Enable(who) => users::set_disabled(&db, &who.email, false, now).await,
+                UserCommand::ResetPassword(who) => users::reset_password(&db, &who.email, now).await,
+            }
         }
     }
 }

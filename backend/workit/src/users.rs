@@ -7,27 +7,22 @@ use chrono::{DateTime, Utc};
 use rand::distr::{Alphanumeric, SampleString};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 use workit_domain::SystemRole;
-use workit_domain::forums::MembershipRole;
+use workit_domain::accounts::AccountRole;
+use workit_persistence::Database;
+use workit_persistence::accounts::manage;
 use workit_persistence::accounts::{NewUser, create_user};
 use workit_persistence::entities::{regions, towns};
-use workit_persistence::{Database, demo};
 
 use crate::cli::AddUser;
 
 pub async fn add(db: &Database, args: AddUser, now: DateTime<Utc>) -> anyhow::Result<()> {
     let role = args.role.trim().to_uppercase();
-    let (system_role, town_role) = match role.as_str() {
-        "CHAIR" => (SystemRole::None, Some(MembershipRole::Chair)),
-        "EMPLOYMENT_LEAD" => (SystemRole::None, Some(MembershipRole::EmploymentLead)),
-        "REFERENT" => (SystemRole::None, Some(MembershipRole::ReferentOperational)),
-        "MEMBER" => (SystemRole::None, Some(MembershipRole::Member)),
-        other => match SystemRole::parse(other).filter(|r| *r != SystemRole::None) {
-            Some(system) => (system, None),
-            None => bail!(
-                "unknown role {other:?}: use ADMIN, NATIONAL, REGIONAL_COORDINATOR, CHAIR, EMPLOYMENT_LEAD, REFERENT or MEMBER"
-            ),
-        },
+    let Some(account_role) = AccountRole::parse(&role) else {
+        bail!(
+            "unknown role {role:?}: use ADMIN, NATIONAL, REGIONAL_COORDINATOR, CHAIR, EMPLOYMENT_LEAD, REFERENT or MEMBER"
+        )
     };
+    let (system_role, town_role) = (account_role.system_role(), account_role.town_role());
     let mut v = workit_domain::Validator::new();
     let email = v.optional_email("email", Some(&args.email));
     let name = v.required_text("name", &args.name, 200);
@@ -43,8 +38,11 @@ pub async fn add(db: &Database, args: AddUser, now: DateTime<Utc>) -> anyhow::Re
     } else {
         Alphanumeric.sample_string(&mut rand::rng(), 20)
     };
-    workit_api::auth::password::check_strength(&password).map_err(|_| {
-        anyhow::anyhow!("the password must have at least {} characters", workit_api::auth::password::MIN_PASSWORD_CHARS)
+    workit_domain::accounts::check_password(&password, &[&email, &name]).map_err(|_| {
+        anyhow::anyhow!(
+            "the password is too weak: at least {} characters, not a common or guessable one",
+            workit_domain::accounts::MIN_PASSWORD_CHARS
+        )
     })?;
     let password_hash = workit_api::auth::password::hash_now(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
 
@@ -64,7 +62,9 @@ pub async fn add(db: &Database, args: AddUser, now: DateTime<Utc>) -> anyhow::Re
     let txn = db.begin().await?;
     let person_id = match (town_role, town_id) {
         (Some(role), Some(town)) => Some(
-            demo::grant_town_role(&txn, town, &name, &email, role, now).await.map_err(|e| anyhow::anyhow!("{e}"))?,
+            workit_persistence::accounts::manage::grant_town_role(&txn, town, &name, &email, role, now)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?,
         ),
         _ => None,
     };
@@ -89,6 +89,42 @@ pub async fn add(db: &Database, args: AddUser, now: DateTime<Utc>) -> anyhow::Re
         println!("One-time password (give it to the user over a separate channel): {password}");
     }
     Ok(())
+}
+
+pub async fn list(db: &Database) -> anyhow::Result<()> {
+    for user in manage::all(db).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+        let state = if user.disabled_at.is_some() { "disabled" } else { "active" };
+        println!("{}\t{}\t{}\t{state}\t{}", user.id, user.email, user.system_role, user.display_name);
+    }
+    Ok(())
+}
+
+pub async fn set_disabled(db: &Database, email: &str, disabled: bool, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let user =
+        manage::set_disabled_by_operator(db, email, disabled, now).await.map_err(|e| operator_error(e, email))?;
+    println!("{} {}.", if disabled { "Disabled" } else { "Enabled" }, user.email);
+    Ok(())
+}
+
+pub async fn reset_password(db: &Database, email: &str, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let (token, hash) = workit_api::auth::tokens::new_refresh_token();
+    let user = manage::issue_reset_by_operator(db, email, hash, now).await.map_err(|e| operator_error(e, email))?;
+    let base = std::env::var("WORKIT_PUBLIC_URL").unwrap_or_default();
+    println!("One-time link for {} (valid 24 hours; give it over a separate channel):", user.email);
+    println!("{}/set-password/{token}", base.trim_end_matches('/'));
+    Ok(())
+}
+
+fn operator_error(error: workit_persistence::StoreError, email: &str) -> anyhow::Error {
+    match error {
+        workit_persistence::StoreError::Domain(workit_domain::DomainError::NotFound { .. }) => {
+            anyhow::anyhow!("no account with e-mail {email}")
+        }
+        workit_persistence::StoreError::Domain(workit_domain::DomainError::Unauthenticated(_)) => {
+            anyhow::anyhow!("{email} is disabled: enable it first")
+        }
+        other => anyhow::anyhow!("{other}"),
+    }
 }
 
 async fn find_region(db: &Database, key: &str) -> anyhow::Result<i64> {

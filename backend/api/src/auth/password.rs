@@ -61,19 +61,6 @@ pub fn hash_now(password: &str) -> Result<String, DomainError> {
         .map_err(|e| DomainError::Internal(e.to_string()))
 }
 
-pub const MIN_PASSWORD_CHARS: usize = 10;
-
-/// Passwords of new accounts: long enough to resist guessing (NIST SP 800-63B favours length).
-pub fn check_strength(password: &str) -> Result<(), DomainError> {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(DomainError::Validation(vec![
-            workit_domain::FieldError::new("password", workit_domain::validation::codes::WEAK_PASSWORD)
-                .with("min", MIN_PASSWORD_CHARS),
-        ]));
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,11 +73,5 @@ mod tests {
         assert!(hasher.verify("correct horse battery".into(), Some(hash.clone())).await.unwrap());
         assert!(!hasher.verify("wrong".into(), Some(hash)).await.unwrap());
         assert!(!hasher.verify("anything".into(), None).await.unwrap());
-    }
-
-    #[test]
-    fn short_passwords_are_refused() {
-        assert!(check_strength("short").is_err());
-        assert!(check_strength("long enough phrase").is_ok());
     }
 }

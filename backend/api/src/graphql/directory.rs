@@ -101,7 +101,8 @@ impl PersonObject {
 #[derive(SimpleObject)]
 #[graphql(
     concrete(name = "OrganisationPage", params(Organisation)),
-    concrete(name = "PersonPage", params(PersonObject))
+    concrete(name = "PersonPage", params(PersonObject)),
+    concrete(name = "AccountPage", params(super::accounts::manage::Account))
 )]
 pub struct PageOf<T: async_graphql::OutputType> {
     items: Vec<T>,
@@ -111,7 +112,7 @@ pub struct PageOf<T: async_graphql::OutputType> {
     has_next_page: bool,
 }
 
-fn page<M, T: async_graphql::OutputType>(page: Page<M>, wrap: impl FnMut(M) -> T) -> PageOf<T> {
+pub(crate) fn page<M, T: async_graphql::OutputType>(page: Page<M>, wrap: impl FnMut(M) -> T) -> PageOf<T> {
     let has_next_page = page.has_next_page();
     let page = page.map(wrap);
     PageOf { total_count: page.total, offset: page.offset, limit: page.limit, has_next_page, items: page.items }

@@ -23,6 +23,7 @@ use crate::config::ApiConfig;
 #[derive(MergedObject, Default)]
 pub struct QueryRoot(
     accounts::AccountQuery,
+    accounts::manage::AccountAdminQuery,
     regions::RegionQuery,
     towns::TownQuery,
     forums::ForumQuery,
@@ -35,6 +36,7 @@ pub struct QueryRoot(
 #[derive(MergedObject, Default)]
 pub struct MutationRoot(
     accounts::AccountMutation,
+    accounts::manage::AccountAdminMutation,
     regions::RegionMutation,
     towns::TownMutation,
     forums::ForumMutation,

@@ -1,6 +1,7 @@
 //! sea-orm entities, one per table of `migrations/`. Relations are resolved by the
 //! repositories with explicit batched queries, so no `Related` impls are needed.
 
+pub mod account_tokens;
 pub mod agenda_items;
 pub mod attendance;
 pub mod audit_log;

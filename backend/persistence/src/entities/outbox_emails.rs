@@ -6,7 +6,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub created_at: DateTimeUtc,
-    pub meeting_id: i64,
+    /// The meeting the e-mail is about; none for e-mail about an account (an invitation).
+    pub meeting_id: Option<i64>,
     pub kind: String,
     pub to_email: String,
     pub to_name: String,

@@ -88,7 +88,7 @@ pub async fn enqueue(
             let tag = languages.iter().find(|(p, _)| *p == Some(person.id)).map(|(_, l)| l.as_str());
             let email = notifications::compose(kind, &facts, Language::of(tag));
             Some(outbox_emails::ActiveModel {
-                meeting_id: Set(meeting.id),
+                meeting_id: Set(Some(meeting.id)),
                 kind: Set(kind.as_str().to_owned()),
                 to_email: Set(address),
                 to_name: Set(person.full_name),

@@ -99,8 +99,14 @@ async fn insert_refresh(
     Ok(())
 }
 
+/// How long a just-used refresh token may be presented again: two tabs (or a retried request
+/// whose answer was lost) refreshing at the same moment both get a token, instead of the second
+/// looking like a replay. Past this, a used token revokes the session as before.
+pub const REFRESH_REUSE_GRACE_SECS: i64 = 30;
+
 /// Exchanges a refresh token for a new one in the same session. A token that was already used
-/// means it leaked (or was replayed): the whole session is revoked, for the thief and the owner.
+/// means it leaked (or was replayed): the whole session is revoked, for the thief and the owner
+/// — unless it was used within [`REFRESH_REUSE_GRACE_SECS`].
 pub async fn rotate_refresh(
     db: &Database,
     presented_hash: &str,
@@ -132,9 +138,13 @@ pub async fn rotate_refresh(
         .exec(&txn)
         .await?;
     if claimed.rows_affected == 0 {
-        txn.rollback().await?;
-        revoke_session(db, session.id, now).await?;
-        return Err(DomainError::Unauthenticated(AuthFailure::Revoked).into());
+        let used_at = refresh_tokens::Entity::find_by_id(token.id).one(&txn).await?.and_then(|t| t.used_at);
+        let grace = chrono::Duration::seconds(REFRESH_REUSE_GRACE_SECS);
+        if used_at.is_none_or(|used| now - used > grace) {
+            txn.rollback().await?;
+            revoke_session(db, session.id, now).await?;
+            return Err(DomainError::Unauthenticated(AuthFailure::Revoked).into());
+        }
     }
     insert_refresh(&txn, session.id, new_hash, new_expires_at, now).await?;
     txn.commit().await?;
@@ -263,3 +273,5 @@ pub async fn by_calendar_token(db: &Database, token_hash: &str) -> StoreResult<O
         .one(db)
         .await?)
 }
+
+pub mod manage;

@@ -216,3 +216,4 @@ impl AccountMutation {
         Ok(Me { user, actor })
     }
 }
+pub mod manage;
