@@ -21,6 +21,6 @@ COPY --from=web /src/frontend/dist /app/web
 ENV WORKIT_BIND=0.0.0.0:8080 WORKIT_STATIC_DIR=/app/web WORKIT_PRODUCTION=true
 USER workit
 EXPOSE 8080
-HEALTHCHECK CMD ["/bin/sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /readyz HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q 200 <&3"]
+HEALTHCHECK CMD ["workit", "healthcheck", "--url", "http://127.0.0.1:8080/readyz"]
 ENTRYPOINT ["workit"]
 CMD ["serve"]

@@ -201,3 +201,20 @@ both_engines!(
     user_add_creates_an_account_with_its_town_role,
     a_committed_write_survives_kill_9_of_the_server,
 );
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn healthcheck_answers_for_a_ready_server_and_fails_without_one() {
+    let app = spawn_app(Engine::Sqlite).await;
+    let ready = std::process::Command::new(workit_binary())
+        .args(["healthcheck", "--url", &app.url("/readyz")])
+        .output()
+        .unwrap();
+    assert!(ready.status.success(), "{}", String::from_utf8_lossy(&ready.stderr));
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let down = std::process::Command::new(workit_binary())
+        .args(["healthcheck", "--url", &format!("http://{closed}/readyz")])
+        .output()
+        .unwrap();
+    assert_eq!(down.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&down.stderr).contains("not ready"));
+}

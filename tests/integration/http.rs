@@ -151,8 +151,28 @@ async fn the_web_app_is_served_with_cache_headers_and_route_fallback(engine: Eng
     let route = app.client.get(app.url("/towns/3/organisations")).send().await.unwrap();
     assert_eq!(route.status(), 200);
     assert_eq!(route.headers()["cache-control"], "no-cache");
+    assert!(route.headers()["content-security-policy"].to_str().unwrap().contains("script-src 'self'"));
     assert!(route.text().await.unwrap().contains("WORKIT Hub"));
-    assert_eq!(app.client.get(app.url("/assets/missing.js")).send().await.unwrap().status(), 404);
+    let missing = app.client.get(app.url("/assets/missing.js")).send().await.unwrap();
+    assert_eq!(missing.status(), 404);
+    assert_eq!(missing.headers()["cache-control"], "no-store", "a proxy must not keep a missing asset for a year");
+}
+
+/// The query GraphiQL (graphql-js `getIntrospectionQuery`) sends to load the schema.
+const INTROSPECTION: &str = "query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name } types { ...FullType } directives { name description locations args { ...InputValue } } } }
+fragment FullType on __Type { kind name description fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason } inputFields { ...InputValue } interfaces { ...TypeRef } enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } possibleTypes { ...TypeRef } }
+fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } } }";
+
+async fn outside_production_graphiql_can_load_the_schema(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let body = app.gql_as(None, "en", INTROSPECTION, json!({})).await;
+    assert!(body["errors"].is_null(), "{}", body["errors"]);
+    assert!(body["data"]["__schema"]["types"].as_array().unwrap().len() > 50);
+    // The depth limit still holds for the data itself.
+    let token = app.login("national").await;
+    let deep = "{ towns { items { forum { town { forum { town { forum { town { forum { town { forum { town { nameEn } } } } } } } } } } } } }";
+    assert_eq!(error_code(&app.gql(&token, deep, json!({})).await), "VALIDATION");
 }
 
 both_engines!(
@@ -163,4 +183,5 @@ both_engines!(
     health_and_readiness_probes_answer,
     production_mode_hides_introspection_suggestions_and_graphiql,
     the_web_app_is_served_with_cache_headers_and_route_fallback,
+    outside_production_graphiql_can_load_the_schema,
 );

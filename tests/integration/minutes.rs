@@ -564,17 +564,17 @@ async fn approval_racing_an_edit_and_a_comment_never_lets_a_write_in_after_it(en
     let (member, chair) = (app.login("member.kiryat-gat").await, app.login("chair.kiryat-gat").await);
     let deadline = (today() + chrono::Duration::days(7)).to_string();
     let (mut edits_after, mut comments_after) = (0, 0);
-    let (mut meeting, mut minutes) = (Value::Null, Value::Null);
+    let mut meeting = Value::Null;
     let versions = workit_domain::meetings::MAX_MINUTES_VERSIONS;
     for round in 0..50 {
-        if round % versions == 0 {
+        let minutes = if round % versions == 0 {
             // A meeting holds a few versions of its minutes: a fresh meeting every few rounds.
             meeting = held_meeting(&app, &referent, "Kiryat Gat", "FORUM", Some("forum_4_focuses")).await;
-            minutes = app.gql(&referent, START, json!({ "m": meeting })).await["data"]["startMinutes"].clone();
+            app.gql(&referent, START, json!({ "m": meeting })).await["data"]["startMinutes"].clone()
         } else {
             let corrected = app.gql(&referent, CORRECT, json!({ "m": meeting, "r": format!("סבב {round}") })).await;
-            minutes = corrected["data"]["correctMinutes"].clone();
-        }
+            corrected["data"]["correctMinutes"].clone()
+        };
         let id = minutes["id"].clone();
         let section = minutes["sections"][1]["id"].clone();
         let circulated = app.gql(&referent, CIRCULATE, json!({ "id": id, "v": 1, "d": deadline })).await;

@@ -31,6 +31,11 @@ pub enum Command {
     },
     /// Print the GraphQL schema (SDL).
     Schema,
+    /// Exit 0 when the server at --url answers ready, 1 otherwise (the container's health check).
+    Healthcheck {
+        #[arg(long, default_value = "http://127.0.0.1:8080/readyz")]
+        url: String,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]

@@ -1,6 +1,7 @@
 //! `workit`: the WORKIT Hub server and its administration commands.
 
 mod cli;
+mod health;
 mod settings;
 mod users;
 
@@ -35,6 +36,13 @@ async fn main() -> anyhow::Result<()> {
             seed_demo(&db, &demo_password).await
         }
         Command::Serve(serve) => run_server(&cli.database_url, cli.max_connections, serve).await,
+        Command::Healthcheck { url } => match health::check(&url).await {
+            Ok(()) => Ok(()),
+            Err(error) => {
+                eprintln!("not ready: {error:#}");
+                std::process::exit(1);
+            }
+        },
         Command::User { command } => {
             let db = settings::open_database(&cli.database_url, cli.max_connections).await?;
             workit_persistence::migrate(&db).await.context("applying migrations")?;

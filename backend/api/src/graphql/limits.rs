@@ -21,16 +21,21 @@ pub const MAX_NESTING: usize = 64;
 
 pub struct DocumentLimits {
     pub max_aliases: usize,
+    /// Levels of fields, not counting the schema's own (`__schema`, `__type`): introspection is
+    /// switched off in production, and where it is on, GraphiQL's query nests `ofType` deeper
+    /// than any data query may.
+    pub max_depth: usize,
 }
 
 impl ExtensionFactory for DocumentLimits {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(DocumentLimitsExtension { max_aliases: self.max_aliases })
+        Arc::new(DocumentLimitsExtension { max_aliases: self.max_aliases, max_depth: self.max_depth })
     }
 }
 
 struct DocumentLimitsExtension {
     max_aliases: usize,
+    max_depth: usize,
 }
 
 /// The deepest bracket nesting of a GraphQL document, stopping as soon as it passes `limit`.
@@ -129,6 +134,27 @@ fn count_aliases(document: &ExecutableDocument, set: &SelectionSet, nesting: usi
     count
 }
 
+/// How deep the fields of `set` nest, introspection fields left out; fragment spreads nested
+/// past [`MAX_FRAGMENT_NESTING`] count as too deep.
+fn data_depth(document: &ExecutableDocument, set: &SelectionSet, nesting: usize, too_deep: usize) -> usize {
+    set.items
+        .iter()
+        .map(|selection| match &selection.node {
+            Selection::Field(field) if field.node.name.node.starts_with("__") => 0,
+            Selection::Field(field) => 1 + data_depth(document, &field.node.selection_set.node, nesting, too_deep),
+            Selection::InlineFragment(fragment) => {
+                data_depth(document, &fragment.node.selection_set.node, nesting, too_deep)
+            }
+            Selection::FragmentSpread(spread) if nesting < MAX_FRAGMENT_NESTING => document
+                .fragments
+                .get(&spread.node.fragment_name.node)
+                .map_or(0, |fragment| data_depth(document, &fragment.node.selection_set.node, nesting + 1, too_deep)),
+            Selection::FragmentSpread(_) => too_deep,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 #[async_graphql::async_trait::async_trait]
 impl Extension for DocumentLimitsExtension {
     async fn parse_query(
@@ -143,6 +169,16 @@ impl Extension for DocumentLimitsExtension {
             return Err(refusal(format!("The request nests deeper than {MAX_NESTING} levels."), "TOO_DEEP"));
         }
         let document = next.run(ctx, query, variables).await?;
+        let too_deep = self.max_depth + 1;
+        let depth = document
+            .operations
+            .iter()
+            .map(|(_, operation)| data_depth(&document, &operation.node.selection_set.node, 0, too_deep))
+            .max()
+            .unwrap_or(0);
+        if depth > self.max_depth {
+            return Err(refusal(format!("The query nests deeper than {} levels.", self.max_depth), "TOO_DEEP"));
+        }
         let aliases: usize = document
             .operations
             .iter()

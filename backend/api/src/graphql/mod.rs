@@ -64,11 +64,10 @@ pub type WorkitSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 pub fn build_schema(config: &ApiConfig) -> WorkitSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
-        .limit_depth(config.max_depth)
         .limit_complexity(config.max_complexity)
         .limit_recursive_depth(32)
         .limit_directives(10)
-        .extension(limits::DocumentLimits { max_aliases: config.max_aliases })
+        .extension(limits::DocumentLimits { max_aliases: config.max_aliases, max_depth: config.max_depth })
         .extension(limits::ResponseBudget { max_fields: config.max_response_fields });
     if !config.introspection {
         builder = builder.disable_introspection().disable_suggestions();

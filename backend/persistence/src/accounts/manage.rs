@@ -360,10 +360,10 @@ pub async fn set_system_role(
         (SystemRole::RegionalCoordinator, None) => {
             return Err(DomainError::validation("regionId", codes::REQUIRED).into());
         }
-        (SystemRole::RegionalCoordinator, Some(region)) => {
-            if crate::entities::regions::Entity::find_by_id(region).one(db).await?.is_none() {
-                return Err(DomainError::validation("regionId", codes::INVALID_CHOICE).into());
-            }
+        (SystemRole::RegionalCoordinator, Some(region))
+            if crate::entities::regions::Entity::find_by_id(region).one(db).await?.is_none() =>
+        {
+            return Err(DomainError::validation("regionId", codes::INVALID_CHOICE).into());
         }
         (_, Some(_)) => return Err(DomainError::validation("regionId", "not_for_role").into()),
         _ => {}

@@ -59,7 +59,7 @@ async fn hold_status(
 ) -> StoreResult<()> {
     use sea_orm::sea_query::Expr;
     let held = minutes_versions::Entity::update_many()
-        .col_expr(minutes_versions::Column::Status, Expr::col(minutes_versions::Column::Status).into())
+        .col_expr(minutes_versions::Column::Status, Expr::col(minutes_versions::Column::Status))
         .filter(minutes_versions::Column::Id.eq(minutes.id))
         .filter(minutes_versions::Column::Status.is_in(allowed.iter().map(|status| status.as_str())))
         .exec(txn)
