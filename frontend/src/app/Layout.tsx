@@ -1,6 +1,6 @@
 import { Alert, AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingCommunity, IconMap, IconWorld } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconMap, IconWorld, IconUsers } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -22,6 +22,8 @@ export function Layout() {
     ...(seesAll || me.systemRole === 'REGIONAL_COORDINATOR' ? [{ to: '/towns', label: t('nav.allTowns'), icon: IconWorld }] : []),
     ...(me.systemRole === 'REGIONAL_COORDINATOR' && me.region ? [{ to: `/regions/${me.region.id}`, label: `${t('nav.myRegion')}: ${localName(me.region, i18n.language)}`, icon: IconMap }] : []),
     ...me.towns.map((grant) => ({ to: `/towns/${grant.town.id}`, label: localName(grant.town, i18n.language), icon: IconBuildingCommunity })),
+    // The server decides what each may do there; the link is only where to find it.
+    ...(me.systemRole === 'ADMIN' || me.systemRole === 'REGIONAL_COORDINATOR' ? [{ to: '/admin/accounts', label: t('nav.accounts'), icon: IconUsers }] : []),
   ];
   if (!seesAll && me.systemRole !== 'REGIONAL_COORDINATOR' && me.towns.length === 0) {
     links.push({ to: '/towns', label: t('nav.allTowns'), icon: IconWorld });

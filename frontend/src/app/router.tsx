@@ -20,6 +20,8 @@ const MeetingsPage = lazy(() => import('@/features/meetings/components/MeetingsP
 const MeetingPage = lazy(() => import('@/features/meetings/components/MeetingPage'));
 const PrintMeetingPage = lazy(() => import('@/features/meetings/components/PrintMeetingPage'));
 const DecisionsRegisterPage = lazy(() => import('@/features/meetings/components/DecisionsRegisterPage'));
+const AccountsPage = lazy(() => import('@/features/account/components/AccountsPage'));
+const SetPasswordPage = lazy(() => import('@/features/account/components/SetPasswordPage'));
 
 /** Signed-in pages only; anyone else goes to sign-in, which brings them back here after. */
 function RequireSession() {
@@ -86,6 +88,7 @@ function NotFound() {
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
+  { path: '/set-password/:token', element: <SetPasswordPage />, errorElement: <RouteError /> },
   {
     element: <RequireSession />,
     errorElement: <RouteError />,
@@ -103,6 +106,7 @@ export const router = createBrowserRouter([
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'meetings/:meetingId/print', element: <PrintMeetingPage /> },
           { path: 'towns/:townId/decisions', element: <DecisionsRegisterPage /> },
+          { path: 'admin/accounts', element: <AccountsPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -1,5 +1,5 @@
 import { Avatar, Button, Divider, Popover, Stack, Text } from '@mantine/core';
-import { IconCalendarShare, IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconCalendarShare, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -10,6 +10,7 @@ import { signOut } from '@/lib/session';
 import { accountLocale, SetMyLocaleMutation, useMe } from '@/lib/session-context';
 
 import { CalendarFeedDialog } from './CalendarFeedDialog';
+import { ChangePasswordDialog } from './ChangePasswordDialog';
 
 /**
  * The signed-in account: who and in what role, the language (remembered per account), the
@@ -22,6 +23,7 @@ export function AccountMenu() {
   const [, saveLocale] = useMutation(SetMyLocaleMutation);
   const [opened, setOpened] = useState(false);
   const [feedOpen, setFeedOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
   const roles = me.systemRole !== 'NONE' ? [t(`roles.${me.systemRole}`)] : [...new Set(me.towns.flatMap((g) => g.roles))].map((r) => t(`roles.${r}`));
 
   const changeLanguage = (code: string) => {
@@ -73,6 +75,17 @@ export function AccountMenu() {
             >
               {t('calendarFeed.title')}
             </Button>
+            <Button
+              variant="subtle"
+              justify="flex-start"
+              leftSection={<IconKey size={16} aria-hidden />}
+              onClick={() => {
+                setOpened(false);
+                setPasswordOpen(true);
+              }}
+            >
+              {t('password.change')}
+            </Button>
             <Button variant="subtle" color="red" justify="flex-start" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
               {t('auth.signOut')}
             </Button>
@@ -80,6 +93,7 @@ export function AccountMenu() {
         </Popover.Dropdown>
       </Popover>
       {feedOpen && <CalendarFeedDialog hasFeed={me.hasCalendarFeed} onClose={() => setFeedOpen(false)} />}
+      {passwordOpen && <ChangePasswordDialog onClose={() => setPasswordOpen(false)} />}
     </>
   );
 }
