@@ -81,7 +81,7 @@ pub fn document_nesting(document: &str, limit: usize) -> usize {
 
 /// The deepest nesting of lists and objects in variables, walked without recursion.
 pub fn variables_nesting(variables: &Variables, limit: usize) -> usize {
-    let mut stack: Vec<(&Value, usize)> = variables.iter().map(|(_, value)| (value, 1)).collect();
+    let mut stack: Vec<(&Value, usize)> = variables.values().map(|value| (value, 1)).collect();
     let mut deepest = 0;
     while let Some((value, depth)) = stack.pop() {
         deepest = deepest.max(depth);
