@@ -417,7 +417,10 @@ mod tests {
     fn draft(duration: i32) -> MeetingDraft {
         MeetingDraft {
             title: "Forum".into(),
-            starts_at: DateTime::<Utc>::MIN_UTC,
+            starts_at: chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+                .and_then(|d| d.and_hms_opt(10, 0, 0))
+                .unwrap_or_default()
+                .and_utc(),
             duration_minutes: duration,
             place: None,
             online_url: None,
