@@ -176,6 +176,19 @@ async fn an_operator_reset_link_sets_a_new_password(engine: Engine) {
         true
     );
     assert!(app.login_payload(&demo_email("chair.kiryat-shmona"), STRONG).await["errors"].is_null());
+    // A disabled account gets no link: it could not use it.
+    let admin = app.login("admin").await;
+    let row =
+        app.gql(&admin, "query { accounts(search: \"chair.kiryat-shmona\") { items { version } } }", json!({})).await;
+    let version = row["data"]["accounts"]["items"][0]["version"].clone();
+    app.gql(&admin, DISABLE, json!({ "id": id, "v": version, "d": true })).await;
+    let disabled =
+        app.gql(&north, "mutation($id: ID!) { resetAccountPassword(id: $id) { link } }", json!({ "id": id })).await;
+    assert_eq!(field_errors(&disabled), vec![("id".into(), "account_disabled".into())]);
+    assert_eq!(
+        disabled["errors"][0]["extensions"]["fields"][0]["message"],
+        "This account is disabled. Enable it first."
+    );
     let south = app.login("coordinator.south").await;
     let foreign =
         app.gql(&south, "mutation($id: ID!) { resetAccountPassword(id: $id) { link } }", json!({ "id": id })).await;

@@ -196,9 +196,41 @@ async fn a_committed_write_survives_kill_9_of_the_server(engine: Engine) {
     assert_eq!(town["data"]["town"]["nameEn"], "Mitzpe Ramon");
 }
 
+async fn operators_list_disable_enable_and_reset_accounts(engine: Engine) {
+    let database = fresh_database(engine).await;
+    assert!(workit(&database.url).arg("seed-demo").output().unwrap().status.success());
+    let run = |args: &[&str]| workit(&database.url).args(args).output().unwrap();
+    let member = demo_email("member.kiryat-gat");
+    let listed = String::from_utf8_lossy(&run(&["user", "list"]).stdout).into_owned();
+    assert!(listed.lines().any(|l| l.contains(&member) && l.contains("active")), "{listed}");
+    let unknown = run(&["user", "disable", "--email", "nobody@example.org"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no account with e-mail nobody@example.org"));
+
+    assert!(run(&["user", "disable", "--email", &member]).status.success());
+    let listed = String::from_utf8_lossy(&run(&["user", "list"]).stdout).into_owned();
+    assert!(listed.lines().any(|l| l.contains(&member) && l.contains("disabled")), "{listed}");
+    let refused = run(&["user", "reset-password", "--email", &member]);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("is disabled: enable it first"));
+    assert!(run(&["user", "enable", "--email", &member]).status.success());
+    let reset = run(&["user", "reset-password", "--email", &member]);
+    assert!(reset.status.success(), "{}", String::from_utf8_lossy(&reset.stderr));
+    let printed = String::from_utf8_lossy(&reset.stdout).into_owned();
+    let token = printed.lines().last().and_then(|l| l.rsplit("/set-password/").next()).unwrap().trim().to_owned();
+
+    let app = serve_database(database, test_config()).await;
+    let set = "mutation($t: String!, $p: String!) { setPasswordWithLink(token: $t, password: $p) }";
+    let used = app.gql_as(None, "en", set, json!({ "t": token, "p": "שבע כבשים על גג הבית" })).await;
+    assert_eq!(used["data"]["setPasswordWithLink"], true, "{used}");
+    assert!(app.login_payload(&member, "שבע כבשים על גג הבית").await["errors"].is_null());
+    let audited = app.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE entity = 'account' AND user_id IS NULL").await;
+    assert_eq!(audited, 3, "disable, enable and reset by the operator");
+}
+
 both_engines!(
     seed_demo_loads_once_and_refuses_a_non_empty_database,
     user_add_creates_an_account_with_its_town_role,
+    operators_list_disable_enable_and_reset_accounts,
     a_committed_write_survives_kill_9_of_the_server,
 );
 

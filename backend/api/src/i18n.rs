@@ -125,6 +125,8 @@ pub fn field_message(locale: Locale, code: &str, params: &Value) -> String {
         ("wrong_password", En) => "The current password is wrong.".into(),
         ("link_invalid", He) => "הקישור כבר נוצל, פג תוקפו או שאינו תקין. יש לבקש קישור חדש.".into(),
         ("link_invalid", En) => "This link was already used, has expired or is not valid. Ask for a new one.".into(),
+        ("account_disabled", He) => "החשבון מושבת. יש להפעיל אותו מחדש קודם.".into(),
+        ("account_disabled", En) => "This account is disabled. Enable it first.".into(),
         ("not_yourself", He) => "לא ניתן לבצע פעולה זו על החשבון שלך.".into(),
         ("not_yourself", En) => "You cannot do this to your own account.".into(),
         ("not_for_role", He) => "שדה זה אינו מתאים לתפקיד שנבחר.".into(),

@@ -90,12 +90,17 @@ impl AccountRole {
             (None, Some(_)) => errors.push(FieldError::new("townId", "not_for_role")),
             _ => {}
         }
-        match (self == Self::RegionalCoordinator, region) {
-            (true, None) => errors.push(FieldError::new("regionId", codes::REQUIRED)),
-            (false, Some(_)) => errors.push(FieldError::new("regionId", "not_for_role")),
-            _ => {}
-        }
+        errors.extend(region_error(self.system_role(), region));
         if errors.is_empty() { Ok(()) } else { Err(DomainError::Validation(errors)) }
+    }
+}
+
+/// A regional coordinator needs a region, and no other system role takes one.
+pub fn region_error(role: SystemRole, region: Option<i64>) -> Option<FieldError> {
+    match (role == SystemRole::RegionalCoordinator, region) {
+        (true, None) => Some(FieldError::new("regionId", codes::REQUIRED)),
+        (false, Some(_)) => Some(FieldError::new("regionId", "not_for_role")),
+        _ => None,
     }
 }
 
@@ -190,5 +195,8 @@ mod tests {
         assert!(AccountRole::Admin.check_scope(Some(1), None).is_err());
         assert_eq!(AccountRole::Chair.town_role(), Some(MembershipRole::Chair));
         assert_eq!(AccountRole::National.system_role(), SystemRole::National);
+        assert_eq!(region_error(SystemRole::RegionalCoordinator, None).map(|e| e.code), Some(codes::REQUIRED));
+        assert_eq!(region_error(SystemRole::Admin, Some(1)).map(|e| e.code), Some("not_for_role"));
+        assert_eq!(region_error(SystemRole::None, None), None);
     }
 }

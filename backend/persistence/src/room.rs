@@ -5,14 +5,13 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 
 use crate::StoreResult;
 
-/// Refuses adding `adding` rows of `E` under the parent `parent_id` (through the column
+/// Refuses adding one more row of `E` under the parent `parent_id` (through the column
 /// `parent`) when that would pass `max`; `field` names the list in the error.
 pub async fn check_room<E>(
     db: &impl ConnectionTrait,
     parent: E::Column,
     parent_id: i64,
     field: &str,
-    adding: usize,
     max: usize,
 ) -> StoreResult<()>
 where
@@ -20,5 +19,5 @@ where
     E::Model: Sync,
 {
     let existing = E::find().filter(parent.eq(parent_id)).count(db).await?;
-    Ok(workit_domain::validation::check_room(field, existing, adding, max)?)
+    Ok(workit_domain::validation::check_room(field, existing, 1, max)?)
 }

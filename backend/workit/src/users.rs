@@ -120,7 +120,9 @@ fn operator_error(error: workit_persistence::StoreError, email: &str) -> anyhow:
         workit_persistence::StoreError::Domain(workit_domain::DomainError::NotFound { .. }) => {
             anyhow::anyhow!("no account with e-mail {email}")
         }
-        workit_persistence::StoreError::Domain(workit_domain::DomainError::Unauthenticated(_)) => {
+        workit_persistence::StoreError::Domain(workit_domain::DomainError::Validation(fields))
+            if fields.iter().any(|f| f.code == "account_disabled") =>
+        {
             anyhow::anyhow!("{email} is disabled: enable it first")
         }
         other => anyhow::anyhow!("{other}"),

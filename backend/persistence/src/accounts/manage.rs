@@ -4,18 +4,19 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
 };
-use workit_domain::accounts::{AccountRole, TokenPurpose};
+use workit_domain::accounts::{AccountRole, TokenPurpose, region_error};
 use workit_domain::forums::MembershipRole;
 use workit_domain::validation::codes;
-use workit_domain::{Action, Actor, AuthFailure, DomainError, Scope, SystemRole, UserId, Validator};
+use workit_domain::{Action, Actor, DomainError, Scope, SystemRole, UserId, Validator};
 
 use super::{NewUser, create_user};
-use crate::entities::{account_tokens, outbox_emails, people, sessions, towns, users};
+use crate::entities::{account_tokens, people, sessions, towns, users};
+use crate::meetings::outbox::queued;
 use crate::versioned::{VersionedWrite, not_found, update_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit};
 
@@ -80,11 +81,29 @@ async fn account_scope(db: &Database, user: &users::Model) -> StoreResult<Scope>
     }
 }
 
+async fn user_row(db: &Database, user_id: UserId) -> StoreResult<users::Model> {
+    users::Entity::find_by_id(user_id).one(db).await?.ok_or_else(|| not_found("account"))
+}
+
+async fn user_by_email(db: &Database, email: &str) -> StoreResult<users::Model> {
+    super::find_by_email(db, email).await?.ok_or_else(|| not_found("account"))
+}
+
 /// An account the actor may manage, or `NOT_FOUND`/`FORBIDDEN`.
 async fn manageable(db: &Database, actor: &Actor, user_id: UserId) -> StoreResult<users::Model> {
-    let user = users::Entity::find_by_id(user_id).one(db).await?.ok_or_else(|| not_found("account"))?;
+    let user = user_row(db, user_id).await?;
     actor.authorize(Action::ManageAccounts, account_scope(db, &user).await?)?;
     Ok(user)
+}
+
+/// A coordinator's region must exist.
+async fn check_region_exists(db: &Database, region: Option<i64>) -> StoreResult<()> {
+    if let Some(region) = region
+        && crate::entities::regions::Entity::find_by_id(region).one(db).await?.is_none()
+    {
+        return Err(DomainError::validation("regionId", codes::INVALID_CHOICE).into());
+    }
+    Ok(())
 }
 
 /// The accounts the actor manages: all of them for an administrator, those of the region's
@@ -209,22 +228,9 @@ async fn enqueue_link_email(
     let Some(email) = email else {
         return Ok(());
     };
-    outbox_emails::ActiveModel {
-        meeting_id: Set(None),
-        kind: Set(format!("ACCOUNT_{}", kind.as_str())),
-        to_email: Set(user.email.clone()),
-        to_name: Set(user.display_name.clone()),
-        subject: Set(email.subject.chars().take(300).collect()),
-        body: Set(email.body),
-        claimed_at: Set(None),
-        sent_at: Set(None),
-        attempts: Set(0),
-        last_error: Set(None),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
+    let recipient = (user.email.clone(), user.display_name.clone());
+    let kind = format!("ACCOUNT_{}", kind.as_str());
+    queued(None, &kind, recipient, &email.subject, email.body, now).insert(txn).await?;
     Ok(())
 }
 
@@ -249,11 +255,7 @@ pub async fn invite(
         Some(town) => actor.authorize(Action::ManageAccounts, crate::towns::scope(db, town).await?)?,
         None => actor.authorize(Action::ManageAccounts, Scope::Global)?,
     }
-    if let Some(region) = invitation.region_id
-        && crate::entities::regions::Entity::find_by_id(region).one(db).await?.is_none()
-    {
-        return Err(DomainError::validation("regionId", codes::INVALID_CHOICE).into());
-    }
+    check_region_exists(db, invitation.region_id).await?;
     if super::find_by_email(db, &address).await?.is_some() {
         return Err(DomainError::validation("email", codes::TAKEN).into());
     }
@@ -295,10 +297,26 @@ pub async fn issue_reset(
     now: DateTime<Utc>,
 ) -> StoreResult<users::Model> {
     let user = manageable(db, actor, user_id).await?;
+    write_reset(db, user, Some(actor.user_id), token_hash, email, now).await
+}
+
+/// The reset link of [`issue_reset`], by whoever it is (`None`: the operator's command line).
+/// A disabled account is enabled first: its link could not be used.
+async fn write_reset(
+    db: &Database,
+    user: users::Model,
+    by: Option<UserId>,
+    token_hash: String,
+    email: impl FnOnce(&users::Model, DateTime<Utc>) -> Option<LinkEmail>,
+    now: DateTime<Utc>,
+) -> StoreResult<users::Model> {
+    if user.disabled_at.is_some() {
+        return Err(DomainError::validation("id", "account_disabled").into());
+    }
     let txn = db.begin().await?;
-    let expires_at = insert_token(&txn, user.id, TokenPurpose::Reset, token_hash, Some(actor.user_id), now).await?;
+    let expires_at = insert_token(&txn, user.id, TokenPurpose::Reset, token_hash, by, now).await?;
     enqueue_link_email(&txn, TokenPurpose::Reset, &user, email(&user, expires_at), now).await?;
-    audit::record(&txn, actor, "reset_password", "account", user.id, now).await?;
+    audit::record_by(&txn, by, "reset_password", "account", user.id, now).await?;
     txn.commit().await?;
     Ok(user)
 }
@@ -307,15 +325,22 @@ fn account_write(action: &'static str, user: &users::Model, expected: i32) -> Ve
     VersionedWrite { entity: "account", action, id: user.id, expected, current: user.version }
 }
 
-/// Ends every sign-in session of an account, access tokens included (they are checked against
-/// their session on every request).
-async fn revoke_all_sessions(db: &impl ConnectionTrait, user_id: UserId, now: DateTime<Utc>) -> StoreResult<()> {
-    sessions::Entity::update_many()
+/// Ends every sign-in session of an account but `keep`, access tokens included (they are
+/// checked against their session on every request).
+async fn revoke_sessions(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    keep: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let mut update = sessions::Entity::update_many()
         .col_expr(sessions::Column::RevokedAt, Expr::value(now))
         .filter(sessions::Column::UserId.eq(user_id))
-        .filter(sessions::Column::RevokedAt.is_null())
-        .exec(db)
-        .await?;
+        .filter(sessions::Column::RevokedAt.is_null());
+    if let Some(keep) = keep {
+        update = update.filter(sessions::Column::Id.ne(keep));
+    }
+    update.exec(db).await?;
     Ok(())
 }
 
@@ -332,16 +357,28 @@ pub async fn set_disabled(
     if disabled && user.id == actor.user_id {
         return Err(DomainError::validation("id", "not_yourself").into());
     }
+    write_disabled(db, &user, version, disabled, Some(actor.user_id), now).await
+}
+
+/// The change of [`set_disabled`], by whoever it is (`None`: the operator's command line).
+async fn write_disabled(
+    db: &Database,
+    user: &users::Model,
+    version: i32,
+    disabled: bool,
+    by: Option<UserId>,
+    now: DateTime<Utc>,
+) -> StoreResult<users::Model> {
     let txn = db.begin().await?;
     let changes = users::ActiveModel { disabled_at: Set(disabled.then_some(now)), ..Default::default() };
     let action = if disabled { "disable" } else { "enable" };
-    update_if_current(&txn, &account_write(action, &user, version), changes, now).await?;
+    update_if_current(&txn, &account_write(action, user, version), changes, now).await?;
     if disabled {
-        revoke_all_sessions(&txn, user.id, now).await?;
+        revoke_sessions(&txn, user.id, None, now).await?;
     }
-    audit::record(&txn, actor, action, "account", user.id, now).await?;
+    audit::record_by(&txn, by, action, "account", user.id, now).await?;
     txn.commit().await?;
-    users::Entity::find_by_id(user_id).one(db).await?.ok_or_else(|| not_found("account"))
+    user_row(db, user.id).await
 }
 
 /// An administrator changes an account's system role and region.
@@ -355,19 +392,11 @@ pub async fn set_system_role(
     now: DateTime<Utc>,
 ) -> StoreResult<users::Model> {
     actor.authorize(Action::ManageAccounts, Scope::Global)?;
-    let user = users::Entity::find_by_id(user_id).one(db).await?.ok_or_else(|| not_found("account"))?;
-    match (role, region_id) {
-        (SystemRole::RegionalCoordinator, None) => {
-            return Err(DomainError::validation("regionId", codes::REQUIRED).into());
-        }
-        (SystemRole::RegionalCoordinator, Some(region))
-            if crate::entities::regions::Entity::find_by_id(region).one(db).await?.is_none() =>
-        {
-            return Err(DomainError::validation("regionId", codes::INVALID_CHOICE).into());
-        }
-        (_, Some(_)) => return Err(DomainError::validation("regionId", "not_for_role").into()),
-        _ => {}
+    let user = user_row(db, user_id).await?;
+    if let Some(error) = region_error(role, region_id) {
+        return Err(DomainError::Validation(vec![error]).into());
     }
+    check_region_exists(db, region_id).await?;
     if user.id == actor.user_id && role != SystemRole::Admin {
         return Err(DomainError::validation("role", "not_yourself").into());
     }
@@ -380,7 +409,7 @@ pub async fn set_system_role(
     update_if_current(&txn, &account_write("set_role", &user, version), changes, now).await?;
     audit::record(&txn, actor, "set_role", "account", user.id, now).await?;
     txn.commit().await?;
-    users::Entity::find_by_id(user_id).one(db).await?.ok_or_else(|| not_found("account"))
+    user_row(db, user_id).await
 }
 
 /// The account a valid (unused, unexpired) link belongs to, without using it up.
@@ -396,30 +425,33 @@ pub async fn account_of_link(db: &Database, token_hash: &str, now: DateTime<Utc>
     Ok(user.ok_or_else(invalid)?)
 }
 
-/// Uses a one-time link: sets the password and ends every earlier session. Two uses of the
-/// same link at once: one wins, the other gets `link_invalid`.
+/// Uses a one-time link of `user` (as [`account_of_link`] found it): sets the password and
+/// ends every earlier session. The link is claimed by a conditional update, so of two uses at
+/// once (or one after it expired or was replaced) only one wins; the other gets `link_invalid`.
 pub async fn redeem_link(
     db: &Database,
+    user: &users::Model,
     token_hash: &str,
     password_hash: String,
     now: DateTime<Utc>,
-) -> StoreResult<users::Model> {
-    let user = account_of_link(db, token_hash, now).await?;
+) -> StoreResult<()> {
     let txn = db.begin().await?;
     let claimed = account_tokens::Entity::update_many()
         .col_expr(account_tokens::Column::UsedAt, Expr::value(now))
         .filter(account_tokens::Column::TokenHash.eq(token_hash))
+        .filter(account_tokens::Column::UserId.eq(user.id))
         .filter(account_tokens::Column::UsedAt.is_null())
+        .filter(account_tokens::Column::ExpiresAt.gt(now))
         .exec(&txn)
         .await?;
     if claimed.rows_affected != 1 {
         return Err(DomainError::validation("token", "link_invalid").into());
     }
     set_password_hash(&txn, user.id, password_hash, now).await?;
-    revoke_all_sessions(&txn, user.id, now).await?;
+    revoke_sessions(&txn, user.id, None, now).await?;
     audit::record_by(&txn, Some(user.id), "set_password", "account", user.id, now).await?;
     txn.commit().await?;
-    Ok(user)
+    Ok(())
 }
 
 async fn set_password_hash(
@@ -448,13 +480,7 @@ pub async fn change_password(
 ) -> StoreResult<()> {
     let txn = db.begin().await?;
     set_password_hash(&txn, actor.user_id, password_hash, now).await?;
-    sessions::Entity::update_many()
-        .col_expr(sessions::Column::RevokedAt, Expr::value(now))
-        .filter(sessions::Column::UserId.eq(actor.user_id))
-        .filter(sessions::Column::Id.ne(session_id))
-        .filter(sessions::Column::RevokedAt.is_null())
-        .exec(&txn)
-        .await?;
+    revoke_sessions(&txn, actor.user_id, Some(session_id), now).await?;
     audit::record(&txn, actor, "change_password", "account", actor.user_id, now).await?;
     txn.commit().await?;
     Ok(())
@@ -467,21 +493,8 @@ pub async fn set_disabled_by_operator(
     disabled: bool,
     now: DateTime<Utc>,
 ) -> StoreResult<users::Model> {
-    let user = super::find_by_email(db, email).await?.ok_or_else(|| not_found("account"))?;
-    let txn = db.begin().await?;
-    users::Entity::update_many()
-        .col_expr(users::Column::DisabledAt, Expr::value(disabled.then_some(now)))
-        .col_expr(users::Column::UpdatedAt, Expr::value(now))
-        .col_expr(users::Column::Version, Expr::col(users::Column::Version).add(1))
-        .filter(users::Column::Id.eq(user.id))
-        .exec(&txn)
-        .await?;
-    if disabled {
-        revoke_all_sessions(&txn, user.id, now).await?;
-    }
-    audit::record_by(&txn, None, if disabled { "disable" } else { "enable" }, "account", user.id, now).await?;
-    txn.commit().await?;
-    Ok(user)
+    let user = user_by_email(db, email).await?;
+    write_disabled(db, &user, user.version, disabled, None, now).await
 }
 
 /// For the command line: a reset link for an account, by e-mail.
@@ -491,15 +504,8 @@ pub async fn issue_reset_by_operator(
     token_hash: String,
     now: DateTime<Utc>,
 ) -> StoreResult<users::Model> {
-    let user = super::find_by_email(db, email).await?.ok_or_else(|| not_found("account"))?;
-    if user.disabled_at.is_some() {
-        return Err(DomainError::Unauthenticated(AuthFailure::Revoked).into());
-    }
-    let txn = db.begin().await?;
-    insert_token(&txn, user.id, TokenPurpose::Reset, token_hash, None, now).await?;
-    audit::record_by(&txn, None, "reset_password", "account", user.id, now).await?;
-    txn.commit().await?;
-    Ok(user)
+    let user = user_by_email(db, email).await?;
+    write_reset(db, user, None, token_hash, |_, _| None, now).await
 }
 
 /// Every account, for `workit user list`.

@@ -91,8 +91,7 @@ pub async fn create_milestone(
     let draft = draft.validated()?;
     check_owner(db, town, draft.owner_person_id).await?;
     let max = workit_domain::forums::MAX_MILESTONES_PER_FORUM;
-    crate::room::check_room::<milestones::Entity>(db, milestones::Column::ForumId, forum_id, "milestones", 1, max)
-        .await?;
+    crate::room::check_room::<milestones::Entity>(db, milestones::Column::ForumId, forum_id, "milestones", max).await?;
     let last: Option<i32> = milestones::Entity::find()
         .select_only()
         .column_as(milestones::Column::Position.max(), "max")

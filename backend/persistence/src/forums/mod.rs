@@ -141,7 +141,7 @@ pub async fn create_body(
     actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
     let valid = draft.validated()?;
     check_body_links(db, &valid, forum_id, town).await?;
-    check_room::<bodies::Entity>(db, bodies::Column::ForumId, forum_id, "bodies", 1, MAX_BODIES_PER_FORUM).await?;
+    check_room::<bodies::Entity>(db, bodies::Column::ForumId, forum_id, "bodies", MAX_BODIES_PER_FORUM).await?;
     let row = bodies::ActiveModel {
         forum_id: Set(forum_id),
         kind: Set(valid.kind.as_str().to_owned()),
@@ -221,7 +221,7 @@ pub async fn add_membership(
     actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
     let valid = draft.validated()?;
     let max = MAX_MEMBERSHIPS_PER_BODY;
-    check_room::<memberships::Entity>(db, memberships::Column::BodyId, body_id, "members", 1, max).await?;
+    check_room::<memberships::Entity>(db, memberships::Column::BodyId, body_id, "members", max).await?;
     let person = people::Entity::find_by_id(person_id).one(db).await?;
     if person.is_none_or(|p| p.town_id != town) {
         return Err(DomainError::validation("personId", codes::INVALID_CHOICE).into());

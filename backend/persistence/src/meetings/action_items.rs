@@ -46,7 +46,7 @@ pub async fn create(
     }
     let draft = draft.validated()?;
     check_links(db, body.forum_id, town, &draft).await?;
-    check_room::<decisions::Entity>(db, decisions::Column::MeetingId, meeting_id, "decisions", 1, rules::MAX_DECISIONS)
+    check_room::<decisions::Entity>(db, decisions::Column::MeetingId, meeting_id, "decisions", rules::MAX_DECISIONS)
         .await?;
     let row = decisions::ActiveModel {
         meeting_id: Set(meeting_id),

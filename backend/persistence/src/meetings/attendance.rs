@@ -77,8 +77,7 @@ pub async fn invite(
     if person.is_none_or(|p| p.town_id != town) {
         return Err(DomainError::validation("personId", codes::INVALID_CHOICE).into());
     }
-    check_room::<attendance::Entity>(db, attendance::Column::MeetingId, meeting_id, "invitees", 1, MAX_INVITEES)
-        .await?;
+    check_room::<attendance::Entity>(db, attendance::Column::MeetingId, meeting_id, "invitees", MAX_INVITEES).await?;
     attendance::Entity::insert(row(meeting_id, person_id, now))
         .on_conflict_do_nothing_on([attendance::Column::MeetingId, attendance::Column::PersonId])
         .exec(db)

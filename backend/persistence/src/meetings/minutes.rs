@@ -255,8 +255,7 @@ pub async fn comment(
     let txn = db.begin().await?;
     hold_status(&txn, &minutes, &[MinutesStatus::Circulated]).await?;
     let max = workit_domain::meetings::MAX_COMMENTS_PER_SECTION;
-    check_room::<minutes_comments::Entity>(&txn, minutes_comments::Column::SectionId, section_id, "body", 1, max)
-        .await?;
+    check_room::<minutes_comments::Entity>(&txn, minutes_comments::Column::SectionId, section_id, "body", max).await?;
     let row = minutes_comments::ActiveModel {
         section_id: Set(section_id),
         author_user_id: Set(actor.user_id),
@@ -324,8 +323,7 @@ pub async fn correct(
         .ok_or_else(|| not_found("minutes"))?;
     let reason = rules::check_correction(status_of_minutes(&latest)?, reason)?;
     let max = workit_domain::meetings::MAX_MINUTES_VERSIONS;
-    check_room::<minutes_versions::Entity>(db, minutes_versions::Column::MeetingId, meeting_id, "minutes", 1, max)
-        .await?;
+    check_room::<minutes_versions::Entity>(db, minutes_versions::Column::MeetingId, meeting_id, "minutes", max).await?;
     let sections = sections_by_version_ids(db, &[latest.id]).await?.into_iter().map(|s| (s.title, s.notes)).collect();
     let txn = db.begin().await?;
     let version =

@@ -87,20 +87,7 @@ pub async fn enqueue(
             let address = person.email.filter(|e| !e.is_empty())?;
             let tag = languages.iter().find(|(p, _)| *p == Some(person.id)).map(|(_, l)| l.as_str());
             let email = notifications::compose(kind, &facts, Language::of(tag));
-            Some(outbox_emails::ActiveModel {
-                meeting_id: Set(Some(meeting.id)),
-                kind: Set(kind.as_str().to_owned()),
-                to_email: Set(address),
-                to_name: Set(person.full_name),
-                subject: Set(email.subject.chars().take(300).collect()),
-                body: Set(email.body),
-                claimed_at: Set(None),
-                sent_at: Set(None),
-                attempts: Set(0),
-                last_error: Set(None),
-                created_at: Set(now),
-                ..Default::default()
-            })
+            Some(queued(Some(meeting.id), kind.as_str(), (address, person.full_name), &email.subject, email.body, now))
         })
         .collect();
     let count = rows.len();
@@ -108,6 +95,31 @@ pub async fn enqueue(
         outbox_emails::Entity::insert_many(rows).exec(db).await?;
     }
     Ok(count)
+}
+
+/// One e-mail waiting for delivery: about a meeting, or (`None`) about an account.
+pub(crate) fn queued(
+    meeting_id: Option<i64>,
+    kind: &str,
+    (to_email, to_name): (String, String),
+    subject: &str,
+    body: String,
+    now: DateTime<Utc>,
+) -> outbox_emails::ActiveModel {
+    outbox_emails::ActiveModel {
+        meeting_id: Set(meeting_id),
+        kind: Set(kind.to_owned()),
+        to_email: Set(to_email),
+        to_name: Set(to_name),
+        subject: Set(subject.chars().take(300).collect()),
+        body: Set(body),
+        claimed_at: Set(None),
+        sent_at: Set(None),
+        attempts: Set(0),
+        last_error: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
 }
 
 /// The notifications of one meeting, newest first; only for those who plan its meetings

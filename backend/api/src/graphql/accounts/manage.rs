@@ -257,7 +257,7 @@ impl AccountAdminMutation {
         let user = store::account_of_link(ctx.db(), &hash, ctx.now()).await?;
         rules::check_password(&password, &[&user.email, &user.display_name])?;
         let password_hash = app.passwords.hash(password).await?;
-        store::redeem_link(ctx.db(), &hash, password_hash, ctx.now()).await?;
+        store::redeem_link(ctx.db(), &user, &hash, password_hash, ctx.now()).await?;
         Ok(true)
     }
 
