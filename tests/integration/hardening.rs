@@ -81,6 +81,28 @@ async fn long_fragment_chains_are_refused_without_recursion(engine: Engine) {
     }
 }
 
+/// Fragments that each spread the next ten times: 10^15 paths, with and without aliases.
+async fn fragments_fanning_out_are_answered_at_once(engine: Engine) {
+    let app = spawn_app(engine).await;
+    for leaf in ["a: serverInfo { demo }", "serverInfo { demo }"] {
+        let mut query = String::from("query { ...F0 }");
+        for level in 0..15 {
+            let spreads = format!("...F{} ", level + 1).repeat(10);
+            query.push_str(&format!(" fragment F{level} on QueryRoot {{ {spreads} }}"));
+        }
+        query.push_str(&format!(" fragment F15 on QueryRoot {{ {leaf} }}"));
+        let answer = tokio::time::timeout(
+            std::time::Duration::from_secs(20),
+            post_raw(&app, json!({ "query": query }).to_string()),
+        );
+        let (status, body) = answer.await.expect("answered within seconds, not after 10^15 steps");
+        assert_eq!(status, 200);
+        assert_eq!(body["errors"][0]["extensions"]["reason"], "TOO_LARGE", "{body}");
+        assert_eq!(body["errors"][0]["message"], "The answer would be too large. Ask for less at a time.");
+        still_serving(&app).await;
+    }
+}
+
 /// Pieces of GraphQL, valid and not, that generated documents are put together from.
 const TOKENS: &[&str] = &[
     "{",
@@ -261,6 +283,7 @@ async fn control_characters_are_refused_in_every_text(engine: Engine) {
 both_engines!(
     deeply_nested_documents_are_refused_before_parsing,
     long_fragment_chains_are_refused_without_recursion,
+    fragments_fanning_out_are_answered_at_once,
     a_meeting_holds_at_most_its_documented_number_of_decisions_and_all_carry_over,
     an_answer_that_fans_out_past_the_field_budget_is_refused_whole,
     dates_outside_the_supported_range_are_refused,

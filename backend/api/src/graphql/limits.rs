@@ -1,23 +1,28 @@
 //! Limits on what one document may ask for, checked before any recursive work over it.
 //!
 //! async-graphql's parser and validators recurse once per level of nesting, so a 3 KB document
-//! of `[[[[…` or `{a:{a:{…` overflows the stack before the depth and complexity limits run.
-//! [`DocumentLimits`] bounds the nesting of the raw text first, then counts aliases, which the
-//! depth and complexity limits do not see.
+//! of `[[[[…` or `{a:{a:{…` overflows the stack before the depth and complexity limits run, and
+//! they expand every fragment spread, so fragments that spread one another ten times each keep
+//! them busy for 10^15 steps. [`DocumentLimits`] runs before all of them: it bounds the nesting
+//! of the raw text, parses the document once (execution reuses it), and measures it in one
+//! walk that visits each fragment once.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextResolve, ResolveInfo,
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextPrepareRequest, NextResolve, ResolveInfo,
 };
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{ErrorExtensionValues, Response, ServerError, ServerResult, Value, Variables};
+use async_graphql::{ErrorExtensionValues, Request, Response, ServerError, ServerResult, Value, Variables};
 
 /// Brackets of any kind (`{`, `[`, `(`) open at once in a document, and levels of lists and
 /// objects in its variables. The deepest query the web app or GraphiQL's introspection sends
 /// nests about 20; the parser would overflow a 2 MiB stack in a debug build near 400.
 pub const MAX_NESTING: usize = 64;
+
+/// The reason of a refusal for nesting past [`MAX_NESTING`]; the HTTP layer answers it with 400.
+pub const TOO_NESTED: &str = "TOO_NESTED";
 
 pub struct DocumentLimits {
     pub max_aliases: usize,
@@ -110,84 +115,121 @@ fn refusal(message: String, reason: &str) -> ServerError {
 /// walk stops at this depth instead of trusting the document.
 const MAX_FRAGMENT_NESTING: usize = 16;
 
-fn count_aliases(document: &ExecutableDocument, set: &SelectionSet, nesting: usize, budget: usize) -> usize {
-    let mut count = 0;
-    for selection in &set.items {
-        if count > budget {
-            break;
-        }
-        count += match &selection.node {
-            Selection::Field(field) => {
-                usize::from(field.node.alias.is_some())
-                    + count_aliases(document, &field.node.selection_set.node, nesting, budget)
-            }
-            Selection::InlineFragment(fragment) => {
-                count_aliases(document, &fragment.node.selection_set.node, nesting, budget)
-            }
-            Selection::FragmentSpread(spread) if nesting < MAX_FRAGMENT_NESTING => document
-                .fragments
-                .get(&spread.node.fragment_name.node)
-                .map_or(0, |fragment| count_aliases(document, &fragment.node.selection_set.node, nesting + 1, budget)),
-            Selection::FragmentSpread(_) => budget + 1,
-        };
-    }
-    count
+/// Selections (fields and fragment spreads) an operation may hold once its fragments are
+/// expanded; GraphiQL's introspection query expands to a few hundred.
+pub const MAX_EXPANDED_SELECTIONS: usize = 10_000;
+
+/// What the limits need to know of an operation: its aliases, how deep its fields nest with
+/// the schema's own fields (`__schema`, `__type`) left out, and how many selections it holds
+/// with its fragments expanded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Shape {
+    aliases: usize,
+    depth: usize,
+    selections: usize,
 }
 
-/// How deep the fields of `set` nest, introspection fields left out; fragment spreads nested
-/// past [`MAX_FRAGMENT_NESTING`] count as too deep.
-fn data_depth(document: &ExecutableDocument, set: &SelectionSet, nesting: usize, too_deep: usize) -> usize {
-    set.items
-        .iter()
-        .map(|selection| match &selection.node {
-            Selection::Field(field) if field.node.name.node.starts_with("__") => 0,
-            Selection::Field(field) => 1 + data_depth(document, &field.node.selection_set.node, nesting, too_deep),
-            Selection::InlineFragment(fragment) => {
-                data_depth(document, &fragment.node.selection_set.node, nesting, too_deep)
-            }
-            Selection::FragmentSpread(spread) if nesting < MAX_FRAGMENT_NESTING => document
-                .fragments
-                .get(&spread.node.fragment_name.node)
-                .map_or(0, |fragment| data_depth(document, &fragment.node.selection_set.node, nesting + 1, too_deep)),
-            Selection::FragmentSpread(_) => too_deep,
-        })
-        .max()
-        .unwrap_or(0)
+/// Past the fragment nesting the walk trusts: refused by every limit.
+const TOO_MUCH: Shape = Shape { aliases: usize::MAX, depth: usize::MAX, selections: usize::MAX };
+
+/// One walk over an operation. Each fragment is measured once however often it is spread, so
+/// fragments that spread one another many times cannot make the walk exponential.
+struct Walk<'a> {
+    document: &'a ExecutableDocument,
+    fragments: std::collections::HashMap<&'a str, Shape>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(document: &'a ExecutableDocument) -> Self {
+        Self { document, fragments: std::collections::HashMap::new() }
+    }
+
+    fn set(&mut self, set: &'a SelectionSet, nesting: usize) -> Shape {
+        let mut shape = Shape::default();
+        for selection in &set.items {
+            let inner = match &selection.node {
+                Selection::Field(field) => {
+                    let inner = self.set(&field.node.selection_set.node, nesting);
+                    let counts = !field.node.name.node.starts_with("__");
+                    Shape {
+                        aliases: inner.aliases.saturating_add(usize::from(field.node.alias.is_some())),
+                        depth: if counts { inner.depth.saturating_add(1) } else { 0 },
+                        selections: inner.selections.saturating_add(1),
+                    }
+                }
+                Selection::InlineFragment(fragment) => self.set(&fragment.node.selection_set.node, nesting),
+                Selection::FragmentSpread(spread) => {
+                    let inner = self.fragment(&spread.node.fragment_name.node, nesting + 1);
+                    Shape { selections: inner.selections.saturating_add(1), ..inner }
+                }
+            };
+            shape = Shape {
+                aliases: shape.aliases.saturating_add(inner.aliases),
+                depth: shape.depth.max(inner.depth),
+                selections: shape.selections.saturating_add(inner.selections),
+            };
+        }
+        shape
+    }
+
+    fn fragment(&mut self, name: &'a str, nesting: usize) -> Shape {
+        if nesting > MAX_FRAGMENT_NESTING {
+            return TOO_MUCH;
+        }
+        if let Some(shape) = self.fragments.get(name) {
+            return *shape;
+        }
+        let document = self.document;
+        let shape =
+            document.fragments.get(name).map_or_else(Shape::default, |f| self.set(&f.node.selection_set.node, nesting));
+        self.fragments.insert(name, shape);
+        shape
+    }
+}
+
+impl DocumentLimitsExtension {
+    fn check(&self, request: &mut Request) -> ServerResult<()> {
+        if document_nesting(&request.query, MAX_NESTING) > MAX_NESTING
+            || variables_nesting(&request.variables, MAX_NESTING) > MAX_NESTING
+        {
+            return Err(refusal(format!("The request nests deeper than {MAX_NESTING} levels."), TOO_NESTED));
+        }
+        let document = request.parsed_query()?;
+        let mut walk = Walk::new(document);
+        let (mut depth, mut aliases, mut selections) = (0_usize, 0_usize, 0_usize);
+        for (_, operation) in document.operations.iter() {
+            let shape = walk.set(&operation.node.selection_set.node, 0);
+            depth = depth.max(shape.depth);
+            aliases = aliases.saturating_add(shape.aliases);
+            selections = selections.saturating_add(shape.selections);
+        }
+        if selections > MAX_EXPANDED_SELECTIONS {
+            let message =
+                format!("The query holds more than {MAX_EXPANDED_SELECTIONS} selections with its fragments expanded.");
+            return Err(refusal(message, "TOO_LARGE"));
+        }
+        if depth > self.max_depth {
+            return Err(refusal(format!("The query nests deeper than {} levels.", self.max_depth), "TOO_DEEP"));
+        }
+        if aliases > self.max_aliases {
+            return Err(refusal(format!("Too many aliases (more than {}).", self.max_aliases), "TOO_MANY_ALIASES"));
+        }
+        Ok(())
+    }
 }
 
 #[async_graphql::async_trait::async_trait]
 impl Extension for DocumentLimitsExtension {
-    async fn parse_query(
+    /// Before async-graphql parses and checks the request itself: the document parsed here is
+    /// the one it goes on with.
+    async fn prepare_request(
         &self,
         ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        if document_nesting(query, MAX_NESTING) > MAX_NESTING || variables_nesting(variables, MAX_NESTING) > MAX_NESTING
-        {
-            return Err(refusal(format!("The request nests deeper than {MAX_NESTING} levels."), "TOO_DEEP"));
-        }
-        let document = next.run(ctx, query, variables).await?;
-        let too_deep = self.max_depth + 1;
-        let depth = document
-            .operations
-            .iter()
-            .map(|(_, operation)| data_depth(&document, &operation.node.selection_set.node, 0, too_deep))
-            .max()
-            .unwrap_or(0);
-        if depth > self.max_depth {
-            return Err(refusal(format!("The query nests deeper than {} levels.", self.max_depth), "TOO_DEEP"));
-        }
-        let aliases: usize = document
-            .operations
-            .iter()
-            .map(|(_, operation)| count_aliases(&document, &operation.node.selection_set.node, 0, self.max_aliases))
-            .sum();
-        if aliases > self.max_aliases {
-            return Err(refusal(format!("Too many aliases (more than {}).", self.max_aliases), "TOO_MANY_ALIASES"));
-        }
-        Ok(document)
+        mut request: Request,
+        next: NextPrepareRequest<'_>,
+    ) -> ServerResult<Request> {
+        self.check(&mut request)?;
+        next.run(ctx, request).await
     }
 }
 
@@ -243,6 +285,44 @@ impl Extension for ResponseBudgetExtension {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shape_of(query: &str) -> Shape {
+        let document = async_graphql::parser::parse_query(query).unwrap();
+        let mut walk = Walk::new(&document);
+        let (_, operation) = document.operations.iter().next().unwrap();
+        walk.set(&operation.node.selection_set.node, 0)
+    }
+
+    #[test]
+    fn the_walk_counts_aliases_and_data_depth_through_fragments() {
+        let shape = shape_of(
+            "{ a: towns { items { ...F } } b: __schema { types { name } } } fragment F on Town { x: nameEn forum { id } }",
+        );
+        assert_eq!(shape, Shape { aliases: 3, depth: 4, selections: 9 });
+    }
+
+    #[test]
+    fn fragments_spread_many_times_are_measured_once() {
+        let mut query = String::from("{ ...F0 }");
+        for level in 0..15 {
+            let spreads = format!("...F{} ", level + 1).repeat(10);
+            query.push_str(&format!(" fragment F{level} on Q {{ {spreads} }}"));
+        }
+        query.push_str(" fragment F15 on Q { a: b }");
+        // 10^15 paths through the fragments; one visit each.
+        let paths = 10_usize.pow(15);
+        let spreads: usize = (1..=15).map(|level| 10_usize.pow(level)).sum();
+        assert_eq!(shape_of(&query), Shape { aliases: paths, depth: 1, selections: paths + spreads + 1 });
+    }
+
+    #[test]
+    fn fragments_nested_past_the_trusted_depth_are_too_much() {
+        let mut query = String::from("{ ...F0 }");
+        for level in 0..20 {
+            query.push_str(&format!(" fragment F{level} on Q {{ ...F{} }}", level + 1));
+        }
+        assert_eq!(shape_of(&query), TOO_MUCH);
+    }
 
     #[test]
     fn nesting_counts_every_kind_of_bracket() {

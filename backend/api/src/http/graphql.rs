@@ -94,15 +94,6 @@ pub async fn post(State(state): State<AppState>, request: Request) -> Response {
         }
     };
 
-    // The parser recurses once per bracket: refuse deep documents before it sees them.
-    let max = limits::MAX_NESTING;
-    if limits::document_nesting(&graphql_request.query, max) > max
-        || limits::variables_nesting(&graphql_request.variables, max) > max
-    {
-        let locale = Locale::of_request(&parts.headers).unwrap_or(Locale::He);
-        return json_error(StatusCode::BAD_REQUEST, &i18n::error_message(locale, "VALIDATION", Some("TOO_DEEP"), None));
-    }
-
     let client_ip = parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
@@ -124,10 +115,13 @@ pub async fn post(State(state): State<AppState>, request: Request) -> Response {
         state.config.loader_batch_window,
     ));
     let mut response = state.schema.execute(graphql_request).await;
+    // A document nested past the limit is malformed input, refused before it was parsed.
+    let too_nested = response.errors.first().is_some_and(|e| extension_str(e, "reason") == Some(limits::TOO_NESTED));
     for error in &mut response.errors {
         localize(error, locale);
     }
-    let mut http = axum::Json(response).into_response();
+    let status = if too_nested { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    let mut http = (status, axum::Json(response)).into_response();
     http.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     http
 }
