@@ -84,7 +84,7 @@ test('the accounts page in English passes axe, and a coordinator sees only their
   await page.locator('input[type=password]').fill('workit-demo');
   await page.locator('button[type=submit]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  await page.goto(`${server.url}/admin/accounts`);
+  await page.getByRole('link', { name: 'User accounts' }).click();
   await page.getByRole('heading', { level: 1, name: 'User accounts' }).waitFor();
   await page.getByRole('cell', { name: 'chair.kiryat-shmona@demo.workit.example' }).waitFor();
   assert.equal(await page.getByRole('cell', { name: 'chair.kiryat-gat@demo.workit.example' }).count(), 0);

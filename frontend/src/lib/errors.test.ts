@@ -38,6 +38,9 @@ describe('messages', () => {
     await i18n.changeLanguage('en');
     expect(fieldMessage(i18n.t, 'too_long', { max: '200' })).toBe('At most 200 characters.');
     expect(fieldMessage(i18n.t, 'something_new')).toBe('Not a valid value.');
+    expect(fieldMessage(i18n.t, 'weak_password', { reason: 'blank', min: '10' })).toBe('A password cannot be only spaces.');
+    expect(fieldMessage(i18n.t, 'weak_password', { reason: 'too_short', min: '10' })).toBe('A password of at least 10 characters.');
+    expect(fieldMessage(i18n.t, 'too_long', { reason: 'unknown', max: '5' })).toBe('At most 5 characters.');
     await i18n.changeLanguage('he');
     expect(fieldMessage(i18n.t, 'required')).toBe('שדה חובה.');
   });

@@ -22,15 +22,21 @@ type Extensions = {
 export function toFailure(error: CombinedError | undefined | null): ApiFailure | null {
   if (!error) return null;
   if (error.networkError && error.graphQLErrors.length === 0) return { code: 'NETWORK', fields: {} };
-  const ext = (error.graphQLErrors[0]?.extensions ?? {}) as Extensions;
+  return fromExtensions(error.graphQLErrors[0]?.extensions);
+}
+
+/** The same from a raw answer's first error, for requests sent outside urql (`postGraphQL`). */
+export function fromExtensions(extensions: unknown): ApiFailure {
+  const ext = (extensions ?? {}) as Extensions;
   const fields: ApiFailure['fields'] = {};
   for (const field of ext.fields ?? []) fields[field.field] = { code: field.code, params: field.params ?? {} };
   return { code: ext.code ?? 'INTERNAL', reason: ext.reason, retryAfter: ext.retryAfter, currentVersion: ext.currentVersion, fields };
 }
 
-/** A field error in the user's language, from its stable code. */
+/** A field error in the user's language, from its stable code (and its `reason`, where the code has several). */
 export function fieldMessage(t: TFunction, code: string, params: Record<string, string> = {}): string {
-  return t(`validation.${code}`, { ...params, defaultValue: t('validation.fallback') });
+  const key = params.reason ? `validation.${code}_${params.reason}` : `validation.${code}`;
+  return t(key, { ...params, defaultValue: t(`validation.${code}`, { ...params, defaultValue: t('validation.fallback') }) });
 }
 
 /** The headline of a failure in the user's language. */

@@ -18,7 +18,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
     initialValues: { current: '', newPassword: '' },
     validate: {
       current: (v) => (v ? null : fieldMessage(t, 'required')),
-      newPassword: (v) => (v.length >= 10 ? null : fieldMessage(t, 'weak_password', { min: '10' })),
+      newPassword: (v) => (v.length >= 10 ? null : fieldMessage(t, 'weak_password', { reason: 'too_short', min: '10' })),
     },
   });
   const submit = form.onSubmit(async (values) => {
@@ -27,7 +27,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
     setFailure(problem);
     if (problem) {
       for (const [field, error] of Object.entries(problem.fields)) {
-        form.setFieldError(field, fieldMessage(t, error.code === 'weak_password' ? `weak_password_${error.params.reason ?? 'too_short'}` : error.code, error.params));
+        form.setFieldError(field, fieldMessage(t, error.code, error.params));
       }
     } else {
       setDone(true);

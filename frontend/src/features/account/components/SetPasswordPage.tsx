@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
-import { failureMessage, fieldMessage, type ApiFailure } from '@/lib/errors';
+import { failureMessage, fieldMessage, fromExtensions, type ApiFailure } from '@/lib/errors';
 import { postGraphQL } from '@/lib/session';
 import { chooseLanguageBeforeSignIn } from '@/lib/session-context';
 
@@ -22,7 +22,7 @@ export default function SetPasswordPage() {
   const form = useForm({
     initialValues: { password: '', repeat: '' },
     validate: {
-      password: (v) => (v.length >= 10 ? null : fieldMessage(t, 'weak_password_too_short', { min: '10' })),
+      password: (v) => (v.length >= 10 ? null : fieldMessage(t, 'weak_password', { reason: 'too_short', min: '10' })),
       repeat: (v, values) => (v === values.password ? null : t('password.mismatch')),
     },
   });
@@ -31,21 +31,13 @@ export default function SetPasswordPage() {
   }, [t]);
 
   const submit = form.onSubmit(async ({ password }) => {
-    setFailure(null);
-    const result = await postGraphQL(SetPasswordWithLinkMutation, { token, password });
-    if (result.data?.setPasswordWithLink) {
-      setDone(true);
-      return;
-    }
-    const ext = (result.errors?.[0]?.extensions ?? {}) as { code?: string; reason?: string; retryAfter?: number; fields?: { field: string; code: string; params?: Record<string, string> }[] };
-    const field = ext.fields?.[0];
-    if (field?.field === 'password') {
-      form.setFieldError('password', fieldMessage(t, field.code === 'weak_password' ? `weak_password_${field.params?.reason ?? 'too_short'}` : field.code, field.params ?? {}));
-    } else if (field) {
-      setFailure({ code: 'VALIDATION', fields: { [field.field]: { code: field.code, params: field.params ?? {} } } });
-    } else {
-      setFailure({ code: ext.code ?? 'INTERNAL', reason: ext.reason, retryAfter: ext.retryAfter, fields: {} });
-    }
+    // Outside urql, like sign-in: a refusal here (a rate limit is UNAUTHENTICATED) must not end
+    // a session this browser may hold.
+    const result = await postGraphQL(SetPasswordWithLinkMutation, { token, password }).catch(() => null);
+    const problem = result?.data?.setPasswordWithLink ? null : result ? fromExtensions(result.errors?.[0]?.extensions) : { code: 'NETWORK', fields: {} };
+    setFailure(problem);
+    if (problem?.fields.password) form.setFieldError('password', fieldMessage(t, problem.fields.password.code, problem.fields.password.params));
+    if (!problem) setDone(true);
   });
 
   const invalid = !!error || failure?.fields.token;
@@ -80,7 +72,7 @@ export default function SetPasswordPage() {
                 <Text size="sm">{t('password.hint')}</Text>
                 <PasswordInput label={t('password.new')} autoComplete="new-password" required {...form.getInputProps('password')} />
                 <PasswordInput label={t('password.repeat')} autoComplete="new-password" required {...form.getInputProps('repeat')} />
-                {failure && !failure.fields.token && <Alert color="red">{failureMessage(t, failure)}</Alert>}
+                {failure && !failure.fields.token && !failure.fields.password && <Alert color="red">{failureMessage(t, failure)}</Alert>}
                 <Button type="submit">{t('password.save')}</Button>
               </Stack>
             </form>

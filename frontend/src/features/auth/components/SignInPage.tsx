@@ -6,7 +6,7 @@ import { Navigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
-import { failureMessage, fieldMessage, type ApiFailure } from '@/lib/errors';
+import { failureMessage, fieldMessage, fromExtensions, type ApiFailure } from '@/lib/errors';
 import { postGraphQL, startSession } from '@/lib/session';
 import { chooseLanguageBeforeSignIn, homePath, useSession } from '@/lib/session-context';
 
@@ -54,8 +54,7 @@ export function SignInPage() {
         startSession(result.data.login);
         await session.reload();
       } else {
-        const ext = result.errors?.[0]?.extensions ?? {};
-        setFailure({ code: ext.code ?? 'INTERNAL', reason: ext.reason, retryAfter: ext.retryAfter, fields: {} });
+        setFailure(fromExtensions(result.errors?.[0]?.extensions));
       }
     } catch {
       setFailure({ code: 'NETWORK', fields: {} });
