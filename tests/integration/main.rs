@@ -12,6 +12,7 @@ mod auth;
 mod cli;
 mod dataloader;
 mod directory;
+mod exports;
 mod forums;
 mod hardening;
 mod http;

@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 use crate::helpers::*;
 use crate::meetings::{CREATE, STATUS, body_of, starts};
 
-const START: &str = "mutation($m: ID!) { startMinutes(meetingId: $m) { id number status version sections { id title notes version } } }";
-const SAVE: &str = "mutation($id: ID!, $v: Int!, $n: String!) { saveMinutesSection(id: $id, version: $v, notes: $n) { notes version } }";
+pub(crate) const START: &str = "mutation($m: ID!) { startMinutes(meetingId: $m) { id number status version sections { id title notes version } } }";
+pub(crate) const SAVE: &str = "mutation($id: ID!, $v: Int!, $n: String!) { saveMinutesSection(id: $id, version: $v, notes: $n) { notes version } }";
 const CIRCULATE: &str = "mutation($id: ID!, $v: Int!, $d: NaiveDate!) { circulateMinutes(id: $id, version: $v, commentDeadline: $d) { status version commentDeadline } }";
 const COMMENT: &str =
     "mutation($s: ID!, $b: String!) { commentOnMinutes(sectionId: $s, body: $b) { authorName body } }";
@@ -27,7 +27,7 @@ fn today() -> chrono::NaiveDate {
 }
 
 /// A meeting of `kind` in `town` that took place yesterday, with invitations sent and held.
-async fn held_meeting(app: &TestApp, token: &str, town: &str, kind: &str, template: Option<&str>) -> Value {
+pub(crate) async fn held_meeting(app: &TestApp, token: &str, town: &str, kind: &str, template: Option<&str>) -> Value {
     let body = body_of(app, token, town, kind).await;
     let created = app
         .gql(token, CREATE, json!({ "b": body, "t": template, "c": false, "i": { "title": "מפגש", "startsAt": starts(-1), "place": "אולם" } }))
@@ -257,12 +257,12 @@ async fn without_smtp_the_outbox_shows_what_would_be_sent(engine: Engine) {
 }
 
 /// (recipients, raw message) of each e-mail the sink received.
-type Received = Arc<Mutex<Vec<(Vec<String>, String)>>>;
+pub(crate) type Received = Arc<Mutex<Vec<(Vec<String>, String)>>>;
 
 /// A local SMTP server that keeps what it receives.
 #[derive(Clone, Default)]
-struct Sink {
-    received: Received,
+pub(crate) struct Sink {
+    pub(crate) received: Received,
     current: Vec<u8>,
     to: Vec<String>,
 }
@@ -347,7 +347,7 @@ async fn with_smtp_invitations_and_approved_minutes_are_sent(engine: Engine) {
 }
 
 /// Reads `word/document.xml` of a .docx with a general zip and XML reader (not the writer's).
-fn docx_paragraphs(bytes: &[u8]) -> Vec<(Option<String>, bool, String)> {
+pub(crate) fn docx_paragraphs(bytes: &[u8]) -> Vec<(Option<String>, bool, String)> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
     archive.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
