@@ -7,7 +7,7 @@ use serde_json::json;
 
 use crate::helpers::*;
 use crate::meetings::{CREATE, STATUS, body_of, starts};
-use crate::minutes::{SAVE, START, Sink, docx_paragraphs, held_meeting};
+use crate::minutes::{SAVE, START, delivered, docx_paragraphs, held_meeting, smtp_sink};
 
 /// A right-to-left override, isolates, marks, emoji with joiners, Hebrew, Arabic, and the
 /// characters calendars, XML and mail headers escape.
@@ -70,22 +70,8 @@ async fn calendar_file_keeps_hostile_text_exactly(engine: Engine) {
 }
 
 async fn invitation_email_keeps_hostile_text_exactly(engine: Engine) {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let sink = Sink::default();
-    let received = sink.received.clone();
-    let mut server = mailin_embedded::Server::new(sink);
-    server.with_name("sink.test").with_tcp_listener(listener);
-    std::thread::spawn(move || {
-        server.serve().ok();
-    });
-    let config = workit_api::ApiConfig {
-        smtp: Some(workit_api::config::SmtpConfig {
-            url: format!("smtp://127.0.0.1:{port}"),
-            from: "WORKIT Hub <forum@workit.test>".into(),
-        }),
-        ..test_config()
-    };
+    let (smtp, received) = smtp_sink();
+    let config = workit_api::ApiConfig { smtp: Some(smtp), ..test_config() };
     let app = spawn_app_with(engine, config).await;
     let referent = app.login("referent.kiryat-gat").await;
     let body = body_of(&app, &referent, "Kiryat Gat", "STEERING_COMMITTEE").await;
@@ -98,14 +84,7 @@ async fn invitation_email_keeps_hostile_text_exactly(engine: Engine) {
 
     let expected = app.scalar_i64("SELECT COUNT(*) FROM outbox_emails").await as usize;
     assert!(expected > 0);
-    let mut delivered: Vec<(Vec<String>, String)> = Vec::new();
-    for _ in 0..200 {
-        delivered = received.lock().unwrap().clone();
-        if delivered.len() >= expected {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let delivered = delivered(&received, expected).await;
     assert_eq!(delivered.len(), expected, "every invitation reached the SMTP server");
     for (_, raw) in &delivered {
         let message = mail_parser::MessageParser::default().parse(raw.as_bytes()).expect("a parsable message");

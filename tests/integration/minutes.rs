@@ -261,8 +261,8 @@ pub(crate) type Received = Arc<Mutex<Vec<(Vec<String>, String)>>>;
 
 /// A local SMTP server that keeps what it receives.
 #[derive(Clone, Default)]
-pub(crate) struct Sink {
-    pub(crate) received: Received,
+struct Sink {
+    received: Received,
     current: Vec<u8>,
     to: Vec<String>,
 }
@@ -284,7 +284,8 @@ impl mailin_embedded::Handler for Sink {
     }
 }
 
-async fn with_smtp_invitations_and_approved_minutes_are_sent(engine: Engine) {
+/// A sink on a free port and the server's SMTP settings that send to it.
+pub(crate) fn smtp_sink() -> (workit_api::config::SmtpConfig, Received) {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let sink = Sink::default();
@@ -294,15 +295,28 @@ async fn with_smtp_invitations_and_approved_minutes_are_sent(engine: Engine) {
     std::thread::spawn(move || {
         server.serve().ok();
     });
-
-    let config = workit_api::ApiConfig {
-        smtp: Some(workit_api::config::SmtpConfig {
-            url: format!("smtp://127.0.0.1:{port}"),
-            from: "WORKIT Hub <forum@workit.test>".into(),
-        }),
-        public_url: Some("https://hub.workit.test".into()),
-        ..test_config()
+    let smtp = workit_api::config::SmtpConfig {
+        url: format!("smtp://127.0.0.1:{port}"),
+        from: "WORKIT Hub <forum@workit.test>".into(),
     };
+    (smtp, received)
+}
+
+/// What the sink has received once the outbox's `expected` e-mails arrived (or 10 s passed).
+pub(crate) async fn delivered(received: &Received, expected: usize) -> Vec<(Vec<String>, String)> {
+    for _ in 0..200 {
+        if received.lock().unwrap().len() >= expected {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    received.lock().unwrap().clone()
+}
+
+async fn with_smtp_invitations_and_approved_minutes_are_sent(engine: Engine) {
+    let (smtp, received) = smtp_sink();
+    let config =
+        workit_api::ApiConfig { smtp: Some(smtp), public_url: Some("https://hub.workit.test".into()), ..test_config() };
     let app = spawn_app_with(engine, config).await;
     let referent = app.login("referent.kiryat-gat").await;
     let meeting = held_meeting(&app, &referent, "Kiryat Gat", "FORUM", Some("forum_4_focuses")).await;
@@ -310,16 +324,9 @@ async fn with_smtp_invitations_and_approved_minutes_are_sent(engine: Engine) {
     let approved = approve_minutes(&app, &referent, &chair, &meeting).await;
     assert_eq!(approved["data"]["approveMinutes"]["status"], "APPROVED", "{approved}");
 
-    let expected = app.scalar_i64("SELECT COUNT(*) FROM outbox_emails").await;
-    let mut delivered = Vec::new();
-    for _ in 0..200 {
-        delivered = received.lock().unwrap().clone();
-        if delivered.len() as i64 >= expected {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(delivered.len() as i64, expected, "every queued e-mail reached the SMTP server");
+    let expected = app.scalar_i64("SELECT COUNT(*) FROM outbox_emails").await as usize;
+    let delivered = delivered(&received, expected).await;
+    assert_eq!(delivered.len(), expected, "every queued e-mail reached the SMTP server");
     // Subjects are encoded (RFC 2047); the sender, a link to the meeting and the kinds are plain.
     assert!(delivered.iter().all(|(_, text)| text.contains("From: \"WORKIT Hub\" <forum@workit.test>")));
     let invitation = delivered.iter().find(|(_, text)| text.contains("Subject:")).unwrap();
