@@ -262,3 +262,27 @@ pub fn field_errors(body: &Value) -> Vec<(String, String)> {
         })
         .unwrap_or_default()
 }
+
+impl TestApp {
+    /// Makes every later insert into `table` fail inside the database (a trigger), to show that
+    /// a write whose last step fails keeps nothing of its earlier steps.
+    pub async fn fail_inserts_into(&self, table: &str) {
+        let backend = self.db.get_database_backend();
+        let statements = match backend {
+            sea_orm::DatabaseBackend::Sqlite => vec![format!(
+                "CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+            )],
+            _ => vec![
+                format!(
+                    "CREATE FUNCTION fail_{table}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql"
+                ),
+                format!(
+                    "CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION fail_{table}()"
+                ),
+            ],
+        };
+        for sql in statements {
+            self.db.execute_raw(Statement::from_string(backend, sql)).await.expect("install the failing trigger");
+        }
+    }
+}

@@ -180,6 +180,49 @@ async fn meetings_move_through_their_states_and_keep_their_history(engine: Engin
     );
 }
 
+async fn a_move_whose_change_emails_cannot_be_queued_keeps_nothing(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("referent.kiryat-shmona").await;
+    let steering = body_of(&app, &token, "Kiryat Shmona", "STEERING_COMMITTEE").await;
+    let planned = starts(5);
+    let created = app
+        .gql(&token, CREATE, json!({ "b": steering, "c": false, "i": { "title": "ישיבת היגוי", "startsAt": planned } }))
+        .await;
+    let id = created["data"]["createMeeting"]["id"].clone();
+    app.gql(&token, STATUS, json!({ "id": id, "v": 1, "s": "INVITATIONS_SENT" })).await;
+    let meeting_id = id.as_str().unwrap();
+    let queued = format!("SELECT COUNT(*) FROM outbox_emails WHERE meeting_id = {meeting_id}");
+    let invitations = app.scalar_i64(&queued).await;
+    assert!(invitations > 0, "the invitees have addresses");
+    let audited = format!("SELECT COUNT(*) FROM audit_log WHERE entity = 'meeting' AND entity_id = {meeting_id}");
+    let audit_before = app.scalar_i64(&audited).await;
+
+    app.fail_inserts_into("outbox_emails").await;
+    let moved = app
+        .gql(
+            &token,
+            "mutation($id: ID!, $v: Int!, $i: MeetingInput!) {
+                updateMeeting(id: $id, version: $v, input: $i) { version }
+            }",
+            json!({ "id": id, "v": 2, "i": { "title": "ישיבת היגוי", "startsAt": starts(7) } }),
+        )
+        .await;
+    assert_eq!(error_code(&moved), "INTERNAL", "{moved}");
+
+    let kept = app
+        .gql(&token, "query($m: ID!) { meeting(id: $m) { version startsAt history { kind } } }", json!({ "m": id }))
+        .await;
+    let kept = &kept["data"]["meeting"];
+    assert_eq!(kept["version"], 2, "the version did not move: {kept}");
+    let kept_start = chrono::DateTime::parse_from_rfc3339(kept["startsAt"].as_str().unwrap()).unwrap();
+    let planned = chrono::DateTime::parse_from_rfc3339(&planned).unwrap();
+    assert_eq!(kept_start.timestamp(), planned.timestamp(), "the time did not move");
+    let kinds: Vec<&str> = kept["history"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["INVITATIONS_SENT", "CREATED"], "no RESCHEDULED entry");
+    assert_eq!(app.scalar_i64(&queued).await, invitations);
+    assert_eq!(app.scalar_i64(&audited).await, audit_before, "no audit entry for a change that did not happen");
+}
+
 async fn approving_the_minutes_of_a_canonical_meeting_ticks_its_milestone(engine: Engine) {
     let app = spawn_app(engine).await;
     let coordinator = app.login("coordinator.south").await;
@@ -452,6 +495,7 @@ both_engines!(
     bad_meeting_input_is_refused_and_nothing_is_saved,
     the_agenda_reorders_warns_on_overflow_and_refuses_a_stale_order,
     meetings_move_through_their_states_and_keep_their_history,
+    a_move_whose_change_emails_cannot_be_queued_keeps_nothing,
     approving_the_minutes_of_a_canonical_meeting_ticks_its_milestone,
     decided_but_not_executed_decisions_carry_over_to_the_next_meeting,
     calendar_files_parse_and_a_cancelled_meeting_is_a_cancelled_event,

@@ -1,6 +1,8 @@
 //! Optimistic concurrency: an update names the version it was based on and changes nothing
-//! when the row has moved on since. Every versioned write of the repositories goes through
-//! [`write_if_current`], in one transaction with its audit record.
+//! when the row has moved on since. A write of one row goes through [`write_if_current`] (the
+//! update and its audit record in one transaction); a write that changes more — a meeting and
+//! its history and e-mails, minutes and their meeting — opens its own transaction and calls
+//! [`update_if_current`] inside it, so everything it changes commits or fails together.
 
 use std::str::FromStr;
 

@@ -1,7 +1,7 @@
 //! Who is invited to a meeting and who came (the two-thirds rule, model §8).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use workit_domain::forums::is_current;
 use workit_domain::meetings::{AttendanceStatus, MAX_INVITEES, MeetingStatus, attendance_recordable};
 use workit_domain::validation::{FieldError, codes};
@@ -78,11 +78,13 @@ pub async fn invite(
         return Err(DomainError::validation("personId", codes::INVALID_CHOICE).into());
     }
     check_room::<attendance::Entity>(db, attendance::Column::MeetingId, meeting_id, "invitees", MAX_INVITEES).await?;
+    let txn = db.begin().await?;
     attendance::Entity::insert(row(meeting_id, person_id, now))
         .on_conflict_do_nothing_on([attendance::Column::MeetingId, attendance::Column::PersonId])
-        .exec(db)
+        .exec_without_returning(&txn)
         .await?;
-    audit::record(db, actor, "invite", "meeting", meeting_id, now).await
+    audit::record(&txn, actor, "invite", "meeting", meeting_id, now).await?;
+    Ok(txn.commit().await?)
 }
 
 /// Records whether an invitee attended. Only invitees have attendance.
@@ -114,8 +116,10 @@ pub async fn record(
     let mut active: attendance::ActiveModel = invitee.into();
     active.status = Set(status.as_str().to_owned());
     active.updated_at = Set(now);
-    active.update(db).await?;
-    audit::record(db, actor, "attendance", "meeting", meeting_id, now).await
+    let txn = db.begin().await?;
+    active.update(&txn).await?;
+    audit::record(&txn, actor, "attendance", "meeting", meeting_id, now).await?;
+    Ok(txn.commit().await?)
 }
 
 pub async fn by_meeting_ids(db: &impl ConnectionTrait, ids: &[i64]) -> StoreResult<Vec<attendance::Model>> {

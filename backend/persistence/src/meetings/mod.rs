@@ -24,7 +24,7 @@ use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
 use crate::entities::{agenda_items, bodies, decisions, forums, meeting_events, meetings, milestones};
-use crate::versioned::{VersionedWrite, not_found, update_if_current, write_if_current};
+use crate::versioned::{VersionedWrite, not_found, update_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit, towns};
 
 #[derive(Debug, Default, Clone)]
@@ -324,8 +324,11 @@ pub async fn update(
         product: Set(draft.product),
         ..Default::default()
     };
+    // The change, its history entry and the "changed" e-mails commit together (ADR 0007): a
+    // moved meeting whose invitees are never told must not be possible.
+    let txn = db.begin().await?;
     let write = VersionedWrite { entity: "meeting", action: "update", id, expected: version, current: current.version };
-    write_if_current(db, actor, write, changes, now).await?;
+    update_if_current(&txn, &write, changes, now).await?;
     if rescheduled {
         let details = format!(
             "{} ({} min) → {} ({} min)",
@@ -334,12 +337,14 @@ pub async fn update(
             draft.starts_at.to_rfc3339(),
             draft.duration_minutes
         );
-        record_event(db, actor, id, "RESCHEDULED", Some(details), now).await?;
+        record_event(&txn, actor, id, "RESCHEDULED", Some(details), now).await?;
     }
-    let updated = get(db, actor, id).await?;
+    let updated = meetings::Entity::find_by_id(id).one(&txn).await?.ok_or_else(|| not_found("meeting"))?;
     if (rescheduled || moved) && status_of(&updated)? == MeetingStatus::InvitationsSent {
-        outbox::enqueue(db, &updated, NotificationKind::Changed, outbox::Recipients::Invitees, extra, now).await?;
+        outbox::enqueue(&txn, &updated, NotificationKind::Changed, outbox::Recipients::Invitees, extra, now).await?;
     }
+    audit::record(&txn, actor, "update", "meeting", id, now).await?;
+    txn.commit().await?;
     Ok(updated)
 }
 
