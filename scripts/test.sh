@@ -9,6 +9,26 @@ export CARGO_TERM_COLOR=never
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# What the tests need from the system, checked before anything compiles: installed with apt when
+# we are root on Debian, otherwise one line saying what to install.
+pg_bin=${WORKIT_TEST_PG_BIN:-/usr/lib/postgresql/15/bin}
+chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
+missing=()
+[ -x "$pg_bin/initdb" ] && [ -x "$pg_bin/postgres" ] || [ -n "${WORKIT_TEST_POSTGRES_URL:-}" ] || missing+=(postgresql-15)
+[ -x "$chromium" ] || missing+=(chromium)
+command -v npm >/dev/null || missing+=(nodejs npm)
+command -v cargo >/dev/null || { echo "scripts/test.sh: needs Rust (cargo): https://rustup.rs" >&2; exit 1; }
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    step "Installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "scripts/test.sh: install ${missing[*]} first (e.g. sudo apt-get install -y ${missing[*]}), or set WORKIT_TEST_PG_BIN / CHROMIUM_PATH" >&2
+    exit 1
+  fi
+fi
+
 # Every runner's output is also kept, to add up one closing line at the end.
 log_dir=$(mktemp -d)
 trap 'rm -rf "$log_dir"' EXIT
