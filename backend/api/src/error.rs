@@ -5,6 +5,7 @@
 //! are worded per locale later, in the HTTP handler (see `i18n`), from the code and details.
 
 use async_graphql::{ErrorExtensionValues, Value};
+use workit_domain::validation::codes;
 use workit_domain::{AuthFailure, DomainError, FieldError};
 use workit_persistence::StoreError;
 
@@ -84,5 +85,5 @@ impl From<ApiError> for async_graphql::Error {
 
 /// Parses a GraphQL `ID` argument into a row id, naming the argument when it is malformed.
 pub fn parse_id(id: &async_graphql::ID, field: &str) -> ApiResult<i64> {
-    id.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| DomainError::validation(field, "invalid_id").into())
+    id.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| DomainError::validation(field, codes::INVALID_ID).into())
 }

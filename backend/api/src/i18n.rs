@@ -1,6 +1,8 @@
 //! Error messages in the client's language. Clients may also word messages themselves from the
 //! stable `code`, `reason` and field `code`s; these are the server's wording for everyone else.
 
+use std::sync::LazyLock;
+
 use async_graphql::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,120 +41,76 @@ impl Locale {
     }
 }
 
-pub fn error_message(locale: Locale, code: &str, reason: Option<&str>, retry_after: Option<&str>) -> String {
-    use Locale::{En, He};
-    let text = match (code, reason, locale) {
-        ("UNAUTHENTICATED", Some("BAD_CREDENTIALS"), He) => "הדוא\"ל או הסיסמה שגויים.",
-        ("UNAUTHENTICATED", Some("BAD_CREDENTIALS"), En) => "The e-mail or password is wrong.",
-        ("UNAUTHENTICATED", Some("EXPIRED"), He) => "פג תוקף ההתחברות. יש להתחבר מחדש.",
-        ("UNAUTHENTICATED", Some("EXPIRED"), En) => "Your session has expired. Please sign in again.",
-        ("UNAUTHENTICATED", Some("REVOKED"), He) => "ההתחברות בוטלה. יש להתחבר מחדש.",
-        ("UNAUTHENTICATED", Some("REVOKED"), En) => "This session was signed out. Please sign in again.",
-        ("UNAUTHENTICATED", Some("RATE_LIMITED"), He) => {
-            return format!("יותר מדי ניסיונות התחברות. נסו שוב בעוד {} שניות.", retry_after.unwrap_or("60"));
-        }
-        ("UNAUTHENTICATED", Some("RATE_LIMITED"), En) => {
-            return format!("Too many sign-in attempts. Try again in {} seconds.", retry_after.unwrap_or("60"));
-        }
-        ("UNAUTHENTICATED", _, He) => "יש להתחבר כדי להמשיך.",
-        ("UNAUTHENTICATED", _, En) => "Please sign in to continue.",
-        ("FORBIDDEN", _, He) => "אין לך הרשאה לפעולה זו.",
-        ("FORBIDDEN", _, En) => "You do not have permission to do this.",
-        ("NOT_FOUND", _, He) => "הפריט המבוקש לא נמצא.",
-        ("NOT_FOUND", _, En) => "The requested item was not found.",
-        ("VALIDATION", Some("TOO_NESTED" | "TOO_DEEP"), He) => "הבקשה מקוננת לעומק רב מדי.",
-        ("VALIDATION", Some("TOO_NESTED" | "TOO_DEEP"), En) => "The request is nested too deeply.",
-        ("VALIDATION", Some("TOO_LARGE"), He) => "התשובה גדולה מדי. יש לבקש פחות נתונים בכל פעם.",
-        ("VALIDATION", Some("TOO_LARGE"), En) => "The answer would be too large. Ask for less at a time.",
-        ("VALIDATION", _, He) => "חלק מהשדות אינם תקינים.",
-        ("VALIDATION", _, En) => "Some fields are not valid.",
-        ("CONFLICT", _, He) => "הנתונים השתנו בינתיים על ידי מישהו אחר.",
-        ("CONFLICT", _, En) => "Someone else changed this in the meantime.",
-        (_, _, He) => "אירעה שגיאה בשרת. נסו שוב מאוחר יותר.",
-        (_, _, En) => "Something went wrong on the server. Please try again later.",
+/// The web app's locale files, compiled in: the server words its errors exactly as the web app
+/// does, from one list of texts per language.
+static WORDING: LazyLock<[serde_json::Value; 2]> = LazyLock::new(|| {
+    let parse = |text: &str| serde_json::from_str(text).unwrap_or(serde_json::Value::Null);
+    [
+        parse(include_str!("../../../frontend/src/locales/he.json")),
+        parse(include_str!("../../../frontend/src/locales/en.json")),
+    ]
+});
+
+fn wording(locale: Locale, section: &str, key: &str) -> Option<&'static str> {
+    let index = match locale {
+        Locale::He => 0,
+        Locale::En => 1,
     };
-    text.to_owned()
+    WORDING[index].get(section)?.get(key)?.as_str()
 }
 
-fn param<'a>(params: &'a Value, name: &str) -> &'a str {
+/// Fills i18next's `{{name}}` placeholders from `value_of(name)`.
+fn interpolate<'a>(text: &str, value_of: impl Fn(&str) -> Option<&'a str>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let Some(close) = rest[open..].find("}}") else { break };
+        out.push_str(&rest[..open]);
+        let name = rest[open + 2..open + close].trim();
+        out.push_str(value_of(name).unwrap_or_default());
+        rest = &rest[open + close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The headline of an error: its `reason`'s wording where there is one, else its code's.
+pub fn error_message(locale: Locale, code: &str, reason: Option<&str>, retry_after: Option<&str>) -> String {
+    let text = reason
+        .and_then(|reason| wording(locale, "errors", reason))
+        .or_else(|| wording(locale, "errors", code))
+        .or_else(|| wording(locale, "errors", "INTERNAL"))
+        .unwrap_or("internal error");
+    interpolate(text, |name| if name == "seconds" { Some(retry_after.unwrap_or("60")) } else { None })
+}
+
+fn param<'a>(params: &'a Value, name: &str) -> Option<&'a str> {
     match params {
         Value::Object(map) => match map.get(name) {
-            Some(Value::String(s)) => s,
-            _ => "",
+            Some(Value::String(s)) => Some(s),
+            _ => None,
         },
-        _ => "",
+        _ => None,
     }
 }
 
+/// A field error in the client's language: `<code>_<reason>` where the code has reasons.
 pub fn field_message(locale: Locale, code: &str, params: &Value) -> String {
-    use Locale::{En, He};
-    match (code, locale) {
-        ("required", He) => "שדה חובה.".into(),
-        ("required", En) => "This field is required.".into(),
-        ("too_long", He) => format!("עד {} תווים.", param(params, "max")),
-        ("too_long", En) => format!("At most {} characters.", param(params, "max")),
-        ("control_characters", He) => "הטקסט מכיל תווי בקרה שאינם ניתנים להצגה. יש להקליד אותו מחדש.".into(),
-        ("control_characters", En) => {
-            "The text holds control characters that cannot be shown. Please type it again.".into()
-        }
-        ("limit_reached", He) => format!("ניתן לשמור כאן עד {} פריטים.", param(params, "max")),
-        ("limit_reached", En) => format!("At most {} items here.", param(params, "max")),
-        ("invalid_email", He) => "כתובת דוא\"ל לא תקינה.".into(),
-        ("invalid_email", En) => "Not a valid e-mail address.".into(),
-        ("invalid_phone", He) => "מספר טלפון לא תקין.".into(),
-        ("invalid_phone", En) => "Not a valid phone number.".into(),
-        ("invalid_url", He) => "כתובת אינטרנט לא תקינה (יש להתחיל ב-https://).".into(),
-        ("invalid_url", En) => "Not a valid web address (start with https://).".into(),
-        ("out_of_range", He) => format!("ערך בין {} ל-{}.", param(params, "min"), param(params, "max")),
-        ("out_of_range", En) => format!("A value from {} to {}.", param(params, "min"), param(params, "max")),
-        ("end_before_start", He) => "תאריך הסיום מוקדם מתאריך ההתחלה.".into(),
-        ("end_before_start", En) => "The end date is before the start date.".into(),
-        ("already_member", He) => "האדם כבר חבר בגוף זה.".into(),
-        ("already_member", En) => "This person is already a member of this body.".into(),
-        ("weak_password", He) => match param(params, "reason") {
-            "blank" => "סיסמה לא יכולה להיות רווחים בלבד.".into(),
-            "guessable" => "הסיסמה קלה מדי לניחוש (מילה נפוצה, רצף מקלדת, תאריך או השם/הדוא\"ל שלך). עדיף משפט קצר של כמה מילים.".into(),
-            _ => format!("סיסמה של {} תווים לפחות.", param(params, "min")),
-        },
-        ("weak_password", En) => match param(params, "reason") {
-            "blank" => "A password cannot be only spaces.".into(),
-            "guessable" => "This password is too easy to guess (a common word, a keyboard run, a date, or your name or e-mail). A short sentence of a few words is better.".into(),
-            _ => format!("A password of at least {} characters.", param(params, "min")),
-        },
-        ("taken", He) => "הערך כבר קיים במערכת.".into(),
-        ("taken", En) => "This is already in use.".into(),
-        ("wrong_password", He) => "הסיסמה הנוכחית שגויה.".into(),
-        ("wrong_password", En) => "The current password is wrong.".into(),
-        ("link_invalid", He) => "הקישור כבר נוצל, פג תוקפו או שאינו תקין. יש לבקש קישור חדש.".into(),
-        ("link_invalid", En) => "This link was already used, has expired or is not valid. Ask for a new one.".into(),
-        ("account_disabled", He) => "החשבון מושבת. יש להפעיל אותו מחדש קודם.".into(),
-        ("account_disabled", En) => "This account is disabled. Enable it first.".into(),
-        ("not_yourself", He) => "לא ניתן לבצע פעולה זו על החשבון שלך.".into(),
-        ("not_yourself", En) => "You cannot do this to your own account.".into(),
-        ("not_for_role", He) => "שדה זה אינו מתאים לתפקיד שנבחר.".into(),
-        ("not_for_role", En) => "This field does not apply to the chosen role.".into(),
-        ("invalid_id", He) => "מזהה לא תקין.".into(),
-        ("invalid_id", En) => "Not a valid identifier.".into(),
-        ("minutes_locked", He) => "סיכום מאושר נעול. לשינוי יש לפתוח תיקון.".into(),
-        ("minutes_locked", En) => "Approved minutes are locked. Open a correction to change them.".into(),
-        ("minutes_not_circulated", He) => "ניתן להעיר רק כשהסיכום מופץ להערות.".into(),
-        ("minutes_not_circulated", En) => "Comments are taken while the minutes are circulated.".into(),
-        ("comment_deadline_passed", He) => format!("מועד ההערות הסתיים ב-{}.", param(params, "deadline")),
-        ("comment_deadline_passed", En) => format!("Comments closed on {}.", param(params, "deadline")),
-        ("circulate_first", He) => "יש להפיץ את הסיכום להערות לפני האישור.".into(),
-        ("circulate_first", En) => "Circulate the minutes for comments before approving them.".into(),
-        ("in_the_past", He) => "יש לבחור את היום או יום מאוחר יותר.".into(),
-        ("in_the_past", En) => "Choose today or a later day.".into(),
-        ("approve_minutes_instead", He) => "אישור הסיכום נעשה מאזור הסיכום.".into(),
-        ("approve_minutes_instead", En) => "Minutes are approved from the minutes section.".into(),
-        (_, He) => "ערך לא תקין.".into(),
-        (_, En) => "Not a valid value.".into(),
-    }
+    let text = param(params, "reason")
+        .and_then(|reason| wording(locale, "validation", &format!("{code}_{reason}")))
+        .or_else(|| wording(locale, "validation", code))
+        .or_else(|| wording(locale, "validation", "fallback"))
+        .unwrap_or(code);
+    interpolate(text, |name| param(params, name))
 }
 
 #[cfg(test)]
 mod tests {
+    use workit_domain::validation::codes;
+    use workit_domain::{AuthFailure, ErrorCode};
+
     use super::*;
+    use crate::graphql::limits::{TOO_DEEP, TOO_LARGE, TOO_NESTED};
 
     #[test]
     fn accept_language_picks_the_first_supported_language() {
@@ -166,5 +124,45 @@ mod tests {
         let params = Value::Object([(async_graphql::Name::new("max"), Value::from("200"))].into_iter().collect());
         assert_eq!(field_message(Locale::En, "too_long", &params), "At most 200 characters.");
         assert_eq!(field_message(Locale::He, "too_long", &params), "עד 200 תווים.");
+    }
+
+    #[test]
+    fn every_field_code_and_error_code_is_worded_in_every_language() {
+        let fallback = |locale| field_message(locale, "no_such_code", &Value::Null);
+        for locale in [Locale::He, Locale::En] {
+            assert_ne!(fallback(locale), "no_such_code", "the locale file of {locale:?} parses");
+            for code in codes::ALL {
+                assert!(wording(locale, "validation", code).is_some(), "{code} has no {locale:?} text");
+            }
+            for reason in codes::WEAK_PASSWORD_REASONS {
+                let key = format!("{}_{reason}", codes::WEAK_PASSWORD);
+                assert!(wording(locale, "validation", &key).is_some(), "{key} has no {locale:?} text");
+            }
+            for code in ErrorCode::ALL {
+                assert!(wording(locale, "errors", code.as_str()).is_some(), "{code:?} has no {locale:?} text");
+            }
+            for reason in AuthFailure::REASONS.iter().chain(&[TOO_NESTED, TOO_DEEP, TOO_LARGE]) {
+                assert!(wording(locale, "errors", reason).is_some(), "{reason} has no {locale:?} text");
+            }
+        }
+    }
+
+    #[test]
+    fn messages_fill_every_placeholder() {
+        let params = Value::Object(
+            [("reason", "too_short"), ("min", "12")]
+                .into_iter()
+                .map(|(k, v)| (async_graphql::Name::new(k), Value::from(v)))
+                .collect(),
+        );
+        assert_eq!(field_message(Locale::En, codes::WEAK_PASSWORD, &params), "A password of at least 12 characters.");
+        assert_eq!(
+            error_message(Locale::En, "UNAUTHENTICATED", Some("RATE_LIMITED"), Some("30")),
+            "Too many sign-in attempts. Try again in 30 seconds."
+        );
+        assert_eq!(
+            error_message(Locale::He, "NO_SUCH_CODE", None, None),
+            error_message(Locale::He, "INTERNAL", None, None)
+        );
     }
 }

@@ -72,7 +72,7 @@ pub enum Action {
     EditForum,
     /// Move a forum to another stage.
     ChangeStage,
-    /// Approve a meeting's minutes, which locks them (the chair's call, model §2).
+    /// Approve a meeting's minutes, which locks them (the chair's call, domain §2).
     ApproveMinutes,
     /// Create and edit regions and towns.
     ManageRegistry,

@@ -87,7 +87,7 @@ impl AccountRole {
         let mut errors = Vec::new();
         match (self.town_role(), town) {
             (Some(_), None) => errors.push(FieldError::new("townId", codes::REQUIRED)),
-            (None, Some(_)) => errors.push(FieldError::new("townId", "not_for_role")),
+            (None, Some(_)) => errors.push(FieldError::new("townId", codes::NOT_FOR_ROLE)),
             _ => {}
         }
         errors.extend(region_error(self.system_role(), region));
@@ -99,7 +99,7 @@ impl AccountRole {
 pub fn region_error(role: SystemRole, region: Option<i64>) -> Option<FieldError> {
     match (role == SystemRole::RegionalCoordinator, region) {
         (true, None) => Some(FieldError::new("regionId", codes::REQUIRED)),
-        (false, Some(_)) => Some(FieldError::new("regionId", "not_for_role")),
+        (false, Some(_)) => Some(FieldError::new("regionId", codes::NOT_FOR_ROLE)),
         _ => None,
     }
 }

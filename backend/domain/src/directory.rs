@@ -4,7 +4,7 @@ use crate::access::text_enum;
 use crate::validation::{FieldError, Validator, codes};
 use crate::{DomainResult, OrganisationId, TownId};
 
-/// The seven sectors forum members come from (model §2).
+/// The seven sectors forum members come from (domain §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Sector {
     Government,

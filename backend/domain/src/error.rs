@@ -12,6 +12,9 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    pub const ALL: [Self; 6] =
+        [Self::Unauthenticated, Self::Forbidden, Self::NotFound, Self::Validation, Self::Conflict, Self::Internal];
+
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Unauthenticated => "UNAUTHENTICATED",
@@ -42,6 +45,9 @@ pub enum AuthFailure {
 }
 
 impl AuthFailure {
+    /// Every `reason` an `UNAUTHENTICATED` error may carry.
+    pub const REASONS: &[&str] = &["MISSING", "BAD_CREDENTIALS", "INVALID_TOKEN", "EXPIRED", "REVOKED", "RATE_LIMITED"];
+
     pub const fn reason(self) -> &'static str {
         match self {
             Self::Missing => "MISSING",

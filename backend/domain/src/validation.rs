@@ -22,19 +22,100 @@ impl FieldError {
     }
 }
 
+/// Every field-error code the API can answer. The web app words each one in every language it
+/// speaks (a test reads its locale files against [`codes::ALL`]); a new code goes here first.
 pub mod codes {
+    /// A value is needed.
     pub const REQUIRED: &str = "required";
+    /// Longer than `max` characters.
     pub const TOO_LONG: &str = "too_long";
     pub const INVALID_EMAIL: &str = "invalid_email";
     pub const INVALID_PHONE: &str = "invalid_phone";
     pub const INVALID_URL: &str = "invalid_url";
+    /// Not an identifier this API issued.
+    pub const INVALID_ID: &str = "invalid_id";
+    /// Outside `min`..`max`.
     pub const OUT_OF_RANGE: &str = "out_of_range";
+    /// Not one of the allowed values, or a row the caller may not use.
     pub const INVALID_CHOICE: &str = "invalid_choice";
+    /// Already used by another row (an e-mail, a name).
     pub const TAKEN: &str = "taken";
     pub const END_BEFORE_START: &str = "end_before_start";
+    /// A day before `today`.
+    pub const IN_THE_PAST: &str = "in_the_past";
+    /// With a `reason`: one of [`WEAK_PASSWORD_REASONS`].
     pub const WEAK_PASSWORD: &str = "weak_password";
+    pub const WRONG_PASSWORD: &str = "wrong_password";
     pub const CONTROL_CHARACTERS: &str = "control_characters";
+    /// A list is full at `max`.
     pub const LIMIT_REACHED: &str = "limit_reached";
+    /// A state change the state machine does not allow (`from`, `to`).
+    pub const INVALID_TRANSITION: &str = "invalid_transition";
+    pub const SAME_STAGE: &str = "same_stage";
+    pub const SKIPS_STAGE: &str = "skips_stage";
+    /// A stage move with `count` milestones still open, unconfirmed.
+    pub const OPEN_MILESTONES: &str = "open_milestones";
+    /// The body would be left without a chair.
+    pub const LAST_CHAIR: &str = "last_chair";
+    pub const ALREADY_MEMBER: &str = "already_member";
+    /// The meeting's plan cannot change in its `status`.
+    pub const PLAN_LOCKED: &str = "plan_locked";
+    pub const APPROVE_MINUTES_INSTEAD: &str = "approve_minutes_instead";
+    pub const ATTENDANCE_CLOSED: &str = "attendance_closed";
+    pub const NOT_INVITED: &str = "not_invited";
+    pub const DECISIONS_CLOSED: &str = "decisions_closed";
+    pub const MEETING_NOT_HELD: &str = "meeting_not_held";
+    pub const MINUTES_LOCKED: &str = "minutes_locked";
+    pub const MINUTES_NOT_CIRCULATED: &str = "minutes_not_circulated";
+    pub const CIRCULATE_FIRST: &str = "circulate_first";
+    pub const COMMENT_DEADLINE_PASSED: &str = "comment_deadline_passed";
+    pub const NOT_APPROVED_YET: &str = "not_approved_yet";
+    pub const ACCOUNT_DISABLED: &str = "account_disabled";
+    pub const NOT_YOURSELF: &str = "not_yourself";
+    pub const NOT_FOR_ROLE: &str = "not_for_role";
+    pub const LINK_INVALID: &str = "link_invalid";
+
+    /// Why a password is refused (`weak_password` with `reason`).
+    pub const WEAK_PASSWORD_REASONS: &[&str] = &["blank", "too_short", "guessable"];
+
+    pub const ALL: &[&str] = &[
+        REQUIRED,
+        TOO_LONG,
+        INVALID_EMAIL,
+        INVALID_PHONE,
+        INVALID_URL,
+        INVALID_ID,
+        OUT_OF_RANGE,
+        INVALID_CHOICE,
+        TAKEN,
+        END_BEFORE_START,
+        IN_THE_PAST,
+        WEAK_PASSWORD,
+        WRONG_PASSWORD,
+        CONTROL_CHARACTERS,
+        LIMIT_REACHED,
+        INVALID_TRANSITION,
+        SAME_STAGE,
+        SKIPS_STAGE,
+        OPEN_MILESTONES,
+        LAST_CHAIR,
+        ALREADY_MEMBER,
+        PLAN_LOCKED,
+        APPROVE_MINUTES_INSTEAD,
+        ATTENDANCE_CLOSED,
+        NOT_INVITED,
+        DECISIONS_CLOSED,
+        MEETING_NOT_HELD,
+        MINUTES_LOCKED,
+        MINUTES_NOT_CIRCULATED,
+        CIRCULATE_FIRST,
+        COMMENT_DEADLINE_PASSED,
+        NOT_APPROVED_YET,
+        ACCOUNT_DISABLED,
+        NOT_YOURSELF,
+        NOT_FOR_ROLE,
+        LINK_INVALID,
+    ];
 }
 
 /// Whether `adding` more rows fit beside `existing` under a documented maximum (the lists a

@@ -14,6 +14,7 @@ use workit_persistence::accounts::{NewUser, create_user};
 use workit_persistence::entities::{regions, towns};
 
 use crate::cli::AddUser;
+use workit_domain::validation::codes;
 
 pub async fn add(db: &Database, args: AddUser, now: DateTime<Utc>) -> anyhow::Result<()> {
     let role = args.role.trim().to_uppercase();
@@ -121,7 +122,7 @@ fn operator_error(error: workit_persistence::StoreError, email: &str) -> anyhow:
             anyhow::anyhow!("no account with e-mail {email}")
         }
         workit_persistence::StoreError::Domain(workit_domain::DomainError::Validation(fields))
-            if fields.iter().any(|f| f.code == "account_disabled") =>
+            if fields.iter().any(|f| f.code == codes::ACCOUNT_DISABLED) =>
         {
             anyhow::anyhow!("{email} is disabled: enable it first")
         }

@@ -41,10 +41,8 @@ export function fieldMessage(t: TFunction, code: string, params: Record<string, 
 
 /** The headline of a failure in the user's language. */
 export function failureMessage(t: TFunction, failure: ApiFailure): string {
-  if (failure.reason === 'BAD_CREDENTIALS' || failure.reason === 'RATE_LIMITED') {
-    return t(`errors.${failure.reason}`, { seconds: failure.retryAfter ?? 60 });
-  }
-  return t(`errors.${failure.code}`, { defaultValue: t('errors.INTERNAL') });
+  const headline = t(`errors.${failure.code}`, { defaultValue: t('errors.INTERNAL') });
+  return failure.reason ? t(`errors.${failure.reason}`, { seconds: failure.retryAfter ?? 60, defaultValue: headline }) : headline;
 }
 
 /**

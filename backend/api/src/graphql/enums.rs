@@ -21,7 +21,7 @@ pub enum TownRole {
     Member,
 }
 
-/// The seven sectors of forum members (model §2).
+/// The seven sectors of forum members (domain §2).
 #[allow(clippy::enum_variant_names)] // "third sector" is the name of the sector.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
 #[graphql(remote = "workit_domain::directory::Sector")]

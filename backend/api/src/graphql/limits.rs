@@ -23,6 +23,8 @@ pub const MAX_NESTING: usize = 64;
 
 /// The reason of a refusal for nesting past [`MAX_NESTING`]; the HTTP layer answers it with 400.
 pub const TOO_NESTED: &str = "TOO_NESTED";
+pub const TOO_DEEP: &str = "TOO_DEEP";
+pub const TOO_LARGE: &str = "TOO_LARGE";
 
 pub struct DocumentLimits {
     pub max_aliases: usize,
@@ -206,10 +208,10 @@ impl DocumentLimitsExtension {
         if selections > MAX_EXPANDED_SELECTIONS {
             let message =
                 format!("The query holds more than {MAX_EXPANDED_SELECTIONS} selections with its fragments expanded.");
-            return Err(refusal(message, "TOO_LARGE"));
+            return Err(refusal(message, TOO_LARGE));
         }
         if depth > self.max_depth {
-            return Err(refusal(format!("The query nests deeper than {} levels.", self.max_depth), "TOO_DEEP"));
+            return Err(refusal(format!("The query nests deeper than {} levels.", self.max_depth), TOO_DEEP));
         }
         if aliases > self.max_aliases {
             return Err(refusal(format!("Too many aliases (more than {}).", self.max_aliases), "TOO_MANY_ALIASES"));
@@ -263,7 +265,7 @@ impl Extension for ResponseBudgetExtension {
         if self.resolved.load(Ordering::Relaxed) > self.max_fields {
             // One clear error instead of a partial answer with an error per field left out.
             let message = format!("The answer would be larger than {} fields; ask for less.", self.max_fields);
-            return Response::from_errors(vec![refusal(message, "TOO_LARGE")]);
+            return Response::from_errors(vec![refusal(message, TOO_LARGE)]);
         }
         response
     }

@@ -48,7 +48,7 @@ impl Meeting {
     async fn online_url(&self) -> Option<&str> {
         self.0.online_url.as_deref()
     }
-    /// Every meeting has a goal, a course, a method and a product (model §8).
+    /// Every meeting has a goal, a course, a method and a product (domain §8).
     async fn goal(&self) -> Option<&str> {
         self.0.goal.as_deref()
     }

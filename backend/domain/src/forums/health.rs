@@ -1,4 +1,4 @@
-//! Forum health: early signs of a forum loosening (model §2, §3, §8), each with what it
+//! Forum health: early signs of a forum loosening (domain §2, §3, §8), each with what it
 //! measures, its threshold and its status. The thresholds live in [`THRESHOLDS`] only.
 
 use std::collections::BTreeSet;
@@ -20,16 +20,16 @@ pub struct Thresholds {
     /// Share of heads of organisation and senior staff among members whose seniority is known.
     pub senior_share_ok: f64,
     pub senior_share_warning: f64,
-    /// The two-thirds rule (model §8) over the last few held forum meetings.
+    /// The two-thirds rule (domain §8) over the last few held forum meetings.
     pub attendance_ok: f64,
     pub attendance_warning: f64,
     pub attendance_meetings: usize,
     /// Days since the last forum meeting: quarterly in implementation, monthly to bi-monthly
-    /// while mapping and planning (model §3). Past `alert_factor` times the limit is an alert.
+    /// while mapping and planning (domain §3). Past `alert_factor` times the limit is an alert.
     pub forum_days_planning: i64,
     pub forum_days_implementation: i64,
     pub alert_factor: f64,
-    /// Task teams meet monthly (model §3): a fortnight's grace, then an alert past three months.
+    /// Task teams meet monthly (domain §3): a fortnight's grace, then an alert past three months.
     pub team_days: i64,
     pub team_alert_days: i64,
     /// Overdue work-plan tasks: any is a warning, this many an alert.

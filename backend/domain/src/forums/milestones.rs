@@ -1,4 +1,4 @@
-//! The milestone checklist of each stage (model §4), pre-filled when a forum is created.
+//! The milestone checklist of each stage (domain §4), pre-filled when a forum is created.
 
 use chrono::NaiveDate;
 

@@ -1,4 +1,4 @@
-//! A town's employment forum: its stage, its bodies and who sits in them (model §2–§4).
+//! A town's employment forum: its stage, its bodies and who sits in them (domain §2–§4).
 
 pub mod health;
 pub mod milestones;
@@ -123,7 +123,7 @@ impl BodyDraft {
         let kind = v.choice("kind", &self.kind, BodyKind::parse);
         let name = v.required_text("name", &self.name, 200);
         check_period(&mut v, self.starts_on, self.ends_on);
-        // A task team works on one strategic focus; an ad-hoc team is time-boxed (model §3).
+        // A task team works on one strategic focus; an ad-hoc team is time-boxed (domain §3).
         if kind == Some(BodyKind::TaskTeam) && self.focus_id.is_none() {
             v.push(FieldError::new("focusId", codes::REQUIRED));
         }
@@ -195,7 +195,7 @@ pub fn is_closed(ends_on: Option<NaiveDate>, today: NaiveDate) -> bool {
 pub fn check_keeps_a_chair(before_had_chair: bool, after: &[(MembershipRole, bool)]) -> DomainResult<()> {
     let has_chair = after.iter().any(|(role, current)| *role == MembershipRole::Chair && *current);
     if before_had_chair && !has_chair {
-        return Err(crate::DomainError::validation("role", "last_chair"));
+        return Err(crate::DomainError::validation("role", codes::LAST_CHAIR));
     }
     Ok(())
 }

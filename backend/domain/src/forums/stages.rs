@@ -25,15 +25,15 @@ pub fn plan_stage_move(
     let reason = v.optional_text("reason", reason, 2000);
     v.finish()?;
     if target == current {
-        return Err(DomainError::validation("toStage", "same_stage"));
+        return Err(DomainError::validation("toStage", codes::SAME_STAGE));
     }
     if target > current {
         if target.number() != current.number() + 1 {
-            return Err(DomainError::validation("toStage", "skips_stage"));
+            return Err(DomainError::validation("toStage", codes::SKIPS_STAGE));
         }
         if open_milestones > 0 && !confirmed {
             return Err(DomainError::Validation(vec![
-                FieldError::new("confirmOpenMilestones", "open_milestones").with("count", open_milestones),
+                FieldError::new("confirmOpenMilestones", codes::OPEN_MILESTONES).with("count", open_milestones),
             ]));
         }
     } else if reason.is_none() {

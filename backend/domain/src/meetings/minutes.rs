@@ -1,4 +1,4 @@
-//! Minutes (the protocol) and their approval (model §8): the referent writes them per agenda
+//! Minutes (the protocol) and their approval (domain §8): the referent writes them per agenda
 //! item, circulates the draft to the attendees with a comment deadline, amends, and the chair
 //! approves. Approval locks that version; a later correction is a new version with its reason.
 
@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::MeetingStatus;
 use crate::access::text_enum;
+use crate::validation::codes;
 use crate::validation::{FieldError, Validator};
 use crate::{DomainError, DomainResult};
 
@@ -25,7 +26,7 @@ pub enum MinutesStatus {
 text_enum!(MinutesStatus { Draft = "DRAFT", Circulated = "CIRCULATED", Approved = "APPROVED" });
 
 fn locked() -> DomainError {
-    DomainError::Validation(vec![FieldError::new("minutes", "minutes_locked")])
+    DomainError::Validation(vec![FieldError::new("minutes", codes::MINUTES_LOCKED)])
 }
 
 impl MinutesStatus {
@@ -38,12 +39,14 @@ impl MinutesStatus {
     pub fn check_circulate(self, deadline: NaiveDate, today: NaiveDate) -> DomainResult<()> {
         if self != Self::Draft {
             return Err(DomainError::Validation(vec![
-                FieldError::new("minutes", "invalid_transition").with("from", self.as_str()).with("to", "CIRCULATED"),
+                FieldError::new("minutes", codes::INVALID_TRANSITION)
+                    .with("from", self.as_str())
+                    .with("to", "CIRCULATED"),
             ]));
         }
         if deadline < today {
             return Err(DomainError::Validation(vec![
-                FieldError::new("commentDeadline", "in_the_past").with("today", today),
+                FieldError::new("commentDeadline", codes::IN_THE_PAST).with("today", today),
             ]));
         }
         let mut v = Validator::new();
@@ -56,9 +59,9 @@ impl MinutesStatus {
         match (self, deadline) {
             (Self::Circulated, Some(deadline)) if today <= deadline => Ok(()),
             (Self::Circulated, Some(deadline)) => Err(DomainError::Validation(vec![
-                FieldError::new("body", "comment_deadline_passed").with("deadline", deadline),
+                FieldError::new("body", codes::COMMENT_DEADLINE_PASSED).with("deadline", deadline),
             ])),
-            _ => Err(DomainError::Validation(vec![FieldError::new("body", "minutes_not_circulated")])),
+            _ => Err(DomainError::Validation(vec![FieldError::new("body", codes::MINUTES_NOT_CIRCULATED)])),
         }
     }
 
@@ -68,7 +71,7 @@ impl MinutesStatus {
         match self {
             _ if allowed.contains(&self) => Ok(()),
             Self::Approved => Err(locked()),
-            _ => Err(DomainError::Validation(vec![FieldError::new("body", "minutes_not_circulated")])),
+            _ => Err(DomainError::Validation(vec![FieldError::new("body", codes::MINUTES_NOT_CIRCULATED)])),
         }
     }
 
@@ -76,7 +79,7 @@ impl MinutesStatus {
     pub fn check_approve(self) -> DomainResult<()> {
         match self {
             Self::Circulated => Ok(()),
-            Self::Draft => Err(DomainError::Validation(vec![FieldError::new("minutes", "circulate_first")])),
+            Self::Draft => Err(DomainError::Validation(vec![FieldError::new("minutes", codes::CIRCULATE_FIRST)])),
             Self::Approved => Err(locked()),
         }
     }
@@ -94,7 +97,7 @@ pub fn check_minutes_allowed(meeting: MeetingStatus) -> DomainResult<()> {
         Ok(())
     } else {
         Err(DomainError::Validation(vec![
-            FieldError::new("status", "meeting_not_held").with("status", meeting.as_str()),
+            FieldError::new("status", codes::MEETING_NOT_HELD).with("status", meeting.as_str()),
         ]))
     }
 }
@@ -102,7 +105,7 @@ pub fn check_minutes_allowed(meeting: MeetingStatus) -> DomainResult<()> {
 /// A correction opens a new version of approved minutes and says why.
 pub fn check_correction(latest: MinutesStatus, reason: &str) -> DomainResult<String> {
     if latest != MinutesStatus::Approved {
-        return Err(DomainError::Validation(vec![FieldError::new("minutes", "not_approved_yet")]));
+        return Err(DomainError::Validation(vec![FieldError::new("minutes", codes::NOT_APPROVED_YET)]));
     }
     let mut v = Validator::new();
     let reason = v.required_text("reason", reason, 2000);
@@ -135,7 +138,7 @@ pub enum RecordingGap {
 }
 text_enum!(RecordingGap { NotMarkedHeld = "NOT_MARKED_HELD", Attendance = "ATTENDANCE", Minutes = "MINUTES" });
 
-/// A meeting that has passed without attendance or minutes "needs recording" (model §8
+/// A meeting that has passed without attendance or minutes "needs recording" (domain §8
 /// follow-up). `ends_at` is compared with `now`, which the caller passes in.
 pub fn recording_gaps(
     status: MeetingStatus,

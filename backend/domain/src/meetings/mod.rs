@@ -1,4 +1,4 @@
-//! Meetings of a forum's bodies (model §8): every meeting has a goal, a course, a method and a
+//! Meetings of a forum's bodies (domain §8): every meeting has a goal, a course, a method and a
 //! product; it moves through clear states; its agenda is timed against its duration.
 
 use chrono::{DateTime, Utc};
@@ -13,7 +13,7 @@ use crate::{DomainError, DomainResult};
 
 /// The longest meeting the product accepts, in minutes.
 pub const MAX_DURATION_MINUTES: i32 = 12 * 60;
-/// The model's forum meeting lasts about three hours (model §8, Annex 4).
+/// The model's forum meeting lasts about three hours (domain §8, Annex 4).
 pub const FORUM_MEETING_MINUTES: i32 = 180;
 pub const DEFAULT_MEETING_MINUTES: i32 = 90;
 
@@ -51,7 +51,9 @@ impl MeetingStatus {
     pub fn check_move(self, to: MeetingStatus, reason: Option<&str>) -> DomainResult<()> {
         if !self.next().contains(&to) {
             return Err(DomainError::Validation(vec![
-                FieldError::new("status", "invalid_transition").with("from", self.as_str()).with("to", to.as_str()),
+                FieldError::new("status", codes::INVALID_TRANSITION)
+                    .with("from", self.as_str())
+                    .with("to", to.as_str()),
             ]));
         }
         if to == MeetingStatus::Cancelled && reason.is_none_or(|r| r.trim().is_empty()) {
@@ -369,7 +371,7 @@ pub fn suggested_canonical(held_keys: &[&str]) -> Option<&'static MeetingTemplat
     TEMPLATES.iter().filter(|t| t.canonical_step.is_some()).find(|t| !held_keys.contains(&t.key))
 }
 
-/// The standing agenda's carry-over (model §8, Kooptjänst's standing agenda): one follow-up
+/// The standing agenda's carry-over (domain §8, Kooptjänst's standing agenda): one follow-up
 /// item per decision of the body's previous meeting that is decided but not yet executed.
 /// `room` is how many agenda items are left beside the template's: when the open decisions do
 /// not fit, the last item follows up on all the rest together and says how many there are.
@@ -516,7 +518,7 @@ pub enum AttendanceStatus {
 }
 text_enum!(AttendanceStatus { Invited = "INVITED", Attended = "ATTENDED", Absent = "ABSENT", Excused = "EXCUSED" });
 
-/// Attendance of one meeting against the two-thirds rule (model §8). Excused counts as absent:
+/// Attendance of one meeting against the two-thirds rule (domain §8). Excused counts as absent:
 /// the rule is about who was in the room.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AttendanceSummary {

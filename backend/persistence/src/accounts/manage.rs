@@ -311,7 +311,7 @@ async fn write_reset(
     now: DateTime<Utc>,
 ) -> StoreResult<users::Model> {
     if user.disabled_at.is_some() {
-        return Err(DomainError::validation("id", "account_disabled").into());
+        return Err(DomainError::validation("id", codes::ACCOUNT_DISABLED).into());
     }
     let txn = db.begin().await?;
     let expires_at = insert_token(&txn, user.id, TokenPurpose::Reset, token_hash, by, now).await?;
@@ -355,7 +355,7 @@ pub async fn set_disabled(
 ) -> StoreResult<users::Model> {
     let user = manageable(db, actor, user_id).await?;
     if disabled && user.id == actor.user_id {
-        return Err(DomainError::validation("id", "not_yourself").into());
+        return Err(DomainError::validation("id", codes::NOT_YOURSELF).into());
     }
     write_disabled(db, &user, version, disabled, Some(actor.user_id), now).await
 }
@@ -398,7 +398,7 @@ pub async fn set_system_role(
     }
     check_region_exists(db, region_id).await?;
     if user.id == actor.user_id && role != SystemRole::Admin {
-        return Err(DomainError::validation("role", "not_yourself").into());
+        return Err(DomainError::validation("role", codes::NOT_YOURSELF).into());
     }
     let txn = db.begin().await?;
     let changes = users::ActiveModel {
@@ -414,7 +414,7 @@ pub async fn set_system_role(
 
 /// The account a valid (unused, unexpired) link belongs to, without using it up.
 pub async fn account_of_link(db: &Database, token_hash: &str, now: DateTime<Utc>) -> StoreResult<users::Model> {
-    let invalid = || DomainError::validation("token", "link_invalid");
+    let invalid = || DomainError::validation("token", codes::LINK_INVALID);
     let token = account_tokens::Entity::find()
         .filter(account_tokens::Column::TokenHash.eq(token_hash))
         .one(db)
@@ -445,7 +445,7 @@ pub async fn redeem_link(
         .exec(&txn)
         .await?;
     if claimed.rows_affected != 1 {
-        return Err(DomainError::validation("token", "link_invalid").into());
+        return Err(DomainError::validation("token", codes::LINK_INVALID).into());
     }
     set_password_hash(&txn, user.id, password_hash, now).await?;
     revoke_sessions(&txn, user.id, None, now).await?;

@@ -235,7 +235,7 @@ pub async fn add_membership(
         return Err(DomainError::Conflict {
             entity: "membership",
             current_version: None,
-            field: Some(FieldError::new("personId", "already_member")),
+            field: Some(FieldError::new("personId", codes::ALREADY_MEMBER)),
         }
         .into());
     }

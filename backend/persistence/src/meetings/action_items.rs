@@ -40,7 +40,7 @@ pub async fn create(
     let (meeting, body, town) = authorized(db, actor, meeting_id, Action::EditForum).await?;
     if !matches!(MeetingStatus::parse(&meeting.status), Some(MeetingStatus::InvitationsSent | MeetingStatus::Held)) {
         return Err(DomainError::Validation(vec![
-            FieldError::new("status", "decisions_closed").with("status", &meeting.status),
+            FieldError::new("status", codes::DECISIONS_CLOSED).with("status", &meeting.status),
         ])
         .into());
     }

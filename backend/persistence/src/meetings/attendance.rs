@@ -1,4 +1,4 @@
-//! Who is invited to a meeting and who came (the two-thirds rule, model §8).
+//! Who is invited to a meeting and who came (the two-thirds rule, domain §8).
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
@@ -69,7 +69,7 @@ pub async fn invite(
     if meeting.status == MeetingStatus::Cancelled.as_str() || meeting.status == MeetingStatus::MinutesApproved.as_str()
     {
         return Err(DomainError::Validation(vec![
-            FieldError::new("status", "plan_locked").with("status", &meeting.status),
+            FieldError::new("status", codes::PLAN_LOCKED).with("status", &meeting.status),
         ])
         .into());
     }
@@ -101,7 +101,7 @@ pub async fn record(
         .ok_or_else(|| DomainError::Internal(format!("stored status {}", meeting.status)))?;
     if !attendance_recordable(state) {
         return Err(DomainError::Validation(vec![
-            FieldError::new("status", "attendance_closed").with("status", state.as_str()),
+            FieldError::new("status", codes::ATTENDANCE_CLOSED).with("status", state.as_str()),
         ])
         .into());
     }
@@ -111,7 +111,7 @@ pub async fn record(
         .one(db)
         .await?
     else {
-        return Err(DomainError::validation("personId", "not_invited").into());
+        return Err(DomainError::validation("personId", codes::NOT_INVITED).into());
     };
     let mut active: attendance::ActiveModel = invitee.into();
     active.status = Set(status.as_str().to_owned());

@@ -291,7 +291,7 @@ async fn editable(db: &Database, actor: &Actor, id: i64) -> StoreResult<meetings
     let status = status_of(&meeting)?;
     if !status.plan_editable() {
         return Err(DomainError::Validation(vec![
-            FieldError::new("status", "plan_locked").with("status", status.as_str()),
+            FieldError::new("status", codes::PLAN_LOCKED).with("status", status.as_str()),
         ])
         .into());
     }
@@ -394,7 +394,7 @@ pub async fn set_status(
 ) -> StoreResult<meetings::Model> {
     let (current, body, _) = authorized(db, actor, id, Action::EditForum).await?;
     if to == MeetingStatus::MinutesApproved {
-        return Err(DomainError::validation("status", "approve_minutes_instead").into());
+        return Err(DomainError::validation("status", codes::APPROVE_MINUTES_INSTEAD).into());
     }
     let txn = db.begin().await?;
     move_status(&txn, actor, &current, &body, version, to, reason, extra, now).await?;

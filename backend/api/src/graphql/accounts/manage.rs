@@ -14,6 +14,7 @@ use super::super::enums::SystemRole;
 use crate::auth::tokens;
 use crate::error::ApiResult;
 use crate::error::parse_id;
+use workit_domain::validation::codes;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(remote = "workit_domain::accounts::AccountRole")]
@@ -270,7 +271,7 @@ impl AccountAdminMutation {
         };
         app.login_limiter.check(&user.email, ctx.request().client_ip)?;
         if !app.passwords.verify(current, Some(user.password_hash.clone())).await? {
-            return Err(workit_domain::DomainError::validation("current", "wrong_password").into());
+            return Err(workit_domain::DomainError::validation("current", codes::WRONG_PASSWORD).into());
         }
         rules::check_password(&new_password, &[&user.email, &user.display_name])?;
         let hash = app.passwords.hash(new_password).await?;

@@ -42,7 +42,7 @@ function addDays(days: number) {
 }
 
 /**
- * The minutes of a meeting (model §8): written per agenda item, circulated to the attendees with
+ * The minutes of a meeting (domain §8): written per agenda item, circulated to the attendees with
  * a comment deadline, amended, approved by the chair and then locked; corrections are new
  * versions with a reason, and every version stays readable.
  */
