@@ -115,6 +115,24 @@ async fn bad_meeting_input_is_refused_and_nothing_is_saved(engine: Engine) {
     let timeless = app.gql(&token, CREATE, json!({ "b": forum, "i": { "title": "x", "startsAt": "tomorrow" } })).await;
     assert_eq!(error_code(&timeless), "VALIDATION");
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM meetings").await, before);
+
+    // A change reads an explicit 0 as 0 (refused), and a duration left out as "keep the length".
+    let created = app.gql(&token, CREATE, json!({ "b": forum, "i": { "title": "x", "startsAt": starts(3) } })).await;
+    let id = created["data"]["createMeeting"]["id"].clone();
+    assert_eq!(created["data"]["createMeeting"]["durationMinutes"], 180, "the forum's usual length");
+    let update = "mutation($id: ID!, $v: Int!, $i: MeetingInput!) {
+        updateMeeting(id: $id, version: $v, input: $i) { version durationMinutes }
+    }";
+    let zero = app
+        .gql(
+            &token,
+            update,
+            json!({ "id": id, "v": 1, "i": { "title": "x", "startsAt": starts(3), "durationMinutes": 0 } }),
+        )
+        .await;
+    assert_eq!(field_errors(&zero), [("durationMinutes".to_owned(), "end_before_start".to_owned())], "{zero}");
+    let kept = app.gql(&token, update, json!({ "id": id, "v": 1, "i": { "title": "y", "startsAt": starts(4) } })).await;
+    assert_eq!(kept["data"]["updateMeeting"], json!({ "version": 2, "durationMinutes": 180 }), "{kept}");
 }
 
 async fn the_agenda_reorders_warns_on_overflow_and_refuses_a_stale_order(engine: Engine) {

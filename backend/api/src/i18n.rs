@@ -52,11 +52,16 @@ static WORDING: LazyLock<[serde_json::Value; 2]> = LazyLock::new(|| {
 });
 
 fn wording(locale: Locale, section: &str, key: &str) -> Option<&'static str> {
+    wording_at(locale, &[section, key])
+}
+
+/// The text at a path of the locale file (`["attendance", "status", "ATTENDED"]`).
+pub fn wording_at(locale: Locale, path: &[&str]) -> Option<&'static str> {
     let index = match locale {
         Locale::He => 0,
         Locale::En => 1,
     };
-    WORDING[index].get(section)?.get(key)?.as_str()
+    path.iter().try_fold(&WORDING[index], |node, key| node.get(key))?.as_str()
 }
 
 /// Fills i18next's `{{name}}` placeholders from `value_of(name)`.

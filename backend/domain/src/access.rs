@@ -30,20 +30,7 @@ pub enum TownRole {
     Member,
 }
 
-macro_rules! text_enum {
-    ($ty:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
-        impl $ty {
-            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
-            pub const fn as_str(self) -> &'static str {
-                match self { $($ty::$variant => $text),+ }
-            }
-            pub fn parse(text: &str) -> Option<Self> {
-                match text { $($text => Some($ty::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-pub(crate) use text_enum;
+use crate::text_enum::text_enum;
 
 text_enum!(SystemRole { Admin = "ADMIN", National = "NATIONAL", RegionalCoordinator = "REGIONAL_COORDINATOR", None = "NONE" });
 text_enum!(TownRole { Chair = "CHAIR", EmploymentLead = "EMPLOYMENT_LEAD", Referent = "REFERENT", Member = "MEMBER" });

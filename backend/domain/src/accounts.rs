@@ -1,8 +1,8 @@
 //! Accounts: the roles an account is given, its password, and the one-time links that let a
 //! person set it (an invitation, a reset).
 
-use crate::access::text_enum;
 use crate::forums::MembershipRole;
+use crate::text_enum::text_enum;
 use crate::validation::{FieldError, codes};
 use crate::{DomainError, DomainResult, SystemRole};
 

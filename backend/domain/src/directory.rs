@@ -1,6 +1,6 @@
 //! The directory of a town: organisations (with their sector) and people (contacts).
 
-use crate::access::text_enum;
+use crate::text_enum::text_enum;
 use crate::validation::{FieldError, Validator, codes};
 use crate::{DomainResult, OrganisationId, TownId};
 
@@ -37,16 +37,14 @@ text_enum!(Seniority { Head = "HEAD", Senior = "SENIOR", Middle = "MIDDLE", Staf
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrganisationDraft {
-    pub town_id: TownId,
     pub name: String,
-    pub sector: String,
+    pub sector: Sector,
     pub website: Option<String>,
     pub notes: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidOrganisation {
-    pub town_id: TownId,
     pub name: String,
     pub sector: Sector,
     pub website: Option<String>,
@@ -57,29 +55,25 @@ impl OrganisationDraft {
     pub fn validated(self) -> DomainResult<ValidOrganisation> {
         let mut v = Validator::new();
         let name = v.required_text("name", &self.name, 200);
-        let sector = v.choice("sector", &self.sector, Sector::parse);
         let website = v.optional_url("website", self.website.as_deref());
         let notes = v.optional_text("notes", self.notes.as_deref(), 4000);
         v.finish()?;
-        let sector = sector.ok_or_else(|| crate::DomainError::validation("sector", codes::INVALID_CHOICE))?;
-        Ok(ValidOrganisation { town_id: self.town_id, name, sector, website, notes })
+        Ok(ValidOrganisation { name, sector: self.sector, website, notes })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonDraft {
-    pub town_id: TownId,
     pub organisation_id: Option<OrganisationId>,
     pub full_name: String,
     pub job_title: Option<String>,
-    pub seniority: Option<String>,
+    pub seniority: Option<Seniority>,
     pub email: Option<String>,
     pub phone: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidPerson {
-    pub town_id: TownId,
     pub organisation_id: Option<OrganisationId>,
     pub full_name: String,
     pub job_title: Option<String>,
@@ -93,19 +87,14 @@ impl PersonDraft {
         let mut v = Validator::new();
         let full_name = v.required_text("fullName", &self.full_name, 200);
         let job_title = v.optional_text("jobTitle", self.job_title.as_deref(), 200);
-        let seniority = match self.seniority.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(text) => v.choice("seniority", text, Seniority::parse),
-            None => None,
-        };
         let email = v.optional_email("email", self.email.as_deref());
         let phone = v.optional_phone("phone", self.phone.as_deref());
         v.finish()?;
         Ok(ValidPerson {
-            town_id: self.town_id,
             organisation_id: self.organisation_id,
             full_name,
             job_title,
-            seniority,
+            seniority: self.seniority,
             email,
             phone,
         })
@@ -126,29 +115,26 @@ mod tests {
     use super::*;
     use crate::DomainError;
 
-    fn org(name: &str, sector: &str) -> OrganisationDraft {
-        OrganisationDraft { town_id: 1, name: name.into(), sector: sector.into(), website: None, notes: None }
+    fn org(name: &str, sector: Sector) -> OrganisationDraft {
+        OrganisationDraft { name: name.into(), sector, website: None, notes: None }
     }
 
     #[test]
     fn organisation_needs_a_name_and_one_of_the_seven_sectors() {
-        assert_eq!(org(" מתנ\"ס ", "THIRD_SECTOR").validated().map(|o| o.sector), Ok(Sector::ThirdSector));
-        let Err(DomainError::Validation(errors)) = org("", "MEDIA").validated() else { panic!() };
-        assert_eq!(
-            errors,
-            vec![FieldError::new("name", codes::REQUIRED), FieldError::new("sector", codes::INVALID_CHOICE)]
-        );
+        assert_eq!(org(" מתנ\"ס ", Sector::ThirdSector).validated().map(|o| o.sector), Ok(Sector::ThirdSector));
+        let Err(DomainError::Validation(errors)) = org("", Sector::Business).validated() else { panic!() };
+        assert_eq!(errors, vec![FieldError::new("name", codes::REQUIRED)]);
         assert_eq!(Sector::ALL.len(), 7);
+        assert_eq!(Sector::parse("MEDIA"), None, "text outside the seven is no sector");
     }
 
     #[test]
     fn person_contact_fields_are_checked_and_blank_ones_dropped() {
         let person = PersonDraft {
-            town_id: 1,
             organisation_id: None,
             full_name: "דנה לוי".into(),
             job_title: Some("  ".into()),
-            seniority: Some("HEAD".into()),
+            seniority: Some(Seniority::Head),
             email: Some("Dana@Example.org".into()),
             phone: None,
         }

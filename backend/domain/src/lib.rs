@@ -11,11 +11,13 @@ pub mod error;
 pub mod forums;
 pub mod meetings;
 pub mod regions;
+pub mod text_enum;
 pub mod towns;
 pub mod validation;
 
 pub use access::{Action, Actor, Scope, SystemRole, TownRole};
 pub use error::{AuthFailure, DomainError, DomainResult, ErrorCode};
+pub use text_enum::TextEnum;
 pub use validation::{FieldError, Validator};
 
 /// Identifiers are database-assigned 64-bit integers; the aliases say which table they point at.

@@ -9,10 +9,14 @@ use rand_chacha::ChaCha8Rng;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
+use workit_domain::DomainError;
+use workit_domain::accounts::AccountRole;
 use workit_domain::directory::{Sector, Seniority};
 use workit_domain::forums::{BodyKind, FocusKind, MembershipRole, Stage};
-use workit_domain::meetings::TEMPLATES as MEETING_TEMPLATES;
-use workit_domain::{DomainError, SystemRole};
+use workit_domain::meetings::minutes::MinutesStatus;
+use workit_domain::meetings::{
+    AgendaKind, AttendanceStatus, DecisionStatus, MeetingStatus, TEMPLATES as MEETING_TEMPLATES,
+};
 
 use crate::accounts::{NewUser, create_user};
 use crate::entities::*;
@@ -262,13 +266,13 @@ const FOCUSES: &[(FocusKind, &str, &[MetricSeed])] = &[
     (FocusKind::Geographic, "נגישות תחבורתית לאזורי תעסוקה", &[("זמן נסיעה ממוצע לאזור התעשייה", "דקות", 45.0, 30.0)]),
 ];
 
-const AGENDA_TEMPLATE: &[(&str, &str, i32)] = &[
-    ("פתיחה וסבב", "DISCUSSION", 20),
-    ("עדכונים מצוותי המשימה", "UPDATE", 25),
-    ("הצגת נתוני תעסוקה", "PRESENTATION", 25),
-    ("הפסקה", "BREAK", 20),
-    ("דיון והחלטות", "DECISION", 45),
-    ("סיכום היו\"ר", "DISCUSSION", 15),
+const AGENDA_TEMPLATE: &[(&str, AgendaKind, i32)] = &[
+    ("פתיחה וסבב", AgendaKind::Discussion, 20),
+    ("עדכונים מצוותי המשימה", AgendaKind::Update, 25),
+    ("הצגת נתוני תעסוקה", AgendaKind::Presentation, 25),
+    ("הפסקה", AgendaKind::Break, 20),
+    ("דיון והחלטות", AgendaKind::Decision, 45),
+    ("סיכום היו\"ר", AgendaKind::Discussion, 15),
 ];
 
 pub async fn is_empty(db: &Database) -> StoreResult<bool> {
@@ -309,34 +313,23 @@ impl Seeder<'_> {
     async fn run(&mut self) -> StoreResult<()> {
         let north = self.region("north", "צפון", "North").await?;
         let south = self.region("south", "דרום", "South").await?;
-        self.account("admin", "מנהלת מערכת (הדגמה)", SystemRole::Admin, None, None, "ADMIN", "all".into()).await?;
-        self.account(
-            "national",
-            "צוות התוכנית הארצי (הדגמה)",
-            SystemRole::National,
-            None,
-            None,
-            "NATIONAL",
-            "all".into(),
-        )
-        .await?;
+        self.account("admin", "מנהלת מערכת (הדגמה)", None, None, AccountRole::Admin, "all".into()).await?;
+        self.account("national", "צוות התוכנית הארצי (הדגמה)", None, None, AccountRole::National, "all".into()).await?;
         self.account(
             "coordinator.north",
             "רכזת אזור צפון (הדגמה)",
-            SystemRole::RegionalCoordinator,
             Some(north),
             None,
-            "REGIONAL_COORDINATOR",
+            AccountRole::RegionalCoordinator,
             "North".into(),
         )
         .await?;
         self.account(
             "coordinator.south",
             "רכז אזור דרום (הדגמה)",
-            SystemRole::RegionalCoordinator,
             Some(south),
             None,
-            "REGIONAL_COORDINATOR",
+            AccountRole::RegionalCoordinator,
             "South".into(),
         )
         .await?;
@@ -367,10 +360,9 @@ impl Seeder<'_> {
         &mut self,
         local: &str,
         name: &str,
-        role: SystemRole,
         region: Option<i64>,
         person: Option<i64>,
-        label: &'static str,
+        role: AccountRole,
         scope: String,
     ) -> StoreResult<()> {
         let email = format!("{local}@{DEMO_EMAIL_DOMAIN}");
@@ -378,13 +370,13 @@ impl Seeder<'_> {
             email: email.clone(),
             display_name: name.into(),
             password_hash: self.password_hash.into(),
-            system_role: role,
+            system_role: role.system_role(),
             region_id: region,
             person_id: person,
             locale: "he".into(),
         };
         create_user(self.txn, user, self.now).await?;
-        self.accounts.push(DemoAccount { email, role: label, scope });
+        self.accounts.push(DemoAccount { email, role: role.as_str(), scope });
         Ok(())
     }
 
@@ -425,7 +417,7 @@ impl Seeder<'_> {
             let organisation = organisations::ActiveModel {
                 town_id: Set(town.id),
                 name: Set(template.replace("{}", seed.name_he)),
-                sector: Set(sector.as_str().into()),
+                sector: Set((*sector).into()),
                 website: Set(None),
                 notes: Set(Some("נתוני הדגמה".into())),
                 archived_at: Set(None),
@@ -453,7 +445,7 @@ impl Seeder<'_> {
                     organisation_id: Set(Some(organisation.id)),
                     full_name: Set(name),
                     job_title: Set(Some(if r == 0 { "מנהל/ת".into() } else { "רכז/ת".into() })),
-                    seniority: Set(Some(seniority.as_str().into())),
+                    seniority: Set(Some(seniority.into())),
                     email: Set(Some(format!("{}.{}.{}@{DEMO_EMAIL_DOMAIN}", seed.slug, organisation.id, r))),
                     phone: Set(Some(format!("050-{:07}", self.rng.random_range(1_000_000..9_999_999)))),
                     archived_at: Set(None),
@@ -619,40 +611,36 @@ impl Seeder<'_> {
             self.account(
                 &format!("chair.{}", seed.slug),
                 "יו\"ר הפורום (הדגמה)",
-                SystemRole::None,
                 None,
                 Some(chair),
-                "CHAIR",
+                AccountRole::Chair,
                 town_name.clone(),
             )
             .await?;
             self.account(
                 &format!("lead.{}", seed.slug),
                 "מוביל תעסוקתי (הדגמה)",
-                SystemRole::None,
                 None,
                 Some(office_manager),
-                "EMPLOYMENT_LEAD",
+                AccountRole::EmploymentLead,
                 town_name.clone(),
             )
             .await?;
             self.account(
                 &format!("referent.{}", seed.slug),
                 "רפרנטית יישובית (הדגמה)",
-                SystemRole::None,
                 None,
                 Some(referent),
-                "REFERENT",
+                AccountRole::Referent,
                 town_name.clone(),
             )
             .await?;
             self.account(
                 &format!("member.{}", seed.slug),
                 "חבר פורום (הדגמה)",
-                SystemRole::None,
                 None,
                 member,
-                "MEMBER",
+                AccountRole::Member,
                 town_name,
             )
             .await?;
@@ -664,7 +652,7 @@ impl Seeder<'_> {
     async fn complete_milestones(&mut self, forum_id: i64, stage: Stage, owner: i64) -> StoreResult<()> {
         let rows = milestones::Entity::find().filter(milestones::Column::ForumId.eq(forum_id)).all(self.txn).await?;
         for (i, row) in rows.into_iter().enumerate() {
-            let Some(of) = Stage::parse(&row.stage) else { continue };
+            let of = *row.stage;
             let done = of < stage || (of == stage && i % 2 == 0);
             let due = self.date_offset(if of <= stage { 30 - (40 * i as i64) % 90 } else { -120 });
             let mut active: milestones::ActiveModel = row.into();
@@ -680,7 +668,7 @@ impl Seeder<'_> {
         let (created_at, updated_at, version) = stamps(self.now);
         let focus = strategic_focuses::ActiveModel {
             forum_id: Set(forum_id),
-            kind: Set(kind.as_str().into()),
+            kind: Set(kind.into()),
             title: Set(title.into()),
             description: Set(None),
             created_at,
@@ -747,7 +735,7 @@ impl Seeder<'_> {
         let (created_at, updated_at, version) = stamps(self.now);
         let body = bodies::ActiveModel {
             forum_id: Set(forum_id),
-            kind: Set(kind.as_str().into()),
+            kind: Set(kind.into()),
             name: Set(name.into()),
             focus_id: Set(focus),
             lead_person_id: Set(None),
@@ -780,7 +768,7 @@ impl Seeder<'_> {
         memberships::ActiveModel {
             body_id: Set(body),
             person_id: Set(person),
-            role: Set(role.as_str().into()),
+            role: Set(role.into()),
             joined_on: Set(joined),
             left_on: Set(left),
             created_at,
@@ -833,11 +821,11 @@ impl Seeder<'_> {
             let starts_at = Utc.from_utc_datetime(&date.and_hms_opt(7, 0, 0).unwrap_or_default());
             let past = date < today;
             let status = if !past {
-                "INVITATIONS_SENT"
+                MeetingStatus::InvitationsSent
             } else if date > today - Duration::days(20) {
-                "HELD"
+                MeetingStatus::Held
             } else {
-                "MINUTES_APPROVED"
+                MeetingStatus::MinutesApproved
             };
             let (created_at, updated_at, version) = stamps(self.now);
             let meeting = meetings::ActiveModel {
@@ -883,7 +871,7 @@ impl Seeder<'_> {
                 })
                 .collect();
             agenda_items::Entity::insert_many(items).exec(self.txn).await?;
-            if status == "MINUTES_APPROVED" {
+            if status == MeetingStatus::MinutesApproved {
                 self.approved_minutes(meeting.id, starts_at, duration).await?;
             }
             let attendance_rows: Vec<_> = members
@@ -891,13 +879,13 @@ impl Seeder<'_> {
                 .map(|person| {
                     let roll = self.rng.random_range(0..100);
                     let status = if !past {
-                        "INVITED"
+                        AttendanceStatus::Invited
                     } else if roll < 72 {
-                        "ATTENDED"
+                        AttendanceStatus::Attended
                     } else if roll < 88 {
-                        "EXCUSED"
+                        AttendanceStatus::Excused
                     } else {
-                        "ABSENT"
+                        AttendanceStatus::Absent
                     };
                     let (created_at, updated_at, version) = stamps(self.now);
                     attendance::ActiveModel {
@@ -917,8 +905,11 @@ impl Seeder<'_> {
             if past {
                 for n in 0..self.rng.random_range(1..=2) {
                     let due = date + Duration::days(30 + 15 * n);
-                    let status =
-                        if due < today - Duration::days(60) || self.rng.random_bool(0.4) { "DONE" } else { "OPEN" };
+                    let status = if due < today - Duration::days(60) || self.rng.random_bool(0.4) {
+                        DecisionStatus::Done
+                    } else {
+                        DecisionStatus::Open
+                    };
                     let (created_at, updated_at, version) = stamps(self.now);
                     decisions::ActiveModel {
                         meeting_id: Set(meeting.id),
@@ -949,7 +940,7 @@ impl Seeder<'_> {
         let version = minutes_versions::ActiveModel {
             meeting_id: Set(meeting_id),
             number: Set(1),
-            status: Set("APPROVED".into()),
+            status: Set(MinutesStatus::Approved.into()),
             comment_deadline: Set(Some((starts_at + Duration::days(7)).date_naive())),
             circulated_at: Set(Some(starts_at + Duration::days(2))),
             approved_at: Set(Some(approved_at)),
@@ -965,7 +956,7 @@ impl Seeder<'_> {
         .await?;
         let sections: Vec<_> = AGENDA_TEMPLATE
             .iter()
-            .filter(|(_, kind, minutes)| *kind != "BREAK" && (duration >= 180 || *minutes <= 25))
+            .filter(|(_, kind, minutes)| *kind != AgendaKind::Break && (duration >= 180 || *minutes <= 25))
             .enumerate()
             .map(|(position, (title, _, _))| minutes_sections::ActiveModel {
                 minutes_version_id: Set(version.id),

@@ -55,15 +55,16 @@ pub async fn organisations_by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec
 pub async fn create_organisation(
     db: &Database,
     actor: &Actor,
+    town_id: TownId,
     draft: OrganisationDraft,
     now: DateTime<Utc>,
 ) -> StoreResult<organisations::Model> {
-    actor.authorize(Action::EditDirectory, towns::scope(db, draft.town_id).await?)?;
+    actor.authorize(Action::EditDirectory, towns::scope(db, town_id).await?)?;
     let valid = draft.validated()?;
     let row = organisations::ActiveModel {
-        town_id: Set(valid.town_id),
+        town_id: Set(town_id),
         name: Set(valid.name),
-        sector: Set(valid.sector.as_str().to_owned()),
+        sector: Set(valid.sector.into()),
         website: Set(valid.website),
         notes: Set(valid.notes),
         archived_at: Set(None),
@@ -73,7 +74,7 @@ pub async fn create_organisation(
     Ok(organisation)
 }
 
-/// Updates an organisation; `draft.town_id` is ignored (an organisation does not move town).
+/// Updates an organisation (it stays in its town).
 pub async fn update_organisation(
     db: &Database,
     actor: &Actor,
@@ -84,10 +85,10 @@ pub async fn update_organisation(
 ) -> StoreResult<organisations::Model> {
     let current = get_organisation(db, actor, id).await?;
     actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
-    let valid = OrganisationDraft { town_id: current.town_id, ..draft }.validated()?;
+    let valid = draft.validated()?;
     let changes = organisations::ActiveModel {
         name: Set(valid.name),
-        sector: Set(valid.sector.as_str().to_owned()),
+        sector: Set(valid.sector.into()),
         website: Set(valid.website),
         notes: Set(valid.notes),
         ..Default::default()
@@ -201,18 +202,19 @@ async fn check_organisation(
 pub async fn create_person(
     db: &Database,
     actor: &Actor,
+    town_id: TownId,
     draft: PersonDraft,
     now: DateTime<Utc>,
 ) -> StoreResult<Person> {
-    actor.authorize(Action::EditDirectory, towns::scope(db, draft.town_id).await?)?;
+    actor.authorize(Action::EditDirectory, towns::scope(db, town_id).await?)?;
     let valid = draft.validated()?;
-    check_organisation(db, actor, valid.town_id, valid.organisation_id).await?;
+    check_organisation(db, actor, town_id, valid.organisation_id).await?;
     let row = people::ActiveModel {
-        town_id: Set(valid.town_id),
+        town_id: Set(town_id),
         organisation_id: Set(valid.organisation_id),
         full_name: Set(valid.full_name),
         job_title: Set(valid.job_title),
-        seniority: Set(valid.seniority.map(|s| s.as_str().to_owned())),
+        seniority: Set(valid.seniority.map(Into::into)),
         email: Set(valid.email),
         phone: Set(valid.phone),
         archived_at: Set(None),
@@ -232,13 +234,13 @@ pub async fn update_person(
 ) -> StoreResult<Person> {
     let current = get_person(db, actor, id).await?.row;
     actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
-    let valid = PersonDraft { town_id: current.town_id, ..draft }.validated()?;
-    check_organisation(db, actor, valid.town_id, valid.organisation_id).await?;
+    let valid = draft.validated()?;
+    check_organisation(db, actor, current.town_id, valid.organisation_id).await?;
     let changes = people::ActiveModel {
         organisation_id: Set(valid.organisation_id),
         full_name: Set(valid.full_name),
         job_title: Set(valid.job_title),
-        seniority: Set(valid.seniority.map(|s| s.as_str().to_owned())),
+        seniority: Set(valid.seniority.map(Into::into)),
         email: Set(valid.email),
         phone: Set(valid.phone),
         ..Default::default()

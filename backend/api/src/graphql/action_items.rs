@@ -3,14 +3,14 @@
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use workit_domain::DomainError;
-use workit_domain::meetings::{self as rules, DecisionDraft, attendance_summary, decision_overdue};
+use workit_domain::meetings::{DecisionDraft, attendance_summary, decision_overdue};
 use workit_persistence::PageRequest;
 use workit_persistence::entities::{attendance, decisions};
 use workit_persistence::meetings::action_items::{self as store, DecisionFilter};
 use workit_persistence::meetings::{attendance as attendance_store, mine};
 
 use super::directory::PersonObject;
-use super::enums::{AttendanceStatus, DecisionStatus, stored};
+use super::enums::{AttendanceStatus, DecisionStatus};
 use super::loaders::{AttendanceOfMeeting, DecisionsOfMeeting, Loaders, MeetingKey, PersonKey};
 use super::meetings::Meeting;
 use super::{ContextExt, page_cost};
@@ -25,7 +25,7 @@ impl Attendance {
         person.map(PersonObject).ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
     }
     async fn status(&self) -> ApiResult<AttendanceStatus> {
-        Ok(stored(&self.0.status, rules::AttendanceStatus::parse)?.into())
+        Ok(self.0.status.0.into())
     }
 }
 
@@ -57,10 +57,10 @@ impl Decision {
         self.0.due_on
     }
     async fn status(&self) -> ApiResult<DecisionStatus> {
-        Ok(stored(&self.0.status, rules::DecisionStatus::parse)?.into())
+        Ok(self.0.status.0.into())
     }
     async fn overdue(&self, ctx: &Context<'_>) -> ApiResult<bool> {
-        let status = stored(&self.0.status, rules::DecisionStatus::parse)?;
+        let status = self.0.status.0;
         Ok(decision_overdue(status, self.0.due_on, ctx.now().date_naive()))
     }
     /// The work-plan task this action item advances.
@@ -90,7 +90,7 @@ pub async fn attendance_of(ctx: &Context<'_>, meeting_id: i64) -> ApiResult<Vec<
 
 pub async fn summary_of(ctx: &Context<'_>, meeting_id: i64) -> ApiResult<AttendanceSummary> {
     let rows = ctx.data_unchecked::<Loaders>().load_one(AttendanceOfMeeting(meeting_id)).await?.unwrap_or_default();
-    let summary = attendance_summary(rows.iter().filter_map(|r| rules::AttendanceStatus::parse(&r.status)));
+    let summary = attendance_summary(rows.iter().map(|r| *r.status));
     let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
     Ok(AttendanceSummary {
         invited: count(summary.invited),

@@ -7,7 +7,7 @@ use workit_persistence::entities::organisations;
 use workit_persistence::{Page, PageRequest};
 
 use super::ContextExt;
-use super::enums::{Sector, Seniority, stored};
+use super::enums::{Sector, Seniority};
 use super::loaders::{Loaders, OrganisationKey, TownKey};
 use super::page_cost;
 use super::towns::Town;
@@ -29,7 +29,7 @@ impl Organisation {
         &self.0.name
     }
     async fn sector(&self) -> ApiResult<Sector> {
-        Ok(stored(&self.0.sector, rules::Sector::parse)?.into())
+        Ok(self.0.sector.0.into())
     }
     async fn website(&self) -> Option<&str> {
         self.0.website.as_deref()
@@ -66,7 +66,7 @@ impl PersonObject {
         self.0.row.job_title.as_deref()
     }
     async fn seniority(&self) -> ApiResult<Option<Seniority>> {
-        self.0.row.seniority.as_deref().map(|s| Ok(stored(s, rules::Seniority::parse)?.into())).transpose()
+        Ok(self.0.row.seniority.map(|s| s.0.into()))
     }
     async fn email(&self) -> Option<&str> {
         self.0.row.email.as_deref()
@@ -127,15 +127,9 @@ pub struct OrganisationInput {
 }
 
 impl OrganisationInput {
-    fn draft(self, town_id: i64) -> OrganisationDraft {
+    fn draft(self) -> OrganisationDraft {
         let sector: rules::Sector = self.sector.into();
-        OrganisationDraft {
-            town_id,
-            name: self.name,
-            sector: sector.as_str().to_owned(),
-            website: self.website,
-            notes: self.notes,
-        }
+        OrganisationDraft { name: self.name, sector, website: self.website, notes: self.notes }
     }
 }
 
@@ -150,13 +144,12 @@ pub struct PersonInput {
 }
 
 impl PersonInput {
-    fn draft(self, town_id: i64) -> ApiResult<PersonDraft> {
+    fn draft(self) -> ApiResult<PersonDraft> {
         Ok(PersonDraft {
-            town_id,
             organisation_id: self.organisation_id.as_ref().map(|id| parse_id(id, "organisationId")).transpose()?,
             full_name: self.full_name,
             job_title: self.job_title,
-            seniority: self.seniority.map(|s| rules::Seniority::from(s).as_str().to_owned()),
+            seniority: self.seniority.map(rules::Seniority::from),
             email: self.email,
             phone: self.phone,
         })
@@ -242,8 +235,8 @@ impl DirectoryMutation {
         town_id: ID,
         input: OrganisationInput,
     ) -> ApiResult<Organisation> {
-        let draft = input.draft(parse_id(&town_id, "townId")?);
-        Ok(Organisation(store::create_organisation(ctx.db(), ctx.actor()?, draft, ctx.now()).await?))
+        let town_id = parse_id(&town_id, "townId")?;
+        Ok(Organisation(store::create_organisation(ctx.db(), ctx.actor()?, town_id, input.draft(), ctx.now()).await?))
     }
 
     async fn update_organisation(
@@ -256,7 +249,7 @@ impl DirectoryMutation {
         let id = parse_id(&id, "id")?;
         // The town is the organisation's own; the repository keeps it.
         Ok(Organisation(
-            store::update_organisation(ctx.db(), ctx.actor()?, id, version, input.draft(0), ctx.now()).await?,
+            store::update_organisation(ctx.db(), ctx.actor()?, id, version, input.draft(), ctx.now()).await?,
         ))
     }
 
@@ -273,8 +266,8 @@ impl DirectoryMutation {
     }
 
     async fn create_person(&self, ctx: &Context<'_>, town_id: ID, input: PersonInput) -> ApiResult<PersonObject> {
-        let draft = input.draft(parse_id(&town_id, "townId")?)?;
-        Ok(PersonObject(store::create_person(ctx.db(), ctx.actor()?, draft, ctx.now()).await?))
+        let town_id = parse_id(&town_id, "townId")?;
+        Ok(PersonObject(store::create_person(ctx.db(), ctx.actor()?, town_id, input.draft()?, ctx.now()).await?))
     }
 
     async fn update_person(
@@ -285,7 +278,7 @@ impl DirectoryMutation {
         input: PersonInput,
     ) -> ApiResult<PersonObject> {
         let id = parse_id(&id, "id")?;
-        Ok(PersonObject(store::update_person(ctx.db(), ctx.actor()?, id, version, input.draft(0)?, ctx.now()).await?))
+        Ok(PersonObject(store::update_person(ctx.db(), ctx.actor()?, id, version, input.draft()?, ctx.now()).await?))
     }
 
     async fn set_person_archived(

@@ -7,7 +7,7 @@ use workit_persistence::forums as store;
 
 use super::ContextExt;
 use super::directory::PersonObject;
-use super::enums::{BodyKind, MembershipRole, Stage, stored};
+use super::enums::{BodyKind, MembershipRole, Stage};
 use super::lifecycle::{HealthSignal, Milestone, StageChange, StrategicFocus};
 use super::loaders::{
     BodiesOfForum, FocusesOfForum, ForumKey, HealthOfForum, Loaders, MembersOfBody, MilestonesOfForum, PersonKey,
@@ -24,11 +24,11 @@ impl Forum {
         ID::from(self.0.id.to_string())
     }
     async fn stage(&self) -> ApiResult<Stage> {
-        Ok(stored(&self.0.stage, rules::Stage::parse)?.into())
+        Ok(self.0.stage.0.into())
     }
     /// The stage as the model numbers it: 1, 2 or 3.
     async fn stage_number(&self) -> ApiResult<i32> {
-        Ok(stored(&self.0.stage, rules::Stage::parse)?.number())
+        Ok(self.0.stage.0.number())
     }
     async fn stage_changed_at(&self) -> Option<DateTime<Utc>> {
         self.0.stage_changed_at
@@ -43,7 +43,7 @@ impl Forum {
     /// The milestone checklist, of one stage or of all three.
     async fn milestones(&self, ctx: &Context<'_>, stage: Option<Stage>) -> ApiResult<Vec<Milestone>> {
         let all = ctx.data_unchecked::<Loaders>().load_one(MilestonesOfForum(self.0.id)).await?.unwrap_or_default();
-        let stage = stage.map(|s| rules::Stage::from(s).as_str());
+        let stage = stage.map(rules::Stage::from);
         Ok(all.into_iter().filter(|m| stage.is_none_or(|s| m.stage == s)).map(Milestone).collect())
     }
     async fn focuses(&self, ctx: &Context<'_>) -> ApiResult<Vec<StrategicFocus>> {
@@ -82,7 +82,7 @@ impl Body {
         ID::from(self.0.id.to_string())
     }
     async fn kind(&self) -> ApiResult<BodyKind> {
-        Ok(stored(&self.0.kind, rules::BodyKind::parse)?.into())
+        Ok(self.0.kind.0.into())
     }
     async fn name(&self) -> &str {
         &self.0.name
@@ -144,7 +144,7 @@ impl Membership {
         ID::from(self.0.id.to_string())
     }
     async fn role(&self) -> ApiResult<MembershipRole> {
-        Ok(stored(&self.0.role, rules::MembershipRole::parse)?.into())
+        Ok(self.0.role.0.into())
     }
     async fn joined_on(&self) -> NaiveDate {
         self.0.joined_on
@@ -202,7 +202,7 @@ impl BodyInput {
     fn draft(self) -> ApiResult<BodyDraft> {
         let kind: rules::BodyKind = self.kind.into();
         Ok(BodyDraft {
-            kind: kind.as_str().to_owned(),
+            kind,
             name: self.name,
             starts_on: self.starts_on,
             ends_on: self.ends_on,
@@ -222,7 +222,7 @@ pub struct MembershipInput {
 impl From<MembershipInput> for MembershipDraft {
     fn from(input: MembershipInput) -> Self {
         let role: rules::MembershipRole = input.role.into();
-        Self { role: role.as_str().to_owned(), joined_on: input.joined_on, left_on: input.left_on }
+        Self { role, joined_on: input.joined_on, left_on: input.left_on }
     }
 }
 

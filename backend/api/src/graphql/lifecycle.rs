@@ -5,13 +5,12 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use workit_domain::forums::health::Signal;
 use workit_domain::forums::milestones::{MilestoneDraft, is_overdue};
-use workit_domain::forums::{self as rules};
 use workit_persistence::entities::{forum_stage_changes, milestones, strategic_focuses};
 use workit_persistence::forums::lifecycle as store;
 
 use super::ContextExt;
 use super::directory::PersonObject;
-use super::enums::{FocusKind, HealthSignalKind, HealthStatus, Stage, stored};
+use super::enums::{FocusKind, HealthSignalKind, HealthStatus, Stage};
 use super::forums::Forum;
 use super::loaders::{Loaders, PersonKey, UserNameKey};
 use crate::error::{ApiResult, parse_id};
@@ -24,7 +23,7 @@ impl StrategicFocus {
         ID::from(self.0.id.to_string())
     }
     async fn kind(&self) -> ApiResult<FocusKind> {
-        Ok(stored(&self.0.kind, rules::FocusKind::parse)?.into())
+        Ok(self.0.kind.0.into())
     }
     async fn title(&self) -> &str {
         &self.0.title
@@ -39,7 +38,7 @@ impl Milestone {
         ID::from(self.0.id.to_string())
     }
     async fn stage(&self) -> ApiResult<Stage> {
-        Ok(stored(&self.0.stage, rules::Stage::parse)?.into())
+        Ok(self.0.stage.0.into())
     }
     async fn position(&self) -> i32 {
         self.0.position
@@ -82,10 +81,10 @@ impl StageChange {
         ID::from(self.0.id.to_string())
     }
     async fn from_stage(&self) -> ApiResult<Stage> {
-        Ok(stored(&self.0.from_stage, rules::Stage::parse)?.into())
+        Ok(self.0.from_stage.0.into())
     }
     async fn to_stage(&self) -> ApiResult<Stage> {
-        Ok(stored(&self.0.to_stage, rules::Stage::parse)?.into())
+        Ok(self.0.to_stage.0.into())
     }
     async fn reason(&self) -> Option<&str> {
         self.0.reason.as_deref()

@@ -10,7 +10,7 @@ use workit_persistence::meetings::templates::{self, TemplateChoice};
 use workit_persistence::meetings::{self as store, MeetingFilter, NewMeeting};
 
 use super::action_items::{Attendance, AttendanceSummary, Decision, attendance_of, decisions_of, summary_of};
-use super::enums::{AgendaKind, MeetingStatus, RecordingGap, stored};
+use super::enums::{AgendaKind, MeetingStatus, RecordingGap};
 use super::forums::Body;
 use super::loaders::{
     AgendaOfMeeting, AttendanceOfMeeting, BodyKey, EventsOfMeeting, Loaders, MinutesOfMeeting, UserNameKey,
@@ -62,7 +62,7 @@ impl Meeting {
         self.0.product.as_deref()
     }
     async fn status(&self) -> ApiResult<MeetingStatus> {
-        Ok(stored(&self.0.status, rules::MeetingStatus::parse)?.into())
+        Ok(self.0.status.0.into())
     }
     /// The template the meeting was planned from (e.g. `forum_4_focuses`).
     async fn template_key(&self) -> Option<&str> {
@@ -132,10 +132,10 @@ impl Meeting {
         let attendance = loaders.load_one(AttendanceOfMeeting(self.0.id)).await?.unwrap_or_default();
         let minutes = loaders.load_one(MinutesOfMeeting(self.0.id)).await?.unwrap_or_default();
         let gaps = rules::minutes::recording_gaps(
-            stored(&self.0.status, rules::MeetingStatus::parse)?,
+            self.0.status.0,
             rules::ends_at(self.0.starts_at, self.0.duration_minutes),
             ctx.now(),
-            attendance.iter().any(|a| a.status != rules::AttendanceStatus::Invited.as_str()),
+            attendance.iter().any(|a| a.status != rules::AttendanceStatus::Invited),
             !minutes.is_empty(),
         );
         Ok(gaps.into_iter().map(Into::into).collect())
@@ -171,7 +171,7 @@ impl AgendaItem {
         &self.0.title
     }
     async fn kind(&self) -> ApiResult<AgendaKind> {
-        Ok(stored(&self.0.kind, rules::AgendaKind::parse)?.into())
+        Ok(self.0.kind.0.into())
     }
     async fn minutes(&self) -> i32 {
         self.0.minutes
@@ -280,7 +280,8 @@ pub struct MeetingPage {
 pub struct MeetingInput {
     title: String,
     starts_at: DateTime<Utc>,
-    /// Minutes (1–720). Left out on creation: the template's, or 180 for the forum, 90 otherwise.
+    /// Minutes (1–720). Left out: on creation the template's, or 180 for the forum and 90
+    /// otherwise; on a change, the meeting keeps its length.
     duration_minutes: Option<i32>,
     place: Option<String>,
     online_url: Option<String>,
@@ -295,7 +296,7 @@ impl MeetingInput {
         MeetingDraft {
             title: self.title,
             starts_at: self.starts_at,
-            duration_minutes: self.duration_minutes.unwrap_or(0),
+            duration_minutes: self.duration_minutes,
             place: self.place,
             online_url: self.online_url,
             goal: self.goal,
@@ -388,25 +389,14 @@ impl MeetingMutation {
         template_key: Option<String>,
         #[graphql(default = true)] carry_over: bool,
     ) -> ApiResult<Meeting> {
-        let default_duration = input.duration_minutes.is_none();
-        let new = NewMeeting {
-            body_id: parse_id(&body_id, "bodyId")?,
-            draft: input.draft(),
-            default_duration,
-            template_key,
-            carry_over,
-        };
+        let new = NewMeeting { body_id: parse_id(&body_id, "bodyId")?, draft: input.draft(), template_key, carry_over };
         Ok(Meeting(store::create(ctx.db(), ctx.actor()?, new, ctx.now()).await?))
     }
 
     /// Changes the plan while invitations can still change; a new time is kept in the history.
     async fn update_meeting(&self, ctx: &Context<'_>, id: ID, version: i32, input: MeetingInput) -> ApiResult<Meeting> {
         let id = parse_id(&id, "id")?;
-        let current = store::get(ctx.db(), ctx.actor()?, id).await?;
-        let mut draft = input.draft();
-        if draft.duration_minutes == 0 {
-            draft.duration_minutes = current.duration_minutes;
-        }
+        let draft = input.draft();
         let meeting = store::update(ctx.db(), ctx.actor()?, id, version, draft, &mail_extra(ctx), ctx.now()).await?;
         ctx.app().mail.wake();
         Ok(Meeting(meeting))

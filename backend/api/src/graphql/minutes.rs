@@ -25,7 +25,7 @@ impl Minutes {
         self.0.number
     }
     async fn status(&self) -> ApiResult<MinutesStatus> {
-        Ok(stored(&self.0.status, Status::parse)?.into())
+        Ok(self.0.status.0.into())
     }
     /// The last day (in Israel) attendees may comment.
     async fn comment_deadline(&self) -> Option<NaiveDate> {
@@ -105,7 +105,7 @@ impl MinutesComment {
 
 /// Whether a version may be shown: drafts only to those who write them.
 pub fn visible(version: &minutes_versions::Model, can_edit: bool) -> bool {
-    can_edit || version.status != Status::Draft.as_str()
+    can_edit || version.status != Status::Draft
 }
 
 pub struct OutboxEmail {

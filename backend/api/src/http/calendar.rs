@@ -22,7 +22,7 @@ fn meeting_event(
     agenda: &[agenda_items::Model],
     now: DateTime<Utc>,
 ) -> Event {
-    let cancelled = meeting.status == MeetingStatus::Cancelled.as_str();
+    let cancelled = meeting.status == MeetingStatus::Cancelled;
     let mut description: Vec<String> = Vec::new();
     if let Some(goal) = &meeting.goal {
         description.push(format!("מטרה: {goal}"));
@@ -61,7 +61,7 @@ pub fn meeting_calendar(
     agenda: &[agenda_items::Model],
     now: DateTime<Utc>,
 ) -> String {
-    let cancelled = meeting.status == MeetingStatus::Cancelled.as_str();
+    let cancelled = meeting.status == MeetingStatus::Cancelled;
     let mut calendar = Calendar::new();
     calendar.name("WORKIT Hub").append_property(("METHOD", if cancelled { "CANCEL" } else { "PUBLISH" }));
     calendar.push(meeting_event(meeting, body_name, agenda, now));

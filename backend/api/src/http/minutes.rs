@@ -2,7 +2,6 @@
 //! signed-in request. Hebrew documents are right-to-left with real heading styles, so Word's
 //! navigation pane and a screen reader see the structure.
 
-use std::collections::HashMap;
 use std::io::Cursor;
 
 use axum::extract::{Path, Query, State};
@@ -17,7 +16,7 @@ use workit_persistence::meetings::minutes::{self as store, MinutesDocument};
 use super::calendar::plain_error;
 use super::graphql::authenticate;
 use crate::AppState;
-use crate::i18n::Locale;
+use crate::i18n::{self, Locale};
 
 struct Labels {
     minutes: &'static str,
@@ -36,7 +35,6 @@ struct Labels {
     status: &'static str,
     decision: &'static str,
     name: &'static str,
-    words: HashMap<&'static str, &'static str>,
 }
 
 fn labels(locale: Locale) -> Labels {
@@ -58,15 +56,6 @@ fn labels(locale: Locale) -> Labels {
             status: "סטטוס",
             decision: "החלטה",
             name: "שם",
-            words: HashMap::from([
-                ("ATTENDED", "נכח/ה"),
-                ("ABSENT", "נעדר/ה"),
-                ("EXCUSED", "נעדר/ה בהודעה"),
-                ("INVITED", "הוזמן/ה"),
-                ("OPEN", "פתוחה"),
-                ("DONE", "בוצעה"),
-                ("CANCELLED", "בוטלה"),
-            ]),
         },
         Locale::En => Labels {
             minutes: "Minutes",
@@ -85,15 +74,6 @@ fn labels(locale: Locale) -> Labels {
             status: "Status",
             decision: "Decision",
             name: "Name",
-            words: HashMap::from([
-                ("ATTENDED", "Attended"),
-                ("ABSENT", "Absent"),
-                ("EXCUSED", "Excused"),
-                ("INVITED", "Invited"),
-                ("OPEN", "Open"),
-                ("DONE", "Done"),
-                ("CANCELLED", "Cancelled"),
-            ]),
         },
     }
 }
@@ -137,7 +117,7 @@ fn table(header: &[&str], rows: Vec<Vec<String>>, rtl: bool) -> Table {
 pub fn minutes_docx(doc: &MinutesDocument, locale: Locale) -> Result<Vec<u8>, docx_rs::DocxError> {
     let rtl = locale == Locale::He;
     let l = labels(locale);
-    let word = |key: &str| l.words.get(key).copied().unwrap_or("").to_owned();
+    let word = |path: &[&str]| i18n::wording_at(locale, path).unwrap_or_default().to_owned();
     let meeting = &doc.meeting;
     let mut docx = Docx::new()
         .default_fonts(RunFonts::new().ascii("Arial").hi_ansi("Arial").cs("Arial"))
@@ -178,7 +158,10 @@ pub fn minutes_docx(doc: &MinutesDocument, locale: Locale) -> Result<Vec<u8>, do
     if !doc.attendance.is_empty() {
         docx = docx.add_paragraph(heading(l.attendance, 2, rtl)).add_table(table(
             &[l.name, l.status],
-            doc.attendance.iter().map(|(name, status)| vec![name.clone(), word(status)]).collect(),
+            doc.attendance
+                .iter()
+                .map(|(name, status)| vec![name.clone(), word(&["attendance", "status", status.as_str()])])
+                .collect(),
             rtl,
         ));
     }
@@ -198,7 +181,7 @@ pub fn minutes_docx(doc: &MinutesDocument, locale: Locale) -> Result<Vec<u8>, do
                         text.clone(),
                         owner.clone().unwrap_or_default(),
                         due.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
-                        word(status),
+                        word(&["decisions", "values", status.as_str()]),
                     ]
                 })
                 .collect(),

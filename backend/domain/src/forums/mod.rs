@@ -7,7 +7,8 @@ pub mod stages;
 use chrono::NaiveDate;
 
 use crate::DomainResult;
-use crate::access::{TownRole, text_enum};
+use crate::access::TownRole;
+use crate::text_enum::text_enum;
 use crate::validation::{FieldError, Validator, codes};
 
 /// The three stages of the model (§4).
@@ -99,7 +100,7 @@ pub const MAX_MILESTONES_PER_FORUM: usize = 100;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyDraft {
-    pub kind: String,
+    pub kind: BodyKind,
     pub name: String,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
@@ -120,18 +121,17 @@ pub struct ValidBody {
 impl BodyDraft {
     pub fn validated(self) -> DomainResult<ValidBody> {
         let mut v = Validator::new();
-        let kind = v.choice("kind", &self.kind, BodyKind::parse);
+        let kind = self.kind;
         let name = v.required_text("name", &self.name, 200);
         check_period(&mut v, self.starts_on, self.ends_on);
         // A task team works on one strategic focus; an ad-hoc team is time-boxed (domain §3).
-        if kind == Some(BodyKind::TaskTeam) && self.focus_id.is_none() {
+        if kind == BodyKind::TaskTeam && self.focus_id.is_none() {
             v.push(FieldError::new("focusId", codes::REQUIRED));
         }
-        if kind == Some(BodyKind::AdHocTeam) && self.ends_on.is_none() {
+        if kind == BodyKind::AdHocTeam && self.ends_on.is_none() {
             v.push(FieldError::new("endsOn", codes::REQUIRED));
         }
         v.finish()?;
-        let kind = kind.ok_or_else(|| crate::DomainError::validation("kind", codes::INVALID_CHOICE))?;
         Ok(ValidBody {
             kind,
             name,
@@ -155,7 +155,7 @@ fn check_period(v: &mut Validator, start: Option<NaiveDate>, end: Option<NaiveDa
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MembershipDraft {
-    pub role: String,
+    pub role: MembershipRole,
     pub joined_on: NaiveDate,
     pub left_on: Option<NaiveDate>,
 }
@@ -170,7 +170,6 @@ pub struct ValidMembership {
 impl MembershipDraft {
     pub fn validated(self) -> DomainResult<ValidMembership> {
         let mut v = Validator::new();
-        let role = v.choice("role", &self.role, MembershipRole::parse);
         v.date("joinedOn", self.joined_on);
         v.optional_date("leftOn", self.left_on);
         if let Some(left) = self.left_on
@@ -179,8 +178,7 @@ impl MembershipDraft {
             v.push(FieldError::new("leftOn", codes::END_BEFORE_START));
         }
         v.finish()?;
-        let role = role.ok_or_else(|| crate::DomainError::validation("role", codes::INVALID_CHOICE))?;
-        Ok(ValidMembership { role, joined_on: self.joined_on, left_on: self.left_on })
+        Ok(ValidMembership { role: self.role, joined_on: self.joined_on, left_on: self.left_on })
     }
 }
 
@@ -224,7 +222,7 @@ mod tests {
     #[test]
     fn a_body_cannot_end_before_it_starts() {
         let draft = BodyDraft {
-            kind: "AD_HOC_TEAM".into(),
+            kind: BodyKind::AdHocTeam,
             name: "Job fair".into(),
             starts_on: Some(date(2026, 5, 1)),
             ends_on: Some(date(2026, 4, 1)),
@@ -236,17 +234,17 @@ mod tests {
 
     #[test]
     fn task_teams_need_a_focus_and_ad_hoc_teams_an_end() {
-        let draft = |kind: &str| BodyDraft {
-            kind: kind.into(),
+        let draft = |kind: BodyKind| BodyDraft {
+            kind,
             name: "Team".into(),
             starts_on: None,
             ends_on: None,
             focus_id: None,
             lead_person_id: None,
         };
-        assert_eq!(draft("TASK_TEAM").validated(), Err(DomainError::validation("focusId", codes::REQUIRED)));
-        assert_eq!(draft("AD_HOC_TEAM").validated(), Err(DomainError::validation("endsOn", codes::REQUIRED)));
-        assert!(draft("STEERING_COMMITTEE").validated().is_ok());
+        assert_eq!(draft(BodyKind::TaskTeam).validated(), Err(DomainError::validation("focusId", codes::REQUIRED)));
+        assert_eq!(draft(BodyKind::AdHocTeam).validated(), Err(DomainError::validation("endsOn", codes::REQUIRED)));
+        assert!(draft(BodyKind::SteeringCommittee).validated().is_ok());
         assert!(is_closed(Some(date(2026, 1, 1)), date(2026, 1, 2)));
         assert!(!is_closed(Some(date(2026, 1, 1)), date(2026, 1, 1)));
     }
@@ -256,7 +254,7 @@ mod tests {
         use MembershipRole::{Chair, Member};
         assert_eq!(
             check_keeps_a_chair(true, &[(Chair, false), (Member, true)]),
-            Err(DomainError::validation("role", "last_chair"))
+            Err(DomainError::validation("role", codes::LAST_CHAIR))
         );
         assert!(check_keeps_a_chair(true, &[(Chair, false), (Chair, true)]).is_ok());
         assert!(
@@ -267,8 +265,11 @@ mod tests {
 
     #[test]
     fn a_membership_cannot_end_before_it_starts() {
-        let draft =
-            MembershipDraft { role: "MEMBER".into(), joined_on: date(2026, 5, 1), left_on: Some(date(2026, 1, 1)) };
+        let draft = MembershipDraft {
+            role: MembershipRole::Member,
+            joined_on: date(2026, 5, 1),
+            left_on: Some(date(2026, 1, 1)),
+        };
         assert_eq!(draft.validated(), Err(DomainError::validation("leftOn", codes::END_BEFORE_START)));
     }
 

@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::MeetingStatus;
-use crate::access::text_enum;
+use crate::text_enum::text_enum;
 use crate::validation::codes;
 use crate::validation::{FieldError, Validator};
 use crate::{DomainError, DomainResult};

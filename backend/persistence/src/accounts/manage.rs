@@ -52,7 +52,7 @@ pub async fn grant_town_role(
     memberships::ActiveModel {
         body_id: Set(body.id),
         person_id: Set(person.id),
-        role: Set(role.as_str().into()),
+        role: Set(role.into()),
         joined_on: Set(now.date_naive()),
         left_on: Set(None),
         created_at: Set(now),
@@ -68,7 +68,7 @@ pub async fn grant_town_role(
 /// Where an account belongs for the policy: its person's town, or (for system roles and
 /// accounts without a person) nowhere in particular, which only administrators manage.
 async fn account_scope(db: &Database, user: &users::Model) -> StoreResult<Scope> {
-    if user.system_role != SystemRole::None.as_str() {
+    if user.system_role != SystemRole::None {
         return Ok(Scope::Global);
     }
     let Some(person) = user.person_id else {
@@ -205,7 +205,7 @@ async fn insert_token(
     let expires_at = now + purpose.lifetime();
     account_tokens::ActiveModel {
         user_id: Set(user_id),
-        purpose: Set(purpose.as_str().to_owned()),
+        purpose: Set(purpose.into()),
         token_hash: Set(token_hash),
         expires_at: Set(expires_at),
         used_at: Set(None),
@@ -401,11 +401,7 @@ pub async fn set_system_role(
         return Err(DomainError::validation("role", codes::NOT_YOURSELF).into());
     }
     let txn = db.begin().await?;
-    let changes = users::ActiveModel {
-        system_role: Set(role.as_str().to_owned()),
-        region_id: Set(region_id),
-        ..Default::default()
-    };
+    let changes = users::ActiveModel { system_role: Set(role.into()), region_id: Set(region_id), ..Default::default() };
     update_if_current(&txn, &account_write("set_role", &user, version), changes, now).await?;
     audit::record(&txn, actor, "set_role", "account", user.id, now).await?;
     txn.commit().await?;

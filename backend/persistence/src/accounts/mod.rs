@@ -29,7 +29,7 @@ pub async fn create_user(db: &impl ConnectionTrait, user: NewUser, now: DateTime
         email: Set(user.email.trim().to_lowercase()),
         display_name: Set(user.display_name),
         password_hash: Set(user.password_hash),
-        system_role: Set(user.system_role.as_str().to_owned()),
+        system_role: Set(user.system_role.into()),
         region_id: Set(user.region_id),
         person_id: Set(user.person_id),
         locale: Set(user.locale),
@@ -190,8 +190,7 @@ pub async fn load_actor(
     else {
         return Ok(None);
     };
-    let system_role = SystemRole::parse(&user.system_role)
-        .ok_or_else(|| DomainError::Internal(format!("unknown system role {}", user.system_role)))?;
+    let system_role = *user.system_role;
     let towns = match user.person_id {
         Some(person_id) => town_roles(db, person_id, today).await?,
         None => BTreeMap::new(),

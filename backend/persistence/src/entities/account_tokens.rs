@@ -1,4 +1,6 @@
+use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
+use workit_domain::accounts::TokenPurpose;
 
 /// A one-time link to set an account's password: an invitation or a reset. Only the token's
 /// SHA-256 hash is kept.
@@ -9,7 +11,7 @@ pub struct Model {
     pub id: i64,
     pub created_at: DateTimeUtc,
     pub user_id: i64,
-    pub purpose: String,
+    pub purpose: Stored<TokenPurpose>,
     pub token_hash: String,
     pub expires_at: DateTimeUtc,
     pub used_at: Option<DateTimeUtc>,

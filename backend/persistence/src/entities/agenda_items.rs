@@ -1,4 +1,6 @@
+use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
+use workit_domain::meetings::AgendaKind;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "agenda_items")]
@@ -11,7 +13,7 @@ pub struct Model {
     pub meeting_id: i64,
     pub position: i32,
     pub title: String,
-    pub kind: String,
+    pub kind: Stored<AgendaKind>,
     pub minutes: i32,
     pub presenter: Option<String>,
     /// JSON array of URLs.

@@ -1,4 +1,6 @@
+use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
+use workit_domain::meetings::AttendanceStatus;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "attendance")]
@@ -10,7 +12,7 @@ pub struct Model {
     pub version: i32,
     pub meeting_id: i64,
     pub person_id: i64,
-    pub status: String,
+    pub status: Stored<AttendanceStatus>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

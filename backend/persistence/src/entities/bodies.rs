@@ -1,4 +1,6 @@
+use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
+use workit_domain::forums::BodyKind;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "bodies")]
@@ -9,7 +11,7 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub version: i32,
     pub forum_id: i64,
-    pub kind: String,
+    pub kind: Stored<BodyKind>,
     pub name: String,
     pub focus_id: Option<i64>,
     pub lead_person_id: Option<i64>,

@@ -1,4 +1,6 @@
+use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
+use workit_domain::meetings::DecisionStatus;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "decisions")]
@@ -13,7 +15,7 @@ pub struct Model {
     pub text: String,
     pub owner_person_id: Option<i64>,
     pub due_on: Option<Date>,
-    pub status: String,
+    pub status: Stored<DecisionStatus>,
     pub work_plan_task_id: Option<i64>,
 }
 

@@ -1,4 +1,6 @@
+use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
+use workit_domain::forums::Stage;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "forums")]
@@ -9,7 +11,7 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub version: i32,
     pub town_id: i64,
-    pub stage: String,
+    pub stage: Stored<Stage>,
     pub stage_changed_at: Option<DateTimeUtc>,
 }
 

@@ -1,4 +1,7 @@
 use sea_orm::entity::prelude::*;
+use workit_domain::forums::BodyKind;
+
+use crate::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "meeting_templates")]
@@ -9,7 +12,7 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub version: i32,
     pub town_id: i64,
-    pub body_kind: String,
+    pub body_kind: Stored<BodyKind>,
     pub title: String,
     pub goal: Option<String>,
     pub product: Option<String>,

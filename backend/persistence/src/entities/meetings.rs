@@ -1,4 +1,6 @@
+use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
+use workit_domain::meetings::MeetingStatus;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "meetings")]
@@ -18,7 +20,7 @@ pub struct Model {
     pub course: Option<String>,
     pub method: Option<String>,
     pub product: Option<String>,
-    pub status: String,
+    pub status: Stored<MeetingStatus>,
     pub template_key: Option<String>,
     pub cancel_reason: Option<String>,
 }

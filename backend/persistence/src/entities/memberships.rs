@@ -1,4 +1,6 @@
+use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
+use workit_domain::forums::MembershipRole;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "memberships")]
@@ -10,7 +12,7 @@ pub struct Model {
     pub version: i32,
     pub body_id: i64,
     pub person_id: i64,
-    pub role: String,
+    pub role: Stored<MembershipRole>,
     pub joined_on: Date,
     pub left_on: Option<Date>,
 }

@@ -1,4 +1,6 @@
+use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
+use workit_domain::meetings::minutes::MinutesStatus;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "minutes_versions")]
@@ -10,7 +12,7 @@ pub struct Model {
     pub version: i32,
     pub meeting_id: i64,
     pub number: i32,
-    pub status: String,
+    pub status: Stored<MinutesStatus>,
     pub comment_deadline: Option<Date>,
     pub circulated_at: Option<DateTimeUtc>,
     pub approved_at: Option<DateTimeUtc>,

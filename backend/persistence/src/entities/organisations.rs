@@ -1,4 +1,6 @@
+use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
+use workit_domain::directory::Sector;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "organisations")]
@@ -10,7 +12,7 @@ pub struct Model {
     pub version: i32,
     pub town_id: i64,
     pub name: String,
-    pub sector: String,
+    pub sector: Stored<Sector>,
     pub website: Option<String>,
     pub notes: Option<String>,
     pub archived_at: Option<DateTimeUtc>,

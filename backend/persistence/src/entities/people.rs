@@ -1,4 +1,6 @@
+use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
+use workit_domain::directory::Seniority;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "people")]
@@ -12,7 +14,7 @@ pub struct Model {
     pub organisation_id: Option<i64>,
     pub full_name: String,
     pub job_title: Option<String>,
-    pub seniority: Option<String>,
+    pub seniority: Option<Stored<Seniority>>,
     pub email: Option<String>,
     pub phone: Option<String>,
     pub archived_at: Option<DateTimeUtc>,

@@ -1,4 +1,6 @@
+use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
+use workit_domain::forums::FocusKind;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "strategic_focuses")]
@@ -9,7 +11,7 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub version: i32,
     pub forum_id: i64,
-    pub kind: String,
+    pub kind: Stored<FocusKind>,
     pub title: String,
     pub description: Option<String>,
 }

@@ -1,4 +1,6 @@
+use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
+use workit_domain::SystemRole;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
@@ -11,7 +13,7 @@ pub struct Model {
     pub email: String,
     pub display_name: String,
     pub password_hash: String,
-    pub system_role: String,
+    pub system_role: Stored<SystemRole>,
     pub region_id: Option<i64>,
     pub person_id: Option<i64>,
     pub locale: String,

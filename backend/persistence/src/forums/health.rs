@@ -5,15 +5,16 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use workit_domain::directory::{Sector, Seniority};
+use workit_domain::directory::Sector;
 use workit_domain::forums::health::{HealthInput, MeetingFacts, MemberFacts, Signal, TaskFacts, TeamFacts, assess};
-use workit_domain::forums::{BodyKind, Stage, is_closed, is_current};
+use workit_domain::forums::{BodyKind, is_closed, is_current};
+use workit_domain::meetings::{AttendanceStatus, MeetingStatus};
 
 use crate::entities::{attendance, bodies, forums, meetings, memberships, organisations, people, work_plan_tasks};
 use crate::{Database, StoreResult};
 
 /// Meetings count once they have happened and were recorded.
-const HELD: [&str; 2] = ["HELD", "MINUTES_APPROVED"];
+const HELD: [MeetingStatus; 2] = [MeetingStatus::Held, MeetingStatus::MinutesApproved];
 
 pub async fn assess_forums(
     db: &Database,
@@ -47,33 +48,32 @@ pub async fn assess_forums(
         .map(|p| (p.id, p))
         .collect();
     let org_ids: BTreeSet<i64> = people.values().filter_map(|p| p.organisation_id).collect();
-    let sector_of_org: HashMap<i64, Option<Sector>> = organisations::Entity::find()
+    let sector_of_org: HashMap<i64, Sector> = organisations::Entity::find()
         .filter(organisations::Column::Id.is_in(org_ids.iter().copied()))
         .all(db)
         .await?
         .into_iter()
-        .map(|o| (o.id, Sector::parse(&o.sector)))
+        .map(|o| (o.id, *o.sector))
         .collect();
     let held: Vec<meetings::Model> = meetings::Entity::find()
         .filter(meetings::Column::BodyId.is_in(body_ids.iter().copied()))
-        .filter(meetings::Column::Status.is_in(HELD))
+        .filter(meetings::Column::Status.is_in(HELD.map(MeetingStatus::as_str)))
         .filter(meetings::Column::StartsAt.lte(now))
         .all(db)
         .await?;
     // Attendance counts only for the forum body's meetings (the domain takes its window of
     // them): task teams' rolls would be thousands of rows for a region, read for nothing.
-    let forum_bodies: BTreeSet<i64> =
-        bodies.iter().filter(|b| b.kind == BodyKind::Forum.as_str()).map(|b| b.id).collect();
+    let forum_bodies: BTreeSet<i64> = bodies.iter().filter(|b| b.kind == BodyKind::Forum).map(|b| b.id).collect();
     let window: Vec<i64> = held.iter().filter(|m| forum_bodies.contains(&m.body_id)).map(|m| m.id).collect();
     let rolls =
         attendance::Entity::find().filter(attendance::Column::MeetingId.is_in(window.iter().copied())).all(db).await?;
     let mut roll_of: HashMap<i64, (usize, usize)> = HashMap::new();
     for row in rolls {
         let entry = roll_of.entry(row.meeting_id).or_default();
-        match row.status.as_str() {
-            "ATTENDED" => entry.0 += 1,
-            "ABSENT" | "EXCUSED" => entry.1 += 1,
-            _ => {}
+        match *row.status {
+            AttendanceStatus::Attended => entry.0 += 1,
+            AttendanceStatus::Absent | AttendanceStatus::Excused => entry.1 += 1,
+            AttendanceStatus::Invited => {}
         }
     }
     let tasks = work_plan_tasks::Entity::find()
@@ -82,13 +82,13 @@ pub async fn assess_forums(
         .await?;
 
     let sector_of_person = |person_id: i64| {
-        people.get(&person_id).and_then(|p| p.organisation_id).and_then(|o| sector_of_org.get(&o).copied().flatten())
+        people.get(&person_id).and_then(|p| p.organisation_id).and_then(|o| sector_of_org.get(&o).copied())
     };
     let mut report = HashMap::new();
     for forum in forums {
-        let Some(stage) = Stage::parse(&forum.stage) else { continue };
+        let stage = *forum.stage;
         let own_bodies: Vec<&bodies::Model> = bodies.iter().filter(|b| b.forum_id == forum.id).collect();
-        let forum_body = own_bodies.iter().find(|b| b.kind == BodyKind::Forum.as_str()).map(|b| b.id);
+        let forum_body = own_bodies.iter().find(|b| b.kind == BodyKind::Forum).map(|b| b.id);
         let members_of = |body: i64| members.iter().filter(move |m| m.body_id == body);
         let sectors: BTreeSet<Sector> =
             own_bodies.iter().flat_map(|b| members_of(b.id)).filter_map(|m| sector_of_person(m.person_id)).collect();
@@ -97,7 +97,7 @@ pub async fn assess_forums(
             .flat_map(members_of)
             .map(|m| MemberFacts {
                 sector: sector_of_person(m.person_id),
-                seniority: people.get(&m.person_id).and_then(|p| p.seniority.as_deref()).and_then(Seniority::parse),
+                seniority: people.get(&m.person_id).and_then(|p| p.seniority.map(|s| *s)),
             })
             .collect();
         let last_held = |body: i64| held.iter().filter(|m| m.body_id == body).map(|m| m.starts_at.date_naive()).max();
@@ -111,7 +111,7 @@ pub async fn assess_forums(
             .collect();
         let task_teams = own_bodies
             .iter()
-            .filter(|b| b.kind == BodyKind::TaskTeam.as_str())
+            .filter(|b| b.kind == BodyKind::TaskTeam)
             .map(|b| TeamFacts {
                 name: b.name.clone(),
                 started_on: b.starts_on.or(Some(b.created_at.date_naive())),

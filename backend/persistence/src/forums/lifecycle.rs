@@ -28,7 +28,7 @@ pub async fn insert_template_milestones(
         .enumerate()
         .map(|(position, template)| milestones::ActiveModel {
             forum_id: Set(forum_id),
-            stage: Set(template.stage.as_str().to_owned()),
+            stage: Set(template.stage.into()),
             position: Set(position as i32),
             title: Set(template.title.to_owned()),
             template_key: Set(Some(template.key.to_owned())),
@@ -102,7 +102,7 @@ pub async fn create_milestone(
         .flatten();
     let row = milestones::ActiveModel {
         forum_id: Set(forum_id),
-        stage: Set(stage.as_str().to_owned()),
+        stage: Set(stage.into()),
         position: Set(last.unwrap_or(0) + 1),
         title: Set(draft.title),
         template_key: Set(None),
@@ -168,8 +168,7 @@ pub async fn move_stage(
     let StageMoveRequest { forum_id, version, target, reason, confirm_open_milestones } = request;
     let forum = forums::Entity::find_by_id(forum_id).one(db).await?.ok_or_else(|| not_found("forum"))?;
     actor.authorize(Action::ChangeStage, towns::scope(db, forum.town_id).await?)?;
-    let current =
-        Stage::parse(&forum.stage).ok_or_else(|| DomainError::Internal(format!("stored stage {}", forum.stage)))?;
+    let current = *forum.stage;
     let open = milestones::Entity::find()
         .filter(milestones::Column::ForumId.eq(forum_id))
         .filter(milestones::Column::Stage.eq(current.as_str()))
@@ -179,11 +178,8 @@ pub async fn move_stage(
         .len();
     let planned = plan_stage_move(current, target, reason, open, confirm_open_milestones)?;
     let txn = db.begin().await?;
-    let changes = forums::ActiveModel {
-        stage: Set(planned.to.as_str().to_owned()),
-        stage_changed_at: Set(Some(now)),
-        ..Default::default()
-    };
+    let changes =
+        forums::ActiveModel { stage: Set(planned.to.into()), stage_changed_at: Set(Some(now)), ..Default::default() };
     let write = VersionedWrite {
         entity: "forum",
         action: "move_stage",
@@ -194,8 +190,8 @@ pub async fn move_stage(
     update_if_current(&txn, &write, changes, now).await?;
     forum_stage_changes::ActiveModel {
         forum_id: Set(forum_id),
-        from_stage: Set(planned.from.as_str().to_owned()),
-        to_stage: Set(planned.to.as_str().to_owned()),
+        from_stage: Set(planned.from.into()),
+        to_stage: Set(planned.to.into()),
         reason: Set(planned.reason),
         changed_by: Set(Some(actor.user_id)),
         created_at: Set(now),

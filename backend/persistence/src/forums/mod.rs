@@ -34,7 +34,7 @@ pub async fn create_forum(
 ) -> StoreResult<NewForum> {
     let forum = forums::ActiveModel {
         town_id: Set(town_id),
-        stage: Set(stage.as_str().to_owned()),
+        stage: Set(stage.into()),
         stage_changed_at: Set(Some(now)),
         created_at: Set(now),
         updated_at: Set(now),
@@ -48,7 +48,7 @@ pub async fn create_forum(
     {
         let body = bodies::ActiveModel {
             forum_id: Set(forum.id),
-            kind: Set(kind.as_str().to_owned()),
+            kind: Set(kind.into()),
             name: Set(name.to_owned()),
             focus_id: Set(None),
             lead_person_id: Set(None),
@@ -144,7 +144,7 @@ pub async fn create_body(
     check_room::<bodies::Entity>(db, bodies::Column::ForumId, forum_id, "bodies", MAX_BODIES_PER_FORUM).await?;
     let row = bodies::ActiveModel {
         forum_id: Set(forum_id),
-        kind: Set(valid.kind.as_str().to_owned()),
+        kind: Set(valid.kind.into()),
         name: Set(valid.name),
         focus_id: Set(valid.focus_id),
         lead_person_id: Set(valid.lead_person_id),
@@ -171,7 +171,7 @@ pub async fn update_body(
     let valid = draft.validated()?;
     check_body_links(db, &valid, current.forum_id, town).await?;
     let changes = bodies::ActiveModel {
-        kind: Set(valid.kind.as_str().to_owned()),
+        kind: Set(valid.kind.into()),
         name: Set(valid.name),
         focus_id: Set(valid.focus_id),
         lead_person_id: Set(valid.lead_person_id),
@@ -242,7 +242,7 @@ pub async fn add_membership(
     let row = memberships::ActiveModel {
         body_id: Set(body_id),
         person_id: Set(person_id),
-        role: Set(valid.role.as_str().to_owned()),
+        role: Set(valid.role.into()),
         joined_on: Set(valid.joined_on),
         left_on: Set(valid.left_on),
         ..Default::default()
@@ -271,7 +271,7 @@ pub async fn update_membership(
     let valid = draft.validated()?;
     let today = now.date_naive();
     let siblings = memberships_by_body_ids(db, &[current.body_id]).await?;
-    let role_of = |m: &memberships::Model| MembershipRole::parse(&m.role).unwrap_or(MembershipRole::Member);
+    let role_of = |m: &memberships::Model| *m.role;
     let had_chair =
         siblings.iter().any(|m| role_of(m) == MembershipRole::Chair && is_current(m.joined_on, m.left_on, today));
     let after: Vec<_> = siblings
@@ -286,7 +286,7 @@ pub async fn update_membership(
         .collect();
     check_keeps_a_chair(had_chair, &after)?;
     let changes = memberships::ActiveModel {
-        role: Set(valid.role.as_str().to_owned()),
+        role: Set(valid.role.into()),
         joined_on: Set(valid.joined_on),
         left_on: Set(valid.left_on),
         ..Default::default()
@@ -307,7 +307,7 @@ pub async fn forum_body_of_town(
     };
     Ok(bodies::Entity::find()
         .filter(bodies::Column::ForumId.eq(forum.id))
-        .filter(bodies::Column::Kind.eq("FORUM"))
+        .filter(bodies::Column::Kind.eq(BodyKind::Forum.as_str()))
         .one(db)
         .await?)
 }

@@ -38,9 +38,9 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> StoreResult<decisions::Model> {
     let (meeting, body, town) = authorized(db, actor, meeting_id, Action::EditForum).await?;
-    if !matches!(MeetingStatus::parse(&meeting.status), Some(MeetingStatus::InvitationsSent | MeetingStatus::Held)) {
+    if !matches!(*meeting.status, MeetingStatus::InvitationsSent | MeetingStatus::Held) {
         return Err(DomainError::Validation(vec![
-            FieldError::new("status", codes::DECISIONS_CLOSED).with("status", &meeting.status),
+            FieldError::new("status", codes::DECISIONS_CLOSED).with("status", meeting.status),
         ])
         .into());
     }
@@ -54,7 +54,7 @@ pub async fn create(
         text: Set(draft.text),
         owner_person_id: Set(draft.owner_person_id),
         due_on: Set(draft.due_on),
-        status: Set(draft.status.as_str().to_owned()),
+        status: Set(draft.status.into()),
         work_plan_task_id: Set(draft.work_plan_task_id),
         ..Default::default()
     };
@@ -79,7 +79,7 @@ pub async fn update(
         text: Set(draft.text),
         owner_person_id: Set(draft.owner_person_id),
         due_on: Set(draft.due_on),
-        status: Set(draft.status.as_str().to_owned()),
+        status: Set(draft.status.into()),
         work_plan_task_id: Set(draft.work_plan_task_id),
         ..Default::default()
     };

@@ -16,7 +16,7 @@ fn row(meeting_id: i64, person_id: i64, now: DateTime<Utc>) -> attendance::Activ
     attendance::ActiveModel {
         meeting_id: Set(meeting_id),
         person_id: Set(person_id),
-        status: Set(AttendanceStatus::Invited.as_str().to_owned()),
+        status: Set(AttendanceStatus::Invited.into()),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
@@ -66,10 +66,9 @@ pub async fn invite(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let (meeting, town) = editable_meeting(db, actor, meeting_id).await?;
-    if meeting.status == MeetingStatus::Cancelled.as_str() || meeting.status == MeetingStatus::MinutesApproved.as_str()
-    {
+    if meeting.status == MeetingStatus::Cancelled || meeting.status == MeetingStatus::MinutesApproved {
         return Err(DomainError::Validation(vec![
-            FieldError::new("status", codes::PLAN_LOCKED).with("status", &meeting.status),
+            FieldError::new("status", codes::PLAN_LOCKED).with("status", meeting.status),
         ])
         .into());
     }
@@ -97,8 +96,7 @@ pub async fn record(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let (meeting, _) = editable_meeting(db, actor, meeting_id).await?;
-    let state = MeetingStatus::parse(&meeting.status)
-        .ok_or_else(|| DomainError::Internal(format!("stored status {}", meeting.status)))?;
+    let state = *meeting.status;
     if !attendance_recordable(state) {
         return Err(DomainError::Validation(vec![
             FieldError::new("status", codes::ATTENDANCE_CLOSED).with("status", state.as_str()),
@@ -114,7 +112,7 @@ pub async fn record(
         return Err(DomainError::validation("personId", codes::NOT_INVITED).into());
     };
     let mut active: attendance::ActiveModel = invitee.into();
-    active.status = Set(status.as_str().to_owned());
+    active.status = Set(status.into());
     active.updated_at = Set(now);
     let txn = db.begin().await?;
     active.update(&txn).await?;

@@ -6,10 +6,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 use workit_domain::meetings::minutes::{self as rules, MinutesStatus};
 use workit_domain::meetings::notifications::NotificationKind;
-use workit_domain::meetings::{AgendaKind, MeetingStatus};
+use workit_domain::meetings::{AgendaKind, AttendanceStatus, DecisionStatus, MeetingStatus};
 use workit_domain::{Action, Actor, DomainError};
 
-use super::{authorized, move_status, outbox, record_event, status_of};
+use super::{authorized, move_status, outbox, record_event};
 use crate::entities::{agenda_items, attendance, minutes_comments, minutes_sections, minutes_versions, users};
 use crate::room::check_room;
 use crate::versioned::{VersionedWrite, not_found, update_if_current};
@@ -17,11 +17,6 @@ use crate::{Database, StoreResult, audit};
 
 /// The title of the one section of minutes for a meeting without an agenda.
 const WHOLE_MEETING_SECTION: &str = "סיכום המפגש";
-
-fn status_of_minutes(row: &minutes_versions::Model) -> StoreResult<MinutesStatus> {
-    MinutesStatus::parse(&row.status)
-        .ok_or_else(|| DomainError::Internal(format!("stored status {}", row.status)).into())
-}
 
 pub async fn versions_by_meeting_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<minutes_versions::Model>> {
     Ok(minutes_versions::Entity::find()
@@ -68,7 +63,7 @@ async fn hold_status(
         return Ok(());
     }
     match minutes_versions::Entity::find_by_id(minutes.id).one(txn).await? {
-        Some(row) => Ok(status_of_minutes(&row)?.check_one_of(allowed)?),
+        Some(row) => Ok(row.status.check_one_of(allowed)?),
         None => Err(not_found("minutes")),
     }
 }
@@ -98,7 +93,7 @@ async fn insert_version(
     let version = minutes_versions::ActiveModel {
         meeting_id: Set(meeting_id),
         number: Set(number),
-        status: Set(MinutesStatus::Draft.as_str().to_owned()),
+        status: Set(MinutesStatus::Draft.into()),
         comment_deadline: Set(None),
         circulated_at: Set(None),
         approved_at: Set(None),
@@ -136,14 +131,14 @@ pub async fn start(
     now: DateTime<Utc>,
 ) -> StoreResult<minutes_versions::Model> {
     let (meeting, _, _) = authorized(db, actor, meeting_id, Action::EditForum).await?;
-    rules::check_minutes_allowed(status_of(&meeting)?)?;
+    rules::check_minutes_allowed(*meeting.status)?;
     let mut sections: Vec<(String, String)> = agenda_items::Entity::find()
         .filter(agenda_items::Column::MeetingId.eq(meeting_id))
         .order_by_asc(agenda_items::Column::Position)
         .all(db)
         .await?
         .into_iter()
-        .filter(|i| i.kind != AgendaKind::Break.as_str())
+        .filter(|i| i.kind != AgendaKind::Break)
         .map(|i| (i.title, String::new()))
         .collect();
     if sections.is_empty() {
@@ -170,7 +165,7 @@ pub async fn save_section(
     let section = section_row(db, section_id).await?;
     let minutes = version_row(db, section.minutes_version_id).await?;
     authorized(db, actor, minutes.meeting_id, Action::EditForum).await?;
-    status_of_minutes(&minutes)?.check_editable()?;
+    minutes.status.check_editable()?;
     let notes = rules::validate_notes(notes)?;
     let changes = minutes_sections::ActiveModel { notes: Set(notes), ..Default::default() };
     let write = VersionedWrite {
@@ -200,10 +195,10 @@ pub async fn circulate(
 ) -> StoreResult<minutes_versions::Model> {
     let minutes = version_row(db, minutes_id).await?;
     let (meeting, _, _) = authorized(db, actor, minutes.meeting_id, Action::EditForum).await?;
-    status_of_minutes(&minutes)?.check_circulate(deadline, rules::israel_date(now))?;
+    minutes.status.check_circulate(deadline, rules::israel_date(now))?;
     let txn = db.begin().await?;
     let changes = minutes_versions::ActiveModel {
-        status: Set(MinutesStatus::Circulated.as_str().to_owned()),
+        status: Set(MinutesStatus::Circulated.into()),
         comment_deadline: Set(Some(deadline)),
         circulated_at: Set(Some(now)),
         ..Default::default()
@@ -249,7 +244,7 @@ pub async fn comment(
     let section = section_row(db, section_id).await?;
     let minutes = version_row(db, section.minutes_version_id).await?;
     may_comment(db, actor, minutes.meeting_id).await?;
-    status_of_minutes(&minutes)?.check_comment(minutes.comment_deadline, rules::israel_date(now))?;
+    minutes.status.check_comment(minutes.comment_deadline, rules::israel_date(now))?;
     let body = rules::validate_comment(body)?;
     let author = users::Entity::find_by_id(actor.user_id).one(db).await?.map(|u| u.display_name).unwrap_or_default();
     let txn = db.begin().await?;
@@ -283,20 +278,28 @@ pub async fn approve(
 ) -> StoreResult<minutes_versions::Model> {
     let minutes = version_row(db, minutes_id).await?;
     let (meeting, body, _) = authorized(db, actor, minutes.meeting_id, Action::ApproveMinutes).await?;
-    status_of_minutes(&minutes)?.check_approve()?;
+    minutes.status.check_approve()?;
     let txn = db.begin().await?;
     let changes = minutes_versions::ActiveModel {
-        status: Set(MinutesStatus::Approved.as_str().to_owned()),
+        status: Set(MinutesStatus::Approved.into()),
         approved_at: Set(Some(now)),
         approved_by: Set(Some(actor.user_id)),
         ..Default::default()
     };
     update_if_current(&txn, &minutes_write("approve", &minutes, version), changes, now).await?;
-    if status_of(&meeting)? == MeetingStatus::Held {
+    if *meeting.status == MeetingStatus::Held {
         move_status(&txn, actor, &meeting, &body, meeting.version, MeetingStatus::MinutesApproved, None, extra, now)
             .await?;
     } else {
-        record_event(&txn, actor, meeting.id, "MINUTES_APPROVED", Some(format!("v{}", minutes.number)), now).await?;
+        record_event(
+            &txn,
+            actor,
+            meeting.id,
+            MeetingStatus::MinutesApproved.as_str(),
+            Some(format!("v{}", minutes.number)),
+            now,
+        )
+        .await?;
     }
     outbox::enqueue(&txn, &meeting, NotificationKind::MinutesApproved, outbox::Recipients::Invitees, extra, now)
         .await?;
@@ -321,7 +324,7 @@ pub async fn correct(
         .one(db)
         .await?
         .ok_or_else(|| not_found("minutes"))?;
-    let reason = rules::check_correction(status_of_minutes(&latest)?, reason)?;
+    let reason = rules::check_correction(*latest.status, reason)?;
     let max = workit_domain::meetings::MAX_MINUTES_VERSIONS;
     check_room::<minutes_versions::Entity>(db, minutes_versions::Column::MeetingId, meeting_id, "minutes", max).await?;
     let sections = sections_by_version_ids(db, &[latest.id]).await?.into_iter().map(|s| (s.title, s.notes)).collect();
@@ -342,9 +345,9 @@ pub struct MinutesDocument {
     pub approved_by: Option<String>,
     pub sections: Vec<minutes_sections::Model>,
     /// (name, attendance status) of every invitee.
-    pub attendance: Vec<(String, String)>,
+    pub attendance: Vec<(String, AttendanceStatus)>,
     /// (text, owner's name, due date, status) of every decision.
-    pub decisions: Vec<(String, Option<String>, Option<NaiveDate>, String)>,
+    pub decisions: Vec<(String, Option<String>, Option<NaiveDate>, DecisionStatus)>,
 }
 
 /// One version of the minutes (`number`), or the newest the actor may read: drafts only for
@@ -361,9 +364,7 @@ pub async fn document(
     let minutes = versions_by_meeting_ids(db, &[meeting_id])
         .await?
         .into_iter()
-        .rfind(|v| {
-            (may_see_drafts || v.status != MinutesStatus::Draft.as_str()) && number.is_none_or(|n| v.number == n)
-        })
+        .rfind(|v| (may_see_drafts || v.status != MinutesStatus::Draft) && number.is_none_or(|n| v.number == n))
         .ok_or_else(|| not_found("minutes"))?;
     let sections = sections_by_version_ids(db, &[minutes.id]).await?;
     let body_name = bodies::Entity::find_by_id(meeting.body_id).one(db).await?.map(|b| b.name).unwrap_or_default();
@@ -386,8 +387,8 @@ pub async fn document(
         Some(user) => users::Entity::find_by_id(user).one(db).await?.map(|u| u.display_name),
         None => None,
     };
-    let mut attendance: Vec<(String, String)> =
-        invitees.into_iter().map(|a| (names.get(&a.person_id).cloned().unwrap_or_default(), a.status)).collect();
+    let mut attendance: Vec<(String, AttendanceStatus)> =
+        invitees.into_iter().map(|a| (names.get(&a.person_id).cloned().unwrap_or_default(), *a.status)).collect();
     attendance.sort();
     Ok(MinutesDocument {
         body_name,
@@ -396,7 +397,7 @@ pub async fn document(
         attendance,
         decisions: decisions
             .into_iter()
-            .map(|d| (d.text, d.owner_person_id.and_then(|p| names.get(&p).cloned()), d.due_on, d.status))
+            .map(|d| (d.text, d.owner_person_id.and_then(|p| names.get(&p).cloned()), d.due_on, *d.status))
             .collect(),
         minutes,
         meeting,

@@ -14,11 +14,11 @@ use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
-use workit_domain::forums::BodyKind;
 use workit_domain::meetings::minutes::{RecordingGap, recording_gaps};
 use workit_domain::meetings::notifications::NotificationKind;
 use workit_domain::meetings::{
-    self as rules, AgendaItemDraft, AttendanceStatus, MeetingDraft, MeetingStatus, carry_over_items, validate_agenda,
+    self as rules, AgendaItemDraft, AttendanceStatus, DecisionStatus, MeetingDraft, MeetingStatus, PlannedMeeting,
+    validate_agenda,
 };
 use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
@@ -26,6 +26,7 @@ use workit_domain::{Action, Actor, DomainError, TownId};
 use crate::entities::{agenda_items, bodies, decisions, forums, meeting_events, meetings, milestones};
 use crate::versioned::{VersionedWrite, not_found, update_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit, towns};
+use templates::TemplateChoice;
 
 #[derive(Debug, Default, Clone)]
 pub struct MeetingFilter {
@@ -54,11 +55,6 @@ pub(crate) async fn authorized(
     let (body, town) = body_and_town(db, meeting.body_id).await?;
     actor.authorize(action, towns::scope(db, town).await?)?;
     Ok((meeting, body, town))
-}
-
-pub(crate) fn status_of(meeting: &meetings::Model) -> StoreResult<MeetingStatus> {
-    MeetingStatus::parse(&meeting.status)
-        .ok_or_else(|| DomainError::Internal(format!("stored status {}", meeting.status)).into())
 }
 
 /// Every body of a town's forum (archived ones included: their meetings are history).
@@ -144,7 +140,7 @@ fn agenda_rows(
                 meeting_id: Set(meeting_id),
                 position: Set(position as i32),
                 title: Set(item.title),
-                kind: Set(item.kind.as_str().to_owned()),
+                kind: Set(item.kind.into()),
                 minutes: Set(item.minutes),
                 presenter: Set(item.presenter),
                 links: Set(links),
@@ -192,7 +188,7 @@ async fn open_decisions_of_previous(db: &Database, body_id: i64, before: DateTim
     };
     Ok(decisions::Entity::find()
         .filter(decisions::Column::MeetingId.eq(previous.id))
-        .filter(decisions::Column::Status.eq("OPEN"))
+        .filter(decisions::Column::Status.eq(DecisionStatus::Open.as_str()))
         .order_by_asc(decisions::Column::Id)
         .all(db)
         .await?
@@ -204,69 +200,44 @@ async fn open_decisions_of_previous(db: &Database, body_id: i64, before: DateTim
 pub struct NewMeeting {
     pub body_id: i64,
     pub draft: MeetingDraft,
-    /// Take the duration from the template, or the body's usual one (3 hours for the forum).
-    pub default_duration: bool,
     pub template_key: Option<String>,
     /// Add the previous meeting's decided-but-not-executed decisions to the agenda.
     pub carry_over: bool,
 }
 
-/// Plans a meeting (a draft), with the template's agenda and the standing carry-over.
+/// Plans a meeting (a draft), with the template's agenda and the standing carry-over; what
+/// it holds is decided by the domain's [`rules::plan`].
 pub async fn create(db: &Database, actor: &Actor, new: NewMeeting, now: DateTime<Utc>) -> StoreResult<meetings::Model> {
     let (body, town) = body_and_town(db, new.body_id).await?;
     actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
-    let kind =
-        BodyKind::parse(&body.kind).ok_or_else(|| DomainError::Internal(format!("stored kind {}", body.kind)))?;
     let template = match new.template_key.as_deref() {
         None => None,
         Some(key) => Some(
-            templates::resolve(db, key, kind, town)
+            templates::resolve(db, key, *body.kind, town)
                 .await?
                 .ok_or_else(|| DomainError::validation("templateKey", codes::INVALID_CHOICE))?,
         ),
     };
-    let mut draft = new.draft;
-    if new.default_duration {
-        draft.duration_minutes = template.as_ref().map_or(
-            if kind == BodyKind::Forum { rules::FORUM_MEETING_MINUTES } else { rules::DEFAULT_MEETING_MINUTES },
-            |t| t.duration_minutes,
-        );
-    }
-    let draft = draft.validated()?;
-    let mut agenda: Vec<AgendaItemDraft> = template
-        .as_ref()
-        .map(|t| {
-            t.items
-                .iter()
-                .map(|(title, kind, minutes)| AgendaItemDraft {
-                    title: title.clone(),
-                    kind: *kind,
-                    minutes: *minutes,
-                    presenter: None,
-                    links: Vec::new(),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    if new.carry_over {
-        let room = rules::MAX_AGENDA_ITEMS.saturating_sub(agenda.len());
-        let carried = carry_over_items(&open_decisions_of_previous(db, new.body_id, draft.starts_at).await?, room);
-        agenda.splice(0..0, carried);
-    }
-    let agenda = validate_agenda(agenda)?;
+    let open_decisions = if new.carry_over {
+        open_decisions_of_previous(db, new.body_id, new.draft.starts_at).await?
+    } else {
+        Vec::new()
+    };
+    let PlannedMeeting { meeting: plan, agenda } =
+        rules::plan(*body.kind, template.as_ref().map(TemplateChoice::defaults), new.draft, &open_decisions)?;
     let txn = db.begin().await?;
     let meeting = meetings::ActiveModel {
         body_id: Set(new.body_id),
-        title: Set(draft.title),
-        starts_at: Set(draft.starts_at),
-        duration_minutes: Set(draft.duration_minutes),
-        place: Set(draft.place),
-        online_url: Set(draft.online_url),
-        goal: Set(draft.goal.or_else(|| template.as_ref().and_then(|t| t.goal.clone()))),
-        course: Set(draft.course),
-        method: Set(draft.method),
-        product: Set(draft.product.or_else(|| template.as_ref().and_then(|t| t.product.clone()))),
-        status: Set(MeetingStatus::Draft.as_str().to_owned()),
+        title: Set(plan.title),
+        starts_at: Set(plan.starts_at),
+        duration_minutes: Set(plan.duration_minutes),
+        place: Set(plan.place),
+        online_url: Set(plan.online_url),
+        goal: Set(plan.goal),
+        course: Set(plan.course),
+        method: Set(plan.method),
+        product: Set(plan.product),
+        status: Set(MeetingStatus::Draft.into()),
         template_key: Set(template.map(|t| t.key)),
         cancel_reason: Set(None),
         created_at: Set(now),
@@ -288,7 +259,7 @@ pub async fn create(db: &Database, actor: &Actor, new: NewMeeting, now: DateTime
 
 async fn editable(db: &Database, actor: &Actor, id: i64) -> StoreResult<meetings::Model> {
     let (meeting, _, _) = authorized(db, actor, id, Action::EditForum).await?;
-    let status = status_of(&meeting)?;
+    let status = *meeting.status;
     if !status.plan_editable() {
         return Err(DomainError::Validation(vec![
             FieldError::new("status", codes::PLAN_LOCKED).with("status", status.as_str()),
@@ -309,7 +280,7 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> StoreResult<meetings::Model> {
     let current = editable(db, actor, id).await?;
-    let draft = draft.validated()?;
+    let draft = draft.validated(current.duration_minutes)?;
     let rescheduled = draft.starts_at != current.starts_at || draft.duration_minutes != current.duration_minutes;
     let moved = draft.place != current.place || draft.online_url != current.online_url;
     let changes = meetings::ActiveModel {
@@ -340,7 +311,7 @@ pub async fn update(
         record_event(&txn, actor, id, "RESCHEDULED", Some(details), now).await?;
     }
     let updated = meetings::Entity::find_by_id(id).one(&txn).await?.ok_or_else(|| not_found("meeting"))?;
-    if (rescheduled || moved) && status_of(&updated)? == MeetingStatus::InvitationsSent {
+    if (rescheduled || moved) && *updated.status == MeetingStatus::InvitationsSent {
         outbox::enqueue(&txn, &updated, NotificationKind::Changed, outbox::Recipients::Invitees, extra, now).await?;
     }
     audit::record(&txn, actor, "update", "meeting", id, now).await?;
@@ -417,11 +388,11 @@ pub(crate) async fn move_status(
     extra: &outbox::Extra,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    let from = status_of(current)?;
+    let from = *current.status;
     from.check_move(to, reason)?;
     let reason = reason.map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
     let changes = meetings::ActiveModel {
-        status: Set(to.as_str().to_owned()),
+        status: Set(to.into()),
         cancel_reason: Set(if to == MeetingStatus::Cancelled { reason.clone() } else { current.cancel_reason.clone() }),
         ..Default::default()
     };
@@ -438,7 +409,7 @@ pub(crate) async fn move_status(
         attendance::invite_members(txn, current, now).await?;
     }
     if let Some(kind) = outbox::notification_for_move(from, to) {
-        let moved = meetings::Model { status: to.as_str().to_owned(), cancel_reason: reason, ..current.clone() };
+        let moved = meetings::Model { status: to.into(), cancel_reason: reason, ..current.clone() };
         outbox::enqueue(txn, &moved, kind, outbox::Recipients::Invitees, extra, now).await?;
     }
     if to == MeetingStatus::MinutesApproved {
@@ -487,10 +458,10 @@ pub async fn to_record(
         .into_iter()
         .filter_map(|m| {
             let gaps = recording_gaps(
-                status_of(&m).ok()?,
+                *m.status,
                 rules::ends_at(m.starts_at, m.duration_minutes),
                 now,
-                recorded.iter().any(|a| a.meeting_id == m.id && a.status != AttendanceStatus::Invited.as_str()),
+                recorded.iter().any(|a| a.meeting_id == m.id && a.status != AttendanceStatus::Invited),
                 with_minutes.iter().any(|v| v.meeting_id == m.id),
             );
             (!gaps.is_empty()).then_some((m, gaps))

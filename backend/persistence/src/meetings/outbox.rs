@@ -46,7 +46,7 @@ pub async fn enqueue(
 ) -> StoreResult<usize> {
     let invitees = attendance::Entity::find().filter(attendance::Column::MeetingId.eq(meeting.id)).all(db).await?;
     let attended: Vec<&attendance::Model> =
-        invitees.iter().filter(|a| a.status == AttendanceStatus::Attended.as_str()).collect();
+        invitees.iter().filter(|a| a.status == AttendanceStatus::Attended).collect();
     let person_ids: Vec<i64> = match recipients {
         Recipients::Attendees if !attended.is_empty() => attended.iter().map(|a| a.person_id).collect(),
         _ => invitees.iter().map(|a| a.person_id).collect(),

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde::{Deserialize, Serialize};
 use workit_domain::forums::BodyKind;
-use workit_domain::meetings::{self as rules, AgendaKind, MeetingStatus, MeetingTemplate};
+use workit_domain::meetings::{self as rules, AgendaKind, MeetingStatus, MeetingTemplate, TemplateDefaults};
 use workit_domain::validation::Validator;
 use workit_domain::{Action, Actor, DomainError};
 
@@ -29,6 +29,18 @@ pub struct TemplateChoice {
     pub items: Vec<(String, AgendaKind, i32)>,
     /// `(id, version)` of a town's own template.
     pub town_template: Option<(i64, i32)>,
+}
+
+impl TemplateChoice {
+    /// What this template gives a new meeting.
+    pub fn defaults(&self) -> TemplateDefaults<'_> {
+        TemplateDefaults {
+            duration_minutes: self.duration_minutes,
+            goal: self.goal.as_deref(),
+            product: self.product.as_deref(),
+            items: &self.items,
+        }
+    }
 }
 
 impl From<&'static MeetingTemplate> for TemplateChoice {
@@ -72,8 +84,7 @@ fn choice_of(row: meeting_templates::Model) -> TemplateChoice {
 /// meeting it has not held.
 pub async fn for_body(db: &Database, body_id: i64) -> StoreResult<(Vec<TemplateChoice>, Option<TemplateChoice>)> {
     let (body, town) = body_and_town(db, body_id).await?;
-    let kind =
-        BodyKind::parse(&body.kind).ok_or_else(|| DomainError::Internal(format!("stored kind {}", body.kind)))?;
+    let kind = *body.kind;
     let mut fitting: Vec<TemplateChoice> = meeting_templates::Entity::find()
         .filter(meeting_templates::Column::TownId.eq(town))
         .filter(meeting_templates::Column::BodyKind.eq(kind.as_str()))
@@ -108,9 +119,7 @@ pub async fn for_body(db: &Database, body_id: i64) -> StoreResult<(Vec<TemplateC
 pub async fn resolve(db: &Database, key: &str, kind: BodyKind, town: i64) -> StoreResult<Option<TemplateChoice>> {
     if let Some(id) = town_template_id(key) {
         let row = meeting_templates::Entity::find_by_id(id).one(db).await?;
-        return Ok(row
-            .filter(|t| t.town_id == town && t.body_kind == kind.as_str() && t.archived_at.is_none())
-            .map(choice_of));
+        return Ok(row.filter(|t| t.town_id == town && t.body_kind == kind && t.archived_at.is_none()).map(choice_of));
     }
     Ok(rules::template(key).filter(|t| t.body_kinds.contains(&kind)).map(TemplateChoice::from))
 }
@@ -130,7 +139,7 @@ pub async fn save_from_meeting(
     let items: Vec<StoredItem> = agenda_by_meeting_ids(db, &[meeting_id])
         .await?
         .into_iter()
-        .map(|i| StoredItem { title: i.title, kind: i.kind, minutes: i.minutes })
+        .map(|i| StoredItem { title: i.title, kind: i.kind.as_str().to_owned(), minutes: i.minutes })
         .collect();
     let items = serde_json::to_string(&items).map_err(|e| DomainError::Internal(e.to_string()))?;
     let row = meeting_templates::ActiveModel {

@@ -47,7 +47,7 @@ impl Account {
         &self.user.display_name
     }
     async fn system_role(&self) -> ApiResult<SystemRole> {
-        Ok(super::super::enums::stored(&self.user.system_role, workit_domain::SystemRole::parse)?.into())
+        Ok(self.user.system_role.0.into())
     }
     async fn region_id(&self) -> Option<ID> {
         self.user.region_id.map(|id| ID::from(id.to_string()))
