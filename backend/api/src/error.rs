@@ -5,7 +5,6 @@
 //! are worded per locale later, in the HTTP handler (see `i18n`), from the code and details.
 
 use async_graphql::{ErrorExtensionValues, Value};
-use workit_domain::validation::codes;
 use workit_domain::{AuthFailure, DomainError, FieldError};
 use workit_persistence::StoreError;
 
@@ -81,9 +80,4 @@ impl From<ApiError> for async_graphql::Error {
         }
         async_graphql::Error { message: code.to_owned(), source: None, extensions: Some(extensions) }
     }
-}
-
-/// Parses a GraphQL `ID` argument into a row id, naming the argument when it is malformed.
-pub fn parse_id(id: &async_graphql::ID, field: &str) -> ApiResult<i64> {
-    id.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| DomainError::validation(field, codes::INVALID_ID).into())
 }

@@ -14,14 +14,15 @@ use super::enums::{AttendanceStatus, DecisionStatus};
 use super::loaders::{AttendanceOfMeeting, DecisionsOfMeeting, Loaders, MeetingKey, PersonKey};
 use super::meetings::Meeting;
 use super::{ContextExt, page_cost};
-use crate::error::{ApiResult, parse_id};
+use crate::error::ApiResult;
+use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
 
 pub struct Attendance(pub attendance::Model);
 
 #[Object]
 impl Attendance {
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<PersonObject> {
-        let person = ctx.data_unchecked::<Loaders>().load_one(PersonKey(self.0.person_id)).await?;
+        let person = ctx.loaders().load_one(PersonKey(self.0.person_id)).await?;
         person.map(PersonObject).ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
     }
     async fn status(&self) -> ApiResult<AttendanceStatus> {
@@ -51,7 +52,7 @@ impl Decision {
     }
     async fn owner(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
         let Some(id) = self.0.owner_person_id else { return Ok(None) };
-        Ok(ctx.data_unchecked::<Loaders>().load_one(PersonKey(id)).await?.map(PersonObject))
+        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
     }
     async fn due_on(&self) -> Option<NaiveDate> {
         self.0.due_on
@@ -71,7 +72,7 @@ impl Decision {
         self.0.version
     }
     async fn meeting(&self, ctx: &Context<'_>) -> ApiResult<Meeting> {
-        let meeting = ctx.data_unchecked::<Loaders>().load_one(MeetingKey(self.0.meeting_id)).await?;
+        let meeting = ctx.loaders().load_one(MeetingKey(self.0.meeting_id)).await?;
         meeting.map(Meeting).ok_or_else(|| DomainError::NotFound { entity: "meeting" }.into())
     }
 }
@@ -89,7 +90,7 @@ pub async fn attendance_of(ctx: &Context<'_>, meeting_id: i64) -> ApiResult<Vec<
 }
 
 pub async fn summary_of(ctx: &Context<'_>, meeting_id: i64) -> ApiResult<AttendanceSummary> {
-    let rows = ctx.data_unchecked::<Loaders>().load_one(AttendanceOfMeeting(meeting_id)).await?.unwrap_or_default();
+    let rows = ctx.loaders().load_one(AttendanceOfMeeting(meeting_id)).await?.unwrap_or_default();
     let summary = attendance_summary(rows.iter().map(|r| *r.status));
     let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
     Ok(AttendanceSummary {
@@ -110,13 +111,6 @@ pub async fn decisions_of(ctx: &Context<'_>, meeting_id: i64) -> ApiResult<Vec<D
         .into_iter()
         .map(Decision)
         .collect())
-}
-
-#[derive(SimpleObject)]
-pub struct DecisionPage {
-    items: Vec<Decision>,
-    total_count: u64,
-    has_next_page: bool,
 }
 
 /// The signed-in person's week: next meetings and open action items.
@@ -140,10 +134,10 @@ impl DecisionInput {
     fn draft(self) -> ApiResult<DecisionDraft> {
         Ok(DecisionDraft {
             text: self.text,
-            owner_person_id: self.owner_person_id.as_ref().map(|id| parse_id(id, "ownerPersonId")).transpose()?,
+            owner_person_id: optional_id(self.owner_person_id.as_ref(), "ownerPersonId")?,
             due_on: self.due_on,
             status: self.status.into(),
-            work_plan_task_id: self.work_plan_task_id.as_ref().map(|id| parse_id(id, "workPlanTaskId")).transpose()?,
+            work_plan_task_id: optional_id(self.work_plan_task_id.as_ref(), "workPlanTaskId")?,
         })
     }
 }
@@ -165,21 +159,16 @@ impl ActionItemQuery {
         #[graphql(default = false)] overdue: bool,
         offset: Option<i32>,
         limit: Option<i32>,
-    ) -> ApiResult<DecisionPage> {
+    ) -> ApiResult<PageOf<Decision>> {
         let filter = DecisionFilter {
-            town_id: town_id.as_ref().map(|id| parse_id(id, "townId")).transpose()?,
-            body_id: body_id.as_ref().map(|id| parse_id(id, "bodyId")).transpose()?,
+            town_id: optional_id(town_id.as_ref(), "townId")?,
+            body_id: optional_id(body_id.as_ref(), "bodyId")?,
             status: status.map(Into::into),
             owner_person_id: None,
             overdue_on: overdue.then(|| ctx.now().date_naive()),
         };
-        let page = store::register(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?;
-        let has_next_page = page.has_next_page();
-        Ok(DecisionPage {
-            total_count: page.total,
-            has_next_page,
-            items: page.items.into_iter().map(Decision).collect(),
-        })
+        let rows = store::register(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?;
+        Ok(page(rows, Decision))
     }
 
     async fn my_agenda(&self, ctx: &Context<'_>) -> ApiResult<MyAgenda> {

@@ -6,14 +6,25 @@ use workit_domain::{Actor, AuthFailure};
 use workit_persistence::Database;
 use workit_persistence::entities::users;
 
+use super::loaders::Loaders;
 use crate::AppState;
 use crate::error::ApiResult;
 use crate::i18n::Locale;
 
+/// The signed-in account of a request: read from the database for this request, so a revoked
+/// role or session takes effect at once.
+#[derive(Clone)]
+pub struct Caller {
+    pub user: users::Model,
+    /// What the account may do, from its system role and memberships.
+    pub actor: Actor,
+    /// The sign-in session its access token belongs to.
+    pub session_id: i64,
+}
+
 /// What the HTTP layer learnt about the caller before the operation runs.
 pub struct RequestContext {
-    /// The signed-in account and what it may do, read from the database for this request.
-    pub caller: Option<(users::Model, Actor, i64)>,
+    pub caller: Option<Caller>,
     /// Why the credentials sent (if any) were refused; reported only by operations that need them.
     pub auth_failure: Option<AuthFailure>,
     pub locale: Locale,
@@ -23,6 +34,9 @@ pub struct RequestContext {
 pub trait ContextExt {
     fn app(&self) -> &AppState;
     fn request(&self) -> &RequestContext;
+
+    /// The request's batch loaders for nested fields.
+    fn loaders(&self) -> &Loaders;
 
     fn db(&self) -> &Database {
         &self.app().db
@@ -36,7 +50,7 @@ pub trait ContextExt {
     fn actor(&self) -> ApiResult<&Actor> {
         let request = self.request();
         match &request.caller {
-            Some((_, actor, _)) => Ok(actor),
+            Some(caller) => Ok(&caller.actor),
             None => Err(request.auth_failure.unwrap_or(AuthFailure::Missing).into()),
         }
     }
@@ -49,5 +63,9 @@ impl ContextExt for Context<'_> {
 
     fn request(&self) -> &RequestContext {
         self.data_unchecked::<RequestContext>()
+    }
+
+    fn loaders(&self) -> &Loaders {
+        self.data_unchecked::<Loaders>()
     }
 }

@@ -1,20 +1,21 @@
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 use workit_domain::DomainError;
 use workit_domain::directory::{self as rules, OrganisationDraft, PersonDraft};
+use workit_persistence::PageRequest;
 use workit_persistence::directory::{self as store, DirectoryFilter, Person};
 use workit_persistence::entities::organisations;
-use workit_persistence::{Page, PageRequest};
 
 use super::ContextExt;
 use super::enums::{Sector, Seniority};
-use super::loaders::{Loaders, OrganisationKey, TownKey};
+use super::loaders::{OrganisationKey, TownKey};
 use super::page_cost;
 use super::towns::Town;
-use crate::error::{ApiResult, parse_id};
+use crate::error::ApiResult;
+use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
 
 async fn town_of(ctx: &Context<'_>, town_id: i64) -> ApiResult<Town> {
-    let town = ctx.data_unchecked::<Loaders>().load_one(TownKey(town_id)).await?;
+    let town = ctx.loaders().load_one(TownKey(town_id)).await?;
     town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
 }
 
@@ -94,28 +95,8 @@ impl PersonObject {
         let Some(id) = self.0.row.organisation_id else {
             return Ok(None);
         };
-        Ok(ctx.data_unchecked::<Loaders>().load_one(OrganisationKey(id)).await?.map(Organisation))
+        Ok(ctx.loaders().load_one(OrganisationKey(id)).await?.map(Organisation))
     }
-}
-
-#[derive(SimpleObject)]
-#[graphql(
-    concrete(name = "OrganisationPage", params(Organisation)),
-    concrete(name = "PersonPage", params(PersonObject)),
-    concrete(name = "AccountPage", params(super::accounts::manage::Account))
-)]
-pub struct PageOf<T: async_graphql::OutputType> {
-    items: Vec<T>,
-    total_count: u64,
-    offset: u64,
-    limit: u64,
-    has_next_page: bool,
-}
-
-pub(crate) fn page<M, T: async_graphql::OutputType>(page: Page<M>, wrap: impl FnMut(M) -> T) -> PageOf<T> {
-    let has_next_page = page.has_next_page();
-    let page = page.map(wrap);
-    PageOf { total_count: page.total, offset: page.offset, limit: page.limit, has_next_page, items: page.items }
 }
 
 #[derive(InputObject)]
@@ -146,7 +127,7 @@ pub struct PersonInput {
 impl PersonInput {
     fn draft(self) -> ApiResult<PersonDraft> {
         Ok(PersonDraft {
-            organisation_id: self.organisation_id.as_ref().map(|id| parse_id(id, "organisationId")).transpose()?,
+            organisation_id: optional_id(self.organisation_id.as_ref(), "organisationId")?,
             full_name: self.full_name,
             job_title: self.job_title,
             seniority: self.seniority.map(rules::Seniority::from),
@@ -154,10 +135,6 @@ impl PersonInput {
             phone: self.phone,
         })
     }
-}
-
-fn optional_id(id: Option<&ID>, field: &str) -> ApiResult<Option<i64>> {
-    id.map(|id| parse_id(id, field)).transpose()
 }
 
 #[derive(Default)]

@@ -10,11 +10,12 @@ use super::directory::PersonObject;
 use super::enums::{BodyKind, MembershipRole, Stage};
 use super::lifecycle::{HealthSignal, Milestone, StageChange, StrategicFocus};
 use super::loaders::{
-    BodiesOfForum, FocusesOfForum, ForumKey, HealthOfForum, Loaders, MembersOfBody, MilestonesOfForum, PersonKey,
+    BodiesOfForum, FocusesOfForum, ForumKey, HealthOfForum, MembersOfBody, MilestonesOfForum, PersonKey,
     StageChangesOfForum, TownKey,
 };
 use super::towns::Town;
-use crate::error::{ApiResult, parse_id};
+use crate::error::ApiResult;
+use crate::graphql::arguments::{optional_id, parse_id};
 
 pub struct Forum(pub forums::Model);
 
@@ -37,29 +38,28 @@ impl Forum {
         self.0.version
     }
     async fn town(&self, ctx: &Context<'_>) -> ApiResult<Town> {
-        let town = ctx.data_unchecked::<Loaders>().load_one(TownKey(self.0.town_id)).await?;
+        let town = ctx.loaders().load_one(TownKey(self.0.town_id)).await?;
         town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
     }
     /// The milestone checklist, of one stage or of all three.
     async fn milestones(&self, ctx: &Context<'_>, stage: Option<Stage>) -> ApiResult<Vec<Milestone>> {
-        let all = ctx.data_unchecked::<Loaders>().load_one(MilestonesOfForum(self.0.id)).await?.unwrap_or_default();
+        let all = ctx.loaders().load_one(MilestonesOfForum(self.0.id)).await?.unwrap_or_default();
         let stage = stage.map(rules::Stage::from);
         Ok(all.into_iter().filter(|m| stage.is_none_or(|s| m.stage == s)).map(Milestone).collect())
     }
     async fn focuses(&self, ctx: &Context<'_>) -> ApiResult<Vec<StrategicFocus>> {
-        let focuses = ctx.data_unchecked::<Loaders>().load_one(FocusesOfForum(self.0.id)).await?.unwrap_or_default();
+        let focuses = ctx.loaders().load_one(FocusesOfForum(self.0.id)).await?.unwrap_or_default();
         Ok(focuses.into_iter().map(StrategicFocus).collect())
     }
     /// Stage moves, newest first: the forum's timeline.
     async fn stage_changes(&self, ctx: &Context<'_>) -> ApiResult<Vec<StageChange>> {
-        let changes =
-            ctx.data_unchecked::<Loaders>().load_one(StageChangesOfForum(self.0.id)).await?.unwrap_or_default();
+        let changes = ctx.loaders().load_one(StageChangesOfForum(self.0.id)).await?.unwrap_or_default();
         Ok(changes.into_iter().map(StageChange).collect())
     }
     /// The health signals of the forum (see the domain's `forums::health` for the thresholds).
     #[graphql(complexity = "20 * child_complexity")]
     async fn health(&self, ctx: &Context<'_>) -> ApiResult<Vec<HealthSignal>> {
-        let signals = ctx.data_unchecked::<Loaders>().load_one(HealthOfForum(self.0.id)).await?.unwrap_or_default();
+        let signals = ctx.loaders().load_one(HealthOfForum(self.0.id)).await?.unwrap_or_default();
         Ok(signals.into_iter().map(HealthSignal::from).collect())
     }
     /// Steering committee, the forum itself, task teams and ad-hoc teams.
@@ -69,7 +69,7 @@ impl Forum {
         ctx: &Context<'_>,
         #[graphql(default = false)] include_archived: bool,
     ) -> ApiResult<Vec<Body>> {
-        let bodies = ctx.data_unchecked::<Loaders>().load_one(BodiesOfForum(self.0.id)).await?.unwrap_or_default();
+        let bodies = ctx.loaders().load_one(BodiesOfForum(self.0.id)).await?.unwrap_or_default();
         Ok(bodies.into_iter().filter(|b| include_archived || b.archived_at.is_none()).map(Body).collect())
     }
 }
@@ -101,7 +101,7 @@ impl Body {
     }
     /// The forum the body belongs to.
     async fn forum(&self, ctx: &Context<'_>) -> ApiResult<Forum> {
-        let forum = ctx.data_unchecked::<Loaders>().load_one(ForumKey(self.0.forum_id)).await?;
+        let forum = ctx.loaders().load_one(ForumKey(self.0.forum_id)).await?;
         forum.map(Forum).ok_or_else(|| DomainError::NotFound { entity: "forum" }.into())
     }
     /// Closed: the body's end date has passed (ad-hoc teams are time-boxed).
@@ -111,13 +111,12 @@ impl Body {
     /// The strategic focus a task team works on.
     async fn focus(&self, ctx: &Context<'_>) -> ApiResult<Option<StrategicFocus>> {
         let Some(focus) = self.0.focus_id else { return Ok(None) };
-        let focuses =
-            ctx.data_unchecked::<Loaders>().load_one(FocusesOfForum(self.0.forum_id)).await?.unwrap_or_default();
+        let focuses = ctx.loaders().load_one(FocusesOfForum(self.0.forum_id)).await?.unwrap_or_default();
         Ok(focuses.into_iter().find(|f| f.id == focus).map(StrategicFocus))
     }
     async fn lead(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
         let Some(id) = self.0.lead_person_id else { return Ok(None) };
-        Ok(ctx.data_unchecked::<Loaders>().load_one(PersonKey(id)).await?.map(PersonObject))
+        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
     }
     /// Memberships, current ones only unless `includePast` (history is kept).
     #[graphql(complexity = "super::MEMBERS_PER_BODY * child_complexity")]
@@ -127,7 +126,7 @@ impl Body {
         #[graphql(default = false)] include_past: bool,
     ) -> ApiResult<Vec<Membership>> {
         let today = ctx.now().date_naive();
-        let rows = ctx.data_unchecked::<Loaders>().load_one(MembersOfBody(self.0.id)).await?.unwrap_or_default();
+        let rows = ctx.loaders().load_one(MembersOfBody(self.0.id)).await?.unwrap_or_default();
         Ok(rows
             .into_iter()
             .filter(|m| include_past || rules::is_current(m.joined_on, m.left_on, today))
@@ -159,7 +158,7 @@ impl Membership {
         self.0.version
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<PersonObject> {
-        let person = ctx.data_unchecked::<Loaders>().load_one(PersonKey(self.0.person_id)).await?;
+        let person = ctx.loaders().load_one(PersonKey(self.0.person_id)).await?;
         person.map(PersonObject).ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
     }
 }
@@ -182,7 +181,7 @@ impl LabourOffice {
         let Some(id) = self.0.manager_person_id else {
             return Ok(None);
         };
-        Ok(ctx.data_unchecked::<Loaders>().load_one(PersonKey(id)).await?.map(PersonObject))
+        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
     }
 }
 
@@ -206,8 +205,8 @@ impl BodyInput {
             name: self.name,
             starts_on: self.starts_on,
             ends_on: self.ends_on,
-            focus_id: self.focus_id.as_ref().map(|id| parse_id(id, "focusId")).transpose()?,
-            lead_person_id: self.lead_person_id.as_ref().map(|id| parse_id(id, "leadPersonId")).transpose()?,
+            focus_id: optional_id(self.focus_id.as_ref(), "focusId")?,
+            lead_person_id: optional_id(self.lead_person_id.as_ref(), "leadPersonId")?,
         })
     }
 }

@@ -12,8 +12,9 @@ use super::ContextExt;
 use super::directory::PersonObject;
 use super::enums::{FocusKind, HealthSignalKind, HealthStatus, Stage};
 use super::forums::Forum;
-use super::loaders::{Loaders, PersonKey, UserNameKey};
-use crate::error::{ApiResult, parse_id};
+use super::loaders::{PersonKey, UserNameKey};
+use crate::error::ApiResult;
+use crate::graphql::arguments::{optional_id, parse_id};
 
 pub struct StrategicFocus(pub strategic_focuses::Model);
 
@@ -53,7 +54,7 @@ impl Milestone {
     }
     async fn owner(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
         let Some(id) = self.0.owner_person_id else { return Ok(None) };
-        Ok(ctx.data_unchecked::<Loaders>().load_one(PersonKey(id)).await?.map(PersonObject))
+        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
     }
     async fn due_on(&self) -> Option<NaiveDate> {
         self.0.due_on
@@ -95,7 +96,7 @@ impl StageChange {
     /// The display name of the account that moved the stage.
     async fn changed_by(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
         let Some(user) = self.0.changed_by else { return Ok(None) };
-        Ok(ctx.data_unchecked::<Loaders>().load_one(UserNameKey(user)).await?)
+        Ok(ctx.loaders().load_one(UserNameKey(user)).await?)
     }
 }
 
@@ -137,7 +138,7 @@ impl MilestoneInput {
     fn draft(self) -> ApiResult<MilestoneDraft> {
         Ok(MilestoneDraft {
             title: self.title,
-            owner_person_id: self.owner_person_id.as_ref().map(|id| parse_id(id, "ownerPersonId")).transpose()?,
+            owner_person_id: optional_id(self.owner_person_id.as_ref(), "ownerPersonId")?,
             due_on: self.due_on,
             done_on: self.done_on,
             evidence: self.evidence,

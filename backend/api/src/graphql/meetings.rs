@@ -17,7 +17,8 @@ use super::loaders::{
 };
 use super::minutes::{Minutes, can_edit_meeting_town, mail_extra, visible};
 use super::{ContextExt, page_cost};
-use crate::error::{ApiResult, parse_id};
+use crate::error::ApiResult;
+use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
 
 pub struct Meeting(pub meetings::Model);
 
@@ -30,7 +31,7 @@ impl Meeting {
         &self.0.title
     }
     async fn body(&self, ctx: &Context<'_>) -> ApiResult<Body> {
-        let body = ctx.data_unchecked::<Loaders>().load_one(BodyKey(self.0.body_id)).await?;
+        let body = ctx.loaders().load_one(BodyKey(self.0.body_id)).await?;
         body.map(Body).ok_or_else(|| DomainError::NotFound { entity: "body" }.into())
     }
     async fn starts_at(&self) -> DateTime<Utc> {
@@ -87,11 +88,11 @@ impl Meeting {
     }
     /// The agenda's minutes in total, and how far they run over the duration (null when they fit).
     async fn agenda_minutes(&self, ctx: &Context<'_>) -> ApiResult<i32> {
-        let items = ctx.data_unchecked::<Loaders>().load_one(AgendaOfMeeting(self.0.id)).await?.unwrap_or_default();
+        let items = ctx.loaders().load_one(AgendaOfMeeting(self.0.id)).await?.unwrap_or_default();
         Ok(items.iter().map(|i| i.minutes).sum())
     }
     async fn agenda_overflow_minutes(&self, ctx: &Context<'_>) -> ApiResult<Option<i32>> {
-        let items = ctx.data_unchecked::<Loaders>().load_one(AgendaOfMeeting(self.0.id)).await?.unwrap_or_default();
+        let items = ctx.loaders().load_one(AgendaOfMeeting(self.0.id)).await?.unwrap_or_default();
         Ok(rules::agenda_overflow(items.iter().map(|i| i.minutes), self.0.duration_minutes))
     }
     /// The invitees (the body's members when invitations go out, and guests) and their attendance.
@@ -110,7 +111,7 @@ impl Meeting {
     /// Every version of the minutes, oldest first (drafts only for those who write them).
     #[graphql(complexity = "rules::MAX_MINUTES_VERSIONS * child_complexity")]
     async fn minutes(&self, ctx: &Context<'_>) -> ApiResult<Vec<Minutes>> {
-        let versions = ctx.data_unchecked::<Loaders>().load_one(MinutesOfMeeting(self.0.id)).await?.unwrap_or_default();
+        let versions = ctx.loaders().load_one(MinutesOfMeeting(self.0.id)).await?.unwrap_or_default();
         let can_edit = can_edit_meeting_town(ctx, self.0.body_id).await?;
         Ok(versions.into_iter().filter(|v| visible(v, can_edit)).map(Minutes).collect())
     }
@@ -120,15 +121,15 @@ impl Meeting {
         if can_edit_meeting_town(ctx, self.0.body_id).await? {
             return Ok(true);
         }
-        let Some(person) = ctx.request().caller.as_ref().and_then(|(user, _, _)| user.person_id) else {
+        let Some(person) = ctx.request().caller.as_ref().and_then(|caller| caller.user.person_id) else {
             return Ok(false);
         };
-        let invitees = ctx.data_unchecked::<Loaders>().load_one(AttendanceOfMeeting(self.0.id)).await?;
+        let invitees = ctx.loaders().load_one(AttendanceOfMeeting(self.0.id)).await?;
         Ok(invitees.unwrap_or_default().iter().any(|a| a.person_id == person))
     }
     /// What is still to record once the meeting has passed: empty when nothing is missing.
     async fn recording_gaps(&self, ctx: &Context<'_>) -> ApiResult<Vec<RecordingGap>> {
-        let loaders = ctx.data_unchecked::<Loaders>();
+        let loaders = ctx.loaders();
         let attendance = loaders.load_one(AttendanceOfMeeting(self.0.id)).await?.unwrap_or_default();
         let minutes = loaders.load_one(MinutesOfMeeting(self.0.id)).await?.unwrap_or_default();
         let gaps = rules::minutes::recording_gaps(
@@ -200,7 +201,7 @@ impl MeetingEvent {
     }
     async fn changed_by(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
         let Some(user) = self.0.changed_by else { return Ok(None) };
-        Ok(ctx.data_unchecked::<Loaders>().load_one(UserNameKey(user)).await?)
+        Ok(ctx.loaders().load_one(UserNameKey(user)).await?)
     }
 }
 
@@ -269,13 +270,6 @@ pub struct MeetingToRecord {
     gaps: Vec<RecordingGap>,
 }
 
-#[derive(SimpleObject)]
-pub struct MeetingPage {
-    items: Vec<Meeting>,
-    total_count: u64,
-    has_next_page: bool,
-}
-
 #[derive(InputObject)]
 pub struct MeetingInput {
     title: String,
@@ -334,16 +328,15 @@ impl MeetingQuery {
         to: Option<DateTime<Utc>>,
         offset: Option<i32>,
         limit: Option<i32>,
-    ) -> ApiResult<MeetingPage> {
+    ) -> ApiResult<PageOf<Meeting>> {
         let filter = MeetingFilter {
-            town_id: town_id.as_ref().map(|id| parse_id(id, "townId")).transpose()?,
-            body_id: body_id.as_ref().map(|id| parse_id(id, "bodyId")).transpose()?,
+            town_id: optional_id(town_id.as_ref(), "townId")?,
+            body_id: optional_id(body_id.as_ref(), "bodyId")?,
             from,
             to,
         };
-        let page = store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?;
-        let has_next_page = page.has_next_page();
-        Ok(MeetingPage { total_count: page.total, has_next_page, items: page.items.into_iter().map(Meeting).collect() })
+        let rows = store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?;
+        Ok(page(rows, Meeting))
     }
 
     async fn meeting(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Meeting> {

@@ -10,8 +10,9 @@ use workit_persistence::meetings::{minutes as store, outbox};
 
 use super::ContextExt;
 use super::enums::{DeliveryStatus, MinutesStatus, NotificationKind, stored};
-use super::loaders::{CommentsOfSection, Loaders, SectionsOfMinutes, UserNameKey};
-use crate::error::{ApiResult, parse_id};
+use super::loaders::{CommentsOfSection, SectionsOfMinutes, UserNameKey};
+use crate::error::ApiResult;
+use crate::graphql::arguments::parse_id;
 
 pub struct Minutes(pub minutes_versions::Model);
 
@@ -39,7 +40,7 @@ impl Minutes {
     }
     async fn approved_by(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
         let Some(user) = self.0.approved_by else { return Ok(None) };
-        Ok(ctx.data_unchecked::<Loaders>().load_one(UserNameKey(user)).await?)
+        Ok(ctx.loaders().load_one(UserNameKey(user)).await?)
     }
     /// Why this version corrects the previous approved one.
     async fn correction_reason(&self) -> Option<&str> {
@@ -50,7 +51,7 @@ impl Minutes {
     }
     #[graphql(complexity = "workit_domain::meetings::MAX_AGENDA_ITEMS * child_complexity")]
     async fn sections(&self, ctx: &Context<'_>) -> ApiResult<Vec<MinutesSection>> {
-        let rows = ctx.data_unchecked::<Loaders>().load_one(SectionsOfMinutes(self.0.id)).await?;
+        let rows = ctx.loaders().load_one(SectionsOfMinutes(self.0.id)).await?;
         Ok(rows.unwrap_or_default().into_iter().map(MinutesSection).collect())
     }
 }
@@ -80,7 +81,7 @@ impl MinutesSection {
     }
     #[graphql(complexity = "workit_domain::meetings::MAX_COMMENTS_PER_SECTION * child_complexity")]
     async fn comments(&self, ctx: &Context<'_>) -> ApiResult<Vec<MinutesComment>> {
-        let rows = ctx.data_unchecked::<Loaders>().load_one(CommentsOfSection(self.0.id)).await?;
+        let rows = ctx.loaders().load_one(CommentsOfSection(self.0.id)).await?;
         Ok(rows.unwrap_or_default().into_iter().map(MinutesComment).collect())
     }
 }
@@ -244,7 +245,7 @@ impl MinutesMutation {
 /// Whether the actor may edit the meeting's town (to see draft minutes).
 pub async fn can_edit_meeting_town(ctx: &Context<'_>, body_id: i64) -> ApiResult<bool> {
     use super::loaders::{BodyKey, ForumKey, TownKey};
-    let loaders = ctx.data_unchecked::<Loaders>();
+    let loaders = ctx.loaders();
     let Ok(actor) = ctx.actor() else { return Ok(false) };
     let body = loaders.load_one(BodyKey(body_id)).await?.ok_or(DomainError::NotFound { entity: "body" })?;
     let forum = loaders.load_one(ForumKey(body.forum_id)).await?.ok_or(DomainError::NotFound { entity: "forum" })?;

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod action_items;
+pub(crate) mod arguments;
 mod context;
 mod directory;
 mod enums;
@@ -16,7 +17,8 @@ mod towns;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema};
 
-pub use context::{ContextExt, RequestContext};
+pub(crate) use arguments::page_cost;
+pub use context::{Caller, ContextExt, RequestContext};
 
 use crate::config::ApiConfig;
 
@@ -50,15 +52,6 @@ pub struct MutationRoot(
 /// Typical sizes of nested lists, so the complexity limit sees what a query really costs.
 pub(crate) const BODIES_PER_FORUM: usize = 6;
 pub(crate) const MEMBERS_PER_BODY: usize = 20;
-
-/// A paged list costs its page size times what each item selects.
-/// A limit out of range costs the largest page; the resolver then refuses it.
-pub(crate) fn page_cost(limit: Option<i32>, child_complexity: usize) -> usize {
-    let page = limit
-        .unwrap_or(workit_persistence::PageRequest::DEFAULT_LIMIT)
-        .clamp(1, workit_persistence::PageRequest::MAX_LIMIT);
-    usize::try_from(page).unwrap_or(usize::MAX).saturating_mul(child_complexity).saturating_add(1)
-}
 
 pub type WorkitSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 

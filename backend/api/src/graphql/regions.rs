@@ -5,7 +5,8 @@ use workit_persistence::entities::regions;
 use workit_persistence::regions as store;
 
 use super::ContextExt;
-use crate::error::{ApiResult, parse_id};
+use crate::error::ApiResult;
+use crate::graphql::arguments::parse_id;
 
 pub struct Region(pub regions::Model);
 

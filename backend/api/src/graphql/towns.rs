@@ -1,17 +1,18 @@
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 use workit_domain::DomainError;
 use workit_domain::towns::TownDraft;
+use workit_persistence::PageRequest;
 use workit_persistence::entities::towns;
 use workit_persistence::towns::{self as store, TownFilter};
-use workit_persistence::{Page, PageRequest};
 
 use super::ContextExt;
 use super::forums::{Forum, LabourOffice};
-use super::loaders::{ForumOfTown, LabourOfficeOfTown, Loaders, RegionKey};
+use super::loaders::{ForumOfTown, LabourOfficeOfTown, RegionKey};
 use super::page_cost;
 use super::regions::Region;
-use crate::error::{ApiResult, parse_id};
+use crate::error::ApiResult;
+use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
 
 pub struct Town(pub towns::Model);
 
@@ -43,37 +44,15 @@ impl Town {
         self.0.updated_at
     }
     async fn region(&self, ctx: &Context<'_>) -> ApiResult<Region> {
-        let region = ctx.data_unchecked::<Loaders>().load_one(RegionKey(self.0.region_id)).await?;
+        let region = ctx.loaders().load_one(RegionKey(self.0.region_id)).await?;
         region.map(Region).ok_or_else(|| DomainError::NotFound { entity: "region" }.into())
     }
     /// The town's employment forum (one per town).
     async fn forum(&self, ctx: &Context<'_>) -> ApiResult<Option<Forum>> {
-        Ok(ctx.data_unchecked::<Loaders>().load_one(ForumOfTown(self.0.id)).await?.map(Forum))
+        Ok(ctx.loaders().load_one(ForumOfTown(self.0.id)).await?.map(Forum))
     }
     async fn labour_office(&self, ctx: &Context<'_>) -> ApiResult<Option<LabourOffice>> {
-        Ok(ctx.data_unchecked::<Loaders>().load_one(LabourOfficeOfTown(self.0.id)).await?.map(LabourOffice))
-    }
-}
-
-#[derive(SimpleObject)]
-pub struct TownPage {
-    items: Vec<Town>,
-    total_count: u64,
-    offset: u64,
-    limit: u64,
-    has_next_page: bool,
-}
-
-impl From<Page<towns::Model>> for TownPage {
-    fn from(page: Page<towns::Model>) -> Self {
-        let has_next_page = page.has_next_page();
-        Self {
-            total_count: page.total,
-            offset: page.offset,
-            limit: page.limit,
-            has_next_page,
-            items: page.items.into_iter().map(Town).collect(),
-        }
+        Ok(ctx.loaders().load_one(LabourOfficeOfTown(self.0.id)).await?.map(LabourOffice))
     }
 }
 
@@ -113,13 +92,9 @@ impl TownQuery {
         #[graphql(default = false)] include_archived: bool,
         offset: Option<i32>,
         limit: Option<i32>,
-    ) -> ApiResult<TownPage> {
-        let filter = TownFilter {
-            search,
-            region_id: region_id.as_ref().map(|id| parse_id(id, "regionId")).transpose()?,
-            include_archived,
-        };
-        Ok(store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?.into())
+    ) -> ApiResult<PageOf<Town>> {
+        let filter = TownFilter { search, region_id: optional_id(region_id.as_ref(), "regionId")?, include_archived };
+        Ok(page(store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?, Town))
     }
 
     async fn town(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Town> {

@@ -161,7 +161,7 @@ pub async fn meeting_ics(State(state): State<AppState>, Path(file): Path<String>
         return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
     };
     let actor = match authenticate(&state, &headers).await {
-        Ok(Some((_, actor, _))) => actor,
+        Ok(Some(caller)) => caller.actor,
         _ => return plain_error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale),
     };
     let Ok(meeting) = store::get(&state.db, &actor, id).await else {

@@ -14,7 +14,7 @@ use workit_persistence::accounts;
 use crate::AppState;
 use crate::auth::tokens;
 use crate::graphql::loaders::loaders;
-use crate::graphql::{RequestContext, limits};
+use crate::graphql::{Caller, RequestContext, limits};
 use crate::i18n::{self, Locale};
 
 fn json_error(status: StatusCode, message: &str) -> Response {
@@ -50,17 +50,14 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
     scheme.eq_ignore_ascii_case("bearer").then_some(token.trim())
 }
 
-pub(super) async fn authenticate(
-    state: &AppState,
-    headers: &HeaderMap,
-) -> Result<Option<RequestContextCaller>, AuthFailure> {
+pub(super) async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Option<Caller>, AuthFailure> {
     let Some(token) = bearer(headers) else {
         return Ok(None);
     };
     let now = state.clock.now();
     let subject = tokens::verify_access_token(&state.config, token, now)?;
     match accounts::load_actor(&state.db, subject.user_id, subject.session_id, now.date_naive()).await {
-        Ok(Some((user, actor))) => Ok(Some((user, actor, subject.session_id))),
+        Ok(Some((user, actor))) => Ok(Some(Caller { user, actor, session_id: subject.session_id })),
         Ok(None) => Err(AuthFailure::Revoked),
         Err(error) => {
             tracing::error!(?error, "loading the caller failed");
@@ -68,8 +65,6 @@ pub(super) async fn authenticate(
         }
     }
 }
-
-pub(super) type RequestContextCaller = (workit_persistence::entities::users::Model, workit_domain::Actor, i64);
 
 pub async fn post(State(state): State<AppState>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
@@ -103,10 +98,10 @@ pub async fn post(State(state): State<AppState>, request: Request) -> Response {
         Err(failure) => (None, Some(failure)),
     };
     let header_locale = Locale::of_request(&parts.headers);
-    let user_locale = caller.as_ref().and_then(|(user, _, _)| Locale::parse(&user.locale));
+    let user_locale = caller.as_ref().and_then(|caller| Locale::parse(&caller.user.locale));
     let locale = header_locale.or(user_locale).unwrap_or(Locale::He);
 
-    let actor = caller.as_ref().map(|(_, actor, _)| actor.clone());
+    let actor = caller.as_ref().map(|caller| caller.actor.clone());
     let context = RequestContext { caller, auth_failure, locale, client_ip };
     let graphql_request = graphql_request.data(state.clone()).data(context).data(loaders(
         state.db.clone(),

@@ -212,7 +212,7 @@ pub async fn minutes_export(
         return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
     };
     let actor = match authenticate(&state, &headers).await {
-        Ok(Some((_, actor, _))) => actor,
+        Ok(Some(caller)) => caller.actor,
         _ => return plain_error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale),
     };
     let version = match query.version.as_deref().map(str::parse::<i32>).transpose() {

@@ -9,11 +9,11 @@ use workit_persistence::accounts::manage::{self as store, Invitation, LinkEmail}
 use workit_persistence::entities::users;
 
 use super::super::ContextExt;
-use super::super::directory::{PageOf, page};
 use super::super::enums::SystemRole;
 use crate::auth::tokens;
 use crate::error::ApiResult;
-use crate::error::parse_id;
+use crate::graphql::Caller;
+use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
 use workit_domain::validation::codes;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -190,8 +190,8 @@ impl AccountAdminMutation {
             email: input.email,
             name: input.display_name,
             role: input.role.into(),
-            town_id: input.town_id.as_ref().map(|id| parse_id(id, "townId")).transpose()?,
-            region_id: input.region_id.as_ref().map(|id| parse_id(id, "regionId")).transpose()?,
+            town_id: optional_id(input.town_id.as_ref(), "townId")?,
+            region_id: optional_id(input.region_id.as_ref(), "regionId")?,
             locale: language.to_owned(),
             unusable_password_hash: unusable,
         };
@@ -235,7 +235,7 @@ impl AccountAdminMutation {
         role: SystemRole,
         region_id: Option<ID>,
     ) -> ApiResult<Account> {
-        let region = region_id.as_ref().map(|id| parse_id(id, "regionId")).transpose()?;
+        let region = optional_id(region_id.as_ref(), "regionId")?;
         let user = store::set_system_role(
             ctx.db(),
             ctx.actor()?,
@@ -266,7 +266,7 @@ impl AccountAdminMutation {
     async fn change_my_password(&self, ctx: &Context<'_>, current: String, new_password: String) -> ApiResult<bool> {
         let app = ctx.app();
         let actor = ctx.actor()?;
-        let Some((user, _, session)) = ctx.request().caller.as_ref() else {
+        let Some(Caller { user, session_id: session, .. }) = ctx.request().caller.as_ref() else {
             return Err(workit_domain::AuthFailure::Missing.into());
         };
         app.login_limiter.check(&user.email, ctx.request().client_ip)?;

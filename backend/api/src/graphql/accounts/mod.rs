@@ -8,11 +8,12 @@ use workit_persistence::entities::users;
 
 use super::ContextExt;
 use super::enums::{Locale, SystemRole, TownRole};
-use super::loaders::{Loaders, RegionKey, TownKey};
+use super::loaders::{RegionKey, TownKey};
 use super::regions::Region;
 use super::towns::Town;
 use crate::auth::tokens::{self, TokenSubject};
 use crate::error::ApiResult;
+use crate::graphql::Caller;
 
 /// The signed-in account with its roles and scopes, as the server enforces them.
 pub struct Me {
@@ -43,7 +44,7 @@ impl Me {
         let Some(region) = self.actor.region else {
             return Ok(None);
         };
-        Ok(ctx.data_unchecked::<Loaders>().load_one(RegionKey(region)).await?.map(Region))
+        Ok(ctx.loaders().load_one(RegionKey(region)).await?.map(Region))
     }
 
     async fn locale(&self) -> Locale {
@@ -76,7 +77,7 @@ pub struct TownGrant {
 #[Object]
 impl TownGrant {
     async fn town(&self, ctx: &Context<'_>) -> ApiResult<Town> {
-        let town = ctx.data_unchecked::<Loaders>().load_one(TownKey(self.town_id)).await?;
+        let town = ctx.loaders().load_one(TownKey(self.town_id)).await?;
         town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
     }
 
@@ -111,7 +112,7 @@ pub struct AccountQuery;
 impl AccountQuery {
     async fn me(&self, ctx: &Context<'_>) -> ApiResult<Me> {
         ctx.actor()?;
-        let Some((user, actor, _)) = ctx.request().caller.clone() else {
+        let Some(Caller { user, actor, .. }) = ctx.request().caller.clone() else {
             return Err(AuthFailure::Missing.into());
         };
         Ok(Me { user, actor })
@@ -178,7 +179,7 @@ impl AccountMutation {
         let app = ctx.app();
         let session = match refresh_token {
             Some(token) => accounts::session_of_refresh(&app.db, &tokens::hash_secret_token(&token)).await?,
-            None => ctx.request().caller.as_ref().map(|(_, _, session)| *session),
+            None => ctx.request().caller.as_ref().map(|caller| caller.session_id),
         };
         let Some(session) = session else {
             return Err(AuthFailure::InvalidToken.into());
@@ -209,7 +210,7 @@ impl AccountMutation {
         let app = ctx.app();
         let code = crate::i18n::Locale::from(locale).as_str();
         accounts::set_locale(&app.db, actor.user_id, code, ctx.now()).await?;
-        let Some((mut user, _, _)) = ctx.request().caller.clone() else {
+        let Some(Caller { mut user, .. }) = ctx.request().caller.clone() else {
             return Err(AuthFailure::Missing.into());
         };
         user.locale = code.to_owned();
