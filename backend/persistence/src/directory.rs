@@ -9,9 +9,9 @@ use workit_domain::directory::{OrganisationDraft, PersonDraft, check_same_town};
 use workit_domain::{Action, Actor, DomainError, SystemRole, TownId};
 
 use crate::entities::{organisations, people};
-use crate::towns::contains_any;
+use crate::scope::contains_any;
 use crate::versioned::{VersionedWrite, archive_if_current, insert_audited, not_found, write_if_current};
-use crate::{Database, Page, PageRequest, StoreResult, towns};
+use crate::{Database, Page, PageRequest, StoreResult, scope, towns};
 
 #[derive(Debug, Default, Clone)]
 pub struct DirectoryFilter {
@@ -59,7 +59,7 @@ pub async fn create_organisation(
     draft: OrganisationDraft,
     now: DateTime<Utc>,
 ) -> StoreResult<organisations::Model> {
-    actor.authorize(Action::EditDirectory, towns::scope(db, town_id).await?)?;
+    actor.authorize(Action::EditDirectory, scope::town(db, town_id).await?)?;
     let valid = draft.validated()?;
     let row = organisations::ActiveModel {
         town_id: Set(town_id),
@@ -84,7 +84,7 @@ pub async fn update_organisation(
     now: DateTime<Utc>,
 ) -> StoreResult<organisations::Model> {
     let current = get_organisation(db, actor, id).await?;
-    actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
+    actor.authorize(Action::EditDirectory, scope::town(db, current.town_id).await?)?;
     let valid = draft.validated()?;
     let changes = organisations::ActiveModel {
         name: Set(valid.name),
@@ -108,7 +108,7 @@ pub async fn archive_organisation(
     now: DateTime<Utc>,
 ) -> StoreResult<organisations::Model> {
     let current = get_organisation(db, actor, id).await?;
-    actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
+    actor.authorize(Action::EditDirectory, scope::town(db, current.town_id).await?)?;
     archive_if_current::<organisations::Entity, organisations::ActiveModel>(
         db,
         actor,
@@ -206,7 +206,7 @@ pub async fn create_person(
     draft: PersonDraft,
     now: DateTime<Utc>,
 ) -> StoreResult<Person> {
-    actor.authorize(Action::EditDirectory, towns::scope(db, town_id).await?)?;
+    actor.authorize(Action::EditDirectory, scope::town(db, town_id).await?)?;
     let valid = draft.validated()?;
     check_organisation(db, actor, town_id, valid.organisation_id).await?;
     let row = people::ActiveModel {
@@ -233,7 +233,7 @@ pub async fn update_person(
     now: DateTime<Utc>,
 ) -> StoreResult<Person> {
     let current = get_person(db, actor, id).await?.row;
-    actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
+    actor.authorize(Action::EditDirectory, scope::town(db, current.town_id).await?)?;
     let valid = draft.validated()?;
     check_organisation(db, actor, current.town_id, valid.organisation_id).await?;
     let changes = people::ActiveModel {
@@ -259,7 +259,7 @@ pub async fn archive_person(
     now: DateTime<Utc>,
 ) -> StoreResult<Person> {
     let current = get_person(db, actor, id).await?.row;
-    actor.authorize(Action::EditDirectory, towns::scope(db, current.town_id).await?)?;
+    actor.authorize(Action::EditDirectory, scope::town(db, current.town_id).await?)?;
     archive_if_current::<people::Entity, people::ActiveModel>(
         db,
         actor,

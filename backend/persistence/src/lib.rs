@@ -16,6 +16,7 @@ pub mod meetings;
 pub mod page;
 pub mod regions;
 mod room;
+pub mod scope;
 pub mod stored;
 pub mod towns;
 mod versioned;

@@ -1,13 +1,13 @@
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use workit_domain::forums::Stage;
 use workit_domain::towns::TownDraft;
 use workit_domain::{Action, Actor, Scope, TownId};
 
 use crate::entities::{labour_offices, towns};
+use crate::scope::contains_any;
 use crate::versioned::{VersionedWrite, not_found, write_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit};
 
@@ -16,15 +16,6 @@ pub struct TownFilter {
     pub search: Option<String>,
     pub region_id: Option<i64>,
     pub include_archived: bool,
-}
-
-/// A case-insensitive "contains" over the given text columns (Hebrew has no case; English does).
-pub(crate) fn contains_any<C: ColumnTrait>(columns: &[C], needle: &str) -> Condition {
-    let pattern =
-        format!("%{}%", needle.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-    columns.iter().fold(Condition::any(), |condition, column| {
-        condition.add(Expr::expr(Func::lower(Expr::col(*column))).like(LikeExpr::new(pattern.clone()).escape('\\')))
-    })
 }
 
 /// The names and structure of every town are visible to every signed-in account.
@@ -49,12 +40,6 @@ pub async fn list(
 
 pub async fn get(db: &Database, _actor: &Actor, id: TownId) -> StoreResult<towns::Model> {
     towns::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("town"))
-}
-
-/// The scope the permission policy needs for anything that belongs to a town.
-pub async fn scope(db: &Database, town_id: TownId) -> StoreResult<Scope> {
-    let town = towns::Entity::find_by_id(town_id).one(db).await?.ok_or_else(|| not_found("town"))?;
-    Ok(Scope::Town { town: town.id, region: town.region_id })
 }
 
 pub async fn ids_in_region(db: &Database, region_id: i64) -> StoreResult<Vec<TownId>> {

@@ -26,7 +26,7 @@ pub fn optional_id(id: Option<&ID>, field: &str) -> ApiResult<Option<i64>> {
     concrete(name = "PersonPage", params(super::directory::PersonObject)),
     concrete(name = "AccountPage", params(super::accounts::manage::Account)),
     concrete(name = "MeetingPage", params(super::meetings::Meeting)),
-    concrete(name = "DecisionPage", params(super::action_items::Decision))
+    concrete(name = "DecisionPage", params(super::meetings::decisions::Decision))
 )]
 pub struct PageOf<T: OutputType> {
     items: Vec<T>,

@@ -109,9 +109,9 @@ one_to_one!(OrganisationKey, organisations::Model, directory::organisations_by_i
 one_to_one!(LabourOfficeOfTown, labour_offices::Model, town_store::labour_offices_by_town_ids, town_id);
 one_to_many!(BodiesOfForum, bodies::Model, forum_store::bodies_by_forum_ids, forum_id);
 one_to_many!(MembersOfBody, memberships::Model, forum_store::memberships_by_body_ids, body_id);
-one_to_one!(MeetingKey, meetings::Model, meeting_store::action_items::meetings_by_ids, id);
+one_to_one!(MeetingKey, meetings::Model, meeting_store::decisions::meetings_by_ids, id);
 one_to_many!(AttendanceOfMeeting, attendance::Model, meeting_store::attendance::by_meeting_ids, meeting_id);
-one_to_many!(DecisionsOfMeeting, decisions::Model, meeting_store::action_items::by_meeting_ids, meeting_id);
+one_to_many!(DecisionsOfMeeting, decisions::Model, meeting_store::decisions::by_meeting_ids, meeting_id);
 one_to_one!(ForumKey, forums::Model, forum_store::by_ids, id);
 one_to_one!(BodyKey, bodies::Model, meeting_store::bodies_by_ids, id);
 one_to_many!(AgendaOfMeeting, agenda_items::Model, meeting_store::agenda_by_meeting_ids, meeting_id);

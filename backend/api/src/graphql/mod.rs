@@ -1,7 +1,6 @@
 //! The GraphQL schema, one module per feature noun, each thin over the persistence layer.
 
 mod accounts;
-mod action_items;
 pub(crate) mod arguments;
 mod context;
 mod directory;
@@ -11,7 +10,6 @@ mod lifecycle;
 pub(crate) mod limits;
 pub mod loaders;
 mod meetings;
-mod minutes;
 mod regions;
 mod towns;
 
@@ -31,8 +29,9 @@ pub struct QueryRoot(
     forums::ForumQuery,
     directory::DirectoryQuery,
     meetings::MeetingQuery,
-    minutes::MinutesQuery,
-    action_items::ActionItemQuery,
+    meetings::templates::TemplateQuery,
+    meetings::outbox::OutboxQuery,
+    meetings::decisions::DecisionQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -45,8 +44,10 @@ pub struct MutationRoot(
     lifecycle::LifecycleMutation,
     directory::DirectoryMutation,
     meetings::MeetingMutation,
-    minutes::MinutesMutation,
-    action_items::ActionItemMutation,
+    meetings::templates::TemplateMutation,
+    meetings::attendance::AttendanceMutation,
+    meetings::minutes::MinutesMutation,
+    meetings::decisions::DecisionMutation,
 );
 
 /// Typical sizes of nested lists, so the complexity limit sees what a query really costs.

@@ -76,7 +76,7 @@ async fn account_scope(db: &Database, user: &users::Model) -> StoreResult<Scope>
     };
     let town = people::Entity::find_by_id(person).one(db).await?.map(|p| p.town_id);
     match town {
-        Some(town) => crate::towns::scope(db, town).await,
+        Some(town) => crate::scope::town(db, town).await,
         None => Ok(Scope::Global),
     }
 }
@@ -252,7 +252,7 @@ pub async fn invite(
     let role = invitation.role;
     role.check_scope(invitation.town_id, invitation.region_id)?;
     match invitation.town_id {
-        Some(town) => actor.authorize(Action::ManageAccounts, crate::towns::scope(db, town).await?)?,
+        Some(town) => actor.authorize(Action::ManageAccounts, crate::scope::town(db, town).await?)?,
         None => actor.authorize(Action::ManageAccounts, Scope::Global)?,
     }
     check_region_exists(db, invitation.region_id).await?;

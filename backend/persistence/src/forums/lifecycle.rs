@@ -15,7 +15,7 @@ use workit_domain::{Action, Actor, DomainError};
 use super::town_of_forum;
 use crate::entities::{forum_stage_changes, forums, milestones, people};
 use crate::versioned::{VersionedWrite, insert_audited, not_found, update_if_current, write_if_current};
-use crate::{Database, StoreResult, audit, towns};
+use crate::{Database, StoreResult, audit, scope};
 
 /// The model's milestones of all three stages, for a new forum.
 pub async fn insert_template_milestones(
@@ -87,7 +87,7 @@ pub async fn create_milestone(
     now: DateTime<Utc>,
 ) -> StoreResult<milestones::Model> {
     let town = town_of_forum(db, forum_id).await?;
-    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
     let draft = draft.validated()?;
     check_owner(db, town, draft.owner_person_id).await?;
     let max = workit_domain::forums::MAX_MILESTONES_PER_FORUM;
@@ -128,7 +128,7 @@ pub async fn update_milestone(
 ) -> StoreResult<milestones::Model> {
     let current = milestones::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("milestone"))?;
     let town = town_of_forum(db, current.forum_id).await?;
-    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
     let draft = MilestoneDraft {
         title: if current.template_key.is_some() { current.title.clone() } else { draft.title },
         ..draft
@@ -167,7 +167,7 @@ pub async fn move_stage(
 ) -> StoreResult<forums::Model> {
     let StageMoveRequest { forum_id, version, target, reason, confirm_open_milestones } = request;
     let forum = forums::Entity::find_by_id(forum_id).one(db).await?.ok_or_else(|| not_found("forum"))?;
-    actor.authorize(Action::ChangeStage, towns::scope(db, forum.town_id).await?)?;
+    actor.authorize(Action::ChangeStage, scope::town(db, forum.town_id).await?)?;
     let current = *forum.stage;
     let open = milestones::Entity::find()
         .filter(milestones::Column::ForumId.eq(forum_id))

@@ -16,7 +16,7 @@ use workit_domain::{Action, Actor, DomainError, TownId};
 use crate::entities::{bodies, forums, memberships, people, strategic_focuses};
 use crate::room::check_room;
 use crate::versioned::{VersionedWrite, archive_if_current, insert_audited, not_found, write_if_current};
-use crate::{Database, StoreResult, towns};
+use crate::{Database, StoreResult, scope};
 
 /// A new forum with what every forum has from day one: a steering committee, the forum body
 /// itself, and the model's milestone checklist for all three stages.
@@ -138,7 +138,7 @@ pub async fn create_body(
     now: DateTime<Utc>,
 ) -> StoreResult<bodies::Model> {
     let town = town_of_forum(db, forum_id).await?;
-    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
     let valid = draft.validated()?;
     check_body_links(db, &valid, forum_id, town).await?;
     check_room::<bodies::Entity>(db, bodies::Column::ForumId, forum_id, "bodies", MAX_BODIES_PER_FORUM).await?;
@@ -167,7 +167,7 @@ pub async fn update_body(
 ) -> StoreResult<bodies::Model> {
     let current = get_body(db, actor, id).await?;
     let town = town_of_forum(db, current.forum_id).await?;
-    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
     let valid = draft.validated()?;
     check_body_links(db, &valid, current.forum_id, town).await?;
     let changes = bodies::ActiveModel {
@@ -194,7 +194,7 @@ pub async fn archive_body(
 ) -> StoreResult<bodies::Model> {
     let current = get_body(db, actor, id).await?;
     let town = town_of_forum(db, current.forum_id).await?;
-    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
     archive_if_current::<bodies::Entity, bodies::ActiveModel>(
         db,
         actor,
@@ -218,7 +218,7 @@ pub async fn add_membership(
 ) -> StoreResult<memberships::Model> {
     let body = get_body(db, actor, body_id).await?;
     let town = town_of_forum(db, body.forum_id).await?;
-    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
     let valid = draft.validated()?;
     let max = MAX_MEMBERSHIPS_PER_BODY;
     check_room::<memberships::Entity>(db, memberships::Column::BodyId, body_id, "members", max).await?;
@@ -267,7 +267,7 @@ pub async fn update_membership(
     let current = get_membership(db, actor, id).await?;
     let body = get_body(db, actor, current.body_id).await?;
     let town = town_of_forum(db, body.forum_id).await?;
-    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
     let valid = draft.validated()?;
     let today = now.date_naive();
     let siblings = memberships_by_body_ids(db, &[current.body_id]).await?;

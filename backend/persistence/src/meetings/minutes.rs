@@ -350,8 +350,14 @@ pub struct MinutesDocument {
     pub decisions: Vec<(String, Option<String>, Option<NaiveDate>, DecisionStatus)>,
 }
 
-/// One version of the minutes (`number`), or the newest the actor may read: drafts only for
-/// those who write them.
+/// Whether someone may read a version of the minutes: drafts only those who write the town's
+/// minutes (`may_write`: the actor may edit the town's forum), the rest everyone who may read
+/// the meeting.
+pub fn readable(version: &minutes_versions::Model, may_write: bool) -> bool {
+    may_write || version.status != MinutesStatus::Draft
+}
+
+/// One version of the minutes (`number`), or the newest the actor may read (see [`readable`]).
 pub async fn document(
     db: &Database,
     actor: &Actor,
@@ -360,11 +366,11 @@ pub async fn document(
 ) -> StoreResult<MinutesDocument> {
     use crate::entities::{bodies, decisions, people};
     let meeting = super::get(db, actor, meeting_id).await?;
-    let may_see_drafts = authorized(db, actor, meeting_id, Action::EditForum).await.is_ok();
+    let may_write = authorized(db, actor, meeting_id, Action::EditForum).await.is_ok();
     let minutes = versions_by_meeting_ids(db, &[meeting_id])
         .await?
         .into_iter()
-        .rfind(|v| (may_see_drafts || v.status != MinutesStatus::Draft) && number.is_none_or(|n| v.number == n))
+        .rfind(|v| readable(v, may_write) && number.is_none_or(|n| v.number == n))
         .ok_or_else(|| not_found("minutes"))?;
     let sections = sections_by_version_ids(db, &[minutes.id]).await?;
     let body_name = bodies::Entity::find_by_id(meeting.body_id).one(db).await?.map(|b| b.name).unwrap_or_default();

@@ -1,8 +1,8 @@
 //! Meetings of a forum's bodies: planned from templates, timed agendas, clear states, and a
 //! history of every change to the plan.
 
-pub mod action_items;
 pub mod attendance;
+pub mod decisions;
 pub mod mine;
 pub mod minutes;
 pub mod outbox;
@@ -23,9 +23,10 @@ use workit_domain::meetings::{
 use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
-use crate::entities::{agenda_items, bodies, decisions, forums, meeting_events, meetings, milestones};
+use crate::entities::decisions as decision_rows;
+use crate::entities::{agenda_items, bodies, forums, meeting_events, meetings, milestones};
 use crate::versioned::{VersionedWrite, not_found, update_if_current};
-use crate::{Database, Page, PageRequest, StoreResult, audit, towns};
+use crate::{Database, Page, PageRequest, StoreResult, audit, scope};
 use templates::TemplateChoice;
 
 #[derive(Debug, Default, Clone)]
@@ -53,7 +54,7 @@ pub(crate) async fn authorized(
 ) -> StoreResult<(meetings::Model, bodies::Model, TownId)> {
     let meeting = get(db, actor, meeting_id).await?;
     let (body, town) = body_and_town(db, meeting.body_id).await?;
-    actor.authorize(action, towns::scope(db, town).await?)?;
+    actor.authorize(action, scope::town(db, town).await?)?;
     Ok((meeting, body, town))
 }
 
@@ -186,10 +187,10 @@ async fn open_decisions_of_previous(db: &Database, body_id: i64, before: DateTim
     else {
         return Ok(Vec::new());
     };
-    Ok(decisions::Entity::find()
-        .filter(decisions::Column::MeetingId.eq(previous.id))
-        .filter(decisions::Column::Status.eq(DecisionStatus::Open.as_str()))
-        .order_by_asc(decisions::Column::Id)
+    Ok(decision_rows::Entity::find()
+        .filter(decision_rows::Column::MeetingId.eq(previous.id))
+        .filter(decision_rows::Column::Status.eq(DecisionStatus::Open.as_str()))
+        .order_by_asc(decision_rows::Column::Id)
         .all(db)
         .await?
         .into_iter()
@@ -209,7 +210,7 @@ pub struct NewMeeting {
 /// it holds is decided by the domain's [`rules::plan`].
 pub async fn create(db: &Database, actor: &Actor, new: NewMeeting, now: DateTime<Utc>) -> StoreResult<meetings::Model> {
     let (body, town) = body_and_town(db, new.body_id).await?;
-    actor.authorize(Action::EditForum, towns::scope(db, town).await?)?;
+    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
     let template = match new.template_key.as_deref() {
         None => None,
         Some(key) => Some(

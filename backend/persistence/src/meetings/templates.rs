@@ -12,7 +12,7 @@ use workit_domain::{Action, Actor, DomainError};
 use super::{agenda_by_meeting_ids, authorized, body_and_town};
 use crate::entities::{meeting_templates, meetings};
 use crate::versioned::{archive_if_current, insert_audited, not_found};
-use crate::{Database, StoreResult, towns};
+use crate::{Database, StoreResult, scope};
 
 const TOWN_KEY_PREFIX: &str = "town-";
 
@@ -159,7 +159,7 @@ pub async fn save_from_meeting(
 /// Removes a town's template from the choices (kept for the record).
 pub async fn archive(db: &Database, actor: &Actor, id: i64, version: i32, now: DateTime<Utc>) -> StoreResult<()> {
     let current = meeting_templates::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("template"))?;
-    actor.authorize(Action::EditForum, towns::scope(db, current.town_id).await?)?;
+    actor.authorize(Action::EditForum, scope::town(db, current.town_id).await?)?;
     archive_if_current::<meeting_templates::Entity, meeting_templates::ActiveModel>(
         db,
         actor,

@@ -1,4 +1,11 @@
-//! Meetings in GraphQL: plan from a template, a timed agenda, clear states, and history.
+//! Meetings in GraphQL: plan from a template, a timed agenda, clear states, and history; the
+//! meeting's attendance, decisions, minutes and e-mail are in the modules below.
+
+pub mod attendance;
+pub mod decisions;
+pub mod minutes;
+pub mod outbox;
+pub mod templates;
 
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
@@ -6,19 +13,18 @@ use workit_domain::DomainError;
 use workit_domain::meetings::{self as rules, AgendaItemDraft, MeetingDraft};
 use workit_persistence::PageRequest;
 use workit_persistence::entities::{agenda_items, meeting_events, meetings};
-use workit_persistence::meetings::templates::{self, TemplateChoice};
 use workit_persistence::meetings::{self as store, MeetingFilter, NewMeeting};
 
-use super::action_items::{Attendance, AttendanceSummary, Decision, attendance_of, decisions_of, summary_of};
 use super::enums::{AgendaKind, MeetingStatus, RecordingGap};
 use super::forums::Body;
-use super::loaders::{
-    AgendaOfMeeting, AttendanceOfMeeting, BodyKey, EventsOfMeeting, Loaders, MinutesOfMeeting, UserNameKey,
-};
-use super::minutes::{Minutes, can_edit_meeting_town, mail_extra, visible};
+use super::loaders::{AgendaOfMeeting, AttendanceOfMeeting, BodyKey, EventsOfMeeting, MinutesOfMeeting, UserNameKey};
 use super::{ContextExt, page_cost};
 use crate::error::ApiResult;
 use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
+use attendance::{Attendance, AttendanceSummary, attendance_of, summary_of};
+use decisions::{Decision, decisions_of};
+use minutes::{Minutes, can_edit_meeting_town};
+use outbox::mail_extra;
 
 pub struct Meeting(pub meetings::Model);
 
@@ -78,7 +84,7 @@ impl Meeting {
     #[graphql(complexity = "rules::MAX_AGENDA_ITEMS * child_complexity")]
     async fn agenda(&self, ctx: &Context<'_>) -> ApiResult<Vec<AgendaItem>> {
         Ok(ctx
-            .data_unchecked::<Loaders>()
+            .loaders()
             .load_one(AgendaOfMeeting(self.0.id))
             .await?
             .unwrap_or_default()
@@ -113,7 +119,7 @@ impl Meeting {
     async fn minutes(&self, ctx: &Context<'_>) -> ApiResult<Vec<Minutes>> {
         let versions = ctx.loaders().load_one(MinutesOfMeeting(self.0.id)).await?.unwrap_or_default();
         let can_edit = can_edit_meeting_town(ctx, self.0.body_id).await?;
-        Ok(versions.into_iter().filter(|v| visible(v, can_edit)).map(Minutes).collect())
+        Ok(versions.into_iter().filter(|v| store::minutes::readable(v, can_edit)).map(Minutes).collect())
     }
     /// Whether the signed-in person may comment on circulated minutes: those who plan the
     /// town's meetings and the meeting's invitees.
@@ -147,7 +153,7 @@ impl Meeting {
     async fn history(&self, ctx: &Context<'_>, limit: Option<i32>) -> ApiResult<Vec<MeetingEvent>> {
         let page = workit_persistence::PageRequest::new(None, limit)?;
         Ok(ctx
-            .data_unchecked::<Loaders>()
+            .loaders()
             .load_one(EventsOfMeeting(self.0.id))
             .await?
             .unwrap_or_default()
@@ -203,65 +209,6 @@ impl MeetingEvent {
         let Some(user) = self.0.changed_by else { return Ok(None) };
         Ok(ctx.loaders().load_one(UserNameKey(user)).await?)
     }
-}
-
-#[derive(SimpleObject)]
-pub struct TemplateItem {
-    title: String,
-    kind: AgendaKind,
-    minutes: i32,
-}
-
-pub struct MeetingTemplate(TemplateChoice);
-
-#[Object]
-impl MeetingTemplate {
-    /// A built-in key (e.g. `forum_4_focuses`) or `town-<id>` for a town's own template.
-    async fn key(&self) -> &str {
-        &self.0.key
-    }
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
-    /// 1–7 for the canonical first-year forum meetings.
-    async fn canonical_step(&self) -> Option<i32> {
-        self.0.canonical_step.map(i32::from)
-    }
-    async fn goal(&self) -> Option<&str> {
-        self.0.goal.as_deref()
-    }
-    async fn product(&self) -> Option<&str> {
-        self.0.product.as_deref()
-    }
-    async fn duration_minutes(&self) -> i32 {
-        self.0.duration_minutes
-    }
-    async fn items(&self) -> Vec<TemplateItem> {
-        self.0
-            .items
-            .iter()
-            .map(|(title, kind, minutes)| TemplateItem {
-                title: title.clone(),
-                kind: (*kind).into(),
-                minutes: *minutes,
-            })
-            .collect()
-    }
-    /// Whether the town saved this template itself (and may remove it).
-    async fn town_owned(&self) -> bool {
-        self.0.town_template.is_some()
-    }
-    /// The version of a town's own template, for removing it.
-    async fn version(&self) -> Option<i32> {
-        self.0.town_template.map(|(_, version)| version)
-    }
-}
-
-#[derive(SimpleObject)]
-pub struct MeetingTemplates {
-    templates: Vec<MeetingTemplate>,
-    /// For the forum: the next canonical meeting it has not held.
-    suggested: Option<MeetingTemplate>,
 }
 
 #[derive(SimpleObject)]
@@ -355,16 +302,6 @@ impl MeetingQuery {
             })
             .collect())
     }
-
-    /// The templates that fit a body, and the canonical meeting to suggest next.
-    async fn meeting_templates(&self, ctx: &Context<'_>, body_id: ID) -> ApiResult<MeetingTemplates> {
-        ctx.actor()?;
-        let (templates, suggested) = templates::for_body(ctx.db(), parse_id(&body_id, "bodyId")?).await?;
-        Ok(MeetingTemplates {
-            templates: templates.into_iter().map(MeetingTemplate).collect(),
-            suggested: suggested.map(MeetingTemplate),
-        })
-    }
 }
 
 #[derive(Default)]
@@ -433,23 +370,5 @@ impl MeetingMutation {
             store::set_status(ctx.db(), actor, id, version, status.into(), reason.as_deref(), &extra, now).await?;
         ctx.app().mail.wake();
         Ok(Meeting(meeting))
-    }
-
-    /// Saves the meeting's agenda, goal, product and length as one of the town's own templates.
-    async fn save_meeting_template(
-        &self,
-        ctx: &Context<'_>,
-        meeting_id: ID,
-        title: String,
-    ) -> ApiResult<MeetingTemplate> {
-        let id = parse_id(&meeting_id, "meetingId")?;
-        Ok(MeetingTemplate(templates::save_from_meeting(ctx.db(), ctx.actor()?, id, &title, ctx.now()).await?))
-    }
-
-    /// Removes one of the town's own templates from the choices.
-    async fn archive_meeting_template(&self, ctx: &Context<'_>, key: String, version: i32) -> ApiResult<bool> {
-        let id = templates::town_template_id(&key).ok_or(DomainError::NotFound { entity: "template" })?;
-        templates::archive(ctx.db(), ctx.actor()?, id, version, ctx.now()).await?;
-        Ok(true)
     }
 }

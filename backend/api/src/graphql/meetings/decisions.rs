@@ -3,42 +3,19 @@
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use workit_domain::DomainError;
-use workit_domain::meetings::{DecisionDraft, attendance_summary, decision_overdue};
+use workit_domain::meetings::{DecisionDraft, decision_overdue};
 use workit_persistence::PageRequest;
-use workit_persistence::entities::{attendance, decisions};
-use workit_persistence::meetings::action_items::{self as store, DecisionFilter};
-use workit_persistence::meetings::{attendance as attendance_store, mine};
+use workit_persistence::entities::decisions;
+use workit_persistence::meetings::decisions::{self as store, DecisionFilter};
+use workit_persistence::meetings::mine;
 
-use super::directory::PersonObject;
-use super::enums::{AttendanceStatus, DecisionStatus};
-use super::loaders::{AttendanceOfMeeting, DecisionsOfMeeting, Loaders, MeetingKey, PersonKey};
-use super::meetings::Meeting;
-use super::{ContextExt, page_cost};
+use super::Meeting;
 use crate::error::ApiResult;
 use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
-
-pub struct Attendance(pub attendance::Model);
-
-#[Object]
-impl Attendance {
-    async fn person(&self, ctx: &Context<'_>) -> ApiResult<PersonObject> {
-        let person = ctx.loaders().load_one(PersonKey(self.0.person_id)).await?;
-        person.map(PersonObject).ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
-    }
-    async fn status(&self) -> ApiResult<AttendanceStatus> {
-        Ok(self.0.status.0.into())
-    }
-}
-
-/// Attendance against the two-thirds rule (excused counts as not in the room).
-#[derive(SimpleObject)]
-pub struct AttendanceSummary {
-    invited: i32,
-    attended: i32,
-    recorded: i32,
-    rate: Option<f64>,
-    meets_two_thirds: Option<bool>,
-}
+use crate::graphql::directory::PersonObject;
+use crate::graphql::enums::DecisionStatus;
+use crate::graphql::loaders::{DecisionsOfMeeting, MeetingKey, PersonKey};
+use crate::graphql::{ContextExt, page_cost};
 
 pub struct Decision(pub decisions::Model);
 
@@ -77,34 +54,9 @@ impl Decision {
     }
 }
 
-/// Fields a meeting gains from this module.
-pub async fn attendance_of(ctx: &Context<'_>, meeting_id: i64) -> ApiResult<Vec<Attendance>> {
-    Ok(ctx
-        .data_unchecked::<Loaders>()
-        .load_one(AttendanceOfMeeting(meeting_id))
-        .await?
-        .unwrap_or_default()
-        .into_iter()
-        .map(Attendance)
-        .collect())
-}
-
-pub async fn summary_of(ctx: &Context<'_>, meeting_id: i64) -> ApiResult<AttendanceSummary> {
-    let rows = ctx.loaders().load_one(AttendanceOfMeeting(meeting_id)).await?.unwrap_or_default();
-    let summary = attendance_summary(rows.iter().map(|r| *r.status));
-    let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
-    Ok(AttendanceSummary {
-        invited: count(summary.invited),
-        attended: count(summary.attended),
-        recorded: count(summary.recorded),
-        rate: summary.rate,
-        meets_two_thirds: summary.meets_two_thirds,
-    })
-}
-
 pub async fn decisions_of(ctx: &Context<'_>, meeting_id: i64) -> ApiResult<Vec<Decision>> {
     Ok(ctx
-        .data_unchecked::<Loaders>()
+        .loaders()
         .load_one(DecisionsOfMeeting(meeting_id))
         .await?
         .unwrap_or_default()
@@ -143,10 +95,10 @@ impl DecisionInput {
 }
 
 #[derive(Default)]
-pub struct ActionItemQuery;
+pub struct DecisionQuery;
 
 #[Object]
-impl ActionItemQuery {
+impl DecisionQuery {
     /// The decisions register of a town (or a body): filter by status, or only the overdue.
     #[graphql(complexity = "page_cost(limit, child_complexity)")]
     #[allow(clippy::too_many_arguments)]
@@ -181,30 +133,10 @@ impl ActionItemQuery {
 }
 
 #[derive(Default)]
-pub struct ActionItemMutation;
+pub struct DecisionMutation;
 
 #[Object]
-impl ActionItemMutation {
-    /// Invites a guest (a person of the town outside the body).
-    async fn invite_to_meeting(&self, ctx: &Context<'_>, meeting_id: ID, person_id: ID) -> ApiResult<Meeting> {
-        let (meeting_id, person_id) = (parse_id(&meeting_id, "meetingId")?, parse_id(&person_id, "personId")?);
-        attendance_store::invite(ctx.db(), ctx.actor()?, meeting_id, person_id, ctx.now()).await?;
-        Ok(Meeting(workit_persistence::meetings::get(ctx.db(), ctx.actor()?, meeting_id).await?))
-    }
-
-    /// Records an invitee's attendance; someone not invited has none.
-    async fn record_attendance(
-        &self,
-        ctx: &Context<'_>,
-        meeting_id: ID,
-        person_id: ID,
-        status: AttendanceStatus,
-    ) -> ApiResult<Meeting> {
-        let (meeting_id, person_id) = (parse_id(&meeting_id, "meetingId")?, parse_id(&person_id, "personId")?);
-        attendance_store::record(ctx.db(), ctx.actor()?, meeting_id, person_id, status.into(), ctx.now()).await?;
-        Ok(Meeting(workit_persistence::meetings::get(ctx.db(), ctx.actor()?, meeting_id).await?))
-    }
-
+impl DecisionMutation {
     async fn create_decision(&self, ctx: &Context<'_>, meeting_id: ID, input: DecisionInput) -> ApiResult<Decision> {
         let meeting_id = parse_id(&meeting_id, "meetingId")?;
         Ok(Decision(store::create(ctx.db(), ctx.actor()?, meeting_id, input.draft()?, ctx.now()).await?))
