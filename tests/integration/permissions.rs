@@ -142,4 +142,35 @@ async fn anonymous_callers_get_nothing_but_server_info(engine: Engine) {
     assert_eq!(info["data"]["serverInfo"]["demo"], false);
 }
 
-both_engines!(every_role_may_do_exactly_what_the_permission_matrix_says, anonymous_callers_get_nothing_but_server_info);
+/// The web app shows controls from `Town.viewerMay`, so it must be the policy's own answer.
+async fn a_town_tells_the_viewer_what_the_policy_lets_them_do_there(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let query = "query($t: ID!) {
+        town(id: $t) { viewerMay { editForum editDirectory changeStage approveMinutes } }
+    }";
+    let cases = [
+        ("referent.kiryat-shmona", "Kiryat Shmona", [true, true, false, false]),
+        ("chair.kiryat-shmona", "Kiryat Shmona", [true, true, true, true]),
+        ("member.kiryat-shmona", "Kiryat Shmona", [false, false, false, false]),
+        ("referent.kiryat-shmona", "Kiryat Gat", [false, false, false, false]),
+        ("coordinator.north", "Kiryat Shmona", [true, true, true, true]),
+        ("coordinator.north", "Kiryat Gat", [false, false, false, false]),
+        ("national", "Kiryat Gat", [false, false, false, false]),
+        ("admin", "Kiryat Gat", [true, true, true, true]),
+    ];
+    let admin = app.login("admin").await;
+    for (account, town, expected) in cases {
+        let town_id = app.town_id(&admin, town).await;
+        let token = app.login(account).await;
+        let body = app.gql(&token, query, json!({ "t": town_id })).await;
+        let may = &body["data"]["town"]["viewerMay"];
+        let actual = ["editForum", "editDirectory", "changeStage", "approveMinutes"].map(|f| may[f] == true);
+        assert_eq!(actual, expected, "{account} in {town}: {body}");
+    }
+}
+
+both_engines!(
+    every_role_may_do_exactly_what_the_permission_matrix_says,
+    anonymous_callers_get_nothing_but_server_info,
+    a_town_tells_the_viewer_what_the_policy_lets_them_do_there,
+);

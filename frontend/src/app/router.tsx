@@ -7,7 +7,7 @@ import { Loading } from '@/components/PageState';
 import { SignInPage } from '@/features/auth/components/SignInPage';
 import { MyAgendaCard } from '@/features/meetings/components/MyAgendaCard';
 import { RecordingCard } from '@/features/meetings/components/RecordingCard';
-import { canEditTown, homePath, useSession } from '@/lib/session-context';
+import { homePath, useSession } from '@/lib/session-context';
 
 import { Layout } from './Layout';
 
@@ -44,7 +44,7 @@ function TownHome() {
   return (
     <Stack gap="lg">
       {own && <MyAgendaCard />}
-      {own && townId && canEditTown(me, townId, undefined) && <RecordingCard townId={townId} />}
+      {own && townId && <RecordingCard townId={townId} />}
       <TownOverviewPage />
     </Stack>
   );

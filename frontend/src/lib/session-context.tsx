@@ -145,20 +145,4 @@ export function homePath(me: Me): string {
   return '/towns';
 }
 
-/**
- * Whether the account may edit a town's directory and forum — the server's policy
- * (workit-domain `Action::EditDirectory`), mirrored only to hide buttons; the server decides.
- */
-export function canEditTown(me: Me, townId: string, regionId: string | undefined): boolean {
-  if (me.systemRole === 'ADMIN') return true;
-  if (me.systemRole === 'REGIONAL_COORDINATOR') return !!regionId && me.region?.id === regionId;
-  const roles = me.towns.find((grant) => grant.town.id === townId)?.roles ?? [];
-  return roles.some((role) => role === 'CHAIR' || role === 'EMPLOYMENT_LEAD' || role === 'REFERENT');
-}
 
-/** Whether the account may move the town forum's stage (`Action::ChangeStage` on the server). */
-export function canChangeStage(me: Me, townId: string, regionId: string | undefined): boolean {
-  if (me.systemRole === 'ADMIN') return true;
-  if (me.systemRole === 'REGIONAL_COORDINATOR') return !!regionId && me.region?.id === regionId;
-  return me.towns.some((grant) => grant.town.id === townId && grant.roles.includes('CHAIR'));
-}

@@ -1,6 +1,6 @@
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use workit_domain::DomainError;
+use workit_domain::{Action, DomainError, Scope};
 use workit_domain::towns::TownDraft;
 use workit_persistence::PageRequest;
 use workit_persistence::entities::towns;
@@ -54,6 +54,31 @@ impl Town {
     async fn labour_office(&self, ctx: &Context<'_>) -> ApiResult<Option<LabourOffice>> {
         Ok(ctx.loaders().load_one(LabourOfficeOfTown(self.0.id)).await?.map(LabourOffice))
     }
+    /// What the signed-in account may do in this town: the permission policy's own answer, so
+    /// the web app shows the controls the server will accept and keeps no copy of the rules.
+    async fn viewer_may(&self, ctx: &Context<'_>) -> ApiResult<TownPermissions> {
+        let actor = ctx.actor()?;
+        let scope = Scope::Town { town: self.0.id, region: self.0.region_id };
+        Ok(TownPermissions {
+            edit_forum: actor.can(Action::EditForum, scope),
+            edit_directory: actor.can(Action::EditDirectory, scope),
+            change_stage: actor.can(Action::ChangeStage, scope),
+            approve_minutes: actor.can(Action::ApproveMinutes, scope),
+        })
+    }
+}
+
+/// What the signed-in account may do in one town.
+#[derive(SimpleObject)]
+pub struct TownPermissions {
+    /// Plan meetings, their agendas, attendance, decisions and minutes; edit bodies and members.
+    edit_forum: bool,
+    /// Add and edit the town's organisations and people.
+    edit_directory: bool,
+    /// Move the forum to another stage.
+    change_stage: bool,
+    /// Approve minutes (which locks them).
+    approve_minutes: bool,
 }
 
 #[derive(InputObject)]

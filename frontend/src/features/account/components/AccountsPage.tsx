@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
 import { ErrorState, Loading } from '@/components/PageState';
+import { useProblem } from '@/hooks/useProblem';
 import { fieldMessage, problemMessage, toFailure, type ApiFailure } from '@/lib/errors';
 import { localName } from '@/lib/names';
 import { useMe } from '@/lib/session-context';
@@ -156,7 +157,7 @@ export default function AccountsPage() {
   const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState<Row | null>(null);
   const [issued, setIssued] = useState<{ name: string; issued: Issued } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, report } = useProblem();
   useEffect(() => {
     document.title = t('accounts.title');
   }, [t]);
@@ -165,12 +166,7 @@ export default function AccountsPage() {
     () => (data?.towns.items ?? []).filter((town) => isAdmin || town.region.id === me.region?.id).map((town) => ({ value: town.id, label: localName(town, i18n.language) })),
     [data, i18n.language, isAdmin, me.region?.id],
   );
-  const act = async (run: () => Promise<{ error?: Parameters<typeof toFailure>[0] }>) => {
-    const result = await run();
-    const failure = toFailure(result.error);
-    setProblem(failure ? problemMessage(t, failure) : null);
-    return !failure;
-  };
+  const act = async (run: () => Promise<Parameters<typeof report>[0]>) => report(await run());
 
   return (
     <Stack>
@@ -239,9 +235,7 @@ export default function AccountsPage() {
                         aria-label={`${t('accounts.resetLink')}: ${account.displayName}`}
                         onClick={async () => {
                           const result = await reset({ id: account.id });
-                          const failure = toFailure(result.error);
-                          setProblem(failure ? problemMessage(t, failure) : null);
-                          if (result.data) setIssued({ name: account.displayName, issued: result.data.resetAccountPassword });
+                          if (report(result) && result.data) setIssued({ name: account.displayName, issued: result.data.resetAccountPassword });
                         }}
                       >
                         {t('accounts.resetLink')}

@@ -39,6 +39,12 @@ export const DirectoryTownQuery = graphql(`
       region {
         id
       }
+      viewerMay {
+        editForum
+        editDirectory
+        changeStage
+        approveMinutes
+      }
     }
   }
 `);

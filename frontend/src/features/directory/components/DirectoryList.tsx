@@ -20,6 +20,7 @@ export function DirectoryList({
   error,
   onRetry,
   emptyMessage,
+  problem,
   children,
 }: {
   search: string;
@@ -34,6 +35,8 @@ export function DirectoryList({
   error: CombinedError | undefined;
   onRetry: () => void;
   emptyMessage: string;
+  /** Why the last action on a row failed (archiving, restoring). */
+  problem: string | null;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -64,6 +67,11 @@ export function DirectoryList({
         </Alert>
       )}
       {error && <ErrorState error={error} onRetry={onRetry} />}
+      {problem && (
+        <Alert color="red" role="alert">
+          {problem}
+        </Alert>
+      )}
       {total === undefined && loading && <Loading />}
       {total !== undefined && (
         <Text size="sm" c="dimmed" aria-live="polite">

@@ -8,8 +8,8 @@ import { useMutation, useQuery } from 'urql';
 
 import { ErrorState, Loading } from '@/components/PageState';
 import type { OrganisationsQuery as OrganisationsResult, PeopleQuery as PeopleResult } from '@/gql/graphql';
+import { useProblem } from '@/hooks/useProblem';
 import { localName } from '@/lib/names';
-import { canEditTown, useMe } from '@/lib/session-context';
 
 import {
   DirectoryTownQuery,
@@ -65,6 +65,7 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
     variables: { townId, search: filters.debounced || null, includeArchived: filters.showArchived, limit: 200 },
   });
   const [, setArchived] = useMutation(SetOrganisationArchivedMutation);
+  const { problem, report } = useProblem();
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <DirectoryList
@@ -80,6 +81,7 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
       error={error}
       onRetry={reload}
       emptyMessage={t('directory.noOrganisations')}
+      problem={problem}
     >
       <Table.ScrollContainer minWidth={520}>
         <Table striped highlightOnHover>
@@ -116,8 +118,7 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
                         archived={o.archived}
                         label={o.name}
                         onClick={async () => {
-                          await setArchived({ id: o.id, version: o.version, archived: !o.archived });
-                          reload();
+                          if (report(await setArchived({ id: o.id, version: o.version, archived: !o.archived }))) reload();
                         }}
                       />
                     </Group>
@@ -151,6 +152,7 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
     variables: { townId, search: filters.debounced || null, includeArchived: filters.showArchived, limit: 200 },
   });
   const [, setArchived] = useMutation(SetPersonArchivedMutation);
+  const { problem, report } = useProblem();
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <DirectoryList
@@ -166,6 +168,7 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
       error={error}
       onRetry={reload}
       emptyMessage={t('directory.noPeople')}
+      problem={problem}
     >
       <Table.ScrollContainer minWidth={640}>
         <Table striped highlightOnHover>
@@ -211,8 +214,7 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
                         archived={p.archived}
                         label={p.fullName}
                         onClick={async () => {
-                          await setArchived({ id: p.id, version: p.version, archived: !p.archived });
-                          reload();
+                          if (report(await setArchived({ id: p.id, version: p.version, archived: !p.archived }))) reload();
                         }}
                       />
                     </Group>
@@ -241,7 +243,6 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
 export default function DirectoryPage() {
   const { townId = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const { me } = useMe();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'people' ? 'people' : 'organisations';
   const [{ data, fetching, error }, refetch] = useQuery({ query: DirectoryTownQuery, variables: { id: townId } });
@@ -254,7 +255,7 @@ export default function DirectoryPage() {
 
   if (error) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data) return fetching ? <Loading /> : null;
-  const canEdit = canEditTown(me, townId, data.town.region.id);
+  const canEdit = data.town.viewerMay.editDirectory;
 
   return (
     <Stack>

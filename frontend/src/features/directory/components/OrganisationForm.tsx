@@ -9,7 +9,7 @@ import { SECTORS } from '@/lib/names';
 
 import { CreateOrganisationMutation, OrganisationQuery, UpdateOrganisationMutation } from '../api/queries';
 import { blankToNull, rules } from './rules';
-import { useSaveFlow } from '@/components/useSaveFlow';
+import { useSaveFlow } from '@/hooks/useSaveFlow';
 
 type Organisation = OrganisationsResult['organisations']['items'][number];
 type Values = { name: string; sector: string | null; website: string; notes: string };

@@ -9,7 +9,7 @@ import { SENIORITIES } from '@/lib/names';
 
 import { CreatePersonMutation, OrganisationsQuery, PersonQuery, UpdatePersonMutation } from '../api/queries';
 import { blankToNull, rules } from './rules';
-import { useSaveFlow } from '@/components/useSaveFlow';
+import { useSaveFlow } from '@/hooks/useSaveFlow';
 
 type Person = PeopleResult['people']['items'][number];
 type Values = { fullName: string; organisationId: string | null; jobTitle: string; seniority: string | null; email: string; phone: string };

@@ -9,6 +9,12 @@ export const ForumPageQuery = graphql(`
       region {
         id
       }
+      viewerMay {
+        editForum
+        editDirectory
+        changeStage
+        approveMinutes
+      }
       forum {
         id
         version

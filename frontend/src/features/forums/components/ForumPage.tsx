@@ -7,7 +7,6 @@ import { useQuery } from 'urql';
 
 import { ErrorState, Loading } from '@/components/PageState';
 import { localName } from '@/lib/names';
-import { canChangeStage, canEditTown, useMe } from '@/lib/session-context';
 
 import { ForumPageQuery } from '../api/queries';
 import { BodiesSection } from './BodiesSection';
@@ -20,7 +19,6 @@ import { Timeline } from './Timeline';
 export default function ForumPage() {
   const { townId = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const { me } = useMe();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'bodies';
   const [includePast, setIncludePast] = useState(false);
@@ -39,7 +37,7 @@ export default function ForumPage() {
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!town?.forum) return fetching ? <Loading /> : null;
   const forum = town.forum;
-  const canEdit = canEditTown(me, townId, town.region.id);
+  const canEdit = town.viewerMay.editForum;
 
   return (
     <Stack gap="lg">
@@ -48,7 +46,7 @@ export default function ForumPage() {
       </Anchor>
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Title order={1}>{title}</Title>
-        {canChangeStage(me, townId, town.region.id) && (
+        {town.viewerMay.changeStage && (
           <Button variant="light" leftSection={<IconStairsUp size={18} aria-hidden />} onClick={() => setMoving(true)}>
             {t('stageMove.button')}
           </Button>

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
-import { useSaveFlow } from '@/components/useSaveFlow';
+import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { BodyKind, ForumPageQuery, MembershipRole } from '@/gql/graphql';
 import { fieldMessage } from '@/lib/errors';
 

@@ -9,6 +9,12 @@ export const TownMeetingsQuery = graphql(`
       region {
         id
       }
+      viewerMay {
+        editForum
+        editDirectory
+        changeStage
+        approveMinutes
+      }
       forum {
         id
         bodies {
@@ -87,6 +93,12 @@ export const MeetingPageQuery = graphql(`
             nameEn
             region {
               id
+            }
+            viewerMay {
+              editForum
+              editDirectory
+              changeStage
+              approveMinutes
             }
           }
         }
@@ -224,6 +236,12 @@ export const DecisionsRegisterQuery = graphql(`
       id
       nameHe
       nameEn
+      viewerMay {
+        editForum
+        editDirectory
+        changeStage
+        approveMinutes
+      }
     }
     decisions(townId: $townId, status: $status, overdue: $overdue, limit: 200) {
       totalCount
@@ -362,6 +380,12 @@ export const MeetingOutboxQuery = graphql(`
 
 export const MeetingsToRecordQuery = graphql(`
   query MeetingsToRecord($townId: ID!) {
+    town(id: $townId) {
+      id
+      viewerMay {
+        editForum
+      }
+    }
     meetingsToRecord(townId: $townId) {
       gaps
       meeting {

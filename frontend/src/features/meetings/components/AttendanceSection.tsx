@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
 import type { AttendanceStatus, MeetingPageQuery } from '@/gql/graphql';
-import { problemMessage, toFailure } from '@/lib/errors';
+import { useProblem } from '@/hooks/useProblem';
 import { useFormat } from '@/lib/format';
 
 import { InviteToMeetingMutation, RecordAttendanceMutation, TownPeopleForMeetingsQuery } from '../api/queries';
@@ -19,16 +19,14 @@ export function AttendanceSection({ meeting, townId, canEdit, onChange }: { meet
   const [, record] = useMutation(RecordAttendanceMutation);
   const [, invite] = useMutation(InviteToMeetingMutation);
   const [guest, setGuest] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { problem: error, report: reportProblem } = useProblem();
   const recordable = canEdit && (meeting.status === 'INVITATIONS_SENT' || meeting.status === 'HELD');
   const [{ data: people }] = useQuery({ query: TownPeopleForMeetingsQuery, variables: { townId }, pause: !recordable });
   const invited = new Set(meeting.attendance.map((a) => a.person.id));
   const summary = meeting.attendanceSummary;
 
-  const report = (result: { error?: Parameters<typeof toFailure>[0] }) => {
-    const failure = toFailure(result.error);
-    setError(failure ? problemMessage(t, failure) : null);
-    if (!failure) onChange();
+  const report = (result: Parameters<typeof reportProblem>[0]) => {
+    if (reportProblem(result)) onChange();
   };
 
   return (

@@ -8,7 +8,6 @@ import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import type { DecisionStatus } from '@/gql/graphql';
 import { useFormat } from '@/lib/format';
 import { localName } from '@/lib/names';
-import { canEditTown, useMe } from '@/lib/session-context';
 
 import { DecisionsRegisterQuery } from '../api/queries';
 import { DecisionStatusControl } from './DecisionsSection';
@@ -18,7 +17,6 @@ export default function DecisionsRegisterPage() {
   const { townId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const { me } = useMe();
   const [status, setStatus] = useState<DecisionStatus | 'ALL'>('OPEN');
   const [overdue, setOverdue] = useState(false);
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -31,7 +29,7 @@ export default function DecisionsRegisterPage() {
   useEffect(() => {
     if (townName) document.title = `${title} · WORKIT Hub`;
   }, [title, townName]);
-  const canEdit = me.systemRole === 'ADMIN' || canEditTown(me, townId, me.region?.id);
+  const canEdit = data?.town.viewerMay.editForum ?? false;
 
   return (
     <Stack gap="md">

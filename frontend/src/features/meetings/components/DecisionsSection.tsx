@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
 import type { DecisionFieldsFragment, DecisionStatus } from '@/gql/graphql';
+import { useProblem } from '@/hooks/useProblem';
 import { failureMessage, fieldMessage, toFailure } from '@/lib/errors';
 import { useFormat } from '@/lib/format';
 
@@ -16,6 +17,7 @@ const STATUSES: DecisionStatus[] = ['OPEN', 'DONE', 'CANCELLED'];
 export function DecisionStatusControl({ decision, canEdit, onChange }: { decision: DecisionFieldsFragment; canEdit: boolean; onChange: () => void }) {
   const { t } = useTranslation();
   const [, update] = useMutation(UpdateDecisionMutation);
+  const { problem, report } = useProblem();
   if (!canEdit) {
     return (
       <Group gap={4}>
@@ -35,9 +37,9 @@ export function DecisionStatusControl({ decision, canEdit, onChange }: { decisio
         onChange={async (value) => {
           if (!value) return;
           const input = { text: decision.text, ownerPersonId: decision.owner?.id ?? null, dueOn: decision.dueOn, status: value as DecisionStatus, workPlanTaskId: decision.workPlanTaskId };
-          await update({ id: decision.id, version: decision.version, input }, { additionalTypenames: ['Decision', 'Meeting'] });
-          onChange();
+          if (report(await update({ id: decision.id, version: decision.version, input }, { additionalTypenames: ['Decision', 'Meeting'] }))) onChange();
         }}
+        error={problem}
         w={150}
       />
       {decision.overdue && <Badge color="red">{t('decisions.overdue')}</Badge>}

@@ -11,7 +11,6 @@ import { downloadWithSession } from '@/lib/download';
 import { problemMessage, toFailure } from '@/lib/errors';
 import { useFormat } from '@/lib/format';
 import { localName } from '@/lib/names';
-import { canChangeStage, canEditTown, useMe } from '@/lib/session-context';
 
 import { MeetingPageQuery, SetMeetingStatusMutation } from '../api/queries';
 import { AgendaEditor } from './AgendaEditor';
@@ -35,7 +34,6 @@ export default function MeetingPage() {
   const { meetingId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const { me } = useMe();
   const [{ data, fetching, error }, refetch] = useQuery({ query: MeetingPageQuery, variables: { id: meetingId } });
   const [, setStatus] = useMutation(SetMeetingStatusMutation);
   const [cancelling, setCancelling] = useState(false);
@@ -51,8 +49,8 @@ export default function MeetingPage() {
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!meeting) return fetching ? <Loading /> : null;
   const town = meeting.body.forum.town;
-  const canEdit = canEditTown(me, town.id, town.region.id);
-  const canApprove = canChangeStage(me, town.id, town.region.id);
+  const canEdit = town.viewerMay.editForum;
+  const canApprove = town.viewerMay.approveMinutes;
   const editable = canEdit && (meeting.status === 'DRAFT' || meeting.status === 'INVITATIONS_SENT');
   const dateTime = (iso: string) => new Intl.DateTimeFormat(format.locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
   const time = (iso: string) => new Intl.DateTimeFormat(format.locale, { timeStyle: 'short' }).format(new Date(iso));

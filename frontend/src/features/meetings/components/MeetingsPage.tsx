@@ -9,7 +9,6 @@ import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import type { TownMeetingsQuery } from '@/gql/graphql';
 import { useFormat } from '@/lib/format';
 import { localName } from '@/lib/names';
-import { canEditTown, useMe } from '@/lib/session-context';
 
 import { TownMeetingsQuery as Query } from '../api/queries';
 import { NewMeetingDialog } from './NewMeetingDialog';
@@ -62,7 +61,6 @@ function MeetingTable({ caption, meetings }: { caption: string; meetings: Meetin
 export default function MeetingsPage() {
   const { townId = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const { me } = useMe();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   // "Now" for splitting upcoming from past, fixed when the page opens.
@@ -76,7 +74,7 @@ export default function MeetingsPage() {
 
   if (error) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data) return fetching ? <Loading /> : null;
-  const canEdit = canEditTown(me, townId, data.town.region.id);
+  const canEdit = data.town.viewerMay.editForum;
   const upcoming = data.meetings.items.filter((m) => Date.parse(m.startsAt) >= now);
   const past = data.meetings.items.filter((m) => Date.parse(m.startsAt) < now).reverse();
   const newButton = canEdit && (

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
 
 import type { MeetingPageQuery, MinutesFieldsFragment, MinutesStatus } from '@/gql/graphql';
-import { problemMessage, toFailure, type ApiFailure } from '@/lib/errors';
+import { useProblem } from '@/hooks/useProblem';
+import { toFailure } from '@/lib/errors';
 import { useFormat } from '@/lib/format';
 import { downloadWithSession } from '@/lib/download';
 
@@ -23,17 +24,6 @@ type Meeting = NonNullable<MeetingPageQuery['meeting']>;
 type Section = MinutesFieldsFragment['sections'][number];
 
 const STATUS_COLOR: Record<MinutesStatus, string> = { DRAFT: 'gray', CIRCULATED: 'blue', APPROVED: 'teal' };
-
-/** The error line of a failed mutation, in the user's language. */
-function useProblem() {
-  const { t } = useTranslation();
-  const [problem, setProblem] = useState<string | null>(null);
-  const report = (failure: ApiFailure | null) => {
-    setProblem(failure ? problemMessage(t, failure) : null);
-    return !failure;
-  };
-  return { problem, report };
-}
 
 function addDays(days: number) {
   const date = new Date();
@@ -65,8 +55,8 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
   const shown = versions.find((v) => v.id === chosen) ?? latest;
   const isLatest = shown?.id === latest?.id;
   const writable = canEdit && isLatest && shown != null && shown.status !== 'APPROVED';
-  const done = (result: { error?: Parameters<typeof toFailure>[0] }) => {
-    const ok = report(toFailure(result.error));
+  const done = (result: Parameters<typeof report>[0]) => {
+    const ok = report(result);
     if (ok) onChange();
     return ok;
   };
@@ -226,7 +216,7 @@ function MinutesItem({ meetingId, section, writable, commentable, onChange }: { 
         return;
       }
     }
-    if (saveProblem.report(failure) && result.data) {
+    if (saveProblem.report(result) && result.data) {
       const saved = result.data.saveMinutesSection;
       setNotes(saved.notes);
       setSavedNotes(saved.notes);
@@ -303,7 +293,7 @@ function MinutesItem({ meetingId, section, writable, commentable, onChange }: { 
                   variant="light"
                   onClick={async () => {
                     const result = await addComment({ sectionId: section.id, body: comment });
-                    if (commentProblem.report(toFailure(result.error))) {
+                    if (commentProblem.report(result)) {
                       setComment('');
                       onChange();
                     }

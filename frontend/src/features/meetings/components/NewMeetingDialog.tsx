@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
-import { useSaveFlow } from '@/components/useSaveFlow';
+import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { TownMeetingsQuery } from '@/gql/graphql';
 import { fieldMessage } from '@/lib/errors';
 

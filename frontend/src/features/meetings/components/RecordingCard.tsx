@@ -13,7 +13,7 @@ export function RecordingCard({ townId }: { townId: string }) {
   const format = useFormat();
   const [{ data }] = useQuery({ query: MeetingsToRecordQuery, variables: { townId }, requestPolicy: 'cache-and-network' });
   const meetings = data?.meetingsToRecord ?? [];
-  if (meetings.length === 0) return null;
+  if (!data?.town.viewerMay.editForum || meetings.length === 0) return null;
   return (
     <Card withBorder component="section" aria-labelledby="to-record-title" data-to-record>
       <Stack gap="xs">

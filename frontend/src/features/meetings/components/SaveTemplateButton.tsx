@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 
-import { problemMessage, toFailure } from '@/lib/errors';
+import { useProblem } from '@/hooks/useProblem';
 
 import { SaveMeetingTemplateMutation } from '../api/queries';
 
@@ -13,14 +13,12 @@ export function SaveTemplateButton({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, report } = useProblem();
   const [saved, setSaved] = useState(false);
   const [, save] = useMutation(SaveMeetingTemplateMutation);
 
   const submit = async () => {
-    const failure = toFailure((await save({ meetingId, title })).error);
-    setProblem(failure ? problemMessage(t, failure) : null);
-    if (!failure) {
+    if (report(await save({ meetingId, title }))) {
       setSaved(true);
       setOpen(false);
     }
