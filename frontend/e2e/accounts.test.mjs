@@ -1,26 +1,15 @@
 // Accounts in a real Chromium: an administrator invites someone, who sets a password from the
 // one-time link and signs in; the page is checked by axe in Hebrew and English and on a phone.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser, newPage, seriousViolations, signIn, startServer } from './harness.mjs';
+import { newPage, seriousViolations, serverAndBrowser, signIn } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 test('an administrator invites a referent, who chooses a password from the link and signs in', async () => {
-  const admin = await newPage(browser);
-  await signIn(admin, server.url, 'admin');
+  const admin = await newPage(env.browser);
+  await signIn(admin, env.server.url, 'admin');
   await admin.getByRole('link', { name: 'חשבונות משתמשים' }).click();
   await admin.getByRole('heading', { level: 1, name: 'חשבונות משתמשים' }).waitFor();
   await admin.getByRole('cell', { name: 'referent.kiryat-gat@demo.workit.example' }).waitFor();
@@ -41,7 +30,7 @@ test('an administrator invites a referent, who chooses a password from the link 
   await admin.getByRole('row', { name: /tamar@town\.example/ }).getByText('הוזמן/ה').waitFor();
 
   // The invited person, in a browser of their own.
-  const invited = await newPage(browser, { width: 390, height: 844 });
+  const invited = await newPage(env.browser, { width: 390, height: 844 });
   await invited.goto(link);
   await invited.getByText('תמר לוי').waitFor();
   assert.deepEqual(await seriousViolations(invited), []);
@@ -76,8 +65,8 @@ test('an administrator invites a referent, who chooses a password from the link 
 });
 
 test('the accounts page in English passes axe, and a coordinator sees only their region', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/sign-in`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/sign-in`);
   await page.getByText('English').click();
   await page.waitForFunction(() => document.documentElement.dir === 'ltr');
   await page.locator('input[type=email]').fill('coordinator.north@demo.workit.example');

@@ -1,0 +1,73 @@
+// The directory in a real Chromium: organisations created and edited, field errors, and two
+// editors of one row.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { newPage, serverAndBrowser, signIn } from './harness.mjs';
+
+const env = serverAndBrowser();
+
+test('a referent creates and edits an organisation, and sees field errors from the client and the server', async () => {
+  const page = await newPage(env.browser);
+  await signIn(page, env.server.url, 'referent.kiryat-shmona');
+  await page.getByRole('link', { name: 'ארגונים ואנשים' }).first().click();
+  await page.getByRole('heading', { level: 1, name: /ארגונים ואנשים/ }).waitFor();
+
+  await page.getByRole('button', { name: 'ארגון חדש' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('שם הארגון').fill('מרכז צעירים גלילי');
+  await dialog.getByRole('textbox', { name: 'מגזר' }).click();
+  await page.getByRole('option', { name: 'מגזר שלישי' }).click();
+  await dialog.getByLabel('אתר אינטרנט').fill('ftp://youth');
+  await dialog.getByText('כתובת אינטרנט לא תקינה (יש להתחיל ב-https://).').waitFor();
+  await dialog.getByLabel('אתר אינטרנט').fill('https://youth.example');
+  await dialog.getByRole('button', { name: 'שמירה' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('cell', { name: 'מרכז צעירים גלילי', exact: true }).waitFor();
+
+  await page.getByRole('button', { name: 'עריכה: מרכז צעירים גלילי' }).click();
+  await dialog.getByLabel('שם הארגון').fill('מרכז הצעירים של הגליל');
+  await dialog.getByRole('button', { name: 'שמירה' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('cell', { name: 'מרכז הצעירים של הגליל', exact: true }).waitFor();
+
+  // The client accepts this address; the server does not, and its message lands on the field.
+  await page.getByRole('tab', { name: 'אנשים' }).click();
+  await page.getByRole('button', { name: 'איש/אשת קשר חדש/ה' }).first().click();
+  await dialog.getByLabel('שם מלא').fill('דנה לוי');
+  await dialog.getByLabel('דוא"ל').fill('dana@example.org.');
+  await dialog.getByRole('button', { name: 'שמירה' }).click();
+  await dialog.getByText('כתובת דוא"ל לא תקינה.').waitFor();
+  await dialog.getByText('חלק מהשדות אינם תקינים.').waitFor();
+  assert.equal(await dialog.getByLabel('שם מלא').inputValue(), 'דנה לוי', 'nothing typed is lost');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('two editors of one organisation: the second sees what changed and keeps their text', async () => {
+  const first = await newPage(env.browser);
+  const second = await newPage(env.browser);
+  await signIn(first, env.server.url, 'lead.kiryat-gat');
+  await signIn(second, env.server.url, 'chair.kiryat-gat');
+  const townId = new URL(first.url()).pathname.split('/').pop();
+  for (const page of [first, second]) {
+    await page.goto(`${env.server.url}/towns/${townId}/directory`);
+    await page.getByRole('button', { name: /^עריכה: עיריית קריית גת$/ }).click();
+  }
+  await first.getByRole('dialog').getByLabel('הערות').fill('עודכן על ידי העורך הראשון');
+  await first.getByRole('dialog').getByRole('button', { name: 'שמירה' }).click();
+  await first.getByRole('dialog').waitFor({ state: 'detached' });
+
+  const form = second.getByRole('dialog', { name: 'עריכת ארגון' });
+  await form.getByLabel('שם הארגון').fill('עיריית קריית גת — אגף כלכלה');
+  await form.getByRole('button', { name: 'שמירה' }).click();
+  const conflict = second.getByRole('dialog', { name: 'מישהו אחר שינה את הפריט בינתיים' });
+  await conflict.getByRole('cell', { name: 'עודכן על ידי העורך הראשון', exact: true }).waitFor();
+  await conflict.getByRole('button', { name: 'להמשיך עם הנתונים שלי על בסיס הגרסה העדכנית' }).click();
+  assert.equal(await form.getByLabel('שם הארגון').inputValue(), 'עיריית קריית גת — אגף כלכלה');
+  await form.getByRole('button', { name: 'שמירה' }).click();
+  await form.waitFor({ state: 'detached' });
+  await second.getByRole('cell', { name: 'עיריית קריית גת — אגף כלכלה', exact: true }).waitFor();
+  await first.context().close();
+  await second.context().close();
+});
