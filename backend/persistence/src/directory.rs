@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
-use workit_domain::directory::{OrganisationDraft, PersonDraft, check_same_town};
+use workit_domain::directory::{OrganisationDraft, PersonDraft, ValidOrganisation, ValidPerson, check_same_town};
 use workit_domain::{Action, Actor, DomainError, SystemRole, TownId};
 
 use crate::entities::{organisations, people};
@@ -61,17 +61,21 @@ pub async fn create_organisation(
 ) -> StoreResult<organisations::Model> {
     actor.authorize(Action::EditDirectory, scope::town(db, town_id).await?)?;
     let valid = draft.validated()?;
-    let row = organisations::ActiveModel {
-        town_id: Set(town_id),
+    let row =
+        organisations::ActiveModel { town_id: Set(town_id), archived_at: Set(None), ..organisation_fields(valid) };
+    let organisation = insert_audited(db, actor, "organisation", row, now).await?;
+    Ok(organisation)
+}
+
+/// What a person enters about an organisation, as the columns it sets.
+fn organisation_fields(valid: ValidOrganisation) -> organisations::ActiveModel {
+    organisations::ActiveModel {
         name: Set(valid.name),
         sector: Set(valid.sector.into()),
         website: Set(valid.website),
         notes: Set(valid.notes),
-        archived_at: Set(None),
         ..Default::default()
-    };
-    let organisation = insert_audited(db, actor, "organisation", row, now).await?;
-    Ok(organisation)
+    }
 }
 
 /// Updates an organisation (it stays in its town).
@@ -86,13 +90,7 @@ pub async fn update_organisation(
     let current = get_organisation(db, actor, id).await?;
     actor.authorize(Action::EditDirectory, scope::town(db, current.town_id).await?)?;
     let valid = draft.validated()?;
-    let changes = organisations::ActiveModel {
-        name: Set(valid.name),
-        sector: Set(valid.sector.into()),
-        website: Set(valid.website),
-        notes: Set(valid.notes),
-        ..Default::default()
-    };
+    let changes = organisation_fields(valid);
     let write =
         VersionedWrite { entity: "organisation", action: "update", id, expected: version, current: current.version };
     write_if_current(db, actor, write, changes, now).await?;
@@ -209,19 +207,22 @@ pub async fn create_person(
     actor.authorize(Action::EditDirectory, scope::town(db, town_id).await?)?;
     let valid = draft.validated()?;
     check_organisation(db, actor, town_id, valid.organisation_id).await?;
-    let row = people::ActiveModel {
-        town_id: Set(town_id),
+    let row = people::ActiveModel { town_id: Set(town_id), archived_at: Set(None), ..person_fields(valid) };
+    let person = insert_audited(db, actor, "person", row, now).await?;
+    get_person(db, actor, person.id).await
+}
+
+/// What a person enters about a person, as the columns it sets.
+fn person_fields(valid: ValidPerson) -> people::ActiveModel {
+    people::ActiveModel {
         organisation_id: Set(valid.organisation_id),
         full_name: Set(valid.full_name),
         job_title: Set(valid.job_title),
         seniority: Set(valid.seniority.map(Into::into)),
         email: Set(valid.email),
         phone: Set(valid.phone),
-        archived_at: Set(None),
         ..Default::default()
-    };
-    let person = insert_audited(db, actor, "person", row, now).await?;
-    get_person(db, actor, person.id).await
+    }
 }
 
 pub async fn update_person(
@@ -236,15 +237,7 @@ pub async fn update_person(
     actor.authorize(Action::EditDirectory, scope::town(db, current.town_id).await?)?;
     let valid = draft.validated()?;
     check_organisation(db, actor, current.town_id, valid.organisation_id).await?;
-    let changes = people::ActiveModel {
-        organisation_id: Set(valid.organisation_id),
-        full_name: Set(valid.full_name),
-        job_title: Set(valid.job_title),
-        seniority: Set(valid.seniority.map(Into::into)),
-        email: Set(valid.email),
-        phone: Set(valid.phone),
-        ..Default::default()
-    };
+    let changes = person_fields(valid);
     let write = VersionedWrite { entity: "person", action: "update", id, expected: version, current: current.version };
     write_if_current(db, actor, write, changes, now).await?;
     get_person(db, actor, id).await

@@ -1,7 +1,7 @@
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use workit_domain::{Action, DomainError, Scope};
 use workit_domain::towns::TownDraft;
+use workit_domain::{Action, DomainError, Scope};
 use workit_persistence::PageRequest;
 use workit_persistence::entities::towns;
 use workit_persistence::towns::{self as store, TownFilter};

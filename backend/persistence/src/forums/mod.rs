@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use workit_domain::forums::{
     BodyDraft, BodyKind, MAX_BODIES_PER_FORUM, MAX_MEMBERSHIPS_PER_BODY, MembershipDraft, MembershipRole, Stage,
-    ValidBody, check_keeps_a_chair, is_current,
+    ValidBody, ValidMembership, check_keeps_a_chair, is_current,
 };
 use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
@@ -142,19 +142,22 @@ pub async fn create_body(
     let valid = draft.validated()?;
     check_body_links(db, &valid, forum_id, town).await?;
     check_room::<bodies::Entity>(db, bodies::Column::ForumId, forum_id, "bodies", MAX_BODIES_PER_FORUM).await?;
-    let row = bodies::ActiveModel {
-        forum_id: Set(forum_id),
+    let row = bodies::ActiveModel { forum_id: Set(forum_id), archived_at: Set(None), ..body_fields(valid) };
+    let body = insert_audited(db, actor, "body", row, now).await?;
+    Ok(body)
+}
+
+/// What a person enters about a body, as the columns it sets.
+fn body_fields(valid: ValidBody) -> bodies::ActiveModel {
+    bodies::ActiveModel {
         kind: Set(valid.kind.into()),
         name: Set(valid.name),
         focus_id: Set(valid.focus_id),
         lead_person_id: Set(valid.lead_person_id),
         starts_on: Set(valid.starts_on),
         ends_on: Set(valid.ends_on),
-        archived_at: Set(None),
         ..Default::default()
-    };
-    let body = insert_audited(db, actor, "body", row, now).await?;
-    Ok(body)
+    }
 }
 
 pub async fn update_body(
@@ -170,15 +173,7 @@ pub async fn update_body(
     actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
     let valid = draft.validated()?;
     check_body_links(db, &valid, current.forum_id, town).await?;
-    let changes = bodies::ActiveModel {
-        kind: Set(valid.kind.into()),
-        name: Set(valid.name),
-        focus_id: Set(valid.focus_id),
-        lead_person_id: Set(valid.lead_person_id),
-        starts_on: Set(valid.starts_on),
-        ends_on: Set(valid.ends_on),
-        ..Default::default()
-    };
+    let changes = body_fields(valid);
     let write = VersionedWrite { entity: "body", action: "update", id, expected: version, current: current.version };
     write_if_current(db, actor, write, changes, now).await?;
     get_body(db, actor, id).await
@@ -239,16 +234,20 @@ pub async fn add_membership(
         }
         .into());
     }
-    let row = memberships::ActiveModel {
-        body_id: Set(body_id),
-        person_id: Set(person_id),
+    let row =
+        memberships::ActiveModel { body_id: Set(body_id), person_id: Set(person_id), ..membership_fields(&valid) };
+    let membership = insert_audited(db, actor, "membership", row, now).await?;
+    Ok(membership)
+}
+
+/// What a person enters about a membership, as the columns it sets.
+fn membership_fields(valid: &ValidMembership) -> memberships::ActiveModel {
+    memberships::ActiveModel {
         role: Set(valid.role.into()),
         joined_on: Set(valid.joined_on),
         left_on: Set(valid.left_on),
         ..Default::default()
-    };
-    let membership = insert_audited(db, actor, "membership", row, now).await?;
-    Ok(membership)
+    }
 }
 
 pub async fn get_membership(db: &Database, _actor: &Actor, id: i64) -> StoreResult<memberships::Model> {
@@ -285,12 +284,7 @@ pub async fn update_membership(
         })
         .collect();
     check_keeps_a_chair(had_chair, &after)?;
-    let changes = memberships::ActiveModel {
-        role: Set(valid.role.into()),
-        joined_on: Set(valid.joined_on),
-        left_on: Set(valid.left_on),
-        ..Default::default()
-    };
+    let changes = membership_fields(&valid);
     let write =
         VersionedWrite { entity: "membership", action: "update", id, expected: version, current: current.version };
     write_if_current(db, actor, write, changes, now).await?;

@@ -7,11 +7,16 @@ import type { CombinedError } from 'urql';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 
 /** The frame both directory tabs share: search, archived toggle, "new", and the list states. */
+/** What the list is filtered by: the search text and whether archived rows show. */
+export type ListFilters = {
+  search: string;
+  setSearch: (value: string) => void;
+  showArchived: boolean;
+  setShowArchived: (value: boolean) => void;
+};
+
 export function DirectoryList({
-  search,
-  onSearch,
-  showArchived,
-  onShowArchived,
+  filters: { search, setSearch: onSearch, showArchived, setShowArchived: onShowArchived },
   canEdit,
   newLabel,
   onNew,
@@ -23,10 +28,7 @@ export function DirectoryList({
   problem,
   children,
 }: {
-  search: string;
-  onSearch: (value: string) => void;
-  showArchived: boolean;
-  onShowArchived: (value: boolean) => void;
+  filters: ListFilters;
   canEdit: boolean;
   newLabel: string;
   onNew: () => void;

@@ -25,27 +25,39 @@ import { PersonForm } from './PersonForm';
 type Organisation = OrganisationsResult['organisations']['items'][number];
 type Person = PeopleResult['people']['items'][number];
 
-function ArchiveButton({ archived, label, onClick }: { archived: boolean; label: string; onClick: () => void }) {
+/** A row's name with its "archived" badge. */
+function NameCell({ name, archived }: { name: string; archived: boolean }) {
   const { t } = useTranslation();
-  const text = `${archived ? t('directory.restore') : t('directory.archive')}: ${label}`;
   return (
-    <Tooltip label={text}>
-      <ActionIcon variant="subtle" color="gray" aria-label={text} onClick={onClick}>
-        {archived ? <IconArchiveOff size={18} aria-hidden /> : <IconArchive size={18} aria-hidden />}
-      </ActionIcon>
-    </Tooltip>
+    <Table.Td>
+      <Group gap="xs">
+        <Text fw={500}>{name}</Text>
+        {archived && <Badge color="gray">{t('directory.archived')}</Badge>}
+      </Group>
+    </Table.Td>
   );
 }
 
-function EditButton({ label, onClick }: { label: string; onClick: () => void }) {
+/** Edit and archive (or restore) one row, each button named after the row. */
+function RowActions({ label, archived, onEdit, onArchive }: { label: string; archived: boolean; onEdit: () => void; onArchive: () => void }) {
   const { t } = useTranslation();
-  const text = `${t('directory.edit')}: ${label}`;
+  const edit = `${t('directory.edit')}: ${label}`;
+  const archive = `${archived ? t('directory.restore') : t('directory.archive')}: ${label}`;
   return (
-    <Tooltip label={text}>
-      <ActionIcon variant="subtle" aria-label={text} onClick={onClick}>
-        <IconPencil size={18} aria-hidden />
-      </ActionIcon>
-    </Tooltip>
+    <Table.Td>
+      <Group gap={4} wrap="nowrap">
+        <Tooltip label={edit}>
+          <ActionIcon variant="subtle" aria-label={edit} onClick={onEdit}>
+            <IconPencil size={18} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={archive}>
+          <ActionIcon variant="subtle" color="gray" aria-label={archive} onClick={onArchive}>
+            {archived ? <IconArchiveOff size={18} aria-hidden /> : <IconArchive size={18} aria-hidden />}
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    </Table.Td>
   );
 }
 
@@ -69,10 +81,7 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <DirectoryList
-      search={filters.search}
-      onSearch={filters.setSearch}
-      showArchived={filters.showArchived}
-      onShowArchived={filters.setShowArchived}
+      filters={filters}
       canEdit={canEdit}
       newLabel={t('directory.newOrganisation')}
       onNew={() => setEditing('new')}
@@ -96,12 +105,7 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
           <Table.Tbody>
             {data?.organisations.items.map((o) => (
               <Table.Tr key={o.id}>
-                <Table.Td>
-                  <Group gap="xs">
-                    <Text fw={500}>{o.name}</Text>
-                    {o.archived && <Badge color="gray">{t('directory.archived')}</Badge>}
-                  </Group>
-                </Table.Td>
+                <NameCell name={o.name} archived={o.archived} />
                 <Table.Td>{t(`sectors.${o.sector}`)}</Table.Td>
                 <Table.Td>
                   {o.website && (
@@ -111,18 +115,14 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
                   )}
                 </Table.Td>
                 {canEdit && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <EditButton label={o.name} onClick={() => setEditing(o)} />
-                      <ArchiveButton
-                        archived={o.archived}
-                        label={o.name}
-                        onClick={async () => {
-                          if (report(await setArchived({ id: o.id, version: o.version, archived: !o.archived }))) reload();
-                        }}
-                      />
-                    </Group>
-                  </Table.Td>
+                  <RowActions
+                    label={o.name}
+                    archived={o.archived}
+                    onEdit={() => setEditing(o)}
+                    onArchive={async () => {
+                      if (report(await setArchived({ id: o.id, version: o.version, archived: !o.archived }))) reload();
+                    }}
+                  />
                 )}
               </Table.Tr>
             ))}
@@ -156,10 +156,7 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <DirectoryList
-      search={filters.search}
-      onSearch={filters.setSearch}
-      showArchived={filters.showArchived}
-      onShowArchived={filters.setShowArchived}
+      filters={filters}
       canEdit={canEdit}
       newLabel={t('directory.newPerson')}
       onNew={() => setEditing('new')}
@@ -185,12 +182,7 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
           <Table.Tbody>
             {data?.people.items.map((p) => (
               <Table.Tr key={p.id}>
-                <Table.Td>
-                  <Group gap="xs">
-                    <Text fw={500}>{p.fullName}</Text>
-                    {p.archived && <Badge color="gray">{t('directory.archived')}</Badge>}
-                  </Group>
-                </Table.Td>
+                <NameCell name={p.fullName} archived={p.archived} />
                 <Table.Td>{p.organisation?.name}</Table.Td>
                 <Table.Td>{p.jobTitle}</Table.Td>
                 {p.contactsVisible ? (
@@ -207,18 +199,14 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
                   </Table.Td>
                 )}
                 {canEdit && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <EditButton label={p.fullName} onClick={() => setEditing(p)} />
-                      <ArchiveButton
-                        archived={p.archived}
-                        label={p.fullName}
-                        onClick={async () => {
-                          if (report(await setArchived({ id: p.id, version: p.version, archived: !p.archived }))) reload();
-                        }}
-                      />
-                    </Group>
-                  </Table.Td>
+                  <RowActions
+                    label={p.fullName}
+                    archived={p.archived}
+                    onEdit={() => setEditing(p)}
+                    onArchive={async () => {
+                      if (report(await setArchived({ id: p.id, version: p.version, archived: !p.archived }))) reload();
+                    }}
+                  />
                 )}
               </Table.Tr>
             ))}

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
 
+import { FormActions } from '@/components/FormActions';
 import { diffFields } from '@/components/ConflictDialog';
 import type { OrganisationsQuery as OrganisationsResult, Sector } from '@/gql/graphql';
 import { SECTORS } from '@/lib/names';
@@ -70,14 +71,7 @@ export function OrganisationForm({ townId, organisation, onClose }: { townId: st
             />
             <TextInput label={t('directory.website')} type="url" dir="ltr" placeholder="https://" {...form.getInputProps('website')} />
             <Textarea label={t('directory.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => onClose(false)}>
-                {t('directory.cancel')}
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                {t('directory.save')}
-              </Button>
-            </Group>
+            <FormActions onCancel={() => onClose(false)} submitting={form.submitting} />
           </Stack>
         </form>
       </Modal>

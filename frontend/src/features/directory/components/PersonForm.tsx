@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 
+import { FormActions } from '@/components/FormActions';
 import { diffFields } from '@/components/ConflictDialog';
 import type { PeopleQuery as PeopleResult, Seniority } from '@/gql/graphql';
 import { SENIORITIES } from '@/lib/names';
@@ -93,14 +94,7 @@ export function PersonForm({ townId, person, onClose }: { townId: string; person
               <TextInput label={t('directory.email')} type="email" dir="ltr" {...form.getInputProps('email')} />
               <TextInput label={t('directory.phone')} type="tel" dir="ltr" {...form.getInputProps('phone')} />
             </SimpleGrid>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => onClose(false)}>
-                {t('directory.cancel')}
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                {t('directory.save')}
-              </Button>
-            </Group>
+            <FormActions onCancel={() => onClose(false)} submitting={form.submitting} />
           </Stack>
         </form>
       </Modal>

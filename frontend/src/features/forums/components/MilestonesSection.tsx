@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { FormActions } from '@/components/FormActions';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { ForumPageQuery, Stage } from '@/gql/graphql';
 import { fieldMessage } from '@/lib/errors';
@@ -71,14 +72,7 @@ function MilestoneDialog({ townId, forumId, stage, milestone, onClose }: { townI
             <TextInput type="date" label={t('milestones.doneOn')} {...form.getInputProps('doneOn')} />
           </Group>
           <Textarea label={t('milestones.evidence')} autosize minRows={2} {...form.getInputProps('evidence')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => onClose(false)}>
-              {t('forum.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('forum.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={() => onClose(false)} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

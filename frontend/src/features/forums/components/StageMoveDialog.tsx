@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Group, List, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Checkbox, List, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 
+import { FormActions } from '@/components/FormActions';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { ForumPageQuery, Stage } from '@/gql/graphql';
 import { fieldMessage } from '@/lib/errors';
@@ -66,14 +67,7 @@ export function StageMoveDialog({ forum, onClose }: { forum: Forum; onClose: (mo
             </Alert>
           )}
           {!forward && <Textarea label={t('stageMove.reason')} description={t('stageMove.reasonHint')} required autosize minRows={2} {...form.getInputProps('reason')} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => onClose(false)}>
-              {t('forum.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('stageMove.move')}
-            </Button>
-          </Group>
+          <FormActions onCancel={() => onClose(false)} submitting={form.submitting} submitLabel={t('stageMove.move')} />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { FormActions } from '@/components/FormActions';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { TownMeetingsQuery } from '@/gql/graphql';
 import { fieldMessage } from '@/lib/errors';
@@ -113,14 +114,7 @@ export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose:
             <TextInput label={t('meetings.onlineUrl')} type="url" dir="ltr" {...form.getInputProps('onlineUrl')} />
           </SimpleGrid>
           <Checkbox label={t('meetings.carryOver')} {...form.getInputProps('carryOver', { type: 'checkbox' })} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => onClose(null)}>
-              {t('forum.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('meetings.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={() => onClose(null)} submitting={form.submitting} submitLabel={t('meetings.create')} />
         </Stack>
       </form>
     </Modal>
