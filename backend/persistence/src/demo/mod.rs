@@ -1,0 +1,199 @@
+//! The demo data set: synthetic, deterministic (a fixed random seed), built relative to the
+//! `now` it is given. Fourteen towns as in the programme, seven north and seven south; every
+//! person, organisation and number in it is invented.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rand::SeedableRng;
+use rand::seq::IndexedRandom;
+use rand_chacha::ChaCha8Rng;
+use sea_orm::{DatabaseTransaction, EntityTrait, PaginatorTrait, Set, TransactionTrait};
+use workit_domain::DomainError;
+use workit_domain::accounts::AccountRole;
+
+mod data;
+mod directory;
+mod forums;
+mod meetings;
+mod plans;
+mod stakeholders;
+
+use data::{FIRST_NAMES, LAST_NAMES, TOWNS, TOWNS_WITH_LOGINS, TownSeed};
+
+use crate::accounts::{NewUser, create_user};
+use crate::entities::*;
+use crate::versioned::insert_new;
+use crate::{Database, StoreResult};
+
+pub const DEMO_EMAIL_DOMAIN: &str = "demo.workit.example";
+
+/// One demo login, as printed by `workit seed-demo` and listed in the README.
+#[derive(Debug, Clone)]
+pub struct DemoAccount {
+    pub email: String,
+    pub role: &'static str,
+    pub scope: String,
+}
+
+pub async fn is_empty(db: &Database) -> StoreResult<bool> {
+    Ok(regions::Entity::find().count(db).await? == 0 && users::Entity::find().count(db).await? == 0)
+}
+
+/// Loads the demo data into an empty database. `password_hash` is the hash of the demo password,
+/// shared by every demo login.
+pub async fn seed(db: &Database, password_hash: &str, now: DateTime<Utc>) -> StoreResult<Vec<DemoAccount>> {
+    if !is_empty(db).await? {
+        return Err(DomainError::Conflict { entity: "database", current_version: None, field: None }.into());
+    }
+    let txn = db.begin().await?;
+    let mut seeder =
+        Seeder { txn: &txn, now, rng: ChaCha8Rng::seed_from_u64(2026), accounts: Vec::new(), password_hash };
+    seeder.run().await?;
+    let accounts = seeder.accounts;
+    txn.commit().await?;
+    Ok(accounts)
+}
+
+struct Seeder<'a> {
+    txn: &'a DatabaseTransaction,
+    now: DateTime<Utc>,
+    rng: ChaCha8Rng,
+    accounts: Vec<DemoAccount>,
+    password_hash: &'a str,
+}
+
+type Stamps = (sea_orm::ActiveValue<DateTime<Utc>>, sea_orm::ActiveValue<DateTime<Utc>>, sea_orm::ActiveValue<i32>);
+
+/// `created_at`, `updated_at` and `version` of a new row.
+fn stamps(now: DateTime<Utc>) -> Stamps {
+    (Set(now), Set(now), Set(1))
+}
+
+impl Seeder<'_> {
+    async fn run(&mut self) -> StoreResult<()> {
+        let north = self.region("north", "צפון", "North").await?;
+        let south = self.region("south", "דרום", "South").await?;
+        self.account("admin", "מנהלת מערכת (הדגמה)", None, None, AccountRole::Admin, "all".into()).await?;
+        self.account("national", "צוות התוכנית הארצי (הדגמה)", None, None, AccountRole::National, "all".into()).await?;
+        self.account(
+            "coordinator.north",
+            "רכזת אזור צפון (הדגמה)",
+            Some(north),
+            None,
+            AccountRole::RegionalCoordinator,
+            "North".into(),
+        )
+        .await?;
+        self.account(
+            "coordinator.south",
+            "רכז אזור דרום (הדגמה)",
+            Some(south),
+            None,
+            AccountRole::RegionalCoordinator,
+            "South".into(),
+        )
+        .await?;
+        for seed in TOWNS {
+            self.town(seed, if seed.north { north } else { south }).await?;
+        }
+        Ok(())
+    }
+
+    async fn region(&mut self, code: &str, he: &str, en: &str) -> StoreResult<i64> {
+        let region = insert_new(
+            self.txn,
+            regions::ActiveModel {
+                code: Set(code.into()),
+                name_he: Set(he.into()),
+                name_en: Set(en.into()),
+                ..Default::default()
+            },
+            self.now,
+        )
+        .await?;
+        Ok(region.id)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn account(
+        &mut self,
+        local: &str,
+        name: &str,
+        region: Option<i64>,
+        person: Option<i64>,
+        role: AccountRole,
+        scope: String,
+    ) -> StoreResult<()> {
+        let email = format!("{local}@{DEMO_EMAIL_DOMAIN}");
+        let user = NewUser {
+            email: email.clone(),
+            display_name: name.into(),
+            password_hash: self.password_hash.into(),
+            system_role: role.system_role(),
+            region_id: region,
+            person_id: person,
+            locale: "he".into(),
+        };
+        create_user(self.txn, user, self.now).await?;
+        self.accounts.push(DemoAccount { email, role: role.as_str(), scope });
+        Ok(())
+    }
+
+    fn date_offset(&self, days: i64) -> NaiveDate {
+        (self.now - Duration::days(days)).date_naive()
+    }
+
+    fn person_name(&mut self) -> String {
+        let first = FIRST_NAMES.choose(&mut self.rng).copied().unwrap_or("דנה");
+        let last = LAST_NAMES.choose(&mut self.rng).copied().unwrap_or("כהן");
+        format!("{first} {last}")
+    }
+
+    /// One town, step by step; each step is a file beside this one.
+    async fn town(&mut self, seed: &TownSeed, region_id: i64) -> StoreResult<()> {
+        let people = self.directory(seed, region_id).await?;
+        let forum = self.forum(seed, &people).await?;
+        self.stakeholder_map(forum.id, &people.organisations).await?;
+        self.work_plan(&forum).await?;
+        if TOWNS_WITH_LOGINS.contains(&seed.slug) {
+            let town_name = seed.name_en.to_owned();
+            let member = forum.members.get(3).copied();
+            self.account(
+                &format!("chair.{}", seed.slug),
+                "יו\"ר הפורום (הדגמה)",
+                None,
+                Some(people.chair),
+                AccountRole::Chair,
+                town_name.clone(),
+            )
+            .await?;
+            self.account(
+                &format!("lead.{}", seed.slug),
+                "מוביל תעסוקתי (הדגמה)",
+                None,
+                Some(people.office_manager),
+                AccountRole::EmploymentLead,
+                town_name.clone(),
+            )
+            .await?;
+            self.account(
+                &format!("referent.{}", seed.slug),
+                "רפרנטית יישובית (הדגמה)",
+                None,
+                Some(people.referent),
+                AccountRole::Referent,
+                town_name.clone(),
+            )
+            .await?;
+            self.account(
+                &format!("member.{}", seed.slug),
+                "חבר פורום (הדגמה)",
+                None,
+                member,
+                AccountRole::Member,
+                town_name,
+            )
+            .await?;
+        }
+        Ok(())
+    }
+}
