@@ -2,14 +2,7 @@ use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
 use workit_domain::forums::BodyKind;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "bodies")]
-pub struct Model {
-    #[sea_orm(primary_key)]
-    pub id: i64,
-    pub created_at: DateTimeUtc,
-    pub updated_at: DateTimeUtc,
-    pub version: i32,
+entity!("bodies", versioned {
     pub forum_id: i64,
     pub kind: Stored<BodyKind>,
     pub name: String,
@@ -18,9 +11,4 @@ pub struct Model {
     pub starts_on: Option<Date>,
     pub ends_on: Option<Date>,
     pub archived_at: Option<DateTimeUtc>,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+});

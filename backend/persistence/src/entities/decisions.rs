@@ -2,14 +2,7 @@ use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
 use workit_domain::meetings::DecisionStatus;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "decisions")]
-pub struct Model {
-    #[sea_orm(primary_key)]
-    pub id: i64,
-    pub created_at: DateTimeUtc,
-    pub updated_at: DateTimeUtc,
-    pub version: i32,
+entity!("decisions", versioned {
     pub meeting_id: i64,
     pub agenda_item_id: Option<i64>,
     pub text: String,
@@ -17,9 +10,4 @@ pub struct Model {
     pub due_on: Option<Date>,
     pub status: Stored<DecisionStatus>,
     pub work_plan_task_id: Option<i64>,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+});

@@ -2,14 +2,7 @@ use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
 use workit_domain::meetings::MeetingStatus;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "meetings")]
-pub struct Model {
-    #[sea_orm(primary_key)]
-    pub id: i64,
-    pub created_at: DateTimeUtc,
-    pub updated_at: DateTimeUtc,
-    pub version: i32,
+entity!("meetings", versioned {
     pub body_id: i64,
     pub title: String,
     pub starts_at: DateTimeUtc,
@@ -23,9 +16,4 @@ pub struct Model {
     pub status: Stored<MeetingStatus>,
     pub template_key: Option<String>,
     pub cancel_reason: Option<String>,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+});

@@ -2,14 +2,7 @@ use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
 use workit_domain::forums::Stage;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "milestones")]
-pub struct Model {
-    #[sea_orm(primary_key)]
-    pub id: i64,
-    pub created_at: DateTimeUtc,
-    pub updated_at: DateTimeUtc,
-    pub version: i32,
+entity!("milestones", versioned {
     pub forum_id: i64,
     pub stage: Stored<Stage>,
     pub position: i32,
@@ -19,9 +12,4 @@ pub struct Model {
     pub due_on: Option<Date>,
     pub done_on: Option<Date>,
     pub evidence: Option<String>,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+});

@@ -1,6 +1,30 @@
 //! sea-orm entities, one per table of `migrations/`. Relations are resolved by the
 //! repositories with explicit batched queries, so no `Related` impls are needed.
 
+/// One table as a sea-orm entity, written once: every table has an `id` and `created_at`, and
+/// a table people edit (`versioned`) also `updated_at` and `version`, for optimistic
+/// concurrency (`versioned::write_if_current`). The rest are the table's own columns.
+macro_rules! entity {
+    ($table:literal, versioned { $($columns:tt)* }) => {
+        entity!($table { pub updated_at: DateTimeUtc, pub version: i32, $($columns)* });
+    };
+    ($table:literal { $($columns:tt)* }) => {
+        #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+        #[sea_orm(table_name = $table)]
+        pub struct Model {
+            #[sea_orm(primary_key)]
+            pub id: i64,
+            pub created_at: DateTimeUtc,
+            $($columns)*
+        }
+
+        #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+        pub enum Relation {}
+
+        impl ActiveModelBehavior for ActiveModel {}
+    };
+}
+
 pub mod account_tokens;
 pub mod agenda_items;
 pub mod attendance;

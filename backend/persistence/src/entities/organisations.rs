@@ -2,23 +2,11 @@ use crate::stored::Stored;
 use sea_orm::entity::prelude::*;
 use workit_domain::directory::Sector;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "organisations")]
-pub struct Model {
-    #[sea_orm(primary_key)]
-    pub id: i64,
-    pub created_at: DateTimeUtc,
-    pub updated_at: DateTimeUtc,
-    pub version: i32,
+entity!("organisations", versioned {
     pub town_id: i64,
     pub name: String,
     pub sector: Stored<Sector>,
     pub website: Option<String>,
     pub notes: Option<String>,
     pub archived_at: Option<DateTimeUtc>,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+});

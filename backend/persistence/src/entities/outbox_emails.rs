@@ -1,11 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "outbox_emails")]
-pub struct Model {
-    #[sea_orm(primary_key)]
-    pub id: i64,
-    pub created_at: DateTimeUtc,
+entity!("outbox_emails" {
     /// The meeting the e-mail is about; none for e-mail about an account (an invitation).
     pub meeting_id: Option<i64>,
     pub kind: String,
@@ -17,9 +12,4 @@ pub struct Model {
     pub sent_at: Option<DateTimeUtc>,
     pub attempts: i32,
     pub last_error: Option<String>,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+});

@@ -1,18 +1,8 @@
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "refresh_tokens")]
-pub struct Model {
-    #[sea_orm(primary_key)]
-    pub id: i64,
-    pub created_at: DateTimeUtc,
+entity!("refresh_tokens" {
     pub session_id: i64,
     pub token_hash: String,
     pub expires_at: DateTimeUtc,
     pub used_at: Option<DateTimeUtc>,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+});

@@ -1,13 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "work_plan_tasks")]
-pub struct Model {
-    #[sea_orm(primary_key)]
-    pub id: i64,
-    pub created_at: DateTimeUtc,
-    pub updated_at: DateTimeUtc,
-    pub version: i32,
+entity!("work_plan_tasks", versioned {
     pub forum_id: i64,
     pub focus_id: Option<i64>,
     pub body_id: Option<i64>,
@@ -19,9 +12,4 @@ pub struct Model {
     pub expected_product: Option<String>,
     pub success_measure: Option<String>,
     pub status: String,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+});
