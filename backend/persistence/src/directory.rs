@@ -91,8 +91,7 @@ pub async fn update_organisation(
     actor.authorize(Action::EditDirectory, scope::town(db, current.town_id).await?)?;
     let valid = draft.validated()?;
     let changes = organisation_fields(valid);
-    let write =
-        VersionedWrite { entity: "organisation", action: "update", id, expected: version, current: current.version };
+    let write = VersionedWrite::update("organisation", id, version, current.version);
     write_if_current(db, actor, write, changes, now).await?;
     get_organisation(db, actor, id).await
 }
@@ -238,7 +237,7 @@ pub async fn update_person(
     let valid = draft.validated()?;
     check_organisation(db, actor, current.town_id, valid.organisation_id).await?;
     let changes = person_fields(valid);
-    let write = VersionedWrite { entity: "person", action: "update", id, expected: version, current: current.version };
+    let write = VersionedWrite::update("person", id, version, current.version);
     write_if_current(db, actor, write, changes, now).await?;
     get_person(db, actor, id).await
 }

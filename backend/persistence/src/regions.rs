@@ -55,7 +55,7 @@ pub async fn update(
         name_en: Set(draft.name_en),
         ..Default::default()
     };
-    let write = VersionedWrite { entity: "region", action: "update", id, expected: version, current: current.version };
+    let write = VersionedWrite::update("region", id, version, current.version);
     write_if_current(db, actor, write, changes, now).await?;
     get(db, actor, id).await
 }

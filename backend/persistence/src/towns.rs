@@ -1,14 +1,12 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
 use workit_domain::forums::Stage;
 use workit_domain::towns::TownDraft;
 use workit_domain::{Action, Actor, Scope, TownId};
 
 use crate::entities::{labour_offices, towns};
 use crate::scope::contains_any;
-use crate::versioned::{VersionedWrite, not_found, write_if_current};
+use crate::versioned::{VersionedWrite, insert_new, not_found, write_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit};
 
 #[derive(Debug, Default, Clone)]
@@ -71,19 +69,19 @@ pub async fn create(db: &Database, actor: &Actor, draft: TownDraft, now: DateTim
     let draft = draft.validated()?;
     crate::regions::get(db, actor, draft.region_id).await?;
     let txn = db.begin().await?;
-    let town = towns::ActiveModel {
-        region_id: Set(draft.region_id),
-        name_he: Set(draft.name_he),
-        name_en: Set(draft.name_en),
-        population: Set(draft.population),
-        socio_economic_cluster: Set(draft.socio_economic_cluster),
-        archived_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-        ..Default::default()
-    }
-    .insert(&txn)
+    let town = insert_new(
+        &txn,
+        towns::ActiveModel {
+            region_id: Set(draft.region_id),
+            name_he: Set(draft.name_he),
+            name_en: Set(draft.name_en),
+            population: Set(draft.population),
+            socio_economic_cluster: Set(draft.socio_economic_cluster),
+            archived_at: Set(None),
+            ..Default::default()
+        },
+        now,
+    )
     .await?;
     crate::forums::create_forum(&txn, town.id, Stage::KickOff, now).await?;
     audit::record(&txn, actor, "create", "town", town.id, now).await?;
@@ -111,7 +109,7 @@ pub async fn update(
         socio_economic_cluster: Set(draft.socio_economic_cluster),
         ..Default::default()
     };
-    let write = VersionedWrite { entity: "town", action: "update", id, expected: version, current: current.version };
+    let write = VersionedWrite::update("town", id, version, current.version);
     write_if_current(db, actor, write, changes, now).await?;
     get(db, actor, id).await
 }

@@ -31,6 +31,13 @@ pub struct VersionedWrite {
     pub current: i32,
 }
 
+impl VersionedWrite {
+    /// An `update` of row `id` of `entity`, based on version `expected`; the row is at `current`.
+    pub fn update(entity: &'static str, id: i64, expected: i32, current: i32) -> Self {
+        Self { entity, action: "update", id, expected, current }
+    }
+}
+
 /// Applies `changes` to the row if it is still at `expected`, bumping `version` and
 /// `updated_at`, and records it in the audit log — or changes nothing and answers `CONFLICT`.
 pub async fn write_if_current<E, A>(
@@ -104,7 +111,7 @@ pub async fn insert_audited<E, A>(
     db: &Database,
     actor: &Actor,
     entity: &'static str,
-    mut row: A,
+    row: A,
     now: DateTime<Utc>,
 ) -> StoreResult<E::Model>
 where
@@ -113,11 +120,8 @@ where
     E::Model: sea_orm::IntoActiveModel<A>,
 {
     use sea_orm::ModelTrait;
-    row.set(column::<E>("created_at")?, Value::from(now));
-    row.set(column::<E>("updated_at")?, Value::from(now));
-    row.set(column::<E>("version")?, Value::from(1_i32));
     let txn = db.begin().await?;
-    let model = row.insert(&txn).await?;
+    let model = insert_new(&txn, row, now).await?;
     let id = match model.get(column::<E>("id")?) {
         Value::BigInt(Some(id)) => id,
         other => return Err(DomainError::Internal(format!("unexpected id {other:?}")).into()),
@@ -125,4 +129,22 @@ where
     audit::record(&txn, actor, "create", entity, id, now).await?;
     txn.commit().await?;
     Ok(model)
+}
+
+/// Inserts a new row of a versioned table, stamped `created_at` and `updated_at` with `now` and
+/// at version 1, inside the caller's connection or transaction.
+pub(crate) async fn insert_new<E, A>(
+    conn: &impl ConnectionTrait,
+    mut row: A,
+    now: DateTime<Utc>,
+) -> StoreResult<E::Model>
+where
+    E: EntityTrait,
+    A: ActiveModelTrait<Entity = E> + sea_orm::ActiveModelBehavior + Send,
+    E::Model: sea_orm::IntoActiveModel<A>,
+{
+    row.set(column::<E>("created_at")?, Value::from(now));
+    row.set(column::<E>("updated_at")?, Value::from(now));
+    row.set(column::<E>("version")?, Value::from(1_i32));
+    Ok(row.insert(conn).await?)
 }

@@ -17,7 +17,7 @@ use workit_domain::{Action, Actor, DomainError, Scope, SystemRole, UserId, Valid
 use super::{NewUser, create_user};
 use crate::entities::{account_tokens, people, sessions, towns, users};
 use crate::meetings::outbox::queued;
-use crate::versioned::{VersionedWrite, not_found, update_if_current};
+use crate::versioned::{VersionedWrite, insert_new, not_found, update_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit};
 
 /// The person an account of a town role stands for, a member of the town's forum body.
@@ -33,34 +33,34 @@ pub async fn grant_town_role(
     let Some(body) = crate::forums::forum_body_of_town(db, town_id).await? else {
         return Err(DomainError::validation("townId", codes::INVALID_CHOICE).into());
     };
-    let person = people::ActiveModel {
-        town_id: Set(town_id),
-        organisation_id: Set(None),
-        full_name: Set(full_name.into()),
-        job_title: Set(None),
-        seniority: Set(None),
-        email: Set(Some(email.into())),
-        phone: Set(None),
-        archived_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-        ..Default::default()
-    }
-    .insert(db)
+    let person = insert_new(
+        db,
+        people::ActiveModel {
+            town_id: Set(town_id),
+            organisation_id: Set(None),
+            full_name: Set(full_name.into()),
+            job_title: Set(None),
+            seniority: Set(None),
+            email: Set(Some(email.into())),
+            phone: Set(None),
+            archived_at: Set(None),
+            ..Default::default()
+        },
+        now,
+    )
     .await?;
-    memberships::ActiveModel {
-        body_id: Set(body.id),
-        person_id: Set(person.id),
-        role: Set(role.into()),
-        joined_on: Set(now.date_naive()),
-        left_on: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-        ..Default::default()
-    }
-    .insert(db)
+    insert_new(
+        db,
+        memberships::ActiveModel {
+            body_id: Set(body.id),
+            person_id: Set(person.id),
+            role: Set(role.into()),
+            joined_on: Set(now.date_naive()),
+            left_on: Set(None),
+            ..Default::default()
+        },
+        now,
+    )
     .await?;
     Ok(person.id)
 }

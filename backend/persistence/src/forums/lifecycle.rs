@@ -143,8 +143,7 @@ pub async fn update_milestone(
         evidence: Set(draft.evidence),
         ..Default::default()
     };
-    let write =
-        VersionedWrite { entity: "milestone", action: "update", id, expected: version, current: current.version };
+    let write = VersionedWrite::update("milestone", id, version, current.version);
     write_if_current(db, actor, write, changes, now).await?;
     milestones::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("milestone"))
 }

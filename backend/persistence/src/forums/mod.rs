@@ -5,7 +5,7 @@ pub mod health;
 pub mod lifecycle;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use workit_domain::forums::{
     BodyDraft, BodyKind, MAX_BODIES_PER_FORUM, MAX_MEMBERSHIPS_PER_BODY, MembershipDraft, MembershipRole, Stage,
     ValidBody, ValidMembership, check_keeps_a_chair, is_current,
@@ -15,7 +15,7 @@ use workit_domain::{Action, Actor, DomainError, TownId};
 
 use crate::entities::{bodies, forums, memberships, people, strategic_focuses};
 use crate::room::check_room;
-use crate::versioned::{VersionedWrite, archive_if_current, insert_audited, not_found, write_if_current};
+use crate::versioned::{VersionedWrite, archive_if_current, insert_audited, insert_new, not_found, write_if_current};
 use crate::{Database, StoreResult, scope};
 
 /// A new forum with what every forum has from day one: a steering committee, the forum body
@@ -32,35 +32,35 @@ pub async fn create_forum(
     stage: Stage,
     now: DateTime<Utc>,
 ) -> StoreResult<NewForum> {
-    let forum = forums::ActiveModel {
-        town_id: Set(town_id),
-        stage: Set(stage.into()),
-        stage_changed_at: Set(Some(now)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-        ..Default::default()
-    }
-    .insert(db)
+    let forum = insert_new(
+        db,
+        forums::ActiveModel {
+            town_id: Set(town_id),
+            stage: Set(stage.into()),
+            stage_changed_at: Set(Some(now)),
+            ..Default::default()
+        },
+        now,
+    )
     .await?;
     let mut body_ids = Vec::new();
     for (kind, name) in [(BodyKind::SteeringCommittee, "צוות היגוי"), (BodyKind::Forum, "פורום התעסוקה היישובי")]
     {
-        let body = bodies::ActiveModel {
-            forum_id: Set(forum.id),
-            kind: Set(kind.into()),
-            name: Set(name.to_owned()),
-            focus_id: Set(None),
-            lead_person_id: Set(None),
-            starts_on: Set(Some(now.date_naive())),
-            ends_on: Set(None),
-            archived_at: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-            ..Default::default()
-        }
-        .insert(db)
+        let body = insert_new(
+            db,
+            bodies::ActiveModel {
+                forum_id: Set(forum.id),
+                kind: Set(kind.into()),
+                name: Set(name.to_owned()),
+                focus_id: Set(None),
+                lead_person_id: Set(None),
+                starts_on: Set(Some(now.date_naive())),
+                ends_on: Set(None),
+                archived_at: Set(None),
+                ..Default::default()
+            },
+            now,
+        )
         .await?;
         body_ids.push(body.id);
     }
@@ -174,7 +174,7 @@ pub async fn update_body(
     let valid = draft.validated()?;
     check_body_links(db, &valid, current.forum_id, town).await?;
     let changes = body_fields(valid);
-    let write = VersionedWrite { entity: "body", action: "update", id, expected: version, current: current.version };
+    let write = VersionedWrite::update("body", id, version, current.version);
     write_if_current(db, actor, write, changes, now).await?;
     get_body(db, actor, id).await
 }
@@ -285,8 +285,7 @@ pub async fn update_membership(
         .collect();
     check_keeps_a_chair(had_chair, &after)?;
     let changes = membership_fields(&valid);
-    let write =
-        VersionedWrite { entity: "membership", action: "update", id, expected: version, current: current.version };
+    let write = VersionedWrite::update("membership", id, version, current.version);
     write_if_current(db, actor, write, changes, now).await?;
     get_membership(db, actor, id).await
 }

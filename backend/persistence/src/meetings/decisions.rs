@@ -83,8 +83,7 @@ pub async fn update(
         work_plan_task_id: Set(draft.work_plan_task_id),
         ..Default::default()
     };
-    let write =
-        VersionedWrite { entity: "decision", action: "update", id, expected: version, current: current.version };
+    let write = VersionedWrite::update("decision", id, version, current.version);
     write_if_current(db, actor, write, changes, now).await?;
     decisions::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("decision"))
 }

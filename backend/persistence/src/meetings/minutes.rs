@@ -12,7 +12,7 @@ use workit_domain::{Action, Actor, DomainError};
 use super::{authorized, move_status, outbox, record_event};
 use crate::entities::{agenda_items, attendance, minutes_comments, minutes_sections, minutes_versions, users};
 use crate::room::check_room;
-use crate::versioned::{VersionedWrite, not_found, update_if_current};
+use crate::versioned::{VersionedWrite, insert_new, not_found, update_if_current};
 use crate::{Database, StoreResult, audit};
 
 /// The title of the one section of minutes for a meeting without an agenda.
@@ -90,22 +90,22 @@ async fn insert_version(
     sections: Vec<(String, String)>,
     now: DateTime<Utc>,
 ) -> StoreResult<minutes_versions::Model> {
-    let version = minutes_versions::ActiveModel {
-        meeting_id: Set(meeting_id),
-        number: Set(number),
-        status: Set(MinutesStatus::Draft.into()),
-        comment_deadline: Set(None),
-        circulated_at: Set(None),
-        approved_at: Set(None),
-        approved_by: Set(None),
-        correction_reason: Set(correction_reason),
-        created_by: Set(Some(actor.user_id)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-        ..Default::default()
-    }
-    .insert(txn)
+    let version = insert_new(
+        txn,
+        minutes_versions::ActiveModel {
+            meeting_id: Set(meeting_id),
+            number: Set(number),
+            status: Set(MinutesStatus::Draft.into()),
+            comment_deadline: Set(None),
+            circulated_at: Set(None),
+            approved_at: Set(None),
+            approved_by: Set(None),
+            correction_reason: Set(correction_reason),
+            created_by: Set(Some(actor.user_id)),
+            ..Default::default()
+        },
+        now,
+    )
     .await?;
     let rows = sections.into_iter().enumerate().map(|(position, (title, notes))| minutes_sections::ActiveModel {
         minutes_version_id: Set(version.id),
@@ -168,13 +168,7 @@ pub async fn save_section(
     minutes.status.check_editable()?;
     let notes = rules::validate_notes(notes)?;
     let changes = minutes_sections::ActiveModel { notes: Set(notes), ..Default::default() };
-    let write = VersionedWrite {
-        entity: "minutes_section",
-        action: "update",
-        id: section_id,
-        expected: version,
-        current: section.version,
-    };
+    let write = VersionedWrite::update("minutes_section", section_id, version, section.version);
     let txn = db.begin().await?;
     hold_status(&txn, &minutes, &[MinutesStatus::Draft, MinutesStatus::Circulated]).await?;
     update_if_current(&txn, &write, changes, now).await?;

@@ -25,7 +25,7 @@ use workit_domain::{Action, Actor, DomainError, TownId};
 
 use crate::entities::decisions as decision_rows;
 use crate::entities::{agenda_items, bodies, forums, meeting_events, meetings, milestones};
-use crate::versioned::{VersionedWrite, not_found, update_if_current};
+use crate::versioned::{VersionedWrite, insert_new, not_found, update_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit, scope};
 use templates::TemplateChoice;
 
@@ -227,26 +227,26 @@ pub async fn create(db: &Database, actor: &Actor, new: NewMeeting, now: DateTime
     let PlannedMeeting { meeting: plan, agenda } =
         rules::plan(*body.kind, template.as_ref().map(TemplateChoice::defaults), new.draft, &open_decisions)?;
     let txn = db.begin().await?;
-    let meeting = meetings::ActiveModel {
-        body_id: Set(new.body_id),
-        title: Set(plan.title),
-        starts_at: Set(plan.starts_at),
-        duration_minutes: Set(plan.duration_minutes),
-        place: Set(plan.place),
-        online_url: Set(plan.online_url),
-        goal: Set(plan.goal),
-        course: Set(plan.course),
-        method: Set(plan.method),
-        product: Set(plan.product),
-        status: Set(MeetingStatus::Draft.into()),
-        template_key: Set(template.map(|t| t.key)),
-        cancel_reason: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-        ..Default::default()
-    }
-    .insert(&txn)
+    let meeting = insert_new(
+        &txn,
+        meetings::ActiveModel {
+            body_id: Set(new.body_id),
+            title: Set(plan.title),
+            starts_at: Set(plan.starts_at),
+            duration_minutes: Set(plan.duration_minutes),
+            place: Set(plan.place),
+            online_url: Set(plan.online_url),
+            goal: Set(plan.goal),
+            course: Set(plan.course),
+            method: Set(plan.method),
+            product: Set(plan.product),
+            status: Set(MeetingStatus::Draft.into()),
+            template_key: Set(template.map(|t| t.key)),
+            cancel_reason: Set(None),
+            ..Default::default()
+        },
+        now,
+    )
     .await?;
     let rows = agenda_rows(meeting.id, agenda, now)?;
     if !rows.is_empty() {
@@ -299,7 +299,7 @@ pub async fn update(
     // The change, its history entry and the "changed" e-mails commit together (ADR 0007): a
     // moved meeting whose invitees are never told must not be possible.
     let txn = db.begin().await?;
-    let write = VersionedWrite { entity: "meeting", action: "update", id, expected: version, current: current.version };
+    let write = VersionedWrite::update("meeting", id, version, current.version);
     update_if_current(&txn, &write, changes, now).await?;
     if rescheduled {
         let details = format!(
