@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
 import { useProblem } from '@/hooks/useProblem';
 import { fieldMessage, problemMessage, toFailure, type ApiFailure } from '@/lib/errors';
@@ -175,11 +176,7 @@ export default function AccountsPage() {
         <Button onClick={() => setInviting(true)}>{t('accounts.invite')}</Button>
       </Group>
       <TextInput label={t('accounts.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} maw={360} />
-      {problem && (
-        <Alert color="red" role="alert">
-          {problem}
-        </Alert>
-      )}
+      <FormError message={problem} />
       {issued && (
         <Stack gap={4}>
           <Text fw={600}>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 
+import { FormError } from '@/components/FormError';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 
 /** The frame both directory tabs share: search, archived toggle, "new", and the list states. */
@@ -69,11 +70,7 @@ export function DirectoryList({
         </Alert>
       )}
       {error && <ErrorState error={error} onRetry={onRetry} />}
-      {problem && (
-        <Alert color="red" role="alert">
-          {problem}
-        </Alert>
-      )}
+      <FormError message={problem} />
       {total === undefined && loading && <Loading />}
       {total !== undefined && (
         <Text size="sm" c="dimmed" aria-live="polite">

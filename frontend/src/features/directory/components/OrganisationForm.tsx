@@ -1,8 +1,9 @@
-import { Alert, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
 
+import { FormError } from '@/components/FormError';
 import { FormActions } from '@/components/FormActions';
 import { diffFields } from '@/components/ConflictDialog';
 import type { OrganisationsQuery as OrganisationsResult, Sector } from '@/gql/graphql';
@@ -57,11 +58,7 @@ export function OrganisationForm({ townId, organisation, onClose }: { townId: st
       <Modal opened onClose={() => onClose(false)} title={organisation ? t('directory.editOrganisation') : t('directory.newOrganisation')} size="lg" closeButtonProps={{ 'aria-label': t('directory.cancel') }}>
         <form onSubmit={submit} noValidate>
           <Stack>
-            {flow.formError && (
-              <Alert color="red" role="alert">
-                {flow.formError}
-              </Alert>
-            )}
+            <FormError message={flow.formError} />
             <TextInput label={t('directory.name')} required data-autofocus {...form.getInputProps('name')} />
             <Select
               label={t('directory.sector')}

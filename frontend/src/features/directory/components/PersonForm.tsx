@@ -1,8 +1,9 @@
-import { Alert, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 
+import { FormError } from '@/components/FormError';
 import { FormActions } from '@/components/FormActions';
 import { diffFields } from '@/components/ConflictDialog';
 import type { PeopleQuery as PeopleResult, Seniority } from '@/gql/graphql';
@@ -81,11 +82,7 @@ export function PersonForm({ townId, person, onClose }: { townId: string; person
       <Modal opened onClose={() => onClose(false)} title={person ? t('directory.editPerson') : t('directory.newPerson')} size="lg" closeButtonProps={{ 'aria-label': t('directory.cancel') }}>
         <form onSubmit={submit} noValidate>
           <Stack>
-            {flow.formError && (
-              <Alert color="red" role="alert">
-                {flow.formError}
-              </Alert>
-            )}
+            <FormError message={flow.formError} />
             <TextInput label={t('directory.fullName')} required data-autofocus {...form.getInputProps('fullName')} />
             <Select label={t('directory.organisation')} placeholder={t('directory.noOrganisation')} clearable searchable data={organisationOptions} {...form.getInputProps('organisationId')} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { FormActions } from '@/components/FormActions';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { BodyKind, ForumPageQuery, MembershipRole } from '@/gql/graphql';
 import { fieldMessage } from '@/lib/errors';
@@ -18,20 +19,6 @@ const KINDS: BodyKind[] = ['STEERING_COMMITTEE', 'FORUM', 'TASK_TEAM', 'AD_HOC_T
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-function Actions({ onCancel, submitting, label }: { onCancel: () => void; submitting: boolean; label?: string }) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>
-        {t('forum.cancel')}
-      </Button>
-      <Button type="submit" loading={submitting}>
-        {label ?? t('forum.save')}
-      </Button>
-    </Group>
-  );
 }
 
 function FormError({ message }: { message: string | null }) {
@@ -79,7 +66,7 @@ export function AddMemberDialog({ townId, body, onClose }: { townId: string; bod
           <Select label={t('forum.person')} required searchable data={options} {...form.getInputProps('personId')} />
           <Select label={t('forum.role')} required data={ROLES.map((r) => ({ value: r, label: t(`membershipRoles.${r}`) }))} {...form.getInputProps('role')} />
           <TextInput type="date" label={t('forum.joinedOn')} required {...form.getInputProps('joinedOn')} />
-          <Actions onCancel={() => onClose(false)} submitting={form.submitting} />
+          <FormActions onCancel={() => onClose(false)} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>
@@ -120,7 +107,7 @@ export function EditMemberDialog({ member, ending, onClose }: { member: Member; 
             <TextInput type="date" label={t('forum.joinedOn')} required {...form.getInputProps('joinedOn')} />
             <TextInput type="date" label={t('forum.leftOn')} data-autofocus={ending || undefined} {...form.getInputProps('leftOn')} />
           </Group>
-          <Actions onCancel={() => onClose(false)} submitting={form.submitting} label={ending ? t('forum.end') : undefined} />
+          <FormActions onCancel={() => onClose(false)} submitting={form.submitting} submitLabel={ending ? t('forum.end') : undefined} />
         </Stack>
       </form>
     </Modal>
@@ -173,7 +160,7 @@ export function BodyDialog({ forum, onClose }: { forum: Forum; onClose: (saved: 
             <TextInput type="date" label={t('forum.startsOn')} {...form.getInputProps('startsOn')} />
             <TextInput type="date" label={t('forum.endsOn')} required={form.values.kind === 'AD_HOC_TEAM'} {...form.getInputProps('endsOn')} />
           </Group>
-          <Actions onCancel={() => onClose(false)} submitting={form.submitting} />
+          <FormActions onCancel={() => onClose(false)} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
-import { Accordion, Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Accordion, Badge, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { FormError } from '@/components/FormError';
 import { FormActions } from '@/components/FormActions';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { ForumPageQuery, Stage } from '@/gql/graphql';
@@ -60,11 +61,7 @@ function MilestoneDialog({ townId, forumId, stage, milestone, onClose }: { townI
     <Modal opened onClose={() => onClose(false)} title={milestone ? t('milestones.edit', { title: milestoneTitle(t, milestone) }) : t('milestones.add')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {flow.formError && (
-            <Alert color="red" role="alert">
-              {flow.formError}
-            </Alert>
-          )}
+          <FormError message={flow.formError} />
           <TextInput label={t('milestones.titleField')} required disabled={!!milestone?.templateKey} data-autofocus {...form.getInputProps('title')} />
           <Select label={t('milestones.owner')} clearable searchable data={(people?.people.items ?? []).map((p) => ({ value: p.id, label: p.fullName }))} {...form.getInputProps('ownerPersonId')} />
           <Group grow>

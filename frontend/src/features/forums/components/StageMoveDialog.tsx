@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 
+import { FormError } from '@/components/FormError';
 import { FormActions } from '@/components/FormActions';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { ForumPageQuery, Stage } from '@/gql/graphql';
@@ -50,11 +51,7 @@ export function StageMoveDialog({ forum, onClose }: { forum: Forum; onClose: (mo
     <Modal opened onClose={() => onClose(false)} title={t('stageMove.title')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {flow.formError && (
-            <Alert color="red" role="alert">
-              {flow.formError}
-            </Alert>
-          )}
+          <FormError message={flow.formError} />
           <Select label={t('stageMove.to')} required data={targets.map((s) => ({ value: s, label: t(`stages.${s}`) }))} {...form.getInputProps('toStage')} />
           {forward && open.length > 0 && (
             <Alert color="yellow" variant="light" title={t('stageMove.openMilestones')}>

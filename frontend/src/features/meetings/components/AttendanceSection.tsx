@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { FormError } from '@/components/FormError';
 import type { AttendanceStatus, MeetingPageQuery } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
 import { useFormat } from '@/lib/format';
@@ -96,11 +97,7 @@ export function AttendanceSection({ meeting, townId, canEdit, onChange }: { meet
           </Button>
         </Group>
       )}
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
+      <FormError message={error} />
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { FormError } from '@/components/FormError';
 import type { DecisionFieldsFragment, DecisionStatus } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
 import { failureMessage, fieldMessage, toFailure } from '@/lib/errors';
@@ -111,11 +112,7 @@ export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, 
       {adding && (
         <form onSubmit={submit} noValidate>
           <Stack gap="xs">
-            {error && (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            )}
+            <FormError message={error} />
             <Textarea label={t('decisions.text')} required autosize minRows={2} {...form.getInputProps('text')} />
             <Group align="flex-end" grow>
               <Select label={t('decisions.owner')} searchable clearable data={(people?.people.items ?? []).map((p) => ({ value: p.id, label: p.fullName }))} {...form.getInputProps('ownerPersonId')} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
+import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { MeetingStatus } from '@/gql/graphql';
 import { downloadWithSession } from '@/lib/download';
@@ -124,11 +125,7 @@ export default function MeetingPage() {
           ))}
         </Group>
       )}
-      {statusError && (
-        <Alert color="red" role="alert">
-          {statusError}
-        </Alert>
-      )}
+      <FormError message={statusError} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {(['goal', 'course', 'method', 'product'] as const).map((field) => (
           <Card key={field} withBorder padding="sm">

@@ -1,9 +1,10 @@
-import { Alert, Checkbox, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { FormError } from '@/components/FormError';
 import { FormActions } from '@/components/FormActions';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { TownMeetingsQuery } from '@/gql/graphql';
@@ -87,11 +88,7 @@ export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose:
     <Modal opened onClose={() => onClose(null)} title={t('meetings.new')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {flow.formError && (
-            <Alert color="red" role="alert">
-              {flow.formError}
-            </Alert>
-          )}
+          <FormError message={flow.formError} />
           <Select label={t('meetings.body')} required data={open.map((b) => ({ value: b.id, label: b.name }))} {...form.getInputProps('bodyId')} />
           <Select
             label={t('meetings.template')}
