@@ -5,11 +5,21 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 
-const INVITE: &str = "mutation($i: InviteInput!) { inviteAccount(input: $i) { link emailed account { id email systemRole townNameEn pendingInvitation version disabled } } }";
-const SET_PASSWORD: &str = "mutation($t: String!, $p: String!) { setPasswordWithLink(token: $t, password: $p) }";
-const DISABLE: &str = "mutation($id: ID!, $v: Int!, $d: Boolean!) { setAccountDisabled(id: $id, version: $v, disabled: $d) { disabled version } }";
-const ACCOUNTS: &str = "query($s: String) { accounts(search: $s) { totalCount items { email systemRole townNameEn disabled pendingInvitation } } }";
-const CHANGE: &str = "mutation($c: String!, $n: String!) { changeMyPassword(current: $c, newPassword: $n) }";
+const INVITE: &str = "mutation($i: InviteInput!) {
+    inviteAccount(input: $i) { link emailed account { id email systemRole townNameEn pendingInvitation version disabled } }
+}";
+const SET_PASSWORD: &str = "mutation($t: String!, $p: String!) {
+    setPasswordWithLink(token: $t, password: $p)
+}";
+const DISABLE: &str = "mutation($id: ID!, $v: Int!, $d: Boolean!) {
+    setAccountDisabled(id: $id, version: $v, disabled: $d) { disabled version }
+}";
+const ACCOUNTS: &str = "query($s: String) {
+    accounts(search: $s) { totalCount items { email systemRole townNameEn disabled pendingInvitation } }
+}";
+const CHANGE: &str = "mutation($c: String!, $n: String!) {
+    changeMyPassword(current: $c, newPassword: $n)
+}";
 const ME: &str = "{ me { email } }";
 const STRONG: &str = "שבע כבשים על גג הבית";
 

@@ -7,7 +7,9 @@ use workit_api::auth::tokens::{TokenSubject, issue_access_token};
 use crate::helpers::*;
 
 const ME: &str = "{ me { email systemRole towns { roles town { nameEn } } } }";
-const REFRESH: &str = "mutation($t: String!) { refresh(refreshToken: $t) { accessToken refreshToken } }";
+const REFRESH: &str = "mutation($t: String!) {
+    refresh(refreshToken: $t) { accessToken refreshToken }
+}";
 
 async fn demo_user_signs_in_and_sees_own_roles(engine: Engine) {
     let app = spawn_app(engine).await;

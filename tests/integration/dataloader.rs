@@ -4,7 +4,9 @@ use serde_json::json;
 
 use crate::helpers::*;
 
-const TOWNS_DEEP: &str = "query($l: Int) { towns(limit: $l) { items { nameEn region { code } labourOffice { name manager { fullName } } forum { stage bodies { name members { role person { fullName organisation { name sector } } } } } } } }";
+const TOWNS_DEEP: &str = "query($l: Int) {
+    towns(limit: $l) { items { nameEn region { code } labourOffice { name manager { fullName } } forum { stage bodies { name members { role person { fullName organisation { name sector } } } } } } }
+}";
 
 async fn statements(app: &TestApp, token: &str, limit: i64) -> usize {
     let before = app.statements.load(Ordering::SeqCst);

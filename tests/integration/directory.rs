@@ -2,9 +2,15 @@ use serde_json::json;
 
 use crate::helpers::*;
 
-const CREATE_ORG: &str = "mutation($t: ID!, $i: OrganisationInput!) { createOrganisation(townId: $t, input: $i) { id name sector website version archived } }";
-const UPDATE_ORG: &str = "mutation($id: ID!, $v: Int!, $i: OrganisationInput!) { updateOrganisation(id: $id, version: $v, input: $i) { id name sector version } }";
-const ARCHIVE_ORG: &str = "mutation($id: ID!, $v: Int!, $a: Boolean!) { setOrganisationArchived(id: $id, version: $v, archived: $a) { archived version } }";
+const CREATE_ORG: &str = "mutation($t: ID!, $i: OrganisationInput!) {
+    createOrganisation(townId: $t, input: $i) { id name sector website version archived }
+}";
+const UPDATE_ORG: &str = "mutation($id: ID!, $v: Int!, $i: OrganisationInput!) {
+    updateOrganisation(id: $id, version: $v, input: $i) { id name sector version }
+}";
+const ARCHIVE_ORG: &str = "mutation($id: ID!, $v: Int!, $a: Boolean!) {
+    setOrganisationArchived(id: $id, version: $v, archived: $a) { archived version }
+}";
 
 async fn referent_creates_edits_archives_and_restores_an_organisation_of_own_town(engine: Engine) {
     let app = spawn_app(engine).await;

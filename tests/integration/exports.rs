@@ -6,8 +6,6 @@
 use serde_json::json;
 
 use crate::helpers::*;
-use crate::meetings::{CREATE, STATUS, body_of, starts};
-use crate::minutes::{SAVE, START, delivered, docx_paragraphs, held_meeting, smtp_sink};
 
 /// A right-to-left override, isolates, marks, emoji with joiners, Hebrew, Arabic, and the
 /// characters calendars, XML and mail headers escape.

@@ -174,17 +174,18 @@ fn generated_documents_never_take_the_server_down() {
     runtime.block_on(still_serving(&app));
 }
 
-const DECIDE: &str =
-    "mutation($m: ID!, $t: String!) { createDecision(meetingId: $m, input: { text: $t, status: OPEN }) { id } }";
+const DECIDE: &str = "mutation($m: ID!, $t: String!) {
+    createDecision(meetingId: $m, input: { text: $t, status: OPEN }) { id }
+}";
 
 /// A forum meeting of Kiryat Gat held `days_ago`, with invitations sent and held.
 async fn held_forum_meeting(app: &TestApp, token: &str, days_ago: i64) -> Value {
-    let body = crate::meetings::body_of(app, token, "Kiryat Gat", "FORUM").await;
-    let input = json!({ "title": "מפגש עם הרבה החלטות", "startsAt": crate::meetings::starts(-days_ago) });
-    let created = app.gql(token, crate::meetings::CREATE, json!({ "b": body, "c": false, "i": input })).await;
+    let body = body_of(app, token, "Kiryat Gat", "FORUM").await;
+    let input = json!({ "title": "מפגש עם הרבה החלטות", "startsAt": starts(-days_ago) });
+    let created = app.gql(token, CREATE, json!({ "b": body, "c": false, "i": input })).await;
     let id = created["data"]["createMeeting"]["id"].clone();
     for (version, status) in [(1, "INVITATIONS_SENT"), (2, "HELD")] {
-        let moved = app.gql(token, crate::meetings::STATUS, json!({ "id": id, "v": version, "s": status })).await;
+        let moved = app.gql(token, STATUS, json!({ "id": id, "v": version, "s": status })).await;
         assert!(moved["data"]["setMeetingStatus"].is_object(), "{moved}");
     }
     id
@@ -206,10 +207,9 @@ async fn a_meeting_holds_at_most_its_documented_number_of_decisions_and_all_carr
     assert_eq!(app.scalar_i64(&count).await, max as i64, "nothing half-saved");
 
     // The next meeting carries every open decision over, within the agenda's 50 items.
-    let body = crate::meetings::body_of(&app, &referent, "Kiryat Gat", "FORUM").await;
-    let input = json!({ "title": "המפגש הבא", "startsAt": crate::meetings::starts(20) });
-    let next =
-        app.gql(&referent, crate::meetings::CREATE, json!({ "b": body, "t": "forum_4_focuses", "i": input })).await;
+    let body = body_of(&app, &referent, "Kiryat Gat", "FORUM").await;
+    let input = json!({ "title": "המפגש הבא", "startsAt": starts(20) });
+    let next = app.gql(&referent, CREATE, json!({ "b": body, "t": "forum_4_focuses", "i": input })).await;
     let agenda = next["data"]["createMeeting"]["agenda"].as_array().unwrap_or_else(|| panic!("{next}")).clone();
     assert_eq!(agenda.len(), workit_domain::meetings::MAX_AGENDA_ITEMS);
     let titles: Vec<&str> = agenda.iter().map(|item| item["title"].as_str().unwrap()).collect();
@@ -243,11 +243,11 @@ async fn an_answer_that_fans_out_past_the_field_budget_is_refused_whole(engine: 
 async fn dates_outside_the_supported_range_are_refused(engine: Engine) {
     let app = spawn_app(engine).await;
     let referent = app.login("referent.kiryat-gat").await;
-    let body = crate::meetings::body_of(&app, &referent, "Kiryat Gat", "FORUM").await;
+    let body = body_of(&app, &referent, "Kiryat Gat", "FORUM").await;
     let before = app.scalar_i64("SELECT COUNT(*) FROM meetings").await;
     for starts in ["0001-01-01T10:00:00Z", "9999-12-31T10:00:00Z", "1999-12-31T10:00:00Z", "2100-01-01T10:00:00Z"] {
         let input = json!({ "title": "מפגש", "startsAt": starts });
-        let refused = app.gql(&referent, crate::meetings::CREATE, json!({ "b": body, "c": false, "i": input })).await;
+        let refused = app.gql(&referent, CREATE, json!({ "b": body, "c": false, "i": input })).await;
         assert_eq!(field_errors(&refused), vec![("startsAt".into(), "out_of_range".into())], "{starts}");
         assert_eq!(
             refused["errors"][0]["extensions"]["fields"][0]["message"],
@@ -261,9 +261,9 @@ async fn control_characters_are_refused_in_every_text(engine: Engine) {
     let app = spawn_app(engine).await;
     let referent = app.login("referent.kiryat-gat").await;
     let town = app.town_id(&referent, "Kiryat Gat").await;
-    let body = crate::meetings::body_of(&app, &referent, "Kiryat Gat", "FORUM").await;
-    let input = json!({ "title": "מפגש\u{0}", "startsAt": crate::meetings::starts(3), "place": "אולם\u{1b}[31m" });
-    let meeting = app.gql(&referent, crate::meetings::CREATE, json!({ "b": body, "c": false, "i": input })).await;
+    let body = body_of(&app, &referent, "Kiryat Gat", "FORUM").await;
+    let input = json!({ "title": "מפגש\u{0}", "startsAt": starts(3), "place": "אולם\u{1b}[31m" });
+    let meeting = app.gql(&referent, CREATE, json!({ "b": body, "c": false, "i": input })).await;
     assert_eq!(
         field_errors(&meeting),
         vec![("title".into(), "control_characters".into()), ("place".into(), "control_characters".into())]

@@ -7,14 +7,18 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 
-const FORUM: &str = "query($t: ID!) { town(id: $t) { forum { id version stage focuses { id } bodies { id kind name members { id role version joinedOn person { id } } } } } }";
+const FORUM: &str = "query($t: ID!) {
+    town(id: $t) { forum { id version stage focuses { id } bodies { id kind name members { id role version joinedOn person { id } } } } }
+}";
 
 async fn forum_of(app: &TestApp, token: &str, town: &str) -> Value {
     let town_id = app.town_id(token, town).await;
     app.gql(token, FORUM, json!({ "t": town_id })).await["data"]["town"]["forum"].clone()
 }
 
-const MOVE: &str = "mutation($f: ID!, $v: Int!, $to: Stage!, $reason: String, $confirm: Boolean! = false) { moveForumStage(forumId: $f, version: $v, toStage: $to, reason: $reason, confirmOpenMilestones: $confirm) { stage stageNumber version stageChanges { fromStage toStage reason changedBy } } }";
+const MOVE: &str = "mutation($f: ID!, $v: Int!, $to: Stage!, $reason: String, $confirm: Boolean! = false) {
+    moveForumStage(forumId: $f, version: $v, toStage: $to, reason: $reason, confirmOpenMilestones: $confirm) { stage stageNumber version stageChanges { fromStage toStage reason changedBy } }
+}";
 
 async fn a_new_town_starts_at_stage_one_with_standard_bodies_and_the_models_milestones(engine: Engine) {
     let app = spawn_app(engine).await;
@@ -206,7 +210,9 @@ fn signal<'a>(health: &'a Value, kind: &str) -> &'a Value {
     health.as_array().unwrap().iter().find(|s| s["kind"] == kind).unwrap_or_else(|| panic!("no {kind} in {health}"))
 }
 
-const HEALTH: &str = "query($f: ID!) { forum(id: $f) { health { kind status value threshold details } } }";
+const HEALTH: &str = "query($f: ID!) {
+    forum(id: $f) { health { kind status value threshold details } }
+}";
 
 async fn health_names_missing_sectors_and_changes_when_one_joins(engine: Engine) {
     let app = spawn_app(engine).await;

@@ -9,6 +9,7 @@ mod helpers;
 
 mod accounts;
 mod auth;
+mod builders;
 mod cli;
 mod dataloader;
 mod directory;

@@ -4,23 +4,6 @@ use sea_orm::ConnectionTrait as _;
 use serde_json::{Value, json};
 
 use crate::helpers::*;
-use crate::minutes::{APPROVE, approve_minutes};
-
-pub(crate) async fn body_of(app: &TestApp, token: &str, town: &str, kind: &str) -> Value {
-    let town_id = app.town_id(token, town).await;
-    let forum = app
-        .gql(token, "query($t: ID!) { town(id: $t) { forum { bodies { id kind } } } }", json!({ "t": town_id }))
-        .await;
-    forum["data"]["town"]["forum"]["bodies"].as_array().unwrap().iter().find(|b| b["kind"] == kind).unwrap()["id"]
-        .clone()
-}
-
-pub(crate) const CREATE: &str = "mutation($b: ID!, $i: MeetingInput!, $t: String, $c: Boolean! = true) { createMeeting(bodyId: $b, input: $i, templateKey: $t, carryOver: $c) { id title status version durationMinutes goal product templateKey agendaMinutes agendaOverflowMinutes agenda { title kind minutes } } }";
-pub(crate) const STATUS: &str = "mutation($id: ID!, $v: Int!, $s: MeetingStatus!, $r: String) { setMeetingStatus(id: $id, version: $v, status: $s, reason: $r) { status version cancelReason history { kind details changedBy } } }";
-
-pub(crate) fn starts(days: i64) -> String {
-    (now() + chrono::Duration::days(days)).to_rfc3339()
-}
 
 async fn a_referent_plans_meeting_4_from_its_template(engine: Engine) {
     let app = spawn_app(engine).await;
@@ -81,8 +64,9 @@ async fn the_next_canonical_meeting_is_suggested(engine: Engine) {
 
 async fn bad_meeting_input_is_refused_and_nothing_is_saved(engine: Engine) {
     let app = spawn_app(engine).await;
-    let token = app.login("referent.kiryat-gat").await;
-    let forum = body_of(&app, &token, "Kiryat Gat", "FORUM").await;
+    let town = app.new_town("Refusals Town").await;
+    let token = town.referent(&app).await;
+    let forum = town.forum.clone();
     let before = app.scalar_i64("SELECT COUNT(*) FROM meetings").await;
     let cases = [
         (
@@ -163,8 +147,9 @@ async fn the_agenda_reorders_warns_on_overflow_and_refuses_a_stale_order(engine:
 
 async fn meetings_move_through_their_states_and_keep_their_history(engine: Engine) {
     let app = spawn_app(engine).await;
-    let token = app.login("referent.kiryat-shmona").await;
-    let steering = body_of(&app, &token, "Kiryat Shmona", "STEERING_COMMITTEE").await;
+    let town = app.new_town("States Town").await;
+    let token = town.referent(&app).await;
+    let steering = town.steering.clone();
     let created = app.gql(&token, CREATE, json!({ "b": steering, "t": "steering_committee", "c": false, "i": { "title": "ישיבת היגוי", "startsAt": starts(5) } })).await;
     let id = created["data"]["createMeeting"]["id"].clone();
 
@@ -200,8 +185,10 @@ async fn meetings_move_through_their_states_and_keep_their_history(engine: Engin
 
 async fn a_move_whose_change_emails_cannot_be_queued_keeps_nothing(engine: Engine) {
     let app = spawn_app(engine).await;
-    let token = app.login("referent.kiryat-shmona").await;
-    let steering = body_of(&app, &token, "Kiryat Shmona", "STEERING_COMMITTEE").await;
+    let town = app.new_town("Moved Town").await;
+    let token = town.referent(&app).await;
+    town.person_in(&app, &town.steering, "CHAIR", "Chair Test").await;
+    let steering = town.steering.clone();
     let planned = starts(5);
     let created = app
         .gql(&token, CREATE, json!({ "b": steering, "c": false, "i": { "title": "ישיבת היגוי", "startsAt": planned } }))
@@ -367,7 +354,9 @@ fn parse_single_event(text: &str) -> std::collections::HashMap<String, String> {
     calendar.events[0].properties.iter().filter_map(|p| Some((p.name.clone(), p.value.clone()?))).collect()
 }
 
-const ATTEND: &str = "mutation($m: ID!, $p: ID!, $s: AttendanceStatus!) { recordAttendance(meetingId: $m, personId: $p, status: $s) { attendanceSummary { invited attended recorded rate meetsTwoThirds } } }";
+const ATTEND: &str = "mutation($m: ID!, $p: ID!, $s: AttendanceStatus!) {
+    recordAttendance(meetingId: $m, personId: $p, status: $s) { attendanceSummary { invited attended recorded rate meetsTwoThirds } }
+}";
 
 async fn invitations_invite_the_members_and_attendance_follows_the_two_thirds_rule(engine: Engine) {
     let app = spawn_app(engine).await;

@@ -1,54 +1,23 @@
 //! Minutes and their approval, the e-mail outbox (with a real SMTP sink), the Word export,
 //! "needs recording" and towns' own templates.
 
-use std::io::Read as _;
-use std::sync::{Arc, Mutex};
-
 use sea_orm::ConnectionTrait as _;
 use serde_json::{Value, json};
 
 use crate::helpers::*;
-use crate::meetings::{CREATE, STATUS, body_of, starts};
 
-pub(crate) const START: &str = "mutation($m: ID!) { startMinutes(meetingId: $m) { id number status version sections { id title notes version } } }";
-pub(crate) const SAVE: &str = "mutation($id: ID!, $v: Int!, $n: String!) { saveMinutesSection(id: $id, version: $v, notes: $n) { notes version } }";
-const CIRCULATE: &str = "mutation($id: ID!, $v: Int!, $d: NaiveDate!) { circulateMinutes(id: $id, version: $v, commentDeadline: $d) { status version commentDeadline } }";
-const COMMENT: &str =
-    "mutation($s: ID!, $b: String!) { commentOnMinutes(sectionId: $s, body: $b) { authorName body } }";
-pub(crate) const APPROVE: &str =
-    "mutation($id: ID!, $v: Int!) { approveMinutes(id: $id, version: $v) { status approvedBy approvedAt version } }";
-const CORRECT: &str = "mutation($m: ID!, $r: String!) { correctMinutes(meetingId: $m, reason: $r) { id number status correctionReason sections { id notes version } } }";
-const MINUTES: &str = "query($id: ID!) { meeting(id: $id) { status minutes { id number status approvedBy correctionReason sections { title notes comments { authorName body } } } history { kind details } } }";
-const OUTBOX: &str =
-    "query($m: ID!) { meetingOutbox(meetingId: $m) { smtpConfigured emails { kind toEmail subject body delivery } } }";
-
-fn today() -> chrono::NaiveDate {
-    workit_domain::meetings::minutes::israel_date(now())
-}
-
-/// A meeting of `kind` in `town` that took place yesterday, with invitations sent and held.
-pub(crate) async fn held_meeting(app: &TestApp, token: &str, town: &str, kind: &str, template: Option<&str>) -> Value {
-    let body = body_of(app, token, town, kind).await;
-    let created = app
-        .gql(token, CREATE, json!({ "b": body, "t": template, "c": false, "i": { "title": "מפגש", "startsAt": starts(-1), "place": "אולם" } }))
-        .await;
-    let id = created["data"]["createMeeting"]["id"].clone();
-    assert!(id.is_string(), "{created}");
-    for (version, status) in [(1, "INVITATIONS_SENT"), (2, "HELD")] {
-        let moved = app.gql(token, STATUS, json!({ "id": id, "v": version, "s": status })).await;
-        assert!(moved["data"]["setMeetingStatus"].is_object(), "{moved}");
-    }
-    id
-}
-
-/// Opens, circulates and approves a held meeting's minutes; the approval's response.
-pub(crate) async fn approve_minutes(app: &TestApp, writer: &str, approver: &str, meeting: &Value) -> Value {
-    let started = app.gql(writer, START, json!({ "m": meeting })).await;
-    let minutes = &started["data"]["startMinutes"];
-    let circulated = app.gql(writer, CIRCULATE, json!({ "id": minutes["id"], "v": 1, "d": today().to_string() })).await;
-    assert_eq!(circulated["data"]["circulateMinutes"]["status"], "CIRCULATED", "{circulated}");
-    app.gql(approver, APPROVE, json!({ "id": minutes["id"], "v": 2 })).await
-}
+const COMMENT: &str = "mutation($s: ID!, $b: String!) {
+    commentOnMinutes(sectionId: $s, body: $b) { authorName body }
+}";
+const CORRECT: &str = "mutation($m: ID!, $r: String!) {
+    correctMinutes(meetingId: $m, reason: $r) { id number status correctionReason sections { id notes version } }
+}";
+const MINUTES: &str = "query($id: ID!) {
+    meeting(id: $id) { status minutes { id number status approvedBy correctionReason sections { title notes comments { authorName body } } } history { kind details } }
+}";
+const OUTBOX: &str = "query($m: ID!) {
+    meetingOutbox(meetingId: $m) { smtpConfigured emails { kind toEmail subject body delivery } }
+}";
 
 async fn minutes_are_written_per_item_circulated_commented_approved_and_corrected(engine: Engine) {
     let app = spawn_app(engine).await;
@@ -256,63 +225,6 @@ async fn without_smtp_the_outbox_shows_what_would_be_sent(engine: Engine) {
     assert_eq!(error_code(&app.gql(&member, OUTBOX, json!({ "m": id })).await), "FORBIDDEN");
 }
 
-/// (recipients, raw message) of each e-mail the sink received.
-pub(crate) type Received = Arc<Mutex<Vec<(Vec<String>, String)>>>;
-
-/// A local SMTP server that keeps what it receives.
-#[derive(Clone, Default)]
-struct Sink {
-    received: Received,
-    current: Vec<u8>,
-    to: Vec<String>,
-}
-
-impl mailin_embedded::Handler for Sink {
-    fn data_start(&mut self, _domain: &str, _from: &str, _is8bit: bool, to: &[String]) -> mailin_embedded::Response {
-        self.to = to.to_vec();
-        self.current.clear();
-        mailin_embedded::response::OK
-    }
-    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        self.current.extend_from_slice(buf);
-        Ok(())
-    }
-    fn data_end(&mut self) -> mailin_embedded::Response {
-        let text = String::from_utf8_lossy(&self.current).into_owned();
-        self.received.lock().unwrap().push((std::mem::take(&mut self.to), text));
-        mailin_embedded::response::OK
-    }
-}
-
-/// A sink on a free port and the server's SMTP settings that send to it.
-pub(crate) fn smtp_sink() -> (workit_api::config::SmtpConfig, Received) {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let sink = Sink::default();
-    let received = sink.received.clone();
-    let mut server = mailin_embedded::Server::new(sink);
-    server.with_name("sink.test").with_tcp_listener(listener);
-    std::thread::spawn(move || {
-        server.serve().ok();
-    });
-    let smtp = workit_api::config::SmtpConfig {
-        url: format!("smtp://127.0.0.1:{port}"),
-        from: "WORKIT Hub <forum@workit.test>".into(),
-    };
-    (smtp, received)
-}
-
-/// What the sink has received once the outbox's `expected` e-mails arrived (or 10 s passed).
-pub(crate) async fn delivered(received: &Received, expected: usize) -> Vec<(Vec<String>, String)> {
-    for _ in 0..200 {
-        if received.lock().unwrap().len() >= expected {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    received.lock().unwrap().clone()
-}
-
 async fn with_smtp_invitations_and_approved_minutes_are_sent(engine: Engine) {
     let (smtp, received) = smtp_sink();
     let config =
@@ -351,33 +263,6 @@ async fn with_smtp_invitations_and_approved_minutes_are_sent(engine: Engine) {
     }
     let link = format!("https://hub.workit.test/meetings/{}", meeting.as_str().unwrap());
     assert!(emails.iter().all(|e| e["body"].as_str().unwrap().contains(&link)));
-}
-
-/// Reads `word/document.xml` of a .docx with a general zip and XML reader (not the writer's).
-pub(crate) fn docx_paragraphs(bytes: &[u8]) -> Vec<(Option<String>, bool, String)> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut xml = String::new();
-    archive.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
-    let styles = {
-        let mut s = String::new();
-        archive.by_name("word/styles.xml").unwrap().read_to_string(&mut s).unwrap();
-        s
-    };
-    assert!(styles.contains("w:styleId=\"Heading1\"") && styles.contains("w:styleId=\"Heading2\""));
-    let doc = roxmltree::Document::parse(&xml).unwrap();
-    doc.descendants()
-        .filter(|n| n.tag_name().name() == "p")
-        .map(|p| {
-            let style = p
-                .descendants()
-                .find(|n| n.tag_name().name() == "pStyle")
-                .and_then(|n| n.attributes().find(|a| a.name() == "val").map(|a| a.value().to_owned()));
-            let rtl = p.descendants().any(|n| n.tag_name().name() == "bidi");
-            let text: String =
-                p.descendants().filter(|n| n.tag_name().name() == "t").filter_map(|n| n.text()).collect();
-            (style, rtl, text)
-        })
-        .collect()
 }
 
 async fn minutes_export_as_a_right_to_left_word_document(engine: Engine) {

@@ -5,6 +5,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
+mod meetings;
+
+pub use meetings::*;
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 use workit_api::{ApiConfig, AppState, SystemClock};
@@ -114,7 +117,7 @@ pg=$!
 }
 
 /// The demo password hashed once per test process (hashing is deliberately slow).
-fn demo_hash() -> &'static str {
+pub fn demo_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| workit_api::auth::password::hash_now(DEMO_PASSWORD).expect("hash"))
 }
