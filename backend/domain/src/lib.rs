@@ -10,6 +10,7 @@ pub mod directory;
 pub mod error;
 pub mod forums;
 pub mod meetings;
+pub mod plans;
 pub mod regions;
 pub mod text_enum;
 pub mod towns;

@@ -5,6 +5,7 @@ use chrono::Datelike;
 use rand::Rng;
 use sea_orm::{EntityTrait, Set};
 use workit_domain::forums::FocusKind;
+use workit_domain::plans::TaskStatus;
 
 use super::data::MetricSeed;
 use super::forums::TownForum;
@@ -82,7 +83,7 @@ impl Seeder<'_> {
     pub(super) async fn work_plan(&mut self, forum: &TownForum) -> StoreResult<()> {
         let _now = self.now;
         for (focus, title) in &forum.focuses {
-            for (n, status) in ["DONE", "IN_PROGRESS", "PLANNED"].iter().enumerate() {
+            for (n, status) in [TaskStatus::Done, TaskStatus::InProgress, TaskStatus::Planned].iter().enumerate() {
                 insert_new(
                     self.txn,
                     work_plan_tasks::ActiveModel {

@@ -1,4 +1,7 @@
 use sea_orm::entity::prelude::*;
+use workit_domain::plans::TaskStatus;
+
+use crate::stored::Stored;
 
 entity!("work_plan_tasks", versioned {
     pub forum_id: i64,
@@ -11,5 +14,5 @@ entity!("work_plan_tasks", versioned {
     pub resources: Option<String>,
     pub expected_product: Option<String>,
     pub success_measure: Option<String>,
-    pub status: String,
+    pub status: Stored<TaskStatus>,
 });

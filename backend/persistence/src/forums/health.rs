@@ -9,6 +9,7 @@ use workit_domain::directory::Sector;
 use workit_domain::forums::health::{HealthInput, MeetingFacts, MemberFacts, Signal, TaskFacts, TeamFacts, assess};
 use workit_domain::forums::{BodyKind, is_closed, is_current};
 use workit_domain::meetings::{AttendanceStatus, MeetingStatus};
+use workit_domain::plans::TaskStatus;
 
 use crate::entities::{attendance, bodies, forums, meetings, memberships, organisations, people, work_plan_tasks};
 use crate::{Database, StoreResult};
@@ -121,7 +122,7 @@ pub async fn assess_forums(
         let tasks = tasks
             .iter()
             .filter(|t| t.forum_id == forum.id)
-            .map(|t| TaskFacts { done: t.status == "DONE", due_on: t.due_on })
+            .map(|t| TaskFacts { done: t.status == TaskStatus::Done, due_on: t.due_on })
             .collect();
         let input = HealthInput { stage, today, forum_members, sectors, forum_meetings, task_teams, tasks };
         report.insert(forum.id, assess(&input));
