@@ -2,7 +2,7 @@ import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 
 /** What a members table shows of one membership (fields both town and forum pages query). */
 export type MemberRow = {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { MembersTable } from '@/components/MembersTable';
 import { EmptyState } from '@/components/PageState';
 import type { ForumPageQuery } from '@/gql/graphql';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 
 import { AddMemberDialog, BodyDialog, EditMemberDialog } from './MemberDialogs';
 

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCircleCheck, IconHelpCircle, IconInfoCircle } fr
 import { useTranslation } from 'react-i18next';
 
 import type { ForumPageQuery } from '@/gql/graphql';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 
 type Signal = NonNullable<ForumPageQuery['town']['forum']>['health'][number];
 

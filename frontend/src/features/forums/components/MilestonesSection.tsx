@@ -10,7 +10,7 @@ import { FormActions } from '@/components/FormActions';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { ForumPageQuery, Stage } from '@/gql/graphql';
 import { fieldMessage } from '@/lib/errors';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 
 import { CreateMilestoneMutation, TownPeopleQuery, UpdateMilestoneMutation } from '../api/queries';
 import { milestoneTitle } from './milestoneTitle';

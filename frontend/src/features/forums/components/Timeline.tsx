@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { EmptyState } from '@/components/PageState';
 import type { ForumPageQuery } from '@/gql/graphql';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 
 type Change = NonNullable<ForumPageQuery['town']['forum']>['stageChanges'][number];
 

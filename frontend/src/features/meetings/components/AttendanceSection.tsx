@@ -6,7 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { FormError } from '@/components/FormError';
 import type { AttendanceStatus, MeetingPageQuery } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 
 import { InviteToMeetingMutation, RecordAttendanceMutation, TownPeopleForMeetingsQuery } from '../api/queries';
 

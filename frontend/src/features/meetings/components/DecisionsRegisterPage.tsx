@@ -6,7 +6,7 @@ import { useQuery } from 'urql';
 
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import type { DecisionStatus } from '@/gql/graphql';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
 
 import { DecisionsRegisterQuery } from '../api/queries';

@@ -8,7 +8,7 @@ import { FormError } from '@/components/FormError';
 import type { DecisionFieldsFragment, DecisionStatus } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
 import { failureMessage, fieldMessage, toFailure } from '@/lib/errors';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 
 import { CreateDecisionMutation, TownPeopleForMeetingsQuery, UpdateDecisionMutation } from '../api/queries';
 

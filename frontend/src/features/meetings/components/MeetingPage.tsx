@@ -10,7 +10,7 @@ import { ErrorState, Loading } from '@/components/PageState';
 import type { MeetingStatus } from '@/gql/graphql';
 import { downloadWithSession } from '@/lib/download';
 import { problemMessage, toFailure } from '@/lib/errors';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
 
 import { MeetingPageQuery, SetMeetingStatusMutation } from '../api/queries';

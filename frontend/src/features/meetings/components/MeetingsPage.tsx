@@ -7,7 +7,7 @@ import { useQuery } from 'urql';
 
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import type { TownMeetingsQuery } from '@/gql/graphql';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
 
 import { TownMeetingsQuery as Query } from '../api/queries';

@@ -7,7 +7,7 @@ import { useClient, useMutation } from 'urql';
 import type { MeetingPageQuery, MinutesFieldsFragment, MinutesStatus } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
 import { toFailure } from '@/lib/errors';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 import { downloadWithSession } from '@/lib/download';
 
 import {

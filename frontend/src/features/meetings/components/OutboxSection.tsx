@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 
 import type { DeliveryStatus } from '@/gql/graphql';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 
 import { MeetingOutboxQuery } from '../api/queries';
 

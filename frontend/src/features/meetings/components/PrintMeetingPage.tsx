@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { ErrorState, Loading } from '@/components/PageState';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 
 import { PrintMeetingQuery } from '../api/queries';
 

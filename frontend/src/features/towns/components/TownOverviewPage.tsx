@@ -7,7 +7,7 @@ import { useQuery } from 'urql';
 
 import { MembersTable } from '@/components/MembersTable';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 import { localName, SECTORS } from '@/lib/names';
 
 import { TownOverviewQuery } from '../api/queries';

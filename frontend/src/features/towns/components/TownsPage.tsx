@@ -7,7 +7,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
-import { useFormat } from '@/lib/format';
+import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
 
 import { TownsQuery } from '../api/queries';

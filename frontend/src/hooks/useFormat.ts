@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-import { languageMeta } from './i18n';
+import { languageMeta } from '@/lib/i18n';
 
 /** Dates, numbers and quarters in the user's language (he-IL / en-GB), via Intl. */
 export function useFormat() {
