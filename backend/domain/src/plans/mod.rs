@@ -1,4 +1,11 @@
-//! Plans and metrics (domain §5–§7): the work plan's tasks — who does what by when.
+//! Plans and metrics (domain §5–§7): quarters, outcome metrics measured against the straight
+//! path to their target, and the work plan's tasks — who does what by when.
+
+pub mod metrics;
+pub mod quarter;
+
+pub use metrics::{Direction, MetricPath, MetricStatus, THRESHOLDS, metric_status};
+pub use quarter::Quarter;
 
 use crate::text_enum::text_enum;
 
