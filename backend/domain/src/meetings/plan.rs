@@ -30,12 +30,14 @@ text_enum!(AgendaKind {
     Break = "BREAK",
 });
 
-/// A meeting as someone enters it; what they left out is `None`.
+/// The plan of a meeting: its time and place and the four things every meeting has. `D` is
+/// its duration in minutes: `Option<i32>` as someone enters it (left out is `None`), `i32`
+/// once checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MeetingDraft {
+pub struct MeetingFields<D> {
     pub title: String,
     pub starts_at: DateTime<Utc>,
-    pub duration_minutes: Option<i32>,
+    pub duration_minutes: D,
     pub place: Option<String>,
     pub online_url: Option<String>,
     pub goal: Option<String>,
@@ -44,19 +46,10 @@ pub struct MeetingDraft {
     pub product: Option<String>,
 }
 
+/// A meeting as someone enters it.
+pub type MeetingDraft = MeetingFields<Option<i32>>;
 /// A meeting's plan once checked, with every field decided.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidMeeting {
-    pub title: String,
-    pub starts_at: DateTime<Utc>,
-    pub duration_minutes: i32,
-    pub place: Option<String>,
-    pub online_url: Option<String>,
-    pub goal: Option<String>,
-    pub course: Option<String>,
-    pub method: Option<String>,
-    pub product: Option<String>,
-}
+pub type ValidMeeting = MeetingFields<i32>;
 
 impl MeetingDraft {
     /// Checks the draft. A duration left out is `usual_minutes` (on a change, the meeting's
