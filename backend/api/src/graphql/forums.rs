@@ -2,7 +2,7 @@ use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, NaiveDate, Utc};
 use workit_domain::DomainError;
 use workit_domain::forums::{self as rules, BodyDraft, MembershipDraft};
-use workit_persistence::entities::{bodies, forums, labour_offices, memberships};
+use workit_persistence::entities::{bodies, forums, memberships};
 use workit_persistence::forums as store;
 
 use super::ContextExt;
@@ -160,28 +160,6 @@ impl Membership {
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<PersonObject> {
         let person = ctx.loaders().load_one(PersonKey(self.0.person_id)).await?;
         person.map(PersonObject).ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
-    }
-}
-
-pub struct LabourOffice(pub labour_offices::Model);
-
-#[Object]
-impl LabourOffice {
-    async fn id(&self) -> ID {
-        ID::from(self.0.id.to_string())
-    }
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
-    async fn address(&self) -> Option<&str> {
-        self.0.address.as_deref()
-    }
-    /// The office manager, the forum's employment lead.
-    async fn manager(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
-        let Some(id) = self.0.manager_person_id else {
-            return Ok(None);
-        };
-        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
     }
 }
 

@@ -3,12 +3,13 @@ use chrono::{DateTime, Utc};
 use workit_domain::towns::TownDraft;
 use workit_domain::{Action, DomainError, Scope};
 use workit_persistence::PageRequest;
-use workit_persistence::entities::towns;
+use workit_persistence::entities::{labour_offices, towns};
 use workit_persistence::towns::{self as store, TownFilter};
 
 use super::ContextExt;
-use super::forums::{Forum, LabourOffice};
-use super::loaders::{ForumOfTown, LabourOfficeOfTown, RegionKey};
+use super::directory::PersonObject;
+use super::forums::Forum;
+use super::loaders::{ForumOfTown, LabourOfficeOfTown, PersonKey, RegionKey};
 use super::page_cost;
 use super::regions::Region;
 use crate::error::ApiResult;
@@ -65,6 +66,29 @@ impl Town {
             change_stage: actor.can(Action::ChangeStage, scope),
             approve_minutes: actor.can(Action::ApproveMinutes, scope),
         })
+    }
+}
+
+/// The town's labour office of the Employment Service.
+pub struct LabourOffice(pub labour_offices::Model);
+
+#[Object]
+impl LabourOffice {
+    async fn id(&self) -> ID {
+        ID::from(self.0.id.to_string())
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    async fn address(&self) -> Option<&str> {
+        self.0.address.as_deref()
+    }
+    /// The office manager, the forum's employment lead.
+    async fn manager(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
+        let Some(id) = self.0.manager_person_id else {
+            return Ok(None);
+        };
+        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
     }
 }
 
