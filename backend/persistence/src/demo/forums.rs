@@ -43,33 +43,19 @@ impl Seeder<'_> {
         }
 
         let (steering, forum_body) = (created.steering_body_id, created.forum_body_id);
+        // Each focus gets its task team in implementation; while planning, the first two have
+        // just formed.
+        let (team_count, teams_started) = match seed.stage {
+            Stage::KickOff => (0, 0),
+            Stage::MappingAndPlanning => (2, 60),
+            Stage::Implementation => (focus_ids.len(), 365),
+        };
         let mut teams = Vec::new();
-        if seed.stage == Stage::Implementation {
-            for (focus, title) in &focus_ids {
-                teams.push(
-                    self.body(
-                        forum.id,
-                        BodyKind::TaskTeam,
-                        &format!("צוות משימה: {title}"),
-                        Some(*focus),
-                        self.date_offset(365),
-                    )
-                    .await?,
-                );
-            }
-        } else if seed.stage == Stage::MappingAndPlanning {
-            for (focus, title) in focus_ids.iter().take(2) {
-                teams.push(
-                    self.body(
-                        forum.id,
-                        BodyKind::TaskTeam,
-                        &format!("צוות משימה: {title}"),
-                        Some(*focus),
-                        self.date_offset(60),
-                    )
-                    .await?,
-                );
-            }
+        for (focus, title) in focus_ids.iter().take(team_count) {
+            let started = self.date_offset(teams_started);
+            teams.push(
+                self.body(forum.id, BodyKind::TaskTeam, &format!("צוות משימה: {title}"), Some(*focus), started).await?,
+            );
         }
 
         // Memberships: the steering committee is four people; the forum takes 15–35 members.
