@@ -61,6 +61,8 @@ pub enum Action {
     ChangeStage,
     /// Approve a meeting's minutes, which locks them (the chair's call, domain §2).
     ApproveMinutes,
+    /// Approve a forum's work plan for a year (the chair's call, like minutes).
+    ApprovePlan,
     /// Create and edit regions and towns.
     ManageRegistry,
     /// Invite, disable and re-enable accounts, and reset their passwords: everywhere for an
@@ -115,7 +117,7 @@ impl Actor {
             Action::EditDirectory | Action::EditForum => {
                 coordinates_region || self.has_town_role(town, &[Chair, EmploymentLead, Referent])
             }
-            Action::ChangeStage | Action::ApproveMinutes => coordinates_region || self.has_town_role(town, &[Chair]),
+            Action::ChangeStage | Action::ApproveMinutes | Action::ApprovePlan => coordinates_region || self.has_town_role(town, &[Chair]),
             Action::ManageRegistry => false,
             Action::ManageAccounts => coordinates_region,
         }

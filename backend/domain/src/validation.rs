@@ -74,6 +74,21 @@ pub mod codes {
     pub const NOT_YOURSELF: &str = "not_yourself";
     pub const NOT_FOR_ROLE: &str = "not_for_role";
     pub const LINK_INVALID: &str = "link_invalid";
+    /// Plans and metrics (domain §5–§7).
+    pub const INVALID_QUARTER: &str = "invalid_quarter";
+    pub const QUARTER_NOT_BEGUN: &str = "quarter_not_begun";
+    pub const TARGET_BEFORE_BASELINE: &str = "target_before_baseline";
+    pub const NOT_A_NUMBER: &str = "not_a_number";
+    pub const DUE_BEFORE_QUARTER: &str = "due_before_quarter";
+    pub const IN_THE_FUTURE: &str = "in_the_future";
+    /// Importing a file (`row` and `column` name the cell).
+    pub const UNKNOWN_METRIC: &str = "unknown_metric";
+    pub const DUPLICATE_ROW: &str = "duplicate_row";
+    pub const MISSING_COLUMN: &str = "missing_column";
+    pub const NOT_A_TABLE_FILE: &str = "not_a_table_file";
+    pub const FILE_TOO_LARGE: &str = "file_too_large";
+    pub const TOO_MANY_ROWS: &str = "too_many_rows";
+    pub const EMPTY_FILE: &str = "empty_file";
 
     /// Why a password is refused (`weak_password` with `reason`).
     pub const WEAK_PASSWORD_REASONS: &[&str] = &["blank", "too_short", "guessable"];
@@ -115,6 +130,19 @@ pub mod codes {
         NOT_YOURSELF,
         NOT_FOR_ROLE,
         LINK_INVALID,
+        INVALID_QUARTER,
+        QUARTER_NOT_BEGUN,
+        TARGET_BEFORE_BASELINE,
+        NOT_A_NUMBER,
+        DUE_BEFORE_QUARTER,
+        IN_THE_FUTURE,
+        UNKNOWN_METRIC,
+        DUPLICATE_ROW,
+        MISSING_COLUMN,
+        NOT_A_TABLE_FILE,
+        FILE_TOO_LARGE,
+        TOO_MANY_ROWS,
+        EMPTY_FILE,
     ];
 }
 

@@ -1,8 +1,12 @@
 //! Plans and metrics (domain §5–§7): quarters, outcome metrics measured against the straight
 //! path to their target, and the work plan's tasks — who does what by when.
 
+pub mod focuses;
+pub mod import;
+pub mod measures;
 pub mod metrics;
 pub mod quarter;
+pub mod tasks;
 
 pub use metrics::{Direction, MetricPath, MetricStatus, THRESHOLDS, metric_status};
 pub use quarter::Quarter;

@@ -41,6 +41,16 @@ impl Quarter {
         self.number
     }
 
+    /// The quarter as one orderable number, `20263` for 2026-Q3 (how a column stores it).
+    pub const fn code(self) -> i32 {
+        self.year * 10 + self.number as i32
+    }
+
+    /// The quarter of a [`Quarter::code`].
+    pub fn from_code(code: i32) -> Option<Self> {
+        Self::new(code.div_euclid(10), u8::try_from(code.rem_euclid(10)).ok()?)
+    }
+
     /// The quarter a day falls in.
     pub fn of(day: NaiveDate) -> Self {
         Self { year: day.year(), number: (day.month0() / 3 + 1) as u8 }
@@ -87,6 +97,16 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
+
+    #[test]
+    fn a_code_orders_like_its_quarter_and_reads_back() {
+        let q3 = Quarter::new(2026, 3).unwrap();
+        assert_eq!(q3.code(), 20263);
+        assert_eq!(Quarter::from_code(20263), Some(q3));
+        assert!(Quarter::new(2025, 4).unwrap().code() < Quarter::new(2026, 1).unwrap().code());
+        assert_eq!(Quarter::from_code(20265), None);
+        assert_eq!(Quarter::from_code(-3), None);
+    }
 
     fn q(text: &str) -> Quarter {
         Quarter::parse(text).unwrap()
