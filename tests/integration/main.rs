@@ -22,4 +22,5 @@ mod meetings;
 mod migrations;
 mod minutes;
 mod permissions;
+mod plans;
 mod schema;

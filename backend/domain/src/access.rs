@@ -117,7 +117,9 @@ impl Actor {
             Action::EditDirectory | Action::EditForum => {
                 coordinates_region || self.has_town_role(town, &[Chair, EmploymentLead, Referent])
             }
-            Action::ChangeStage | Action::ApproveMinutes | Action::ApprovePlan => coordinates_region || self.has_town_role(town, &[Chair]),
+            Action::ChangeStage | Action::ApproveMinutes | Action::ApprovePlan => {
+                coordinates_region || self.has_town_role(town, &[Chair])
+            }
             Action::ManageRegistry => false,
             Action::ManageAccounts => coordinates_region,
         }

@@ -81,6 +81,7 @@ pub mod codes {
     pub const NOT_A_NUMBER: &str = "not_a_number";
     pub const DUE_BEFORE_QUARTER: &str = "due_before_quarter";
     pub const IN_THE_FUTURE: &str = "in_the_future";
+    pub const EMPTY_PLAN: &str = "empty_plan";
     /// Importing a file (`row` and `column` name the cell).
     pub const UNKNOWN_METRIC: &str = "unknown_metric";
     pub const DUPLICATE_ROW: &str = "duplicate_row";
@@ -136,6 +137,7 @@ pub mod codes {
         NOT_A_NUMBER,
         DUE_BEFORE_QUARTER,
         IN_THE_FUTURE,
+        EMPTY_PLAN,
         UNKNOWN_METRIC,
         DUPLICATE_ROW,
         MISSING_COLUMN,

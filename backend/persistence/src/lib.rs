@@ -14,6 +14,7 @@ pub mod error;
 pub mod forums;
 pub mod meetings;
 pub mod page;
+pub mod plans;
 pub mod regions;
 mod room;
 pub mod scope;

@@ -198,3 +198,93 @@ pub enum DeliveryStatus {
     /// No SMTP is configured: this is what would be sent.
     NotConfigured,
 }
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::plans::focuses::FocusStatus")]
+pub enum FocusStatus {
+    Proposed,
+    Active,
+    Closed,
+}
+
+/// The model's six criteria of a good goal (domain §5).
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::plans::focuses::GoalCriterion")]
+pub enum GoalCriterion {
+    ClearAndAgreed,
+    Realistic,
+    Relevant,
+    ReachableTogether,
+    WithinAuthority,
+    Revisited,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::plans::measures::MetricUnit")]
+pub enum MetricUnit {
+    Count,
+    Percent,
+    ShekelsPerMonth,
+    Other,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::plans::measures::MetricKind")]
+pub enum MetricKind {
+    Outcome,
+    Output,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::plans::measures::MetricSource")]
+pub enum MetricSource {
+    EmploymentServiceBi,
+    Municipality,
+    Survey,
+    Other,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::plans::Direction")]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::plans::MetricStatus")]
+pub enum MetricStatus {
+    OnTrack,
+    AtRisk,
+    OffTrack,
+    NoData,
+}
+
+/// What a person sets on a task; "late" is derived (`TaskState`).
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::plans::TaskStatus")]
+pub enum TaskStatus {
+    Planned,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+/// How a task stands: its status, or `LATE` for an open task past its due date.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::plans::tasks::TaskState")]
+pub enum TaskState {
+    Planned,
+    InProgress,
+    Late,
+    Done,
+    Dropped,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::plans::tasks::PlanChange")]
+pub enum PlanChange {
+    Added,
+    Changed,
+    Removed,
+}

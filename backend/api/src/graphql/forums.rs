@@ -8,11 +8,14 @@ use workit_persistence::forums as store;
 use super::ContextExt;
 use super::directory::PersonObject;
 use super::enums::{BodyKind, MembershipRole, Stage};
-use super::lifecycle::{HealthSignal, Milestone, StageChange, StrategicFocus};
+use super::lifecycle::{HealthSignal, Milestone, StageChange};
 use super::loaders::{
     BodiesOfForum, FocusesOfForum, ForumKey, HealthOfForum, MembersOfBody, MilestonesOfForum, PersonKey,
     StageChangesOfForum, TownKey,
 };
+use super::plans::focuses::StrategicFocus;
+use super::plans::metrics::Metric;
+use super::plans::tasks::{PlanApproval, Task, TaskFilter, plan_approval, work_plan};
 use super::towns::Town;
 use crate::error::ApiResult;
 use crate::graphql::arguments::{optional_id, parse_id};
@@ -50,6 +53,22 @@ impl Forum {
     async fn focuses(&self, ctx: &Context<'_>) -> ApiResult<Vec<StrategicFocus>> {
         let focuses = ctx.loaders().load_one(FocusesOfForum(self.0.id)).await?.unwrap_or_default();
         Ok(focuses.into_iter().map(StrategicFocus).collect())
+    }
+    /// The work plan's tasks, filtered (all when no filter is given).
+    #[graphql(complexity = "200 * child_complexity")]
+    async fn work_plan(&self, ctx: &Context<'_>, filter: Option<TaskFilter>) -> ApiResult<Vec<Task>> {
+        work_plan(ctx, self.0.id, filter.unwrap_or_default()).await
+    }
+    /// The latest approval of the year's plan.
+    async fn plan_approval(&self, ctx: &Context<'_>, year: i32) -> ApiResult<Option<PlanApproval>> {
+        plan_approval(ctx, self.0.id, year).await
+    }
+    /// Metrics of the forum's active focuses with nothing recorded for the last closed quarter.
+    #[graphql(complexity = "20 * child_complexity")]
+    async fn due_metrics(&self, ctx: &Context<'_>) -> ApiResult<Vec<Metric>> {
+        let last = workit_domain::plans::Quarter::last_closed(ctx.now());
+        let due = workit_persistence::plans::metrics::due(ctx.db(), Some(self.0.id), None, last).await?;
+        Ok(due.into_iter().map(Metric).collect())
     }
     /// Stage moves, newest first: the forum's timeline.
     async fn stage_changes(&self, ctx: &Context<'_>) -> ApiResult<Vec<StageChange>> {

@@ -5,31 +5,16 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use workit_domain::forums::health::Signal;
 use workit_domain::forums::milestones::{MilestoneDraft, is_overdue};
-use workit_persistence::entities::{forum_stage_changes, milestones, strategic_focuses};
+use workit_persistence::entities::{forum_stage_changes, milestones};
 use workit_persistence::forums::lifecycle as store;
 
 use super::ContextExt;
 use super::directory::PersonObject;
-use super::enums::{FocusKind, HealthSignalKind, HealthStatus, Stage};
+use super::enums::{HealthSignalKind, HealthStatus, Stage};
 use super::forums::Forum;
 use super::loaders::{PersonKey, UserNameKey};
 use crate::error::ApiResult;
 use crate::graphql::arguments::{optional_id, parse_id};
-
-pub struct StrategicFocus(pub strategic_focuses::Model);
-
-#[Object]
-impl StrategicFocus {
-    async fn id(&self) -> ID {
-        ID::from(self.0.id.to_string())
-    }
-    async fn kind(&self) -> ApiResult<FocusKind> {
-        Ok(self.0.kind.0.into())
-    }
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
-}
 
 pub struct Milestone(pub milestones::Model);
 

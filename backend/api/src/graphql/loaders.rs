@@ -10,12 +10,14 @@ use workit_domain::Actor;
 use workit_domain::forums::health::Signal;
 use workit_persistence::directory::{self, Person};
 use workit_persistence::entities::{
-    agenda_items, attendance, bodies, decisions, forum_stage_changes, forums, labour_offices, meeting_events, meetings,
-    memberships, milestones, minutes_comments, minutes_sections, minutes_versions, organisations, regions,
-    strategic_focuses, towns,
+    agenda_items, attendance, bodies, decisions, forum_stage_changes, forums, labour_offices, measurements,
+    meeting_events, meetings, memberships, milestones, minutes_comments, minutes_sections, minutes_versions,
+    organisations, outcome_metrics, regions, strategic_focuses, towns, work_plan_approvals, work_plan_task_partners,
+    work_plan_tasks,
 };
 use workit_persistence::forums::lifecycle;
 use workit_persistence::meetings as meeting_store;
+use workit_persistence::plans::{focuses as focus_store, metrics as metric_store, tasks as task_store};
 use workit_persistence::{Database, forums as forum_store, regions as region_store, towns as town_store};
 
 use crate::error::ApiError;
@@ -65,6 +67,15 @@ key!(EventsOfMeeting);
 key!(MinutesOfMeeting);
 key!(SectionsOfMinutes);
 key!(CommentsOfSection);
+key!(FocusKey);
+key!(MetricsOfFocus);
+key!(MetricKey);
+key!(MeasurementsOfMetric);
+key!(TasksOfForum);
+key!(TaskKey);
+key!(PartnersOfTask);
+key!(DecisionsOfTask);
+key!(ApprovalsOfForum);
 
 fn keys<K: Copy>(keys: &[K], id: impl Fn(K) -> i64) -> Vec<i64> {
     keys.iter().copied().map(id).collect()
@@ -124,7 +135,31 @@ one_to_many!(
     minutes_version_id
 );
 one_to_many!(CommentsOfSection, minutes_comments::Model, meeting_store::minutes::comments_by_section_ids, section_id);
-one_to_many!(FocusesOfForum, strategic_focuses::Model, forum_store::focuses_by_forum_ids, forum_id);
+one_to_many!(FocusesOfForum, strategic_focuses::Model, focus_store::by_forum_ids, forum_id);
+one_to_one!(FocusKey, strategic_focuses::Model, focus_store::by_ids, id);
+one_to_many!(MetricsOfFocus, outcome_metrics::Model, metric_store::by_focus_ids, focus_id);
+one_to_one!(MetricKey, outcome_metrics::Model, metric_store::by_ids, id);
+one_to_many!(MeasurementsOfMetric, measurements::Model, metric_store::measurements_by_metric_ids, metric_id);
+one_to_many!(TasksOfForum, work_plan_tasks::Model, task_store::by_forum_ids, forum_id);
+one_to_one!(TaskKey, work_plan_tasks::Model, task_store::by_ids, id);
+one_to_many!(PartnersOfTask, work_plan_task_partners::Model, task_store::partners_by_task_ids, task_id);
+one_to_many!(ApprovalsOfForum, work_plan_approvals::Model, task_store::approvals_by_forum_ids, forum_id);
+
+impl Loader<DecisionsOfTask> for Store {
+    type Value = Vec<decisions::Model>;
+    type Error = ApiError;
+
+    async fn load(&self, ids: &[DecisionsOfTask]) -> Result<HashMap<DecisionsOfTask, Self::Value>, ApiError> {
+        let rows = task_store::decisions_by_task_ids(&self.db, &keys(ids, |k| k.0)).await?;
+        let mut grouped: HashMap<DecisionsOfTask, Self::Value> = HashMap::new();
+        for row in rows {
+            if let Some(task) = row.work_plan_task_id {
+                grouped.entry(DecisionsOfTask(task)).or_default().push(row);
+            }
+        }
+        Ok(grouped)
+    }
+}
 one_to_many!(MilestonesOfForum, milestones::Model, lifecycle::milestones_by_forum_ids, forum_id);
 one_to_many!(StageChangesOfForum, forum_stage_changes::Model, lifecycle::stage_changes_by_forum_ids, forum_id);
 

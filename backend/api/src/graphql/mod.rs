@@ -10,6 +10,7 @@ mod lifecycle;
 pub(crate) mod limits;
 pub mod loaders;
 mod meetings;
+pub(crate) mod plans;
 mod regions;
 mod towns;
 
@@ -32,6 +33,8 @@ pub struct QueryRoot(
     meetings::templates::TemplateQuery,
     meetings::outbox::OutboxQuery,
     meetings::decisions::DecisionQuery,
+    plans::focuses::FocusQuery,
+    plans::metrics::MetricQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -48,6 +51,9 @@ pub struct MutationRoot(
     meetings::attendance::AttendanceMutation,
     meetings::minutes::MinutesMutation,
     meetings::decisions::DecisionMutation,
+    plans::focuses::FocusMutation,
+    plans::metrics::MetricMutation,
+    plans::tasks::TaskMutation,
 );
 
 /// Typical sizes of nested lists, so the complexity limit sees what a query really costs.

@@ -65,6 +65,7 @@ impl Town {
             edit_directory: actor.can(Action::EditDirectory, scope),
             change_stage: actor.can(Action::ChangeStage, scope),
             approve_minutes: actor.can(Action::ApproveMinutes, scope),
+            approve_plan: actor.can(Action::ApprovePlan, scope),
         })
     }
 }
@@ -103,6 +104,8 @@ pub struct TownPermissions {
     change_stage: bool,
     /// Approve minutes (which locks them).
     approve_minutes: bool,
+    /// Approve the year's work plan.
+    approve_plan: bool,
 }
 
 #[derive(InputObject)]

@@ -4,6 +4,7 @@ mod calendar;
 mod graphql;
 mod health;
 mod minutes;
+mod plans;
 mod static_files;
 
 use axum::Router;
@@ -25,14 +26,23 @@ pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 pub fn router(state: AppState) -> Router {
     let static_dir = state.config.static_dir.clone();
     let max_body = state.config.max_body_bytes;
+    // An import reads its file under its own, larger limit and answers a too-large file itself.
+    let imports = Router::new()
+        .route("/import/forums/{forum}/measurements", post(plans::import_measurements))
+        .with_state(state.clone())
+        .layer(DefaultBodyLimit::disable());
     let mut app = Router::new()
         .route("/graphql", post(graphql::post).get(graphql::get))
+        .route("/export/work-plan/{file}", get(plans::work_plan_export))
         .route("/calendar/meetings/{file}", get(calendar::meeting_ics))
         .route("/calendar/feed/{file}", get(calendar::feed))
         .route("/export/minutes/{file}", get(minutes::minutes_export))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
-        .with_state(state);
+        .with_state(state)
+        .layer(DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .merge(imports);
     if let Some(dir) = static_dir {
         app = app.merge(static_files::router(&dir));
     }
@@ -48,8 +58,6 @@ pub fn router(state: AppState) -> Router {
             .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
             .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
             .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
-            .layer(CompressionLayer::new())
-            .layer(DefaultBodyLimit::disable())
-            .layer(RequestBodyLimitLayer::new(max_body)),
+            .layer(CompressionLayer::new()),
     )
 }

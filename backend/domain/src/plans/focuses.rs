@@ -159,7 +159,9 @@ mod tests {
             description: None,
             status: FocusStatus::Active,
             closed_reason: Some("left over".into()),
-            theory: TheoryOfChange { problem: vec![" שיעור תעסוקה נמוך ".into(), "  ".into()], ..Default::default() },
+            theory: TheoryOfChange {
+                problem: vec![" שיעור תעסוקה נמוך ".into(), "  ".into()], ..Default::default()
+            },
             goals: vec![Goal {
                 text: "200 נשים מועסקות".into(),
                 criteria: vec![GoalCriterion::Revisited, GoalCriterion::Realistic, GoalCriterion::Realistic],

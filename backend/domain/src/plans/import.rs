@@ -126,7 +126,11 @@ pub fn check_rows(
     for (index, column) in ImportColumn::ALL.into_iter().enumerate() {
         found[index] = position(column);
         if found[index].is_none() && column != ImportColumn::Note {
-            errors.push(ImportError { row: 1, column: column.name(hebrew).to_owned(), ..ImportError::file(codes::MISSING_COLUMN) });
+            errors.push(ImportError {
+                row: 1,
+                column: column.name(hebrew).to_owned(),
+                ..ImportError::file(codes::MISSING_COLUMN)
+            });
         }
     }
     let [Some(metric_at), Some(quarter_at), Some(value_at), note_at] = found else {
@@ -234,7 +238,9 @@ mod tests {
         assert_eq!((accepted[0].metric_id, accepted[0].value, accepted[0].note.as_deref()), (7, 7.1, Some("מקור: BI")));
         assert_eq!((accepted[1].metric_id, accepted[1].quarter.to_string(), accepted[1].row), (8, "2026-Q2".into(), 3));
         let english = strings(&["Metric", "Quarter", "Value"]);
-        assert!(check_rows(&english, &[strings(&["jobs in town", "2026-Q1", "5000"])], &metrics(), today(), false).is_ok());
+        assert!(
+            check_rows(&english, &[strings(&["jobs in town", "2026-Q1", "5000"])], &metrics(), today(), false).is_ok()
+        );
     }
 
     #[test]
@@ -269,13 +275,18 @@ mod tests {
 
     #[test]
     fn a_file_without_its_columns_or_rows_is_refused_whole() {
-        let errors = check_rows(&strings(&["מדד", "שנה"]), &[strings(&["x", "y"])], &metrics(), today(), false).unwrap_err();
+        let errors =
+            check_rows(&strings(&["מדד", "שנה"]), &[strings(&["x", "y"])], &metrics(), today(), false).unwrap_err();
         let missing: Vec<&str> = errors.iter().map(|e| e.column.as_str()).collect();
         assert_eq!(missing, ["רבעון", "ערך"]);
         let empty = check_rows(&strings(&["metric", "quarter", "value"]), &[], &metrics(), today(), false).unwrap_err();
         assert_eq!(empty[0].code, codes::EMPTY_FILE);
         let many = vec![strings(&["8", "2026-Q1", "1"]); MAX_IMPORT_ROWS + 1];
-        let errors = check_rows(&strings(&["metric", "quarter", "value"]), &many, &metrics(), today(), false).unwrap_err();
-        assert_eq!((errors[0].code, errors[0].params.clone()), (codes::TOO_MANY_ROWS, vec![("max", "10000".to_owned())]));
+        let errors =
+            check_rows(&strings(&["metric", "quarter", "value"]), &many, &metrics(), today(), false).unwrap_err();
+        assert_eq!(
+            (errors[0].code, errors[0].params.clone()),
+            (codes::TOO_MANY_ROWS, vec![("max", "10000".to_owned())])
+        );
     }
 }

@@ -294,7 +294,8 @@ mod tests {
     #[test]
     fn a_measurement_is_a_finite_number_in_range() {
         let today = day("2026-09-30");
-        for (value, code) in [(f64::NAN, codes::NOT_A_NUMBER), (f64::INFINITY, codes::NOT_A_NUMBER), (101.0, codes::OUT_OF_RANGE)]
+        for (value, code) in
+            [(f64::NAN, codes::NOT_A_NUMBER), (f64::INFINITY, codes::NOT_A_NUMBER), (101.0, codes::OUT_OF_RANGE)]
         {
             let draft = MeasurementDraft { quarter: "2026-Q1".into(), value, note: None };
             assert_eq!(fields(draft.validated(MetricUnit::Percent, today)), [("value".to_owned(), code)]);

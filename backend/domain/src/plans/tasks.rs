@@ -162,9 +162,8 @@ pub fn plan_changes(approved: &[ApprovedTask], current: &[ApprovedTask]) -> Vec<
             Some(_) => None,
         })
         .collect();
-    changes.extend(
-        approved.iter().filter(|a| !current.iter().any(|t| t.id == a.id)).map(|a| (a.id, PlanChange::Removed)),
-    );
+    changes
+        .extend(approved.iter().filter(|a| !current.iter().any(|t| t.id == a.id)).map(|a| (a.id, PlanChange::Removed)));
     changes.sort_unstable();
     changes
 }

@@ -4,6 +4,8 @@
 use workit_domain::directory::Sector;
 use workit_domain::forums::{FocusKind, Stage};
 use workit_domain::meetings::AgendaKind;
+use workit_domain::plans::Direction;
+use workit_domain::plans::measures::{MetricSource, MetricUnit};
 
 pub(super) struct TownSeed {
     pub(super) slug: &'static str,
@@ -221,22 +223,115 @@ pub(super) const ORGANISATIONS: &[(Sector, &str)] = &[
     (Sector::Academia, "המכללה האזורית"),
 ];
 
-/// A metric of a focus: name, unit, baseline, target.
-pub(super) type MetricSeed = (&'static str, &'static str, f64, f64);
+/// A metric of a focus, with the value at the forum's start and the one it aims for.
+pub(super) struct MetricSeed {
+    pub name: &'static str,
+    pub unit: MetricUnit,
+    pub direction: Direction,
+    pub source: MetricSource,
+    pub baseline: f64,
+    pub target: f64,
+}
 
-pub(super) const FOCUSES: &[(FocusKind, &str, &[MetricSeed])] = &[
-    (
-        FocusKind::Employers,
-        "גיוון והרחבת מעסיקים",
-        &[("מספר משרות ביישוב", "משרות", 6200.0, 6800.0), ("שכר ממוצע", "₪", 8900.0, 9800.0)],
-    ),
-    (
-        FocusKind::Population,
-        "שילוב צעירים בתעסוקה",
-        &[("שיעור אבטלה בקרב צעירים", "%", 14.0, 10.0), ("מספר דורשי עבודה", "אנשים", 900.0, 700.0)],
-    ),
-    (FocusKind::Skills, "הכשרות מקצועיות לפי צורכי מעסיקים", &[("בוגרי הכשרות שהשתלבו בעבודה", "אנשים", 40.0, 120.0)]),
-    (FocusKind::Geographic, "נגישות תחבורתית לאזורי תעסוקה", &[("זמן נסיעה ממוצע לאזור התעשייה", "דקות", 45.0, 30.0)]),
+/// A focus of the basket with its theory of change, one goal and its metrics.
+pub(super) struct FocusSeed {
+    pub kind: FocusKind,
+    pub title: &'static str,
+    pub population: &'static str,
+    pub problem: &'static [&'static str],
+    pub activities: &'static [&'static str],
+    pub outputs: &'static [&'static str],
+    pub outcomes: &'static [&'static str],
+    pub impact: &'static [&'static str],
+    pub goal: &'static str,
+    pub metrics: &'static [MetricSeed],
+    /// Tasks of a year's plan: what, and the quarter of the year it is planned for (1–4).
+    pub tasks: &'static [(&'static str, u8)],
+}
+
+const fn metric(
+    name: &'static str,
+    unit: MetricUnit,
+    direction: Direction,
+    source: MetricSource,
+    baseline: f64,
+    target: f64,
+) -> MetricSeed {
+    MetricSeed { name, unit, direction, source, baseline, target }
+}
+
+use Direction::{HigherIsBetter as Up, LowerIsBetter as Down};
+use MetricSource::{EmploymentServiceBi as Bi, Municipality, Survey};
+
+pub(super) const FOCUSES: &[FocusSeed] = &[
+    FocusSeed {
+        kind: FocusKind::Employers,
+        title: "גיוון והרחבת מעסיקים",
+        population: "מעסיקים קטנים ובינוניים ביישוב",
+        problem: &["מעט מעסיקים גדולים ביישוב", "משרות רבות בשכר נמוך ובמשרה חלקית"],
+        activities: &["מפגשי מעסיקים רבעוניים", "ליווי מעסיקים בגיוס עובדים מקומיים", "יריד תעסוקה שנתי"],
+        outputs: &["40 מעסיקים משתתפים במפגשים", "120 משרות שפורסמו דרך הפורום"],
+        outcomes: &["יותר משרות ביישוב", "עלייה בשכר הממוצע"],
+        impact: &["כלכלה מקומית מגוונת וחזקה יותר"],
+        goal: "הוספת 600 משרות ביישוב בתוך שלוש שנים",
+        metrics: &[
+            metric("מספר משרות ביישוב", MetricUnit::Count, Up, Bi, 6200.0, 6800.0),
+            metric("שכר ממוצע", MetricUnit::ShekelsPerMonth, Up, Bi, 8900.0, 9800.0),
+        ],
+        tasks: &[
+            ("מיפוי מעסיקים ומשרות פנויות", 1),
+            ("מפגש מעסיקים רבעוני", 2),
+            ("יריד תעסוקה שנתי", 3),
+            ("סיכום שנתי עם איגוד העסקים", 4),
+        ],
+    },
+    FocusSeed {
+        kind: FocusKind::Population,
+        title: "שילוב צעירים בתעסוקה",
+        population: "צעירים בני 18–30",
+        problem: &["אבטלה גבוהה בקרב צעירים", "מעט מסלולי הכוון לאחר שירות"],
+        activities: &["מרכז הכוון לצעירים", "חונכות על ידי מעסיקים", "סדנאות כתיבת קורות חיים"],
+        outputs: &["300 צעירים בתהליכי הכוון", "60 זוגות חונכות"],
+        outcomes: &["ירידה באבטלת צעירים", "פחות דורשי עבודה"],
+        impact: &["צעירים נשארים ביישוב ובונים בו את עתידם"],
+        goal: "הורדת שיעור האבטלה בקרב צעירים ל-10%",
+        metrics: &[
+            metric("שיעור אבטלה בקרב צעירים", MetricUnit::Percent, Down, Bi, 14.0, 10.0),
+            metric("מספר דורשי עבודה", MetricUnit::Count, Down, Bi, 900.0, 700.0),
+        ],
+        tasks: &[
+            ("פתיחת מרכז הכוון לצעירים", 1),
+            ("תוכנית חונכות עם מעסיקים", 2),
+            ("סדנאות קורות חיים וראיונות", 3),
+            ("הערכת התוכנית וסקר משתתפים", 4),
+        ],
+    },
+    FocusSeed {
+        kind: FocusKind::Skills,
+        title: "הכשרות מקצועיות לפי צורכי מעסיקים",
+        population: "דורשי עבודה ללא מקצוע מוכר",
+        problem: &["פער בין ההכשרות הקיימות לצורכי המעסיקים"],
+        activities: &["מיפוי צורכי הכשרה עם מעסיקים", "קורסים בהתאמה אישית"],
+        outputs: &["4 קורסים בשנה", "80 בוגרים"],
+        outcomes: &["בוגרים מועסקים במקצוע שלמדו"],
+        impact: &["כוח אדם מקצועי ביישוב"],
+        goal: "120 בוגרי הכשרות משתלבים בעבודה בכל שנה",
+        metrics: &[metric("בוגרי הכשרות שהשתלבו בעבודה", MetricUnit::Count, Up, Municipality, 40.0, 120.0)],
+        tasks: &[("מיפוי צורכי הכשרה", 1), ("פתיחת קורס מלגזנים", 2), ("פתיחת קורס טכנאי מיזוג", 3)],
+    },
+    FocusSeed {
+        kind: FocusKind::Geographic,
+        title: "נגישות תחבורתית לאזורי תעסוקה",
+        population: "תושבי השכונות המרוחקות",
+        problem: &["אין תחבורה ציבורית לאזור התעשייה במשמרות"],
+        activities: &["הסעות משמרות משותפות למעסיקים", "קו אוטובוס לאזור התעשייה"],
+        outputs: &["שני קווי הסעה פעילים"],
+        outcomes: &["זמן נסיעה קצר יותר לעבודה"],
+        impact: &["יותר תושבים עובדים קרוב לבית"],
+        goal: "זמן נסיעה של עד 30 דקות לאזור התעשייה",
+        metrics: &[metric("זמן נסיעה ממוצע לאזור התעשייה (דקות)", MetricUnit::Other, Down, Survey, 45.0, 30.0)],
+        tasks: &[("סקר נסיעות עובדים", 1), ("פנייה למשרד התחבורה", 2), ("הפעלת הסעת משמרות ניסיונית", 4)],
+    },
 ];
 
 pub(super) const AGENDA_TEMPLATE: &[(&str, AgendaKind, i32)] = &[

@@ -4,9 +4,10 @@ use chrono::{Duration, NaiveDate};
 use rand::Rng;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use workit_domain::forums::{BodyKind, MembershipRole, Stage};
+use workit_domain::plans::focuses::FocusStatus;
 
 use super::Seeder;
-use super::data::{FOCUSES, TownSeed};
+use super::data::{FOCUSES, FocusSeed, TownSeed};
 use super::directory::TownPeople;
 use super::meetings::MeetingPlan;
 use crate::StoreResult;
@@ -16,7 +17,9 @@ use crate::versioned::insert_new;
 /// What the later steps need of a town's forum.
 pub(super) struct TownForum {
     pub id: i64,
-    pub focuses: Vec<(i64, &'static str)>,
+    pub focuses: Vec<(i64, &'static FocusSeed)>,
+    /// The task team of each focus, in the same order (none yet while planning).
+    pub teams: Vec<i64>,
     /// The current members of the forum body.
     pub members: Vec<i64>,
 }
@@ -37,9 +40,14 @@ impl Seeder<'_> {
             Stage::Implementation => self.rng.random_range(2..=4),
         };
         let mut focus_ids = Vec::new();
-        for (kind, title, metrics) in FOCUSES.iter().take(focus_count) {
-            let focus = self.focus(forum.id, *kind, title, metrics).await?;
-            focus_ids.push((focus, *title));
+        let seed_stage = seed.stage;
+        for (index, seed) in FOCUSES.iter().take(focus_count).enumerate() {
+            // While planning, the second focus is still a proposal.
+            let proposed = seed_stage == Stage::MappingAndPlanning && index == 1;
+            let status = if proposed { FocusStatus::Proposed } else { FocusStatus::Active };
+            let position = i32::try_from(index).unwrap_or(0) + 1;
+            let focus = self.focus(forum.id, seed, position, status, people.office_manager).await?;
+            focus_ids.push((focus, seed));
         }
 
         let (steering, forum_body) = (created.steering_body_id, created.forum_body_id);
@@ -51,7 +59,8 @@ impl Seeder<'_> {
             Stage::Implementation => (focus_ids.len(), 365),
         };
         let mut teams = Vec::new();
-        for (focus, title) in focus_ids.iter().take(team_count) {
+        for (focus, seed) in focus_ids.iter().take(team_count) {
+            let title = seed.title;
             let started = self.date_offset(teams_started);
             teams.push(
                 self.body(forum.id, BodyKind::TaskTeam, &format!("צוות משימה: {title}"), Some(*focus), started).await?,
@@ -98,7 +107,7 @@ impl Seeder<'_> {
             Stage::Implementation => 9,
         };
         self.meetings(forum_body, &forum_members, MeetingPlan::Forum { held: held_forum_meetings }).await?;
-        Ok(TownForum { id: forum.id, focuses: focus_ids, members: forum_members })
+        Ok(TownForum { id: forum.id, focuses: focus_ids, teams, members: forum_members })
     }
 
     /// Milestones of earlier stages are done; about half of the current stage's are.

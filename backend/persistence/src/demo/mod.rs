@@ -74,26 +74,30 @@ impl Seeder<'_> {
         let south = self.region("south", "דרום", "South").await?;
         self.account("admin", "מנהלת מערכת (הדגמה)", None, None, AccountRole::Admin, "all".into()).await?;
         self.account("national", "צוות התוכנית הארצי (הדגמה)", None, None, AccountRole::National, "all".into()).await?;
-        self.account(
-            "coordinator.north",
-            "רכזת אזור צפון (הדגמה)",
-            Some(north),
-            None,
-            AccountRole::RegionalCoordinator,
-            "North".into(),
-        )
-        .await?;
-        self.account(
-            "coordinator.south",
-            "רכז אזור דרום (הדגמה)",
-            Some(south),
-            None,
-            AccountRole::RegionalCoordinator,
-            "South".into(),
-        )
-        .await?;
+        let coordinator_north = self
+            .account(
+                "coordinator.north",
+                "רכזת אזור צפון (הדגמה)",
+                Some(north),
+                None,
+                AccountRole::RegionalCoordinator,
+                "North".into(),
+            )
+            .await?;
+        let coordinator_south = self
+            .account(
+                "coordinator.south",
+                "רכז אזור דרום (הדגמה)",
+                Some(south),
+                None,
+                AccountRole::RegionalCoordinator,
+                "South".into(),
+            )
+            .await?;
         for seed in TOWNS {
-            self.town(seed, if seed.north { north } else { south }).await?;
+            let (region, coordinator) =
+                if seed.north { (north, coordinator_north) } else { (south, coordinator_south) };
+            self.town(seed, region, coordinator).await?;
         }
         Ok(())
     }
@@ -122,7 +126,7 @@ impl Seeder<'_> {
         person: Option<i64>,
         role: AccountRole,
         scope: String,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<i64> {
         let email = format!("{local}@{DEMO_EMAIL_DOMAIN}");
         let user = NewUser {
             email: email.clone(),
@@ -133,9 +137,9 @@ impl Seeder<'_> {
             person_id: person,
             locale: "he".into(),
         };
-        create_user(self.txn, user, self.now).await?;
+        let user = create_user(self.txn, user, self.now).await?;
         self.accounts.push(DemoAccount { email, role: role.as_str(), scope });
-        Ok(())
+        Ok(user.id)
     }
 
     fn date_offset(&self, days: i64) -> NaiveDate {
@@ -149,23 +153,25 @@ impl Seeder<'_> {
     }
 
     /// One town, step by step; each step is a file beside this one.
-    async fn town(&mut self, seed: &TownSeed, region_id: i64) -> StoreResult<()> {
+    /// `coordinator` approves the plan of a town without a demo chair login.
+    async fn town(&mut self, seed: &TownSeed, region_id: i64, coordinator: i64) -> StoreResult<()> {
         let people = self.directory(seed, region_id).await?;
         let forum = self.forum(seed, &people).await?;
         self.stakeholder_map(forum.id, &people.organisations).await?;
-        self.work_plan(&forum).await?;
+        let mut approver = coordinator;
         if TOWNS_WITH_LOGINS.contains(&seed.slug) {
             let town_name = seed.name_en.to_owned();
             let member = forum.members.get(3).copied();
-            self.account(
-                &format!("chair.{}", seed.slug),
-                "יו\"ר הפורום (הדגמה)",
-                None,
-                Some(people.chair),
-                AccountRole::Chair,
-                town_name.clone(),
-            )
-            .await?;
+            approver = self
+                .account(
+                    &format!("chair.{}", seed.slug),
+                    "יו\"ר הפורום (הדגמה)",
+                    None,
+                    Some(people.chair),
+                    AccountRole::Chair,
+                    town_name.clone(),
+                )
+                .await?;
             self.account(
                 &format!("lead.{}", seed.slug),
                 "מוביל תעסוקתי (הדגמה)",
@@ -193,6 +199,10 @@ impl Seeder<'_> {
                 town_name,
             )
             .await?;
+        }
+        let tasks = self.work_plan(&forum, &people.organisations).await?;
+        if seed.stage == workit_domain::forums::Stage::Implementation {
+            self.approve_plan(forum.id, &tasks, approver).await?;
         }
         Ok(())
     }

@@ -6,4 +6,6 @@ entity!("measurements", versioned {
     pub quarter: i32,
     pub value: f64,
     pub note: Option<String>,
+    /// The account that recorded the current value.
+    pub recorded_by: Option<i64>,
 });

@@ -54,4 +54,6 @@ pub mod stakeholder_positions;
 pub mod strategic_focuses;
 pub mod towns;
 pub mod users;
+pub mod work_plan_approvals;
+pub mod work_plan_task_partners;
 pub mod work_plan_tasks;

@@ -46,6 +46,26 @@ pub async fn insert_template_milestones(
     Ok(())
 }
 
+/// Marks the model's milestone `key` of a forum done on `today`, unless it already is: the
+/// milestones that follow from something the product records (approved minutes, an approved
+/// plan) tick themselves.
+pub(crate) async fn tick_milestone(
+    conn: &impl ConnectionTrait,
+    forum_id: i64,
+    key: &str,
+    today: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    milestones::Entity::update_many()
+        .set(milestones::ActiveModel { done_on: Set(Some(today)), updated_at: Set(now), ..Default::default() })
+        .filter(milestones::Column::ForumId.eq(forum_id))
+        .filter(milestones::Column::TemplateKey.eq(key))
+        .filter(milestones::Column::DoneOn.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn milestones_by_forum_ids(db: &Database, forum_ids: &[i64]) -> StoreResult<Vec<milestones::Model>> {
     Ok(milestones::Entity::find()
         .filter(milestones::Column::ForumId.is_in(forum_ids.iter().copied()))

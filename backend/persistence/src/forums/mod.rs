@@ -122,14 +122,6 @@ async fn check_body_links(db: &Database, body: &ValidBody, forum_id: i64, town: 
     Ok(())
 }
 
-pub async fn focuses_by_forum_ids(db: &Database, forum_ids: &[i64]) -> StoreResult<Vec<strategic_focuses::Model>> {
-    Ok(strategic_focuses::Entity::find()
-        .filter(strategic_focuses::Column::ForumId.is_in(forum_ids.iter().copied()))
-        .order_by_asc(strategic_focuses::Column::Id)
-        .all(db)
-        .await?)
-}
-
 pub async fn create_body(
     db: &Database,
     actor: &Actor,

@@ -57,6 +57,16 @@ pub async fn open_action_items(db: &Database, actor: &Actor) -> StoreResult<Vec<
         .await?)
 }
 
+/// Metrics the actor's person records that have nothing for `quarter` (the last closed one).
+pub async fn due_metrics(
+    db: &Database,
+    actor: &Actor,
+    quarter: workit_domain::plans::Quarter,
+) -> StoreResult<Vec<crate::entities::outcome_metrics::Model>> {
+    let Some(person) = person_of(db, actor).await? else { return Ok(Vec::new()) };
+    crate::plans::metrics::due(db, None, Some(&[person]), quarter).await
+}
+
 /// Meetings of the person's current bodies in a window, cancelled ones included (a calendar
 /// must learn of a cancellation to remove the event).
 pub async fn meetings_for_feed(

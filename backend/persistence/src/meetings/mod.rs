@@ -24,7 +24,7 @@ use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
 use crate::entities::decisions as decision_rows;
-use crate::entities::{agenda_items, bodies, forums, meeting_events, meetings, milestones};
+use crate::entities::{agenda_items, bodies, forums, meeting_events, meetings};
 use crate::versioned::{VersionedWrite, insert_new, not_found, update_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit, scope};
 use templates::TemplateChoice;
@@ -416,17 +416,7 @@ pub(crate) async fn move_status(
     if to == MeetingStatus::MinutesApproved {
         let milestone = current.template_key.as_deref().and_then(rules::template).and_then(|t| t.milestone_key);
         if let Some(key) = milestone {
-            milestones::Entity::update_many()
-                .set(milestones::ActiveModel {
-                    done_on: Set(Some(now.date_naive())),
-                    updated_at: Set(now),
-                    ..Default::default()
-                })
-                .filter(milestones::Column::ForumId.eq(body.forum_id))
-                .filter(milestones::Column::TemplateKey.eq(key))
-                .filter(milestones::Column::DoneOn.is_null())
-                .exec(txn)
-                .await?;
+            crate::forums::lifecycle::tick_milestone(txn, body.forum_id, key, now.date_naive(), now).await?;
         }
     }
     audit::record(txn, actor, "set_status", "meeting", current.id, now).await?;

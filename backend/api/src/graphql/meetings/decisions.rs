@@ -70,6 +70,8 @@ pub async fn decisions_of(ctx: &Context<'_>, meeting_id: i64) -> ApiResult<Vec<D
 pub struct MyAgenda {
     next_meetings: Vec<Meeting>,
     open_action_items: Vec<Decision>,
+    /// Metrics the person records with nothing for the last closed quarter yet.
+    due_metrics: Vec<crate::graphql::plans::metrics::Metric>,
 }
 
 #[derive(InputObject)]
@@ -128,7 +130,13 @@ impl DecisionQuery {
         let next_meetings =
             mine::next_meetings(ctx.db(), actor, ctx.now(), 10).await?.into_iter().map(Meeting).collect();
         let open_action_items = mine::open_action_items(ctx.db(), actor).await?.into_iter().map(Decision).collect();
-        Ok(MyAgenda { next_meetings, open_action_items })
+        let last = workit_domain::plans::Quarter::last_closed(ctx.now());
+        let due_metrics = mine::due_metrics(ctx.db(), actor, last)
+            .await?
+            .into_iter()
+            .map(crate::graphql::plans::metrics::Metric)
+            .collect();
+        Ok(MyAgenda { next_meetings, open_action_items, due_metrics })
     }
 }
 

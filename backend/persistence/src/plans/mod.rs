@@ -1,0 +1,19 @@
+//! Strategic focuses, their outcome metrics and measurements, and the work plan (domain §5–§7).
+//! Everything here belongs to one forum, so one rule authorizes it: town roles edit their
+//! town's, coordinators their region's (`Action::EditForum`); everyone signed in reads.
+
+pub mod focuses;
+pub mod metrics;
+pub mod tasks;
+
+use workit_domain::{Action, Actor, TownId};
+
+use crate::forums::town_of_forum;
+use crate::{Database, StoreResult, scope};
+
+/// Checks that `actor` may do `action` on forum `forum_id`, answering the forum's town.
+async fn authorize_forum(db: &Database, actor: &Actor, action: Action, forum_id: i64) -> StoreResult<TownId> {
+    let town = town_of_forum(db, forum_id).await?;
+    actor.authorize(action, scope::town(db, town).await?)?;
+    Ok(town)
+}
