@@ -20,6 +20,9 @@ const MeetingsPage = lazy(() => import('@/features/meetings/components/MeetingsP
 const MeetingPage = lazy(() => import('@/features/meetings/components/MeetingPage'));
 const PrintMeetingPage = lazy(() => import('@/features/meetings/components/PrintMeetingPage'));
 const DecisionsRegisterPage = lazy(() => import('@/features/meetings/components/DecisionsRegisterPage'));
+const FocusesPage = lazy(() => import('@/features/plans/components/FocusesPage'));
+const FocusPage = lazy(() => import('@/features/plans/components/FocusPage'));
+const WorkPlanPage = lazy(() => import('@/features/plans/components/WorkPlanPage'));
 const AccountsPage = lazy(() => import('@/features/account/components/AccountsPage'));
 const SetPasswordPage = lazy(() => import('@/features/account/components/SetPasswordPage'));
 
@@ -102,6 +105,9 @@ export const router = createBrowserRouter([
           { path: 'towns/:townId', element: <TownHome /> },
           { path: 'towns/:townId/directory', element: <DirectoryPage /> },
           { path: 'towns/:townId/forum', element: <ForumPage /> },
+          { path: 'towns/:townId/focuses', element: <FocusesPage /> },
+          { path: 'focuses/:focusId', element: <FocusPage /> },
+          { path: 'towns/:townId/plan', element: <WorkPlanPage /> },
           { path: 'towns/:townId/meetings', element: <MeetingsPage /> },
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'meetings/:meetingId/print', element: <PrintMeetingPage /> },

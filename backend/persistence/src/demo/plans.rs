@@ -6,6 +6,7 @@ use chrono::Duration;
 use rand::Rng;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use workit_domain::plans::focuses::{FocusStatus, Goal, GoalCriterion, TheoryOfChange};
+use workit_domain::plans::measures::MetricUnit;
 use workit_domain::plans::tasks::TaskDraft;
 use workit_domain::plans::{Quarter, TaskStatus};
 
@@ -93,7 +94,7 @@ impl Seeder<'_> {
             .await?;
             // How far along its path this town's metric got: some towns move faster than
             // planned, some lag (off track).
-            let pace = self.rng.random_range(0.3..1.3);
+            let pace = self.rng.random_range(0.6..1.25);
             // About one metric in four has not been recorded for the last closed quarter yet.
             let overdue = self.rng.random_range(0..4) == 0;
             let change = seed.target - seed.baseline;
@@ -109,7 +110,9 @@ impl Seeder<'_> {
                 let drift = if since_baseline < 0 { f64::from(since_baseline) * change * -0.01 } else { 0.0 };
                 let noise = self.rng.random_range(-0.02..0.02) * change.abs();
                 let raw = seed.baseline + change * progress + drift + noise;
-                let value = if since_baseline == 0 { seed.baseline } else { (raw * 10.0).round() / 10.0 };
+                // Counts are whole; rates and wages keep one decimal.
+                let precision = if seed.unit == MetricUnit::Count { 1.0 } else { 10.0 };
+                let value = if since_baseline == 0 { seed.baseline } else { (raw * precision).round() / precision };
                 let (created_at, updated_at, version) = stamps(self.now);
                 rows.push(measurements::ActiveModel {
                     metric_id: Set(metric.id),

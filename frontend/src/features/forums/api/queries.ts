@@ -157,3 +157,12 @@ export const MoveForumStageMutation = graphql(`
     }
   }
 `);
+
+export const CreateFocusInlineMutation = graphql(`
+  mutation CreateFocusInline($forumId: ID!, $input: FocusInput!) {
+    createFocus(forumId: $forumId, input: $input) {
+      id
+      title
+    }
+  }
+`);

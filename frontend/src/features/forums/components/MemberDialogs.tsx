@@ -1,14 +1,15 @@
-import { Alert, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Fieldset, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
 import { FormActions } from '@/components/FormActions';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
-import type { BodyKind, ForumPageQuery, MembershipRole } from '@/gql/graphql';
+import type { BodyKind, FocusKind, ForumPageQuery, MembershipRole } from '@/gql/graphql';
 import { fieldMessage } from '@/lib/errors';
 
-import { AddMembershipMutation, CreateBodyMutation, TownPeopleQuery, UpdateMembershipMutation } from '../api/queries';
+import { AddMembershipMutation, CreateBodyMutation, CreateFocusInlineMutation, TownPeopleQuery, UpdateMembershipMutation } from '../api/queries';
 
 type Forum = NonNullable<ForumPageQuery['town']['forum']>;
 type Body = Forum['bodies'][number];
@@ -16,6 +17,8 @@ type Member = Body['members'][number];
 
 export const ROLES: MembershipRole[] = ['CHAIR', 'EMPLOYMENT_LEAD', 'REFERENT_STRATEGIC', 'REFERENT_OPERATIONAL', 'REGIONAL_COORDINATOR', 'TEAM_LEAD', 'MEMBER'];
 const KINDS: BodyKind[] = ['STEERING_COMMITTEE', 'FORUM', 'TASK_TEAM', 'AD_HOC_TEAM'];
+const FOCUS_KINDS: FocusKind[] = ['EMPLOYERS', 'POPULATION', 'SKILLS', 'GEOGRAPHIC', 'REGIONAL'];
+const NEW_FOCUS = 'new';
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -118,23 +121,50 @@ export function EditMemberDialog({ member, ending, onClose }: { member: Member; 
 export function BodyDialog({ forum, onClose }: { forum: Forum; onClose: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const [, create] = useMutation(CreateBodyMutation);
+  const [, createFocus] = useMutation(CreateFocusInlineMutation);
+  const [madeFocus, setMadeFocus] = useState<{ id: string; title: string } | null>(null);
+  const focusOptions = [...forum.focuses, ...(madeFocus ? [madeFocus] : [])].map((f) => ({ value: f.id, label: f.title }));
   const form = useForm({
     mode: 'controlled',
-    initialValues: { kind: 'TASK_TEAM' as string | null, name: '', focusId: null as string | null, startsOn: today(), endsOn: '' },
+    initialValues: {
+      kind: 'TASK_TEAM' as string | null,
+      name: '',
+      // A new town reaches meeting 5 (teams) right after meeting 4 (focuses): a team's focus
+      // can be created here, inline.
+      focusId: (forum.focuses.length ? null : NEW_FOCUS) as string | null,
+      focusKind: 'POPULATION' as string | null,
+      focusTitle: '',
+      startsOn: today(),
+      endsOn: '',
+    },
     validateInputOnChange: true,
     validate: {
       kind: (v) => (v ? null : fieldMessage(t, 'required')),
       name: (v) => (v.trim() ? (v.length > 200 ? fieldMessage(t, 'too_long', { max: '200' }) : null) : fieldMessage(t, 'required')),
       focusId: (v, values) => (values.kind === 'TASK_TEAM' && !v ? fieldMessage(t, 'required') : null),
+      focusTitle: (v, values) => (values.kind === 'TASK_TEAM' && values.focusId === NEW_FOCUS && !v.trim() ? fieldMessage(t, 'required') : null),
       endsOn: (v, values) => (values.kind === 'AD_HOC_TEAM' && !v ? fieldMessage(t, 'required') : v && values.startsOn && v < values.startsOn ? fieldMessage(t, 'end_before_start') : null),
     },
   });
   const flow = useSaveFlow(form, 0, async () => null, () => []);
   const submit = form.onSubmit(async (values) => {
+    let focusId = values.focusId;
+    if (values.kind === 'TASK_TEAM' && focusId === NEW_FOCUS) {
+      const made = await createFocus({ forumId: forum.id, input: { kind: values.focusKind as FocusKind, title: values.focusTitle, status: 'ACTIVE' } }, { additionalTypenames: ['StrategicFocus'] });
+      const id = made.data?.createFocus.id;
+      if (!id) {
+        await flow.handle({ error: made.error, ok: false });
+        return;
+      }
+      // Kept even if the team below is refused: a retry uses it instead of making another.
+      setMadeFocus({ id, title: values.focusTitle });
+      form.setFieldValue('focusId', id);
+      focusId = id;
+    }
     const input = {
       kind: values.kind as BodyKind,
       name: values.name.trim(),
-      focusId: values.kind === 'TASK_TEAM' ? values.focusId : null,
+      focusId: values.kind === 'TASK_TEAM' ? focusId : null,
       startsOn: values.startsOn || null,
       endsOn: values.endsOn || null,
     };
@@ -148,14 +178,18 @@ export function BodyDialog({ forum, onClose }: { forum: Forum; onClose: (saved: 
           <FormError message={flow.formError} />
           <Select label={t('forum.bodyKind')} required data={KINDS.map((k) => ({ value: k, label: t(`bodyKinds.${k}`) }))} {...form.getInputProps('kind')} />
           <TextInput label={t('forum.bodyName')} required data-autofocus {...form.getInputProps('name')} />
-          {form.values.kind === 'TASK_TEAM' &&
-            (forum.focuses.length ? (
-              <Select label={t('forum.focus')} required data={forum.focuses.map((f) => ({ value: f.id, label: f.title }))} {...form.getInputProps('focusId')} />
-            ) : (
-              <Alert color="yellow" variant="light">
-                {t('forum.noFocuses')}
-              </Alert>
-            ))}
+          {form.values.kind === 'TASK_TEAM' && (
+            <Select label={t('forum.focus')} required allowDeselect={false} data={[...focusOptions, { value: NEW_FOCUS, label: t('forum.newFocusOption') }]} {...form.getInputProps('focusId')} />
+          )}
+          {form.values.kind === 'TASK_TEAM' && form.values.focusId === NEW_FOCUS && (
+            <Fieldset legend={t('forum.newFocus')}>
+              <Stack gap="xs">
+                {!forum.focuses.length && <Text size="sm">{t('forum.noFocuses')}</Text>}
+                <Select label={t('focuses.kind')} required allowDeselect={false} data={FOCUS_KINDS.map((k) => ({ value: k, label: t(`focuses.kinds.${k}`) }))} {...form.getInputProps('focusKind')} />
+                <TextInput label={t('focuses.title')} required {...form.getInputProps('focusTitle')} />
+              </Stack>
+            </Fieldset>
+          )}
           <Group grow>
             <TextInput type="date" label={t('forum.startsOn')} {...form.getInputProps('startsOn')} />
             <TextInput type="date" label={t('forum.endsOn')} required={form.values.kind === 'AD_HOC_TEAM'} {...form.getInputProps('endsOn')} />

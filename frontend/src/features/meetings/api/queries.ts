@@ -276,6 +276,14 @@ export const MyAgendaQuery = graphql(`
           title
         }
       }
+      dueMetrics {
+        id
+        name
+        focus {
+          id
+          title
+        }
+      }
     }
   }
 `);
@@ -448,6 +456,22 @@ export const PrintMeetingQuery = graphql(`
             id
             name
           }
+        }
+      }
+    }
+  }
+`);
+
+export const WorkPlanTasksQuery = graphql(`
+  query WorkPlanTasks($townId: ID!) {
+    town(id: $townId) {
+      id
+      forum {
+        id
+        workPlan {
+          id
+          title
+          plannedQuarter
         }
       }
     }

@@ -10,7 +10,7 @@ import { useProblem } from '@/hooks/useProblem';
 import { failureMessage, fieldMessage, toFailure } from '@/lib/errors';
 import { useFormat } from '@/hooks/useFormat';
 
-import { CreateDecisionMutation, TownPeopleForMeetingsQuery, UpdateDecisionMutation } from '../api/queries';
+import { CreateDecisionMutation, TownPeopleForMeetingsQuery, UpdateDecisionMutation, WorkPlanTasksQuery } from '../api/queries';
 
 const STATUSES: DecisionStatus[] = ['OPEN', 'DONE', 'CANCELLED'];
 
@@ -48,6 +48,34 @@ export function DecisionStatusControl({ decision, canEdit, onChange }: { decisio
   );
 }
 
+type TaskOption = { value: string; label: string };
+
+/** Links a decision to a task of the work plan (or unlinks it); read-only for those who only read. */
+export function DecisionTaskControl({ decision, tasks, canEdit, onChange }: { decision: DecisionFieldsFragment; tasks: TaskOption[]; canEdit: boolean; onChange: () => void }) {
+  const { t } = useTranslation();
+  const [, update] = useMutation(UpdateDecisionMutation);
+  const { problem, report } = useProblem();
+  const linked = tasks.find((task) => task.value === decision.workPlanTaskId);
+  if (!canEdit) return <Text size="sm">{linked?.label ?? ''}</Text>;
+  return (
+    <Select
+      size="xs"
+      aria-label={t('decisions.linkTask', { text: decision.text })}
+      placeholder={t('decisions.noTask')}
+      clearable
+      searchable
+      value={decision.workPlanTaskId ?? null}
+      data={tasks}
+      onChange={async (value) => {
+        const input = { text: decision.text, ownerPersonId: decision.owner?.id ?? null, dueOn: decision.dueOn, status: decision.status, workPlanTaskId: value };
+        if (report(await update({ id: decision.id, version: decision.version, input }, { additionalTypenames: ['Decision', 'Meeting', 'Task'] }))) onChange();
+      }}
+      error={problem}
+      w={220}
+    />
+  );
+}
+
 /** Decisions of a meeting: each with an owner and a due date becomes a tracked action item. */
 export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, onChange }: { meetingId: string; townId: string; decisions: DecisionFieldsFragment[]; open: boolean; canEdit: boolean; onChange: () => void }) {
   const { t } = useTranslation();
@@ -56,13 +84,15 @@ export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, 
   const [error, setError] = useState<string | null>(null);
   const adding = canEdit && open;
   const [{ data: people }] = useQuery({ query: TownPeopleForMeetingsQuery, variables: { townId }, pause: !adding });
+  const [{ data: plan }] = useQuery({ query: WorkPlanTasksQuery, variables: { townId } });
+  const tasks: TaskOption[] = (plan?.town.forum?.workPlan ?? []).map((task) => ({ value: task.id, label: task.plannedQuarter ? `${task.title} (${task.plannedQuarter})` : task.title }));
   const form = useForm({
     mode: 'controlled',
-    initialValues: { text: '', ownerPersonId: null as string | null, dueOn: '' },
+    initialValues: { text: '', ownerPersonId: null as string | null, dueOn: '', workPlanTaskId: null as string | null },
     validate: { text: (v) => (v.trim() ? (v.length > 2000 ? fieldMessage(t, 'too_long', { max: '2000' }) : null) : fieldMessage(t, 'required')) },
   });
   const submit = form.onSubmit(async (values) => {
-    const result = await create({ meetingId, input: { text: values.text.trim(), ownerPersonId: values.ownerPersonId, dueOn: values.dueOn || null } }, { additionalTypenames: ['Decision', 'Meeting'] });
+    const result = await create({ meetingId, input: { text: values.text.trim(), ownerPersonId: values.ownerPersonId, dueOn: values.dueOn || null, workPlanTaskId: values.workPlanTaskId } }, { additionalTypenames: ['Decision', 'Meeting'] });
     const failure = toFailure(result.error);
     if (failure) {
       form.setErrors(Object.fromEntries(Object.entries(failure.fields).map(([f, e]) => [f, fieldMessage(t, e.code, e.params)])));
@@ -92,6 +122,7 @@ export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, 
                 <Table.Th scope="col">{t('decisions.owner')}</Table.Th>
                 <Table.Th scope="col">{t('decisions.dueOn')}</Table.Th>
                 <Table.Th scope="col">{t('decisions.status')}</Table.Th>
+                <Table.Th scope="col">{t('decisions.task')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -102,6 +133,9 @@ export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, 
                   <Table.Td>{format.date(d.dueOn)}</Table.Td>
                   <Table.Td>
                     <DecisionStatusControl decision={d} canEdit={canEdit} onChange={onChange} />
+                  </Table.Td>
+                  <Table.Td>
+                    <DecisionTaskControl decision={d} tasks={tasks} canEdit={canEdit} onChange={onChange} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -117,6 +151,7 @@ export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, 
             <Group align="flex-end" grow>
               <Select label={t('decisions.owner')} searchable clearable data={(people?.people.items ?? []).map((p) => ({ value: p.id, label: p.fullName }))} {...form.getInputProps('ownerPersonId')} />
               <TextInput type="date" label={t('decisions.dueOn')} {...form.getInputProps('dueOn')} />
+              <Select label={t('decisions.task')} searchable clearable data={tasks} {...form.getInputProps('workPlanTaskId')} />
             </Group>
             <Group justify="flex-end">
               <Button type="submit" loading={form.submitting}>

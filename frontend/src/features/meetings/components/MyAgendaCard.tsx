@@ -13,7 +13,7 @@ export function MyAgendaCard() {
   const format = useFormat();
   const [{ data }] = useQuery({ query: MyAgendaQuery, requestPolicy: 'cache-and-network' });
   if (!data) return null;
-  const { nextMeetings, openActionItems } = data.myAgenda;
+  const { nextMeetings, openActionItems, dueMetrics } = data.myAgenda;
   const dateTime = (iso: string) => new Intl.DateTimeFormat(format.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   return (
     <Card withBorder component="section" aria-labelledby="my-agenda-title">
@@ -64,6 +64,21 @@ export function MyAgendaCard() {
             )}
           </Stack>
         </SimpleGrid>
+        {dueMetrics.length > 0 && (
+          <Stack gap={4}>
+            <Text fw={600}>{t('myAgenda.dueMetrics')}</Text>
+            <List size="sm" spacing={4}>
+              {dueMetrics.map((m) => (
+                <List.Item key={m.id}>
+                  <Anchor component={Link} to={`/focuses/${m.focus.id}`}>
+                    {m.name}
+                  </Anchor>{' '}
+                  · {m.focus.title} <Badge color="red.9">{t('metrics.due')}</Badge>
+                </List.Item>
+              ))}
+            </List>
+          </Stack>
+        )}
       </Stack>
     </Card>
   );

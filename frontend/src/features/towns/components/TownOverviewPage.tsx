@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
-import { IconAddressBook, IconCalendarEvent, IconChecklist, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconChecklist, IconListCheck, IconTarget, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -52,6 +52,12 @@ export default function TownOverviewPage() {
           </Button>
           <Button component={Link} to={`/towns/${town.id}/meetings`} variant="light" leftSection={<IconCalendarEvent size={18} aria-hidden />}>
             {t('meetings.nav')}
+          </Button>
+          <Button component={Link} to={`/towns/${town.id}/focuses`} variant="light" leftSection={<IconTarget size={18} aria-hidden />}>
+            {t('focuses.open')}
+          </Button>
+          <Button component={Link} to={`/towns/${town.id}/plan`} variant="light" leftSection={<IconListCheck size={18} aria-hidden />}>
+            {t('plan.open')}
           </Button>
           <Button component={Link} to={`/towns/${town.id}/decisions`} variant="light" leftSection={<IconChecklist size={18} aria-hidden />}>
             {t('decisions.nav')}

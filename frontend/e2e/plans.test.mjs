@@ -1,0 +1,131 @@
+// Focuses, metrics and the work plan in a real Chromium: a referent creates a focus with a
+// metric, imports a CSV, sees the chart and the status, and links a meeting's decision to a task.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { login, newPage, PASSWORD, seriousViolations, serverAndBrowser, signIn } from './harness.mjs';
+
+const env = serverAndBrowser();
+
+/** Quarters as the API writes them, counted from the last closed one (Israel's calendar is close enough here). */
+function quarter(offset) {
+  const now = new Date();
+  const index = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3) - 1 + offset;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
+
+test('a referent creates a focus with a metric, imports a CSV, sees the status and links a decision to a task', async () => {
+  const page = await newPage(env.browser);
+  await signIn(page, env.server.url, 'referent.kiryat-shmona');
+  const townId = new URL(page.url()).pathname.split('/').pop();
+
+  await page.goto(`${env.server.url}/towns/${townId}/focuses`);
+  await page.getByRole('button', { name: 'מיקוד חדש' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'שם המיקוד' }).fill('נשים חרדיות בתעסוקה');
+  await dialog.getByRole('textbox', { name: 'אוכלוסיית יעד' }).fill('נשים חרדיות');
+  await dialog.getByRole('textbox', { name: 'הבעיה' }).fill('שיעור תעסוקה נמוך\nמעט משרות מותאמות');
+  await dialog.getByRole('button', { name: 'הוספת מטרה' }).click();
+  await dialog.getByRole('textbox', { name: 'מטרה 1' }).fill('200 נשים נוספות מועסקות');
+  await dialog.getByRole('checkbox', { name: 'ריאלית' }).check();
+  await dialog.getByRole('button', { name: 'שמירה' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('link', { name: 'נשים חרדיות בתעסוקה' }).click();
+  await page.getByRole('heading', { level: 1, name: 'נשים חרדיות בתעסוקה' }).waitFor();
+  assert.match(await page.locator('body').textContent(), /עוד לא וודא: ברורה ומוסכמת/, 'unticked criteria show on the focus');
+
+  await page.getByRole('button', { name: 'מדד חדש' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'שם המדד' }).fill('שיעור תעסוקת נשים חרדיות');
+  await dialog.getByRole('textbox', { name: 'סוג המדד' }).click();
+  await page.getByRole('option', { name: 'מדד תפוקה' }).click();
+  await dialog.getByText('עדיף מדד תוצאה').waitFor();
+  await dialog.getByRole('textbox', { name: 'סוג המדד' }).click();
+  await page.getByRole('option', { name: 'מדד תוצאה' }).click();
+  await dialog.getByRole('textbox', { name: 'יחידה' }).click();
+  await page.getByRole('option', { name: 'אחוזים' }).click();
+  await dialog.getByRole('textbox', { name: 'ערך מוצא' }).fill('40');
+  await dialog.getByRole('textbox', { name: 'רבעון המוצא' }).fill(quarter(-4));
+  await dialog.getByRole('textbox', { name: 'יעד', exact: true }).fill('60');
+  await dialog.getByRole('textbox', { name: 'רבעון היעד' }).fill(quarter(4));
+  await dialog.getByRole('button', { name: 'שמירה' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const card = page.locator('[data-metric]').filter({ hasText: 'שיעור תעסוקת נשים חרדיות' });
+  await card.waitFor();
+  assert.equal(await card.locator('[data-status]').getAttribute('data-status'), 'NO_DATA');
+
+  // The CSV as Excel saves it: a byte-order mark, Hebrew headers.
+  await page.goto(`${env.server.url}/towns/${townId}/focuses`);
+  await page.getByRole('button', { name: 'ייבוא מדידות מקובץ' }).click();
+  dialog = page.getByRole('dialog');
+  const csv = `\ufeffמדד,רבעון,ערך,הערה\n${[3, 2, 1, 0].map((back) => `שיעור תעסוקת נשים חרדיות,${quarter(-back)},${50 - back * 2},BI`).join('\n')}\n`;
+  await dialog.locator('input[type=file]').setInputFiles({ name: 'measurements.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await dialog.getByText('ישתנו 4 ערכים').waitFor();
+  await dialog.getByRole('button', { name: 'ייבוא 4 ערכים' }).click();
+  await dialog.getByText('יובאו 4 ערכים.').waitFor();
+  await dialog.getByRole('button', { name: 'סגירה' }).click();
+
+  await page.getByRole('link', { name: 'נשים חרדיות בתעסוקה' }).click();
+  await card.waitFor();
+  // 50 in the last closed quarter, against a path from 40 to 60 over eight quarters: on track.
+  await page.waitForFunction(() => document.querySelector('[data-metric] [data-status]') !== null);
+  assert.equal(await card.locator('[data-status]').getAttribute('data-status'), 'ON_TRACK');
+  await card.locator('.recharts-line').first().waitFor();
+  await card.getByText('טבלה', { exact: true }).click();
+  await card.getByRole('cell', { name: '50' }).first().waitFor();
+
+  // A task of the plan, then a decision of a meeting linked to it from the meeting page.
+  await page.goto(`${env.server.url}/towns/${townId}/plan`);
+  await page.getByRole('button', { name: 'משימה חדשה' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'משימה', exact: true }).fill('סדנת הכוון לנשים חרדיות');
+  await dialog.getByRole('button', { name: 'שמירה' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByText('סדנת הכוון לנשים חרדיות').first().waitFor();
+
+  const meetingId = await page.evaluate(async ({ email, password, townId }) => {
+    const call = async (query, variables, token) => {
+      const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      return (await response.json()).data;
+    };
+    const { login } = await call('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: password });
+    const { decisions } = await call('query($t: ID!) { decisions(townId: $t, limit: 50) { items { meeting { id } } } }', { t: townId }, login.accessToken);
+    return decisions.items[0]?.meeting.id;
+  }, { email: login('referent.kiryat-shmona'), password: PASSWORD, townId });
+  assert.ok(meetingId, 'the demo town has a meeting with decisions');
+  await page.goto(`${env.server.url}/meetings/${meetingId}`);
+  const link = page.getByRole('textbox', { name: /^משימה בתוכנית העבודה להחלטה:/ }).first();
+  await link.click();
+  await page.getByRole('option', { name: /סדנת הכוון לנשים חרדיות/ }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value.startsWith('סדנת הכוון')));
+
+  await page.goto(`${env.server.url}/towns/${townId}/plan?state=PLANNED`);
+  const row = page.locator('[data-task]').filter({ hasText: 'סדנת הכוון לנשים חרדיות' });
+  await row.waitFor();
+  assert.ok((await row.locator('a[href^="/meetings/"]').count()) >= 1, 'the task shows the decision that touched it');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the new pages pass axe in Hebrew and English, on a desktop and at phone width', async () => {
+  for (const width of [1280, 390]) {
+    const page = await newPage(env.browser, { width, height: 900 });
+    await signIn(page, env.server.url, 'chair.kiryat-gat');
+    const townId = new URL(page.url()).pathname.split('/').pop();
+    for (const language of ['he', 'en']) {
+      await page.evaluate((l) => localStorage.setItem('workit.language', l), language);
+      await page.goto(`${env.server.url}/towns/${townId}/focuses`);
+      await page.locator('[data-focus]').first().waitFor();
+      assert.deepEqual(await seriousViolations(page), [], `focuses, ${language}, ${width}px`);
+      await page.locator('[data-focus] a').first().click();
+      await page.locator('[data-metric]').first().waitFor();
+      assert.deepEqual(await seriousViolations(page), [], `focus, ${language}, ${width}px`);
+      await page.goto(`${env.server.url}/towns/${townId}/plan`);
+      await page.locator('[data-task]:visible').first().waitFor();
+      assert.deepEqual(await seriousViolations(page), [], `plan, ${language}, ${width}px`);
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});

@@ -1,0 +1,340 @@
+import { graphql } from '@/gql';
+
+export const FocusesPageQuery = graphql(`
+  query FocusesPage($townId: ID!) {
+    lastClosedQuarter
+    town(id: $townId) {
+      id
+      nameHe
+      nameEn
+      viewerMay {
+        editForum
+      }
+      forum {
+        id
+        focuses {
+          id
+          kind
+          title
+          targetPopulation
+          priority
+          status
+          closedReason
+          version
+          team {
+            id
+            name
+          }
+          goals {
+            text
+            unmetCriteria
+          }
+          metrics {
+            id
+            name
+            status
+            due
+          }
+        }
+        dueMetrics {
+          id
+          name
+          focus {
+            id
+            title
+          }
+          recorder {
+            id
+            fullName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const FocusPageQuery = graphql(`
+  query FocusPage($id: ID!) {
+    lastClosedQuarter
+    usualOutcomeMetrics {
+      key
+      unit
+      direction
+    }
+    focus(id: $id) {
+      id
+      kind
+      title
+      description
+      targetPopulation
+      priority
+      status
+      closedReason
+      version
+      theory {
+        problem
+        activities
+        outputs
+        outcomes
+        impact
+      }
+      goals {
+        text
+        criteria
+        unmetCriteria
+      }
+      team {
+        id
+        name
+      }
+      forum {
+        id
+        town {
+          id
+          nameHe
+          nameEn
+          viewerMay {
+            editForum
+          }
+        }
+      }
+      metrics {
+        id
+        name
+        unit
+        unitLabel
+        direction
+        kind
+        source
+        baseline
+        baselineQuarter
+        target
+        targetQuarter
+        status
+        due
+        expected
+        version
+        path {
+          quarter
+          expected
+        }
+        recorder {
+          id
+          fullName
+        }
+        measurements {
+          id
+          quarter
+          value
+          note
+          recordedBy
+          recordedAt
+          version
+        }
+      }
+      tasks {
+        id
+        title
+        state
+        plannedQuarter
+        dueOn
+        owner {
+          id
+          fullName
+        }
+      }
+    }
+  }
+`);
+
+export const TownPeopleQuery = graphql(`
+  query PlanTownPeople($townId: ID!) {
+    people(townId: $townId, limit: 200) {
+      items {
+        id
+        fullName
+      }
+    }
+    organisations(townId: $townId, limit: 200) {
+      items {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const CreateFocusMutation = graphql(`
+  mutation CreateFocus($forumId: ID!, $input: FocusInput!) {
+    createFocus(forumId: $forumId, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const UpdateFocusMutation = graphql(`
+  mutation UpdateFocus($id: ID!, $version: Int!, $input: FocusInput!) {
+    updateFocus(id: $id, version: $version, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const ReorderFocusesMutation = graphql(`
+  mutation ReorderFocuses($forumId: ID!, $ids: [ID!]!) {
+    reorderFocuses(forumId: $forumId, ids: $ids) {
+      id
+      priority
+      version
+    }
+  }
+`);
+
+export const CreateMetricMutation = graphql(`
+  mutation CreateMetric($focusId: ID!, $input: MetricInput!) {
+    createMetric(focusId: $focusId, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const UpdateMetricMutation = graphql(`
+  mutation UpdateMetric($id: ID!, $version: Int!, $input: MetricInput!) {
+    updateMetric(id: $id, version: $version, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const DeleteMetricMutation = graphql(`
+  mutation DeleteMetric($id: ID!, $version: Int!) {
+    deleteMetric(id: $id, version: $version)
+  }
+`);
+
+export const RecordMeasurementMutation = graphql(`
+  mutation RecordMeasurement($metricId: ID!, $input: MeasurementInput!, $version: Int) {
+    recordMeasurement(metricId: $metricId, input: $input, version: $version) {
+      id
+      version
+    }
+  }
+`);
+
+export const WorkPlanPageQuery = graphql(`
+  query WorkPlanPage($townId: ID!, $year: Int!) {
+    town(id: $townId) {
+      id
+      nameHe
+      nameEn
+      viewerMay {
+        editForum
+        approvePlan
+      }
+      forum {
+        id
+        focuses {
+          id
+          title
+          status
+          metrics {
+            id
+            name
+          }
+        }
+        bodies {
+          id
+          kind
+          name
+          closed
+          focus {
+            id
+          }
+        }
+        planApproval(year: $year) {
+          year
+          approvedAt
+          approvedBy
+          taskCount
+          changes {
+            taskId
+            title
+            change
+          }
+        }
+        workPlan {
+          id
+          title
+          state
+          status
+          plannedQuarter
+          dueOn
+          doneOn
+          droppedReason
+          resources
+          expectedProduct
+          successMeasure
+          version
+          focus {
+            id
+            title
+          }
+          team {
+            id
+            name
+          }
+          owner {
+            id
+            fullName
+          }
+          partners {
+            id
+            name
+          }
+          metric {
+            id
+            name
+          }
+          decisions {
+            id
+            text
+            meeting {
+              id
+              title
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CreateTaskMutation = graphql(`
+  mutation CreateTask($forumId: ID!, $input: TaskInput!) {
+    createTask(forumId: $forumId, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const UpdateTaskMutation = graphql(`
+  mutation UpdateTask($id: ID!, $version: Int!, $input: TaskInput!) {
+    updateTask(id: $id, version: $version, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const ApproveWorkPlanMutation = graphql(`
+  mutation ApproveWorkPlan($forumId: ID!, $year: Int!) {
+    approveWorkPlan(forumId: $forumId, year: $year) {
+      year
+    }
+  }
+`);
