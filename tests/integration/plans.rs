@@ -274,6 +274,62 @@ async fn a_task_carries_owner_partners_quarter_and_state_and_the_chair_approves_
     assert!(changes.as_array().unwrap().iter().any(|c| c["taskId"] == task_id && c["change"] == "CHANGED"), "{body}");
 }
 
+async fn a_metric_is_edited_with_its_version_and_a_measurement_deleted(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let f = fixture(&app, "Edit Metric Town").await;
+    let recorder = f.town.person_in(&app, &f.town.forum, "MEMBER", "Data Keeper").await;
+    let update = "mutation($id: ID!, $v: Int!, $i: MetricInput!) { updateMetric(id: $id, version: $v, input: $i) { name unit unitLabel kind recorder { fullName } version } }";
+    let mut input = rate_metric();
+    input["name"] = json!("Average travel time");
+    input["unit"] = json!("OTHER");
+    input["unitLabel"] = json!("minutes");
+    input["kind"] = json!("OUTPUT");
+    input["recorderPersonId"] = recorder.id.clone();
+    let updated = app.gql(&f.referent, update, json!({ "id": f.metric, "v": 1, "i": input })).await;
+    assert_eq!(
+        updated["data"]["updateMetric"],
+        json!({ "name": "Average travel time", "unit": "OTHER", "unitLabel": "minutes", "kind": "OUTPUT",
+                "recorder": { "fullName": "Data Keeper" }, "version": 2 }),
+        "{updated}"
+    );
+    let stale = app.gql(&f.referent, update, json!({ "id": f.metric, "v": 1, "i": input })).await;
+    assert_eq!(error_code(&stale), "CONFLICT");
+    let other = app.new_town("Far Town").await;
+    let stranger = other.person_in(&app, &other.steering, "MEMBER", "Far Person").await;
+    input["recorderPersonId"] = stranger.id.clone();
+    let refused = app.gql(&f.referent, update, json!({ "id": f.metric, "v": 2, "i": input })).await;
+    assert_eq!(field_errors(&refused), [("recorderPersonId".to_owned(), "invalid_choice".to_owned())]);
+
+    // The recorder sees the metric as due on their week until the quarter is recorded.
+    let keeper = app.account_for(&recorder).await;
+    let due = app.gql(&keeper, "{ myAgenda { dueMetrics { name } } }", json!({})).await;
+    assert_eq!(due["data"]["myAgenda"]["dueMetrics"], json!([{ "name": "Average travel time" }]), "{due}");
+    let recorded = app
+        .gql(&keeper, RECORD, json!({ "m": f.metric, "i": { "quarter": last_closed().to_string(), "value": 41.0 } }))
+        .await;
+    assert_eq!(error_code(&recorded), "FORBIDDEN", "a plain member records nothing: {recorded}");
+    let recorded = app
+        .gql(
+            &f.referent,
+            RECORD,
+            json!({ "m": f.metric, "i": { "quarter": last_closed().to_string(), "value": 41.0 } }),
+        )
+        .await;
+    let due = app.gql(&keeper, "{ myAgenda { dueMetrics { name } } }", json!({})).await;
+    assert_eq!(due["data"]["myAgenda"]["dueMetrics"], json!([]));
+
+    let measurement = &recorded["data"]["recordMeasurement"];
+    let delete = "mutation($id: ID!, $v: Int!) { deleteMeasurement(id: $id, version: $v) }";
+    let stale = app.gql(&f.referent, delete, json!({ "id": measurement["id"], "v": 2 })).await;
+    assert_eq!(error_code(&stale), "CONFLICT");
+    let deleted = app.gql(&f.referent, delete, json!({ "id": measurement["id"], "v": 1 })).await;
+    assert_eq!(deleted["data"]["deleteMeasurement"], true, "{deleted}");
+    let left = app
+        .scalar_i64(&format!("SELECT COUNT(*) FROM measurements WHERE metric_id = {}", f.metric.as_str().unwrap()))
+        .await;
+    assert_eq!(left, 0);
+}
+
 async fn deleting_a_metric_removes_its_measurements_and_unlinks_its_tasks(engine: Engine) {
     let app = spawn_app(engine).await;
     let f = fixture(&app, "Delete Town").await;

@@ -24,6 +24,10 @@ export const ForumPageQuery = graphql(`
           id
           title
         }
+        dueMetrics {
+          id
+          name
+        }
         health {
           kind
           status

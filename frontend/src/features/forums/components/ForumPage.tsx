@@ -57,6 +57,13 @@ export default function ForumPage() {
           {t('stageMove.moved', { stage: t(`stages.${forum.stage}`) })}
         </Alert>
       )}
+      {forum.dueMetrics.length > 0 && (
+        <Alert color="yellow" title={t('forum.dueMetrics', { count: forum.dueMetrics.length })}>
+          <Anchor component={Link} to={`/towns/${townId}/focuses`}>
+            {forum.dueMetrics.map((m) => m.name).join(' · ')}
+          </Anchor>
+        </Alert>
+      )}
       <HealthPanel signals={forum.health} />
       <Tabs value={tab} onChange={(value) => setParams(value && value !== 'bodies' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>
