@@ -578,4 +578,5 @@ both_engines!(
     a_bad_import_names_each_row_and_column_and_imports_nothing,
     the_work_plan_exports_to_a_workbook_with_a_sheet_per_team,
     a_forum_with_20_metrics_and_10_years_of_quarters_loads_in_a_constant_number_of_statements,
+    a_metric_is_edited_with_its_version_and_a_measurement_deleted,
 );
