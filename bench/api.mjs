@@ -41,6 +41,10 @@ const login = await gql('mutation { login(email: "national@demo.workit.example",
 const token = login.login.accessToken;
 const someTown = (await gql('{ towns(limit: 1) { items { id } } }', {}, token)).towns.items[0].id;
 
+// The forum with the most focuses, for the plans scenarios.
+const forums = (await gql('{ towns(limit: 50) { items { id forum { id focuses { id } } } } }', {}, token)).towns.items;
+const planTown = forums.reduce((best, t) => ((t.forum?.focuses.length ?? 0) > (best.forum?.focuses.length ?? 0) ? t : best));
+
 const scenarios = {
   me: ['{ me { id systemRole towns { roles } } }', {}],
   'towns list (14, one level)': ['{ towns(limit: 50) { totalCount items { id nameHe nameEn population region { nameHe } forum { stage } } } }', {}],
@@ -53,6 +57,14 @@ const scenarios = {
     { id: someTown },
   ],
   'health of all 14 forums (regional view)': ['{ towns(limit: 14) { items { nameEn forum { stage health { kind status value } } } } }', {}],
+  "focuses page: focuses, metrics with 40 quarters, status, path": [
+    'query($id: ID!) { town(id: $id) { forum { focuses { title team { name } metrics { name status due expected path { quarter expected } measurements { quarter value } } } dueMetrics { name } } } }',
+    { id: planTown.id },
+  ],
+  "work plan of a town (tasks, owners, partners, decisions)": [
+    'query($id: ID!, $y: Int!) { town(id: $id) { forum { workPlan { title state plannedQuarter owner { fullName } partners { name } team { name } decisions { text } } planApproval(year: $y) { changes { change } } } } }',
+    { id: planTown.id, y: new Date().getFullYear() },
+  ],
   'people of a town (200)': ['query($id: ID) { people(townId: $id, limit: 200) { totalCount items { fullName email organisation { name } } } }', { id: someTown }],
 };
 

@@ -5,8 +5,8 @@
 use std::io::Cursor;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use chrono::{DateTime, Utc};
 use chrono_tz::Asia::Jerusalem;
 use docx_rs::{AlignmentType, Docx, Paragraph, Run, RunFonts, Style, StyleType, Table, TableCell, TableRow};
@@ -14,6 +14,7 @@ use workit_persistence::StoreError;
 use workit_persistence::meetings::minutes::{self as store, MinutesDocument};
 
 use super::calendar::plain_error;
+use super::files::{attachment, export_locale};
 use super::graphql::authenticate;
 use crate::AppState;
 use crate::i18n::{self, Locale};
@@ -206,8 +207,7 @@ pub async fn minutes_export(
     Query(query): Query<ExportQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let locale =
-        query.lang.as_deref().and_then(Locale::parse).or_else(|| Locale::of_request(&headers)).unwrap_or(Locale::He);
+    let locale = export_locale(query.lang.as_deref(), &headers);
     let Some(id) = file.strip_suffix(".docx").and_then(|id| id.parse::<i64>().ok()) else {
         return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
     };
@@ -234,17 +234,9 @@ pub async fn minutes_export(
             return plain_error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
         }
     };
-    let mut response = (StatusCode::OK, bytes).into_response();
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    );
-    if let Ok(disposition) =
-        HeaderValue::from_str(&format!("attachment; filename=\"minutes-{id}-v{}.docx\"", doc.minutes.number))
-    {
-        h.insert(header::CONTENT_DISPOSITION, disposition);
-    }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    attachment(
+        bytes,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        &format!("minutes-{id}-v{}.docx", doc.minutes.number),
+    )
 }

@@ -1,6 +1,7 @@
 //! The HTTP surface: `/graphql`, health probes and the web app's static files.
 
 mod calendar;
+mod files;
 mod graphql;
 mod health;
 mod minutes;

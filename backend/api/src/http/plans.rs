@@ -27,6 +27,7 @@ use workit_persistence::entities::work_plan_tasks;
 use workit_persistence::plans::{metrics as metric_store, tasks as task_store};
 use workit_persistence::{StoreError, directory, forums as forum_store};
 
+use super::files::{attachment, export_locale};
 use super::graphql::authenticate;
 use crate::AppState;
 use crate::i18n::{self, Locale};
@@ -265,32 +266,33 @@ pub struct PlanSheet {
     pub rows: Vec<[String; 10]>,
 }
 
+/// The sheet's columns (their words under `plan.export` in the locale files) and widths.
+const COLUMNS: [(&str, f64); 10] = [
+    ("task", 40.0),
+    ("focus", 28.0),
+    ("owner", 20.0),
+    ("partners", 28.0),
+    ("quarter", 10.0),
+    ("due", 12.0),
+    ("state", 12.0),
+    ("doneOn", 12.0),
+    ("expectedProduct", 30.0),
+    ("successMeasure", 30.0),
+];
+
 pub fn plan_xlsx(sheets: &[PlanSheet], locale: Locale) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold().set_text_wrap();
     let wrap = Format::new().set_text_wrap();
-    let headers = [
-        "task",
-        "focus",
-        "owner",
-        "partners",
-        "quarter",
-        "due",
-        "state",
-        "doneOn",
-        "expectedProduct",
-        "successMeasure",
-    ];
-    let widths = [40.0, 28.0, 20.0, 28.0, 10.0, 12.0, 12.0, 12.0, 30.0, 30.0];
     let mut taken = Vec::new();
     for sheet in sheets {
         let worksheet = book.add_worksheet();
         worksheet.set_name(sheet_name(&sheet.team, &mut taken))?;
         worksheet.set_right_to_left(locale == Locale::He);
-        for (column, key) in headers.iter().enumerate() {
+        for (column, (key, width)) in COLUMNS.iter().enumerate() {
             let column = u16::try_from(column).unwrap_or(0);
             worksheet.write_string_with_format(0, column, word(locale, key), &bold)?;
-            worksheet.set_column_width(column, widths[usize::from(column)])?;
+            worksheet.set_column_width(column, *width)?;
         }
         for (index, row) in sheet.rows.iter().enumerate() {
             let line = u32::try_from(index + 1).unwrap_or(u32::MAX);
@@ -377,8 +379,7 @@ pub async fn work_plan_export(
     Query(query): Query<ExportQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let locale =
-        query.lang.as_deref().and_then(Locale::parse).or_else(|| Locale::of_request(&headers)).unwrap_or(Locale::He);
+    let locale = export_locale(query.lang.as_deref(), &headers);
     let Some(forum_id) = file.strip_suffix(".xlsx").and_then(|id| id.parse::<i64>().ok()) else {
         return error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
     };
@@ -401,19 +402,11 @@ pub async fn work_plan_export(
             return self::error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
         }
     };
-    let mut response = (StatusCode::OK, bytes).into_response();
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    );
-    if let Ok(disposition) =
-        HeaderValue::from_str(&format!("attachment; filename=\"work-plan-{forum_id}-{year}.xlsx\""))
-    {
-        h.insert(header::CONTENT_DISPOSITION, disposition);
-    }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    attachment(
+        bytes,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &format!("work-plan-{forum_id}-{year}.xlsx"),
+    )
 }
 
 #[cfg(test)]
@@ -440,20 +433,7 @@ mod tests {
     #[test]
     fn every_export_word_exists_in_both_languages() {
         for locale in [Locale::He, Locale::En] {
-            for key in [
-                "task",
-                "focus",
-                "owner",
-                "partners",
-                "quarter",
-                "due",
-                "state",
-                "doneOn",
-                "expectedProduct",
-                "successMeasure",
-                "noTeam",
-                "emptySheet",
-            ] {
+            for key in COLUMNS.iter().map(|(key, _)| *key).chain(["noTeam", "emptySheet"]) {
                 assert!(i18n::wording_at(locale, &["plan", "export", key]).is_some(), "{key} in {locale:?}");
             }
         }

@@ -1,12 +1,13 @@
 import { Alert, Anchor, Button, Group, Stack, Tabs, Title } from '@mantine/core';
 import { IconStairsUp } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { ErrorState, Loading } from '@/components/PageState';
 import { localName } from '@/lib/names';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { ForumPageQuery } from '../api/queries';
 import { BodiesSection } from './BodiesSection';
@@ -30,9 +31,7 @@ export default function ForumPage() {
   const townName = localName(town, i18n.language);
   const title = t('forum.title', { town: townName });
 
-  useEffect(() => {
-    if (townName) document.title = `${title} · WORKIT Hub`;
-  }, [title, townName]);
+  useDocumentTitle(townName && title);
 
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!town?.forum) return fetching ? <Loading /> : null;

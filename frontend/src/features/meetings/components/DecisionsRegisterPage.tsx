@@ -1,5 +1,5 @@
 import { Anchor, Group, SegmentedControl, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import type { DecisionStatus } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { DecisionsRegisterQuery } from '../api/queries';
 import { DecisionStatusControl } from './DecisionsSection';
@@ -26,9 +27,7 @@ export default function DecisionsRegisterPage() {
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const townName = localName(data?.town, i18n.language);
   const title = t('decisions.register', { town: townName });
-  useEffect(() => {
-    if (townName) document.title = `${title} · WORKIT Hub`;
-  }, [title, townName]);
+  useDocumentTitle(townName && title);
   const canEdit = data?.town.viewerMay.editForum ?? false;
 
   return (

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Card, Group, List, Modal, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { IconCalendarPlus, IconPrinter } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -12,6 +12,7 @@ import { downloadWithSession } from '@/lib/download';
 import { problemMessage, toFailure } from '@/lib/errors';
 import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { MeetingPageQuery, SetMeetingStatusMutation } from '../api/queries';
 import { AgendaEditor } from './AgendaEditor';
@@ -43,9 +44,7 @@ export default function MeetingPage() {
   const [saved, setSaved] = useState(false);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const meeting = data?.meeting;
-  useEffect(() => {
-    if (meeting) document.title = `${meeting.title} · WORKIT Hub`;
-  }, [meeting]);
+  useDocumentTitle(meeting?.title);
 
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!meeting) return fetching ? <Loading /> : null;

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import type { TownMeetingsQuery } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { TownMeetingsQuery as Query } from '../api/queries';
 import { NewMeetingDialog } from './NewMeetingDialog';
@@ -68,9 +69,7 @@ export default function MeetingsPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: Query, variables: { townId } });
   const townName = localName(data?.town, i18n.language);
   const title = t('meetings.title', { town: townName });
-  useEffect(() => {
-    if (townName) document.title = `${title} · WORKIT Hub`;
-  }, [title, townName]);
+  useDocumentTitle(townName && title);
 
   if (error) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data) return fetching ? <Loading /> : null;

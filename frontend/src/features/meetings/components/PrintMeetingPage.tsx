@@ -1,12 +1,13 @@
 import { Anchor, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { ErrorState, Loading } from '@/components/PageState';
 import { useFormat } from '@/hooks/useFormat';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { PrintMeetingQuery } from '../api/queries';
 
@@ -18,9 +19,7 @@ export default function PrintMeetingPage() {
   const [nameTags, setNameTags] = useState(false);
   const [{ data, fetching, error }, refetch] = useQuery({ query: PrintMeetingQuery, variables: { id: meetingId } });
   const meeting = data?.meeting;
-  useEffect(() => {
-    if (meeting) document.title = `${t('print.title', { title: meeting.title })} · WORKIT Hub`;
-  }, [meeting, t]);
+  useDocumentTitle(meeting && t('print.title', { title: meeting.title }));
   if (error) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!meeting) return fetching ? <Loading /> : null;
 

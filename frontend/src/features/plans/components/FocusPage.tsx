@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -9,6 +9,7 @@ import { ErrorState, Loading } from '@/components/PageState';
 import type { FocusPageQuery } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { FocusPageQuery as Query } from '../api/queries';
 import { FocusDialog } from './FocusDialog';
@@ -119,9 +120,7 @@ export default function FocusPage() {
   const [recording, setRecording] = useState<Metric | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const focus = data?.focus;
-  useEffect(() => {
-    if (focus) document.title = `${focus.title} · WORKIT Hub`;
-  }, [focus]);
+  useDocumentTitle(focus?.title);
 
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!focus) return fetching ? <Loading /> : <Text>{t('app.notFound')}</Text>;

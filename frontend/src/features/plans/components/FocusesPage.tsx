@@ -3,7 +3,7 @@ import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, v
 import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconFileImport, IconGripVertical, IconListCheck, IconPlus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -14,6 +14,7 @@ import type { FocusesPageQuery } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
 import { useProblem } from '@/hooks/useProblem';
 import { localName } from '@/lib/names';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { FocusesPageQuery as Query, ReorderFocusesMutation } from '../api/queries';
 import { FocusDialog } from './FocusDialog';
@@ -103,9 +104,7 @@ export default function FocusesPage() {
   const town = data?.town;
   const townName = localName(town, i18n.language);
   const title = t('focuses.pageTitle', { town: townName });
-  useEffect(() => {
-    if (townName) document.title = `${title} · WORKIT Hub`;
-  }, [title, townName]);
+  useDocumentTitle(townName && title);
 
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!town?.forum) return fetching ? <Loading /> : null;

@@ -1,6 +1,6 @@
 import { Accordion, Alert, Anchor, Badge, Button, Group, List, Select, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconCircleCheck, IconDownload, IconPlus, IconPrinter, IconTarget } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -12,6 +12,7 @@ import { useFormat } from '@/hooks/useFormat';
 import { useProblem } from '@/hooks/useProblem';
 import { downloadWithSession } from '@/lib/download';
 import { localName } from '@/lib/names';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { ApproveWorkPlanMutation, WorkPlanPageQuery as Query } from '../api/queries';
 import { addQuarters, parseQuarter, quarterOf, quarterText, STATE_COLOR } from './quarters';
@@ -108,9 +109,7 @@ export default function WorkPlanPage() {
   const town = data?.town;
   const townName = localName(town, i18n.language);
   const title = t('plan.pageTitle', { town: townName, year });
-  useEffect(() => {
-    if (townName) document.title = `${title} · WORKIT Hub`;
-  }, [title, townName]);
+  useDocumentTitle(townName && title);
 
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!town?.forum) return fetching ? <Loading /> : null;

@@ -9,6 +9,7 @@ import { useQuery } from 'urql';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { TownsQuery } from '../api/queries';
 import { StageBadge } from './StageBadge';
@@ -37,9 +38,7 @@ export default function TownsPage() {
   const region = data?.regions.find((r) => r.id === regionFilter);
   const title = fixedRegion ? t('towns.regionTitle', { region: localName(region, i18n.language) }) : t('towns.title');
 
-  useEffect(() => {
-    document.title = `${title} · WORKIT Hub`;
-  }, [title]);
+  useDocumentTitle(title);
 
   // A region's page waits for the region's name rather than show a half-filled heading.
   if (fixedRegion && !region) return error ? <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <Loading />;
