@@ -15,25 +15,25 @@ pub const CREATE_FOCUS: &str = "mutation($f: ID!, $i: FocusInput!) {
 pub const CREATE_METRIC: &str = "mutation($f: ID!, $i: MetricInput!) {
     createMetric(focusId: $f, input: $i) { id name version status due }
 }";
-const RECORD: &str = "mutation($m: ID!, $i: MeasurementInput!, $v: Int) {
+pub const RECORD: &str = "mutation($m: ID!, $i: MeasurementInput!, $v: Int) {
     recordMeasurement(metricId: $m, input: $i, version: $v) { id quarter value version recordedBy }
 }";
-const CREATE_TASK: &str = "mutation($f: ID!, $i: TaskInput!) {
+pub const CREATE_TASK: &str = "mutation($f: ID!, $i: TaskInput!) {
     createTask(forumId: $f, input: $i) { id state plannedQuarter version partners { name } }
 }";
 
-fn last_closed() -> Quarter {
+pub fn last_closed() -> Quarter {
     Quarter::last_closed(now())
 }
 
 /// A town of its own with its forum, the referent signed in, and one focus with one metric
 /// (unemployment rate, a percentage going down, from eight quarters ago to four ahead).
-struct Fixture {
-    town: TestTown,
-    referent: String,
-    forum: Value,
-    focus: Value,
-    metric: Value,
+pub struct Fixture {
+    pub town: TestTown,
+    pub referent: String,
+    pub forum: Value,
+    pub focus: Value,
+    pub metric: Value,
 }
 
 async fn forum_of(app: &TestApp, token: &str, town: &Value) -> Value {
@@ -49,7 +49,7 @@ fn rate_metric() -> Value {
     })
 }
 
-async fn fixture(app: &TestApp, name: &str) -> Fixture {
+pub async fn fixture(app: &TestApp, name: &str) -> Fixture {
     let town = app.new_town(name).await;
     let referent = town.referent(app).await;
     let forum = forum_of(app, &referent, &town.id).await;

@@ -82,6 +82,8 @@ pub mod codes {
     pub const DUE_BEFORE_QUARTER: &str = "due_before_quarter";
     pub const IN_THE_FUTURE: &str = "in_the_future";
     pub const EMPTY_PLAN: &str = "empty_plan";
+    pub const QUARTER_NOT_ENDED: &str = "quarter_not_ended";
+    pub const ALREADY_APPROVED: &str = "already_approved";
     /// Importing a file (`row` and `column` name the cell).
     pub const UNKNOWN_METRIC: &str = "unknown_metric";
     pub const DUPLICATE_ROW: &str = "duplicate_row";
@@ -138,6 +140,8 @@ pub mod codes {
         DUE_BEFORE_QUARTER,
         IN_THE_FUTURE,
         EMPTY_PLAN,
+        QUARTER_NOT_ENDED,
+        ALREADY_APPROVED,
         UNKNOWN_METRIC,
         DUPLICATE_ROW,
         MISSING_COLUMN,

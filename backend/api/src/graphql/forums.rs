@@ -13,6 +13,7 @@ use super::loaders::{
     BodiesOfForum, FocusesOfForum, ForumKey, HealthOfForum, MembersOfBody, MilestonesOfForum, PersonKey,
     StageChangesOfForum, TownKey,
 };
+use super::plans::control::{QuarterControl, control_of};
 use super::plans::focuses::StrategicFocus;
 use super::plans::metrics::Metric;
 use super::plans::tasks::{PlanApproval, Task, TaskFilter, plan_approval, work_plan};
@@ -62,6 +63,10 @@ impl Forum {
     /// The latest approval of the year's plan.
     async fn plan_approval(&self, ctx: &Context<'_>, year: i32) -> ApiResult<Option<PlanApproval>> {
         plan_approval(ctx, self.0.id, year).await
+    }
+    /// The quarterly control of a quarter (`2026-Q3`).
+    async fn control(&self, ctx: &Context<'_>, quarter: String) -> ApiResult<QuarterControl> {
+        control_of(ctx, self.0.id, &quarter).await
     }
     /// Metrics of the forum's active focuses with nothing recorded for the last closed quarter.
     #[graphql(complexity = "20 * child_complexity")]

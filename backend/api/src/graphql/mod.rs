@@ -54,6 +54,7 @@ pub struct MutationRoot(
     plans::focuses::FocusMutation,
     plans::metrics::MetricMutation,
     plans::tasks::TaskMutation,
+    plans::control::ControlMutation,
 );
 
 /// Typical sizes of nested lists, so the complexity limit sees what a query really costs.

@@ -1,6 +1,7 @@
 //! Plans and metrics (domain §5–§7): quarters, outcome metrics measured against the straight
 //! path to their target, and the work plan's tasks — who does what by when.
 
+pub mod control;
 pub mod focuses;
 pub mod import;
 pub mod measures;

@@ -47,6 +47,7 @@ pub mod organisations;
 pub mod outbox_emails;
 pub mod outcome_metrics;
 pub mod people;
+pub mod quarterly_controls;
 pub mod refresh_tokens;
 pub mod regions;
 pub mod sessions;

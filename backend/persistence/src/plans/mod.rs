@@ -2,6 +2,7 @@
 //! Everything here belongs to one forum, so one rule authorizes it: town roles edit their
 //! town's, coordinators their region's (`Action::EditForum`); everyone signed in reads.
 
+pub mod control;
 pub mod focuses;
 pub mod metrics;
 pub mod tasks;

@@ -1,6 +1,7 @@
 //! Strategic focuses, outcome metrics with their measurements, and the work plan (domain
 //! §5–§7) in GraphQL.
 
+pub mod control;
 pub mod focuses;
 pub mod metrics;
 pub mod tasks;

@@ -1,0 +1,267 @@
+//! Quarterly control in GraphQL: the quarter's figures as they stand (`live`) and as approved
+//! (`approved`), the conclusions, and the approval.
+
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, NaiveDate, Utc};
+use workit_domain::meetings::minutes::israel_date;
+use workit_domain::plans::Quarter;
+use workit_domain::plans::control::{Conclusions, ExecutionCounts};
+use workit_persistence::entities::quarterly_controls;
+use workit_persistence::plans::control::{self as store, ControlView};
+
+use super::quarter_arg;
+use crate::error::ApiResult;
+use crate::graphql::ContextExt;
+use crate::graphql::arguments::parse_id;
+use crate::graphql::loaders::UserNameKey;
+
+/// Plan against execution: tasks due in the quarter by outcome, and work done ahead of time.
+#[derive(SimpleObject)]
+pub struct Execution {
+    due: u32,
+    done: u32,
+    late: u32,
+    dropped: u32,
+    open: u32,
+    done_early: u32,
+}
+
+impl From<ExecutionCounts> for Execution {
+    fn from(c: ExecutionCounts) -> Self {
+        Self { due: c.due, done: c.done, late: c.late, dropped: c.dropped, open: c.open, done_early: c.done_early }
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct ControlMetric {
+    metric_id: ID,
+    name: String,
+    unit: String,
+    recorder_person_id: Option<ID>,
+    target: Option<f64>,
+    value: Option<f64>,
+    expected: Option<f64>,
+    /// `ON_TRACK`, `AT_RISK`, `OFF_TRACK` or `NO_DATA`.
+    status: String,
+    previous: Option<f64>,
+    change_since_previous: Option<f64>,
+    change_since_baseline: Option<f64>,
+}
+
+#[derive(SimpleObject)]
+pub struct ControlTask {
+    task_id: ID,
+    title: String,
+    body_id: Option<ID>,
+    /// `DONE`, `LATE`, `DROPPED`, `OPEN` or `DONE_EARLY`.
+    execution: String,
+    dropped_reason: Option<String>,
+}
+
+#[derive(SimpleObject)]
+pub struct ControlFocus {
+    focus_id: ID,
+    title: String,
+    metrics: Vec<ControlMetric>,
+    tasks: Vec<ControlTask>,
+    execution: Execution,
+}
+
+#[derive(SimpleObject)]
+pub struct ControlTeam {
+    body_id: ID,
+    name: String,
+    execution: Execution,
+}
+
+#[derive(SimpleObject)]
+pub struct ControlDecision {
+    decision_id: ID,
+    text: String,
+    meeting_id: ID,
+    due_on: Option<NaiveDate>,
+}
+
+/// The quarter's figures.
+#[derive(SimpleObject)]
+pub struct ControlFigures {
+    quarter: String,
+    focuses: Vec<ControlFocus>,
+    teams: Vec<ControlTeam>,
+    total: Execution,
+    other_tasks: Vec<ControlTask>,
+    open_decisions: Vec<ControlDecision>,
+}
+
+fn id(value: i64) -> ID {
+    ID::from(value.to_string())
+}
+
+fn task(t: store::TaskLine) -> ControlTask {
+    ControlTask {
+        task_id: id(t.task_id),
+        title: t.title,
+        body_id: t.body_id.map(id),
+        execution: t.execution,
+        dropped_reason: t.dropped_reason,
+    }
+}
+
+impl From<ControlView> for ControlFigures {
+    fn from(v: ControlView) -> Self {
+        Self {
+            quarter: v.quarter,
+            focuses: v
+                .focuses
+                .into_iter()
+                .map(|f| ControlFocus {
+                    focus_id: id(f.focus_id),
+                    title: f.title,
+                    metrics: f
+                        .metrics
+                        .into_iter()
+                        .map(|m| ControlMetric {
+                            metric_id: id(m.metric_id),
+                            name: m.name,
+                            unit: m.unit,
+                            recorder_person_id: m.recorder_person_id.map(id),
+                            target: m.target,
+                            value: m.at.value,
+                            expected: m.at.expected,
+                            status: m.at.status,
+                            previous: m.at.previous,
+                            change_since_previous: m.at.change_since_previous,
+                            change_since_baseline: m.at.change_since_baseline,
+                        })
+                        .collect(),
+                    tasks: f.tasks.into_iter().map(task).collect(),
+                    execution: f.counts.into(),
+                })
+                .collect(),
+            teams: v
+                .teams
+                .into_iter()
+                .map(|t| ControlTeam { body_id: id(t.body_id), name: t.name, execution: t.counts.into() })
+                .collect(),
+            total: v.total.into(),
+            other_tasks: v.other_tasks.into_iter().map(task).collect(),
+            open_decisions: v
+                .open_decisions
+                .into_iter()
+                .map(|d| ControlDecision {
+                    decision_id: id(d.decision_id),
+                    text: d.text,
+                    meeting_id: id(d.meeting_id),
+                    due_on: d.due_on,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(SimpleObject, InputObject)]
+#[graphql(input_name = "FocusNoteInput")]
+pub struct FocusNote {
+    focus_id: ID,
+    note: String,
+}
+
+/// The control of one forum for one quarter.
+pub struct QuarterControl {
+    pub forum_id: i64,
+    pub quarter: Quarter,
+    pub row: Option<quarterly_controls::Model>,
+}
+
+#[Object]
+impl QuarterControl {
+    async fn quarter(&self) -> String {
+        self.quarter.to_string()
+    }
+    /// `NONE` before anyone wrote conclusions, then `DRAFT`, then `APPROVED`.
+    async fn status(&self) -> &str {
+        self.row.as_ref().map_or("NONE", |r| r.status.as_str())
+    }
+    async fn summary(&self) -> &str {
+        self.row.as_ref().map_or("", |r| r.summary.as_str())
+    }
+    async fn focus_notes(&self) -> Vec<FocusNote> {
+        let Some(row) = &self.row else { return Vec::new() };
+        store::conclusions(row).focus_notes.into_iter().map(|(f, note)| FocusNote { focus_id: id(f), note }).collect()
+    }
+    async fn approved_at(&self) -> Option<DateTime<Utc>> {
+        self.row.as_ref().and_then(|r| r.approved_at)
+    }
+    async fn approved_by(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        let Some(user) = self.row.as_ref().and_then(|r| r.approved_by) else { return Ok(None) };
+        Ok(ctx.loaders().load_one(UserNameKey(user)).await?)
+    }
+    /// The version of the stored control (0 before there is one).
+    async fn version(&self) -> i32 {
+        self.row.as_ref().map_or(0, |r| r.version)
+    }
+    /// The figures as they stand today.
+    async fn live(&self, ctx: &Context<'_>) -> ApiResult<ControlFigures> {
+        let view = store::view(ctx.db(), self.forum_id, self.quarter, israel_date(ctx.now())).await?;
+        Ok(view.into())
+    }
+    /// The figures as they were approved; corrections made since show only in `live`.
+    async fn approved(&self) -> Option<ControlFigures> {
+        self.row.as_ref().and_then(store::snapshot).map(Into::into)
+    }
+}
+
+pub async fn control_of(ctx: &Context<'_>, forum_id: i64, quarter: &str) -> ApiResult<QuarterControl> {
+    let quarter = quarter_arg(quarter, "quarter")?;
+    let row = store::visible(ctx.db(), ctx.actor()?, forum_id, quarter).await?;
+    Ok(QuarterControl { forum_id, quarter, row })
+}
+
+#[derive(InputObject)]
+pub struct ConclusionsInput {
+    summary: String,
+    #[graphql(default)]
+    focus_notes: Vec<FocusNote>,
+}
+
+#[derive(Default)]
+pub struct ControlMutation;
+
+#[Object]
+impl ControlMutation {
+    /// Writes the conclusions of a quarter that has ended; `version` is the control's version the
+    /// writer saw (omitted for the first write).
+    async fn save_control(
+        &self,
+        ctx: &Context<'_>,
+        forum_id: ID,
+        quarter: String,
+        input: ConclusionsInput,
+        version: Option<i32>,
+    ) -> ApiResult<QuarterControl> {
+        let forum_id = parse_id(&forum_id, "forumId")?;
+        let quarter = quarter_arg(&quarter, "quarter")?;
+        let focus_notes = input
+            .focus_notes
+            .into_iter()
+            .map(|n| Ok((parse_id(&n.focus_id, "focusNotes")?, n.note)))
+            .collect::<ApiResult<Vec<_>>>()?;
+        let conclusions = Conclusions { summary: input.summary, focus_notes };
+        let row = store::save(ctx.db(), ctx.actor()?, forum_id, quarter, conclusions, version, ctx.now()).await?;
+        Ok(QuarterControl { forum_id, quarter, row: Some(row) })
+    }
+
+    /// The chair (or the region's coordinator) approves the control; its figures are frozen.
+    async fn approve_control(
+        &self,
+        ctx: &Context<'_>,
+        forum_id: ID,
+        quarter: String,
+        version: i32,
+    ) -> ApiResult<QuarterControl> {
+        let forum_id = parse_id(&forum_id, "forumId")?;
+        let quarter = quarter_arg(&quarter, "quarter")?;
+        let row = store::approve(ctx.db(), ctx.actor()?, forum_id, quarter, version, ctx.now()).await?;
+        Ok(QuarterControl { forum_id, quarter, row: Some(row) })
+    }
+}

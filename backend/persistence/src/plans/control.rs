@@ -1,0 +1,336 @@
+//! Quarterly control of one forum: the quarter's figures computed from the plan and its
+//! metrics (`view`), the conclusions people write, and the approval that freezes the figures.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use serde::{Deserialize, Serialize};
+use workit_domain::forums::BodyKind;
+use workit_domain::meetings::DecisionStatus;
+use workit_domain::meetings::minutes::israel_date;
+use workit_domain::plans::control::{
+    Conclusions, ControlStatus, ExecutionCounts, MetricAtQuarter, TaskFacts, check_ended, execution, metric_at,
+};
+use workit_domain::plans::focuses::FocusStatus;
+use workit_domain::plans::{MetricPath, Quarter};
+use workit_domain::validation::codes;
+use workit_domain::{Action, Actor, DomainError};
+
+use super::{authorize_forum, focuses, metrics, tasks};
+use crate::entities::{decisions, meetings, quarterly_controls};
+use crate::versioned::{VersionedWrite, insert_new, update_if_current};
+use crate::{Database, StoreResult, audit, forums};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetricLine {
+    pub metric_id: i64,
+    pub name: String,
+    pub unit: String,
+    pub recorder_person_id: Option<i64>,
+    pub target: Option<f64>,
+    pub at: MetricAtQuarter,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskLine {
+    pub task_id: i64,
+    pub title: String,
+    pub body_id: Option<i64>,
+    pub execution: String,
+    pub dropped_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FocusLine {
+    pub focus_id: i64,
+    pub title: String,
+    pub metrics: Vec<MetricLine>,
+    pub tasks: Vec<TaskLine>,
+    pub counts: ExecutionCounts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TeamLine {
+    pub body_id: i64,
+    pub name: String,
+    pub counts: ExecutionCounts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenDecision {
+    pub decision_id: i64,
+    pub text: String,
+    pub meeting_id: i64,
+    pub due_on: Option<NaiveDate>,
+}
+
+/// The quarter's figures: the active focuses in priority order with their metrics and tasks,
+/// plan against execution per team and in total, and decisions still not executed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ControlView {
+    pub quarter: String,
+    pub focuses: Vec<FocusLine>,
+    pub teams: Vec<TeamLine>,
+    pub total: ExecutionCounts,
+    /// Tasks due in the quarter that belong to no active focus.
+    pub other_tasks: Vec<TaskLine>,
+    pub open_decisions: Vec<OpenDecision>,
+}
+
+fn path_of(m: &crate::entities::outcome_metrics::Model) -> Option<MetricPath> {
+    Some(MetricPath {
+        baseline: m.baseline?,
+        baseline_quarter: Quarter::from_code(m.baseline_quarter?)?,
+        target: m.target?,
+        target_quarter: Quarter::from_code(m.target_quarter?)?,
+        direction: *m.direction,
+    })
+}
+
+/// Computes the control figures of `quarter` as they stand on `today`, in a fixed number of
+/// queries whatever the number of focuses, metrics, quarters and tasks.
+pub async fn view(db: &Database, forum_id: i64, quarter: Quarter, today: NaiveDate) -> StoreResult<ControlView> {
+    let focuses: Vec<_> = focuses::by_forum_ids(db, &[forum_id])
+        .await?
+        .into_iter()
+        .filter(|f| *f.status == FocusStatus::Active)
+        .collect();
+    let focus_ids: Vec<i64> = focuses.iter().map(|f| f.id).collect();
+    let metric_rows = metrics::by_focus_ids(db, &focus_ids).await?;
+    let metric_ids: Vec<i64> = metric_rows.iter().map(|m| m.id).collect();
+    let measured = metrics::measurements_by_metric_ids(db, &metric_ids).await?;
+    let task_rows = tasks::by_forum_ids(db, &[forum_id]).await?;
+    let bodies = forums::bodies_by_forum_ids(db, &[forum_id]).await?;
+
+    let in_control: Vec<_> = task_rows
+        .iter()
+        .filter_map(|t| {
+            let facts = TaskFacts {
+                status: *t.status,
+                planned_quarter: t.planned_quarter.and_then(Quarter::from_code),
+                due_on: t.due_on,
+                done_on: t.done_on,
+            };
+            execution(&facts, quarter, today).map(|e| (e, t))
+        })
+        .collect();
+    let task_line =
+        |(e, t): &(workit_domain::plans::control::Execution, &crate::entities::work_plan_tasks::Model)| TaskLine {
+            task_id: t.id,
+            title: t.title.clone(),
+            body_id: t.body_id,
+            execution: e.as_str().to_owned(),
+            dropped_reason: t.dropped_reason.clone(),
+        };
+
+    let mut total = ExecutionCounts::default();
+    in_control.iter().for_each(|(e, _)| total.add(*e));
+    let teams = bodies
+        .iter()
+        .filter(|b| matches!(*b.kind, BodyKind::TaskTeam | BodyKind::AdHocTeam | BodyKind::SteeringCommittee))
+        .filter_map(|b| {
+            let mut counts = ExecutionCounts::default();
+            in_control.iter().filter(|(_, t)| t.body_id == Some(b.id)).for_each(|(e, _)| counts.add(*e));
+            (counts != ExecutionCounts::default()).then(|| TeamLine { body_id: b.id, name: b.name.clone(), counts })
+        })
+        .collect();
+    let focus_lines = focuses
+        .iter()
+        .map(|f| {
+            let metrics = metric_rows
+                .iter()
+                .filter(|m| m.focus_id == f.id)
+                .map(|m| {
+                    let values: Vec<(Quarter, f64)> = measured
+                        .iter()
+                        .filter(|row| row.metric_id == m.id)
+                        .filter_map(|row| metrics::quarter_of(row).map(|q| (q, row.value)))
+                        .collect();
+                    MetricLine {
+                        metric_id: m.id,
+                        name: m.name.clone(),
+                        unit: m.unit.as_str().to_owned(),
+                        recorder_person_id: m.recorder_person_id,
+                        target: m.target,
+                        at: metric_at(path_of(m).as_ref(), m.baseline, &values, quarter),
+                    }
+                })
+                .collect();
+            let mine: Vec<_> = in_control.iter().filter(|(_, t)| t.focus_id == Some(f.id)).collect();
+            let mut counts = ExecutionCounts::default();
+            mine.iter().for_each(|(e, _)| counts.add(*e));
+            FocusLine {
+                focus_id: f.id,
+                title: f.title.clone(),
+                metrics,
+                tasks: mine.into_iter().map(task_line).collect(),
+                counts,
+            }
+        })
+        .collect();
+    let other_tasks = in_control
+        .iter()
+        .filter(|(_, t)| t.focus_id.is_none_or(|id| !focus_ids.contains(&id)))
+        .map(task_line)
+        .collect();
+
+    // Decisions of the quarter's meetings of the forum's bodies that are still open.
+    let body_ids: Vec<i64> = bodies.iter().map(|b| b.id).collect();
+    let (from, to) = (quarter.first_day(), quarter.plus(1).first_day());
+    let at_midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+    let meeting_ids: Vec<i64> = match (at_midnight(from), at_midnight(to)) {
+        (Some(from), Some(to)) => meetings::Entity::find()
+            .filter(meetings::Column::BodyId.is_in(body_ids))
+            .filter(meetings::Column::StartsAt.gte(from))
+            .filter(meetings::Column::StartsAt.lt(to))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| m.id)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let open_decisions = decisions::Entity::find()
+        .filter(decisions::Column::MeetingId.is_in(meeting_ids))
+        .filter(decisions::Column::Status.eq(DecisionStatus::Open.as_str()))
+        .order_by_asc(decisions::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| OpenDecision { decision_id: d.id, text: d.text, meeting_id: d.meeting_id, due_on: d.due_on })
+        .collect();
+
+    Ok(ControlView { quarter: quarter.to_string(), focuses: focus_lines, teams, total, other_tasks, open_decisions })
+}
+
+pub async fn get(db: &Database, forum_id: i64, quarter: Quarter) -> StoreResult<Option<quarterly_controls::Model>> {
+    Ok(quarterly_controls::Entity::find()
+        .filter(quarterly_controls::Column::ForumId.eq(forum_id))
+        .filter(quarterly_controls::Column::Quarter.eq(quarter.code()))
+        .one(db)
+        .await?)
+}
+
+/// The control as `actor` may see it: a draft only by those who edit the forum, an approved
+/// control by everyone signed in.
+pub async fn visible(
+    db: &Database,
+    actor: &Actor,
+    forum_id: i64,
+    quarter: Quarter,
+) -> StoreResult<Option<quarterly_controls::Model>> {
+    let Some(row) = get(db, forum_id, quarter).await? else { return Ok(None) };
+    if *row.status == ControlStatus::Approved {
+        return Ok(Some(row));
+    }
+    let town = forums::town_of_forum(db, forum_id).await?;
+    Ok(actor.can(Action::EditForum, crate::scope::town(db, town).await?).then_some(row))
+}
+
+pub fn conclusions(row: &quarterly_controls::Model) -> Conclusions {
+    Conclusions {
+        summary: row.summary.clone(),
+        focus_notes: serde_json::from_str(&row.focus_notes).unwrap_or_default(),
+    }
+}
+
+pub fn snapshot(row: &quarterly_controls::Model) -> Option<ControlView> {
+    row.snapshot.as_deref().and_then(|json| serde_json::from_str(json).ok())
+}
+
+fn json<T: Serialize>(value: &T) -> StoreResult<String> {
+    serde_json::to_string(value).map_err(|e| DomainError::Internal(e.to_string()).into())
+}
+
+/// Writes the conclusions of a quarter's control (a draft). `version` is the draft's version the
+/// writer saw, `None` when there was none yet. An approved control is not edited.
+pub async fn save(
+    db: &Database,
+    actor: &Actor,
+    forum_id: i64,
+    quarter: Quarter,
+    conclusions: Conclusions,
+    version: Option<i32>,
+    now: DateTime<Utc>,
+) -> StoreResult<quarterly_controls::Model> {
+    authorize_forum(db, actor, Action::EditForum, forum_id).await?;
+    check_ended(quarter, israel_date(now))?;
+    let conclusions = conclusions.validated()?;
+    let notes = json(&conclusions.focus_notes)?;
+    let txn = db.begin().await?;
+    let id = match (get(db, forum_id, quarter).await?, version) {
+        (Some(row), _) if *row.status == ControlStatus::Approved => {
+            return Err(DomainError::validation("quarter", codes::ALREADY_APPROVED).into());
+        }
+        (Some(row), Some(expected)) => {
+            let changes = quarterly_controls::ActiveModel {
+                summary: Set(conclusions.summary),
+                focus_notes: Set(notes),
+                ..Default::default()
+            };
+            update_if_current(&txn, &VersionedWrite::update("control", row.id, expected, row.version), changes, now)
+                .await?;
+            audit::record(&txn, actor, "update", "control", row.id, now).await?;
+            row.id
+        }
+        (Some(row), None) => return Err(DomainError::stale("control", row.version).into()),
+        (None, _) => {
+            let row = quarterly_controls::ActiveModel {
+                forum_id: Set(forum_id),
+                quarter: Set(quarter.code()),
+                status: Set(ControlStatus::Draft.into()),
+                summary: Set(conclusions.summary),
+                focus_notes: Set(notes),
+                approved_by: Set(None),
+                approved_at: Set(None),
+                snapshot: Set(None),
+                ..Default::default()
+            };
+            let row = insert_new(&txn, row, now).await?;
+            audit::record(&txn, actor, "create", "control", row.id, now).await?;
+            row.id
+        }
+    };
+    txn.commit().await?;
+    quarterly_controls::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound { entity: "control" }.into())
+}
+
+/// The chair (or the region's coordinator) approves the control: the quarter's figures as they
+/// stand are frozen into the control, so later corrections of measurements or tasks show beside
+/// them rather than change them.
+pub async fn approve(
+    db: &Database,
+    actor: &Actor,
+    forum_id: i64,
+    quarter: Quarter,
+    version: i32,
+    now: DateTime<Utc>,
+) -> StoreResult<quarterly_controls::Model> {
+    authorize_forum(db, actor, Action::ApprovePlan, forum_id).await?;
+    let today = israel_date(now);
+    check_ended(quarter, today)?;
+    let Some(row) = get(db, forum_id, quarter).await? else {
+        return Err(DomainError::validation("summary", codes::REQUIRED).into());
+    };
+    if *row.status == ControlStatus::Approved {
+        return Err(DomainError::validation("quarter", codes::ALREADY_APPROVED).into());
+    }
+    conclusions(&row).check_approvable()?;
+    let frozen = json(&view(db, forum_id, quarter, today).await?)?;
+    let txn = db.begin().await?;
+    let changes = quarterly_controls::ActiveModel {
+        status: Set(ControlStatus::Approved.into()),
+        approved_by: Set(Some(actor.user_id)),
+        approved_at: Set(Some(now)),
+        snapshot: Set(Some(frozen)),
+        ..Default::default()
+    };
+    let write =
+        VersionedWrite { entity: "control", action: "approve", id: row.id, expected: version, current: row.version };
+    update_if_current(&txn, &write, changes, now).await?;
+    audit::record(&txn, actor, "approve", "control", row.id, now).await?;
+    txn.commit().await?;
+    get(db, forum_id, quarter).await?.ok_or_else(|| DomainError::NotFound { entity: "control" }.into())
+}
