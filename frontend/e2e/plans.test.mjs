@@ -129,3 +129,30 @@ test('the new pages pass axe in Hebrew and English, on a desktop and at phone wi
     await page.context().close();
   }
 });
+
+test('a chair opens the quarter, reads an off-track metric, writes a conclusion and approves the control', async () => {
+  const page = await newPage(env.browser);
+  page.on('dialog', (dialog) => dialog.accept());
+  await signIn(page, env.server.url, 'chair.kiryat-gat');
+  const townId = new URL(page.url()).pathname.split('/').pop();
+  await page.goto(`${env.server.url}/towns/${townId}`);
+  await page.getByRole('link', { name: 'בקרה רבעונית' }).click();
+  await page.getByText('טיוטת בקרה').waitFor();
+  assert.ok((await page.locator('[data-control-metric] [data-status="OFF_TRACK"]').count()) >= 1, 'an off-track metric stands out');
+  const summary = page.getByRole('textbox', { name: 'סיכום הרבעון' });
+  await summary.fill('שיעור האבטלה בקרב צעירים לא ירד כמתוכנן; מציעים לחזק את החונכות.');
+  await page.getByRole('button', { name: 'שמירת המסקנות' }).click();
+  await page.getByRole('status').filter({ hasText: 'נשמר.' }).waitFor();
+  await page.getByRole('button', { name: 'אישור הבקרה' }).click();
+  await page.getByText(/הבקרה אושרה ב-/).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'סיכום הרבעון' }).inputValue(), 'שיעור האבטלה בקרב צעירים לא ירד כמתוכנן; מציעים לחזק את החונכות.');
+  for (const [language, width] of [['he', 1280], ['en', 1280], ['he', 390]]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate((l) => localStorage.setItem('workit.language', l), language);
+    await page.reload();
+    await page.locator('[data-control-focus]').first().waitFor();
+    assert.deepEqual(await seriousViolations(page), [], `control, ${language}, ${width}px`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -114,6 +114,7 @@ async fn a_chair_reviews_a_quarter_approves_it_and_later_corrections_do_not_chan
     assert_eq!(read["live"]["focuses"][0]["metrics"][0]["status"], "OFF_TRACK");
     assert_eq!(read["approved"]["focuses"][0]["metrics"][0], json!({ "value": 7.4, "status": "ON_TRACK" }));
     let audited = app.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE entity = 'control'").await;
+    // The demo's controls are seeded, not written through the API, so only these two are audited.
     assert_eq!(audited, 2, "the draft and the approval");
 }
 
@@ -134,7 +135,12 @@ async fn control_refuses_a_quarter_not_yet_ended_and_an_approval_without_conclus
     let chair = app.account_for(&chair).await;
     let refused = app.gql(&chair, APPROVE, json!({ "f": f.forum, "q": q, "v": 1 })).await;
     assert_eq!(field_errors(&refused), [("summary".to_owned(), "required".to_owned())], "nothing concluded: {refused}");
-    let status = app.scalar_i64("SELECT COUNT(*) FROM quarterly_controls WHERE status = 'APPROVED'").await;
+    let status = app
+        .scalar_i64(&format!(
+            "SELECT COUNT(*) FROM quarterly_controls WHERE status = 'APPROVED' AND forum_id = {}",
+            f.forum.as_str().unwrap()
+        ))
+        .await;
     assert_eq!(status, 0);
 }
 

@@ -23,6 +23,7 @@ const DecisionsRegisterPage = lazy(() => import('@/features/meetings/components/
 const FocusesPage = lazy(() => import('@/features/plans/components/FocusesPage'));
 const FocusPage = lazy(() => import('@/features/plans/components/FocusPage'));
 const WorkPlanPage = lazy(() => import('@/features/plans/components/WorkPlanPage'));
+const ControlPage = lazy(() => import('@/features/plans/components/ControlPage'));
 const AccountsPage = lazy(() => import('@/features/account/components/AccountsPage'));
 const SetPasswordPage = lazy(() => import('@/features/account/components/SetPasswordPage'));
 
@@ -108,6 +109,7 @@ export const router = createBrowserRouter([
           { path: 'towns/:townId/focuses', element: <FocusesPage /> },
           { path: 'focuses/:focusId', element: <FocusPage /> },
           { path: 'towns/:townId/plan', element: <WorkPlanPage /> },
+          { path: 'towns/:townId/control', element: <ControlPage /> },
           { path: 'towns/:townId/meetings', element: <MeetingsPage /> },
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'meetings/:meetingId/print', element: <PrintMeetingPage /> },

@@ -10,6 +10,7 @@ use sea_orm::{DatabaseTransaction, EntityTrait, PaginatorTrait, Set, Transaction
 use workit_domain::DomainError;
 use workit_domain::accounts::AccountRole;
 
+mod controls;
 mod data;
 mod directory;
 mod forums;
@@ -50,6 +51,7 @@ pub async fn seed(db: &Database, password_hash: &str, now: DateTime<Utc>) -> Sto
     seeder.run().await?;
     let accounts = seeder.accounts;
     txn.commit().await?;
+    controls::seed(db, now).await?;
     Ok(accounts)
 }
 

@@ -338,3 +338,145 @@ export const ApproveWorkPlanMutation = graphql(`
     }
   }
 `);
+
+const ControlFiguresFields = graphql(`
+  fragment ControlFiguresFields on ControlFigures {
+    quarter
+    total {
+      due
+      done
+      late
+      dropped
+      open
+      doneEarly
+    }
+    teams {
+      bodyId
+      name
+      execution {
+        due
+        done
+        late
+        dropped
+        open
+        doneEarly
+      }
+    }
+    focuses {
+      focusId
+      title
+      execution {
+        due
+        done
+        late
+        dropped
+        open
+        doneEarly
+      }
+      metrics {
+        metricId
+        name
+        unit
+        target
+        value
+        expected
+        status
+        previous
+        changeSincePrevious
+        changeSinceBaseline
+      }
+      tasks {
+        taskId
+        title
+        execution
+        droppedReason
+      }
+    }
+    otherTasks {
+      taskId
+      title
+      execution
+      droppedReason
+    }
+    openDecisions {
+      decisionId
+      text
+      meetingId
+      dueOn
+    }
+  }
+`);
+void ControlFiguresFields;
+
+export const ControlPageQuery = graphql(`
+  query ControlPage($townId: ID!, $quarter: String!, $previous: String!) {
+    lastClosedQuarter
+    town(id: $townId) {
+      id
+      nameHe
+      nameEn
+      viewerMay {
+        editForum
+        approvePlan
+      }
+      forum {
+        id
+        control(quarter: $quarter) {
+          quarter
+          status
+          summary
+          version
+          approvedAt
+          approvedBy
+          focusNotes {
+            focusId
+            note
+          }
+          live {
+            ...ControlFiguresFields
+          }
+          approved {
+            ...ControlFiguresFields
+          }
+        }
+        previous: control(quarter: $previous) {
+          quarter
+          status
+          summary
+          approved {
+            total {
+              due
+              done
+              late
+              dropped
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SaveControlMutation = graphql(`
+  mutation SaveControl($forumId: ID!, $quarter: String!, $input: ConclusionsInput!, $version: Int) {
+    saveControl(forumId: $forumId, quarter: $quarter, input: $input, version: $version) {
+      status
+      version
+    }
+  }
+`);
+
+export const ApproveControlMutation = graphql(`
+  mutation ApproveControl($forumId: ID!, $quarter: String!, $version: Int!) {
+    approveControl(forumId: $forumId, quarter: $quarter, version: $version) {
+      status
+      version
+    }
+  }
+`);
+
+export const LastClosedQuarterQuery = graphql(`
+  query LastClosedQuarter {
+    lastClosedQuarter
+  }
+`);
