@@ -339,39 +339,36 @@ export const ApproveWorkPlanMutation = graphql(`
   }
 `);
 
+const ExecutionFields = graphql(`
+  fragment ExecutionFields on Execution {
+    due
+    done
+    late
+    dropped
+    open
+    doneEarly
+  }
+`);
+void ExecutionFields;
+
 const ControlFiguresFields = graphql(`
   fragment ControlFiguresFields on ControlFigures {
     quarter
     total {
-      due
-      done
-      late
-      dropped
-      open
-      doneEarly
+      ...ExecutionFields
     }
     teams {
       bodyId
       name
       execution {
-        due
-        done
-        late
-        dropped
-        open
-        doneEarly
+        ...ExecutionFields
       }
     }
     focuses {
       focusId
       title
       execution {
-        due
-        done
-        late
-        dropped
-        open
-        doneEarly
+        ...ExecutionFields
       }
       metrics {
         metricId
