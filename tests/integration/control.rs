@@ -148,3 +148,58 @@ both_engines!(
     a_chair_reviews_a_quarter_approves_it_and_later_corrections_do_not_change_what_was_approved,
     control_refuses_a_quarter_not_yet_ended_and_an_approval_without_conclusions,
 );
+
+async fn the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_small_one(engine: Engine) {
+    let app = spawn_app_with(engine, counting_config()).await;
+    let f = fixture(&app, "Counted Control Town").await;
+    let q = last_closed().to_string();
+    let count = |app: &TestApp| app.statements.load(std::sync::atomic::Ordering::SeqCst);
+    let task = json!({ "title": "One task", "focusId": f.focus, "dueOn": last_closed().last_day().to_string(), "status": "DONE",
+        "doneOn": last_closed().first_day().to_string() });
+    app.gql(&f.referent, CREATE_TASK, json!({ "f": f.forum, "i": task })).await;
+    app.gql(&f.referent, RECORD, json!({ "m": f.metric, "i": { "quarter": q, "value": 8.0 } })).await;
+    let before = count(&app);
+    control(&app, &f.referent, &f.forum, &q).await;
+    let small = count(&app) - before;
+
+    // Five focuses, 21 metrics with a value each, 200 tasks due in the quarter.
+    let mut focuses = vec![f.focus.clone()];
+    for n in 0..4 {
+        let made = app
+            .gql(
+                &f.referent,
+                crate::plans::CREATE_FOCUS,
+                json!({ "f": f.forum, "i": { "kind": "SKILLS", "title": format!("Focus {n}") } }),
+            )
+            .await;
+        focuses.push(made["data"]["createFocus"]["id"].clone());
+    }
+    let mut csv = String::from("Metric,Quarter,Value\n");
+    for (i, focus) in focuses.iter().enumerate() {
+        for m in 0..4 {
+            let name = format!("Metric {i}.{m}");
+            let input = json!({ "name": name, "unit": "COUNT", "direction": "HIGHER_IS_BETTER" });
+            let made = app.gql(&f.referent, crate::plans::CREATE_METRIC, json!({ "f": focus, "i": input })).await;
+            assert!(made["errors"].is_null(), "{made}");
+            csv.push_str(&format!("{name},{q},{}\n", 10 + m));
+        }
+    }
+    let path = format!("/import/forums/{}/measurements?apply=true", f.forum.as_str().unwrap());
+    let imported = app.client.post(app.url(&path)).bearer_auth(&f.referent).body(csv).send().await.unwrap();
+    assert_eq!(imported.status(), 200);
+    for n in 0..199 {
+        let focus = &focuses[n % focuses.len()];
+        let task = json!({ "title": format!("Task {n}"), "focusId": focus, "dueOn": last_closed().last_day().to_string(),
+            "status": if n % 3 == 0 { "DONE" } else { "IN_PROGRESS" }, "doneOn": last_closed().first_day().to_string() });
+        let made = app.gql(&f.referent, CREATE_TASK, json!({ "f": f.forum, "i": task })).await;
+        assert!(made["errors"].is_null(), "{made}");
+    }
+    let before = count(&app);
+    let read = control(&app, &f.referent, &f.forum, &q).await;
+    let large = count(&app) - before;
+    assert_eq!(read["live"]["total"]["due"], 200);
+    assert_eq!(read["live"]["focuses"].as_array().unwrap().len(), 5);
+    assert_eq!(small, large, "the control's statements do not grow with focuses, metrics or tasks");
+}
+
+both_engines!(the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_small_one);

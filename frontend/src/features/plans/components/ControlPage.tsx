@@ -134,19 +134,26 @@ function Conclusions({ forumId, quarter, control, canEdit, canApprove, onSaved }
   const [summary, setSummary] = useState(control.summary);
   const [notes, setNotes] = useState<Record<string, string>>(() => Object.fromEntries(control.focusNotes.map((n) => [n.focusId, n.note])));
   const [saved, setSaved] = useState(false);
+  // The version the next write is based on: what this form last saved, not what the page last
+  // loaded (a reload may still be on its way when the chair approves).
+  const [version, setVersion] = useState(control.version);
   const approved = control.status === 'APPROVED';
   const figures = control.live;
   const editable = canEdit && !approved;
 
   async function submit() {
     const input = { summary, focusNotes: Object.entries(notes).map(([focusId, note]) => ({ focusId, note })) };
-    const ok = report(await save({ forumId, quarter, input, version: control.version || null }));
+    const result = await save({ forumId, quarter, input, version: version || null });
+    const ok = report(result);
     setSaved(ok);
-    if (ok) onSaved();
+    if (ok && result.data) {
+      setVersion(result.data.saveControl.version);
+      onSaved();
+    }
   }
   async function approveControl() {
     if (!window.confirm(t('control.approveConfirm'))) return;
-    if (report(await approve({ forumId, quarter, version: control.version }))) onSaved();
+    if (report(await approve({ forumId, quarter, version }))) onSaved();
   }
 
   return (
@@ -228,7 +235,7 @@ function Conclusions({ forumId, quarter, control, canEdit, canApprove, onSaved }
           )}
           <Group justify="flex-end">
             {editable && <Button onClick={submit}>{t('control.save')}</Button>}
-            {canApprove && !approved && control.status === 'DRAFT' && (
+            {canApprove && !approved && (control.status === 'DRAFT' || saved) && (
               <Button color="teal" leftSection={<IconCircleCheck size={18} aria-hidden />} onClick={approveControl}>
                 {t('control.approve')}
               </Button>
