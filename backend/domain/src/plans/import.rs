@@ -39,7 +39,9 @@ impl ImportColumn {
 
     /// The header a missing column is asked for by, in the language of the other headers.
     fn name(self, hebrew: bool) -> &'static str {
-        self.headers()[if hebrew { 0 } else { 2.min(self.headers().len() - 1) }]
+        let headers = self.headers();
+        let english = headers.iter().find(|h| h.is_ascii());
+        if hebrew { headers[0] } else { english.copied().unwrap_or(headers[0]) }
     }
 }
 
@@ -103,6 +105,14 @@ pub fn parse_number(text: &str, decimal_comma: bool) -> Option<f64> {
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// The problems a validator found in one cell (none when it passed).
+fn cell_problems(v: Validator) -> Vec<FieldError> {
+    match v.finish() {
+        Err(crate::DomainError::Validation(errors)) => errors,
+        _ => Vec::new(),
+    }
+}
+
 /// Checks every row against the forum's metrics and `today`. All rows pass or none is taken:
 /// the answer is either every row, or every problem found (at most `MAX_REPORTED` of them).
 pub fn check_rows(
@@ -162,9 +172,7 @@ pub fn check_rows(
             None => v.push(FieldError::new("", codes::INVALID_QUARTER)),
             Some(quarter) => check_begun(&mut v, "", quarter, today),
         }
-        if let Err(crate::DomainError::Validation(found)) = v.finish() {
-            found.into_iter().for_each(|e| problem(quarter_at, e));
-        }
+        cell_problems(v).into_iter().for_each(|e| problem(quarter_at, e));
         let value_text = cell(cells, value_at);
         let value = parse_number(&value_text, decimal_comma);
         let mut v = Validator::new();
@@ -174,16 +182,12 @@ pub fn check_rows(
             (Some(value), Some(metric)) => check_value(&mut v, "", metric.unit, value),
             (Some(_), None) => {}
         }
-        if let Err(crate::DomainError::Validation(found)) = v.finish() {
-            found.into_iter().for_each(|e| problem(value_at, e));
-        }
+        cell_problems(v).into_iter().for_each(|e| problem(value_at, e));
         let note = note_at.map(|at| cell(cells, at)).filter(|n| !n.is_empty());
         if let (Some(at), Some(note)) = (note_at, &note) {
             let mut v = Validator::new();
             v.text("", note, 1000);
-            if let Err(crate::DomainError::Validation(found)) = v.finish() {
-                found.into_iter().for_each(|e| problem(at, e));
-            }
+            cell_problems(v).into_iter().for_each(|e| problem(at, e));
         }
         if let (Some(metric), Some(quarter), Some(value)) = (metric, quarter, value) {
             if !seen.insert((metric.id, quarter)) {

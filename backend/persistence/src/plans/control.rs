@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 use workit_domain::forums::BodyKind;
 use workit_domain::meetings::DecisionStatus;
 use workit_domain::meetings::minutes::israel_date;
+use workit_domain::plans::Quarter;
 use workit_domain::plans::control::{
     Conclusions, ControlStatus, ExecutionCounts, MetricAtQuarter, TaskFacts, check_ended, execution, metric_at,
 };
 use workit_domain::plans::focuses::FocusStatus;
-use workit_domain::plans::{MetricPath, Quarter};
 use workit_domain::validation::codes;
 use workit_domain::{Action, Actor, DomainError};
 
@@ -74,16 +74,6 @@ pub struct ControlView {
     /// Tasks due in the quarter that belong to no active focus.
     pub other_tasks: Vec<TaskLine>,
     pub open_decisions: Vec<OpenDecision>,
-}
-
-fn path_of(m: &crate::entities::outcome_metrics::Model) -> Option<MetricPath> {
-    Some(MetricPath {
-        baseline: m.baseline?,
-        baseline_quarter: Quarter::from_code(m.baseline_quarter?)?,
-        target: m.target?,
-        target_quarter: Quarter::from_code(m.target_quarter?)?,
-        direction: *m.direction,
-    })
 }
 
 /// Computes the control figures of `quarter` as they stand on `today`, in a fixed number of
@@ -151,7 +141,7 @@ pub async fn view(db: &Database, forum_id: i64, quarter: Quarter, today: NaiveDa
                         unit: m.unit.as_str().to_owned(),
                         recorder_person_id: m.recorder_person_id,
                         target: m.target,
-                        at: metric_at(path_of(m).as_ref(), m.baseline, &values, quarter),
+                        at: metric_at(metrics::path(m).as_ref(), m.baseline, &values, quarter),
                     }
                 })
                 .collect();

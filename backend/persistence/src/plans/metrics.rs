@@ -51,6 +51,17 @@ pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<outcome_
     outcome_metrics::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("metric"))
 }
 
+/// The straight path from a stored metric's baseline to its target, when both ends are known.
+pub fn path(metric: &outcome_metrics::Model) -> Option<workit_domain::plans::MetricPath> {
+    Some(workit_domain::plans::MetricPath {
+        baseline: metric.baseline?,
+        baseline_quarter: Quarter::from_code(metric.baseline_quarter?)?,
+        target: metric.target?,
+        target_quarter: Quarter::from_code(metric.target_quarter?)?,
+        direction: *metric.direction,
+    })
+}
+
 /// The quarter a measurement row is of.
 pub fn quarter_of(row: &measurements::Model) -> Option<Quarter> {
     Quarter::new(row.year, u8::try_from(row.quarter).ok()?)

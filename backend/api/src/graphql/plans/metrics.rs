@@ -21,13 +21,7 @@ pub struct Metric(pub outcome_metrics::Model);
 
 impl Metric {
     fn straight_path(&self) -> Option<MetricPath> {
-        Some(MetricPath {
-            baseline: self.0.baseline?,
-            baseline_quarter: Quarter::from_code(self.0.baseline_quarter?)?,
-            target: self.0.target?,
-            target_quarter: Quarter::from_code(self.0.target_quarter?)?,
-            direction: *self.0.direction,
-        })
+        store::path(&self.0)
     }
 
     async fn measured(&self, ctx: &Context<'_>) -> ApiResult<Vec<measurements::Model>> {

@@ -14,6 +14,17 @@ import { CreateDecisionMutation, TownPeopleForMeetingsQuery, UpdateDecisionMutat
 
 const STATUSES: DecisionStatus[] = ['OPEN', 'DONE', 'CANCELLED'];
 
+/** A decision as an update input, with one thing changed (its status or its task). */
+function decisionInput(decision: DecisionFieldsFragment, change: { status?: DecisionStatus; workPlanTaskId?: string | null }) {
+  return {
+    text: decision.text,
+    ownerPersonId: decision.owner?.id ?? null,
+    dueOn: decision.dueOn,
+    status: change.status ?? decision.status,
+    workPlanTaskId: change.workPlanTaskId === undefined ? decision.workPlanTaskId : change.workPlanTaskId,
+  };
+}
+
 /** A decision's status, changeable in place by those who may edit. */
 export function DecisionStatusControl({ decision, canEdit, onChange }: { decision: DecisionFieldsFragment; canEdit: boolean; onChange: () => void }) {
   const { t } = useTranslation();
@@ -37,7 +48,7 @@ export function DecisionStatusControl({ decision, canEdit, onChange }: { decisio
         data={STATUSES.map((s) => ({ value: s, label: t(`decisions.values.${s}`) }))}
         onChange={async (value) => {
           if (!value) return;
-          const input = { text: decision.text, ownerPersonId: decision.owner?.id ?? null, dueOn: decision.dueOn, status: value as DecisionStatus, workPlanTaskId: decision.workPlanTaskId };
+          const input = decisionInput(decision, { status: value as DecisionStatus });
           if (report(await update({ id: decision.id, version: decision.version, input }, { additionalTypenames: ['Decision', 'Meeting'] }))) onChange();
         }}
         error={problem}
@@ -67,7 +78,7 @@ export function DecisionTaskControl({ decision, tasks, canEdit, onChange }: { de
       value={decision.workPlanTaskId ?? null}
       data={tasks}
       onChange={async (value) => {
-        const input = { text: decision.text, ownerPersonId: decision.owner?.id ?? null, dueOn: decision.dueOn, status: decision.status, workPlanTaskId: value };
+        const input = decisionInput(decision, { workPlanTaskId: value });
         if (report(await update({ id: decision.id, version: decision.version, input }, { additionalTypenames: ['Decision', 'Meeting', 'Task'] }))) onChange();
       }}
       error={problem}
