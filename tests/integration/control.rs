@@ -144,9 +144,222 @@ async fn control_refuses_a_quarter_not_yet_ended_and_an_approval_without_conclus
     assert_eq!(status, 0);
 }
 
+const PROPOSE: &str = "mutation($f: ID!, $q: String!, $i: PlanChangeInput!) {
+    proposePlanChange(forumId: $f, quarter: $q, input: $i) { id version kind status subject reason newQuarter }
+}";
+const PREPARE: &str = "mutation($f: ID!, $q: String!, $s: DateTime) {
+    prepareControlMeeting(forumId: $f, quarter: $q, startsAt: $s) {
+        id version status templateKey agenda { title kind minutes presenter }
+        planChanges { id version kind status subject }
+    }
+}";
+const DECIDE: &str = "mutation($id: ID!, $a: Boolean!, $v: Int!) {
+    decidePlanChange(id: $id, accepted: $a, version: $v) { status version }
+}";
+const CORRECT: &str = "mutation($f: ID!, $q: String!, $i: ConclusionsInput!, $r: String!, $v: Int!) {
+    correctControl(forumId: $f, quarter: $q, input: $i, reason: $r, version: $v) {
+        status number correctionReason summary version earlierVersions { number summary } approved { quarter }
+    }
+}";
+
+async fn task(app: &TestApp, token: &str, forum: &Value, input: Value) -> Value {
+    let made = app.gql(token, CREATE_TASK, json!({ "f": forum, "i": input })).await;
+    assert!(made["errors"].is_null(), "{made}");
+    made["data"]["createTask"]["id"].clone()
+}
+
+async fn proposed_plan_changes_go_to_the_next_forum_meeting_and_apply_when_its_minutes_are_approved(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let f = fixture(&app, "Proposal Town").await;
+    let quarter = last_closed();
+    let q = quarter.to_string();
+    let due = (quarter.first_day() + chrono::Duration::days(30)).to_string();
+    let fair = task(
+        &app,
+        &f.referent,
+        &f.forum,
+        json!({ "title": "Job fair", "focusId": f.focus, "status": "IN_PROGRESS", "dueOn": due }),
+    )
+    .await;
+    let mentoring = task(
+        &app,
+        &f.referent,
+        &f.forum,
+        json!({ "title": "Mentoring", "focusId": f.focus, "status": "PLANNED", "dueOn": due }),
+    )
+    .await;
+    // 9.6 against a path at about 7.3: the focus is off track.
+    app.gql(&f.referent, RECORD, json!({ "m": f.metric, "i": { "quarter": q, "value": 9.6 } })).await;
+    let saved =
+        app.gql(&f.referent, SAVE, json!({ "f": f.forum, "q": q, "i": { "summary": "Unemployment rose." } })).await;
+    assert!(saved["errors"].is_null(), "{saved}");
+
+    let later = quarter.plus(2).to_string();
+    let drop = app.gql(&f.referent, PROPOSE, json!({ "f": f.forum, "q": q, "i": { "kind": "DROP_TASK", "taskId": fair, "reason": "No employers came" } })).await;
+    assert_eq!(drop["data"]["proposePlanChange"]["subject"], "Job fair", "{drop}");
+    let postpone = app.gql(&f.referent, PROPOSE, json!({ "f": f.forum, "q": q, "i": { "kind": "POSTPONE_TASK", "taskId": mentoring, "newQuarter": later, "reason": "Mentors start later" } })).await;
+    assert_eq!(postpone["data"]["proposePlanChange"]["newQuarter"], later.as_str(), "{postpone}");
+    let add = app.gql(&f.referent, PROPOSE, json!({ "f": f.forum, "q": q, "i": { "kind": "ADD_TASK", "focusId": f.focus, "title": "Employers' breakfast", "newQuarter": quarter.plus(1).to_string() } })).await;
+    assert!(add["errors"].is_null(), "{add}");
+    // Bad proposals: what the kind needs, a quarter behind the control, a task of another forum.
+    let incomplete = app.gql(&f.referent, PROPOSE, json!({ "f": f.forum, "q": q, "i": { "kind": "DROP_TASK" } })).await;
+    assert_eq!(
+        field_errors(&incomplete),
+        [("taskId".to_owned(), "required".to_owned()), ("reason".to_owned(), "required".to_owned())]
+    );
+    let backwards = app.gql(&f.referent, PROPOSE, json!({ "f": f.forum, "q": q, "i": { "kind": "POSTPONE_TASK", "taskId": mentoring, "newQuarter": q, "reason": "x" } })).await;
+    assert_eq!(field_errors(&backwards), [("newQuarter".to_owned(), "out_of_range".to_owned())]);
+    let other = fixture(&app, "Other Proposal Town").await;
+    let foreign = task(&app, &other.referent, &other.forum, json!({ "title": "Theirs", "status": "PLANNED" })).await;
+    let crossed = app
+        .gql(
+            &f.referent,
+            PROPOSE,
+            json!({ "f": f.forum, "q": q, "i": { "kind": "DROP_TASK", "taskId": foreign, "reason": "x" } }),
+        )
+        .await;
+    assert_eq!(field_errors(&crossed), [("taskId".to_owned(), "invalid_choice".to_owned())]);
+    let undecidable =
+        app.gql(&f.referent, DECIDE, json!({ "id": drop["data"]["proposePlanChange"]["id"], "a": true, "v": 1 })).await;
+    assert_eq!(field_errors(&undecidable), [("meetingId".to_owned(), "required".to_owned())], "no meeting has it yet");
+
+    // No forum meeting is planned: the date is asked for, then a draft is made from the template.
+    let dateless = app.gql(&f.referent, PREPARE, json!({ "f": f.forum, "q": q })).await;
+    assert_eq!(field_errors(&dateless), [("startsAt".to_owned(), "required".to_owned())]);
+    let prepared = app.gql(&f.referent, PREPARE, json!({ "f": f.forum, "q": q, "s": starts(10) })).await;
+    let meeting = &prepared["data"]["prepareControlMeeting"];
+    assert_eq!(
+        (meeting["status"].clone(), meeting["templateKey"].clone()),
+        (json!("DRAFT"), json!("forum_quarterly_control")),
+        "{prepared}"
+    );
+    let titles: Vec<&str> =
+        meeting["agenda"].as_array().unwrap().iter().map(|i| i["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "פתיחה",
+            "הפסקה",
+            &format!("סיכום הבקרה הרבעונית — {q}"),
+            "מיקוד שאינו במסלול: Young people at work",
+            "הצעה: ביטול המשימה „Job fair“",
+            &format!("הצעה: דחיית המשימה „Mentoring“ ל-{later}"),
+            "הצעה: הוספת המשימה „Employers' breakfast“",
+            "סבב סיכום",
+        ]
+    );
+    assert_eq!(meeting["planChanges"].as_array().unwrap().len(), 3);
+    let again = app.gql(&f.referent, PREPARE, json!({ "f": f.forum, "q": q })).await;
+    let again = &again["data"]["prepareControlMeeting"];
+    assert_eq!(
+        (again["id"].clone(), again["agenda"].as_array().unwrap().len()),
+        (meeting["id"].clone(), 8),
+        "the planned meeting is found; nothing twice"
+    );
+
+    // The chair approves the control; then the meeting is held and decides.
+    let chair = f.town.person_in(&app, &f.town.steering, "CHAIR", "Proposal Chair").await;
+    let chair = app.account_for(&chair).await;
+    let approved = app.gql(&chair, APPROVE, json!({ "f": f.forum, "q": q, "v": 1 })).await;
+    assert_eq!(approved["data"]["approveControl"]["status"], "APPROVED", "{approved}");
+    let late = app
+        .gql(&f.referent, PROPOSE, json!({ "f": f.forum, "q": q, "i": { "kind": "ADD_TASK", "title": "Too late" } }))
+        .await;
+    assert_eq!(field_errors(&late), [("quarter".to_owned(), "already_approved".to_owned())]);
+    for (version, status) in
+        [(again["version"].as_i64().unwrap(), "INVITATIONS_SENT"), (again["version"].as_i64().unwrap() + 1, "HELD")]
+    {
+        let moved = app.gql(&f.referent, STATUS, json!({ "id": meeting["id"], "v": version, "s": status })).await;
+        assert!(moved["errors"].is_null(), "{moved}");
+    }
+    let changes = again["planChanges"].as_array().unwrap();
+    for (change, accepted) in changes.iter().zip([true, false, true]) {
+        let decided =
+            app.gql(&f.referent, DECIDE, json!({ "id": change["id"], "a": accepted, "v": change["version"] })).await;
+        assert!(decided["errors"].is_null(), "{decided}");
+    }
+    let unchanged = app
+        .scalar_i64(&format!(
+            "SELECT COUNT(*) FROM work_plan_tasks WHERE status = 'DROPPED' AND forum_id = {}",
+            f.forum.as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(unchanged, 0, "nothing changes before the minutes are approved");
+
+    let approval = approve_minutes(&app, &f.referent, &chair, &meeting["id"]).await;
+    assert_eq!(approval["data"]["approveMinutes"]["status"], "APPROVED", "{approval}");
+    let plan = app
+        .gql(&f.referent, "query($f: ID!) { forum(id: $f) { workPlan { title status droppedReason plannedQuarter } milestones { templateKey doneOn } } }", json!({ "f": f.forum }))
+        .await;
+    let tasks = plan["data"]["forum"]["workPlan"].as_array().unwrap();
+    let find = |title: &str| tasks.iter().find(|t| t["title"] == title).cloned().unwrap_or_default();
+    assert_eq!(
+        (find("Job fair")["status"].clone(), find("Job fair")["droppedReason"].clone()),
+        (json!("DROPPED"), json!("No employers came")),
+        "{plan}"
+    );
+    assert_eq!(find("Mentoring")["status"], "PLANNED", "rejected: unchanged");
+    assert_eq!(find("Employers' breakfast")["plannedQuarter"], quarter.plus(1).to_string());
+    let milestone = plan["data"]["forum"]["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["templateKey"] == "quarterly_control")
+        .cloned();
+    assert!(milestone.is_some_and(|m| m["doneOn"].is_string()), "the quarterly-control milestone is ticked");
+    let statuses = app.gql(&f.referent, CONTROL_CHANGES, json!({ "f": f.forum, "q": q })).await;
+    let statuses: Vec<&str> = statuses["data"]["forum"]["control"]["planChanges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["APPLIED", "REJECTED", "APPLIED"]);
+    let final_change = app.gql(&f.referent, DECIDE, json!({ "id": changes[0]["id"], "a": false, "v": 3 })).await;
+    assert_eq!(field_errors(&final_change), [("status".to_owned(), "already_decided".to_owned())]);
+}
+
+const CONTROL_CHANGES: &str =
+    "query($f: ID!, $q: String!) { forum(id: $f) { control(quarter: $q) { planChanges { status } } } }";
+
+async fn an_approved_control_is_corrected_with_a_reason_as_a_new_version(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let f = fixture(&app, "Correction Town").await;
+    let q = last_closed().to_string();
+    app.gql(&f.referent, SAVE, json!({ "f": f.forum, "q": q, "i": { "summary": "First reading" } })).await;
+    let chair = f.town.person_in(&app, &f.town.steering, "CHAIR", "Correction Chair").await;
+    let chair = app.account_for(&chair).await;
+    let early =
+        app.gql(&chair, CORRECT, json!({ "f": f.forum, "q": q, "i": { "summary": "x" }, "r": "why", "v": 1 })).await;
+    assert_eq!(field_errors(&early), [("quarter".to_owned(), "not_approved_yet".to_owned())]);
+    app.gql(&chair, APPROVE, json!({ "f": f.forum, "q": q, "v": 1 })).await;
+    let by_referent = app
+        .gql(&f.referent, CORRECT, json!({ "f": f.forum, "q": q, "i": { "summary": "x" }, "r": "why", "v": 2 }))
+        .await;
+    assert_eq!(error_code(&by_referent), "FORBIDDEN");
+    let reasonless =
+        app.gql(&chair, CORRECT, json!({ "f": f.forum, "q": q, "i": { "summary": "x" }, "r": " ", "v": 2 })).await;
+    assert_eq!(field_errors(&reasonless), [("reason".to_owned(), "required".to_owned())]);
+    let corrected = app.gql(&chair, CORRECT, json!({ "f": f.forum, "q": q, "i": { "summary": "Second reading" }, "r": "The labour office sent late data", "v": 2 })).await;
+    let control = &corrected["data"]["correctControl"];
+    assert_eq!(
+        (control["number"].clone(), control["summary"].clone(), control["status"].clone()),
+        (json!(2), json!("Second reading"), json!("APPROVED")),
+        "{corrected}"
+    );
+    assert_eq!(control["correctionReason"], "The labour office sent late data");
+    assert_eq!(control["earlierVersions"], json!([{ "number": 1, "summary": "First reading" }]));
+    assert_eq!(control["approved"]["quarter"], q.as_str(), "the figures are frozen again");
+    let stale =
+        app.gql(&chair, CORRECT, json!({ "f": f.forum, "q": q, "i": { "summary": "x" }, "r": "why", "v": 2 })).await;
+    assert_eq!(error_code(&stale), "CONFLICT");
+}
+
 both_engines!(
     a_chair_reviews_a_quarter_approves_it_and_later_corrections_do_not_change_what_was_approved,
     control_refuses_a_quarter_not_yet_ended_and_an_approval_without_conclusions,
+    proposed_plan_changes_go_to_the_next_forum_meeting_and_apply_when_its_minutes_are_approved,
+    an_approved_control_is_corrected_with_a_reason_as_a_new_version,
 );
 
 async fn the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_small_one(engine: Engine) {

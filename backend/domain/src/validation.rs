@@ -84,6 +84,8 @@ pub mod codes {
     pub const EMPTY_PLAN: &str = "empty_plan";
     pub const QUARTER_NOT_ENDED: &str = "quarter_not_ended";
     pub const ALREADY_APPROVED: &str = "already_approved";
+    /// A proposed plan change already applied to the plan.
+    pub const ALREADY_DECIDED: &str = "already_decided";
     /// Importing a file (`row` and `column` name the cell).
     pub const UNKNOWN_METRIC: &str = "unknown_metric";
     pub const DUPLICATE_ROW: &str = "duplicate_row";
@@ -142,6 +144,7 @@ pub mod codes {
         EMPTY_PLAN,
         QUARTER_NOT_ENDED,
         ALREADY_APPROVED,
+        ALREADY_DECIDED,
         UNKNOWN_METRIC,
         DUPLICATE_ROW,
         MISSING_COLUMN,

@@ -288,3 +288,21 @@ pub enum PlanChange {
     Changed,
     Removed,
 }
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::plans::proposals::ProposalKind")]
+pub enum PlanChangeKind {
+    Reprioritize,
+    DropTask,
+    PostponeTask,
+    AddTask,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::plans::proposals::ProposalStatus")]
+pub enum PlanChangeStatus {
+    Proposed,
+    Accepted,
+    Rejected,
+    Applied,
+}

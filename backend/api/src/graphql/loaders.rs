@@ -12,12 +12,14 @@ use workit_persistence::directory::{self, Person};
 use workit_persistence::entities::{
     agenda_items, attendance, bodies, decisions, forum_stage_changes, forums, labour_offices, measurements,
     meeting_events, meetings, memberships, milestones, minutes_comments, minutes_sections, minutes_versions,
-    organisations, outcome_metrics, regions, strategic_focuses, towns, work_plan_approvals, work_plan_task_partners,
-    work_plan_tasks,
+    organisations, outcome_metrics, plan_change_proposals, regions, strategic_focuses, towns, work_plan_approvals,
+    work_plan_task_partners, work_plan_tasks,
 };
 use workit_persistence::forums::lifecycle;
 use workit_persistence::meetings as meeting_store;
-use workit_persistence::plans::{focuses as focus_store, metrics as metric_store, tasks as task_store};
+use workit_persistence::plans::{
+    focuses as focus_store, metrics as metric_store, proposals as proposal_store, tasks as task_store,
+};
 use workit_persistence::{Database, forums as forum_store, regions as region_store, towns as town_store};
 
 use crate::error::ApiError;
@@ -76,6 +78,7 @@ key!(TaskKey);
 key!(PartnersOfTask);
 key!(DecisionsOfTask);
 key!(ApprovalsOfForum);
+key!(PlanChangesOfMeeting);
 
 fn keys<K: Copy>(keys: &[K], id: impl Fn(K) -> i64) -> Vec<i64> {
     keys.iter().copied().map(id).collect()
@@ -155,6 +158,21 @@ impl Loader<DecisionsOfTask> for Store {
         for row in rows {
             if let Some(task) = row.work_plan_task_id {
                 grouped.entry(DecisionsOfTask(task)).or_default().push(row);
+            }
+        }
+        Ok(grouped)
+    }
+}
+impl Loader<PlanChangesOfMeeting> for Store {
+    type Value = Vec<plan_change_proposals::Model>;
+    type Error = ApiError;
+
+    async fn load(&self, ids: &[PlanChangesOfMeeting]) -> Result<HashMap<PlanChangesOfMeeting, Self::Value>, ApiError> {
+        let rows = proposal_store::by_meeting_ids(&self.db, &keys(ids, |k| k.0)).await?;
+        let mut grouped: HashMap<PlanChangesOfMeeting, Self::Value> = HashMap::new();
+        for row in rows {
+            if let Some(meeting) = row.meeting_id {
+                grouped.entry(PlanChangesOfMeeting(meeting)).or_default().push(row);
             }
         }
         Ok(grouped)

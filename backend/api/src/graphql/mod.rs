@@ -55,6 +55,7 @@ pub struct MutationRoot(
     plans::metrics::MetricMutation,
     plans::tasks::TaskMutation,
     plans::control::ControlMutation,
+    plans::proposals::PlanChangeMutation,
 );
 
 /// Typical sizes of nested lists, so the complexity limit sees what a query really costs.

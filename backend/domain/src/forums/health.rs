@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::Stage;
 use crate::directory::{Sector, Seniority};
@@ -54,7 +55,7 @@ pub const THRESHOLDS: Thresholds = Thresholds {
     overdue_alert: 4,
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Status {
     Ok,
     Warning,
@@ -63,7 +64,7 @@ pub enum Status {
     Unknown,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SignalKind {
     SectorCoverage,
     MembershipSize,
@@ -76,7 +77,7 @@ pub enum SignalKind {
 
 /// One signal: its status, the measured value, the threshold it is held against, and details
 /// (missing sectors, late teams) for the panel to name.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Signal {
     pub kind: SignalKind,
     pub status: Status,

@@ -156,6 +156,18 @@ pub const TEMPLATES: &[MeetingTemplate] = &[
         ],
     },
     MeetingTemplate {
+        key: "forum_quarterly_control",
+        body_kinds: FORUM,
+        canonical_step: None,
+        milestone_key: Some("quarterly_control"),
+        title: "מפגש פורום: בקרה רבעונית",
+        goal: "בחינת הרבעון: מדדים מול יעדים ותוכנית מול ביצוע",
+        product: "החלטות על שינויים בתוכנית העבודה",
+        duration_minutes: FORUM_MEETING_MINUTES,
+        // "Prepare the next forum meeting" puts the control's own items between these.
+        items: &[("פתיחה", Presentation, 10), ("הפסקה", Break, 15), ("סבב סיכום", Discussion, 15)],
+    },
+    MeetingTemplate {
         key: "task_team_monthly",
         body_kinds: &[BodyKind::TaskTeam, BodyKind::AdHocTeam],
         canonical_step: None,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::tasks::{TaskState, task_state};
 use super::{MetricPath, MetricStatus, Quarter, TaskStatus, metric_status};
 use crate::DomainResult;
+use crate::forums::health::SignalKind;
 use crate::text_enum::text_enum;
 use crate::validation::{FieldError, Validator, codes};
 
@@ -167,6 +168,22 @@ impl Conclusions {
     }
 }
 
+/// A correction of an approved control says why, as a correction of approved minutes does.
+pub fn correction_reason(status: ControlStatus, reason: &str) -> DomainResult<String> {
+    if status != ControlStatus::Approved {
+        return Err(crate::DomainError::validation("quarter", codes::NOT_APPROVED_YET));
+    }
+    let mut v = Validator::new();
+    let reason = v.required_text("reason", reason, 2_000);
+    v.finish()?;
+    Ok(reason)
+}
+
+/// The health signals a control looks at: the two-thirds rule and the rhythm of meetings.
+pub fn shows_in_control(kind: SignalKind) -> bool {
+    matches!(kind, SignalKind::Attendance | SignalKind::ForumCadence | SignalKind::TeamCadence)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,5 +269,19 @@ mod tests {
         assert!(empty.check_approvable().is_err());
         let written = Conclusions { summary: "Two focuses moved".into(), focus_notes: vec![] }.validated().unwrap();
         assert!(written.check_approvable().is_ok());
+    }
+
+    #[test]
+    fn only_an_approved_control_is_corrected_and_with_a_reason() {
+        assert_eq!(
+            correction_reason(ControlStatus::Draft, "typo"),
+            Err(DomainError::validation("quarter", codes::NOT_APPROVED_YET))
+        );
+        assert_eq!(
+            correction_reason(ControlStatus::Approved, "  "),
+            Err(DomainError::validation("reason", codes::REQUIRED))
+        );
+        assert_eq!(correction_reason(ControlStatus::Approved, " late data ").as_deref(), Ok("late data"));
+        assert!(shows_in_control(SignalKind::Attendance) && !shows_in_control(SignalKind::SectorCoverage));
     }
 }

@@ -6,6 +6,7 @@ pub mod focuses;
 pub mod import;
 pub mod measures;
 pub mod metrics;
+pub mod proposals;
 pub mod quarter;
 pub mod tasks;
 

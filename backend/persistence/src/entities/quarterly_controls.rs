@@ -15,4 +15,10 @@ entity!("quarterly_controls", versioned {
     pub approved_at: Option<DateTimeUtc>,
     /// The `ControlView` as approved, JSON; later corrections do not change it.
     pub snapshot: Option<String>,
+    /// The forum meeting the control was brought to (`prepare_meeting`).
+    pub meeting_id: Option<i64>,
+    /// 1 for the first approval, one more for each correction after it.
+    pub number: i32,
+    /// Why the approved control was corrected (set from the second number on).
+    pub correction_reason: Option<String>,
 });

@@ -333,22 +333,35 @@ pub async fn set_agenda(
     let current = editable(db, actor, meeting_id).await?;
     let items = validate_agenda(items)?;
     let txn = db.begin().await?;
+    replace_agenda(&txn, actor, &current, version, items, now).await?;
+    txn.commit().await?;
+    get(db, actor, meeting_id).await
+}
+
+/// Replaces the agenda of a meeting whose plan is still editable, inside the caller's
+/// transaction (so quarterly control can bring its items and link its proposals at once).
+pub(crate) async fn replace_agenda(
+    txn: &impl sea_orm::ConnectionTrait,
+    actor: &Actor,
+    current: &meetings::Model,
+    version: i32,
+    items: Vec<AgendaItemDraft>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     let write = VersionedWrite {
         entity: "meeting",
         action: "set_agenda",
-        id: meeting_id,
+        id: current.id,
         expected: version,
         current: current.version,
     };
-    update_if_current(&txn, &write, meetings::ActiveModel { ..Default::default() }, now).await?;
-    agenda_items::Entity::delete_many().filter(agenda_items::Column::MeetingId.eq(meeting_id)).exec(&txn).await?;
-    let rows = agenda_rows(meeting_id, items, now)?;
+    update_if_current(txn, &write, meetings::ActiveModel { ..Default::default() }, now).await?;
+    agenda_items::Entity::delete_many().filter(agenda_items::Column::MeetingId.eq(current.id)).exec(txn).await?;
+    let rows = agenda_rows(current.id, items, now)?;
     if !rows.is_empty() {
-        agenda_items::Entity::insert_many(rows).exec(&txn).await?;
+        agenda_items::Entity::insert_many(rows).exec(txn).await?;
     }
-    audit::record(&txn, actor, "set_agenda", "meeting", meeting_id, now).await?;
-    txn.commit().await?;
-    get(db, actor, meeting_id).await
+    audit::record(txn, actor, "set_agenda", "meeting", current.id, now).await
 }
 
 /// Moves a meeting along its states: invitations (which go out by e-mail), held, cancelled.
@@ -418,6 +431,7 @@ pub(crate) async fn move_status(
         if let Some(key) = milestone {
             crate::forums::lifecycle::tick_milestone(txn, body.forum_id, key, now.date_naive(), now).await?;
         }
+        crate::plans::proposals::apply_decided(txn, actor, current, body.forum_id, now).await?;
     }
     audit::record(txn, actor, "set_status", "meeting", current.id, now).await?;
     Ok(())

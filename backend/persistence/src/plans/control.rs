@@ -2,21 +2,23 @@
 //! metrics (`view`), the conclusions people write, and the approval that freezes the figures.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use workit_domain::forums::BodyKind;
+use workit_domain::forums::health::Signal;
 use workit_domain::meetings::DecisionStatus;
 use workit_domain::meetings::minutes::israel_date;
 use workit_domain::plans::Quarter;
 use workit_domain::plans::control::{
-    Conclusions, ControlStatus, ExecutionCounts, MetricAtQuarter, TaskFacts, check_ended, execution, metric_at,
+    Conclusions, ControlStatus, ExecutionCounts, MetricAtQuarter, TaskFacts, check_ended, correction_reason, execution,
+    metric_at, shows_in_control,
 };
 use workit_domain::plans::focuses::FocusStatus;
 use workit_domain::validation::codes;
 use workit_domain::{Action, Actor, DomainError};
 
 use super::{authorize_forum, focuses, metrics, tasks};
-use crate::entities::{decisions, meetings, quarterly_controls};
+use crate::entities::{decisions, meetings, quarterly_control_versions, quarterly_controls};
 use crate::versioned::{VersionedWrite, insert_new, update_if_current};
 use crate::{Database, StoreResult, audit, forums};
 
@@ -74,6 +76,10 @@ pub struct ControlView {
     /// Tasks due in the quarter that belong to no active focus.
     pub other_tasks: Vec<TaskLine>,
     pub open_decisions: Vec<OpenDecision>,
+    /// The forum's attendance and rhythm as the quarter ended (empty in controls approved
+    /// before the page showed them).
+    #[serde(default)]
+    pub health: Vec<Signal>,
 }
 
 /// Computes the control figures of `quarter` as they stand on `today`, in a fixed number of
@@ -189,7 +195,24 @@ pub async fn view(db: &Database, forum_id: i64, quarter: Quarter, today: NaiveDa
         .map(|d| OpenDecision { decision_id: d.id, text: d.text, meeting_id: d.meeting_id, due_on: d.due_on })
         .collect();
 
-    Ok(ControlView { quarter: quarter.to_string(), focuses: focus_lines, teams, total, other_tasks, open_decisions })
+    // Health as it stood on the quarter's last day (or today, for a quarter still running).
+    let last = quarter.last_day().min(today);
+    let end = last.and_hms_opt(23, 59, 59).unwrap_or_else(|| last.and_time(chrono::NaiveTime::MIN)).and_utc();
+    let health = forums::health::assess_forum(db, forum_id, end)
+        .await?
+        .into_iter()
+        .filter(|signal| shows_in_control(signal.kind))
+        .collect();
+
+    Ok(ControlView {
+        quarter: quarter.to_string(),
+        focuses: focus_lines,
+        teams,
+        total,
+        other_tasks,
+        open_decisions,
+        health,
+    })
 }
 
 pub async fn get(db: &Database, forum_id: i64, quarter: Quarter) -> StoreResult<Option<quarterly_controls::Model>> {
@@ -273,6 +296,9 @@ pub async fn save(
                 approved_by: Set(None),
                 approved_at: Set(None),
                 snapshot: Set(None),
+                meeting_id: Set(None),
+                number: Set(1),
+                correction_reason: Set(None),
                 ..Default::default()
             };
             let row = insert_new(&txn, row, now).await?;
@@ -323,4 +349,69 @@ pub async fn approve(
     audit::record(&txn, actor, "approve", "control", row.id, now).await?;
     txn.commit().await?;
     get(db, forum_id, quarter).await?.ok_or_else(|| DomainError::NotFound { entity: "control" }.into())
+}
+
+/// Corrects an approved control: the approved version is kept as it was, and the control
+/// becomes its next number — the new conclusions, the figures as they stand now, who corrected
+/// it and why.
+#[allow(clippy::too_many_arguments)]
+pub async fn correct(
+    db: &Database,
+    actor: &Actor,
+    forum_id: i64,
+    quarter: Quarter,
+    conclusions: Conclusions,
+    reason: &str,
+    version: i32,
+    now: DateTime<Utc>,
+) -> StoreResult<quarterly_controls::Model> {
+    authorize_forum(db, actor, Action::ApprovePlan, forum_id).await?;
+    let today = israel_date(now);
+    let Some(row) = get(db, forum_id, quarter).await? else {
+        return Err(DomainError::validation("quarter", codes::NOT_APPROVED_YET).into());
+    };
+    let reason = correction_reason(*row.status, reason)?;
+    let conclusions = conclusions.validated()?;
+    conclusions.check_approvable()?;
+    let frozen = json(&view(db, forum_id, quarter, today).await?)?;
+    let txn = db.begin().await?;
+    quarterly_control_versions::ActiveModel {
+        control_id: Set(row.id),
+        number: Set(row.number),
+        summary: Set(row.summary.clone()),
+        focus_notes: Set(row.focus_notes.clone()),
+        snapshot: Set(row.snapshot.clone()),
+        approved_by: Set(row.approved_by),
+        approved_at: Set(row.approved_at),
+        correction_reason: Set(row.correction_reason.clone()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let changes = quarterly_controls::ActiveModel {
+        summary: Set(conclusions.summary.clone()),
+        focus_notes: Set(json(&conclusions.focus_notes)?),
+        snapshot: Set(Some(frozen)),
+        approved_by: Set(Some(actor.user_id)),
+        approved_at: Set(Some(now)),
+        number: Set(row.number + 1),
+        correction_reason: Set(Some(reason)),
+        ..Default::default()
+    };
+    let write =
+        VersionedWrite { entity: "control", action: "correct", id: row.id, expected: version, current: row.version };
+    update_if_current(&txn, &write, changes, now).await?;
+    audit::record(&txn, actor, "correct", "control", row.id, now).await?;
+    txn.commit().await?;
+    get(db, forum_id, quarter).await?.ok_or_else(|| DomainError::NotFound { entity: "control" }.into())
+}
+
+/// The approved versions a control's corrections superseded, oldest first.
+pub async fn earlier_versions(db: &Database, control_id: i64) -> StoreResult<Vec<quarterly_control_versions::Model>> {
+    Ok(quarterly_control_versions::Entity::find()
+        .filter(quarterly_control_versions::Column::ControlId.eq(control_id))
+        .order_by_asc(quarterly_control_versions::Column::Number)
+        .all(db)
+        .await?)
 }

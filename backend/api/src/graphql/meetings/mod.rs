@@ -17,7 +17,10 @@ use workit_persistence::meetings::{self as store, MeetingFilter, NewMeeting};
 
 use super::enums::{AgendaKind, MeetingStatus, RecordingGap};
 use super::forums::Body;
-use super::loaders::{AgendaOfMeeting, AttendanceOfMeeting, BodyKey, EventsOfMeeting, MinutesOfMeeting, UserNameKey};
+use super::loaders::{
+    AgendaOfMeeting, AttendanceOfMeeting, BodyKey, EventsOfMeeting, MinutesOfMeeting, PlanChangesOfMeeting, UserNameKey,
+};
+use super::plans::proposals::PlanChangeProposal;
 use super::{ContextExt, page_cost};
 use crate::error::ApiResult;
 use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
@@ -113,6 +116,12 @@ impl Meeting {
     #[graphql(complexity = "rules::MAX_DECISIONS * child_complexity")]
     async fn decisions(&self, ctx: &Context<'_>) -> ApiResult<Vec<Decision>> {
         decisions_of(ctx, self.0.id).await
+    }
+    /// Plan changes a quarterly control brought to this meeting for decision.
+    #[graphql(complexity = "workit_domain::plans::proposals::MAX_PROPOSALS * child_complexity")]
+    async fn plan_changes(&self, ctx: &Context<'_>) -> ApiResult<Vec<PlanChangeProposal>> {
+        let rows = ctx.loaders().load_one(PlanChangesOfMeeting(self.0.id)).await?.unwrap_or_default();
+        Ok(rows.into_iter().map(PlanChangeProposal).collect())
     }
     /// Every version of the minutes, oldest first (drafts only for those who write them).
     #[graphql(complexity = "rules::MAX_MINUTES_VERSIONS * child_complexity")]

@@ -6,14 +6,18 @@ use chrono::{DateTime, NaiveDate, Utc};
 use workit_domain::meetings::minutes::israel_date;
 use workit_domain::plans::Quarter;
 use workit_domain::plans::control::{Conclusions, ExecutionCounts};
-use workit_persistence::entities::quarterly_controls;
+use workit_persistence::entities::{quarterly_control_versions, quarterly_controls};
 use workit_persistence::plans::control::{self as store, ControlView};
+use workit_persistence::plans::proposals;
 
+use super::proposals::PlanChangeProposal;
 use super::quarter_arg;
 use crate::error::ApiResult;
 use crate::graphql::ContextExt;
 use crate::graphql::arguments::parse_id;
+use crate::graphql::lifecycle::HealthSignal;
 use crate::graphql::loaders::UserNameKey;
+use crate::graphql::meetings::Meeting;
 
 /// Plan against execution: tasks due in the quarter by outcome, and work done ahead of time.
 #[derive(SimpleObject)]
@@ -91,6 +95,9 @@ pub struct ControlFigures {
     total: Execution,
     other_tasks: Vec<ControlTask>,
     open_decisions: Vec<ControlDecision>,
+    /// The forum's attendance against two thirds and the rhythm of its meetings, as the
+    /// quarter ended.
+    health: Vec<HealthSignal>,
 }
 
 fn id(value: i64) -> ID {
@@ -155,6 +162,7 @@ impl From<ControlView> for ControlFigures {
                     due_on: d.due_on,
                 })
                 .collect(),
+            health: v.health.into_iter().map(HealthSignal::from).collect(),
         }
     }
 }
@@ -209,6 +217,55 @@ impl QuarterControl {
     async fn approved(&self) -> Option<ControlFigures> {
         self.row.as_ref().and_then(store::snapshot).map(Into::into)
     }
+    /// 1 for the first approval, one more for each correction after it.
+    async fn number(&self) -> i32 {
+        self.row.as_ref().map_or(1, |r| r.number)
+    }
+    /// Why the approved control was corrected (from number 2 on).
+    async fn correction_reason(&self) -> Option<&str> {
+        self.row.as_ref().and_then(|r| r.correction_reason.as_deref())
+    }
+    /// The approved versions that corrections superseded, oldest first.
+    async fn earlier_versions(&self, ctx: &Context<'_>) -> ApiResult<Vec<ControlVersion>> {
+        let Some(row) = &self.row else { return Ok(Vec::new()) };
+        Ok(store::earlier_versions(ctx.db(), row.id).await?.into_iter().map(ControlVersion).collect())
+    }
+    /// The plan changes the control proposes, and what became of them.
+    async fn plan_changes(&self, ctx: &Context<'_>) -> ApiResult<Vec<PlanChangeProposal>> {
+        let Some(row) = &self.row else { return Ok(Vec::new()) };
+        Ok(proposals::by_control_ids(ctx.db(), &[row.id]).await?.into_iter().map(PlanChangeProposal).collect())
+    }
+    /// The forum meeting the control was brought to.
+    async fn meeting(&self, ctx: &Context<'_>) -> ApiResult<Option<Meeting>> {
+        let Some(row) = &self.row else { return Ok(None) };
+        Ok(proposals::meeting_of(ctx.db(), row).await?.map(Meeting))
+    }
+}
+
+/// An approved version of a control that a correction superseded.
+pub struct ControlVersion(quarterly_control_versions::Model);
+
+#[Object]
+impl ControlVersion {
+    async fn number(&self) -> i32 {
+        self.0.number
+    }
+    async fn summary(&self) -> &str {
+        &self.0.summary
+    }
+    async fn approved_at(&self) -> Option<DateTime<Utc>> {
+        self.0.approved_at
+    }
+    async fn approved_by(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        let Some(user) = self.0.approved_by else { return Ok(None) };
+        Ok(ctx.loaders().load_one(UserNameKey(user)).await?)
+    }
+    async fn correction_reason(&self) -> Option<&str> {
+        self.0.correction_reason.as_deref()
+    }
+    async fn figures(&self) -> Option<ControlFigures> {
+        self.0.snapshot.as_deref().and_then(|json| serde_json::from_str::<ControlView>(json).ok()).map(Into::into)
+    }
 }
 
 pub async fn control_of(ctx: &Context<'_>, forum_id: i64, quarter: &str) -> ApiResult<QuarterControl> {
@@ -222,6 +279,17 @@ pub struct ConclusionsInput {
     summary: String,
     #[graphql(default)]
     focus_notes: Vec<FocusNote>,
+}
+
+impl ConclusionsInput {
+    fn into_conclusions(self) -> ApiResult<Conclusions> {
+        let focus_notes = self
+            .focus_notes
+            .into_iter()
+            .map(|n| Ok((parse_id(&n.focus_id, "focusNotes")?, n.note)))
+            .collect::<ApiResult<Vec<_>>>()?;
+        Ok(Conclusions { summary: self.summary, focus_notes })
+    }
 }
 
 #[derive(Default)]
@@ -241,12 +309,7 @@ impl ControlMutation {
     ) -> ApiResult<QuarterControl> {
         let forum_id = parse_id(&forum_id, "forumId")?;
         let quarter = quarter_arg(&quarter, "quarter")?;
-        let focus_notes = input
-            .focus_notes
-            .into_iter()
-            .map(|n| Ok((parse_id(&n.focus_id, "focusNotes")?, n.note)))
-            .collect::<ApiResult<Vec<_>>>()?;
-        let conclusions = Conclusions { summary: input.summary, focus_notes };
+        let conclusions = input.into_conclusions()?;
         let row = store::save(ctx.db(), ctx.actor()?, forum_id, quarter, conclusions, version, ctx.now()).await?;
         Ok(QuarterControl { forum_id, quarter, row: Some(row) })
     }
@@ -262,6 +325,25 @@ impl ControlMutation {
         let forum_id = parse_id(&forum_id, "forumId")?;
         let quarter = quarter_arg(&quarter, "quarter")?;
         let row = store::approve(ctx.db(), ctx.actor()?, forum_id, quarter, version, ctx.now()).await?;
+        Ok(QuarterControl { forum_id, quarter, row: Some(row) })
+    }
+
+    /// Corrects an approved control with a reason: the approved version is kept, and the
+    /// control becomes its next number with the new conclusions and today's figures.
+    async fn correct_control(
+        &self,
+        ctx: &Context<'_>,
+        forum_id: ID,
+        quarter: String,
+        input: ConclusionsInput,
+        reason: String,
+        version: i32,
+    ) -> ApiResult<QuarterControl> {
+        let forum_id = parse_id(&forum_id, "forumId")?;
+        let quarter = quarter_arg(&quarter, "quarter")?;
+        let conclusions = input.into_conclusions()?;
+        let row =
+            store::correct(ctx.db(), ctx.actor()?, forum_id, quarter, conclusions, &reason, version, ctx.now()).await?;
         Ok(QuarterControl { forum_id, quarter, row: Some(row) })
     }
 }

@@ -4,6 +4,7 @@
 pub mod control;
 pub mod focuses;
 pub mod metrics;
+pub mod proposals;
 pub mod tasks;
 
 use workit_domain::DomainError;
