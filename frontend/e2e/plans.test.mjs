@@ -143,6 +143,26 @@ test('a chair opens the quarter, reads an off-track metric, writes a conclusion 
   await summary.fill('שיעור האבטלה בקרב צעירים לא ירד כמתוכנן; מציעים לחזק את החונכות.');
   await page.getByRole('button', { name: 'שמירת המסקנות' }).click();
   await page.getByRole('status').filter({ hasText: 'נשמר.' }).waitFor();
+
+  // Propose dropping a task, then bring the control to the next forum meeting.
+  await page.getByRole('button', { name: 'הצעת שינוי' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/^משימה/).click();
+  const option = page.getByRole('option').first();
+  const taskTitle = (await option.textContent()).trim();
+  await option.click();
+  await dialog.getByRole('textbox', { name: /^נימוק/ }).fill('אין מעסיקים שמוכנים להשתתף השנה');
+  await dialog.getByRole('button', { name: 'הצעת שינוי' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const proposed = page.locator('[data-plan-change="DROP_TASK"]').filter({ hasText: taskTitle });
+  await proposed.filter({ hasText: 'הוצע' }).waitFor();
+  await page.getByRole('button', { name: 'הכנת מפגש הפורום הבא' }).click();
+  await page.getByRole('dialog').getByLabel(/מועד המפגש/).fill('2027-01-20T17:00');
+  await page.getByRole('dialog').getByRole('button', { name: 'הכנת סדר היום' }).click();
+  const opening = page.getByRole('link', { name: /לפתיחת המפגש/ });
+  await opening.waitFor();
+  const meetingHref = await opening.getAttribute('href');
+
   await page.getByRole('button', { name: 'אישור הבקרה' }).click();
   await page.getByText(/הבקרה אושרה ב-/).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'סיכום הרבעון' }).inputValue(), 'שיעור האבטלה בקרב צעירים לא ירד כמתוכנן; מציעים לחזק את החונכות.');
@@ -153,6 +173,11 @@ test('a chair opens the quarter, reads an off-track metric, writes a conclusion 
     await page.locator('[data-control-focus]').first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], `control, ${language}, ${width}px`);
   }
+  // The meeting carries the control: its agenda item and the change waiting for decision.
+  await page.goto(`${env.server.url}${meetingHref}`);
+  await page.waitForFunction((title) => [...document.querySelectorAll('[data-agenda-title]')].some((input) => input.value === title), `הצעה: ביטול המשימה „${taskTitle}“`);
+  await page.locator('[data-plan-change="DROP_TASK"]').filter({ hasText: taskTitle }).waitFor();
+  assert.deepEqual(await seriousViolations(page), [], 'meeting with plan changes');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
+import { HealthPanel } from '@/components/HealthPanel';
 import { ErrorState, Loading } from '@/components/PageState';
 import { localName } from '@/lib/names';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { ForumPageQuery } from '../api/queries';
 import { BodiesSection } from './BodiesSection';
-import { HealthPanel } from './HealthPanel';
 import { MilestonesSection } from './MilestonesSection';
 import { StageMoveDialog } from './StageMoveDialog';
 import { Timeline } from './Timeline';

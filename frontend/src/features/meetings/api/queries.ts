@@ -134,6 +134,16 @@ export const MeetingPageQuery = graphql(`
       decisions {
         ...DecisionFields
       }
+      planChanges {
+        id
+        version
+        kind
+        status
+        subject
+        reason
+        newQuarter
+        newPosition
+      }
       recordingGaps
       viewerMayComment
       minutes {
@@ -474,6 +484,16 @@ export const WorkPlanTasksQuery = graphql(`
           plannedQuarter
         }
       }
+    }
+  }
+`);
+
+export const DecidePlanChangeMutation = graphql(`
+  mutation DecidePlanChange($id: ID!, $accepted: Boolean!, $version: Int!) {
+    decidePlanChange(id: $id, accepted: $accepted, version: $version) {
+      id
+      status
+      version
     }
   }
 `);

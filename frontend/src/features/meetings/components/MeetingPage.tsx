@@ -18,6 +18,7 @@ import { MeetingPageQuery, SetMeetingStatusMutation } from '../api/queries';
 import { AgendaEditor } from './AgendaEditor';
 import { AttendanceSection } from './AttendanceSection';
 import { DecisionsSection } from './DecisionsSection';
+import { PlanChangesSection } from './PlanChangesSection';
 import { MinutesSection } from './MinutesSection';
 import { OutboxSection } from './OutboxSection';
 import { SaveTemplateButton } from './SaveTemplateButton';
@@ -177,6 +178,7 @@ export default function MeetingPage() {
         canEdit={canEdit}
         onChange={reload}
       />
+      <PlanChangesSection changes={meeting.planChanges} open={meeting.status === 'INVITATIONS_SENT' || meeting.status === 'HELD'} canEdit={canEdit} onChange={reload} />
       <MinutesSection meeting={meeting} canEdit={canEdit} canApprove={canApprove} onChange={reload} />
       {canEdit && <OutboxSection meetingId={meeting.id} />}
       <Stack gap="xs" component="section" aria-labelledby="history-title">

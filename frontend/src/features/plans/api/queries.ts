@@ -401,9 +401,31 @@ const ControlFiguresFields = graphql(`
       meetingId
       dueOn
     }
+    health {
+      kind
+      status
+      value
+      threshold
+      details
+    }
   }
 `);
 void ControlFiguresFields;
+
+const PlanChangeFields = graphql(`
+  fragment PlanChangeFields on PlanChangeProposal {
+    id
+    version
+    kind
+    status
+    subject
+    reason
+    newPosition
+    newQuarter
+    meetingId
+  }
+`);
+void PlanChangeFields;
 
 export const ControlPageQuery = graphql(`
   query ControlPage($townId: ID!, $quarter: String!, $previous: String!) {
@@ -418,6 +440,16 @@ export const ControlPageQuery = graphql(`
       }
       forum {
         id
+        focuses {
+          id
+          title
+          status
+        }
+        workPlan {
+          id
+          title
+          status
+        }
         control(quarter: $quarter) {
           quarter
           status
@@ -425,6 +457,24 @@ export const ControlPageQuery = graphql(`
           version
           approvedAt
           approvedBy
+          number
+          correctionReason
+          earlierVersions {
+            number
+            summary
+            approvedAt
+            approvedBy
+            correctionReason
+          }
+          planChanges {
+            ...PlanChangeFields
+          }
+          meeting {
+            id
+            title
+            startsAt
+            status
+          }
           focusNotes {
             focusId
             note
@@ -475,5 +525,40 @@ export const ApproveControlMutation = graphql(`
 export const LastClosedQuarterQuery = graphql(`
   query LastClosedQuarter {
     lastClosedQuarter
+  }
+`);
+
+export const CorrectControlMutation = graphql(`
+  mutation CorrectControl($forumId: ID!, $quarter: String!, $input: ConclusionsInput!, $reason: String!, $version: Int!) {
+    correctControl(forumId: $forumId, quarter: $quarter, input: $input, reason: $reason, version: $version) {
+      status
+      number
+      version
+    }
+  }
+`);
+
+export const ProposePlanChangeMutation = graphql(`
+  mutation ProposePlanChange($forumId: ID!, $quarter: String!, $input: PlanChangeInput!) {
+    proposePlanChange(forumId: $forumId, quarter: $quarter, input: $input) {
+      ...PlanChangeFields
+    }
+  }
+`);
+
+export const WithdrawPlanChangeMutation = graphql(`
+  mutation WithdrawPlanChange($id: ID!, $version: Int!) {
+    withdrawPlanChange(id: $id, version: $version)
+  }
+`);
+
+export const PrepareControlMeetingMutation = graphql(`
+  mutation PrepareControlMeeting($forumId: ID!, $quarter: String!, $startsAt: DateTime) {
+    prepareControlMeeting(forumId: $forumId, quarter: $quarter, startsAt: $startsAt) {
+      id
+      title
+      startsAt
+      status
+    }
   }
 `);

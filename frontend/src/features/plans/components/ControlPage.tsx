@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
 import { FormError } from '@/components/FormError';
+import { HealthPanel } from '@/components/HealthPanel';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { ControlFiguresFieldsFragment, ControlPageQuery as ControlPageData, MetricStatus } from '@/gql/graphql';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
@@ -13,11 +14,13 @@ import { useFormat } from '@/hooks/useFormat';
 import { useProblem } from '@/hooks/useProblem';
 import { localName } from '@/lib/names';
 
-import { ApproveControlMutation, ControlPageQuery, LastClosedQuarterQuery, SaveControlMutation } from '../api/queries';
+import { ApproveControlMutation, ControlPageQuery, CorrectControlMutation, LastClosedQuarterQuery, SaveControlMutation } from '../api/queries';
+import { PlanChanges } from './PlanChanges';
 import { addQuarters, parseQuarter, STATUS_COLOR } from './quarters';
 
 type Figures = ControlFiguresFieldsFragment;
-type Control = NonNullable<ControlPageData['town']['forum']>['control'];
+type Forum = NonNullable<ControlPageData['town']['forum']>;
+type Control = Forum['control'];
 type Counts = Figures['total'];
 
 const EXECUTION_COLOR: Record<string, string> = { DONE: 'teal', LATE: 'red', DROPPED: 'dark', OPEN: 'blue', DONE_EARLY: 'grape' };
@@ -91,7 +94,7 @@ function FocusSection({ focus, approved, note, onNote, canEdit }: { focus: Figur
                       <Table.Td>{m.expected == null ? '—' : format.number(Math.round(m.expected * 100) / 100)}</Table.Td>
                       <Table.Td>{m.target == null ? '—' : format.number(m.target)}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Badge color={STATUS_COLOR[m.status as MetricStatus]} autoContrast data-status={m.status} style={{ overflow: 'visible' }}>
+                        <Badge color={STATUS_COLOR[m.status as MetricStatus]} autoContrast data-status={m.status} maw="none" styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
                           {t(`metrics.statuses.${m.status}`)}
                         </Badge>
                       </Table.Td>
@@ -125,11 +128,15 @@ function FocusSection({ focus, approved, note, onNote, canEdit }: { focus: Figur
 }
 
 /** Stateful form for one control; mount with `key` so a reload starts it afresh. */
-function Conclusions({ forumId, quarter, control, canEdit, canApprove, onSaved }: { forumId: string; quarter: string; control: Control; canEdit: boolean; canApprove: boolean; onSaved: () => void }) {
+function Conclusions({ forum, quarter, control, canEdit, canApprove, onSaved }: { forum: Forum; quarter: string; control: Control; canEdit: boolean; canApprove: boolean; onSaved: () => void }) {
+  const forumId = forum.id;
   const { t } = useTranslation();
   const format = useFormat();
   const [, save] = useMutation(SaveControlMutation);
   const [, approve] = useMutation(ApproveControlMutation);
+  const [, correct] = useMutation(CorrectControlMutation);
+  const [correcting, setCorrecting] = useState(false);
+  const [reason, setReason] = useState('');
   const { problem, report } = useProblem();
   const [summary, setSummary] = useState(control.summary);
   const [notes, setNotes] = useState<Record<string, string>>(() => Object.fromEntries(control.focusNotes.map((n) => [n.focusId, n.note])));
@@ -139,7 +146,7 @@ function Conclusions({ forumId, quarter, control, canEdit, canApprove, onSaved }
   const [version, setVersion] = useState(control.version);
   const approved = control.status === 'APPROVED';
   const figures = control.live;
-  const editable = canEdit && !approved;
+  const editable = (canEdit && !approved) || correcting;
 
   async function submit() {
     const input = { summary, focusNotes: Object.entries(notes).map(([focusId, note]) => ({ focusId, note })) };
@@ -151,6 +158,10 @@ function Conclusions({ forumId, quarter, control, canEdit, canApprove, onSaved }
       onSaved();
     }
   }
+  async function submitCorrection() {
+    const input = { summary, focusNotes: Object.entries(notes).map(([focusId, note]) => ({ focusId, note })) };
+    if (report(await correct({ forumId, quarter, input, reason, version }))) onSaved();
+  }
   async function approveControl() {
     if (!window.confirm(t('control.approveConfirm'))) return;
     if (report(await approve({ forumId, quarter, version }))) onSaved();
@@ -160,6 +171,7 @@ function Conclusions({ forumId, quarter, control, canEdit, canApprove, onSaved }
     <Stack gap="lg">
       {approved ? (
         <Alert color="teal" icon={<IconCircleCheck aria-hidden />} title={t('control.approvedOn', { date: format.date(control.approvedAt), by: control.approvedBy ?? '' })}>
+          {control.number > 1 && <Text size="sm">{t('control.correctionOf', { number: control.number, reason: control.correctionReason ?? '' })}</Text>}
           {t('control.frozen')}
         </Alert>
       ) : (
@@ -200,6 +212,7 @@ function Conclusions({ forumId, quarter, control, canEdit, canApprove, onSaved }
         ))}
         {figures.focuses.length === 0 && <Text c="dimmed">{t('control.noFocuses')}</Text>}
       </Stack>
+      {figures.health.length > 0 && <HealthPanel signals={figures.health} title={t('control.health')} />}
       <Card withBorder component="section" aria-labelledby="control-decisions">
         <Title order={2} size="h3" id="control-decisions" mb="xs">
           {t('control.openDecisions')}
@@ -227,6 +240,7 @@ function Conclusions({ forumId, quarter, control, canEdit, canApprove, onSaved }
             {t('control.conclusions')}
           </Title>
           <Textarea label={t('control.summary')} description={t('control.summaryHint')} autosize minRows={4} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} readOnly={!editable} />
+          {correcting && <Textarea label={t('control.correctionReason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
           <FormError message={problem} />
           {saved && !problem && (
             <Text role="status" size="sm" c="teal.9">
@@ -234,7 +248,13 @@ function Conclusions({ forumId, quarter, control, canEdit, canApprove, onSaved }
             </Text>
           )}
           <Group justify="flex-end">
-            {editable && <Button onClick={submit}>{t('control.save')}</Button>}
+            {canApprove && approved && !correcting && (
+              <Button variant="default" onClick={() => setCorrecting(true)}>
+                {t('control.correct')}
+              </Button>
+            )}
+            {correcting && <Button onClick={submitCorrection}>{t('control.correctSubmit')}</Button>}
+            {editable && !correcting && <Button onClick={submit}>{t('control.save')}</Button>}
             {canApprove && !approved && (control.status === 'DRAFT' || saved) && (
               <Button color="teal" leftSection={<IconCircleCheck size={18} aria-hidden />} onClick={approveControl}>
                 {t('control.approve')}
@@ -243,6 +263,27 @@ function Conclusions({ forumId, quarter, control, canEdit, canApprove, onSaved }
           </Group>
         </Stack>
       </Card>
+      <PlanChanges forum={forum} quarter={quarter} control={control} canEdit={canEdit} onChanged={onSaved} />
+      {control.earlierVersions.length > 0 && (
+        <Card withBorder component="section" aria-labelledby="control-versions">
+          <Title order={2} size="h4" id="control-versions" mb="xs">
+            {t('control.earlierVersions')}
+          </Title>
+          <List size="sm" spacing="xs">
+            {control.earlierVersions.map((v) => (
+              <List.Item key={v.number}>
+                <Text size="sm" fw={600}>
+                  {t('control.earlierVersion', { number: v.number, date: format.date(v.approvedAt), by: v.approvedBy ?? '' })}
+                </Text>
+                {v.correctionReason && <Text size="xs">{t('control.correctionOf', { number: v.number, reason: v.correctionReason })}</Text>}
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {v.summary}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </Card>
+      )}
     </Stack>
   );
 }
@@ -285,7 +326,7 @@ export default function ControlPage() {
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 4 }}>
         <div style={{ gridColumn: 'span 3' }}>
-          <Conclusions key={`${quarter}:${control.version}`} forumId={forum.id} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} canApprove={town.viewerMay.approvePlan} onSaved={reload} />
+          <Conclusions key={`${quarter}:${control.version}`} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} canApprove={town.viewerMay.approvePlan} onSaved={reload} />
         </div>
         <Card withBorder component="aside" aria-labelledby="previous-control">
           <Stack gap="xs">

@@ -1,11 +1,12 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconHelpCircle, IconInfoCircle } from '@tabler/icons-react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { ForumPageQuery } from '@/gql/graphql';
+import type { HealthSignal } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
 
-type Signal = NonNullable<ForumPageQuery['town']['forum']>['health'][number];
+type Signal = Pick<HealthSignal, 'kind' | 'status' | 'value' | 'threshold' | 'details'>;
 
 const LOOK = {
   OK: { color: 'teal', icon: IconCircleCheck },
@@ -17,16 +18,18 @@ const LOOK = {
 /** Shares are sent as 0–1 and shown as percentages. */
 const PERCENT = new Set(['SENIORITY_MIX', 'ATTENDANCE']);
 
-/** Each signal says what it measures, its threshold, where the forum stands and what to do. */
-export function HealthPanel({ signals }: { signals: Signal[] }) {
+/** Each signal says what it measures, its threshold, where the forum stands and what to do.
+ * The forum page shows them as they are today, quarterly control as they were at the quarter's end. */
+export function HealthPanel({ signals, title }: { signals: Signal[]; title?: string }) {
   const { t } = useTranslation();
+  const titleId = useId();
   const format = useFormat();
   const details = (signal: Signal) =>
     signal.kind === 'SECTOR_COVERAGE' ? format.list(signal.details.map((s) => t(`sectors.${s}`))) : signal.kind === 'OVERDUE_TASKS' ? signal.details[0] ?? '0' : format.list(signal.details);
   return (
-    <Stack gap="sm" component="section" aria-labelledby="health-title">
-      <Title order={2} size="h3" id="health-title">
-        {t('health.title')}
+    <Stack gap="sm" component="section" aria-labelledby={titleId}>
+      <Title order={2} size="h3" id={titleId}>
+        {title ?? t('health.title')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 4 }}>
         {signals.map((signal) => {
