@@ -173,6 +173,19 @@ test('a chair opens the quarter, reads an off-track metric, writes a conclusion 
     await page.locator('[data-control-focus]').first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], `control, ${language}, ${width}px`);
   }
+  // The printable report: one focus per page, with its charts.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.evaluate(() => localStorage.setItem('workit.language', 'he'));
+  await page.getByRole('link', { name: 'דוח להדפסה' }).click();
+  await page.locator('[data-report-status="APPROVED"]').waitFor();
+  assert.ok((await page.locator('[data-report-focus]').count()) >= 1, 'a page per focus');
+  await page.locator('[data-report-focus] .recharts-surface').first().waitFor();
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.print-focus')).direction), 'rtl');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.print-focus')).breakBefore), 'page');
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(await seriousViolations(page), [], 'printable control report');
+
   // The meeting carries the control: its agenda item and the change waiting for decision.
   await page.goto(`${env.server.url}${meetingHref}`);
   await page.waitForFunction((title) => [...document.querySelectorAll('[data-agenda-title]')].some((input) => input.value === title), `הצעה: ביטול המשימה „${taskTitle}“`);

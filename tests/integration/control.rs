@@ -355,7 +355,55 @@ async fn an_approved_control_is_corrected_with_a_reason_as_a_new_version(engine:
     assert_eq!(error_code(&stale), "CONFLICT");
 }
 
+async fn the_control_exports_to_a_workbook_with_a_summary_and_a_sheet_per_focus_showing_what_was_approved(
+    engine: Engine,
+) {
+    let app = spawn_app(engine).await;
+    let f = fixture(&app, "Export Control Town").await;
+    let q = last_closed().to_string();
+    let recorded = app.gql(&f.referent, RECORD, json!({ "m": f.metric, "i": { "quarter": q, "value": 7.4 } })).await;
+    app.gql(&f.referent, SAVE, json!({ "f": f.forum, "q": q, "i": { "summary": "Unemployment fell.", "focusNotes": [{ "focusId": f.focus, "note": "Keep going" }] } })).await;
+    let chair = f.town.person_in(&app, &f.town.steering, "CHAIR", "Export Chair").await;
+    let chair = app.account_for(&chair).await;
+    app.gql(&chair, APPROVE, json!({ "f": f.forum, "q": q, "v": 1 })).await;
+    // Corrected after approval: the workbook keeps the approved 7.4.
+    let version = recorded["data"]["recordMeasurement"]["version"].clone();
+    app.gql(&f.referent, RECORD, json!({ "m": f.metric, "i": { "quarter": q, "value": 9.6 }, "v": version })).await;
+
+    let path = format!("/export/control/{}.xlsx?quarter={q}&lang=he", f.forum.as_str().unwrap());
+    let response = app.client.get(app.url(&path)).bearer_auth(&f.referent).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let bytes = response.bytes().await.unwrap().to_vec();
+    use calamine::Reader;
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(workbook.sheet_names(), ["סיכום", "Young people at work"]);
+    let summary = workbook.worksheet_range("סיכום").unwrap();
+    let cell = |range: &calamine::Range<calamine::Data>, row: u32, column: u32| {
+        range.get_value((row, column)).map(|v| v.to_string()).unwrap_or_default()
+    };
+    assert_eq!((cell(&summary, 0, 1), cell(&summary, 1, 1)), (q.clone(), "אושרה".to_owned()));
+    assert_eq!(cell(&summary, 3, 1), "Unemployment fell.");
+    let focus = workbook.worksheet_range("Young people at work").unwrap();
+    assert_eq!(cell(&focus, 1, 1), "Keep going");
+    assert_eq!((cell(&focus, 3, 0), cell(&focus, 3, 8)), ("מדד".to_owned(), q.clone()), "quarters up to the control's");
+    assert_eq!(
+        (cell(&focus, 4, 0), cell(&focus, 4, 8)),
+        ("Unemployment rate".to_owned(), "7.4".to_owned()),
+        "the approved value"
+    );
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(), &mut sheet).unwrap();
+    assert!(sheet.contains("rightToLeft=\"1\""), "Hebrew sheets read right to left");
+
+    let bad = app.client.get(app.url(&path.replace(&q, "2026-Q7"))).bearer_auth(&f.referent).send().await.unwrap();
+    assert_eq!(bad.status(), 400);
+    let anonymous = app.client.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(anonymous.status(), 401);
+}
+
 both_engines!(
+    the_control_exports_to_a_workbook_with_a_summary_and_a_sheet_per_focus_showing_what_was_approved,
     a_chair_reviews_a_quarter_approves_it_and_later_corrections_do_not_change_what_was_approved,
     control_refuses_a_quarter_not_yet_ended_and_an_approval_without_conclusions,
     proposed_plan_changes_go_to_the_next_forum_meeting_and_apply_when_its_minutes_are_approved,

@@ -20,6 +20,7 @@ const MeetingsPage = lazy(() => import('@/features/meetings/components/MeetingsP
 const MeetingPage = lazy(() => import('@/features/meetings/components/MeetingPage'));
 const PrintMeetingPage = lazy(() => import('@/features/meetings/components/PrintMeetingPage'));
 const DecisionsRegisterPage = lazy(() => import('@/features/meetings/components/DecisionsRegisterPage'));
+const ControlReportPage = lazy(() => import('@/features/plans/components/ControlReportPage'));
 const FocusesPage = lazy(() => import('@/features/plans/components/FocusesPage'));
 const FocusPage = lazy(() => import('@/features/plans/components/FocusPage'));
 const WorkPlanPage = lazy(() => import('@/features/plans/components/WorkPlanPage'));
@@ -110,6 +111,7 @@ export const router = createBrowserRouter([
           { path: 'focuses/:focusId', element: <FocusPage /> },
           { path: 'towns/:townId/plan', element: <WorkPlanPage /> },
           { path: 'towns/:townId/control', element: <ControlPage /> },
+          { path: 'towns/:townId/control/print', element: <ControlReportPage /> },
           { path: 'towns/:townId/meetings', element: <MeetingsPage /> },
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'meetings/:meetingId/print', element: <PrintMeetingPage /> },

@@ -1,6 +1,7 @@
 //! The HTTP surface: `/graphql`, health probes and the web app's static files.
 
 mod calendar;
+mod control;
 mod files;
 mod graphql;
 mod health;
@@ -35,6 +36,7 @@ pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .route("/graphql", post(graphql::post).get(graphql::get))
         .route("/export/work-plan/{file}", get(plans::work_plan_export))
+        .route("/export/control/{file}", get(control::control_export))
         .route("/calendar/meetings/{file}", get(calendar::meeting_ics))
         .route("/calendar/feed/{file}", get(calendar::feed))
         .route("/export/minutes/{file}", get(minutes::minutes_export))

@@ -40,12 +40,12 @@ fn json_errors(status: StatusCode, errors: Vec<serde_json::Value>) -> Response {
     (status, axum::Json(serde_json::json!({ "errors": errors }))).into_response()
 }
 
-fn error(status: StatusCode, code: &str, locale: Locale) -> Response {
+pub(super) fn error(status: StatusCode, code: &str, locale: Locale) -> Response {
     let message = i18n::error_message(locale, code, None, None);
     json_errors(status, vec![serde_json::json!({ "code": code, "message": message })])
 }
 
-fn store_error(error: StoreError, locale: Locale) -> Response {
+pub(super) fn store_error(error: StoreError, locale: Locale) -> Response {
     match error {
         StoreError::Domain(DomainError::Forbidden) => self::error(StatusCode::FORBIDDEN, "FORBIDDEN", locale),
         StoreError::Domain(DomainError::NotFound { .. }) => self::error(StatusCode::NOT_FOUND, "NOT_FOUND", locale),
@@ -88,7 +88,7 @@ fn file_error(error: &ImportError, locale: Locale) -> serde_json::Value {
     })
 }
 
-async fn signed_in(state: &AppState, headers: &HeaderMap) -> Option<Actor> {
+pub(super) async fn signed_in(state: &AppState, headers: &HeaderMap) -> Option<Actor> {
     authenticate(state, headers).await.ok().flatten().map(|caller| caller.actor)
 }
 
@@ -248,7 +248,7 @@ fn word(locale: Locale, key: &str) -> String {
 }
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique in the book.
-fn sheet_name(name: &str, taken: &mut Vec<String>) -> String {
+pub(super) fn sheet_name(name: &str, taken: &mut Vec<String>) -> String {
     let clean: String = name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(28).collect();
     let base = if clean.trim().is_empty() { "-".to_owned() } else { clean.trim().to_owned() };
     let mut candidate = base.clone();

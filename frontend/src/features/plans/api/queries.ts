@@ -562,3 +562,55 @@ export const PrepareControlMeetingMutation = graphql(`
     }
   }
 `);
+
+export const ControlReportQuery = graphql(`
+  query ControlReport($townId: ID!, $quarter: String!) {
+    town(id: $townId) {
+      id
+      nameHe
+      nameEn
+      forum {
+        id
+        focuses {
+          id
+          metrics {
+            id
+            name
+            baseline
+            target
+            path {
+              quarter
+              expected
+            }
+            measurements {
+              id
+              quarter
+              value
+            }
+          }
+        }
+        control(quarter: $quarter) {
+          quarter
+          status
+          summary
+          number
+          approvedAt
+          approvedBy
+          focusNotes {
+            focusId
+            note
+          }
+          live {
+            ...ControlFiguresFields
+          }
+          approved {
+            ...ControlFiguresFields
+          }
+          planChanges {
+            ...PlanChangeFields
+          }
+        }
+      }
+    }
+  }
+`);

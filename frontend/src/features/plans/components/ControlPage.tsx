@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { IconCircleCheck } from '@tabler/icons-react';
+import { IconCircleCheck, IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import type { ControlFiguresFieldsFragment, ControlPageQuery as ControlPageData,
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { useFormat } from '@/hooks/useFormat';
 import { useProblem } from '@/hooks/useProblem';
+import { downloadWithSession } from '@/lib/download';
 import { localName } from '@/lib/names';
 
 import { ApproveControlMutation, ControlPageQuery, CorrectControlMutation, LastClosedQuarterQuery, SaveControlMutation } from '../api/queries';
@@ -322,7 +323,15 @@ export default function ControlPage() {
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <Title order={1}>{title}</Title>
-        <Select aria-label={t('control.quarter')} w={170} allowDeselect={false} data={quarters.map((q) => ({ value: q, label: label(q) }))} value={quarter} onChange={(v) => v && setParams({ quarter: v })} />
+        <Group gap="xs">
+          <Button variant="light" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => void downloadWithSession(`/export/control/${forum.id}.xlsx?quarter=${quarter}&lang=${i18n.language}`, `control-${quarter}.xlsx`)}>
+            {t('control.export.download')}
+          </Button>
+          <Button variant="light" component={Link} to={`/towns/${townId}/control/print?quarter=${quarter}`} leftSection={<IconPrinter size={18} aria-hidden />}>
+            {t('control.export.print')}
+          </Button>
+          <Select aria-label={t('control.quarter')} w={170} allowDeselect={false} data={quarters.map((q) => ({ value: q, label: label(q) }))} value={quarter} onChange={(v) => v && setParams({ quarter: v })} />
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 4 }}>
         <div style={{ gridColumn: 'span 3' }}>
