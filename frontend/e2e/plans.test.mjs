@@ -194,3 +194,30 @@ test('a chair opens the quarter, reads an off-track metric, writes a conclusion 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a referent writes the year summary beside the year\'s figures', async () => {
+  const page = await newPage(env.browser);
+  await signIn(page, env.server.url, 'referent.kiryat-shmona');
+  const townId = new URL(page.url()).pathname.split('/').pop();
+  await page.goto(`${env.server.url}/towns/${townId}`);
+  await page.getByRole('link', { name: 'סיכום שנה' }).click();
+  const focus = page.locator('[data-year-focus]').first();
+  await focus.waitFor();
+  assert.ok((await page.locator('[data-year-metric]').count()) >= 1, 'the year\'s metric movement');
+  await focus.getByRole('textbox', { name: 'תובנות' }).fill('לפתוח כל מיזם בשיחה עם המעסיקים');
+  await page.getByRole('textbox', { name: 'סיכום כללי של השנה' }).fill('שנת הקמה: הפורום פועל וצוותי המשימה נפגשים.');
+  await page.getByRole('button', { name: 'שמירת הסיכום' }).click();
+  await page.getByRole('status').filter({ hasText: 'נשמר.' }).waitFor();
+  await page.reload();
+  await page.locator('[data-year-focus]').first().waitFor();
+  assert.equal(await page.locator('[data-year-focus]').first().getByRole('textbox', { name: 'תובנות' }).inputValue(), 'לפתוח כל מיזם בשיחה עם המעסיקים');
+  for (const [language, width] of [['he', 1280], ['en', 1280], ['he', 390]]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate((l) => localStorage.setItem('workit.language', l), language);
+    await page.reload();
+    await page.locator('[data-year-focus]').first().waitFor();
+    assert.deepEqual(await seriousViolations(page), [], `year summary, ${language}, ${width}px`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -2,6 +2,7 @@
 //! figures, and who sees a draft — through the real server on both engines.
 
 use serde_json::{Value, json};
+use workit_domain::plans::Quarter;
 
 use crate::helpers::*;
 use crate::plans::{CREATE_TASK, RECORD, fixture, last_closed};
@@ -403,6 +404,7 @@ async fn the_control_exports_to_a_workbook_with_a_summary_and_a_sheet_per_focus_
 }
 
 both_engines!(
+    a_forum_writes_its_year_summary_beside_the_year_s_figures_and_exports_it_to_word,
     the_control_exports_to_a_workbook_with_a_summary_and_a_sheet_per_focus_showing_what_was_approved,
     a_chair_reviews_a_quarter_approves_it_and_later_corrections_do_not_change_what_was_approved,
     control_refuses_a_quarter_not_yet_ended_and_an_approval_without_conclusions,
@@ -464,3 +466,94 @@ async fn the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_s
 }
 
 both_engines!(the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_small_one);
+
+const YEAR: &str = "query($f: ID!, $y: Int!) { forum(id: $f) { yearSummary(year: $y) {
+    year version overall execution { due done }
+    focuses { title texts { products lessons } metrics { name fromQuarter fromValue toQuarter toValue change } }
+    quarters { quarter status }
+} } }";
+const SAVE_YEAR: &str = "mutation($f: ID!, $y: Int!, $i: YearSummaryInput!, $v: Int) {
+    saveYearSummary(forumId: $f, year: $y, input: $i, version: $v) { version overall }
+}";
+
+async fn a_forum_writes_its_year_summary_beside_the_year_s_figures_and_exports_it_to_word(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let f = fixture(&app, "Year Town").await;
+    let last = last_closed();
+    let year = last.year();
+    let before = Quarter::parse(&format!("{}-Q4", year - 1)).unwrap();
+    app.gql(&f.referent, RECORD, json!({ "m": f.metric, "i": { "quarter": before.to_string(), "value": 9.0 } })).await;
+    app.gql(&f.referent, RECORD, json!({ "m": f.metric, "i": { "quarter": last.to_string(), "value": 7.5 } })).await;
+    let texts =
+        json!({ "focusId": f.focus, "products": "A job fair", "lessons": "Start with employers\nand keep them" });
+    let saved = app
+        .gql(
+            &f.referent,
+            SAVE_YEAR,
+            json!({ "f": f.forum, "y": year, "i": { "overall": " A year of foundations ", "focuses": [texts] } }),
+        )
+        .await;
+    assert_eq!(
+        saved["data"]["saveYearSummary"],
+        json!({ "version": 1, "overall": "A year of foundations" }),
+        "{saved}"
+    );
+
+    let read = app.gql(&f.referent, YEAR, json!({ "f": f.forum, "y": year })).await;
+    let summary = &read["data"]["forum"]["yearSummary"];
+    let focus = &summary["focuses"][0];
+    assert_eq!(focus["texts"]["products"], "A job fair", "{read}");
+    let metric = &focus["metrics"][0];
+    assert_eq!(
+        (metric["fromQuarter"].clone(), metric["toQuarter"].clone()),
+        (json!(before.to_string()), json!(last.to_string()))
+    );
+    assert!((metric["change"].as_f64().unwrap() + 1.5).abs() < 1e-9);
+    assert_eq!(summary["quarters"].as_array().unwrap().len(), 4);
+
+    // Bad input: a focus of another forum, a year to come, a stale write, a member writing.
+    let other = fixture(&app, "Other Year Town").await;
+    let foreign = app
+        .gql(
+            &f.referent,
+            SAVE_YEAR,
+            json!({ "f": f.forum, "y": year, "i": { "focuses": [{ "focusId": other.focus }] }, "v": 1 }),
+        )
+        .await;
+    assert_eq!(field_errors(&foreign), [("focuses.0.focusId".to_owned(), "invalid_choice".to_owned())]);
+    let future = app.gql(&f.referent, SAVE_YEAR, json!({ "f": f.forum, "y": year + 2, "i": {} })).await;
+    assert_eq!(field_errors(&future), [("year".to_owned(), "out_of_range".to_owned())]);
+    let stale = app.gql(&f.referent, SAVE_YEAR, json!({ "f": f.forum, "y": year, "i": {} })).await;
+    assert_eq!(error_code(&stale), "CONFLICT");
+    let member = f.town.person_in(&app, &f.town.forum, "MEMBER", "Year Member").await;
+    let member = app.account_for(&member).await;
+    let refused = app.gql(&member, SAVE_YEAR, json!({ "f": f.forum, "y": year, "i": {}, "v": 1 })).await;
+    assert_eq!(error_code(&refused), "FORBIDDEN");
+    let readable = app.gql(&member, YEAR, json!({ "f": f.forum, "y": year })).await;
+    assert_eq!(readable["data"]["forum"]["yearSummary"]["overall"], "A year of foundations");
+
+    let path = format!("/export/year-summary/{}.docx?year={year}&lang=he", f.forum.as_str().unwrap());
+    let response = app.client.get(app.url(&path)).bearer_auth(&member).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let paragraphs = docx_paragraphs(&response.bytes().await.unwrap());
+    let texts: Vec<&str> = paragraphs.iter().map(|p| p.2.as_str()).collect();
+    for expected in [
+        format!("סיכום שנה {year} — Year Town").as_str(),
+        "A year of foundations",
+        "תובנות",
+        "Start with employers",
+        "and keep them",
+        "Young people at work",
+    ] {
+        assert!(texts.contains(&expected), "{expected} in {texts:?}");
+    }
+    assert!(paragraphs.iter().all(|p| p.1), "Hebrew paragraphs run right to left");
+    let future = app
+        .client
+        .get(app.url(&path.replace(&format!("year={year}"), &format!("year={}", year + 2))))
+        .bearer_auth(&member)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(future.status(), 422, "a year to come is refused with its reason");
+}

@@ -21,6 +21,7 @@ const MeetingPage = lazy(() => import('@/features/meetings/components/MeetingPag
 const PrintMeetingPage = lazy(() => import('@/features/meetings/components/PrintMeetingPage'));
 const DecisionsRegisterPage = lazy(() => import('@/features/meetings/components/DecisionsRegisterPage'));
 const ControlReportPage = lazy(() => import('@/features/plans/components/ControlReportPage'));
+const YearSummaryPage = lazy(() => import('@/features/plans/components/YearSummaryPage'));
 const FocusesPage = lazy(() => import('@/features/plans/components/FocusesPage'));
 const FocusPage = lazy(() => import('@/features/plans/components/FocusPage'));
 const WorkPlanPage = lazy(() => import('@/features/plans/components/WorkPlanPage'));
@@ -112,6 +113,7 @@ export const router = createBrowserRouter([
           { path: 'towns/:townId/plan', element: <WorkPlanPage /> },
           { path: 'towns/:townId/control', element: <ControlPage /> },
           { path: 'towns/:townId/control/print', element: <ControlReportPage /> },
+          { path: 'towns/:townId/year', element: <YearSummaryPage /> },
           { path: 'towns/:townId/meetings', element: <MeetingsPage /> },
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'meetings/:meetingId/print', element: <PrintMeetingPage /> },

@@ -17,6 +17,7 @@ use super::plans::control::{QuarterControl, control_of};
 use super::plans::focuses::StrategicFocus;
 use super::plans::metrics::Metric;
 use super::plans::tasks::{PlanApproval, Task, TaskFilter, plan_approval, work_plan};
+use super::plans::year::{YearSummary, year_summary_of};
 use super::towns::Town;
 use crate::error::ApiResult;
 use crate::graphql::arguments::{optional_id, parse_id};
@@ -67,6 +68,10 @@ impl Forum {
     /// The quarterly control of a quarter (`2026-Q3`).
     async fn control(&self, ctx: &Context<'_>, quarter: String) -> ApiResult<QuarterControl> {
         control_of(ctx, self.0.id, &quarter).await
+    }
+    /// The forum's summary of a year: per focus its figures and what people wrote.
+    async fn year_summary(&self, ctx: &Context<'_>, year: i32) -> ApiResult<YearSummary> {
+        year_summary_of(ctx, self.0.id, year).await
     }
     /// Metrics of the forum's active focuses with nothing recorded for the last closed quarter.
     #[graphql(complexity = "20 * child_complexity")]

@@ -56,6 +56,7 @@ pub struct MutationRoot(
     plans::tasks::TaskMutation,
     plans::control::ControlMutation,
     plans::proposals::PlanChangeMutation,
+    plans::year::YearSummaryMutation,
 );
 
 /// Typical sizes of nested lists, so the complexity limit sees what a query really costs.

@@ -9,13 +9,13 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::{DateTime, Utc};
 use chrono_tz::Asia::Jerusalem;
-use docx_rs::{AlignmentType, Docx, Paragraph, Run, RunFonts, Style, StyleType, Table, TableCell, TableRow};
 use workit_persistence::StoreError;
 use workit_persistence::meetings::minutes::{self as store, MinutesDocument};
 
 use super::calendar::plain_error;
 use super::files::{attachment, export_locale};
 use super::graphql::authenticate;
+use super::word::{document, heading, paragraph, table};
 use crate::AppState;
 use crate::i18n::{self, Locale};
 
@@ -83,48 +83,13 @@ fn local(at: DateTime<Utc>, format: &str) -> String {
     at.with_timezone(&Jerusalem).format(format).to_string()
 }
 
-/// A paragraph in the document's direction.
-fn paragraph(text: &str, rtl: bool) -> Paragraph {
-    let mut p = Paragraph::new().add_run(Run::new().add_text(text));
-    if rtl {
-        p.property = p.property.bidi(true);
-        p = p.align(AlignmentType::Right);
-    }
-    p
-}
-
-fn heading(text: &str, level: usize, rtl: bool) -> Paragraph {
-    paragraph(text, rtl).style(&format!("Heading{level}"))
-}
-
-fn table(header: &[&str], rows: Vec<Vec<String>>, rtl: bool) -> Table {
-    let row = |cells: Vec<String>, bold: bool| {
-        TableRow::new(
-            cells
-                .into_iter()
-                .map(|text| {
-                    let p = paragraph(&text, rtl);
-                    TableCell::new().add_paragraph(if bold { p.bold() } else { p })
-                })
-                .collect(),
-        )
-    };
-    let mut rows: Vec<TableRow> = rows.into_iter().map(|cells| row(cells, false)).collect();
-    rows.insert(0, row(header.iter().map(|h| (*h).to_owned()).collect(), true));
-    Table::new(rows)
-}
-
 /// Builds the document; separate from the handler so it is tested without HTTP.
 pub fn minutes_docx(doc: &MinutesDocument, locale: Locale) -> Result<Vec<u8>, docx_rs::DocxError> {
     let rtl = locale == Locale::He;
     let l = labels(locale);
     let word = |path: &[&str]| i18n::wording_at(locale, path).unwrap_or_default().to_owned();
     let meeting = &doc.meeting;
-    let mut docx = Docx::new()
-        .default_fonts(RunFonts::new().ascii("Arial").hi_ansi("Arial").cs("Arial"))
-        .default_size(22)
-        .add_style(Style::new("Heading1", StyleType::Paragraph).name("Heading 1").size(36).bold())
-        .add_style(Style::new("Heading2", StyleType::Paragraph).name("Heading 2").size(28).bold());
+    let mut docx = document();
     docx = docx
         .add_paragraph(heading(&format!("{}: {}", l.minutes, meeting.title), 1, rtl))
         .add_paragraph(paragraph(&doc.body_name, rtl));

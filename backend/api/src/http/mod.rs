@@ -8,6 +8,8 @@ mod health;
 mod minutes;
 mod plans;
 mod static_files;
+mod word;
+mod year;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -37,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .route("/graphql", post(graphql::post).get(graphql::get))
         .route("/export/work-plan/{file}", get(plans::work_plan_export))
         .route("/export/control/{file}", get(control::control_export))
+        .route("/export/year-summary/{file}", get(year::year_export))
         .route("/calendar/meetings/{file}", get(calendar::meeting_ics))
         .route("/calendar/feed/{file}", get(calendar::feed))
         .route("/export/minutes/{file}", get(minutes::minutes_export))

@@ -9,6 +9,7 @@ pub mod metrics;
 pub mod proposals;
 pub mod quarter;
 pub mod tasks;
+pub mod year;
 
 pub use metrics::{Direction, MetricPath, MetricStatus, THRESHOLDS, metric_status};
 pub use quarter::Quarter;

@@ -235,8 +235,7 @@ pub async fn visible(
     if *row.status == ControlStatus::Approved {
         return Ok(Some(row));
     }
-    let town = forums::town_of_forum(db, forum_id).await?;
-    Ok(actor.can(Action::EditForum, crate::scope::town(db, town).await?).then_some(row))
+    Ok(super::may_edit(db, actor, forum_id).await?.then_some(row))
 }
 
 pub fn conclusions(row: &quarterly_controls::Model) -> Conclusions {

@@ -7,6 +7,7 @@ pub mod focuses;
 pub mod metrics;
 pub mod proposals;
 pub mod tasks;
+pub mod year;
 
 use workit_domain::{Action, Actor, TownId};
 
@@ -18,4 +19,10 @@ async fn authorize_forum(db: &Database, actor: &Actor, action: Action, forum_id:
     let town = town_of_forum(db, forum_id).await?;
     actor.authorize(action, scope::town(db, town).await?)?;
     Ok(town)
+}
+
+/// Whether `actor` edits forum `forum_id` (and so may read its drafts).
+pub async fn may_edit(db: &Database, actor: &Actor, forum_id: i64) -> StoreResult<bool> {
+    let town = town_of_forum(db, forum_id).await?;
+    Ok(actor.can(Action::EditForum, scope::town(db, town).await?))
 }

@@ -6,6 +6,7 @@ pub mod focuses;
 pub mod metrics;
 pub mod proposals;
 pub mod tasks;
+pub mod year;
 
 use workit_domain::DomainError;
 use workit_domain::plans::Quarter;

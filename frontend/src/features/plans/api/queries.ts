@@ -614,3 +614,67 @@ export const ControlReportQuery = graphql(`
     }
   }
 `);
+
+export const YearSummaryQuery = graphql(`
+  query YearSummary($townId: ID!, $year: Int!) {
+    lastClosedQuarter
+    town(id: $townId) {
+      id
+      nameHe
+      nameEn
+      viewerMay {
+        editForum
+      }
+      forum {
+        id
+        yearSummary(year: $year) {
+          year
+          version
+          overall
+          execution {
+            ...ExecutionFields
+          }
+          focuses {
+            focusId
+            title
+            execution {
+              ...ExecutionFields
+            }
+            metrics {
+              metricId
+              name
+              target
+              fromQuarter
+              fromValue
+              toQuarter
+              toValue
+              change
+            }
+            texts {
+              focusId
+              products
+              successes
+              efforts
+              challenges
+              lessons
+            }
+          }
+          quarters {
+            quarter
+            status
+            summary
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SaveYearSummaryMutation = graphql(`
+  mutation SaveYearSummary($forumId: ID!, $year: Int!, $input: YearSummaryInput!, $version: Int) {
+    saveYearSummary(forumId: $forumId, year: $year, input: $input, version: $version) {
+      year
+      version
+    }
+  }
+`);

@@ -264,7 +264,6 @@ function Conclusions({ forum, quarter, control, canEdit, canApprove, onSaved }: 
           </Group>
         </Stack>
       </Card>
-      <PlanChanges forum={forum} quarter={quarter} control={control} canEdit={canEdit} onChanged={onSaved} />
       {control.earlierVersions.length > 0 && (
         <Card withBorder component="section" aria-labelledby="control-versions">
           <Title order={2} size="h4" id="control-versions" mb="xs">
@@ -330,12 +329,19 @@ export default function ControlPage() {
           <Button variant="light" component={Link} to={`/towns/${townId}/control/print?quarter=${quarter}`} leftSection={<IconPrinter size={18} aria-hidden />}>
             {t('control.export.print')}
           </Button>
+          <Button variant="light" component={Link} to={`/towns/${townId}/year?year=${parseQuarter(quarter)?.year ?? ''}`}>
+            {t('year.open')}
+          </Button>
           <Select aria-label={t('control.quarter')} w={170} allowDeselect={false} data={quarters.map((q) => ({ value: q, label: label(q) }))} value={quarter} onChange={(v) => v && setParams({ quarter: v })} />
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 4 }}>
         <div style={{ gridColumn: 'span 3' }}>
-          <Conclusions key={`${quarter}:${control.version}`} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} canApprove={town.viewerMay.approvePlan} onSaved={reload} />
+          <Stack gap="lg">
+            <Conclusions key={`${quarter}:${control.version}`} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} canApprove={town.viewerMay.approvePlan} onSaved={reload} />
+            {/* Outside the keyed form, so a save's reload does not close an open dialog. */}
+            <PlanChanges key={quarter} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} onChanged={reload} />
+          </Stack>
         </div>
         <Card withBorder component="aside" aria-labelledby="previous-control">
           <Stack gap="xs">

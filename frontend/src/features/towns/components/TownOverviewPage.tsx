@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
-import { IconAddressBook, IconCalendarEvent, IconChecklist, IconListCheck, IconReportAnalytics, IconTarget, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconChecklist, IconListCheck, IconCalendarStats, IconReportAnalytics, IconTarget, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -61,6 +61,9 @@ export default function TownOverviewPage() {
           </Button>
           <Button component={Link} to={`/towns/${town.id}/control`} variant="light" leftSection={<IconReportAnalytics size={18} aria-hidden />}>
             {t('control.open')}
+          </Button>
+          <Button component={Link} to={`/towns/${town.id}/year`} variant="light" leftSection={<IconCalendarStats size={18} aria-hidden />}>
+            {t('year.open')}
           </Button>
           <Button component={Link} to={`/towns/${town.id}/decisions`} variant="light" leftSection={<IconChecklist size={18} aria-hidden />}>
             {t('decisions.nav')}
