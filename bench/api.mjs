@@ -45,6 +45,8 @@ const someTown = (await gql('{ towns(limit: 1) { items { id } } }', {}, token)).
 const forums = (await gql('{ towns(limit: 50) { items { id forum { id focuses { id } } } } }', {}, token)).towns.items;
 const planTown = forums.reduce((best, t) => ((t.forum?.focuses.length ?? 0) > (best.forum?.focuses.length ?? 0) ? t : best));
 
+const { lastClosedQuarter } = await gql('{ lastClosedQuarter }', {}, token);
+
 const scenarios = {
   me: ['{ me { id systemRole towns { roles } } }', {}],
   'towns list (14, one level)': ['{ towns(limit: 50) { totalCount items { id nameHe nameEn population region { nameHe } forum { stage } } } }', {}],
@@ -64,6 +66,14 @@ const scenarios = {
   "work plan of a town (tasks, owners, partners, decisions)": [
     'query($id: ID!, $y: Int!) { town(id: $id) { forum { workPlan { title state plannedQuarter owner { fullName } partners { name } team { name } decisions { text } } planApproval(year: $y) { changes { change } } } } }',
     { id: planTown.id, y: new Date().getFullYear() },
+  ],
+  'quarterly control page (live and approved figures, health, proposals)': [
+    'query($id: ID!, $q: String!) { town(id: $id) { forum { control(quarter: $q) { status summary version planChanges { kind status subject } live { total { due done late } teams { name execution { due } } focuses { title metrics { name value expected status changeSincePrevious } tasks { title execution } } openDecisions { text } health { kind status value } } approved { focuses { metrics { value status } } } } } } }',
+    { id: planTown.id, q: lastClosedQuarter },
+  ],
+  'year summary page (metric movement, execution, four controls)': [
+    'query($id: ID!, $y: Int!) { town(id: $id) { forum { yearSummary(year: $y) { overall execution { due done } focuses { title execution { due } metrics { name fromValue toValue change } texts { lessons } } quarters { quarter status } } } } }',
+    { id: planTown.id, y: Number(lastClosedQuarter.slice(0, 4)) },
   ],
   'people of a town (200)': ['query($id: ID) { people(townId: $id, limit: 200) { totalCount items { fullName email organisation { name } } } }', { id: someTown }],
 };

@@ -17,7 +17,7 @@ use workit_persistence::plans::control::{self as store, ControlView};
 use workit_persistence::plans::metrics as metric_store;
 use workit_persistence::{StoreError, forums as forum_store};
 
-use super::files::{attachment, export_locale};
+use super::files::{XLSX, download, export_locale};
 use super::plans::{error, sheet_name, signed_in, store_error};
 use crate::AppState;
 use crate::i18n::{self, Locale};
@@ -255,18 +255,7 @@ pub async fn control_export(
         Ok(book) => book,
         Err(error) => return store_error(error, locale),
     };
-    let bytes = match control_xlsx(&book, locale) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            tracing::error!(?error, "writing a control workbook");
-            return self::error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
-        }
-    };
-    attachment(
-        bytes,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &format!("control-{forum_id}-{quarter}.xlsx"),
-    )
+    download(control_xlsx(&book, locale), XLSX, &format!("control-{forum_id}-{quarter}.xlsx"), locale)
 }
 
 #[cfg(test)]

@@ -21,3 +21,22 @@ pub fn attachment(bytes: Vec<u8>, content_type: &'static str, filename: &str) ->
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
+
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// A file the server wrote, as a download; a failure to write it is logged and answered 500.
+pub fn download<E: std::fmt::Debug>(
+    written: Result<Vec<u8>, E>,
+    content_type: &'static str,
+    filename: &str,
+    locale: Locale,
+) -> Response {
+    match written {
+        Ok(bytes) => attachment(bytes, content_type, filename),
+        Err(error) => {
+            tracing::error!(?error, filename, "writing an export");
+            super::plans::error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale)
+        }
+    }
+}

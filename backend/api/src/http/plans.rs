@@ -27,7 +27,7 @@ use workit_persistence::entities::work_plan_tasks;
 use workit_persistence::plans::{metrics as metric_store, tasks as task_store};
 use workit_persistence::{StoreError, directory, forums as forum_store};
 
-use super::files::{attachment, export_locale};
+use super::files::{XLSX, download, export_locale};
 use super::graphql::authenticate;
 use crate::AppState;
 use crate::i18n::{self, Locale};
@@ -395,18 +395,7 @@ pub async fn work_plan_export(
         Ok(sheets) => sheets,
         Err(error) => return store_error(error, locale),
     };
-    let bytes = match plan_xlsx(&sheets, locale) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            tracing::error!(?error, "writing a work plan workbook");
-            return self::error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale);
-        }
-    };
-    attachment(
-        bytes,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &format!("work-plan-{forum_id}-{year}.xlsx"),
-    )
+    download(plan_xlsx(&sheets, locale), XLSX, &format!("work-plan-{forum_id}-{year}.xlsx"), locale)
 }
 
 #[cfg(test)]

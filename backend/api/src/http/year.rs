@@ -16,7 +16,7 @@ use workit_domain::plans::year::check_year;
 use workit_persistence::plans::year::{self as store, YearFigures};
 use workit_persistence::{StoreError, forums as forum_store, towns as town_store};
 
-use super::files::{attachment, export_locale};
+use super::files::{DOCX, download, export_locale};
 use super::plans::{error, signed_in, store_error};
 use super::word::{document, heading, paragraph, table};
 use crate::AppState;
@@ -166,17 +166,7 @@ pub async fn year_export(
         Ok(doc) => doc,
         Err(error) => return store_error(error, locale),
     };
-    match year_docx(&doc, locale) {
-        Ok(bytes) => attachment(
-            bytes,
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            &format!("year-summary-{forum_id}-{year}.docx"),
-        ),
-        Err(error) => {
-            tracing::error!(?error, "writing a year summary document");
-            self::error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale)
-        }
-    }
+    download(year_docx(&doc, locale), DOCX, &format!("year-summary-{forum_id}-{year}.docx"), locale)
 }
 
 #[cfg(test)]

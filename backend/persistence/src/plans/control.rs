@@ -136,11 +136,7 @@ pub async fn view(db: &Database, forum_id: i64, quarter: Quarter, today: NaiveDa
                 .iter()
                 .filter(|m| m.focus_id == f.id)
                 .map(|m| {
-                    let values: Vec<(Quarter, f64)> = measured
-                        .iter()
-                        .filter(|row| row.metric_id == m.id)
-                        .filter_map(|row| metrics::quarter_of(row).map(|q| (q, row.value)))
-                        .collect();
+                    let values = metrics::values_of(&measured, m.id);
                     MetricLine {
                         metric_id: m.id,
                         name: m.name.clone(),

@@ -67,6 +67,15 @@ pub fn quarter_of(row: &measurements::Model) -> Option<Quarter> {
     Quarter::new(row.year, u8::try_from(row.quarter).ok()?)
 }
 
+/// One metric's values by quarter, out of a batch of measurements of many.
+pub fn values_of(measured: &[measurements::Model], metric_id: i64) -> Vec<(Quarter, f64)> {
+    measured
+        .iter()
+        .filter(|row| row.metric_id == metric_id)
+        .filter_map(|row| quarter_of(row).map(|q| (q, row.value)))
+        .collect()
+}
+
 /// The focus and town of a metric, after checking the actor may edit it.
 async fn authorize_metric(
     db: &Database,

@@ -91,11 +91,7 @@ pub async fn figures(
                 .iter()
                 .filter(|m| m.focus_id == focus.id)
                 .map(|m| {
-                    let values: Vec<(Quarter, f64)> = measured
-                        .iter()
-                        .filter(|row| row.metric_id == m.id)
-                        .filter_map(|row| metrics::quarter_of(row).map(|q| (q, row.value)))
-                        .collect();
+                    let values = metrics::values_of(&measured, m.id);
                     MetricYear {
                         metric_id: m.id,
                         name: m.name.clone(),
