@@ -18,7 +18,7 @@ use workit_domain::validation::codes;
 use workit_domain::{Action, Actor, DomainError};
 
 use super::{authorize_forum, focuses, metrics, tasks};
-use crate::entities::{decisions, meetings, quarterly_control_versions, quarterly_controls};
+use crate::entities::{decisions, meetings, people, quarterly_control_versions, quarterly_controls};
 use crate::versioned::{VersionedWrite, insert_new, update_if_current};
 use crate::{Database, StoreResult, audit, forums};
 
@@ -28,6 +28,9 @@ pub struct MetricLine {
     pub name: String,
     pub unit: String,
     pub recorder_person_id: Option<i64>,
+    /// Who records it, so a missing value says whom to ask.
+    #[serde(default)]
+    pub recorder_name: Option<String>,
     pub target: Option<f64>,
     pub at: MetricAtQuarter,
 }
@@ -96,6 +99,8 @@ pub async fn view(db: &Database, forum_id: i64, quarter: Quarter, today: NaiveDa
     let measured = metrics::measurements_by_metric_ids(db, &metric_ids).await?;
     let task_rows = tasks::by_forum_ids(db, &[forum_id]).await?;
     let bodies = forums::bodies_by_forum_ids(db, &[forum_id]).await?;
+    let recorder_ids: Vec<i64> = metric_rows.iter().filter_map(|m| m.recorder_person_id).collect();
+    let recorders = people::Entity::find().filter(people::Column::Id.is_in(recorder_ids)).all(db).await?;
 
     let in_control: Vec<_> = task_rows
         .iter()
@@ -142,6 +147,10 @@ pub async fn view(db: &Database, forum_id: i64, quarter: Quarter, today: NaiveDa
                         name: m.name.clone(),
                         unit: m.unit.as_str().to_owned(),
                         recorder_person_id: m.recorder_person_id,
+                        recorder_name: m
+                            .recorder_person_id
+                            .and_then(|id| recorders.iter().find(|p| p.id == id))
+                            .map(|p| p.full_name.clone()),
                         target: m.target,
                         at: metric_at(metrics::path(m).as_ref(), m.baseline, &values, quarter),
                     }

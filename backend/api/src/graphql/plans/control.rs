@@ -42,6 +42,8 @@ pub struct ControlMetric {
     name: String,
     unit: String,
     recorder_person_id: Option<ID>,
+    /// Who records the metric.
+    recorder_name: Option<String>,
     target: Option<f64>,
     value: Option<f64>,
     expected: Option<f64>,
@@ -132,6 +134,7 @@ impl From<ControlView> for ControlFigures {
                             name: m.name,
                             unit: m.unit,
                             recorder_person_id: m.recorder_person_id.map(id),
+                            recorder_name: m.recorder_name,
                             target: m.target,
                             value: m.at.value,
                             expected: m.at.expected,

@@ -374,6 +374,7 @@ const ControlFiguresFields = graphql(`
         metricId
         name
         unit
+        recorderName
         target
         value
         expected

@@ -89,7 +89,18 @@ function FocusSection({ focus, approved, note, onNote, canEdit }: { focus: Figur
                     <Table.Tr key={m.metricId} data-control-metric={m.metricId}>
                       <Table.Td>{m.name}</Table.Td>
                       <Table.Td>
-                        {m.value == null ? <Badge color="gray">{t('control.noValue')}</Badge> : format.number(m.value)}
+                        {m.value == null ? (
+                          <>
+                            <Badge color="gray">{t('control.noValue')}</Badge>
+                            {m.recorderName && (
+                              <Text size="xs" c="dimmed">
+                                {t('control.recordedBy', { name: m.recorderName })}
+                              </Text>
+                            )}
+                          </>
+                        ) : (
+                          format.number(m.value)
+                        )}
                         <Differs live={m.value} approved={before ? before.value : undefined} />
                       </Table.Td>
                       <Table.Td>{m.expected == null ? '—' : format.number(Math.round(m.expected * 100) / 100)}</Table.Td>
