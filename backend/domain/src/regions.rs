@@ -23,3 +23,5 @@ impl RegionDraft {
         Ok(Self { code, name_he, name_en })
     }
 }
+
+pub mod comparison;

@@ -1,3 +1,5 @@
+pub mod comparison;
+
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use workit_domain::regions::RegionDraft;

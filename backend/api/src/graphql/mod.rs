@@ -26,6 +26,7 @@ pub struct QueryRoot(
     accounts::AccountQuery,
     accounts::manage::AccountAdminQuery,
     regions::RegionQuery,
+    regions::comparison::ComparisonQuery,
     towns::TownQuery,
     forums::ForumQuery,
     directory::DirectoryQuery,

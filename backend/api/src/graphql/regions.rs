@@ -1,3 +1,5 @@
+pub mod comparison;
+
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 use workit_domain::regions::RegionDraft;

@@ -1,0 +1,133 @@
+//! Regional comparison (issue #11): towns side by side, who reads which rows, the region's and
+//! the country's lines, and a constant number of statements whatever the number of towns.
+
+use std::sync::atomic::Ordering;
+
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+use crate::plans::{CREATE_TASK, RECORD, fixture, last_closed};
+
+const COMPARISON: &str = "query($r: ID) { comparison(regionId: $r) {
+    quarter
+    rows { town { id nameEn region { id } } stage milestones { part whole } openTasks overdueTasks openDecisions
+           activeTeams focuses { kind count } onTrack { part whole value } controlApproved health { kind status } }
+    regionTotals { towns openTasks onTrack { part whole } health { kind ok { part whole } } }
+    countryTotals { towns overdueTasks onTrack { part whole value } controlsApproved { part whole } }
+} }";
+
+async fn compare(app: &TestApp, token: &str, region: Option<&Value>) -> Value {
+    let body = app.gql(token, COMPARISON, json!({ "r": region })).await;
+    assert!(body["errors"].is_null(), "{body}");
+    body["data"]["comparison"].clone()
+}
+
+fn names(comparison: &Value) -> Vec<String> {
+    comparison["rows"].as_array().unwrap().iter().map(|r| r["town"]["nameEn"].as_str().unwrap().to_owned()).collect()
+}
+
+async fn a_town_s_row_counts_its_plan_its_focuses_and_its_metrics_on_track(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let f = fixture(&app, "Compared Town").await;
+    let q = last_closed();
+    app.gql(&f.referent, RECORD, json!({ "m": f.metric, "i": { "quarter": q.plus(-1).to_string(), "value": 7.9 } }))
+        .await;
+    app.gql(&f.referent, RECORD, json!({ "m": f.metric, "i": { "quarter": q.to_string(), "value": 7.4 } })).await;
+    let overdue = (q.first_day() + chrono::Duration::days(5)).to_string();
+    for (title, status) in [("Overdue", "IN_PROGRESS"), ("Done", "DONE"), ("Ahead", "PLANNED")] {
+        let due = if title == "Ahead" { q.plus(3).last_day().to_string() } else { overdue.clone() };
+        let mut input = json!({ "title": title, "focusId": f.focus, "status": status, "dueOn": due });
+        if status == "DONE" {
+            input["doneOn"] = json!(overdue);
+        }
+        let made = app.gql(&f.referent, CREATE_TASK, json!({ "f": f.forum, "i": input })).await;
+        assert!(made["errors"].is_null(), "{made}");
+    }
+    let national = app.login("national").await;
+    let all = compare(&app, &national, None).await;
+    let row = all["rows"].as_array().unwrap().iter().find(|r| r["town"]["nameEn"] == "Compared Town").unwrap().clone();
+    assert_eq!((row["openTasks"].clone(), row["overdueTasks"].clone()), (json!(2), json!(1)), "{row}");
+    assert_eq!(row["focuses"], json!([{ "kind": "POPULATION", "count": 1 }]));
+    assert_eq!(row["onTrack"], json!({ "part": 1, "whole": 1, "value": 1.0 }));
+    assert_eq!(row["controlApproved"], false);
+    assert_eq!(all["quarter"], q.to_string());
+    // The country's line adds the towns up: its share is parts over wholes.
+    let rows = all["rows"].as_array().unwrap();
+    let part: u64 = rows.iter().map(|r| r["onTrack"]["part"].as_u64().unwrap()).sum();
+    let whole: u64 = rows.iter().map(|r| r["onTrack"]["whole"].as_u64().unwrap()).sum();
+    assert_eq!(all["countryTotals"]["onTrack"]["part"], part);
+    assert_eq!(all["countryTotals"]["onTrack"]["whole"], whole);
+    assert_eq!(all["countryTotals"]["towns"], rows.len());
+    let overdue_sum: u64 = rows.iter().map(|r| r["overdueTasks"].as_u64().unwrap()).sum();
+    assert_eq!(all["countryTotals"]["overdueTasks"], overdue_sum);
+}
+
+async fn coordinators_read_their_region_s_rows_and_town_users_only_their_own(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let national = app.login("national").await;
+    let all = compare(&app, &national, None).await;
+    let regions = app.gql(&national, "{ regions { id code } }", json!({})).await;
+    let region = |code: &str| {
+        regions["data"]["regions"].as_array().unwrap().iter().find(|r| r["code"] == code).unwrap()["id"].clone()
+    };
+    let (north, south) = (region("north"), region("south"));
+    let in_region =
+        |r: &Value| all["rows"].as_array().unwrap().iter().filter(|row| row["town"]["region"]["id"] == *r).count();
+    assert!(in_region(&north) > 0 && in_region(&south) > 0, "the demo has towns in both regions");
+
+    let coordinator = app.login("coordinator.north").await;
+    let own = compare(&app, &coordinator, Some(&north)).await;
+    assert_eq!(own["rows"].as_array().unwrap().len(), in_region(&north));
+    assert_eq!(own["regionTotals"]["towns"], in_region(&north));
+    let other = compare(&app, &coordinator, Some(&south)).await;
+    assert_eq!(other["rows"], json!([]), "the north's coordinator reads no southern rows");
+    assert_eq!(other["regionTotals"]["towns"], in_region(&south), "only the south's line");
+    let country = compare(&app, &coordinator, None).await;
+    assert!(country["rows"].as_array().unwrap().iter().all(|r| r["town"]["region"]["id"] == north));
+    assert_eq!(country["countryTotals"]["towns"], all["rows"].as_array().unwrap().len());
+
+    let referent = app.login("referent.kiryat-shmona").await;
+    let mine = compare(&app, &referent, Some(&north)).await;
+    assert_eq!(names(&mine), ["Kiryat Shmona"], "a town user sees their town against the lines");
+    assert_eq!(mine["regionTotals"]["towns"], in_region(&north));
+    let bad = app.gql(&national, COMPARISON, json!({ "r": "not-an-id" })).await;
+    assert_eq!(field_errors(&bad), [("regionId".to_owned(), "invalid_id".to_owned())]);
+    let anonymous = app.gql_as(None, "he", COMPARISON, json!({})).await;
+    assert_eq!(error_code(&anonymous), "UNAUTHENTICATED");
+}
+
+async fn comparing_more_towns_takes_the_same_number_of_statements(engine: Engine) {
+    let app = spawn_app_with(engine, counting_config()).await;
+    let national = app.login("national").await;
+    let count = |app: &TestApp| app.statements.load(Ordering::SeqCst);
+    compare(&app, &national, None).await; // warm: sessions and caches
+    let before = count(&app);
+    let first = compare(&app, &national, None).await;
+    let demo = count(&app) - before;
+    for n in 0..3 {
+        let f = fixture(&app, &format!("Extra Town {n}")).await;
+        app.gql(
+            &f.referent,
+            RECORD,
+            json!({ "m": f.metric, "i": { "quarter": last_closed().to_string(), "value": 8.0 } }),
+        )
+        .await;
+    }
+    let before = count(&app);
+    let more = compare(&app, &national, None).await;
+    let grown = count(&app) - before;
+    assert_eq!(more["rows"].as_array().unwrap().len(), first["rows"].as_array().unwrap().len() + 3);
+    assert_eq!(
+        grown,
+        demo,
+        "statements for {} towns and for {} towns",
+        first["rows"].as_array().unwrap().len(),
+        more["rows"].as_array().unwrap().len()
+    );
+}
+
+both_engines!(
+    a_town_s_row_counts_its_plan_its_focuses_and_its_metrics_on_track,
+    coordinators_read_their_region_s_rows_and_town_users_only_their_own,
+    comparing_more_towns_takes_the_same_number_of_statements,
+);
