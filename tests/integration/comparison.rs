@@ -126,7 +126,54 @@ async fn comparing_more_towns_takes_the_same_number_of_statements(engine: Engine
     );
 }
 
+async fn the_comparison_exports_to_excel_and_csv_with_the_rows_the_caller_may_read(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let coordinator = app.login("coordinator.north").await;
+    let regions = app.gql(&coordinator, "{ regions { id code } }", json!({})).await;
+    let north =
+        regions["data"]["regions"].as_array().unwrap().iter().find(|r| r["code"] == "north").unwrap()["id"].clone();
+    let seen = compare(&app, &coordinator, Some(&north)).await;
+    let towns = names(&seen);
+    let path = format!("/export/comparison/towns.xlsx?region={}&lang=en", north.as_str().unwrap());
+    let response = app.client.get(app.url(&path)).bearer_auth(&coordinator).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    use calamine::Reader;
+    let bytes = response.bytes().await.unwrap().to_vec();
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = workbook.sheet_names()[0].clone();
+    let range = workbook.worksheet_range(&sheet).unwrap();
+    let first: Vec<String> = range.rows().map(|r| r[0].to_string()).collect();
+    assert_eq!(first[0], "Town");
+    assert_eq!(&first[1..=towns.len()], towns.as_slice(), "every row the page shows, in order");
+    assert_eq!(first[towns.len() + 2], "The country", "then the region's line and the country's");
+    assert_eq!(range.height(), towns.len() + 3);
+
+    let csv = app
+        .client
+        .get(app.url(&path.replace("towns.xlsx", "towns.csv")))
+        .bearer_auth(&coordinator)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.status(), 200);
+    let text = csv.text().await.unwrap();
+    assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
+    let mut reader = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(reader.records().count(), towns.len() + 2);
+    let bad = app
+        .client
+        .get(app.url("/export/comparison/towns.xlsx?region=x"))
+        .bearer_auth(&coordinator)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+    let anonymous = app.client.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(anonymous.status(), 401);
+}
+
 both_engines!(
+    the_comparison_exports_to_excel_and_csv_with_the_rows_the_caller_may_read,
     a_town_s_row_counts_its_plan_its_focuses_and_its_metrics_on_track,
     coordinators_read_their_region_s_rows_and_town_users_only_their_own,
     comparing_more_towns_takes_the_same_number_of_statements,

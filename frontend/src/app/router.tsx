@@ -22,6 +22,7 @@ const PrintMeetingPage = lazy(() => import('@/features/meetings/components/Print
 const DecisionsRegisterPage = lazy(() => import('@/features/meetings/components/DecisionsRegisterPage'));
 const ControlReportPage = lazy(() => import('@/features/plans/components/ControlReportPage'));
 const YearSummaryPage = lazy(() => import('@/features/plans/components/YearSummaryPage'));
+const ComparisonPage = lazy(() => import('@/features/regions/components/ComparisonPage'));
 const FocusesPage = lazy(() => import('@/features/plans/components/FocusesPage'));
 const FocusPage = lazy(() => import('@/features/plans/components/FocusPage'));
 const WorkPlanPage = lazy(() => import('@/features/plans/components/WorkPlanPage'));
@@ -105,6 +106,8 @@ export const router = createBrowserRouter([
           { index: true, element: <Landing /> },
           { path: 'towns', element: <TownsPage /> },
           { path: 'regions/:regionId', element: <TownsPage /> },
+          { path: 'regions/:regionId/compare', element: <ComparisonPage /> },
+          { path: 'compare', element: <ComparisonPage /> },
           { path: 'towns/:townId', element: <TownHome /> },
           { path: 'towns/:townId/directory', element: <DirectoryPage /> },
           { path: 'towns/:townId/forum', element: <ForumPage /> },

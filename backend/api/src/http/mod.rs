@@ -1,6 +1,7 @@
 //! The HTTP surface: `/graphql`, health probes and the web app's static files.
 
 mod calendar;
+mod comparison;
 mod control;
 mod files;
 mod graphql;
@@ -39,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .route("/graphql", post(graphql::post).get(graphql::get))
         .route("/export/work-plan/{file}", get(plans::work_plan_export))
         .route("/export/control/{file}", get(control::control_export))
+        .route("/export/comparison/{file}", get(comparison::comparison_export))
         .route("/export/year-summary/{file}", get(year::year_export))
         .route("/calendar/meetings/{file}", get(calendar::meeting_ics))
         .route("/calendar/feed/{file}", get(calendar::feed))

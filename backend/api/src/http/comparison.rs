@@ -1,0 +1,198 @@
+//! `GET /export/comparison/towns.{xlsx|csv}[?region=ID&lang=en]`: the comparison table as the
+//! page shows it — a row per town the caller may read, then the region's and the country's
+//! lines — for Excel (right to left in Hebrew) or as CSV (UTF-8 with a byte-order mark, so Excel
+//! opens Hebrew correctly).
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use serde::Deserialize;
+use workit_domain::forums::health::SignalKind;
+use workit_domain::regions::comparison::{Share, Totals, TownFigures};
+use workit_persistence::regions::comparison::{self as store, Comparison};
+
+use super::files::{XLSX, download, export_locale};
+use super::plans::{error, signed_in, store_error};
+use crate::AppState;
+use crate::i18n::{self, Locale};
+
+#[derive(Deserialize)]
+pub struct ComparisonQuery {
+    region: Option<String>,
+    lang: Option<String>,
+}
+
+const COLUMNS: [&str; 15] = [
+    "town",
+    "stage",
+    "milestones",
+    "attendance",
+    "cadence",
+    "sectors",
+    "seniority",
+    "teams",
+    "openTasks",
+    "overdueTasks",
+    "openDecisions",
+    "overdueDecisions",
+    "focuses",
+    "onTrack",
+    "control",
+];
+
+fn word(locale: Locale, path: &[&str]) -> String {
+    i18n::wording_at(locale, path).unwrap_or_else(|| path.last().copied().unwrap_or_default()).to_owned()
+}
+
+fn share(s: Share) -> String {
+    match s.value() {
+        Some(v) => format!("{}% ({}/{})", (v * 100.0).round(), s.part, s.whole),
+        None => String::new(),
+    }
+}
+
+fn signal_value(figures: &TownFigures, kind: SignalKind) -> Option<f64> {
+    figures.health.iter().find(|s| s.kind == kind).and_then(|s| s.value)
+}
+
+fn percent(value: Option<f64>) -> String {
+    value.map(|v| format!("{}%", (v * 100.0).round())).unwrap_or_default()
+}
+
+/// The table's text, header first.
+pub fn table(comparison: &Comparison, region_name: Option<&str>, locale: Locale) -> Vec<Vec<String>> {
+    let mut lines = vec![COLUMNS.iter().map(|c| word(locale, &["compare", "columns", c])).collect::<Vec<_>>()];
+    for row in &comparison.rows {
+        let f = &row.figures;
+        let town = if locale == Locale::He { row.town.name_he.clone() } else { row.town.name_en.clone() };
+        let focuses = f
+            .focuses
+            .iter()
+            .map(|(kind, n)| format!("{} {n}", word(locale, &["focuses", "kinds", kind.as_str()])))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        lines.push(vec![
+            town,
+            row.stage.map(|s| word(locale, &["stages", s.as_str()])).unwrap_or_default(),
+            format!("{}/{}", f.milestones.part, f.milestones.whole),
+            percent(signal_value(f, SignalKind::Attendance)),
+            signal_value(f, SignalKind::ForumCadence).map(|v| v.to_string()).unwrap_or_default(),
+            signal_value(f, SignalKind::SectorCoverage).map(|v| format!("{v}/7")).unwrap_or_default(),
+            percent(signal_value(f, SignalKind::SeniorityMix)),
+            f.active_teams.to_string(),
+            f.open_tasks.to_string(),
+            f.overdue_tasks.to_string(),
+            f.open_decisions.to_string(),
+            f.overdue_decisions.to_string(),
+            focuses,
+            share(f.on_track),
+            word(locale, &["compare", if f.control_approved { "approved" } else { "notApproved" }]),
+        ]);
+    }
+    let line = |label: String, t: &Totals| {
+        let ok =
+            |kind: SignalKind| t.health.iter().find(|(k, _)| *k == kind).map(|(_, s)| share(*s)).unwrap_or_default();
+        vec![
+            label,
+            t.towns.to_string(),
+            share(t.milestones),
+            ok(SignalKind::Attendance),
+            ok(SignalKind::ForumCadence),
+            ok(SignalKind::SectorCoverage),
+            ok(SignalKind::SeniorityMix),
+            t.active_teams.to_string(),
+            t.open_tasks.to_string(),
+            t.overdue_tasks.to_string(),
+            t.open_decisions.to_string(),
+            t.overdue_decisions.to_string(),
+            t.focuses.values().sum::<u32>().to_string(),
+            share(t.on_track),
+            share(t.controls_approved),
+        ]
+    };
+    if let (Some(totals), Some(name)) = (&comparison.region, region_name) {
+        lines.push(line(word(locale, &["compare", "regionLine"]).replace("{{region}}", name), totals));
+    }
+    lines.push(line(word(locale, &["compare", "countryLine"]), &comparison.country));
+    lines
+}
+
+fn xlsx(lines: &[Vec<String>], locale: Locale) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(word(locale, &["compare", "nav"]).chars().take(31).collect::<String>())?;
+    sheet.set_right_to_left(locale == Locale::He);
+    let bold = Format::new().set_bold().set_text_wrap();
+    for (r, line) in lines.iter().enumerate() {
+        let r = u32::try_from(r).unwrap_or(u32::MAX);
+        for (c, text) in line.iter().enumerate() {
+            let c = u16::try_from(c).unwrap_or(0);
+            if r == 0 || c == 0 {
+                sheet.write_string_with_format(r, c, text, &bold)?;
+            } else if let Ok(number) = text.parse::<f64>() {
+                sheet.write_number(r, c, number)?;
+            } else {
+                sheet.write_string(r, c, text)?;
+            }
+        }
+    }
+    sheet.set_column_width(0, 22)?;
+    sheet.set_freeze_panes(1, 1)?;
+    book.save_to_buffer()
+}
+
+fn csv(lines: &[Vec<String>]) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    for line in lines {
+        writer.write_record(line)?;
+    }
+    writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+pub async fn comparison_export(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    Query(query): Query<ComparisonQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let locale = export_locale(query.lang.as_deref(), &headers);
+    let Some(actor) = signed_in(&state, &headers).await else {
+        return error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale);
+    };
+    let region = match query.region.as_deref().map(str::parse::<i64>).transpose() {
+        Ok(region) => region,
+        Err(_) => return error(StatusCode::BAD_REQUEST, "VALIDATION", locale),
+    };
+    let comparison = match store::compare(&state.db, &actor, region, state.clock.now()).await {
+        Ok(comparison) => comparison,
+        Err(e) => return store_error(e, locale),
+    };
+    let region_name = match region {
+        Some(id) => match workit_persistence::regions::get(&state.db, &actor, id).await {
+            Ok(r) => Some(if locale == Locale::He { r.name_he } else { r.name_en }),
+            Err(e) => return store_error(e, locale),
+        },
+        None => None,
+    };
+    let lines = table(&comparison, region_name.as_deref(), locale);
+    match file.as_str() {
+        "towns.xlsx" => download(xlsx(&lines, locale), XLSX, "comparison.xlsx", locale),
+        "towns.csv" => download(csv(&lines), "text/csv; charset=utf-8", "comparison.csv", locale),
+        _ => error(StatusCode::NOT_FOUND, "NOT_FOUND", locale),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_column_is_worded_in_both_languages() {
+        for locale in [Locale::He, Locale::En] {
+            for column in COLUMNS {
+                assert!(i18n::wording_at(locale, &["compare", "columns", column]).is_some(), "{column} in {locale:?}");
+            }
+        }
+    }
+}
