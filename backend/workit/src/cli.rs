@@ -28,6 +28,9 @@ pub enum Command {
     SeedDemo {
         #[arg(long, env = "WORKIT_DEMO_PASSWORD", default_value = "workit-demo")]
         demo_password: String,
+        /// `demo`: the fourteen towns; `national`: a synthetic country of 257 towns, for scale.
+        #[arg(long, value_enum, default_value = "demo")]
+        scale: DemoScale,
     },
     /// Print the GraphQL schema (SDL).
     Schema,
@@ -127,4 +130,19 @@ pub struct AddUser {
     /// Read the password from standard input instead of generating one.
     #[arg(long)]
     pub password_stdin: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum DemoScale {
+    Demo,
+    National,
+}
+
+impl From<DemoScale> for workit_persistence::demo::Scale {
+    fn from(scale: DemoScale) -> Self {
+        match scale {
+            DemoScale::Demo => Self::Demo,
+            DemoScale::National => Self::National,
+        }
+    }
 }

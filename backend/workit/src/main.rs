@@ -30,10 +30,10 @@ async fn main() -> anyhow::Result<()> {
             println!("Migrations applied to {}.", workit_persistence::db::engine_name(&db));
             Ok(())
         }
-        Command::SeedDemo { demo_password } => {
+        Command::SeedDemo { demo_password, scale } => {
             let db = settings::open_database(&cli.database_url, cli.max_connections).await?;
             workit_persistence::migrate(&db).await.context("applying migrations")?;
-            seed_demo(&db, &demo_password).await
+            seed_demo(&db, &demo_password, scale.into()).await
         }
         Command::Serve(serve) => run_server(&cli.database_url, cli.max_connections, serve).await,
         Command::Healthcheck { url } => match health::check(&url).await {
@@ -58,14 +58,15 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
-async fn seed_demo(db: &workit_persistence::Database, password: &str) -> anyhow::Result<()> {
+async fn seed_demo(db: &workit_persistence::Database, password: &str, scale: demo::Scale) -> anyhow::Result<()> {
     if !demo::is_empty(db).await? {
         bail!(
             "The database already holds data; the demo data set loads only into an empty database. Point WORKIT_DATABASE_URL at a new file or database."
         );
     }
     let hash = workit_api::auth::password::hash_now(password).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let accounts = demo::seed(db, &hash, SystemClock.now()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let accounts =
+        demo::seed_at_scale(db, &hash, SystemClock.now(), scale).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("Demo data loaded (synthetic: every person, organisation and figure is invented).");
     println!("Demo logins, all with the password \"{password}\":");
     for account in accounts {
@@ -81,7 +82,7 @@ async fn run_server(database_url: &str, max_connections: u32, serve: cli::Serve)
         workit_persistence::migrate(&db).await.context("applying migrations")?;
     }
     if serve.demo && demo::is_empty(&db).await? {
-        seed_demo(&db, &serve.demo_password).await?;
+        seed_demo(&db, &serve.demo_password, demo::Scale::Demo).await?;
     }
     let state = AppState::new(db, config, Arc::new(SystemClock));
     workit_api::spawn_delivery(&state).context("the SMTP settings")?;

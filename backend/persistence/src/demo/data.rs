@@ -7,17 +7,17 @@ use workit_domain::meetings::AgendaKind;
 use workit_domain::plans::Direction;
 use workit_domain::plans::measures::{MetricSource, MetricUnit};
 
-pub(super) struct TownSeed {
-    pub(super) slug: &'static str,
-    pub(super) name_he: &'static str,
-    pub(super) name_en: &'static str,
+pub(super) struct TownSeed<'a> {
+    pub(super) slug: &'a str,
+    pub(super) name_he: &'a str,
+    pub(super) name_en: &'a str,
     pub(super) north: bool,
     pub(super) population: i64,
     pub(super) cluster: i32,
     pub(super) stage: Stage,
 }
 
-pub(super) const TOWNS: &[TownSeed] = &[
+pub(super) const TOWNS: &[TownSeed<'static>] = &[
     TownSeed {
         slug: "kiryat-shmona",
         name_he: "קריית שמונה",
@@ -341,4 +341,62 @@ pub(super) const AGENDA_TEMPLATE: &[(&str, AgendaKind, i32)] = &[
     ("הפסקה", AgendaKind::Break, 20),
     ("דיון והחלטות", AgendaKind::Decision, 45),
     ("סיכום היו\"ר", AgendaKind::Discussion, 15),
+];
+
+/// The national data set's regions beyond the demo's two, with how many towns each has, so that
+/// with the demo's fourteen the country has 257 local authorities in roughly the real regions'
+/// proportions.
+pub(super) const NATIONAL_REGIONS: &[(&str, &str, &str, usize)] = &[
+    ("north", "צפון", "North", 72),
+    ("haifa", "חיפה", "Haifa", 30),
+    ("center", "מרכז", "Center", 64),
+    ("tel-aviv", "תל אביב", "Tel Aviv", 17),
+    ("jerusalem", "ירושלים", "Jerusalem", 16),
+    ("south", "דרום", "South", 43),
+    ("judea-samaria", "יהודה ושומרון", "Judea and Samaria", 15),
+];
+
+/// Invented town names: a first word and a second, in Hebrew and in English.
+pub(super) const NAME_FIRST: &[(&str, &str)] = &[
+    ("גבעת", "Givat"),
+    ("כפר", "Kfar"),
+    ("נווה", "Neve"),
+    ("מעלה", "Ma'ale"),
+    ("בית", "Beit"),
+    ("עין", "Ein"),
+    ("רמת", "Ramat"),
+    ("קריית", "Kiryat"),
+    ("מצפה", "Mitzpe"),
+];
+
+pub(super) const NAME_SECOND: &[(&str, &str)] = &[
+    ("האלון", "HaAlon"),
+    ("השקד", "HaShaked"),
+    ("הזית", "HaZayit"),
+    ("התמר", "HaTamar"),
+    ("הגפן", "HaGefen"),
+    ("הרימון", "HaRimon"),
+    ("האורן", "HaOren"),
+    ("הברוש", "HaBrosh"),
+    ("הדקל", "HaDekel"),
+    ("התאנה", "HaTe'ena"),
+    ("השיטה", "HaShita"),
+    ("הערבה", "HaArava"),
+    ("הנחל", "HaNahal"),
+    ("הגבעה", "HaGiv'a"),
+    ("העמק", "HaEmek"),
+    ("הכרמל", "HaKarmel"),
+    ("השרון", "HaSharon"),
+    ("הגליל", "HaGalil"),
+    ("הנגב", "HaNegev"),
+    ("המעיין", "HaMa'ayan"),
+    ("הצבר", "HaTzabar"),
+    ("הרקפת", "HaRakefet"),
+    ("הכלנית", "HaKalanit"),
+    ("הנרקיס", "HaNarkis"),
+    ("החרוב", "HaHaruv"),
+    ("האשל", "HaEshel"),
+    ("הלוטם", "HaLotem"),
+    ("הסחלב", "HaSahlav"),
+    ("הדובדבן", "HaDuvdevan"),
 ];

@@ -23,7 +23,7 @@ pub(super) struct TownPeople {
 }
 
 impl Seeder<'_> {
-    pub(super) async fn directory(&mut self, seed: &TownSeed, region_id: i64) -> StoreResult<TownPeople> {
+    pub(super) async fn directory(&mut self, seed: &TownSeed<'_>, region_id: i64) -> StoreResult<TownPeople> {
         let _now = self.now;
         let town = insert_new(
             self.txn,

@@ -25,7 +25,7 @@ pub(super) struct TownForum {
 }
 
 impl Seeder<'_> {
-    pub(super) async fn forum(&mut self, seed: &TownSeed, people: &TownPeople) -> StoreResult<TownForum> {
+    pub(super) async fn forum(&mut self, seed: &TownSeed<'_>, people: &TownPeople) -> StoreResult<TownForum> {
         let now = self.now;
         let started = self.date_offset(730);
         let created =

@@ -18,7 +18,7 @@ mod meetings;
 mod plans;
 mod stakeholders;
 
-use data::{FIRST_NAMES, LAST_NAMES, TOWNS, TOWNS_WITH_LOGINS, TownSeed};
+use data::{FIRST_NAMES, LAST_NAMES, NAME_FIRST, NAME_SECOND, NATIONAL_REGIONS, TOWNS, TOWNS_WITH_LOGINS, TownSeed};
 
 use crate::accounts::{NewUser, create_user};
 use crate::entities::*;
@@ -39,15 +39,33 @@ pub async fn is_empty(db: &Database) -> StoreResult<bool> {
     Ok(regions::Entity::find().count(db).await? == 0 && users::Entity::find().count(db).await? == 0)
 }
 
+/// How much to seed: the demo's fourteen towns, or a synthetic country of 257 towns (the
+/// fourteen among them) in the real regions' proportions, for scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scale {
+    #[default]
+    Demo,
+    National,
+}
+
 /// Loads the demo data into an empty database. `password_hash` is the hash of the demo password,
 /// shared by every demo login.
 pub async fn seed(db: &Database, password_hash: &str, now: DateTime<Utc>) -> StoreResult<Vec<DemoAccount>> {
+    seed_at_scale(db, password_hash, now, Scale::Demo).await
+}
+
+pub async fn seed_at_scale(
+    db: &Database,
+    password_hash: &str,
+    now: DateTime<Utc>,
+    scale: Scale,
+) -> StoreResult<Vec<DemoAccount>> {
     if !is_empty(db).await? {
         return Err(DomainError::Conflict { entity: "database", current_version: None, field: None }.into());
     }
     let txn = db.begin().await?;
     let mut seeder =
-        Seeder { txn: &txn, now, rng: ChaCha8Rng::seed_from_u64(2026), accounts: Vec::new(), password_hash };
+        Seeder { txn: &txn, now, rng: ChaCha8Rng::seed_from_u64(2026), accounts: Vec::new(), password_hash, scale };
     seeder.run().await?;
     let accounts = seeder.accounts;
     txn.commit().await?;
@@ -61,6 +79,7 @@ struct Seeder<'a> {
     rng: ChaCha8Rng,
     accounts: Vec<DemoAccount>,
     password_hash: &'a str,
+    scale: Scale,
 }
 
 type Stamps = (sea_orm::ActiveValue<DateTime<Utc>>, sea_orm::ActiveValue<DateTime<Utc>>, sea_orm::ActiveValue<i32>);
@@ -100,6 +119,61 @@ impl Seeder<'_> {
             let (region, coordinator) =
                 if seed.north { (north, coordinator_north) } else { (south, coordinator_south) };
             self.town(seed, region, coordinator).await?;
+        }
+        if self.scale == Scale::National {
+            self.country(&[(north, coordinator_north), (south, coordinator_south)]).await?;
+        }
+        Ok(())
+    }
+
+    /// The rest of the country: each region filled to its share of 257 towns with invented
+    /// towns in all three stages, seeded by the same steps as the demo's own.
+    async fn country(&mut self, demo_regions: &[(i64, i64); 2]) -> StoreResult<()> {
+        use rand::Rng;
+        use workit_domain::forums::Stage;
+        let mut names = NAME_FIRST.iter().flat_map(|first| NAME_SECOND.iter().map(move |second| (first, second)));
+        let mut index = 0;
+        for (code, he, en, total) in NATIONAL_REGIONS {
+            let (region, coordinator, demo_towns) = match *code {
+                "north" => (demo_regions[0].0, demo_regions[0].1, TOWNS.iter().filter(|t| t.north).count()),
+                "south" => (demo_regions[1].0, demo_regions[1].1, TOWNS.iter().filter(|t| !t.north).count()),
+                _ => {
+                    let region = self.region(code, he, en).await?;
+                    let coordinator = self
+                        .account(
+                            &format!("coordinator.{code}"),
+                            &format!("רכז/ת אזור {he} (הדגמה)"),
+                            Some(region),
+                            None,
+                            AccountRole::RegionalCoordinator,
+                            (*en).to_owned(),
+                        )
+                        .await?;
+                    (region, coordinator, 0)
+                }
+            };
+            for _ in demo_towns..*total {
+                let Some(((first_he, first_en), (second_he, second_en))) = names.next() else { break };
+                index += 1;
+                let slug = format!("town-{index}");
+                let name_he = format!("{first_he} {second_he}");
+                let name_en = format!("{first_en} {second_en}");
+                let stage = match self.rng.random_range(0..10) {
+                    0..=1 => Stage::KickOff,
+                    2..=5 => Stage::MappingAndPlanning,
+                    _ => Stage::Implementation,
+                };
+                let seed = TownSeed {
+                    slug: &slug,
+                    name_he: &name_he,
+                    name_en: &name_en,
+                    north: *code == "north",
+                    population: self.rng.random_range(3_000..120_000),
+                    cluster: self.rng.random_range(1..=8),
+                    stage,
+                };
+                self.town(&seed, region, coordinator).await?;
+            }
         }
         Ok(())
     }
@@ -156,7 +230,7 @@ impl Seeder<'_> {
 
     /// One town, step by step; each step is a file beside this one.
     /// `coordinator` approves the plan of a town without a demo chair login.
-    async fn town(&mut self, seed: &TownSeed, region_id: i64, coordinator: i64) -> StoreResult<()> {
+    async fn town(&mut self, seed: &TownSeed<'_>, region_id: i64, coordinator: i64) -> StoreResult<()> {
         let people = self.directory(seed, region_id).await?;
         let forum = self.forum(seed, &people).await?;
         self.stakeholder_map(forum.id, &people.organisations).await?;
