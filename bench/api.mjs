@@ -16,6 +16,12 @@ const binary = process.env.WORKIT_BIN ?? path.join(root, 'target/release/workit'
 const dir = mkdtempSync(path.join(tmpdir(), 'workit-bench-'));
 const database = process.env.WORKIT_BENCH_DATABASE_URL ?? `sqlite://${dir}/bench.db`;
 
+// WORKIT_BENCH_SCALE=national seeds the synthetic country (257 towns) first.
+if (process.env.WORKIT_BENCH_SCALE === 'national') {
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(binary, ['--database-url', database.startsWith('sqlite') ? `${database}?mode=rwc` : database, 'seed-demo', '--scale', 'national'], { stdio: 'ignore', env: { ...process.env, WORKIT_LOG: 'error' } });
+}
+
 const server = spawn(binary, ['serve', '--demo', '--bind', '127.0.0.1:0', '--database-url', database, '--static-dir', '/nonexistent'], {
   stdio: ['ignore', 'pipe', 'ignore'],
   env: { ...process.env, WORKIT_LOG: 'error', WORKIT_LOGIN_BURST_PER_ACCOUNT: '1000', WORKIT_LOGIN_BURST_PER_IP: '1000' },
@@ -75,6 +81,10 @@ const scenarios = {
     'query($id: ID!, $y: Int!) { town(id: $id) { forum { yearSummary(year: $y) { overall execution { due done } focuses { title execution { due } metrics { name fromValue toValue change } texts { lessons } } quarters { quarter status } } } } }',
     { id: planTown.id, y: Number(lastClosedQuarter.slice(0, 4)) },
   ],
+  'comparison of every town in the country (rows and the country line)': [
+    '{ comparison { quarter rows { town { nameEn } stage milestones { part whole } health { kind status value } activeTeams openTasks overdueTasks openDecisions overdueDecisions focuses { kind count } onTrack { part whole } controlApproved } countryTotals { towns onTrack { value } } } }',
+    {},
+  ],
   'people of a town (200)': ['query($id: ID) { people(townId: $id, limit: 200) { totalCount items { fullName email organisation { name } } } }', { id: someTown }],
 };
 
@@ -92,7 +102,8 @@ function peakRssMiB() {
 console.log(`engine: ${database.split(':')[0]}, ${REQUESTS} requests per scenario, concurrency ${CONCURRENCY}`);
 console.log('| scenario | req/s | p50 ms | p95 ms | p99 ms |');
 console.log('|---|---|---|---|---|');
-for (const [name, [query, variables]] of Object.entries(scenarios)) {
+const only = process.env.WORKIT_BENCH_ONLY;
+for (const [name, [query, variables]] of Object.entries(scenarios).filter(([n]) => !only || n.includes(only))) {
   for (let i = 0; i < 20; i++) await gql(query, variables, token); // warm-up
   const latencies = [];
   let next = 0;
