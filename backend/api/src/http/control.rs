@@ -17,8 +17,8 @@ use workit_persistence::plans::control::{self as store, ControlView};
 use workit_persistence::plans::metrics as metric_store;
 use workit_persistence::{StoreError, forums as forum_store};
 
-use super::files::{XLSX, download, export_locale};
-use super::plans::{error, sheet_name, signed_in, store_error};
+use super::files::{XLSX, download, forum_file_request};
+use super::plans::{error, sheet_name, store_error};
 use crate::AppState;
 use crate::i18n::{self, Locale};
 
@@ -238,13 +238,11 @@ pub async fn control_export(
     Query(query): Query<ControlQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let locale = export_locale(query.lang.as_deref(), &headers);
-    let Some(forum_id) = file.strip_suffix(".xlsx").and_then(|id| id.parse::<i64>().ok()) else {
-        return error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
-    };
-    let Some(actor) = signed_in(&state, &headers).await else {
-        return error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale);
-    };
+    let (locale, forum_id, actor) =
+        match forum_file_request(&state, &file, ".xlsx", query.lang.as_deref(), &headers).await {
+            Ok(request) => request,
+            Err(refused) => return refused,
+        };
     let last_closed = Quarter::last_closed(state.clock.now());
     let quarter = match query.quarter.as_deref().map(Quarter::parse) {
         None => last_closed,

@@ -40,3 +40,22 @@ pub fn download<E: std::fmt::Debug>(
         }
     }
 }
+
+/// What every export of one forum's file begins with: the language, the forum named by the
+/// path's `{id}.{extension}`, and the signed-in caller — or the response that refuses.
+pub async fn forum_file_request(
+    state: &crate::AppState,
+    file: &str,
+    extension: &str,
+    lang: Option<&str>,
+    headers: &HeaderMap,
+) -> Result<(Locale, i64, workit_domain::Actor), Response> {
+    let locale = export_locale(lang, headers);
+    let Some(forum_id) = file.strip_suffix(extension).and_then(|id| id.parse::<i64>().ok()) else {
+        return Err(super::plans::error(StatusCode::NOT_FOUND, "NOT_FOUND", locale));
+    };
+    let Some(actor) = super::plans::signed_in(state, headers).await else {
+        return Err(super::plans::error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale));
+    };
+    Ok((locale, forum_id, actor))
+}

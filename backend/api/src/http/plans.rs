@@ -27,7 +27,7 @@ use workit_persistence::entities::work_plan_tasks;
 use workit_persistence::plans::{metrics as metric_store, tasks as task_store};
 use workit_persistence::{StoreError, directory, forums as forum_store};
 
-use super::files::{XLSX, download, export_locale};
+use super::files::{XLSX, download, forum_file_request};
 use super::graphql::authenticate;
 use crate::AppState;
 use crate::i18n::{self, Locale};
@@ -379,13 +379,11 @@ pub async fn work_plan_export(
     Query(query): Query<ExportQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let locale = export_locale(query.lang.as_deref(), &headers);
-    let Some(forum_id) = file.strip_suffix(".xlsx").and_then(|id| id.parse::<i64>().ok()) else {
-        return error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
-    };
-    let Some(actor) = signed_in(&state, &headers).await else {
-        return error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale);
-    };
+    let (locale, forum_id, actor) =
+        match forum_file_request(&state, &file, ".xlsx", query.lang.as_deref(), &headers).await {
+            Ok(request) => request,
+            Err(refused) => return refused,
+        };
     let this_year = Quarter::of(israel_date(state.clock.now())).year();
     let year = match query.year.as_deref().map(str::parse::<i32>).transpose() {
         Ok(year) => year.unwrap_or(this_year),

@@ -16,8 +16,8 @@ use workit_domain::plans::year::check_year;
 use workit_persistence::plans::year::{self as store, YearFigures};
 use workit_persistence::{StoreError, forums as forum_store, towns as town_store};
 
-use super::files::{DOCX, download, export_locale};
-use super::plans::{error, signed_in, store_error};
+use super::files::{DOCX, download, forum_file_request};
+use super::plans::{error, store_error};
 use super::word::{document, heading, paragraph, table};
 use crate::AppState;
 use crate::i18n::{self, Locale};
@@ -147,13 +147,11 @@ pub async fn year_export(
     Query(query): Query<YearQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let locale = export_locale(query.lang.as_deref(), &headers);
-    let Some(forum_id) = file.strip_suffix(".docx").and_then(|id| id.parse::<i64>().ok()) else {
-        return error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
-    };
-    let Some(actor) = signed_in(&state, &headers).await else {
-        return error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale);
-    };
+    let (locale, forum_id, actor) =
+        match forum_file_request(&state, &file, ".docx", query.lang.as_deref(), &headers).await {
+            Ok(request) => request,
+            Err(refused) => return refused,
+        };
     let current = Quarter::of(israel_date(state.clock.now())).year();
     let year = match query.year.as_deref().map(str::parse::<i32>).transpose() {
         Ok(year) => year.unwrap_or(current),

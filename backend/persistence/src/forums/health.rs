@@ -150,7 +150,10 @@ pub async fn assess_forums(
     }
     let mut tasks_of: HashMap<i64, Vec<TaskFacts>> = HashMap::new();
     for (forum, status, due_on) in &tasks {
-        tasks_of.entry(*forum).or_default().push(TaskFacts { done: status == TaskStatus::Done.as_str(), due_on: *due_on });
+        tasks_of
+            .entry(*forum)
+            .or_default()
+            .push(TaskFacts { done: status == TaskStatus::Done.as_str(), due_on: *due_on });
     }
     let no_people = Vec::new();
     let mut report = HashMap::new();
