@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use workit_domain::plans::Quarter;
 
 use crate::helpers::*;
-use crate::plans::{CREATE_TASK, RECORD, fixture, last_closed};
+use crate::plans::{CREATE_FOCUS, CREATE_TASK, RECORD, fixture, last_closed};
 
 const CONTROL: &str = "query($f: ID!, $q: String!) { forum(id: $f) { control(quarter: $q) {
     status summary version approvedBy
@@ -403,7 +403,56 @@ async fn the_control_exports_to_a_workbook_with_a_summary_and_a_sheet_per_focus_
     assert_eq!(anonymous.status(), 401);
 }
 
+async fn a_decided_re_prioritisation_moves_the_focus_when_the_minutes_are_approved(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let f = fixture(&app, "Priority Town").await;
+    let q = last_closed().to_string();
+    let second = app
+        .gql(
+            &f.referent,
+            CREATE_FOCUS,
+            json!({ "f": f.forum, "i": { "kind": "EMPLOYERS", "title": "Employers first" } }),
+        )
+        .await;
+    let second = second["data"]["createFocus"]["id"].clone();
+    app.gql(&f.referent, SAVE, json!({ "f": f.forum, "q": q, "i": { "summary": "Employers matter most now." } })).await;
+    let proposed = app
+        .gql(
+            &f.referent,
+            PROPOSE,
+            json!({ "f": f.forum, "q": q, "i": { "kind": "REPRIORITIZE", "focusId": second, "newPosition": 1 } }),
+        )
+        .await;
+    assert_eq!(proposed["data"]["proposePlanChange"]["subject"], "Employers first", "{proposed}");
+    let prepared = app.gql(&f.referent, PREPARE, json!({ "f": f.forum, "q": q, "s": starts(7) })).await;
+    let meeting = prepared["data"]["prepareControlMeeting"].clone();
+    let version = meeting["version"].as_i64().unwrap();
+    for (v, status) in [(version, "INVITATIONS_SENT"), (version + 1, "HELD")] {
+        let moved = app.gql(&f.referent, STATUS, json!({ "id": meeting["id"], "v": v, "s": status })).await;
+        assert!(moved["errors"].is_null(), "{moved}");
+    }
+    let change = &meeting["planChanges"][0];
+    let decided = app.gql(&f.referent, DECIDE, json!({ "id": change["id"], "a": true, "v": change["version"] })).await;
+    assert!(decided["errors"].is_null(), "{decided}");
+    let order = "query($f: ID!) { forum(id: $f) { focuses { title } } }";
+    let before = app.gql(&f.referent, order, json!({ "f": f.forum })).await;
+    assert_eq!(
+        before["data"]["forum"]["focuses"],
+        json!([{ "title": "Young people at work" }, { "title": "Employers first" }])
+    );
+    let chair = f.town.person_in(&app, &f.town.steering, "CHAIR", "Priority Chair").await;
+    let chair = app.account_for(&chair).await;
+    let approval = approve_minutes(&app, &f.referent, &chair, &meeting["id"]).await;
+    assert_eq!(approval["data"]["approveMinutes"]["status"], "APPROVED", "{approval}");
+    let after = app.gql(&f.referent, order, json!({ "f": f.forum })).await;
+    assert_eq!(
+        after["data"]["forum"]["focuses"],
+        json!([{ "title": "Employers first" }, { "title": "Young people at work" }])
+    );
+}
+
 both_engines!(
+    a_decided_re_prioritisation_moves_the_focus_when_the_minutes_are_approved,
     a_forum_writes_its_year_summary_beside_the_year_s_figures_and_exports_it_to_word,
     the_control_exports_to_a_workbook_with_a_summary_and_a_sheet_per_focus_showing_what_was_approved,
     a_chair_reviews_a_quarter_approves_it_and_later_corrections_do_not_change_what_was_approved,

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
 use workit_domain::plans::focuses::{FocusDraft, Goal, MAX_FOCUSES_PER_FORUM, TheoryOfChange, ValidFocus};
 use workit_domain::validation::codes;
 use workit_domain::{Action, Actor, DomainError};
@@ -106,6 +106,31 @@ pub async fn update(
     get(db, actor, id).await
 }
 
+/// Gives the focuses `ids` the positions 1, 2, … in that order, bumping the version of each
+/// whose place changes (`current` holds their rows as they stand). Reordering by hand and a
+/// re-prioritisation the forum decided both write the order this way.
+pub(crate) async fn write_order(
+    conn: &impl ConnectionTrait,
+    current: &[strategic_focuses::Model],
+    ids: &[i64],
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    for (index, id) in ids.iter().enumerate() {
+        let position = i32::try_from(index + 1).unwrap_or(i32::MAX);
+        if current.iter().any(|f| f.id == *id && f.position == position) {
+            continue;
+        }
+        strategic_focuses::Entity::update_many()
+            .col_expr(strategic_focuses::Column::Position, Expr::value(position))
+            .col_expr(strategic_focuses::Column::Version, Expr::col(strategic_focuses::Column::Version).add(1))
+            .col_expr(strategic_focuses::Column::UpdatedAt, Expr::value(now))
+            .filter(strategic_focuses::Column::Id.eq(*id))
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Puts the forum's focuses in the order of `ids` (first is the top priority). `ids` names
 /// every focus of the forum exactly once, so a list read before another person added a focus
 /// is refused rather than half-applied.
@@ -131,19 +156,7 @@ pub async fn reorder(
         .into());
     }
     let txn = db.begin().await?;
-    for (index, id) in ids.iter().enumerate() {
-        let position = i32::try_from(index + 1).unwrap_or(i32::MAX);
-        if current.iter().any(|f| f.id == *id && f.position == position) {
-            continue;
-        }
-        strategic_focuses::Entity::update_many()
-            .col_expr(strategic_focuses::Column::Position, Expr::value(position))
-            .col_expr(strategic_focuses::Column::Version, Expr::col(strategic_focuses::Column::Version).add(1))
-            .col_expr(strategic_focuses::Column::UpdatedAt, Expr::value(now))
-            .filter(strategic_focuses::Column::Id.eq(*id))
-            .exec(&txn)
-            .await?;
-    }
+    write_order(&txn, &current, ids, now).await?;
     audit::record(&txn, actor, "reorder_focuses", "forum", forum_id, now).await?;
     txn.commit().await?;
     by_forum_ids(db, &[forum_id]).await

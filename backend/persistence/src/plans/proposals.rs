@@ -419,32 +419,19 @@ async fn apply(txn: &impl ConnectionTrait, row: &proposals::Model, now: DateTime
             insert_new(txn, task, now).await?;
         }
         ProposalKind::Reprioritize => {
-            let mut order: Vec<i64> = strategic_focuses::Entity::find()
+            let active = strategic_focuses::Entity::find()
                 .filter(strategic_focuses::Column::ForumId.eq(row.forum_id))
                 .filter(strategic_focuses::Column::Status.eq(FocusStatus::Active.as_str()))
                 .order_by_asc(strategic_focuses::Column::Position)
                 .order_by_asc(strategic_focuses::Column::Id)
                 .all(txn)
-                .await?
-                .into_iter()
-                .map(|f| f.id)
-                .collect();
+                .await?;
+            let mut order: Vec<i64> = active.iter().map(|f| f.id).collect();
             let Some(focus) = row.focus_id.filter(|id| order.contains(id)) else { return Ok(()) };
             order.retain(|id| *id != focus);
             let at = usize::try_from(row.new_position.unwrap_or(1) - 1).unwrap_or(0).min(order.len());
             order.insert(at, focus);
-            for (index, id) in order.iter().enumerate() {
-                strategic_focuses::Entity::update_many()
-                    .col_expr(
-                        strategic_focuses::Column::Position,
-                        Expr::value(i32::try_from(index + 1).unwrap_or(i32::MAX)),
-                    )
-                    .col_expr(strategic_focuses::Column::UpdatedAt, Expr::value(now))
-                    .col_expr(strategic_focuses::Column::Version, bumped(strategic_focuses::Column::Version))
-                    .filter(strategic_focuses::Column::Id.eq(*id))
-                    .exec(txn)
-                    .await?;
-            }
+            super::focuses::write_order(txn, &active, &order, now).await?;
         }
     }
     Ok(())
