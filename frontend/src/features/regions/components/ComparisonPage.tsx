@@ -64,12 +64,22 @@ function SortIcon({ active, descending }: { active: boolean; descending: boolean
 /** Sequential blues (colour-blind safe); the value is always written in the cell too. */
 const HEAT = ['var(--mantine-color-blue-0)', 'var(--mantine-color-blue-1)', 'var(--mantine-color-blue-2)', 'var(--mantine-color-blue-3)', 'var(--mantine-color-blue-4)'];
 
-function heat(column: Column, rows: Row[], row: Row): string | undefined {
+/** Each coloured column's lowest and highest value, read once per render rather than per cell. */
+function rangesOf(rows: Row[]): Map<string, [number, number]> {
+  const ranges = new Map<string, [number, number]>();
+  for (const column of COLUMNS) {
+    if (column.better === 0) continue;
+    const values = rows.map(column.value).filter((v): v is number => v != null);
+    if (values.length > 0) ranges.set(column.key, [Math.min(...values), Math.max(...values)]);
+  }
+  return ranges;
+}
+
+function heat(column: Column, ranges: Map<string, [number, number]>, row: Row): string | undefined {
   const value = column.value(row);
-  if (column.better === 0 || value == null) return undefined;
-  const values = rows.map(column.value).filter((v): v is number => v != null);
-  const min = Math.min(...values);
-  const max = Math.max(...values);
+  const range = ranges.get(column.key);
+  if (column.better === 0 || value == null || !range) return undefined;
+  const [min, max] = range;
   if (max === min) return HEAT[2];
   const good = column.better === 1 ? (value - min) / (max - min) : (max - value) / (max - min);
   return HEAT[Math.min(HEAT.length - 1, Math.floor(good * HEAT.length))];
@@ -102,6 +112,7 @@ export default function ComparisonPage() {
     const order = column ? (column.value(a) ?? -Infinity) - (column.value(b) ?? -Infinity) : name(a).localeCompare(name(b), i18n.language);
     return descending ? -order : order;
   });
+  const ranges = rangesOf(rows);
   const sortBy = (key: string) => {
     const next = new URLSearchParams(params);
     next.set('sort', key);
@@ -183,7 +194,7 @@ export default function ComparisonPage() {
                 {COLUMNS.map((c) => {
                   const text = c.cell(row, t, format);
                   return (
-                    <Table.Td key={c.key} data-column={c.key} style={view === 'heat' ? { background: heat(c, rows, row), color: 'var(--mantine-color-black)' } : undefined}>
+                    <Table.Td key={c.key} data-column={c.key} style={view === 'heat' ? { background: heat(c, ranges, row), color: 'var(--mantine-color-black)' } : undefined}>
                       {c.link ? (
                         <Anchor component={Link} to={c.link(row, comparison.quarter)} c={view === 'heat' ? 'black' : undefined} underline={view === 'heat' ? 'always' : 'hover'}>
                           {text}
