@@ -19,6 +19,7 @@ mod exports;
 mod forums;
 mod hardening;
 mod http;
+mod indicators;
 mod lifecycle;
 mod meetings;
 mod migrations;

@@ -54,6 +54,8 @@ pub struct ApiConfig {
     pub loader_batch_window: std::time::Duration,
     /// The web app's public address, for links in e-mails (`https://hub.example.org`).
     pub public_url: Option<String>,
+    /// Counts of people below this are withheld outside their town (`regions::suppression`).
+    pub suppression_threshold: f64,
     /// Where e-mail goes; without it the outbox only shows what would be sent.
     pub smtp: Option<SmtpConfig>,
 }
@@ -98,6 +100,7 @@ impl ApiConfig {
             login_limits: LoginLimits::default(),
             loader_batch_window: std::time::Duration::from_millis(1),
             public_url: None,
+            suppression_threshold: workit_domain::regions::suppression::DEFAULT_THRESHOLD,
             smtp: None,
         }
     }

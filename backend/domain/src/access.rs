@@ -65,6 +65,9 @@ pub enum Action {
     ApprovePlan,
     /// Create and edit regions and towns.
     ManageRegistry,
+    /// Import and correct a town's employment indicators: programme staff, the region's
+    /// coordinator, and the town's employment lead (the labour-office manager brings this data).
+    EditIndicators,
     /// Invite, disable and re-enable accounts, and reset their passwords: everywhere for an
     /// administrator (system roles only there), in the towns of their region for a coordinator.
     ManageAccounts,
@@ -103,6 +106,9 @@ impl Actor {
         if action == Action::ReadDirectory {
             return true;
         }
+        if action == Action::EditIndicators && self.system_role == SystemRole::National {
+            return true;
+        }
         let Scope::Town { town, region } = scope else {
             return false;
         };
@@ -121,12 +127,19 @@ impl Actor {
                 coordinates_region || self.has_town_role(town, &[Chair])
             }
             Action::ManageRegistry => false,
+            Action::EditIndicators => coordinates_region || self.has_town_role(town, &[EmploymentLead]),
             Action::ManageAccounts => coordinates_region,
         }
     }
 
     pub fn authorize(&self, action: Action, scope: Scope) -> Result<(), DomainError> {
         if self.can(action, scope) { Ok(()) } else { Err(DomainError::Forbidden) }
+    }
+
+    /// Whether the actor belongs to the town (holds a role in its forum): they see its
+    /// indicators exactly; everyone else sees small counts withheld.
+    pub fn is_of_town(&self, town: TownId) -> bool {
+        self.towns.contains_key(&town)
     }
 
     /// The towns whose personal data this actor may read, or `None` for all of them.
@@ -202,6 +215,20 @@ mod tests {
     fn only_the_chair_of_a_town_moves_its_stage() {
         assert!(actor(SystemRole::None, None, &[TownRole::Chair]).can(Action::ChangeStage, OWN));
         assert!(!actor(SystemRole::None, None, &[TownRole::EmploymentLead]).can(Action::ChangeStage, OWN));
+    }
+
+    #[test]
+    fn indicators_are_edited_by_programme_staff_the_region_and_the_towns_employment_lead() {
+        assert!(actor(SystemRole::National, None, &[]).can(Action::EditIndicators, OTHER_REGION));
+        let coordinator = actor(SystemRole::RegionalCoordinator, Some(NORTH), &[]);
+        assert!(coordinator.can(Action::EditIndicators, OTHER_IN_REGION));
+        assert!(!coordinator.can(Action::EditIndicators, OTHER_REGION));
+        let lead = actor(SystemRole::None, None, &[TownRole::EmploymentLead]);
+        assert!(lead.can(Action::EditIndicators, OWN));
+        assert!(!lead.can(Action::EditIndicators, OTHER_IN_REGION));
+        assert!(
+            !actor(SystemRole::None, None, &[TownRole::Referent, TownRole::Chair]).can(Action::EditIndicators, OWN)
+        );
     }
 
     #[test]

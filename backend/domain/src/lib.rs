@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod directory;
 pub mod error;
 pub mod forums;
+pub mod import;
 pub mod meetings;
 pub mod plans;
 pub mod regions;

@@ -25,3 +25,5 @@ impl RegionDraft {
 }
 
 pub mod comparison;
+pub mod indicators;
+pub mod suppression;

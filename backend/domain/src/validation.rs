@@ -94,6 +94,15 @@ pub mod codes {
     pub const FILE_TOO_LARGE: &str = "file_too_large";
     pub const TOO_MANY_ROWS: &str = "too_many_rows";
     pub const EMPTY_FILE: &str = "empty_file";
+    /// Importing town indicators.
+    pub const UNKNOWN_TOWN: &str = "unknown_town";
+    pub const INVALID_PERIOD: &str = "invalid_period";
+    pub const PERIOD_NOT_BEGUN: &str = "period_not_begun";
+    pub const NOT_WHOLE_NUMBER: &str = "not_whole_number";
+    pub const PARTS_EXCEED_TOTAL: &str = "parts_exceed_total";
+    pub const NO_INDICATOR_COLUMNS: &str = "no_indicator_columns";
+    /// A metric fed by a town indicator takes no typed or imported measurement.
+    pub const FED_BY_INDICATOR: &str = "fed_by_indicator";
 
     /// Why a password is refused (`weak_password` with `reason`).
     pub const WEAK_PASSWORD_REASONS: &[&str] = &["blank", "too_short", "guessable"];
@@ -152,6 +161,13 @@ pub mod codes {
         FILE_TOO_LARGE,
         TOO_MANY_ROWS,
         EMPTY_FILE,
+        UNKNOWN_TOWN,
+        INVALID_PERIOD,
+        PERIOD_NOT_BEGUN,
+        NOT_WHOLE_NUMBER,
+        PARTS_EXCEED_TOTAL,
+        NO_INDICATOR_COLUMNS,
+        FED_BY_INDICATOR,
     ];
 }
 

@@ -1,4 +1,5 @@
 pub mod comparison;
+pub mod indicators;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};

@@ -82,6 +82,10 @@ pub fn api_config(serve: &Serve) -> anyhow::Result<ApiConfig> {
     config.introspection = !serve.production;
     config.demo = serve.demo;
     config.public_url = serve.public_url.clone();
+    if serve.suppression_threshold < 2 {
+        bail!("the suppression threshold must be at least 2");
+    }
+    config.suppression_threshold = f64::from(serve.suppression_threshold);
     config.smtp =
         serve.smtp_url.clone().map(|url| workit_api::config::SmtpConfig { url, from: serve.smtp_from.clone() });
     config.static_dir = serve.static_dir.join("index.html").is_file().then(|| serve.static_dir.clone());

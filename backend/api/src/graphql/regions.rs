@@ -1,4 +1,5 @@
 pub mod comparison;
+pub mod indicators;
 
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};

@@ -4,6 +4,7 @@ use workit_domain::towns::TownDraft;
 use workit_domain::{Action, DomainError, Scope};
 use workit_persistence::PageRequest;
 use workit_persistence::entities::{labour_offices, towns};
+use workit_persistence::regions::indicators as indicator_store;
 use workit_persistence::towns::{self as store, TownFilter};
 
 use super::ContextExt;
@@ -12,6 +13,7 @@ use super::forums::Forum;
 use super::loaders::{ForumOfTown, LabourOfficeOfTown, PersonKey, RegionKey};
 use super::page_cost;
 use super::regions::Region;
+use super::regions::indicators::TownIndicators;
 use crate::error::ApiResult;
 use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
 
@@ -55,6 +57,14 @@ impl Town {
     async fn labour_office(&self, ctx: &Context<'_>) -> ApiResult<Option<LabourOffice>> {
         Ok(ctx.loaders().load_one(LabourOfficeOfTown(self.0.id)).await?.map(LabourOffice))
     }
+    /// The town's employment indicators, newest period first (at most `last`, up to 40): small
+    /// counts withheld unless the viewer belongs to the town.
+    async fn indicators(&self, ctx: &Context<'_>, #[graphql(default = 12)] last: i32) -> ApiResult<TownIndicators> {
+        let last = usize::try_from(last.clamp(1, 40)).unwrap_or(12);
+        let threshold = ctx.app().config.suppression_threshold;
+        let stored = indicator_store::of_town(ctx.db(), ctx.actor()?, self.0.id, last, threshold).await?;
+        Ok(TownIndicators::new(stored, threshold))
+    }
     /// What the signed-in account may do in this town: the permission policy's own answer, so
     /// the web app shows the controls the server will accept and keeps no copy of the rules.
     async fn viewer_may(&self, ctx: &Context<'_>) -> ApiResult<TownPermissions> {
@@ -66,6 +76,7 @@ impl Town {
             change_stage: actor.can(Action::ChangeStage, scope),
             approve_minutes: actor.can(Action::ApproveMinutes, scope),
             approve_plan: actor.can(Action::ApprovePlan, scope),
+            edit_indicators: actor.can(Action::EditIndicators, scope),
         })
     }
 }
@@ -106,6 +117,8 @@ pub struct TownPermissions {
     approve_minutes: bool,
     /// Approve the year's work plan.
     approve_plan: bool,
+    /// Import and correct the town's employment indicators.
+    edit_indicators: bool,
 }
 
 #[derive(InputObject)]

@@ -10,10 +10,12 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Deserialize;
 use workit_domain::forums::health::SignalKind;
 use workit_domain::regions::comparison::{Share, Totals, TownFigures};
-use workit_persistence::regions::comparison::{self as store, Comparison};
+use workit_domain::regions::indicators::{COMPARED, Indicator};
+use workit_domain::regions::suppression::Hidden;
+use workit_persistence::regions::comparison::{self as store, ComparedFigure, Comparison};
 
 use super::files::{XLSX, download, export_locale};
-use super::plans::{error, signed_in, store_error};
+use super::files::{error, signed_in, store_error};
 use crate::AppState;
 use crate::i18n::{self, Locale};
 
@@ -60,9 +62,36 @@ fn percent(value: Option<f64>) -> String {
     value.map(|v| format!("{}%", (v * 100.0).round())).unwrap_or_default()
 }
 
+/// An indicator as the export writes it: a number, "<10" when small, the word for withheld.
+fn figure_text(f: &ComparedFigure, threshold: f64, locale: Locale) -> [String; 2] {
+    let value = match (f.shown.hidden, f.shown.value) {
+        (Some(Hidden::Small), _) => format!("<{threshold}"),
+        (Some(Hidden::Complementary), _) => word(locale, &["indicators", "withheld"]),
+        (None, Some(v)) if f.indicator == Indicator::UnemploymentRate => format!("{v:.1}"),
+        (None, Some(v)) => format!("{}", v.round()),
+        (None, None) => String::new(),
+    };
+    let change = match f.change {
+        Some(c) if f.indicator == Indicator::UnemploymentRate => format!("{c:.1}"),
+        Some(c) => format!("{}", c.round()),
+        None => String::new(),
+    };
+    [value, change]
+}
+
+fn indicator_cells(figures: &[ComparedFigure], threshold: f64, locale: Locale) -> Vec<String> {
+    figures.iter().flat_map(|f| figure_text(f, threshold, locale)).collect()
+}
+
 /// The table's text, header first.
-pub fn table(comparison: &Comparison, region_name: Option<&str>, locale: Locale) -> Vec<Vec<String>> {
-    let mut lines = vec![COLUMNS.iter().map(|c| word(locale, &["compare", "columns", c])).collect::<Vec<_>>()];
+pub fn table(comparison: &Comparison, region_name: Option<&str>, locale: Locale, threshold: f64) -> Vec<Vec<String>> {
+    let mut header: Vec<String> = COLUMNS.iter().map(|c| word(locale, &["compare", "columns", c])).collect();
+    for indicator in COMPARED {
+        let name = word(locale, &["indicators", "names", indicator.as_str()]);
+        header.push(name.clone());
+        header.push(word(locale, &["indicators", "yearChange"]).replace("{{name}}", &name));
+    }
+    let mut lines = vec![header];
     for row in &comparison.rows {
         let f = &row.figures;
         let town = if locale == Locale::He { row.town.name_he.clone() } else { row.town.name_en.clone() };
@@ -72,25 +101,30 @@ pub fn table(comparison: &Comparison, region_name: Option<&str>, locale: Locale)
             .map(|(kind, n)| format!("{} {n}", word(locale, &["focuses", "kinds", kind.as_str()])))
             .collect::<Vec<_>>()
             .join(" · ");
-        lines.push(vec![
-            town,
-            row.stage.map(|s| word(locale, &["stages", s.as_str()])).unwrap_or_default(),
-            format!("{}/{}", f.milestones.part, f.milestones.whole),
-            percent(signal_value(f, SignalKind::Attendance)),
-            signal_value(f, SignalKind::ForumCadence).map(|v| v.to_string()).unwrap_or_default(),
-            signal_value(f, SignalKind::SectorCoverage).map(|v| format!("{v}/7")).unwrap_or_default(),
-            percent(signal_value(f, SignalKind::SeniorityMix)),
-            f.active_teams.to_string(),
-            f.open_tasks.to_string(),
-            f.overdue_tasks.to_string(),
-            f.open_decisions.to_string(),
-            f.overdue_decisions.to_string(),
-            focuses,
-            share(f.on_track),
-            word(locale, &["compare", if f.control_approved { "approved" } else { "notApproved" }]),
-        ]);
+        lines.push(
+            [
+                town,
+                row.stage.map(|s| word(locale, &["stages", s.as_str()])).unwrap_or_default(),
+                format!("{}/{}", f.milestones.part, f.milestones.whole),
+                percent(signal_value(f, SignalKind::Attendance)),
+                signal_value(f, SignalKind::ForumCadence).map(|v| v.to_string()).unwrap_or_default(),
+                signal_value(f, SignalKind::SectorCoverage).map(|v| format!("{v}/7")).unwrap_or_default(),
+                percent(signal_value(f, SignalKind::SeniorityMix)),
+                f.active_teams.to_string(),
+                f.open_tasks.to_string(),
+                f.overdue_tasks.to_string(),
+                f.open_decisions.to_string(),
+                f.overdue_decisions.to_string(),
+                focuses,
+                share(f.on_track),
+                word(locale, &["compare", if f.control_approved { "approved" } else { "notApproved" }]),
+            ]
+            .into_iter()
+            .chain(indicator_cells(&row.indicators, threshold, locale))
+            .collect(),
+        );
     }
-    let line = |label: String, t: &Totals| {
+    let line = |label: String, t: &Totals, figures: &[ComparedFigure]| {
         let ok =
             |kind: SignalKind| t.health.iter().find(|(k, _)| *k == kind).map(|(_, s)| share(*s)).unwrap_or_default();
         vec![
@@ -110,11 +144,15 @@ pub fn table(comparison: &Comparison, region_name: Option<&str>, locale: Locale)
             share(t.on_track),
             share(t.controls_approved),
         ]
+        .into_iter()
+        .chain(indicator_cells(figures, threshold, locale))
+        .collect::<Vec<_>>()
     };
     if let (Some(totals), Some(name)) = (&comparison.region, region_name) {
-        lines.push(line(word(locale, &["compare", "regionLine"]).replace("{{region}}", name), totals));
+        let label = word(locale, &["compare", "regionLine"]).replace("{{region}}", name);
+        lines.push(line(label, totals, comparison.region_indicators.as_deref().unwrap_or_default()));
     }
-    lines.push(line(word(locale, &["compare", "countryLine"]), &comparison.country));
+    lines.push(line(word(locale, &["compare", "countryLine"]), &comparison.country, &comparison.country_indicators));
     lines
 }
 
@@ -164,10 +202,11 @@ pub async fn comparison_export(
         Ok(region) => region,
         Err(_) => return error(StatusCode::BAD_REQUEST, "VALIDATION", locale),
     };
-    let comparison = match store::compare(&state.db, &actor, region, state.clock.now()).await {
-        Ok(comparison) => comparison,
-        Err(e) => return store_error(e, locale),
-    };
+    let comparison =
+        match store::compare(&state.db, &actor, region, state.clock.now(), state.config.suppression_threshold).await {
+            Ok(comparison) => comparison,
+            Err(e) => return store_error(e, locale),
+        };
     let region_name = match region {
         Some(id) => match workit_persistence::regions::get(&state.db, &actor, id).await {
             Ok(r) => Some(if locale == Locale::He { r.name_he } else { r.name_en }),
@@ -175,7 +214,7 @@ pub async fn comparison_export(
         },
         None => None,
     };
-    let lines = table(&comparison, region_name.as_deref(), locale);
+    let lines = table(&comparison, region_name.as_deref(), locale, state.config.suppression_threshold);
     match file.as_str() {
         "towns.xlsx" => download(xlsx(&lines, locale), XLSX, "comparison.xlsx", locale),
         "towns.csv" => download(csv(&lines), "text/csv; charset=utf-8", "comparison.csv", locale),

@@ -18,7 +18,8 @@ use workit_persistence::plans::metrics as metric_store;
 use workit_persistence::{StoreError, forums as forum_store};
 
 use super::files::{XLSX, download, forum_file_request};
-use super::plans::{error, sheet_name, store_error};
+use super::files::{error, store_error};
+use super::plans::sheet_name;
 use crate::AppState;
 use crate::i18n::{self, Locale};
 

@@ -1,10 +1,17 @@
-//! What every file the server hands out shares: the language it is written in (`?lang=`, else
-//! the request's `Accept-Language`, else Hebrew) and the response that makes it a download.
+//! What every file the server takes or hands out shares: the language it is written in
+//! (`?lang=`, else the request's `Accept-Language`, else Hebrew), the response that makes it a
+//! download, and errors as `{ "errors": [...] }` with the GraphQL API's codes, worded in the
+//! caller's language (a cell of an imported file named by `row` and `column`).
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use workit_domain::import::ImportError;
+use workit_domain::{Actor, DomainError};
+use workit_persistence::StoreError;
 
-use crate::i18n::Locale;
+use super::graphql::authenticate;
+use crate::AppState;
+use crate::i18n::{self, Locale};
 
 pub fn export_locale(lang: Option<&str>, headers: &HeaderMap) -> Locale {
     lang.and_then(Locale::parse).or_else(|| Locale::of_request(headers)).unwrap_or(Locale::He)
@@ -34,9 +41,9 @@ pub fn download<E: std::fmt::Debug>(
 ) -> Response {
     match written {
         Ok(bytes) => attachment(bytes, content_type, filename),
-        Err(error) => {
-            tracing::error!(?error, filename, "writing an export");
-            super::plans::error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale)
+        Err(failure) => {
+            tracing::error!(error = ?failure, filename, "writing an export");
+            error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale)
         }
     }
 }
@@ -52,10 +59,66 @@ pub async fn forum_file_request(
 ) -> Result<(Locale, i64, workit_domain::Actor), Response> {
     let locale = export_locale(lang, headers);
     let Some(forum_id) = file.strip_suffix(extension).and_then(|id| id.parse::<i64>().ok()) else {
-        return Err(super::plans::error(StatusCode::NOT_FOUND, "NOT_FOUND", locale));
+        return Err(error(StatusCode::NOT_FOUND, "NOT_FOUND", locale));
     };
-    let Some(actor) = super::plans::signed_in(state, headers).await else {
-        return Err(super::plans::error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale));
+    let Some(actor) = signed_in(state, headers).await else {
+        return Err(error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale));
     };
     Ok((locale, forum_id, actor))
+}
+
+pub(super) fn json_errors(status: StatusCode, errors: Vec<serde_json::Value>) -> Response {
+    (status, axum::Json(serde_json::json!({ "errors": errors }))).into_response()
+}
+
+pub(super) fn error(status: StatusCode, code: &str, locale: Locale) -> Response {
+    let message = i18n::error_message(locale, code, None, None);
+    json_errors(status, vec![serde_json::json!({ "code": code, "message": message })])
+}
+
+pub(super) fn store_error(error: StoreError, locale: Locale) -> Response {
+    match error {
+        StoreError::Domain(DomainError::Forbidden) => self::error(StatusCode::FORBIDDEN, "FORBIDDEN", locale),
+        StoreError::Domain(DomainError::NotFound { .. }) => self::error(StatusCode::NOT_FOUND, "NOT_FOUND", locale),
+        StoreError::Domain(DomainError::Validation(fields)) => {
+            let errors = fields
+                .iter()
+                .map(|f| {
+                    file_error(
+                        &ImportError { row: 0, column: f.field.clone(), code: f.code, params: f.params.clone() },
+                        locale,
+                    )
+                })
+                .collect();
+            json_errors(StatusCode::UNPROCESSABLE_ENTITY, errors)
+        }
+        other => {
+            tracing::error!(error = ?other, "reading or writing a file");
+            self::error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale)
+        }
+    }
+}
+
+pub(super) fn file_error(error: &ImportError, locale: Locale) -> serde_json::Value {
+    let params = async_graphql::Value::Object(
+        error
+            .params
+            .iter()
+            .map(|(k, v)| (async_graphql::Name::new(*k), async_graphql::Value::from(v.as_str())))
+            .collect(),
+    );
+    let params_json: serde_json::Map<String, serde_json::Value> =
+        error.params.iter().map(|(k, v)| ((*k).to_owned(), serde_json::Value::from(v.as_str()))).collect();
+    serde_json::json!({
+        "code": "VALIDATION",
+        "field": error.code,
+        "row": error.row,
+        "column": error.column,
+        "params": params_json,
+        "message": i18n::field_message(locale, error.code, &params),
+    })
+}
+
+pub(super) async fn signed_in(state: &AppState, headers: &HeaderMap) -> Option<Actor> {
+    authenticate(state, headers).await.ok().flatten().map(|caller| caller.actor)
 }

@@ -6,6 +6,7 @@ mod control;
 mod files;
 mod graphql;
 mod health;
+mod import;
 mod minutes;
 mod plans;
 mod static_files;
@@ -33,7 +34,8 @@ pub fn router(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
     // An import reads its file under its own, larger limit and answers a too-large file itself.
     let imports = Router::new()
-        .route("/import/forums/{forum}/measurements", post(plans::import_measurements))
+        .route("/import/forums/{forum}/measurements", post(import::import_measurements))
+        .route("/import/indicators", post(import::import_indicators))
         .with_state(state.clone())
         .layer(DefaultBodyLimit::disable());
     let mut app = Router::new()

@@ -1,240 +1,23 @@
-//! Files in and out of the work plan and metrics:
-//! - `POST /import/forums/{forum id}/measurements[?apply=true]`: a CSV (UTF-8 with or without a
-//!   byte-order mark, or Windows-1255; comma or semicolon) or XLSX file as the body. Without
-//!   `apply` it answers what would change; with it, writes all of it or nothing.
-//! - `GET /export/work-plan/{forum id}.xlsx?year=2026[&lang=en]`: the year's plan, one sheet per
-//!   team, right-to-left in Hebrew.
-//!
-//! Both take the bearer token of the GraphQL API and answer errors as `{ "errors": [...] }` with
-//! the same codes, worded in the caller's language.
+//! `GET /export/work-plan/{forum id}.xlsx?year=2026[&lang=en]`: the year's plan, one sheet per
+//! team, right-to-left in Hebrew. Takes the bearer token of the GraphQL API and answers errors as
+//! `{ "errors": [...] }` with the same codes, worded in the caller's language.
 
-use std::io::Cursor;
-
-use axum::body::{Body, to_bytes};
-use axum::extract::{Path, Query, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Deserialize;
+use workit_domain::Actor;
 use workit_domain::meetings::minutes::israel_date;
 use workit_domain::plans::Quarter;
-use workit_domain::plans::import::{ImportError, MAX_IMPORT_BYTES, check_rows};
 use workit_domain::plans::tasks::task_state;
-use workit_domain::validation::codes;
-use workit_domain::{Actor, DomainError};
 use workit_persistence::entities::work_plan_tasks;
-use workit_persistence::plans::{metrics as metric_store, tasks as task_store};
+use workit_persistence::plans::tasks as task_store;
 use workit_persistence::{StoreError, directory, forums as forum_store};
 
-use super::files::{XLSX, download, forum_file_request};
-use super::graphql::authenticate;
+use super::files::{XLSX, download, error, forum_file_request, store_error};
 use crate::AppState;
 use crate::i18n::{self, Locale};
-
-/// The largest an XLSX file may grow when unpacked: a small file that unpacks to gigabytes is
-/// refused before it is read.
-const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
-
-fn json_errors(status: StatusCode, errors: Vec<serde_json::Value>) -> Response {
-    (status, axum::Json(serde_json::json!({ "errors": errors }))).into_response()
-}
-
-pub(super) fn error(status: StatusCode, code: &str, locale: Locale) -> Response {
-    let message = i18n::error_message(locale, code, None, None);
-    json_errors(status, vec![serde_json::json!({ "code": code, "message": message })])
-}
-
-pub(super) fn store_error(error: StoreError, locale: Locale) -> Response {
-    match error {
-        StoreError::Domain(DomainError::Forbidden) => self::error(StatusCode::FORBIDDEN, "FORBIDDEN", locale),
-        StoreError::Domain(DomainError::NotFound { .. }) => self::error(StatusCode::NOT_FOUND, "NOT_FOUND", locale),
-        StoreError::Domain(DomainError::Validation(fields)) => {
-            let errors = fields
-                .iter()
-                .map(|f| {
-                    file_error(
-                        &ImportError { row: 0, column: f.field.clone(), code: f.code, params: f.params.clone() },
-                        locale,
-                    )
-                })
-                .collect();
-            json_errors(StatusCode::UNPROCESSABLE_ENTITY, errors)
-        }
-        other => {
-            tracing::error!(error = ?other, "importing or exporting a plan");
-            self::error(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", locale)
-        }
-    }
-}
-
-fn file_error(error: &ImportError, locale: Locale) -> serde_json::Value {
-    let params = async_graphql::Value::Object(
-        error
-            .params
-            .iter()
-            .map(|(k, v)| (async_graphql::Name::new(*k), async_graphql::Value::from(v.as_str())))
-            .collect(),
-    );
-    let params_json: serde_json::Map<String, serde_json::Value> =
-        error.params.iter().map(|(k, v)| ((*k).to_owned(), serde_json::Value::from(v.as_str()))).collect();
-    serde_json::json!({
-        "code": "VALIDATION",
-        "field": error.code,
-        "row": error.row,
-        "column": error.column,
-        "params": params_json,
-        "message": i18n::field_message(locale, error.code, &params),
-    })
-}
-
-pub(super) async fn signed_in(state: &AppState, headers: &HeaderMap) -> Option<Actor> {
-    authenticate(state, headers).await.ok().flatten().map(|caller| caller.actor)
-}
-
-/// A table read from a file: its header and rows as text, and whether numbers use a decimal
-/// comma (a semicolon-separated file).
-struct Table {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-    decimal_comma: bool,
-}
-
-fn refuse(code: &'static str) -> Vec<ImportError> {
-    vec![ImportError::file(code)]
-}
-
-/// Reads CSV or XLSX (told apart by content, not by name): XLSX is a ZIP archive.
-fn read_table(bytes: &[u8]) -> Result<Table, Vec<ImportError>> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(refuse(codes::EMPTY_FILE));
-    }
-    if bytes.starts_with(b"PK\x03\x04") { read_xlsx(bytes) } else { read_csv(bytes) }
-}
-
-fn read_xlsx(bytes: &[u8]) -> Result<Table, Vec<ImportError>> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| refuse(codes::NOT_A_TABLE_FILE))?;
-    let mut unpacked = 0_u64;
-    for index in 0..archive.len() {
-        let entry = archive.by_index_raw(index).map_err(|_| refuse(codes::NOT_A_TABLE_FILE))?;
-        unpacked = unpacked.saturating_add(entry.size());
-    }
-    if unpacked > MAX_UNPACKED_BYTES {
-        return Err(vec![ImportError::file(codes::FILE_TOO_LARGE).with("max", MAX_IMPORT_BYTES / (1024 * 1024))]);
-    }
-    let mut workbook: Xlsx<_> =
-        open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| refuse(codes::NOT_A_TABLE_FILE))?;
-    let range = workbook.worksheet_range_at(0).and_then(Result::ok).ok_or_else(|| refuse(codes::NOT_A_TABLE_FILE))?;
-    let mut rows = range.rows().map(|row| {
-        row.iter()
-            .map(|cell| match cell {
-                Data::Empty => String::new(),
-                // Whole numbers as typed (5210, not 5210.0).
-                Data::Float(value) if value.fract() == 0.0 && value.abs() < 1e15 => format!("{value:.0}"),
-                other => other.to_string(),
-            })
-            .collect::<Vec<String>>()
-    });
-    let header = rows.next().unwrap_or_default();
-    let rows: Vec<Vec<String>> = rows.filter(|row| row.iter().any(|c| !c.trim().is_empty())).collect();
-    Ok(Table { header, rows, decimal_comma: false })
-}
-
-/// Decodes text as Excel saves CSV in Israel: UTF-8 (a byte-order mark or not), else Windows-1255.
-fn decode(bytes: &[u8]) -> Result<String, Vec<ImportError>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => {
-            let (text, _, had_errors) = encoding_rs::WINDOWS_1255.decode(bytes);
-            if had_errors {
-                return Err(refuse(codes::NOT_A_TABLE_FILE));
-            }
-            text.into_owned()
-        }
-    };
-    // Binary files (PDF, images, other archives) hold control characters no table has.
-    if workit_domain::validation::has_control_characters(&text) {
-        return Err(refuse(codes::NOT_A_TABLE_FILE));
-    }
-    Ok(text)
-}
-
-fn read_csv(bytes: &[u8]) -> Result<Table, Vec<ImportError>> {
-    let text = decode(bytes)?;
-    let first_line = text.lines().next().unwrap_or_default();
-    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut records = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|_| refuse(codes::NOT_A_TABLE_FILE))?;
-        records.push(record.iter().map(str::to_owned).collect::<Vec<String>>());
-        if records.len() > workit_domain::plans::import::MAX_IMPORT_ROWS + 1 {
-            break;
-        }
-    }
-    let mut records = records.into_iter();
-    let header = records.next().unwrap_or_default();
-    let rows = records.filter(|row| row.iter().any(|c| !c.trim().is_empty())).collect();
-    Ok(Table { header, rows, decimal_comma: delimiter == b';' })
-}
-
-#[derive(Deserialize)]
-pub struct ImportQuery {
-    apply: Option<bool>,
-}
-
-pub async fn import_measurements(
-    State(state): State<AppState>,
-    Path(forum_id): Path<String>,
-    Query(query): Query<ImportQuery>,
-    request: Request,
-) -> Response {
-    let (parts, body) = request.into_parts();
-    let locale = Locale::of_request(&parts.headers).unwrap_or(Locale::He);
-    let Some(actor) = signed_in(&state, &parts.headers).await else {
-        return error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale);
-    };
-    let Some(forum_id) = forum_id.parse::<i64>().ok().filter(|id| *id > 0) else {
-        return error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
-    };
-    // Before the file is read: who may import here, and which metrics rows may name.
-    let metrics = match metric_store::importable(&state.db, &actor, forum_id).await {
-        Ok(metrics) => metrics,
-        Err(error) => return store_error(error, locale),
-    };
-    let too_large = || {
-        let error = ImportError::file(codes::FILE_TOO_LARGE).with("max", MAX_IMPORT_BYTES / (1024 * 1024));
-        json_errors(StatusCode::PAYLOAD_TOO_LARGE, vec![file_error(&error, locale)])
-    };
-    let declared = parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > MAX_IMPORT_BYTES) {
-        return too_large();
-    }
-    let Ok(bytes) = to_bytes(Body::new(body), MAX_IMPORT_BYTES).await else {
-        return too_large();
-    };
-    let today = israel_date(state.clock.now());
-    let checked = read_table(&bytes)
-        .and_then(|table| check_rows(&table.header, &table.rows, &metrics, today, table.decimal_comma));
-    let rows = match checked {
-        Ok(rows) => rows,
-        Err(errors) => {
-            let errors = errors.iter().map(|e| file_error(e, locale)).collect();
-            return json_errors(StatusCode::UNPROCESSABLE_ENTITY, errors);
-        }
-    };
-    let apply = query.apply.unwrap_or(false);
-    match metric_store::import(&state.db, &actor, forum_id, rows, apply, state.clock.now()).await {
-        Ok(outcome) => {
-            let mut response = axum::Json(outcome).into_response();
-            response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            response
-        }
-        Err(error) => store_error(error, locale),
-    }
-}
 
 #[derive(Deserialize)]
 pub struct ExportQuery {
@@ -399,23 +182,6 @@ pub async fn work_plan_export(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_semicolon_file_in_windows_1255_reads_with_decimal_commas() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1255.encode("מדד;רבעון;ערך\nשיעור אבטלה;2026-Q1;7,5\n");
-        let table = read_table(&bytes).unwrap();
-        assert_eq!(table.header, ["מדד", "רבעון", "ערך"]);
-        assert_eq!(table.rows, [["שיעור אבטלה", "2026-Q1", "7,5"]]);
-        assert!(table.decimal_comma);
-    }
-
-    #[test]
-    fn binary_and_broken_files_are_not_tables() {
-        for bytes in [&b"%PDF-1.7\n\x00\x01\x02"[..], b"PK\x03\x04not really a zip", b"   \n"] {
-            let errors = read_table(bytes).err().unwrap();
-            assert!(matches!(errors[0].code, codes::NOT_A_TABLE_FILE | codes::EMPTY_FILE), "{bytes:?}");
-        }
-    }
 
     #[test]
     fn every_export_word_exists_in_both_languages() {

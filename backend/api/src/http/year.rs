@@ -17,7 +17,7 @@ use workit_persistence::plans::year::{self as store, YearFigures};
 use workit_persistence::{StoreError, forums as forum_store, towns as town_store};
 
 use super::files::{DOCX, download, forum_file_request};
-use super::plans::{error, store_error};
+use super::files::{error, store_error};
 use super::word::{document, heading, paragraph, table};
 use crate::AppState;
 use crate::i18n::{self, Locale};

@@ -1,49 +1,25 @@
 //! Measurements imported from a table people already keep (domain §6): the checks every row
-//! passes before anything is written. Reading the file (CSV, XLSX, encodings) is the transport's
-//! job; this takes the cells as text.
+//! passes before anything is written, on top of the one importer (`crate::import`).
 
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use super::Quarter;
 use super::measures::{MetricUnit, check_begun, check_value};
+use crate::import::{Column, ImportError, TableText, check_table, normalise};
 use crate::validation::{FieldError, Validator, codes};
 
-/// The largest file and the most rows one import takes (docs/permissions.md, "Limits").
-pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
-pub const MAX_IMPORT_ROWS: usize = 10_000;
-
-/// The columns of an import, each with the headers it is known by (Hebrew and English, as
-/// people write them; compared without case and surrounding space).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImportColumn {
-    Metric,
-    Quarter,
-    Value,
-    Note,
-}
-
-impl ImportColumn {
-    const ALL: [Self; 4] = [Self::Metric, Self::Quarter, Self::Value, Self::Note];
-
-    fn headers(self) -> &'static [&'static str] {
-        match self {
-            Self::Metric => &["מדד", "שם המדד", "metric", "metric name"],
-            Self::Quarter => &["רבעון", "quarter"],
-            Self::Value => &["ערך", "value"],
-            Self::Note => &["הערה", "הערות", "note", "notes"],
-        }
-    }
-
-    /// The header a missing column is asked for by, in the language of the other headers.
-    fn name(self, hebrew: bool) -> &'static str {
-        let headers = self.headers();
-        let english = headers.iter().find(|h| h.is_ascii());
-        if hebrew { headers[0] } else { english.copied().unwrap_or(headers[0]) }
-    }
-}
+const METRIC: usize = 0;
+const QUARTER: usize = 1;
+const VALUE: usize = 2;
+const NOTE: usize = 3;
+const COLUMNS: [Column; 4] = [
+    Column::required(&["מדד", "שם המדד", "metric", "metric name"]),
+    Column::required(&["רבעון", "quarter"]),
+    Column::required(&["ערך", "value"]),
+    Column::optional(&["הערה", "הערות", "note", "notes"]),
+];
 
 /// A metric rows may name, by its name (as shown) or its id.
 #[derive(Debug, Clone)]
@@ -51,6 +27,8 @@ pub struct ImportableMetric {
     pub id: i64,
     pub name: String,
     pub unit: MetricUnit,
+    /// Fed by a town indicator: its measurements come from the indicators' import.
+    pub fed: bool,
 }
 
 /// One row that passed every check.
@@ -64,57 +42,7 @@ pub struct ImportRow {
     pub note: Option<String>,
 }
 
-/// Why a cell (or the whole file, row 0) was refused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ImportError {
-    pub row: usize,
-    pub column: String,
-    pub code: &'static str,
-    pub params: Vec<(&'static str, String)>,
-}
-
-impl ImportError {
-    pub fn file(code: &'static str) -> Self {
-        Self { row: 0, column: String::new(), code, params: Vec::new() }
-    }
-
-    #[must_use]
-    pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.params.push((name, value.to_string()));
-        self
-    }
-}
-
-fn normalise(text: &str) -> String {
-    text.trim().trim_start_matches('\u{feff}').trim().to_lowercase()
-}
-
-/// A number as a spreadsheet exports it: `1,234.5`, `7.5%`, `₪ 9,800`; with `decimal_comma`
-/// (a semicolon-separated file, as European Excel writes) `7,5` is seven and a half.
-pub fn parse_number(text: &str, decimal_comma: bool) -> Option<f64> {
-    let cleaned: String = text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '%' | '₪' | '\u{200f}')).collect();
-    let cleaned = match (decimal_comma, cleaned.contains('.'), cleaned.contains(',')) {
-        // `1.234,5` could be either convention: refused rather than guessed.
-        (true, true, true) => return None,
-        (true, false, true) => cleaned.replace(',', "."),
-        _ => cleaned.replace(',', ""),
-    };
-    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) {
-        return None;
-    }
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
-/// The problems a validator found in one cell (none when it passed).
-fn cell_problems(v: Validator) -> Vec<FieldError> {
-    match v.finish() {
-        Err(crate::DomainError::Validation(errors)) => errors,
-        _ => Vec::new(),
-    }
-}
-
-/// Checks every row against the forum's metrics and `today`. All rows pass or none is taken:
-/// the answer is either every row, or every problem found (at most `MAX_REPORTED` of them).
+/// Checks every row against the forum's metrics and `today`: every row, or every problem.
 pub fn check_rows(
     header: &[String],
     rows: &[Vec<String>],
@@ -122,49 +50,20 @@ pub fn check_rows(
     today: NaiveDate,
     decimal_comma: bool,
 ) -> Result<Vec<ImportRow>, Vec<ImportError>> {
-    const MAX_REPORTED: usize = 100;
-    if rows.is_empty() {
-        return Err(vec![ImportError::file(codes::EMPTY_FILE)]);
-    }
-    if rows.len() > MAX_IMPORT_ROWS {
-        return Err(vec![ImportError::file(codes::TOO_MANY_ROWS).with("max", MAX_IMPORT_ROWS)]);
-    }
-    let hebrew = header.iter().any(|h| h.chars().any(|c| ('\u{0590}'..='\u{05ff}').contains(&c)));
-    let position = |column: ImportColumn| header.iter().position(|h| column.headers().contains(&normalise(h).as_str()));
-    let mut errors = Vec::new();
-    let mut found = [None; 4];
-    for (index, column) in ImportColumn::ALL.into_iter().enumerate() {
-        found[index] = position(column);
-        if found[index].is_none() && column != ImportColumn::Note {
-            errors.push(ImportError {
-                row: 1,
-                column: column.name(hebrew).to_owned(),
-                ..ImportError::file(codes::MISSING_COLUMN)
-            });
-        }
-    }
-    let [Some(metric_at), Some(quarter_at), Some(value_at), note_at] = found else {
-        return Err(errors);
-    };
-    let column_name = |at: usize| header.get(at).map(|h| h.trim().to_owned()).unwrap_or_default();
-    let cell = |row: &[String], at: usize| row.get(at).map(|c| c.trim().to_owned()).unwrap_or_default();
     let mut seen = HashSet::new();
-    let mut accepted = Vec::with_capacity(rows.len());
-    for (index, cells) in rows.iter().enumerate() {
-        let row = index + 2;
-        let mut problem = |at: usize, error: FieldError| {
-            errors.push(ImportError { row, column: column_name(at), code: error.code, params: error.params });
-        };
-        let metric_text = cell(cells, metric_at);
+    check_table(&TableText { header, rows, decimal_comma }, &COLUMNS, |row| {
+        let metric_text = row.text(METRIC);
         let metric = metrics.iter().find(|m| {
             normalise(&m.name) == normalise(&metric_text) || metric_text.parse::<i64>().is_ok_and(|id| id == m.id)
         });
         if metric_text.is_empty() {
-            problem(metric_at, FieldError::new("", codes::REQUIRED));
+            row.problem(METRIC, FieldError::new("", codes::REQUIRED));
         } else if metric.is_none() {
-            problem(metric_at, FieldError::new("", codes::UNKNOWN_METRIC).with("name", &metric_text));
+            row.problem(METRIC, FieldError::new("", codes::UNKNOWN_METRIC).with("name", &metric_text));
+        } else if metric.is_some_and(|m| m.fed) {
+            row.problem(METRIC, FieldError::new("", codes::FED_BY_INDICATOR));
         }
-        let quarter_text = cell(cells, quarter_at);
+        let quarter_text = row.text(QUARTER);
         let quarter = Quarter::parse(&quarter_text);
         let mut v = Validator::new();
         match quarter {
@@ -172,39 +71,31 @@ pub fn check_rows(
             None => v.push(FieldError::new("", codes::INVALID_QUARTER)),
             Some(quarter) => check_begun(&mut v, "", quarter, today),
         }
-        cell_problems(v).into_iter().for_each(|e| problem(quarter_at, e));
-        let value_text = cell(cells, value_at);
-        let value = parse_number(&value_text, decimal_comma);
-        let mut v = Validator::new();
-        match (value, metric) {
-            (None, _) if value_text.is_empty() => v.push(FieldError::new("", codes::REQUIRED)),
-            (None, _) => v.push(FieldError::new("", codes::NOT_A_NUMBER)),
-            (Some(value), Some(metric)) => check_value(&mut v, "", metric.unit, value),
-            (Some(_), None) => {}
+        row.validated(QUARTER, v);
+        let value = row.number(VALUE, true).flatten();
+        if let (Some(value), Some(metric)) = (value, metric) {
+            let mut v = Validator::new();
+            check_value(&mut v, "", metric.unit, value);
+            row.validated(VALUE, v);
         }
-        cell_problems(v).into_iter().for_each(|e| problem(value_at, e));
-        let note = note_at.map(|at| cell(cells, at)).filter(|n| !n.is_empty());
-        if let (Some(at), Some(note)) = (note_at, &note) {
+        let note = Some(row.text(NOTE)).filter(|n| !n.is_empty());
+        if let Some(note) = &note {
             let mut v = Validator::new();
             v.text("", note, 1000);
-            cell_problems(v).into_iter().for_each(|e| problem(at, e));
+            row.validated(NOTE, v);
         }
-        if let (Some(metric), Some(quarter), Some(value)) = (metric, quarter, value) {
-            if !seen.insert((metric.id, quarter)) {
-                problem(quarter_at, FieldError::new("", codes::DUPLICATE_ROW));
-            }
-            accepted.push(ImportRow { row, metric_id: metric.id, quarter, value, note });
+        let (metric, quarter, value) = (metric?, quarter?, value?);
+        if !seen.insert((metric.id, quarter)) {
+            row.problem(QUARTER, FieldError::new("", codes::DUPLICATE_ROW));
         }
-        if errors.len() >= MAX_REPORTED {
-            break;
-        }
-    }
-    if errors.is_empty() { Ok(accepted) } else { Err(errors) }
+        Some(ImportRow { row: row.row, metric_id: metric.id, quarter, value, note })
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::MAX_IMPORT_ROWS;
 
     fn strings(cells: &[&str]) -> Vec<String> {
         cells.iter().map(|c| (*c).to_owned()).collect()
@@ -212,25 +103,14 @@ mod tests {
 
     fn metrics() -> Vec<ImportableMetric> {
         vec![
-            ImportableMetric { id: 7, name: "שיעור אבטלה".into(), unit: MetricUnit::Percent },
-            ImportableMetric { id: 8, name: "Jobs in town".into(), unit: MetricUnit::Count },
+            ImportableMetric { id: 7, name: "שיעור אבטלה".into(), unit: MetricUnit::Percent, fed: false },
+            ImportableMetric { id: 8, name: "Jobs in town".into(), unit: MetricUnit::Count, fed: false },
+            ImportableMetric { id: 9, name: "Young job seekers".into(), unit: MetricUnit::Count, fed: true },
         ]
     }
 
     fn today() -> NaiveDate {
         "2026-12-01".parse().unwrap()
-    }
-
-    #[test]
-    fn numbers_are_read_as_spreadsheets_write_them() {
-        assert_eq!(parse_number("1,234.5", false), Some(1234.5));
-        assert_eq!(parse_number(" 7.5% ", false), Some(7.5));
-        assert_eq!(parse_number("₪ 9,800", false), Some(9800.0));
-        assert_eq!(parse_number("7,5", true), Some(7.5));
-        assert_eq!(parse_number("1.234,5", true), None, "mixed separators are refused, not guessed");
-        for bad in ["", "abc", "12a", "NaN", "inf", "1e999"] {
-            assert_eq!(parse_number(bad, false), None, "{bad}");
-        }
     }
 
     #[test]
@@ -258,6 +138,7 @@ mod tests {
             strings(&["שיעור אבטלה", "2026-Q2", "140"]),
             strings(&["שיעור אבטלה", "2026-Q3", "6"]),
             strings(&["", "", ""]),
+            strings(&["Young job seekers", "2026-Q3", "400"]),
         ];
         let errors = check_rows(&header, &rows, &metrics(), today(), false).unwrap_err();
         let found: Vec<(usize, &str, &str)> = errors.iter().map(|e| (e.row, e.column.as_str(), e.code)).collect();
@@ -273,6 +154,7 @@ mod tests {
                 (8, "מדד", codes::REQUIRED),
                 (8, "רבעון", codes::REQUIRED),
                 (8, "ערך", codes::REQUIRED),
+                (9, "מדד", codes::FED_BY_INDICATOR),
             ]
         );
     }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Direction, Quarter};
 use crate::DomainResult;
+use crate::regions::indicators::Indicator;
 use crate::text_enum::text_enum;
 use crate::validation::{FieldError, Validator, codes};
 
@@ -88,6 +89,8 @@ pub struct MetricDraft {
     pub target_quarter: Option<String>,
     /// The person who records its measurements.
     pub recorder_person_id: Option<i64>,
+    /// The town indicator its measurements come from, instead of being typed.
+    pub indicator: Option<Indicator>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,10 +106,20 @@ pub struct ValidMetric {
     pub target: Option<f64>,
     pub target_quarter: Option<Quarter>,
     pub recorder_person_id: Option<i64>,
+    pub indicator: Option<Indicator>,
 }
 
 impl MetricDraft {
-    pub fn validated(self) -> DomainResult<ValidMetric> {
+    pub fn validated(mut self) -> DomainResult<ValidMetric> {
+        // A metric fed by an indicator is kept in the indicator's unit and names its source.
+        if let Some(indicator) = self.indicator {
+            self.unit = match indicator {
+                Indicator::UnemploymentRate => MetricUnit::Percent,
+                Indicator::AverageWage => MetricUnit::ShekelsPerMonth,
+                _ => MetricUnit::Count,
+            };
+            self.source = MetricSource::EmploymentServiceBi;
+        }
         let mut v = Validator::new();
         let name = v.required_text("name", &self.name, 200);
         let unit_label = v.optional_text("unitLabel", self.unit_label.as_deref(), 50);
@@ -146,6 +159,7 @@ impl MetricDraft {
             target: self.target,
             target_quarter,
             recorder_person_id: self.recorder_person_id,
+            indicator: self.indicator,
         })
     }
 }
@@ -231,7 +245,24 @@ mod tests {
             target: Some(6.0),
             target_quarter: Some("2027-Q4".into()),
             recorder_person_id: None,
+            indicator: None,
         }
+    }
+
+    #[test]
+    fn a_metric_fed_by_an_indicator_takes_its_unit_and_source() {
+        let fed = MetricDraft {
+            unit: MetricUnit::Other,
+            source: MetricSource::Survey,
+            baseline: Some(1200.0),
+            target: Some(900.0),
+            indicator: Some(Indicator::JobSeekersAge18To30),
+            ..rate()
+        };
+        let valid = fed.validated().unwrap();
+        assert_eq!((valid.unit, valid.source), (MetricUnit::Count, MetricSource::EmploymentServiceBi));
+        let rate = MetricDraft { unit: MetricUnit::Count, indicator: Some(Indicator::UnemploymentRate), ..rate() };
+        assert_eq!(rate.validated().unwrap().unit, MetricUnit::Percent);
     }
 
     fn fields(result: DomainResult<impl std::fmt::Debug>) -> Vec<(String, &'static str)> {

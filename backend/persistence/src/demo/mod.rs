@@ -14,6 +14,7 @@ mod controls;
 mod data;
 mod directory;
 mod forums;
+mod indicators;
 mod meetings;
 mod plans;
 mod stakeholders;
@@ -232,6 +233,7 @@ impl Seeder<'_> {
     /// `coordinator` approves the plan of a town without a demo chair login.
     async fn town(&mut self, seed: &TownSeed<'_>, region_id: i64, coordinator: i64) -> StoreResult<()> {
         let people = self.directory(seed, region_id).await?;
+        self.indicators(people.town_id, seed).await?;
         let forum = self.forum(seed, &people).await?;
         self.stakeholder_map(forum.id, &people.organisations).await?;
         let mut approver = coordinator;

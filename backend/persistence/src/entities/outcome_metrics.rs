@@ -20,4 +20,6 @@ entity!("outcome_metrics", versioned {
     pub target_quarter: Option<i32>,
     pub recorder_person_id: Option<i64>,
     pub position: i32,
+    /// The town indicator (`Indicator` text) the metric's measurements come from, if any.
+    pub indicator: Option<String>,
 });

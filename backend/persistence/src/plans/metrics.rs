@@ -110,6 +110,7 @@ fn metric_fields(valid: ValidMetric) -> outcome_metrics::ActiveModel {
         target: Set(valid.target),
         target_quarter: Set(valid.target_quarter.map(Quarter::code)),
         recorder_person_id: Set(valid.recorder_person_id),
+        indicator: Set(valid.indicator.map(|i| i.as_str().to_owned())),
         ..Default::default()
     }
 }
@@ -133,8 +134,13 @@ pub async fn create(
     )
     .await?;
     let position = by_focus_ids(db, &[focus_id]).await?.iter().map(|m| m.position).max().unwrap_or(0) + 1;
+    let fed = valid.indicator.is_some();
     let row = outcome_metrics::ActiveModel { focus_id: Set(focus_id), position: Set(position), ..metric_fields(valid) };
-    insert_audited(db, actor, "metric", row, now).await
+    let created = insert_audited(db, actor, "metric", row, now).await?;
+    if fed {
+        crate::regions::indicators::feed_metrics(db, actor, &[town], Some(created.id), now).await?;
+    }
+    Ok(created)
 }
 
 pub async fn update(
@@ -149,8 +155,12 @@ pub async fn update(
     let (_, town) = authorize_metric(db, actor, current.focus_id).await?;
     let valid = draft.validated()?;
     check_recorder(db, town, &valid).await?;
+    let fed = valid.indicator.is_some();
     let write = VersionedWrite::update("metric", id, version, current.version);
     write_if_current(db, actor, write, metric_fields(valid), now).await?;
+    if fed {
+        crate::regions::indicators::feed_metrics(db, actor, &[town], Some(id), now).await?;
+    }
     get(db, actor, id).await
 }
 
@@ -208,6 +218,9 @@ pub async fn record(
 ) -> StoreResult<measurements::Model> {
     let metric = get(db, actor, metric_id).await?;
     authorize_metric(db, actor, metric.focus_id).await?;
+    if metric.indicator.is_some() {
+        return Err(DomainError::validation("value", codes::FED_BY_INDICATOR).into());
+    }
     let valid = draft.validated(*metric.unit, workit_domain::meetings::minutes::israel_date(now))?;
     let existing = measurement_at(db, metric_id, valid.quarter).await?;
     let txn = db.begin().await?;
@@ -284,7 +297,7 @@ pub async fn importable(db: &Database, actor: &Actor, forum_id: i64) -> StoreRes
     Ok(of_forum(db, forum_id)
         .await?
         .into_iter()
-        .map(|m| ImportableMetric { id: m.id, name: m.name, unit: *m.unit })
+        .map(|m| ImportableMetric { id: m.id, name: m.name, unit: *m.unit, fed: m.indicator.is_some() })
         .collect())
 }
 

@@ -15,6 +15,8 @@ use workit_domain::plans::control::ControlStatus;
 use workit_domain::plans::focuses::FocusStatus;
 use workit_domain::plans::{MetricStatus, Quarter, TaskStatus, metric_status};
 use workit_domain::regions::comparison::{Share, Totals, TownFigures, roll_up};
+use workit_domain::regions::indicators::{COMPARED, Indicator, Period, Values, roll_up as roll_up_values};
+use workit_domain::regions::suppression::{Hidden, Shown, TownInView, protect_towns};
 use workit_domain::{Actor, DomainError, RegionId, TownId};
 
 use crate::entities::{
@@ -22,12 +24,24 @@ use crate::entities::{
     strategic_focuses, towns, work_plan_tasks,
 };
 use crate::plans::metrics::path;
+use crate::regions::indicators;
 use crate::{Database, StoreResult};
 
 pub struct TownRow {
     pub town: towns::Model,
     pub stage: Option<Stage>,
     pub figures: TownFigures,
+    /// The indicators of `COMPARED`, in its order.
+    pub indicators: Vec<ComparedFigure>,
+}
+
+/// An indicator in the comparison: as the actor may see it, and its change against the same
+/// quarter a year earlier (withheld whenever either end is).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ComparedFigure {
+    pub indicator: Indicator,
+    pub shown: Shown,
+    pub change: Option<f64>,
 }
 
 pub struct Comparison {
@@ -38,6 +52,10 @@ pub struct Comparison {
     /// The region's line (when one region is compared) and the country's.
     pub region: Option<Totals>,
     pub country: Totals,
+    /// The quarter the indicators are read at: the latest with figures, up to `quarter`.
+    pub indicator_quarter: Option<Quarter>,
+    pub region_indicators: Option<Vec<ComparedFigure>>,
+    pub country_indicators: Vec<ComparedFigure>,
 }
 
 const OPEN_TASK: [&str; 2] = [TaskStatus::Planned.as_str(), TaskStatus::InProgress.as_str()];
@@ -55,6 +73,7 @@ pub async fn compare(
     actor: &Actor,
     region: Option<RegionId>,
     now: DateTime<Utc>,
+    threshold: f64,
 ) -> StoreResult<Comparison> {
     if region.is_none() && !actor.sees_all_towns() && actor.region.is_none() && actor.towns.is_empty() {
         return Err(DomainError::Forbidden.into());
@@ -69,23 +88,166 @@ pub async fn compare(
     let town_ids: Vec<TownId> = all_towns.iter().map(|t| t.id).collect();
     let figures = figures_of(db, &town_ids, today, quarter, now).await?;
 
-    let may_read = |town: &towns::Model| {
-        actor.sees_all_towns() || actor.region == Some(town.region_id) || actor.towns.contains_key(&town.id)
-    };
-    let in_area = |town: &towns::Model| region.is_none_or(|r| town.region_id == r);
     let country = roll_up(figures.values().map(|(_, f)| f));
     let region_line = region.map(|r| {
         roll_up(all_towns.iter().filter(|t| t.region_id == r).filter_map(|t| figures.get(&t.id)).map(|(_, f)| f))
     });
+
+    let compared = indicators::compared(db, &town_ids, quarter).await?;
+    let shown: Vec<bool> = all_towns.iter().map(|t| has_row(actor, region, t)).collect();
+    let mut lines: Vec<Vec<usize>> = Vec::new();
+    if let Some(r) = region {
+        lines.push((0..all_towns.len()).filter(|i| all_towns[*i].region_id == r).collect());
+    }
+    lines.push((0..all_towns.len()).collect());
+    let view = |values: &HashMap<TownId, Values>| {
+        let empty = Values::default();
+        let in_view: Vec<TownInView<'_>> = all_towns
+            .iter()
+            .zip(&shown)
+            .map(|(t, shown)| TownInView {
+                values: values.get(&t.id).unwrap_or(&empty),
+                shown: *shown,
+                own: actor.is_of_town(t.id),
+            })
+            .collect();
+        let protection = protect_towns(&in_view, &lines, &COMPARED, threshold);
+        let line_values: Vec<Values> = lines
+            .iter()
+            .map(|members| roll_up_values(members.iter().filter_map(|i| values.get(&all_towns[*i].id))))
+            .collect();
+        (protection, line_values)
+    };
+    let (now_protection, now_lines) = view(&compared.now);
+    let (then_protection, then_lines) = view(&compared.year_earlier);
+    let figures_of_row =
+        |now: Option<&Values>, then: Option<&Values>, now_hidden: &[Option<Hidden>], then_hidden: &[Option<Hidden>]| {
+            COMPARED
+                .iter()
+                .enumerate()
+                .map(|(k, indicator)| {
+                    let shown = Shown::new(now.and_then(|v| v.get(*indicator)), now_hidden.get(k).copied().flatten());
+                    let earlier =
+                        Shown::new(then.and_then(|v| v.get(*indicator)), then_hidden.get(k).copied().flatten());
+                    let change = shown.value.zip(earlier.value).map(|(a, b)| a - b);
+                    ComparedFigure { indicator: *indicator, shown, change }
+                })
+                .collect::<Vec<_>>()
+        };
+    let line_figures = |at: usize| {
+        figures_of_row(
+            Some(&now_lines[at]),
+            Some(&then_lines[at]),
+            &now_protection.lines[at],
+            &then_protection.lines[at],
+        )
+    };
+    let region_indicators = region.map(|_| line_figures(0));
+    let country_indicators = line_figures(lines.len() - 1);
     let rows = all_towns
         .into_iter()
-        .filter(|t| in_area(t) && may_read(t))
-        .map(|town| {
+        .enumerate()
+        .filter(|(i, _)| shown[*i])
+        .map(|(i, town)| {
             let (stage, figures) = figures.get(&town.id).cloned().unwrap_or_default();
-            TownRow { town, stage, figures }
+            let indicators = figures_of_row(
+                compared.now.get(&town.id),
+                compared.year_earlier.get(&town.id),
+                &now_protection.towns[i],
+                &then_protection.towns[i],
+            );
+            TownRow { town, stage, figures, indicators }
         })
         .collect();
-    Ok(Comparison { quarter, rows, region: region_line, country })
+    Ok(Comparison {
+        quarter,
+        rows,
+        region: region_line,
+        country,
+        indicator_quarter: compared.quarter,
+        region_indicators,
+        country_indicators,
+    })
+}
+
+/// Whether the comparison of `region` (or the country) shows a row for `town` to the actor: every
+/// town for national staff, the region's for its coordinator, their own for town roles.
+fn has_row(actor: &Actor, region: Option<RegionId>, town: &towns::Model) -> bool {
+    let may_read = actor.sees_all_towns() || actor.region == Some(town.region_id) || actor.towns.contains_key(&town.id);
+    may_read && region.is_none_or(|r| town.region_id == r)
+}
+
+/// One indicator's quarters across the towns of a comparison, for small multiples.
+pub struct Trend {
+    /// Oldest first.
+    pub quarters: Vec<Quarter>,
+    /// Each town's figure per quarter, as the actor may see it.
+    pub towns: Vec<(towns::Model, Vec<Shown>)>,
+    /// Per quarter, the median of the figures shown (withheld ones cannot move it).
+    pub median: Vec<Option<f64>>,
+}
+
+/// The last `count` quarters (up to the last closed one) of `indicator` for the towns whose rows
+/// the comparison of `region` shows the actor — three statements whatever the number of towns.
+pub async fn trend(
+    db: &Database,
+    actor: &Actor,
+    region: Option<RegionId>,
+    indicator: Indicator,
+    count: usize,
+    now: DateTime<Utc>,
+    threshold: f64,
+) -> StoreResult<Trend> {
+    let last = Quarter::last_closed(now);
+    let quarters: Vec<Quarter> = (0..count).rev().map(|back| last.plus(-i32::try_from(back).unwrap_or(0))).collect();
+    let shown_towns: Vec<towns::Model> = towns::Entity::find()
+        .filter(towns::Column::ArchivedAt.is_null())
+        .order_by_asc(towns::Column::NameHe)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|t| has_row(actor, region, t))
+        .collect();
+    let town_ids: Vec<TownId> = shown_towns.iter().map(|t| t.id).collect();
+    let periods: Vec<Period> = quarters.iter().flat_map(|q| [Period::Quarter(*q), Period::last_month_of(*q)]).collect();
+    let stored = indicators::of_towns(db, &town_ids, Some(&periods)).await?;
+    let mut by_town: HashMap<TownId, Vec<&indicators::StoredPeriod>> = HashMap::new();
+    for period in &stored {
+        by_town.entry(period.town_id).or_default().push(period);
+    }
+    let empty = Values::default();
+    let mut series: Vec<Vec<Shown>> = vec![Vec::with_capacity(quarters.len()); shown_towns.len()];
+    let mut median = Vec::with_capacity(quarters.len());
+    for quarter in &quarters {
+        let values: Vec<Values> = shown_towns
+            .iter()
+            .map(|t| by_town.get(&t.id).and_then(|p| indicators::quarter_figures(p, *quarter)).unwrap_or(empty))
+            .collect();
+        let in_view: Vec<TownInView<'_>> = shown_towns
+            .iter()
+            .zip(&values)
+            .map(|(t, values)| TownInView { values, shown: true, own: actor.is_of_town(t.id) })
+            .collect();
+        let protection = protect_towns(&in_view, &[], &[indicator], threshold);
+        let mut visible = Vec::new();
+        for (t, values) in values.iter().enumerate() {
+            let shown = Shown::new(values.get(indicator), protection.towns[t][0]);
+            visible.extend(shown.value);
+            series[t].push(shown);
+        }
+        median.push(median_of(&mut visible));
+    }
+    Ok(Trend { quarters, towns: shown_towns.into_iter().zip(series).collect(), median })
+}
+
+fn median_of(values: &mut [f64]) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    let middle = values.len() / 2;
+    match values.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(values[middle]),
+        _ => Some((values[middle - 1] + values[middle]) / 2.0),
+    }
 }
 
 /// Every town's stage and figures, in a fixed number of statements.

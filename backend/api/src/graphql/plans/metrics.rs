@@ -16,6 +16,7 @@ use crate::graphql::arguments::{optional_id, parse_id};
 use crate::graphql::directory::PersonObject;
 use crate::graphql::enums::{Direction, MetricKind, MetricSource, MetricStatus, MetricUnit};
 use crate::graphql::loaders::{FocusKey, MeasurementsOfMetric, MetricKey, PersonKey, UserNameKey};
+use crate::graphql::regions::indicators::Indicator;
 
 pub struct Metric(pub outcome_metrics::Model);
 
@@ -57,6 +58,10 @@ impl Metric {
     }
     async fn source(&self) -> MetricSource {
         self.0.source.0.into()
+    }
+    /// The town indicator the measurements come from (then none is typed or imported).
+    async fn indicator(&self) -> Option<Indicator> {
+        self.0.indicator.as_deref().and_then(workit_domain::regions::indicators::Indicator::parse).map(Into::into)
     }
     async fn baseline(&self) -> Option<f64> {
         self.0.baseline
@@ -191,6 +196,9 @@ pub struct MetricInput {
     target: Option<f64>,
     target_quarter: Option<String>,
     recorder_person_id: Option<ID>,
+    /// Take the measurements from this town indicator (its unit and source follow) instead of
+    /// typing them.
+    indicator: Option<Indicator>,
 }
 
 impl MetricInput {
@@ -207,6 +215,7 @@ impl MetricInput {
             target: self.target,
             target_quarter: self.target_quarter,
             recorder_person_id: optional_id(self.recorder_person_id.as_ref(), "recorderPersonId")?,
+            indicator: self.indicator.map(Into::into),
         })
     }
 }

@@ -1,7 +1,7 @@
 //! The comparison of towns in GraphQL: a region's (or the country's) towns side by side, with the
 //! region's and the country's lines.
 
-use async_graphql::{Context, ID, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, ID, Object, SimpleObject};
 use workit_domain::forums::FocusKind as DomainFocusKind;
 use workit_domain::regions::comparison::{Share as DomainShare, Totals};
 use workit_persistence::regions::comparison::{self as store, TownRow};
@@ -11,6 +11,7 @@ use crate::graphql::ContextExt;
 use crate::graphql::arguments::optional_id;
 use crate::graphql::enums::{FocusKind, HealthSignalKind, Stage};
 use crate::graphql::lifecycle::HealthSignal;
+use crate::graphql::regions::indicators::{Indicator, IndicatorFigure, IndicatorTrend, figures};
 use crate::graphql::towns::Town;
 
 /// `part` of `whole`; `value` is their ratio, null when there is no whole.
@@ -95,6 +96,9 @@ pub struct ComparisonRow {
     focuses: Vec<FocusKindCount>,
     on_track: Share,
     control_approved: bool,
+    /// The latest indicators (`Comparison.indicatorQuarter`) with their change against a year
+    /// earlier, small counts withheld outside the town.
+    indicators: Vec<IndicatorFigure>,
 }
 
 impl From<TownRow> for ComparisonRow {
@@ -113,12 +117,14 @@ impl From<TownRow> for ComparisonRow {
             focuses: kinds(&f.focuses),
             on_track: f.on_track.into(),
             control_approved: f.control_approved,
+            indicators: figures(row.indicators),
         }
     }
 }
 
 /// Towns side by side.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct Comparison {
     /// The last closed quarter, at which metrics and controls are read.
     quarter: String,
@@ -128,6 +134,33 @@ pub struct Comparison {
     /// The compared region's line (when a region is compared).
     region_totals: Option<ComparisonTotals>,
     country_totals: ComparisonTotals,
+    /// The quarter the indicators are read at: the latest with figures, up to `quarter`.
+    indicator_quarter: Option<String>,
+    /// The region's and the country's indicators: rates from sums, wages weighted by employees.
+    region_indicators: Option<Vec<IndicatorFigure>>,
+    country_indicators: Vec<IndicatorFigure>,
+    /// Counts of people below this are withheld from viewers outside the town.
+    threshold: f64,
+    #[graphql(skip)]
+    region_id: Option<i64>,
+}
+
+#[ComplexObject]
+impl Comparison {
+    /// One indicator's last quarters (at most 40) across the compared towns, for small multiples.
+    /// (Its cost per town is counted by `comparison`'s.)
+    async fn trend(
+        &self,
+        ctx: &Context<'_>,
+        indicator: Indicator,
+        #[graphql(default = 12)] quarters: i32,
+    ) -> ApiResult<IndicatorTrend> {
+        let count = usize::try_from(quarters.clamp(1, 40)).unwrap_or(12);
+        let threshold = ctx.app().config.suppression_threshold;
+        let trend =
+            store::trend(ctx.db(), ctx.actor()?, self.region_id, indicator.into(), count, ctx.now(), threshold).await?;
+        Ok(IndicatorTrend::new(indicator.into(), trend))
+    }
 }
 
 #[derive(Default)]
@@ -139,12 +172,18 @@ impl ComparisonQuery {
     #[graphql(complexity = "300 * child_complexity")]
     async fn comparison(&self, ctx: &Context<'_>, region_id: Option<ID>) -> ApiResult<Comparison> {
         let region = optional_id(region_id.as_ref(), "regionId")?;
-        let compared = store::compare(ctx.db(), ctx.actor()?, region, ctx.now()).await?;
+        let threshold = ctx.app().config.suppression_threshold;
+        let compared = store::compare(ctx.db(), ctx.actor()?, region, ctx.now(), threshold).await?;
         Ok(Comparison {
             quarter: compared.quarter.to_string(),
             rows: compared.rows.into_iter().map(Into::into).collect(),
             region_totals: compared.region.map(Into::into),
             country_totals: compared.country.into(),
+            indicator_quarter: compared.indicator_quarter.map(|q| q.to_string()),
+            region_indicators: compared.region_indicators.map(figures),
+            country_indicators: figures(compared.country_indicators),
+            threshold,
+            region_id: region,
         })
     }
 }
