@@ -1,8 +1,11 @@
 // Regional comparison in a real Chromium: a coordinator sorts the towns by an indicator, switches
-// to the heat map, drills into a town and exports the table to Excel.
+// to the heat map and the small multiples, drills into a town and exports the table to Excel
+// (read back); an employment lead imports the town's employment data from a file.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+
+import { readSheet } from 'read-excel-file/node';
 
 import { newPage, seriousViolations, serverAndBrowser, signIn } from './harness.mjs';
 
@@ -19,14 +22,17 @@ test('a coordinator compares the region\'s towns, sorts, reads the heat map, dri
   assert.ok(count >= 2, 'the region\'s towns');
   await page.locator('tfoot tr').filter({ hasText: 'כל הארץ' }).waitFor();
 
-  // Sort by overdue tasks, most first: the column reads in descending order.
-  const header = page.getByRole('columnheader', { name: /משימות באיחור/ });
-  await header.getByRole('button').click();
-  await page.locator('th[aria-sort="ascending"]').filter({ hasText: 'משימות באיחור' }).waitFor();
-  await header.getByRole('button').click();
-  await page.locator('th[aria-sort="descending"]').filter({ hasText: 'משימות באיחור' }).waitFor();
-  const overdue = (await page.locator('td[data-column="overdueTasks"]').allTextContents()).map((text) => Number(text.replace(/[^\d]/g, '')));
-  assert.deepEqual(overdue, [...overdue].sort((a, b) => b - a));
+  // Sort by job seekers, most first: the column reads in descending order.
+  const sort = page.locator('button[data-sort="JOB_SEEKERS"]');
+  await sort.click();
+  await page.locator('th[aria-sort="ascending"]').filter({ has: sort }).waitFor();
+  await sort.click();
+  await page.locator('th[aria-sort="descending"]').filter({ has: sort }).waitFor();
+  const seekers = (await page.locator('td[data-column="JOB_SEEKERS"]').allTextContents()).map((text) => Number(text.split('(')[0].replace(/[^\d]/g, '')));
+  assert.ok(seekers.every((n) => n > 0), `every demo town has job seekers: ${seekers}`);
+  assert.deepEqual(seekers, [...seekers].sort((a, b) => b - a));
+  const rate = await page.locator('td[data-column="UNEMPLOYMENT_RATE"]').first().textContent();
+  assert.match(rate, /^[\d.]+% \([+−][\d.]+ נק׳ אחוז\)$/, 'a rate with its change on a year earlier');
 
   await page.getByText('מפת חום').click();
   await page.locator('table[data-view="heat"]').waitFor();
@@ -36,6 +42,18 @@ test('a coordinator compares the region\'s towns, sorts, reads the heat map, dri
   await page.getByRole('button', { name: 'ייצוא לאקסל' }).click();
   const file = await (await download).path();
   assert.equal(readFileSync(file).subarray(0, 2).toString(), 'PK', 'an Excel workbook');
+  const sheet = await readSheet(file);
+  assert.ok(sheet[0].includes('דורשי עבודה') && sheet[0].includes('שיעור אבטלה'), `indicator columns: ${sheet[0]}`);
+  assert.equal(sheet.length, count + 3, 'a header, a row per town, the region\'s and the country\'s lines');
+  assert.equal(sheet[sheet.length - 1][0], 'כל הארץ');
+
+  // Small multiples: one chart per town with the region's median.
+  await page.getByText('מגמות').click();
+  await page.getByRole('textbox', { name: 'מדד להשוואה' }).waitFor();
+  await page.locator('[data-town] .recharts-line').first().waitFor();
+  assert.equal(await page.locator('[data-town]').count(), count);
+  assert.deepEqual(await seriousViolations(page), [], 'small multiples');
+  await page.getByText('טבלה', { exact: true }).click();
 
   for (const [language, width] of [['he', 1280], ['en', 1280], ['he', 390]]) {
     await page.setViewportSize({ width, height: 900 });
@@ -50,6 +68,45 @@ test('a coordinator compares the region\'s towns, sorts, reads the heat map, dri
   const name = (await first.locator('th a').textContent()).trim();
   await first.locator('th a').click();
   await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('an employment lead imports the town\'s employment data, previewed, and sees it on the town page', async () => {
+  const page = await newPage(env.browser);
+  await signIn(page, env.server.url, 'lead.kiryat-gat');
+  await page.getByRole('heading', { level: 2, name: 'נתוני תעסוקה' }).waitFor();
+  await page.locator('[data-indicator="JOB_SEEKERS"]').getByText(/משנה קודמת/).waitFor();
+  await page.getByRole('link', { name: 'כל הנתונים' }).click();
+  await page.getByRole('heading', { level: 1, name: /^נתוני תעסוקה —/ }).waitFor();
+  await page.getByRole('button', { name: 'קליטת נתונים' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: /מקור הנתונים/ }).fill('BI — קובץ בדיקה');
+  const csv = '\ufeffתקופה,דורשי עבודה,דורשי עבודה נשים,משרות ביישוב\n2026-10,1500,800,9000\n';
+  await dialog.locator('input[type=file]').setInputFiles({ name: 'bi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await dialog.getByText('ישתנו 3 ערכים').waitFor();
+  await dialog.getByRole('cell', { name: 'דורשות עבודה (נשים)' }).waitFor();
+  assert.deepEqual(await seriousViolations(page), [], 'import preview');
+  await dialog.getByRole('button', { name: 'ייבוא 3 ערכים' }).click();
+  await dialog.getByText('יובאו 3 ערכים.').waitFor();
+  await dialog.getByRole('button', { name: 'סגירה' }).click();
+  await page.getByRole('columnheader', { name: '2026-10' }).waitFor();
+  await page.getByText('מקור: BI — קובץ בדיקה', { exact: false }).waitFor();
+  const row = page.locator('tr[data-indicator="JOB_SEEKERS"]');
+  assert.equal((await row.locator('td').first().textContent()).trim(), '1,500');
+  // A bad file names its row and column and saves nothing.
+  await page.getByRole('button', { name: 'קליטת נתונים' }).click();
+  await dialog.locator('input[type=file]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('תקופה,דורשי עבודה\n2026-13,12\n') });
+  await dialog.getByText(/שורה 2, עמודה "תקופה"/).waitFor();
+  for (const [language, width] of [['he', 1280], ['en', 390]]) {
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate((l) => localStorage.setItem('workit.language', l), language);
+    await page.reload();
+    await page.locator('tr[data-indicator="JOB_SEEKERS"]').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], `town data, ${language}, ${width}px`);
+  }
+  await page.evaluate(() => localStorage.setItem('workit.language', 'he'));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -23,6 +23,7 @@ const DecisionsRegisterPage = lazy(() => import('@/features/meetings/components/
 const ControlReportPage = lazy(() => import('@/features/plans/components/ControlReportPage'));
 const YearSummaryPage = lazy(() => import('@/features/plans/components/YearSummaryPage'));
 const ComparisonPage = lazy(() => import('@/features/regions/components/ComparisonPage'));
+const TownIndicatorsPage = lazy(() => import('@/features/regions/components/TownIndicatorsPage'));
 const FocusesPage = lazy(() => import('@/features/plans/components/FocusesPage'));
 const FocusPage = lazy(() => import('@/features/plans/components/FocusPage'));
 const WorkPlanPage = lazy(() => import('@/features/plans/components/WorkPlanPage'));
@@ -117,6 +118,7 @@ export const router = createBrowserRouter([
           { path: 'towns/:townId/control', element: <ControlPage /> },
           { path: 'towns/:townId/control/print', element: <ControlReportPage /> },
           { path: 'towns/:townId/year', element: <YearSummaryPage /> },
+          { path: 'towns/:townId/indicators', element: <TownIndicatorsPage /> },
           { path: 'towns/:townId/meetings', element: <MeetingsPage /> },
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'meetings/:meetingId/print', element: <PrintMeetingPage /> },

@@ -1,42 +1,64 @@
-import { Alert, Button, Code, FileInput, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useFormat } from '@/hooks/useFormat';
 import { accessToken } from '@/lib/session';
 
-type Change = { row: number; metricName: string; quarter: string; before: number | null; after: number; note: string | null };
-type Outcome = { changes: Change[]; unchanged: number; applied: boolean };
+/** One value an import changes; each import adds the fields that say where. */
+export type ImportChange = { row: number; before: number | null; after: number };
+type Outcome<C> = { changes: C[]; unchanged: number; applied: boolean };
 type RowError = { row: number; column: string; message: string };
+
+/** What a change's row shows before its "before" and "after" columns. */
+export type ChangeColumn<C> = { header: string; cell: (change: C) => ReactNode };
 
 /** The file limits the server enforces (docs/permissions.md, "Limits"). */
 const MAX_MB = 5;
 
-async function send(forumId: string, file: File, apply: boolean, language: string): Promise<{ outcome?: Outcome; errors?: RowError[] }> {
+async function send<C>(path: string, file: File, language: string): Promise<{ outcome?: Outcome<C>; errors?: RowError[] }> {
   const token = await accessToken();
-  const response = await fetch(`/import/forums/${forumId}/measurements?apply=${apply}`, {
+  const response = await fetch(path, {
     method: 'POST',
     headers: { 'accept-language': language, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: file,
   });
   const body = await response.json().catch(() => null);
-  if (response.ok && body) return { outcome: body as Outcome };
+  if (response.ok && body) return { outcome: body as Outcome<C> };
   return { errors: (body?.errors as RowError[] | undefined) ?? [{ row: 0, column: '', message: '' }] };
 }
 
 /**
- * Imports measurements from a CSV or Excel file: every row is checked and the changes are
- * shown before anything is written; confirming writes all of them or none.
+ * The one importer's dialog: a CSV or Excel file is checked row by row and the changes are shown
+ * before anything is written; confirming writes all of them or none. `path(apply)` is the
+ * import's address; `columns` say what the file holds; `fields` ask what the import needs
+ * besides the file (its source).
  */
-export function ImportDialog({ forumId, onClose }: { forumId: string; onClose: (imported: boolean) => void }) {
+export function ImportDialog<C extends ImportChange>({
+  title,
+  path,
+  columns,
+  changeColumns,
+  fields,
+  ready = true,
+  onClose,
+}: {
+  title: string;
+  path: (apply: boolean) => string;
+  columns: ReactNode;
+  changeColumns: ChangeColumn<C>[];
+  fields?: ReactNode;
+  ready?: boolean;
+  onClose: (imported: boolean) => void;
+}) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [preview, setPreview] = useState<Outcome | null>(null);
+  const [preview, setPreview] = useState<Outcome<C> | null>(null);
   const [errors, setErrors] = useState<RowError[] | null>(null);
-  const [done, setDone] = useState<Outcome | null>(null);
+  const [done, setDone] = useState<Outcome<C> | null>(null);
 
   async function check(chosen: File | null) {
     setFile(chosen);
@@ -49,7 +71,7 @@ export function ImportDialog({ forumId, onClose }: { forumId: string; onClose: (
       return;
     }
     setBusy(true);
-    const result = await send(forumId, chosen, false, i18n.language);
+    const result = await send<C>(path(false), chosen, i18n.language);
     setBusy(false);
     if (result.outcome) setPreview(result.outcome);
     else setErrors(result.errors ?? []);
@@ -58,7 +80,7 @@ export function ImportDialog({ forumId, onClose }: { forumId: string; onClose: (
   async function apply() {
     if (!file) return;
     setBusy(true);
-    const result = await send(forumId, file, true, i18n.language);
+    const result = await send<C>(path(true), file, i18n.language);
     setBusy(false);
     if (result.outcome) {
       setDone(result.outcome);
@@ -67,12 +89,13 @@ export function ImportDialog({ forumId, onClose }: { forumId: string; onClose: (
   }
 
   return (
-    <Modal opened onClose={() => onClose(!!done)} title={t('import.title')} size="xl" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(!!done)} title={title} size="xl" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
       <Stack>
         <Text size="sm">{t('import.explain')}</Text>
-        <Text size="sm">
-          {t('import.columns')} <Code>מדד</Code>, <Code>רבעון</Code>, <Code>ערך</Code>, <Code>הערה</Code> / <Code>metric</Code>, <Code>quarter</Code>, <Code>value</Code>, <Code>note</Code>
+        <Text size="sm" component="div">
+          {columns}
         </Text>
+        {fields}
         <FileInput
           label={t('import.file')}
           description={t('import.fileHint', { max: MAX_MB })}
@@ -81,6 +104,7 @@ export function ImportDialog({ forumId, onClose }: { forumId: string; onClose: (
           value={file}
           onChange={check}
           clearable
+          clearButtonProps={{ 'aria-label': t('import.clear') }}
         />
         {busy && <Text role="status">{t('states.loading')}</Text>}
         {errors && (
@@ -96,23 +120,27 @@ export function ImportDialog({ forumId, onClose }: { forumId: string; onClose: (
           <Stack>
             <Text role="status">{t('import.preview', { changes: preview.changes.length, unchanged: preview.unchanged })}</Text>
             {preview.changes.length > 0 && (
-              <Table.ScrollContainer type="native" minWidth={500} mah={320} tabIndex={0} aria-label={t('import.title')}>
+              <Table.ScrollContainer type="native" minWidth={500} mah={320} tabIndex={0} aria-label={title}>
                 <Table striped stickyHeader>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th scope="col">{t('import.row')}</Table.Th>
-                      <Table.Th scope="col">{t('metrics.name')}</Table.Th>
-                      <Table.Th scope="col">{t('metrics.quarter')}</Table.Th>
+                      {changeColumns.map((c) => (
+                        <Table.Th key={c.header} scope="col">
+                          {c.header}
+                        </Table.Th>
+                      ))}
                       <Table.Th scope="col">{t('import.before')}</Table.Th>
                       <Table.Th scope="col">{t('import.after')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {preview.changes.slice(0, 500).map((c) => (
-                      <Table.Tr key={`${c.row}`}>
+                    {preview.changes.slice(0, 500).map((c, i) => (
+                      <Table.Tr key={i}>
                         <Table.Td>{c.row}</Table.Td>
-                        <Table.Td>{c.metricName}</Table.Td>
-                        <Table.Td>{c.quarter}</Table.Td>
+                        {changeColumns.map((column) => (
+                          <Table.Td key={column.header}>{column.cell(c)}</Table.Td>
+                        ))}
                         <Table.Td>{c.before == null ? t('import.new') : format.number(c.before)}</Table.Td>
                         <Table.Td>{format.number(c.after)}</Table.Td>
                       </Table.Tr>
@@ -133,7 +161,7 @@ export function ImportDialog({ forumId, onClose }: { forumId: string; onClose: (
             {done ? t('import.close') : t('forum.cancel')}
           </Button>
           {preview && preview.changes.length > 0 && (
-            <Button onClick={apply} loading={busy}>
+            <Button onClick={apply} loading={busy} disabled={!ready}>
               {t('import.confirm', { changes: preview.changes.length })}
             </Button>
           )}

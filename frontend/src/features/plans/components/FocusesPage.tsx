@@ -1,7 +1,7 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Card, Code, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconFileImport, IconGripVertical, IconListCheck, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
 import { FormError } from '@/components/FormError';
+import { type ImportChange, ImportDialog } from '@/components/ImportDialog';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { FocusesPageQuery } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
@@ -18,8 +19,9 @@ import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { FocusesPageQuery as Query, ReorderFocusesMutation } from '../api/queries';
 import { FocusDialog } from './FocusDialog';
-import { ImportDialog } from './ImportDialog';
 import { parseQuarter, STATUS_COLOR } from './quarters';
+
+type MeasurementChange = ImportChange & { metricName: string; quarter: string };
 
 type Focus = NonNullable<FocusesPageQuery['town']['forum']>['focuses'][number];
 
@@ -191,8 +193,18 @@ export default function FocusesPage() {
         />
       )}
       {importing && (
-        <ImportDialog
-          forumId={forum.id}
+        <ImportDialog<MeasurementChange>
+          title={t('import.title')}
+          path={(apply) => `/import/forums/${forum.id}/measurements?apply=${apply}`}
+          columns={
+            <>
+              {t('import.columns')} <Code>מדד</Code>, <Code>רבעון</Code>, <Code>ערך</Code>, <Code>הערה</Code> / <Code>metric</Code>, <Code>quarter</Code>, <Code>value</Code>, <Code>note</Code>
+            </>
+          }
+          changeColumns={[
+            { header: t('metrics.name'), cell: (c) => c.metricName },
+            { header: t('metrics.quarter'), cell: (c) => c.quarter },
+          ]}
           onClose={(imported) => {
             setImporting(false);
             if (imported) reload();

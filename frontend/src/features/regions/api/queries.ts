@@ -40,6 +40,16 @@ const TotalsFields = graphql(`
 `);
 void TotalsFields;
 
+const FigureFields = graphql(`
+  fragment FigureFields on IndicatorFigure {
+    indicator
+    value
+    withheld
+    change
+  }
+`);
+void FigureFields;
+
 export const ComparisonQuery = graphql(`
   query Comparison($regionId: ID) {
     regions {
@@ -77,12 +87,69 @@ export const ComparisonQuery = graphql(`
           ...ShareFields
         }
         controlApproved
+        indicators {
+          ...FigureFields
+        }
+      }
+      indicatorQuarter
+      threshold
+      regionIndicators {
+        ...FigureFields
+      }
+      countryIndicators {
+        ...FigureFields
       }
       regionTotals {
         ...TotalsFields
       }
       countryTotals {
         ...TotalsFields
+      }
+    }
+  }
+`);
+
+export const TrendQuery = graphql(`
+  query IndicatorTrend($regionId: ID, $indicator: Indicator!) {
+    comparison(regionId: $regionId) {
+      threshold
+      trend(indicator: $indicator, quarters: 12) {
+        quarters
+        median
+        towns {
+          town {
+            id
+            nameHe
+            nameEn
+          }
+          figures {
+            ...FigureFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const TownIndicatorsQuery = graphql(`
+  query TownIndicators($id: ID!) {
+    town(id: $id) {
+      id
+      nameHe
+      nameEn
+      indicators(last: 12) {
+        exact
+        editable
+        threshold
+        periods {
+          period
+          isMonth
+          source
+          importedAt
+          figures {
+            ...FigureFields
+          }
+        }
       }
     }
   }

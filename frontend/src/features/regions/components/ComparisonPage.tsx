@@ -7,16 +7,20 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { ErrorState, Loading } from '@/components/PageState';
-import type { ComparisonQuery as ComparisonData, HealthSignalKind, ShareFieldsFragment, Stage, TotalsFieldsFragment } from '@/gql/graphql';
+import type { ComparisonQuery as ComparisonData, FigureFieldsFragment, HealthSignalKind, Indicator, ShareFieldsFragment, Stage, TotalsFieldsFragment } from '@/gql/graphql';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { useFormat } from '@/hooks/useFormat';
 import { downloadWithSession } from '@/lib/download';
+import { betterWhen, changeText, figureText } from '@/lib/indicators';
 import { localName } from '@/lib/names';
 
 import { ComparisonQuery } from '../api/queries';
+import { TrendView } from './TrendView';
 
 type Row = ComparisonData['comparison']['rows'][number];
-type Format = ReturnType<typeof useFormat>;
+type Format = ReturnType<typeof useFormat> & { threshold: number };
+/** A line of many towns: the sums of the forum figures and the indicators computed from sums. */
+type Line = TotalsFieldsFragment & { indicators: FigureFieldsFragment[] };
 const STAGES: Stage[] = ['KICK_OFF', 'MAPPING_AND_PLANNING', 'IMPLEMENTATION'];
 
 /** A column: how a town's cell reads and sorts, which way is better (for the heat map), and
@@ -27,8 +31,10 @@ type Column = {
   cell: (row: Row, t: TFunction, format: Format) => string;
   /** `1` when more is better, `-1` when less is, `0` when neither (no colour). */
   better: 1 | -1 | 0;
-  total: (totals: TotalsFieldsFragment, t: TFunction, format: Format) => string;
+  total: (totals: Line, t: TFunction, format: Format) => string;
   link?: (row: Row, quarter: string) => string;
+  /** The column's heading, when it is not `compare.columns.<key>`. */
+  header?: (t: TFunction) => string;
 };
 
 const percent = (format: Format, value: number | null | undefined) => (value == null ? '—' : `${format.number(Math.round(value * 100))}%`);
@@ -38,6 +44,27 @@ const healthTotal = (kind: HealthSignalKind) => (totals: TotalsFieldsFragment, t
   const ok = totals.health.find((h) => h.kind === kind)?.ok;
   return ok && ok.whole > 0 ? t('compare.townsOk', { part: format.number(ok.part), whole: format.number(ok.whole) }) : '—';
 };
+
+/** The employment indicators the server compares (in its order), each with its change. */
+const COMPARED: Indicator[] = ['JOB_SEEKERS', 'JOB_SEEKERS_WOMEN', 'JOB_SEEKERS_AGE_18_30', 'UNEMPLOYMENT_RATE', 'AVERAGE_WAGE', 'EMPLOYERS', 'JOBS'];
+
+function indicatorColumns(): Column[] {
+  const text = (figure: FigureFieldsFragment | undefined, t: TFunction, f: Format) => {
+    if (!figure) return '—';
+    const change = changeText(figure.indicator, figure.change, f, t);
+    return change ? `${figureText(figure, f, t, f.threshold)} (${change})` : figureText(figure, f, t, f.threshold);
+  };
+  const of = (figures: FigureFieldsFragment[], indicator: Indicator) => figures.find((x) => x.indicator === indicator);
+  return COMPARED.map((indicator) => ({
+    key: indicator,
+    value: (r) => of(r.indicators, indicator)?.value ?? null,
+    cell: (r, t, f) => text(of(r.indicators, indicator), t, f),
+    better: betterWhen(indicator),
+    total: (x, t, f) => text(of(x.indicators, indicator), t, f),
+    link: (r) => `/towns/${r.town.id}/indicators`,
+    header: (t) => t(`indicators.names.${indicator}`),
+  }));
+}
 
 const COLUMNS: Column[] = [
   { key: 'stage', value: (r) => (r.stage ? STAGES.indexOf(r.stage) + 1 : null), cell: (r, t) => (r.stage ? t(`stages.${r.stage}`) : '—'), better: 0, total: (x, t, f) => t('compare.townCount', { count: f.number(x.towns) }) },
@@ -54,6 +81,7 @@ const COLUMNS: Column[] = [
   { key: 'focuses', value: (r) => r.focuses.reduce((n, k) => n + k.count, 0), cell: (r, t, f) => r.focuses.map((k) => `${t(`focuses.kinds.${k.kind}`)} ${f.number(k.count)}`).join(' · ') || '—', better: 0, total: (x, _t, f) => f.number(x.focuses.reduce((n, k) => n + k.count, 0)), link: (r) => `/towns/${r.town.id}/focuses` },
   { key: 'onTrack', value: (r) => r.onTrack.value ?? null, cell: (r, _t, f) => share(f, r.onTrack), better: 1, total: (x, _t, f) => share(f, x.onTrack) },
   { key: 'control', value: (r) => (r.controlApproved ? 1 : 0), cell: (r, t) => (r.controlApproved ? t('compare.approved') : t('compare.notApproved')), better: 1, total: (x, _t, f) => share(f, x.controlsApproved), link: (r, q) => `/towns/${r.town.id}/control?quarter=${q}` },
+  ...indicatorColumns(),
 ];
 
 function SortIcon({ active, descending }: { active: boolean; descending: boolean }) {
@@ -99,13 +127,15 @@ export default function ComparisonPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ComparisonQuery, variables: { regionId: regionId ?? null } });
   const sortKey = params.get('sort') ?? 'town';
   const descending = params.get('dir') === 'desc';
-  const [view, setView] = useState<'table' | 'heat'>(params.get('view') === 'heat' ? 'heat' : 'table');
+  const initial = params.get('view');
+  const [view, setView] = useState<'table' | 'heat' | 'trend'>(initial === 'heat' || initial === 'trend' ? initial : 'table');
   const region = data?.regions.find((r) => r.id === regionId);
   const title = regionId ? t('compare.regionTitle', { region: localName(region, i18n.language) }) : t('compare.title');
   useDocumentTitle(data && title);
   if (error) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data) return fetching ? <Loading /> : null;
   const comparison = data.comparison;
+  const numbers: Format = { ...format, threshold: comparison.threshold };
   const name = (row: Row) => localName(row.town, i18n.language);
   const column = COLUMNS.find((c) => c.key === sortKey);
   const rows = [...comparison.rows].sort((a, b) => {
@@ -121,9 +151,9 @@ export default function ComparisonPage() {
   };
   const ariaSort = (key: string) => (sortKey === key ? (descending ? 'descending' : 'ascending') : 'none');
   const exportPath = (ext: string) => `/export/comparison/towns.${ext}?lang=${i18n.language}${regionId ? `&region=${regionId}` : ''}`;
-  const lines: [string, TotalsFieldsFragment | null | undefined][] = [
-    [regionId ? t('compare.regionLine', { region: localName(region, i18n.language) }) : '', comparison.regionTotals],
-    [t('compare.countryLine'), comparison.countryTotals],
+  const lines: [string, Line | null][] = [
+    [regionId ? t('compare.regionLine', { region: localName(region, i18n.language) }) : '', comparison.regionTotals && comparison.regionIndicators ? { ...comparison.regionTotals, indicators: comparison.regionIndicators } : null],
+    [t('compare.countryLine'), { ...comparison.countryTotals, indicators: comparison.countryIndicators }],
   ];
 
   return (
@@ -135,7 +165,7 @@ export default function ComparisonPage() {
             aria-label={t('compare.view')}
             value={view}
             onChange={(v) => {
-              setView(v as 'table' | 'heat');
+              setView(v as 'table' | 'heat' | 'trend');
               const next = new URLSearchParams(params);
               next.set('view', v);
               setParams(next, { replace: true });
@@ -143,6 +173,7 @@ export default function ComparisonPage() {
             data={[
               { value: 'table', label: t('compare.table') },
               { value: 'heat', label: t('compare.heat') },
+              { value: 'trend', label: t('compare.trends') },
             ]}
           />
           {!regionId && (
@@ -159,9 +190,12 @@ export default function ComparisonPage() {
         </Group>
       </Group>
       <Text size="sm" c="dimmed">
-        {t('compare.intro', { quarter: comparison.quarter })}
+        {t('compare.intro', { quarter: comparison.quarter })} {comparison.indicatorQuarter && t('compare.indicatorsIntro', { quarter: comparison.indicatorQuarter })} {t('indicators.smallNote', { threshold: comparison.threshold })}
       </Text>
-      <Table.ScrollContainer type="native" minWidth={1400} tabIndex={0} aria-label={title} mah="75vh">
+      {view === 'trend' ? (
+        <TrendView regionId={regionId ?? null} />
+      ) : (
+      <Table.ScrollContainer type="native" minWidth={2200} tabIndex={0} aria-label={title} mah="75vh">
         <Table stickyHeader striped={view === 'table'} withColumnBorders data-view={view}>
           <Table.Thead>
             <Table.Tr>
@@ -176,7 +210,7 @@ export default function ComparisonPage() {
                 <Table.Th key={c.key} scope="col" aria-sort={ariaSort(c.key)}>
                   <UnstyledButton onClick={() => sortBy(c.key)} fw={700} fz="sm" data-sort={c.key}>
                     <Group gap={4} wrap="nowrap">
-                      {t(`compare.columns.${c.key}`)} <SortIcon active={sortKey === c.key} descending={descending} />
+                      {c.header ? c.header(t) : t(`compare.columns.${c.key}`)} <SortIcon active={sortKey === c.key} descending={descending} />
                     </Group>
                   </UnstyledButton>
                 </Table.Th>
@@ -192,7 +226,7 @@ export default function ComparisonPage() {
                   </Anchor>
                 </Table.Th>
                 {COLUMNS.map((c) => {
-                  const text = c.cell(row, t, format);
+                  const text = c.cell(row, t, numbers);
                   return (
                     <Table.Td key={c.key} data-column={c.key} style={view === 'heat' ? { background: heat(c, ranges, row), color: 'var(--mantine-color-black)' } : undefined}>
                       {c.link ? (
@@ -222,7 +256,7 @@ export default function ComparisonPage() {
                   </Table.Th>
                   {COLUMNS.map((c) => (
                     <Table.Td key={c.key} fw={600}>
-                      {c.total(totals, t, format)}
+                      {c.total(totals, t, numbers)}
                     </Table.Td>
                   ))}
                 </Table.Tr>
@@ -231,6 +265,7 @@ export default function ComparisonPage() {
           </Table.Tfoot>
         </Table>
       </Table.ScrollContainer>
+      )}
     </Stack>
   );
 }

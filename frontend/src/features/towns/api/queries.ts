@@ -40,6 +40,20 @@ export const TownOverviewQuery = graphql(`
       nameEn
       population
       socioEconomicCluster
+      indicators(last: 12) {
+        threshold
+        editable
+        periods {
+          period
+          source
+          importedAt
+          figures {
+            indicator
+            value
+            withheld
+          }
+        }
+      }
       region {
         id
         nameHe

@@ -12,6 +12,7 @@ import { localName, SECTORS } from '@/lib/names';
 
 import { TownOverviewQuery } from '../api/queries';
 import { StageBadge } from './StageBadge';
+import { TownIndicatorsCard } from './TownIndicatorsCard';
 
 const STAGES = ['KICK_OFF', 'MAPPING_AND_PLANNING', 'IMPLEMENTATION'] as const;
 
@@ -99,6 +100,8 @@ export default function TownOverviewPage() {
           </Stack>
         </Card>
       )}
+
+      <TownIndicatorsCard townId={town.id} indicators={town.indicators} />
 
       {town.labourOffice && (
         <Card withBorder>
