@@ -82,7 +82,7 @@ const scenarios = {
     { id: planTown.id, y: Number(lastClosedQuarter.slice(0, 4)) },
   ],
   'comparison of every town in the country (rows and the country line)': [
-    '{ comparison { quarter rows { town { nameEn } stage milestones { part whole } health { kind status value } activeTeams openTasks overdueTasks openDecisions overdueDecisions focuses { kind count } onTrack { part whole } controlApproved } countryTotals { towns onTrack { value } } } }',
+    '{ comparison { quarter rows { town { nameEn } stage milestones { part whole } health { kind status value } activeTeams openTasks overdueTasks openDecisions overdueDecisions focuses { kind count } onTrack { part whole } controlApproved indicators { indicator value withheld change } } countryTotals { towns onTrack { value } } countryIndicators { indicator value } } }',
     {},
   ],
   'people of a town (200)': ['query($id: ID) { people(townId: $id, limit: 200) { totalCount items { fullName email organisation { name } } } }', { id: someTown }],

@@ -55,6 +55,7 @@ impl MigrationTrait for Migration {
         manager.create_table(table).await?;
         manager.create_index(unique_index("town_indicators", &["town_id", "period"])).await?;
         manager.create_index(index("town_indicators", &["period"])).await?;
+        manager.create_index(index("town_indicators", &["period_end"])).await?;
         manager
             .alter_table(Table::alter().table("outcome_metrics").add_column(string_len_null("indicator", 48)).take())
             .await?;

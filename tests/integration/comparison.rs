@@ -126,6 +126,29 @@ async fn comparing_more_towns_takes_the_same_number_of_statements(engine: Engine
     );
 }
 
+/// The country's 257 towns take the statements the demo's 14 take: every figure, indicators and
+/// their protection included, is computed by grouped SQL over all towns at once.
+async fn the_country_s_comparison_takes_the_statements_of_the_demo_s(engine: Engine) {
+    let query = "{ comparison { rows { town { nameEn } openTasks onTrack { part } health { kind value }
+        indicators { indicator value withheld change } } countryIndicators { value } countryTotals { towns } } }";
+    let mut counted = Vec::new();
+    for scale in [workit_persistence::demo::Scale::Demo, workit_persistence::demo::Scale::National] {
+        let app = spawn_app_at_scale(engine, counting_config(), scale).await;
+        let national = app.login("national").await;
+        app.gql(&national, query, json!({})).await; // warm: sessions and caches
+        let before = app.statements.load(Ordering::SeqCst);
+        let body = app.gql(&national, query, json!({})).await;
+        assert!(body["errors"].is_null(), "{body}");
+        let rows = body["data"]["comparison"]["rows"].as_array().unwrap();
+        let with_figures = rows.iter().filter(|r| r["indicators"][0]["value"].is_number()).count();
+        counted.push((rows.len(), with_figures, app.statements.load(Ordering::SeqCst) - before));
+    }
+    let ((demo_towns, demo_figures, demo), (country_towns, country_figures, country)) = (counted[0], counted[1]);
+    assert_eq!((demo_towns, country_towns), (14, 257));
+    assert_eq!((demo_figures, country_figures), (14, 257), "every town has its indicators");
+    assert_eq!(country, demo, "statements for 14 towns and for 257");
+}
+
 async fn the_comparison_exports_to_excel_and_csv_with_the_rows_the_caller_may_read(engine: Engine) {
     let app = spawn_app(engine).await;
     let coordinator = app.login("coordinator.north").await;
@@ -177,4 +200,5 @@ both_engines!(
     a_town_s_row_counts_its_plan_its_focuses_and_its_metrics_on_track,
     coordinators_read_their_region_s_rows_and_town_users_only_their_own,
     comparing_more_towns_takes_the_same_number_of_statements,
+    the_country_s_comparison_takes_the_statements_of_the_demo_s,
 );

@@ -147,10 +147,15 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
 }
 
 pub async fn spawn_app_with(engine: Engine, config: ApiConfig) -> TestApp {
+    spawn_app_at_scale(engine, config, workit_persistence::demo::Scale::Demo).await
+}
+
+/// The server over the demo data, or over the synthetic country of 257 towns.
+pub async fn spawn_app_at_scale(engine: Engine, config: ApiConfig, scale: workit_persistence::demo::Scale) -> TestApp {
     let database = fresh_database(engine).await;
     let db = workit_persistence::connect(&database.url, 5).await.expect("connect");
     workit_persistence::migrate(&db).await.expect("migrate");
-    workit_persistence::demo::seed(&db, demo_hash(), now()).await.expect("seed");
+    workit_persistence::demo::seed_at_scale(&db, demo_hash(), now(), scale).await.expect("seed");
     db.close().await.ok();
     serve_database(database, config).await
 }

@@ -186,7 +186,12 @@ impl Loader<HealthOfForum> for Store {
     type Error = ApiError;
 
     async fn load(&self, ids: &[HealthOfForum]) -> Result<HashMap<HealthOfForum, Vec<Signal>>, ApiError> {
-        let report = forum_store::health::assess_forums(&self.db, &keys(ids, |k| k.0), self.now).await?;
+        let report = forum_store::health::assess_forums(
+            &self.db,
+            forum_store::health::Forums::Only(&keys(ids, |k| k.0)),
+            self.now,
+        )
+        .await?;
         Ok(report.into_iter().map(|(forum, signals)| (HealthOfForum(forum), signals)).collect())
     }
 }

@@ -86,6 +86,7 @@ pub struct Signal {
     pub details: Vec<String>,
 }
 
+#[derive(Debug, Clone, Copy)]
 pub struct MemberFacts {
     pub sector: Option<Sector>,
     pub seniority: Option<Seniority>,

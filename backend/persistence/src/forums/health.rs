@@ -4,10 +4,12 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use workit_domain::directory::{Sector, Seniority};
-use workit_domain::forums::health::{HealthInput, MeetingFacts, MemberFacts, Signal, TaskFacts, TeamFacts, assess};
+use workit_domain::forums::health::{
+    HealthInput, MeetingFacts, MemberFacts, Signal, THRESHOLDS, TaskFacts, TeamFacts, assess,
+};
 use workit_domain::forums::{BodyKind, is_closed, is_current};
 use workit_domain::meetings::{AttendanceStatus, MeetingStatus};
 use workit_domain::plans::TaskStatus;
@@ -18,126 +20,194 @@ use crate::{Database, StoreResult};
 /// Meetings count once they have happened and were recorded.
 const HELD: [MeetingStatus; 2] = [MeetingStatus::Held, MeetingStatus::MinutesApproved];
 
+/// Which forums a read covers: every forum (a country's comparison, which sends no list of ids
+/// for the database to bind), or the given ones.
+#[derive(Debug, Clone, Copy)]
+pub enum Forums<'a> {
+    All,
+    Only(&'a [i64]),
+}
+
+impl Forums<'_> {
+    /// `column IN (…)` for some forums; nothing for all.
+    pub fn filter(self, column: impl sea_orm::sea_query::IntoColumnRef) -> Condition {
+        match self {
+            Forums::All => Condition::all(),
+            Forums::Only(ids) => Condition::all().add(Expr::col(column).is_in(ids.iter().copied())),
+        }
+    }
+}
+
+/// Narrows a statement over meetings to the bodies of some forums (all need no join).
+fn of_forums(statement: &mut sea_orm::sea_query::SelectStatement, forum_set: Forums<'_>) {
+    if let Forums::Only(_) = forum_set {
+        statement
+            .inner_join(
+                bodies::Entity,
+                Expr::col((bodies::Entity, bodies::Column::Id)).equals((meetings::Entity, meetings::Column::BodyId)),
+            )
+            .cond_where(forum_set.filter((bodies::Entity, bodies::Column::ForumId)));
+    }
+}
+
 pub async fn assess_forums(
     db: &Database,
-    forum_ids: &[i64],
+    forum_set: Forums<'_>,
     now: DateTime<Utc>,
 ) -> StoreResult<HashMap<i64, Vec<Signal>>> {
     let today = now.date_naive();
-    let forums = forums::Entity::find().filter(forums::Column::Id.is_in(forum_ids.iter().copied())).all(db).await?;
+    let forums = forums::Entity::find().filter(forum_set.filter((forums::Entity, forums::Column::Id))).all(db).await?;
     let bodies: Vec<bodies::Model> = bodies::Entity::find()
-        .filter(bodies::Column::ForumId.is_in(forum_ids.iter().copied()))
+        .filter(forum_set.filter((bodies::Entity, bodies::Column::ForumId)))
         .filter(bodies::Column::ArchivedAt.is_null())
         .all(db)
         .await?
         .into_iter()
         .filter(|b| !is_closed(b.ends_on, today))
         .collect();
-    let body_ids: Vec<i64> = bodies.iter().map(|b| b.id).collect();
-    // Only the columns the rules read, as tuples: for a country this is ten thousand members.
-    let members: Vec<(i64, i64)> = memberships::Entity::find()
-        .select_only()
-        .column(memberships::Column::BodyId)
-        .column(memberships::Column::PersonId)
-        .column(memberships::Column::JoinedOn)
-        .column(memberships::Column::LeftOn)
-        .filter(memberships::Column::BodyId.is_in(body_ids.iter().copied()))
-        .into_tuple::<(i64, i64, NaiveDate, Option<NaiveDate>)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|(_, _, joined, left)| is_current(*joined, *left, today))
-        .map(|(body, person, _, _)| (body, person))
-        .collect();
-    let person_ids: BTreeSet<i64> = members.iter().map(|(_, person)| *person).collect();
-    let people: HashMap<i64, (Option<i64>, Option<Seniority>)> = people::Entity::find()
-        .select_only()
-        .column(people::Column::Id)
-        .column(people::Column::OrganisationId)
-        .column(people::Column::Seniority)
-        .filter(people::Column::Id.is_in(person_ids.iter().copied()))
-        .into_tuple::<(i64, Option<i64>, Option<String>)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|(id, organisation, seniority)| (id, (organisation, seniority.as_deref().and_then(Seniority::parse))))
-        .collect();
-    let org_ids: BTreeSet<i64> = people.values().filter_map(|(organisation, _)| *organisation).collect();
-    let sector_of_org: HashMap<i64, Sector> = organisations::Entity::find()
-        .select_only()
-        .column(organisations::Column::Id)
-        .column(organisations::Column::Sector)
-        .filter(organisations::Column::Id.is_in(org_ids.iter().copied()))
-        .into_tuple::<(i64, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|(id, sector)| Sector::parse(&sector).map(|s| (id, s)))
-        .collect();
-    let held = || {
-        meetings::Entity::find()
-            .filter(meetings::Column::BodyId.is_in(body_ids.iter().copied()))
-            .filter(meetings::Column::Status.is_in(HELD.map(MeetingStatus::as_str)))
-            .filter(meetings::Column::StartsAt.lte(now))
+    let open_bodies: BTreeSet<i64> = bodies.iter().map(|b| b.id).collect();
+    // Members with their organisation's sector and their seniority, joined by the database and
+    // only in the columns the rules read: for a country this is ten thousand members.
+    let statement = Query::select()
+        .column((memberships::Entity, memberships::Column::BodyId))
+        .column((memberships::Entity, memberships::Column::PersonId))
+        .column((memberships::Entity, memberships::Column::JoinedOn))
+        .column((memberships::Entity, memberships::Column::LeftOn))
+        .column((people::Entity, people::Column::Seniority))
+        .column((organisations::Entity, organisations::Column::Sector))
+        .from(memberships::Entity)
+        .inner_join(
+            bodies::Entity,
+            Expr::col((bodies::Entity, bodies::Column::Id)).equals((memberships::Entity, memberships::Column::BodyId)),
+        )
+        .inner_join(
+            people::Entity,
+            Expr::col((people::Entity, people::Column::Id))
+                .equals((memberships::Entity, memberships::Column::PersonId)),
+        )
+        .left_join(
+            organisations::Entity,
+            Expr::col((organisations::Entity, organisations::Column::Id))
+                .equals((people::Entity, people::Column::OrganisationId)),
+        )
+        .cond_where(forum_set.filter((bodies::Entity, bodies::Column::ForumId)))
+        .to_owned();
+    let mut members: Vec<(i64, i64, Option<Sector>, Option<Seniority>)> = Vec::new();
+    for row in db.query_all(&statement).await? {
+        let (body, person): (i64, i64) = (row.try_get_by_index(0)?, row.try_get_by_index(1)?);
+        let (joined, left): (NaiveDate, Option<NaiveDate>) = (row.try_get_by_index(2)?, row.try_get_by_index(3)?);
+        if !open_bodies.contains(&body) || !is_current(joined, left, today) {
+            continue;
+        }
+        let seniority: Option<String> = row.try_get_by_index(4)?;
+        let sector: Option<String> = row.try_get_by_index(5)?;
+        members.push((
+            body,
+            person,
+            sector.as_deref().and_then(Sector::parse),
+            seniority.as_deref().and_then(Seniority::parse),
+        ));
+    }
+    let held = Expr::col((meetings::Entity, meetings::Column::Status))
+        .is_in(HELD.map(MeetingStatus::as_str))
+        .and(Expr::col((meetings::Entity, meetings::Column::StartsAt)).lte(now));
+    // Every body's last held meeting (forum cadence, task teams' rhythm).
+    let mut statement = Query::select()
+        .column((meetings::Entity, meetings::Column::BodyId))
+        .expr(Expr::col((meetings::Entity, meetings::Column::StartsAt)).max())
+        .from(meetings::Entity)
+        .and_where(held.clone())
+        .group_by_col((meetings::Entity, meetings::Column::BodyId))
+        .to_owned();
+    of_forums(&mut statement, forum_set);
+    let mut last_held: HashMap<i64, DateTime<Utc>> = HashMap::new();
+    for row in db.query_all(&statement).await? {
+        last_held.insert(row.try_get_by_index(0)?, row.try_get_by_index(1)?);
+    }
+    // The attendance window: each forum body's last held meetings that have a roll (as many as
+    // the domain's rule takes), found before anything is counted, then their rolls counted by
+    // the database.
+    let recorded = [AttendanceStatus::Attended, AttendanceStatus::Absent, AttendanceStatus::Excused];
+    let has_roll = Query::select()
+        .expr(Expr::val(1))
+        .from(attendance::Entity)
+        .and_where(
+            Expr::col((attendance::Entity, attendance::Column::MeetingId))
+                .equals((meetings::Entity, meetings::Column::Id)),
+        )
+        .and_where(Expr::col((attendance::Entity, attendance::Column::Status)).is_in(recorded.map(|s| s.as_str())))
+        .to_owned();
+    let mut candidates = Query::select()
+        .column((meetings::Entity, meetings::Column::Id))
+        .column((meetings::Entity, meetings::Column::BodyId))
+        .column((meetings::Entity, meetings::Column::StartsAt))
+        .expr_window_as(
+            Expr::cust("ROW_NUMBER()"),
+            sea_orm::sea_query::WindowStatement::partition_by((meetings::Entity, meetings::Column::BodyId))
+                .order_by((meetings::Entity, meetings::Column::StartsAt), sea_orm::Order::Desc)
+                .to_owned(),
+            "recency",
+        )
+        .from(meetings::Entity)
+        .inner_join(
+            bodies::Entity,
+            Expr::col((bodies::Entity, bodies::Column::Id)).equals((meetings::Entity, meetings::Column::BodyId)),
+        )
+        .and_where(held)
+        .and_where(Expr::col((bodies::Entity, bodies::Column::Kind)).eq(BodyKind::Forum.as_str()))
+        .and_where(Expr::exists(has_roll))
+        .to_owned();
+    if let Forums::Only(_) = forum_set {
+        candidates.cond_where(forum_set.filter((bodies::Entity, bodies::Column::ForumId)));
+    }
+    let window = i64::try_from(THRESHOLDS.attendance_meetings).unwrap_or(3);
+    // Each roll counted by the index on attendance's meeting: a few rows per meeting read, not
+    // every roll of the country.
+    let recent = sea_orm::sea_query::Alias::new("recent");
+    let column = |name: &str| (recent.clone(), sea_orm::sea_query::Alias::new(name));
+    let counted = |statuses: &[AttendanceStatus]| {
+        let count = Query::select()
+            .expr(Expr::col((attendance::Entity, attendance::Column::Id)).count())
+            .from(attendance::Entity)
+            .and_where(Expr::col((attendance::Entity, attendance::Column::MeetingId)).equals(column("id")))
+            .and_where(
+                Expr::col((attendance::Entity, attendance::Column::Status)).is_in(statuses.iter().map(|s| s.as_str())),
+            )
+            .to_owned();
+        Expr::from(count)
     };
-    // The forum bodies' held meetings with their rolls counted by the database (the domain takes
-    // its window of them), and for every other body only its last meeting.
-    let forum_bodies: BTreeSet<i64> = bodies.iter().filter(|b| b.kind == BodyKind::Forum).map(|b| b.id).collect();
-    let forum_meetings: Vec<(i64, i64, DateTime<Utc>)> = held()
-        .select_only()
-        .column(meetings::Column::Id)
-        .column(meetings::Column::BodyId)
-        .column(meetings::Column::StartsAt)
-        .filter(meetings::Column::BodyId.is_in(forum_bodies.iter().copied()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let last_held: HashMap<i64, DateTime<Utc>> = held()
-        .select_only()
-        .column(meetings::Column::BodyId)
-        .expr(Expr::col(meetings::Column::StartsAt).max())
-        .group_by(meetings::Column::BodyId)
-        .into_tuple::<(i64, DateTime<Utc>)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let status = Expr::col(attendance::Column::Status);
-    let counted = |statuses: &[AttendanceStatus]| -> Expr {
-        Func::sum(Expr::case(status.clone().is_in(statuses.iter().map(|s| s.as_str())), 1).finally(0)).into()
-    };
-    let roll_of: HashMap<i64, (usize, usize)> = attendance::Entity::find()
-        .select_only()
-        .column(attendance::Column::MeetingId)
+    let statement = Query::select()
+        .column(column("id"))
+        .column(column("body_id"))
+        .column(column("starts_at"))
         .expr(counted(&[AttendanceStatus::Attended]))
         .expr(counted(&[AttendanceStatus::Absent, AttendanceStatus::Excused]))
-        .filter(attendance::Column::MeetingId.is_in(forum_meetings.iter().map(|(id, _, _)| *id)))
-        .group_by(attendance::Column::MeetingId)
-        .into_tuple::<(i64, i64, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|(meeting, attended, missed)| {
-            (meeting, (usize::try_from(attended).unwrap_or(0), usize::try_from(missed).unwrap_or(0)))
-        })
-        .collect();
+        .from_subquery(candidates, recent.clone())
+        .and_where(Expr::col(column("recency")).lte(window))
+        .to_owned();
+    let mut forum_meetings: Vec<(i64, i64, DateTime<Utc>)> = Vec::new();
+    let mut roll_of: HashMap<i64, (usize, usize)> = HashMap::new();
+    for row in db.query_all(&statement).await? {
+        let (id, body, starts_at): (i64, i64, DateTime<Utc>) =
+            (row.try_get_by_index(0)?, row.try_get_by_index(1)?, row.try_get_by_index(2)?);
+        let (attended, missed): (i64, i64) = (row.try_get_by_index(3)?, row.try_get_by_index(4)?);
+        forum_meetings.push((id, body, starts_at));
+        roll_of.insert(id, (usize::try_from(attended).unwrap_or(0), usize::try_from(missed).unwrap_or(0)));
+    }
     let tasks: Vec<(i64, String, Option<NaiveDate>)> = work_plan_tasks::Entity::find()
         .select_only()
         .column(work_plan_tasks::Column::ForumId)
         .column(work_plan_tasks::Column::Status)
         .column(work_plan_tasks::Column::DueOn)
-        .filter(work_plan_tasks::Column::ForumId.is_in(forum_ids.iter().copied()))
+        .filter(forum_set.filter((work_plan_tasks::Entity, work_plan_tasks::Column::ForumId)))
         .into_tuple()
         .all(db)
         .await?;
 
-    let sector_of_person = |person_id: i64| {
-        people.get(&person_id).and_then(|(organisation, _)| *organisation).and_then(|o| sector_of_org.get(&o).copied())
-    };
     // Grouped once, so each forum reads only its own (a country has hundreds of forums).
-    let mut members_of: HashMap<i64, Vec<i64>> = HashMap::new();
-    for (body, person) in &members {
-        members_of.entry(*body).or_default().push(*person);
+    let mut members_of: HashMap<i64, Vec<MemberFacts>> = HashMap::new();
+    for (body, _, sector, seniority) in &members {
+        members_of.entry(*body).or_default().push(MemberFacts { sector: *sector, seniority: *seniority });
     }
     let mut bodies_of: HashMap<i64, Vec<&bodies::Model>> = HashMap::new();
     for body in &bodies {
@@ -147,6 +217,15 @@ pub async fn assess_forums(
     for (id, body, starts_at) in &forum_meetings {
         let (attended, missed) = roll_of.get(id).copied().unwrap_or_default();
         meetings_of.entry(*body).or_default().push(MeetingFacts { on: starts_at.date_naive(), attended, missed });
+    }
+    // The last held forum meeting counts for the rhythm even when no roll was taken at it.
+    for body in bodies.iter().filter(|b| b.kind == BodyKind::Forum) {
+        if let Some(last) = last_held.get(&body.id) {
+            let facts = meetings_of.entry(body.id).or_default();
+            if !facts.iter().any(|m| m.on >= last.date_naive()) {
+                facts.push(MeetingFacts { on: last.date_naive(), attended: 0, missed: 0 });
+            }
+        }
     }
     let mut tasks_of: HashMap<i64, Vec<TaskFacts>> = HashMap::new();
     for (forum, status, due_on) in &tasks {
@@ -163,15 +242,8 @@ pub async fn assess_forums(
         let forum_body = own_bodies.iter().find(|b| b.kind == BodyKind::Forum).map(|b| b.id);
         let people_of = |body: i64| members_of.get(&body).unwrap_or(&no_people).iter().copied();
         let sectors: BTreeSet<Sector> =
-            own_bodies.iter().flat_map(|b| people_of(b.id)).filter_map(sector_of_person).collect();
-        let forum_members = forum_body
-            .into_iter()
-            .flat_map(people_of)
-            .map(|person| MemberFacts {
-                sector: sector_of_person(person),
-                seniority: people.get(&person).and_then(|(_, seniority)| *seniority),
-            })
-            .collect();
+            own_bodies.iter().flat_map(|b| people_of(b.id)).filter_map(|m| m.sector).collect();
+        let forum_members = forum_body.into_iter().flat_map(people_of).collect();
         let forum_meetings = forum_body.and_then(|b| meetings_of.remove(&b)).unwrap_or_default();
         let task_teams = own_bodies
             .iter()
@@ -191,5 +263,5 @@ pub async fn assess_forums(
 
 /// For tests and tools that want one forum's signals on a given day.
 pub async fn assess_forum(db: &Database, forum_id: i64, now: DateTime<Utc>) -> StoreResult<Vec<Signal>> {
-    Ok(assess_forums(db, &[forum_id], now).await?.remove(&forum_id).unwrap_or_default())
+    Ok(assess_forums(db, Forums::Only(&[forum_id]), now).await?.remove(&forum_id).unwrap_or_default())
 }

@@ -250,7 +250,8 @@ fn median_of(values: &mut [f64]) -> Option<f64> {
     }
 }
 
-/// Every town's stage and figures, in a fixed number of statements.
+/// Every town's stage and figures, in a fixed number of statements. The comparison always covers
+/// every town (the country's line needs them all), so the reads send no lists of ids.
 async fn figures_of(
     db: &Database,
     town_ids: &[TownId],
@@ -258,8 +259,9 @@ async fn figures_of(
     quarter: Quarter,
     now: DateTime<Utc>,
 ) -> StoreResult<HashMap<TownId, (Option<Stage>, TownFigures)>> {
-    let forum_rows =
-        forums::Entity::find().filter(forums::Column::TownId.is_in(town_ids.iter().copied())).all(db).await?;
+    let compared: std::collections::HashSet<TownId> = town_ids.iter().copied().collect();
+    let forum_rows: Vec<forums::Model> =
+        forums::Entity::find().all(db).await?.into_iter().filter(|f| compared.contains(&f.town_id)).collect();
     let forum_ids: Vec<i64> = forum_rows.iter().map(|f| f.id).collect();
     let mut by_forum: HashMap<i64, TownFigures> = forum_ids.iter().map(|id| (*id, TownFigures::default())).collect();
 
@@ -268,7 +270,6 @@ async fn figures_of(
         .column(milestones::Column::ForumId)
         .expr(Expr::col(milestones::Column::Id).count())
         .expr(count_where(Expr::col(milestones::Column::DoneOn).is_not_null()))
-        .filter(milestones::Column::ForumId.is_in(forum_ids.iter().copied()))
         .group_by(milestones::Column::ForumId)
         .into_tuple()
         .all(db)
@@ -283,7 +284,6 @@ async fn figures_of(
         .select_only()
         .column(bodies::Column::ForumId)
         .expr(Expr::col(bodies::Column::Id).count())
-        .filter(bodies::Column::ForumId.is_in(forum_ids.iter().copied()))
         .filter(bodies::Column::Kind.is_in([BodyKind::TaskTeam.as_str(), BodyKind::AdHocTeam.as_str()]))
         .filter(bodies::Column::ArchivedAt.is_null())
         .filter(bodies::Column::EndsOn.is_null().or(bodies::Column::EndsOn.gte(today)))
@@ -302,8 +302,8 @@ async fn figures_of(
         .select_only()
         .column(work_plan_tasks::Column::ForumId)
         .expr(count_where(open_task.clone()))
-        .expr(count_where(open_task.and(Expr::col(work_plan_tasks::Column::DueOn).lt(today))))
-        .filter(work_plan_tasks::Column::ForumId.is_in(forum_ids.iter().copied()))
+        .expr(count_where(open_task.clone().and(Expr::col(work_plan_tasks::Column::DueOn).lt(today))))
+        .filter(open_task)
         .group_by(work_plan_tasks::Column::ForumId)
         .into_tuple()
         .all(db)
@@ -320,7 +320,9 @@ async fn figures_of(
     let statement = Query::select()
         .column((bodies::Entity, bodies::Column::ForumId))
         .expr(count_where(open_decision.clone()))
-        .expr(count_where(open_decision.and(Expr::col((decisions::Entity, decisions::Column::DueOn)).lt(today))))
+        .expr(count_where(
+            open_decision.clone().and(Expr::col((decisions::Entity, decisions::Column::DueOn)).lt(today)),
+        ))
         .from(decisions::Entity)
         .inner_join(
             meetings::Entity,
@@ -331,7 +333,8 @@ async fn figures_of(
             bodies::Entity,
             Expr::col((meetings::Entity, meetings::Column::BodyId)).equals((bodies::Entity, bodies::Column::Id)),
         )
-        .and_where(Expr::col((bodies::Entity, bodies::Column::ForumId)).is_in(forum_ids.iter().copied()))
+        // Only open decisions are counted: the done ones, most of them, are not read.
+        .and_where(open_decision)
         .group_by_col((bodies::Entity, bodies::Column::ForumId))
         .to_owned();
     let decision_counts: Vec<(i64, i64, i64)> = db
@@ -352,7 +355,6 @@ async fn figures_of(
         .column(strategic_focuses::Column::ForumId)
         .column(strategic_focuses::Column::Kind)
         .expr(Expr::col(strategic_focuses::Column::Id).count())
-        .filter(strategic_focuses::Column::ForumId.is_in(forum_ids.iter().copied()))
         .filter(strategic_focuses::Column::Status.eq(FocusStatus::Active.as_str()))
         .group_by(strategic_focuses::Column::ForumId)
         .group_by(strategic_focuses::Column::Kind)
@@ -370,25 +372,37 @@ async fn figures_of(
         .select_only()
         .column(strategic_focuses::Column::Id)
         .column(strategic_focuses::Column::ForumId)
-        .filter(strategic_focuses::Column::ForumId.is_in(forum_ids.iter().copied()))
         .filter(strategic_focuses::Column::Status.eq(FocusStatus::Active.as_str()))
         .into_tuple::<(i64, i64)>()
         .all(db)
         .await?
         .into_iter()
         .collect();
+    let active = Query::select()
+        .column(strategic_focuses::Column::Id)
+        .from(strategic_focuses::Entity)
+        .and_where(Expr::col(strategic_focuses::Column::Status).eq(FocusStatus::Active.as_str()))
+        .to_owned();
     let metric_rows = outcome_metrics::Entity::find()
-        .filter(outcome_metrics::Column::FocusId.is_in(active_focuses.keys().copied()))
+        .filter(outcome_metrics::Column::FocusId.in_subquery(active.clone()))
         .all(db)
         .await?;
+    let of_active = Query::select()
+        .column(outcome_metrics::Column::Id)
+        .from(outcome_metrics::Entity)
+        .and_where(Expr::col(outcome_metrics::Column::FocusId).in_subquery(active))
+        .to_owned();
     let values: HashMap<i64, f64> = measurements::Entity::find()
-        .filter(measurements::Column::MetricId.is_in(metric_rows.iter().map(|m| m.id)))
+        .select_only()
+        .column(measurements::Column::MetricId)
+        .column(measurements::Column::Value)
+        .filter(measurements::Column::MetricId.in_subquery(of_active))
         .filter(measurements::Column::Year.eq(quarter.year()))
         .filter(measurements::Column::Quarter.eq(i32::from(quarter.number())))
+        .into_tuple::<(i64, f64)>()
         .all(db)
         .await?
         .into_iter()
-        .map(|m| (m.metric_id, m.value))
         .collect();
     for metric in &metric_rows {
         let (Some(forum), Some(path)) = (active_focuses.get(&metric.focus_id), path(metric)) else { continue };
@@ -405,7 +419,6 @@ async fn figures_of(
     let approved: Vec<i64> = quarterly_controls::Entity::find()
         .select_only()
         .column(quarterly_controls::Column::ForumId)
-        .filter(quarterly_controls::Column::ForumId.is_in(forum_ids.iter().copied()))
         .filter(quarterly_controls::Column::Quarter.eq(quarter.code()))
         .filter(quarterly_controls::Column::Status.eq(ControlStatus::Approved.as_str()))
         .into_tuple()
@@ -417,7 +430,8 @@ async fn figures_of(
         }
     }
 
-    let mut health: HashMap<i64, Vec<Signal>> = crate::forums::health::assess_forums(db, &forum_ids, now).await?;
+    let mut health: HashMap<i64, Vec<Signal>> =
+        crate::forums::health::assess_forums(db, crate::forums::health::Forums::All, now).await?;
     Ok(forum_rows
         .into_iter()
         .map(|forum| {
