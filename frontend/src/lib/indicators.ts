@@ -62,10 +62,9 @@ export function figureWithChange<F extends Figure>(periods: Period<F>[], at: Per
   return { figure, change };
 }
 
-/** An indicator's shown values, oldest first, for a sparkline (withheld points are left out). */
-export function series<F extends Figure>(periods: Period<F>[], indicator: Indicator): number[] {
-  return [...periods]
-    .reverse()
-    .map((p) => p.figures.find((f) => f.indicator === indicator)?.value)
-    .filter((v): v is number => v != null);
+/** An indicator's shown values for a sparkline (withheld points left out), oldest first — or,
+ * in a right-to-left language, newest first, so time reads as the metric charts read it. */
+export function series<F extends Figure>(periods: Period<F>[], indicator: Indicator, rtl: boolean): number[] {
+  const values = periods.map((p) => p.figures.find((f) => f.indicator === indicator)?.value).filter((v): v is number => v != null);
+  return rtl ? values : values.reverse();
 }

@@ -11,6 +11,7 @@ import { ErrorState, Loading } from '@/components/PageState';
 import type { Indicator } from '@/gql/graphql';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { useFormat } from '@/hooks/useFormat';
+import { languageMeta } from '@/lib/i18n';
 import { changeText, figureText, figureWithChange, INDICATOR_GROUPS, series } from '@/lib/indicators';
 import { localName } from '@/lib/names';
 
@@ -25,6 +26,7 @@ export default function TownIndicatorsPage() {
   const { townId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const format = useFormat();
+  const rtl = languageMeta(i18n.language).dir === 'rtl';
   const [{ data, fetching, error }, refetch] = useQuery({ query: TownIndicatorsQuery, variables: { id: townId } });
   const [importing, setImporting] = useState(false);
   const [source, setSource] = useState('');
@@ -91,7 +93,7 @@ export default function TownIndicatorsPage() {
                 </Table.Tr>
                 {group.indicators.map((indicator) => {
                   const label = t(`indicators.names.${indicator}`);
-                  const points = series(periods, indicator);
+                  const points = series(periods, indicator, rtl);
                   return (
                     <Table.Tr key={indicator} data-indicator={indicator}>
                       <Table.Th scope="row">{label}</Table.Th>

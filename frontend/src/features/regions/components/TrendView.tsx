@@ -8,6 +8,7 @@ import { useQuery } from 'urql';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { Indicator } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
+import { languageMeta } from '@/lib/i18n';
 import { figureText, INDICATOR_GROUPS } from '@/lib/indicators';
 import { localName } from '@/lib/names';
 
@@ -28,6 +29,8 @@ export function TrendView({ regionId }: { regionId: string | null }) {
   const name = t(`indicators.names.${indicator}`);
   const trend = data?.comparison.trend;
   const threshold = data?.comparison.threshold ?? 10;
+  // Time reads in the language's direction, as in the metric charts.
+  const rtl = languageMeta(i18n.language).dir === 'rtl';
   const medianLabel = regionId ? t('indicators.median') : t('indicators.medianCountry');
   // One scale for every town, so the charts compare at a glance.
   const highest = Math.max(0, ...(trend?.towns.flatMap((row) => row.figures.map((f) => f.value ?? 0)) ?? []), ...(trend?.median.map((m) => m ?? 0) ?? []));
@@ -65,7 +68,8 @@ export function TrendView({ regionId }: { regionId: string | null }) {
                   connectNulls={false}
                   curveType="linear"
                   gridAxis="none"
-                  yAxisProps={{ width: 48, domain: [0, Math.ceil(highest * 1.05) || 1] }}
+                  xAxisProps={{ reversed: rtl }}
+                  yAxisProps={{ width: 48, orientation: rtl ? 'right' : 'left', domain: [0, Math.ceil(highest * 1.05) || 1] }}
                   valueFormatter={(v) => format.number(Math.round(v * 10) / 10)}
                   series={[
                     { name: 'value', label: town, color: 'blue.7' },

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 
 import type { TownOverviewQuery } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
+import { languageMeta } from '@/lib/i18n';
 import { betterWhen, changeText, figureText, figureWithChange, HEADLINE, series } from '@/lib/indicators';
 
 type Indicators = NonNullable<TownOverviewQuery['town']>['indicators'];
@@ -12,8 +13,9 @@ type Indicators = NonNullable<TownOverviewQuery['town']>['indicators'];
 /** The town's latest employment figures with their trend and change on a year earlier, so a
  * referent can bring them to the next meeting; the whole table is a click away. */
 export function TownIndicatorsCard({ townId, indicators }: { townId: string; indicators: Indicators }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
+  const rtl = languageMeta(i18n.language).dir === 'rtl';
   const latest = indicators.periods[0];
   return (
     <Card withBorder component="section" aria-labelledby="town-indicators">
@@ -36,7 +38,7 @@ export function TownIndicatorsCard({ townId, indicators }: { townId: string; ind
             <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }}>
               {HEADLINE.map((indicator) => {
                 const { figure, change } = figureWithChange(indicators.periods, latest, indicator);
-                const points = series(indicators.periods, indicator);
+                const points = series(indicators.periods, indicator, rtl);
                 const good = change == null || change === 0 ? undefined : Math.sign(change) === betterWhen(indicator);
                 return (
                   <Stack key={indicator} gap={2} data-indicator={indicator}>
