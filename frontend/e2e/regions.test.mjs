@@ -34,6 +34,15 @@ test('a coordinator compares the region\'s towns, sorts, reads the heat map, dri
   const rate = await page.locator('td[data-column="UNEMPLOYMENT_RATE"]').first().textContent();
   assert.match(rate, /^[\d.]+% \([+−][\d.]+ נק׳ אחוז\)$/, 'a rate with its change on a year earlier');
 
+  // Filter by name: one town; by a stage no row is in, none, with a word saying so.
+  const firstName = (await rows.first().locator('th a').textContent()).trim();
+  await page.getByRole('textbox', { name: 'חיפוש יישוב' }).fill(firstName);
+  await page.waitForFunction(() => document.querySelectorAll('tbody tr[data-town]').length === 1);
+  await page.getByRole('textbox', { name: 'חיפוש יישוב' }).fill('אין יישוב כזה');
+  await page.getByText('אין יישובים שמתאימים לסינון.').waitFor();
+  await page.getByRole('textbox', { name: 'חיפוש יישוב' }).fill('');
+  await page.waitForFunction((n) => document.querySelectorAll('tbody tr[data-town]').length === n, count);
+
   await page.getByText('מפת חום').click();
   await page.locator('table[data-view="heat"]').waitFor();
   assert.ok(await page.locator('td[data-column="attendance"][style*="background"]').count() >= 1, 'cells coloured by how they compare');

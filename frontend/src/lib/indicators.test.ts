@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 
+import type { Indicator, Withheld } from '@/gql/graphql';
+
 import { changeText, figureText, figureWithChange, series, yearEarlier } from './indicators';
 
 const t = ((key: string, values?: Record<string, unknown>) => (key === 'indicators.points' ? `${values?.value} pts` : key === 'indicators.withheldMark' ? '•' : key)) as unknown as TFunction;
@@ -26,12 +28,14 @@ describe('indicator figures', () => {
   it('find the same period a year earlier, as a month or a quarter', () => {
     expect(yearEarlier('2026-Q3')).toBe('2025-Q3');
     expect(yearEarlier('2026-09')).toBe('2025-09');
-    const periods = [
-      { period: '2026-Q3', figures: [{ indicator: 'JOBS' as const, value: 120 }] },
-      { period: '2026-Q2', figures: [{ indicator: 'JOBS' as const, value: null, withheld: 'SMALL' as const }] },
-      { period: '2025-Q3', figures: [{ indicator: 'JOBS' as const, value: 100 }] },
+    type Figure = { indicator: Indicator; value: number | null; withheld?: Withheld | null };
+    const latest = { period: '2026-Q3', figures: [{ indicator: 'JOBS', value: 120 }] as Figure[] };
+    const periods: { period: string; figures: Figure[] }[] = [
+      latest,
+      { period: '2026-Q2', figures: [{ indicator: 'JOBS', value: null, withheld: 'SMALL' }] },
+      { period: '2025-Q3', figures: [{ indicator: 'JOBS', value: 100 }] },
     ];
-    expect(figureWithChange(periods, periods[0], 'JOBS').change).toBe(20);
+    expect(figureWithChange(periods, latest, 'JOBS').change).toBe(20);
     // Withheld points are left out; time runs the way the language reads.
     expect(series(periods, 'JOBS', false)).toEqual([100, 120]);
     expect(series(periods, 'JOBS', true)).toEqual([120, 100]);

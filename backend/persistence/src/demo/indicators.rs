@@ -4,7 +4,8 @@
 //! eased since, wages grow a little every year. Small groups (a few Arab job seekers in a
 //! development town) are what the privacy rules of the comparison exist for.
 
-use rand::Rng;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
 use workit_domain::plans::Quarter;
 use workit_domain::regions::indicators::{Indicator, Period, Values};
 
@@ -31,12 +32,14 @@ fn population_mix(slug: &str) -> (f64, f64) {
 
 impl Seeder<'_> {
     pub(super) async fn indicators(&mut self, town_id: i64, seed: &TownSeed<'_>) -> StoreResult<()> {
+        // A generator of the town's own, so adding figures leaves the rest of the demo as it was.
+        let mut rng = ChaCha8Rng::seed_from_u64(u64::from_le_bytes(town_id.to_le_bytes()) ^ 0x5eed);
         let (arab, haredi) = if self.scale == Scale::National && !super::data::TOWNS.iter().any(|t| t.slug == seed.slug)
         {
-            match self.rng.random_range(0..100) {
+            match rng.random_range(0..100) {
                 0..=17 => (0.95, 0.0),
                 18..=23 => (0.0, 0.9),
-                _ => (self.rng.random_range(0.0..0.03), self.rng.random_range(0.0..0.06)),
+                _ => (rng.random_range(0.0..0.03), rng.random_range(0.0..0.06)),
             }
         } else {
             population_mix(seed.slug)
@@ -57,11 +60,11 @@ impl Seeder<'_> {
                 (2021, 2) => 1.25,
                 _ => 1.0,
             };
-            let noise = |rng: &mut rand_chacha::ChaCha8Rng| rng.random_range(0.97..1.03);
-            let labour_force = (population * participation * (1.0 + 0.012 * years) * noise(&mut self.rng)).round();
-            let rate = base_rate * pandemic * (1.0 - 0.015 * years).max(0.7) * noise(&mut self.rng) / 100.0;
+            let noise = |rng: &mut ChaCha8Rng| rng.random_range(0.97..1.03);
+            let labour_force = (population * participation * (1.0 + 0.012 * years) * noise(&mut rng)).round();
+            let rate = base_rate * pandemic * (1.0 - 0.015 * years).max(0.7) * noise(&mut rng) / 100.0;
             let unemployed = (labour_force * rate).round();
-            let job_seekers = (unemployed * self.rng.random_range(1.5..1.8)).round();
+            let job_seekers = (unemployed * rng.random_range(1.5..1.8)).round();
             let women = (job_seekers * (0.53 + arab * 0.08 + haredi * 0.06)).round();
             let mut values = Values::default();
             let mut put = |indicator: Indicator, value: f64| values.set(indicator, Some(value.max(0.0).round()));
@@ -109,7 +112,7 @@ impl Seeder<'_> {
             put(Indicator::Unemployed, unemployed);
             let employees = labour_force * 0.78;
             put(Indicator::WageEmployees, employees);
-            let wage = (6_400.0 + cluster * 850.0 - arab * 1_200.0) * (1.0 + 0.028 * years) * noise(&mut self.rng);
+            let wage = (6_400.0 + cluster * 850.0 - arab * 1_200.0) * (1.0 + 0.028 * years) * noise(&mut rng);
             values.set(Indicator::AverageWage, Some((wage / 10.0).round() * 10.0));
             let mut put = |indicator: Indicator, value: f64| values.set(indicator, Some(value.max(0.0).round()));
             put(Indicator::Employers, population / 28.0 * (1.0 + 0.01 * years));

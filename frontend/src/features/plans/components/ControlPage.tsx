@@ -17,7 +17,7 @@ import { localName } from '@/lib/names';
 
 import { ApproveControlMutation, ControlPageQuery, CorrectControlMutation, LastClosedQuarterQuery, SaveControlMutation } from '../api/queries';
 import { PlanChanges } from './PlanChanges';
-import { addQuarters, parseQuarter, STATUS_COLOR } from './quarters';
+import { addQuarters, parseQuarter, STATUS_FILL } from './quarters';
 
 type Figures = ControlFiguresFieldsFragment;
 type Forum = NonNullable<ControlPageData['town']['forum']>;
@@ -106,7 +106,7 @@ function FocusSection({ focus, approved, note, onNote, canEdit }: { focus: Figur
                       <Table.Td>{m.expected == null ? '—' : format.number(Math.round(m.expected * 100) / 100)}</Table.Td>
                       <Table.Td>{m.target == null ? '—' : format.number(m.target)}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Badge color={STATUS_COLOR[m.status as MetricStatus]} autoContrast data-status={m.status} maw="none" styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
+                        <Badge color={STATUS_FILL[m.status as MetricStatus]} autoContrast data-status={m.status} maw="none" styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
                           {t(`metrics.statuses.${m.status}`)}
                         </Badge>
                       </Table.Td>

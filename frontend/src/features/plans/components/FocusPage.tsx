@@ -16,7 +16,7 @@ import { FocusDialog } from './FocusDialog';
 import { MeasurementDialog } from './MeasurementDialog';
 import { MetricChart, MetricTable } from './MetricChart';
 import { MetricDialog } from './MetricDialog';
-import { parseQuarter, STATE_COLOR, STATUS_COLOR } from './quarters';
+import { parseQuarter, STATE_COLOR, STATUS_FILL } from './quarters';
 
 type Focus = NonNullable<FocusPageQuery['focus']>;
 type Metric = Focus['metrics'][number];
@@ -48,7 +48,7 @@ function MetricCard({ metric, canEdit, onRecord, onEdit }: { metric: Metric; can
             </Text>
           </Stack>
           <Group gap="xs">
-            <Badge size="lg" color={STATUS_COLOR[metric.status]} autoContrast data-status={metric.status}>
+            <Badge size="lg" color={STATUS_FILL[metric.status]} autoContrast data-status={metric.status}>
               {t(`metrics.statuses.${metric.status}`)}
             </Badge>
             {metric.due && <Badge color="red.9">{t('metrics.due')}</Badge>}

@@ -33,4 +33,7 @@ export function quarterOf(day: string): QuarterText {
 }
 
 export const STATUS_COLOR: Record<MetricStatus, string> = { ON_TRACK: 'teal', AT_RISK: 'yellow', OFF_TRACK: 'red', NO_DATA: 'gray' };
+/** The same statuses on a filled badge: shades dark enough for white text (WCAG AA), yellow
+ * light enough for black. */
+export const STATUS_FILL: Record<MetricStatus, string> = { ON_TRACK: 'teal.9', AT_RISK: 'yellow.4', OFF_TRACK: 'red.9', NO_DATA: 'gray.7' };
 export const STATE_COLOR: Record<TaskState, string> = { PLANNED: 'gray', IN_PROGRESS: 'blue', LATE: 'red', DONE: 'teal', DROPPED: 'dark' };

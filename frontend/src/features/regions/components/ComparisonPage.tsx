@@ -1,5 +1,5 @@
-import { Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowsSort, IconDownload, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { IconArrowsSort, IconDownload, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -138,11 +138,22 @@ export default function ComparisonPage() {
   const numbers: Format = { ...format, threshold: comparison.threshold };
   const name = (row: Row) => localName(row.town, i18n.language);
   const column = COLUMNS.find((c) => c.key === sortKey);
-  const rows = [...comparison.rows].sort((a, b) => {
+  const needle = (params.get('q') ?? '').trim().toLowerCase();
+  const stageFilter = params.get('stage');
+  const shown = comparison.rows.filter(
+    (row) => (!needle || `${row.town.nameHe} ${row.town.nameEn}`.toLowerCase().includes(needle)) && (!stageFilter || row.stage === stageFilter),
+  );
+  const rows = shown.sort((a, b) => {
     const order = column ? (column.value(a) ?? -Infinity) - (column.value(b) ?? -Infinity) : name(a).localeCompare(name(b), i18n.language);
     return descending ? -order : order;
   });
   const ranges = rangesOf(rows);
+  const setParam = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
   const sortBy = (key: string) => {
     const next = new URLSearchParams(params);
     next.set('sort', key);
@@ -176,6 +187,8 @@ export default function ComparisonPage() {
               { value: 'trend', label: t('compare.trends') },
             ]}
           />
+          <TextInput aria-label={t('compare.filter')} placeholder={t('compare.filter')} leftSection={<IconSearch size={16} aria-hidden />} value={params.get('q') ?? ''} onChange={(e) => setParam('q', e.currentTarget.value)} w={200} />
+          <Select aria-label={t('compare.stageFilter')} placeholder={t('compare.stageFilter')} clearable w={220} data={STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))} value={stageFilter} onChange={(v) => setParam('stage', v)} />
           {!regionId && (
             <Select aria-label={t('towns.region')} placeholder={t('compare.pickRegion')} w={200} data={data.regions.map((r) => ({ value: r.id, label: localName(r, i18n.language) }))} value={null} onChange={(id) => id && navigate(`/regions/${id}/compare`)} />
           )}
@@ -243,7 +256,7 @@ export default function ComparisonPage() {
             ))}
             {rows.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={COLUMNS.length + 1}>{t('compare.noRows')}</Table.Td>
+                <Table.Td colSpan={COLUMNS.length + 1}>{comparison.rows.length > 0 ? t('compare.noMatch') : t('compare.noRows')}</Table.Td>
               </Table.Tr>
             )}
           </Table.Tbody>
