@@ -12,17 +12,7 @@ const TOWN_INDICATORS: &str = "query($t: ID!) { town(id: $t) { indicators {
     exact editable threshold periods { period isMonth source figures { indicator value withheld } } } } }";
 
 async fn import(app: &TestApp, token: &str, query: &str, body: Vec<u8>) -> (u16, Value) {
-    let response = app
-        .client
-        .post(app.url(&format!("/import/indicators?{query}")))
-        .bearer_auth(token)
-        .header("accept-language", "en")
-        .body(body)
-        .send()
-        .await
-        .expect("import request");
-    let status = response.status().as_u16();
-    (status, response.json().await.expect("JSON answer"))
+    app.post_file(token, &format!("/import/indicators?{query}"), body).await
 }
 
 fn town_query(town: &TestTown, source: &str, apply: bool) -> String {

@@ -350,18 +350,7 @@ async fn deleting_a_metric_removes_its_measurements_and_unlinks_its_tasks(engine
 }
 
 async fn import(app: &TestApp, token: &str, forum: &Value, body: Vec<u8>, apply: bool) -> (u16, Value) {
-    let path = format!("/import/forums/{}/measurements?apply={apply}", forum.as_str().unwrap());
-    let response = app
-        .client
-        .post(app.url(&path))
-        .bearer_auth(token)
-        .header("accept-language", "en")
-        .body(body)
-        .send()
-        .await
-        .expect("import request");
-    let status = response.status().as_u16();
-    (status, response.json().await.expect("JSON answer"))
+    app.post_file(token, &format!("/import/forums/{}/measurements?apply={apply}", forum.as_str().unwrap()), body).await
 }
 
 fn quarters_back(count: i32) -> Vec<String> {

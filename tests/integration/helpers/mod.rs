@@ -206,6 +206,21 @@ impl TestApp {
         response.json().await.expect("json")
     }
 
+    /// Posts a file to an import (`path` with its query), in English: the status and the answer.
+    pub async fn post_file(&self, token: &str, path: &str, body: Vec<u8>) -> (u16, Value) {
+        let response = self
+            .client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .header("accept-language", "en")
+            .body(body)
+            .send()
+            .await
+            .expect("import request");
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("JSON answer"))
+    }
+
     pub async fn gql(&self, token: &str, query: &str, variables: Value) -> Value {
         self.gql_as(Some(token), "en", query, variables).await
     }
