@@ -91,7 +91,7 @@ test('an employment lead imports the town\'s employment data, previewed, and see
   await page.getByRole('button', { name: 'קליטת נתונים' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: /מקור הנתונים/ }).fill('BI — קובץ בדיקה');
-  const csv = '\ufeffתקופה,דורשי עבודה,דורשי עבודה נשים,משרות ביישוב\n2026-10,1500,800,9000\n';
+  const csv = '\ufeffתקופה,דורשי עבודה,דורשי עבודה נשים,משרות ביישוב\n2026-Q3,1500,800,9000\n';
   await dialog.locator('input[type=file]').setInputFiles({ name: 'bi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await dialog.getByText('ישתנו 3 ערכים').waitFor();
   await dialog.getByRole('cell', { name: 'דורשות עבודה (נשים)' }).waitFor();
@@ -99,10 +99,27 @@ test('an employment lead imports the town\'s employment data, previewed, and see
   await dialog.getByRole('button', { name: 'ייבוא 3 ערכים' }).click();
   await dialog.getByText('יובאו 3 ערכים.').waitFor();
   await dialog.getByRole('button', { name: 'סגירה' }).click();
-  await page.getByRole('columnheader', { name: '2026-10' }).waitFor();
   await page.getByText('מקור: BI — קובץ בדיקה', { exact: false }).waitFor();
   const row = page.locator('tr[data-indicator="JOB_SEEKERS"]');
   assert.equal((await row.locator('td').first().textContent()).trim(), '1,500');
+  // A metric fed from the town's data takes its values from the import; none is typed.
+  await page.goto(`${env.server.url}${new URL(page.url()).pathname.replace(/\/indicators$/, '')}/focuses`);
+  await page.locator('[data-focus] a').first().click();
+  await page.getByRole('button', { name: 'מדד חדש' }).click();
+  const metric = page.getByRole('dialog');
+  await metric.getByRole('textbox', { name: /^שם המדד/ }).fill('דורשי עבודה ביישוב (BI)');
+  await metric.getByRole('textbox', { name: 'הזנה מנתוני התעסוקה של היישוב' }).click();
+  await page.getByRole('option', { name: 'דורשי עבודה', exact: true }).click();
+  await metric.getByRole('button', { name: 'שמירה' }).click();
+  await metric.waitFor({ state: 'detached' });
+  const fed = page.locator('[data-metric]').filter({ hasText: 'דורשי עבודה ביישוב (BI)' });
+  await fed.getByText('מתעדכן מנתוני התעסוקה: דורשי עבודה').waitFor();
+  await fed.getByText('טבלה', { exact: true }).click();
+  await fed.getByRole('cell', { name: '1,500' }).waitFor();
+  await page.goBack();
+  await page.goBack();
+  await page.locator('tr[data-indicator="JOB_SEEKERS"]').waitFor();
+
   // A bad file names its row and column and saves nothing.
   await page.getByRole('button', { name: 'קליטת נתונים' }).click();
   await dialog.locator('input[type=file]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('תקופה,דורשי עבודה\n2026-13,12\n') });

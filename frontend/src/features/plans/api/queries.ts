@@ -106,6 +106,7 @@ export const FocusPageQuery = graphql(`
         direction
         kind
         source
+        indicator
         baseline
         baselineQuarter
         target

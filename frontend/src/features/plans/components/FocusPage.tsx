@@ -91,9 +91,15 @@ function MetricCard({ metric, canEdit, onRecord, onEdit }: { metric: Metric; can
               <Button size="xs" variant="light" leftSection={<IconEdit size={14} aria-hidden />} onClick={onEdit}>
                 {t('metrics.editButton')}
               </Button>
-              <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={onRecord}>
-                {t('metrics.record')}
-              </Button>
+              {metric.indicator ? (
+                <Text size="xs" c="dimmed" data-fed={metric.indicator}>
+                  {t('metrics.fedFrom', { indicator: t(`indicators.names.${metric.indicator}`) })}
+                </Text>
+              ) : (
+                <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={onRecord}>
+                  {t('metrics.record')}
+                </Button>
+              )}
             </Group>
           )}
         </Group>

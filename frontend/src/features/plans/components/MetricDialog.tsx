@@ -5,9 +5,10 @@ import { useMutation, useQuery } from 'urql';
 
 import { FormActions } from '@/components/FormActions';
 import { FormError } from '@/components/FormError';
-import type { Direction, MetricKind, MetricSource, MetricUnit } from '@/gql/graphql';
+import type { Direction, Indicator, MetricKind, MetricSource, MetricUnit } from '@/gql/graphql';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import { fieldMessage } from '@/lib/errors';
+import { INDICATOR_GROUPS } from '@/lib/indicators';
 
 import { CreateMetricMutation, TownPeopleQuery, UpdateMetricMutation } from '../api/queries';
 import { parseQuarter } from './quarters';
@@ -31,7 +32,11 @@ export type MetricValues = {
   target?: number | null;
   targetQuarter?: string | null;
   recorder?: { id: string } | null;
+  indicator?: Indicator | null;
 };
+
+/** The unit a metric fed by an indicator is kept in (the server sets the same). */
+const unitOf = (indicator: Indicator): MetricUnit => (indicator === 'UNEMPLOYMENT_RATE' ? 'PERCENT' : indicator === 'AVERAGE_WAGE' ? 'SHEKELS_PER_MONTH' : 'COUNT');
 
 type Usual = { key: string; unit: MetricUnit; direction: Direction };
 
@@ -60,6 +65,7 @@ export function MetricDialog({ townId, focusId, metric, usual, onClose }: { town
       target: (metric?.target ?? '') as number | string,
       targetQuarter: metric?.targetQuarter ?? '',
       recorderPersonId: metric?.recorder?.id ?? (null as string | null),
+      indicator: (metric?.indicator ?? null) as string | null,
     },
     validateInputOnChange: true,
     validate: {
@@ -87,6 +93,7 @@ export function MetricDialog({ townId, focusId, metric, usual, onClose }: { town
       target: number(values.target),
       targetQuarter: quarter(values.targetQuarter),
       recorderPersonId: values.recorderPersonId,
+      indicator: (values.indicator as Indicator | null) || null,
     };
     const result = metric
       ? await update({ id: metric.id, version: flow.version, input }, { additionalTypenames: ['Metric'] })
@@ -121,10 +128,26 @@ export function MetricDialog({ townId, focusId, metric, usual, onClose }: { town
               </Stack>
             </Alert>
           )}
+          <Select
+            label={t('metrics.indicator')}
+            description={t('metrics.indicatorHint')}
+            placeholder={t('metrics.typedIn')}
+            clearable
+            searchable
+            data={INDICATOR_GROUPS.map((g) => ({ group: t(`indicators.groups.${g.key}`), items: g.indicators.map((i) => ({ value: i, label: t(`indicators.names.${i}`) })) }))}
+            {...form.getInputProps('indicator')}
+            onChange={(value) => {
+              form.setFieldValue('indicator', value);
+              if (value) {
+                form.setFieldValue('unit', unitOf(value as Indicator));
+                form.setFieldValue('source', 'EMPLOYMENT_SERVICE_BI');
+              }
+            }}
+          />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select label={t('metrics.unit')} allowDeselect={false} data={UNITS.map((u) => ({ value: u, label: t(`metrics.units.${u}`) }))} {...form.getInputProps('unit')} />
+            <Select label={t('metrics.unit')} allowDeselect={false} disabled={!!form.values.indicator} data={UNITS.map((u) => ({ value: u, label: t(`metrics.units.${u}`) }))} {...form.getInputProps('unit')} />
             {form.values.unit === 'OTHER' && <TextInput label={t('metrics.unitLabel')} {...form.getInputProps('unitLabel')} />}
-            <Select label={t('metrics.source')} allowDeselect={false} data={SOURCES.map((s) => ({ value: s, label: t(`metrics.sources.${s}`) }))} {...form.getInputProps('source')} />
+            <Select label={t('metrics.source')} allowDeselect={false} disabled={!!form.values.indicator} data={SOURCES.map((s) => ({ value: s, label: t(`metrics.sources.${s}`) }))} {...form.getInputProps('source')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NumberInput label={t('metrics.baseline')} decimalScale={2} {...form.getInputProps('baseline')} />
