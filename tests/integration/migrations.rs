@@ -6,13 +6,13 @@ use crate::helpers::*;
 async fn migrations_apply_to_an_empty_database_roll_back_and_apply_again(engine: Engine) {
     let database = fresh_database(engine).await;
     let db = workit_persistence::connect(&database.url, 2).await.unwrap();
-    Migrator::up(&db, None).await.unwrap();
+    workit_persistence::migrate(&db).await.unwrap();
     assert!(Migrator::get_pending_migrations(&db).await.unwrap().is_empty());
-    Migrator::down(&db, None).await.unwrap();
+    workit_persistence::db::roll_back_all(&db).await.unwrap();
     let left =
         db.execute_raw(sea_orm::Statement::from_string(db.get_database_backend(), "SELECT COUNT(*) FROM towns")).await;
     assert!(left.is_err(), "down removes the tables");
-    Migrator::up(&db, None).await.unwrap();
+    workit_persistence::migrate(&db).await.unwrap();
     workit_persistence::demo::seed(&db, "not-a-real-hash", now()).await.unwrap();
     assert!(
         workit_persistence::demo::seed(&db, "x", now()).await.is_err(),
@@ -23,7 +23,7 @@ async fn migrations_apply_to_an_empty_database_roll_back_and_apply_again(engine:
 async fn sqlite_runs_in_wal_mode_with_foreign_keys(engine: Engine) {
     let database = fresh_database(engine).await;
     let db = workit_persistence::connect(&database.url, 2).await.unwrap();
-    Migrator::up(&db, None).await.unwrap();
+    workit_persistence::migrate(&db).await.unwrap();
     // A row pointing at nothing is refused by the database itself, on both engines.
     let orphan = db
         .execute_raw(sea_orm::Statement::from_string(

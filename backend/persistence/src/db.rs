@@ -1,7 +1,7 @@
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement};
+use sea_orm::{ConnectOptions, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, TransactionTrait};
 use workit_migrations::{Migrator, MigratorTrait};
 
 pub type Database = DatabaseConnection;
@@ -28,8 +28,27 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Database, DbErr>
     sea_orm::Database::connect(options).await
 }
 
+/// Applies pending migrations. On SQLite they run in one transaction, on one connection: the
+/// migrator wraps each migration in a transaction only on PostgreSQL, and without one a
+/// migration's statements go to different pooled connections, where one that still reads an
+/// older snapshot of the schema fails (a column "renamed" a statement earlier is still there).
 pub async fn migrate(db: &Database) -> Result<(), DbErr> {
+    if db.get_database_backend() == DbBackend::Sqlite {
+        let txn = db.begin().await?;
+        Migrator::up(&txn, None).await?;
+        return txn.commit().await;
+    }
     Migrator::up(db, None).await
+}
+
+/// Rolls every migration back (tests and tools), on one connection on SQLite like [`migrate`].
+pub async fn roll_back_all(db: &Database) -> Result<(), DbErr> {
+    if db.get_database_backend() == DbBackend::Sqlite {
+        let txn = db.begin().await?;
+        Migrator::down(&txn, None).await?;
+        return txn.commit().await;
+    }
+    Migrator::down(db, None).await
 }
 
 /// Whether the database can answer a trivial query (readiness probe).
