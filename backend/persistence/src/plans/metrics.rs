@@ -249,7 +249,8 @@ pub async fn record(
     measurements::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("measurement"))
 }
 
-fn new_measurement(
+/// A new measurement row, recorded by `actor` (typed, imported, or fed by an indicator).
+pub(crate) fn new_measurement(
     metric_id: i64,
     quarter: Quarter,
     value: f64,

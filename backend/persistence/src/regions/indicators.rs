@@ -15,7 +15,8 @@ use workit_domain::regions::suppression::{Shown, protect_periods};
 use workit_domain::{Action, Actor, DomainError, TownId, Validator};
 
 use crate::entities::{forums, measurements, outcome_metrics, strategic_focuses, towns};
-use crate::versioned::insert_new;
+use crate::plans::metrics::new_measurement;
+use crate::versioned::{VersionedWrite, insert_new, update_if_current};
 use crate::{Database, StoreResult, audit, scope};
 
 const TABLE: &str = "town_indicators";
@@ -360,27 +361,18 @@ pub async fn feed_metrics(
             let key = (metric.id, quarter.year(), i32::from(quarter.number()));
             match existing.get(&key) {
                 Some(row) if row.value == value => {}
+                // The same writes as a typed or imported measurement, versioned.
                 Some(row) => {
-                    measurements::Entity::update_many()
-                        .col_expr(measurements::Column::Value, Expr::value(value))
-                        .col_expr(measurements::Column::RecordedBy, Expr::value(actor.user_id))
-                        .col_expr(measurements::Column::UpdatedAt, Expr::value(now))
-                        .col_expr(measurements::Column::Version, Expr::value(row.version + 1))
-                        .filter(measurements::Column::Id.eq(row.id))
-                        .exec(db)
-                        .await?;
-                }
-                None => {
-                    let row = measurements::ActiveModel {
-                        metric_id: Set(metric.id),
-                        year: Set(quarter.year()),
-                        quarter: Set(i32::from(quarter.number())),
+                    let changes = measurements::ActiveModel {
                         value: Set(value),
-                        note: Set(None),
                         recorded_by: Set(Some(actor.user_id)),
                         ..Default::default()
                     };
-                    insert_new(db, row, now).await?;
+                    let write = VersionedWrite::update("measurement", row.id, row.version, row.version);
+                    update_if_current(db, &write, changes, now).await?;
+                }
+                None => {
+                    insert_new(db, new_measurement(metric.id, quarter, value, None, actor), now).await?;
                 }
             }
         }
