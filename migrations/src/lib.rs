@@ -14,6 +14,7 @@ mod m20261201_000008_plans_and_metrics;
 mod m20261201_000009_quarterly_controls;
 mod m20261201_000010_control_to_plan;
 mod m20261201_000011_town_indicators;
+mod m20261201_000012_stakeholder_map;
 mod schema_helpers;
 
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_quarterly_controls::Migration),
             Box::new(m20261201_000010_control_to_plan::Migration),
             Box::new(m20261201_000011_town_indicators::Migration),
+            Box::new(m20261201_000012_stakeholder_map::Migration),
         ]
     }
 }

@@ -27,3 +27,4 @@ mod minutes;
 mod permissions;
 mod plans;
 mod schema;
+mod stakeholders;

@@ -142,6 +142,20 @@ impl Actor {
         self.towns.contains_key(&town)
     }
 
+    /// Whether the actor works in the town — holds a role there, coordinates its region, or
+    /// administers the system. People placed on a stakeholder map are named only to them;
+    /// everyone else sees the map's organisations.
+    pub fn works_in(&self, scope: Scope) -> bool {
+        match scope {
+            _ if self.system_role == SystemRole::Admin => true,
+            Scope::Town { town, region } => {
+                self.is_of_town(town)
+                    || (self.system_role == SystemRole::RegionalCoordinator && self.region == Some(region))
+            }
+            Scope::Global => false,
+        }
+    }
+
     /// The towns whose personal data this actor may read, or `None` for all of them.
     /// Repositories turn this into a `WHERE town_id IN (…)`.
     pub fn contact_towns(&self, region_towns: impl FnOnce(RegionId) -> Vec<TownId>) -> Option<BTreeSet<TownId>> {
@@ -238,6 +252,16 @@ mod tests {
         assert!(!member.can(Action::EditDirectory, OWN));
         assert!(!member.can(Action::EditForum, OWN));
         assert_eq!(member.authorize(Action::EditForum, OWN), Err(DomainError::Forbidden));
+    }
+
+    #[test]
+    fn people_on_maps_are_named_to_those_who_work_in_the_town() {
+        assert!(actor(SystemRole::None, None, &[TownRole::Member]).works_in(OWN));
+        assert!(!actor(SystemRole::None, None, &[TownRole::Chair]).works_in(OTHER_IN_REGION));
+        assert!(actor(SystemRole::RegionalCoordinator, Some(NORTH), &[]).works_in(OTHER_IN_REGION));
+        assert!(!actor(SystemRole::RegionalCoordinator, Some(NORTH), &[]).works_in(OTHER_REGION));
+        assert!(!actor(SystemRole::National, None, &[]).works_in(OWN));
+        assert!(actor(SystemRole::Admin, None, &[]).works_in(OTHER_REGION));
     }
 
     #[test]

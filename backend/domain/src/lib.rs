@@ -13,6 +13,7 @@ pub mod import;
 pub mod meetings;
 pub mod plans;
 pub mod regions;
+pub mod stakeholders;
 pub mod text_enum;
 pub mod towns;
 pub mod validation;

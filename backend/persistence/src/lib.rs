@@ -18,6 +18,7 @@ pub mod plans;
 pub mod regions;
 mod room;
 pub mod scope;
+pub mod stakeholders;
 pub mod stored;
 pub mod towns;
 mod versioned;

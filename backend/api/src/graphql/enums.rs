@@ -306,3 +306,56 @@ pub enum PlanChangeStatus {
     Rejected,
     Applied,
 }
+
+/// The quadrants of the stakeholder map (Annex 9).
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::stakeholders::map::Quadrant")]
+pub enum Quadrant {
+    A,
+    B,
+    C,
+    D,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::stakeholders::map::PrescribedAction")]
+pub enum PrescribedAction {
+    WorkWithNow,
+    RaiseAwareness,
+    BuildCapacity,
+    DoNotFocus,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::stakeholders::engagement::StepStatus")]
+pub enum StepStatus {
+    Planned,
+    InProgress,
+    Done,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::stakeholders::engagement::InteractionKind")]
+pub enum InteractionKind {
+    Met,
+    Called,
+    Invited,
+    JoinedBody,
+    Declined,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::stakeholders::mapping::TargetGroup")]
+pub enum TargetGroup {
+    Women,
+    Youth,
+    #[graphql(name = "AGED_45_PLUS")]
+    Aged45Plus,
+    Haredim,
+    Arabs,
+    Disabilities,
+    EthiopianOrigin,
+    NewImmigrants,
+    Academics,
+    LongTermUnemployed,
+}

@@ -12,6 +12,7 @@ pub mod loaders;
 mod meetings;
 pub(crate) mod plans;
 mod regions;
+pub(crate) mod stakeholders;
 mod towns;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema};
@@ -35,6 +36,8 @@ pub struct QueryRoot(
     meetings::outbox::OutboxQuery,
     meetings::decisions::DecisionQuery,
     plans::focuses::FocusQuery,
+    stakeholders::StakeholderQuery,
+    stakeholders::mapping::MappingQuery,
     plans::metrics::MetricQuery,
 );
 
@@ -53,6 +56,8 @@ pub struct MutationRoot(
     meetings::minutes::MinutesMutation,
     meetings::decisions::DecisionMutation,
     plans::focuses::FocusMutation,
+    stakeholders::StakeholderMutation,
+    stakeholders::mapping::MappingMutation,
     plans::metrics::MetricMutation,
     plans::tasks::TaskMutation,
     plans::control::ControlMutation,

@@ -6,7 +6,6 @@
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Deserialize;
 use workit_domain::forums::health::SignalKind;
 use workit_domain::regions::comparison::{Share, Totals, TownFigures};
@@ -14,7 +13,7 @@ use workit_domain::regions::indicators::{COMPARED, Indicator};
 use workit_domain::regions::suppression::Hidden;
 use workit_persistence::regions::comparison::{self as store, ComparedFigure, Comparison};
 
-use super::files::{XLSX, download, export_locale};
+use super::files::{CSV, XLSX, download, export_locale, table_csv, table_xlsx};
 use super::files::{error, signed_in, store_error};
 use crate::AppState;
 use crate::i18n::{self, Locale};
@@ -156,38 +155,6 @@ pub fn table(comparison: &Comparison, region_name: Option<&str>, locale: Locale,
     lines
 }
 
-fn xlsx(lines: &[Vec<String>], locale: Locale) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name(word(locale, &["compare", "nav"]).chars().take(31).collect::<String>())?;
-    sheet.set_right_to_left(locale == Locale::He);
-    let bold = Format::new().set_bold().set_text_wrap();
-    for (r, line) in lines.iter().enumerate() {
-        let r = u32::try_from(r).unwrap_or(u32::MAX);
-        for (c, text) in line.iter().enumerate() {
-            let c = u16::try_from(c).unwrap_or(0);
-            if r == 0 || c == 0 {
-                sheet.write_string_with_format(r, c, text, &bold)?;
-            } else if let Ok(number) = text.parse::<f64>() {
-                sheet.write_number(r, c, number)?;
-            } else {
-                sheet.write_string(r, c, text)?;
-            }
-        }
-    }
-    sheet.set_column_width(0, 22)?;
-    sheet.set_freeze_panes(1, 1)?;
-    book.save_to_buffer()
-}
-
-fn csv(lines: &[Vec<String>]) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    for line in lines {
-        writer.write_record(line)?;
-    }
-    writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))
-}
-
 pub async fn comparison_export(
     State(state): State<AppState>,
     Path(file): Path<String>,
@@ -216,8 +183,10 @@ pub async fn comparison_export(
     };
     let lines = table(&comparison, region_name.as_deref(), locale, state.config.suppression_threshold);
     match file.as_str() {
-        "towns.xlsx" => download(xlsx(&lines, locale), XLSX, "comparison.xlsx", locale),
-        "towns.csv" => download(csv(&lines), "text/csv; charset=utf-8", "comparison.csv", locale),
+        "towns.xlsx" => {
+            download(table_xlsx(&lines, &word(locale, &["compare", "nav"]), locale), XLSX, "comparison.xlsx", locale)
+        }
+        "towns.csv" => download(table_csv(&lines), CSV, "comparison.csv", locale),
         _ => error(StatusCode::NOT_FOUND, "NOT_FOUND", locale),
     }
 }

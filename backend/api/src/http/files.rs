@@ -5,6 +5,7 @@
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use workit_domain::import::ImportError;
 use workit_domain::{Actor, DomainError};
 use workit_persistence::StoreError;
@@ -31,6 +32,43 @@ pub fn attachment(bytes: Vec<u8>, content_type: &'static str, filename: &str) ->
 
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+pub const CSV: &str = "text/csv; charset=utf-8";
+
+/// A table of text as one worksheet, header row and first column bold and frozen, numbers as
+/// numbers, right to left in Hebrew.
+pub fn table_xlsx(lines: &[Vec<String>], sheet_name: &str, locale: Locale) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheet_name.chars().take(31).collect::<String>())?;
+    sheet.set_right_to_left(locale == Locale::He);
+    let bold = Format::new().set_bold().set_text_wrap();
+    for (r, line) in lines.iter().enumerate() {
+        let r = u32::try_from(r).unwrap_or(u32::MAX);
+        for (c, text) in line.iter().enumerate() {
+            let c = u16::try_from(c).unwrap_or(0);
+            if r == 0 || c == 0 {
+                sheet.write_string_with_format(r, c, text, &bold)?;
+            } else if let Ok(number) = text.parse::<f64>() {
+                sheet.write_number(r, c, number)?;
+            } else {
+                sheet.write_string(r, c, text)?;
+            }
+        }
+    }
+    sheet.set_column_width(0, 22)?;
+    sheet.set_freeze_panes(1, 1)?;
+    book.save_to_buffer()
+}
+
+/// A table of text as CSV in UTF-8 with a byte-order mark, so Excel opens Hebrew correctly.
+pub fn table_csv(lines: &[Vec<String>]) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    for line in lines {
+        writer.write_record(line)?;
+    }
+    writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
 
 /// A file the server wrote, as a download; a failure to write it is logged and answered 500.
 pub fn download<E: std::fmt::Debug>(

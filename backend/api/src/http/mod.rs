@@ -9,6 +9,7 @@ mod health;
 mod import;
 mod minutes;
 mod plans;
+mod stakeholders;
 mod static_files;
 mod word;
 mod year;
@@ -43,6 +44,8 @@ pub fn router(state: AppState) -> Router {
         .route("/export/work-plan/{file}", get(plans::work_plan_export))
         .route("/export/control/{file}", get(control::control_export))
         .route("/export/comparison/{file}", get(comparison::comparison_export))
+        .route("/export/stakeholders/{file}", get(stakeholders::map_export))
+        .route("/export/swot/{file}", get(stakeholders::swot_export))
         .route("/export/year-summary/{file}", get(year::year_export))
         .route("/calendar/meetings/{file}", get(calendar::meeting_ics))
         .route("/calendar/feed/{file}", get(calendar::feed))

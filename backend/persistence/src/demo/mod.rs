@@ -235,7 +235,7 @@ impl Seeder<'_> {
         let people = self.directory(seed, region_id).await?;
         self.indicators(people.town_id, seed).await?;
         let forum = self.forum(seed, &people).await?;
-        self.stakeholder_map(forum.id, &people.organisations).await?;
+        self.stakeholder_map(&forum, &people).await?;
         let mut approver = coordinator;
         if TOWNS_WITH_LOGINS.contains(&seed.slug) {
             let town_name = seed.name_en.to_owned();

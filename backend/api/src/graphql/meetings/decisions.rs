@@ -72,6 +72,8 @@ pub struct MyAgenda {
     open_action_items: Vec<Decision>,
     /// Metrics the person records with nothing for the last closed quarter yet.
     due_metrics: Vec<crate::graphql::plans::metrics::Metric>,
+    /// Open next steps of stakeholder engagement plans the person owns, soonest due first.
+    stakeholder_steps: Vec<crate::graphql::stakeholders::Stakeholder>,
 }
 
 #[derive(InputObject)]
@@ -136,7 +138,12 @@ impl DecisionQuery {
             .into_iter()
             .map(crate::graphql::plans::metrics::Metric)
             .collect();
-        Ok(MyAgenda { next_meetings, open_action_items, due_metrics })
+        let stakeholder_steps = workit_persistence::stakeholders::steps_of_actor(ctx.db(), actor, ctx.now())
+            .await?
+            .into_iter()
+            .map(crate::graphql::stakeholders::Stakeholder)
+            .collect();
+        Ok(MyAgenda { next_meetings, open_action_items, due_metrics, stakeholder_steps })
     }
 }
 
