@@ -42,7 +42,40 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys(engine: Engine) {
     }
 }
 
+/// Migration 12 turned 1–5 positions into tenths with a first move each; rolling it back and
+/// forth keeps every organisation's place on its map, and new rows get fresh ids after the copy.
+async fn stakeholder_positions_keep_their_place_across_the_tenths_migration(engine: Engine) {
+    let database = fresh_database(engine).await;
+    let db = workit_persistence::connect(&database.url, 2).await.unwrap();
+    workit_persistence::migrate(&db).await.unwrap();
+    workit_persistence::demo::seed(&db, "not-a-real-hash", now()).await.unwrap();
+    let scalar = |sql: &'static str| {
+        let db = db.clone();
+        async move {
+            let row = db
+                .query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .unwrap()
+                .unwrap();
+            row.try_get_by_index::<i64>(0).unwrap()
+        }
+    };
+    let organisations = scalar("SELECT COUNT(*) FROM stakeholders WHERE organisation_id IS NOT NULL").await;
+    Migrator::down(&db, Some(1)).await.unwrap();
+    assert_eq!(scalar("SELECT COUNT(*) FROM stakeholder_positions").await, organisations);
+    assert_eq!(scalar("SELECT COUNT(*) FROM stakeholder_positions WHERE influence NOT BETWEEN 1 AND 5").await, 0);
+    Migrator::up(&db, None).await.unwrap();
+    assert_eq!(scalar("SELECT COUNT(*) FROM stakeholders").await, organisations);
+    assert_eq!(scalar("SELECT COUNT(*) FROM stakeholder_moves").await, organisations, "a first move each");
+    assert_eq!(scalar("SELECT COUNT(*) FROM stakeholders WHERE influence_tenths % 10 <> 0").await, 0);
+    let insert = "INSERT INTO stakeholders (created_at, updated_at, version, forum_id, person_id, influence_tenths, \
+        interest_tenths, next_step_status) SELECT created_at, updated_at, 1, forum_id, NULL, 30, 30, 'PLANNED' \
+        FROM stakeholders WHERE id = (SELECT MIN(id) FROM stakeholders)";
+    db.execute_raw(sea_orm::Statement::from_string(db.get_database_backend(), insert)).await.expect("a fresh id");
+}
+
 both_engines!(
+    stakeholder_positions_keep_their_place_across_the_tenths_migration,
     migrations_apply_to_an_empty_database_roll_back_and_apply_again,
     sqlite_runs_in_wal_mode_with_foreign_keys
 );

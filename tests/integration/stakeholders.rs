@@ -307,10 +307,7 @@ async fn questionnaires_roll_up_and_the_swot_keeps_its_versions_and_exports(engi
         .await
         .unwrap();
     assert_eq!(docx.status(), 200);
-    let texts: Vec<String> = docx_paragraphs(&docx.bytes().await.unwrap())
-        .into_iter()
-        .map(|(_, _, t)| t)
-        .collect();
+    let texts: Vec<String> = docx_paragraphs(&docx.bytes().await.unwrap()).into_iter().map(|(_, _, t)| t).collect();
     assert!(texts.iter().any(|t| t.contains("New industrial park")), "version 1 as it was: {texts:?}");
     assert!(!texts.iter().any(|t| t.contains("Few buses")), "not version 2's threats");
 
