@@ -92,6 +92,26 @@ export async function signIn(page, base, local) {
   await page.locator('h1').first().waitFor();
 }
 
+/**
+ * Picks the language for the next page load as a user does on the sign-in page: the choice
+ * becomes the account's (which otherwise wins over the device's). Call before `goto`/`reload`;
+ * `reloadIn` does both and waits until the document is in that language.
+ */
+export async function chooseLanguage(page, code) {
+  await page.evaluate((l) => {
+    localStorage.setItem('workit.language', l);
+    sessionStorage.setItem('workit.pendingLanguage', l);
+  }, code);
+}
+
+export async function reloadIn(page, code) {
+  await chooseLanguage(page, code);
+  await page.reload();
+  await page.waitForFunction((l) => document.documentElement.lang === l, code);
+  // The account takes the choice in a request of its own; let it land before the page moves on.
+  await page.waitForLoadState('networkidle');
+}
+
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core on the page as it is now: the serious and critical violations (WCAG 2.1 AA). */

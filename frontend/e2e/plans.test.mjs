@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { login, newPage, PASSWORD, seriousViolations, serverAndBrowser, signIn } from './harness.mjs';
+import { PASSWORD, chooseLanguage, login, newPage, reloadIn, seriousViolations, serverAndBrowser, signIn } from './harness.mjs';
 
 const env = serverAndBrowser();
 
@@ -114,8 +114,9 @@ test('the new pages pass axe in Hebrew and English, on a desktop and at phone wi
     await signIn(page, env.server.url, 'chair.kiryat-gat');
     const townId = new URL(page.url()).pathname.split('/').pop();
     for (const language of ['he', 'en']) {
-      await page.evaluate((l) => localStorage.setItem('workit.language', l), language);
+      await chooseLanguage(page, language);
       await page.goto(`${env.server.url}/towns/${townId}/focuses`);
+      await page.waitForFunction((l) => document.documentElement.lang === l, language);
       await page.locator('[data-focus]').first().waitFor();
       assert.deepEqual(await seriousViolations(page), [], `focuses, ${language}, ${width}px`);
       await page.locator('[data-focus] a').first().click();
@@ -125,6 +126,7 @@ test('the new pages pass axe in Hebrew and English, on a desktop and at phone wi
       await page.locator('[data-task]:visible').first().waitFor();
       assert.deepEqual(await seriousViolations(page), [], `plan, ${language}, ${width}px`);
     }
+    await reloadIn(page, 'he');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   }
@@ -168,14 +170,13 @@ test('a chair opens the quarter, reads an off-track metric, writes a conclusion 
   assert.equal(await page.getByRole('textbox', { name: 'סיכום הרבעון' }).inputValue(), 'שיעור האבטלה בקרב צעירים לא ירד כמתוכנן; מציעים לחזק את החונכות.');
   for (const [language, width] of [['he', 1280], ['en', 1280], ['he', 390]]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.evaluate((l) => localStorage.setItem('workit.language', l), language);
-    await page.reload();
+    await reloadIn(page, language);
     await page.locator('[data-control-focus]').first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], `control, ${language}, ${width}px`);
   }
   // The printable report: one focus per page, with its charts.
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.evaluate(() => localStorage.setItem('workit.language', 'he'));
+  await reloadIn(page, 'he');
   await page.getByRole('link', { name: 'דוח להדפסה' }).click();
   await page.locator('[data-report-status="APPROVED"]').waitFor();
   assert.ok((await page.locator('[data-report-focus]').count()) >= 1, 'a page per focus');
@@ -213,8 +214,7 @@ test('a referent writes the year summary beside the year\'s figures', async () =
   assert.equal(await page.locator('[data-year-focus]').first().getByRole('textbox', { name: 'תובנות' }).inputValue(), 'לפתוח כל מיזם בשיחה עם המעסיקים');
   for (const [language, width] of [['he', 1280], ['en', 1280], ['he', 390]]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.evaluate((l) => localStorage.setItem('workit.language', l), language);
-    await page.reload();
+    await reloadIn(page, language);
     await page.locator('[data-year-focus]').first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], `year summary, ${language}, ${width}px`);
   }

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 
 import { readSheet } from 'read-excel-file/node';
 
-import { newPage, seriousViolations, serverAndBrowser, signIn } from './harness.mjs';
+import { newPage, reloadIn, seriousViolations, serverAndBrowser, signIn } from './harness.mjs';
 
 const env = serverAndBrowser();
 
@@ -66,13 +66,11 @@ test('a coordinator compares the region\'s towns, sorts, reads the heat map, dri
 
   for (const [language, width] of [['he', 1280], ['en', 1280], ['he', 390]]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.evaluate((l) => localStorage.setItem('workit.language', l), language);
-    await page.reload();
+    await reloadIn(page, language);
     await page.locator('tbody tr[data-town]').first().waitFor();
     assert.deepEqual(await seriousViolations(page), [], `comparison, ${language}, ${width}px`);
   }
-  await page.evaluate(() => localStorage.setItem('workit.language', 'he'));
-  await page.reload();
+  await reloadIn(page, 'he');
   const first = page.locator('tbody tr[data-town]').first();
   const name = (await first.locator('th a').textContent()).trim();
   await first.locator('th a').click();
@@ -127,12 +125,11 @@ test('an employment lead imports the town\'s employment data, previewed, and see
   for (const [language, width] of [['he', 1280], ['en', 390]]) {
     await page.keyboard.press('Escape');
     await page.setViewportSize({ width, height: 900 });
-    await page.evaluate((l) => localStorage.setItem('workit.language', l), language);
-    await page.reload();
+    await reloadIn(page, language);
     await page.locator('tr[data-indicator="JOB_SEEKERS"]').waitFor();
     assert.deepEqual(await seriousViolations(page), [], `town data, ${language}, ${width}px`);
   }
-  await page.evaluate(() => localStorage.setItem('workit.language', 'he'));
+  await reloadIn(page, 'he');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

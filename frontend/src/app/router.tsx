@@ -28,6 +28,9 @@ const FocusesPage = lazy(() => import('@/features/plans/components/FocusesPage')
 const FocusPage = lazy(() => import('@/features/plans/components/FocusPage'));
 const WorkPlanPage = lazy(() => import('@/features/plans/components/WorkPlanPage'));
 const ControlPage = lazy(() => import('@/features/plans/components/ControlPage'));
+const StakeholderMapPage = lazy(() => import('@/features/stakeholders/components/StakeholderMapPage'));
+const MappingPage = lazy(() => import('@/features/stakeholders/components/MappingPage'));
+const MappingPrintPage = lazy(() => import('@/features/stakeholders/components/MappingPrintPage'));
 const AccountsPage = lazy(() => import('@/features/account/components/AccountsPage'));
 const SetPasswordPage = lazy(() => import('@/features/account/components/SetPasswordPage'));
 
@@ -123,6 +126,9 @@ export const router = createBrowserRouter([
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'meetings/:meetingId/print', element: <PrintMeetingPage /> },
           { path: 'towns/:townId/decisions', element: <DecisionsRegisterPage /> },
+          { path: 'towns/:townId/stakeholders', element: <StakeholderMapPage /> },
+          { path: 'towns/:townId/mapping', element: <MappingPage /> },
+          { path: 'towns/:townId/mapping/print', element: <MappingPrintPage /> },
           { path: 'admin/accounts', element: <AccountsPage /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -16,7 +16,8 @@ use crate::graphql::ContextExt;
 use crate::graphql::arguments::{optional_id, parse_id};
 use crate::graphql::directory::{Organisation, PersonObject};
 use crate::graphql::enums::{InteractionKind, PrescribedAction, Quadrant, Sector, StepStatus};
-use crate::graphql::loaders::{InteractionsOfStakeholder, OrganisationKey, PersonKey, UserNameKey};
+use crate::graphql::forums::Forum;
+use crate::graphql::loaders::{ForumKey, InteractionsOfStakeholder, OrganisationKey, PersonKey, UserNameKey};
 
 /// A position on the 1–5 scale as the API writes it (3.5), from the stored tenths (35).
 fn scale(tenths: i32) -> f64 {
@@ -137,6 +138,10 @@ impl Stakeholder {
     }
     async fn next_step_overdue(&self, ctx: &Context<'_>) -> bool {
         is_overdue(self.0.row.next_step_due_on, self.0.row.next_step_status.0, israel_date(ctx.now()))
+    }
+    async fn forum(&self, ctx: &Context<'_>) -> ApiResult<Forum> {
+        let forum = ctx.loaders().load_one(ForumKey(self.0.row.forum_id)).await?;
+        forum.map(Forum).ok_or_else(|| workit_domain::DomainError::NotFound { entity: "forum" }.into())
     }
     /// Every move, oldest first: the first is where it was placed.
     async fn moves(&self, ctx: &Context<'_>) -> ApiResult<Vec<StakeholderMove>> {

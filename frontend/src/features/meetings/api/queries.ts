@@ -294,6 +294,18 @@ export const MyAgendaQuery = graphql(`
           title
         }
       }
+      stakeholderSteps {
+        id
+        name
+        nextStep
+        nextStepDueOn
+        nextStepOverdue
+        forum {
+          town {
+            id
+          }
+        }
+      }
     }
   }
 `);

@@ -13,7 +13,7 @@ export function MyAgendaCard() {
   const format = useFormat();
   const [{ data }] = useQuery({ query: MyAgendaQuery, requestPolicy: 'cache-and-network' });
   if (!data) return null;
-  const { nextMeetings, openActionItems, dueMetrics } = data.myAgenda;
+  const { nextMeetings, openActionItems, dueMetrics, stakeholderSteps } = data.myAgenda;
   const dateTime = (iso: string) => new Intl.DateTimeFormat(format.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   return (
     <Card withBorder component="section" aria-labelledby="my-agenda-title">
@@ -64,6 +64,27 @@ export function MyAgendaCard() {
             )}
           </Stack>
         </SimpleGrid>
+        {stakeholderSteps.length > 0 && (
+          <Stack gap={4}>
+            <Text fw={600}>{t('stakeholders.myWeekSteps')}</Text>
+            <List size="sm" spacing={4}>
+              {stakeholderSteps.map((s) => (
+                <List.Item key={s.id}>
+                  <Group gap={6} wrap="wrap">
+                    <Anchor component={Link} to={`/towns/${s.forum.town.id}/stakeholders`}>
+                      <bdi>{s.name}</bdi>
+                    </Anchor>
+                    <Text size="sm">
+                      <bdi>{s.nextStep}</bdi>
+                    </Text>
+                    {s.nextStepDueOn && <Text size="xs" c="dimmed">{format.date(s.nextStepDueOn)}</Text>}
+                    {s.nextStepOverdue && <Badge color="red">{t('stakeholders.overdue')}</Badge>}
+                  </Group>
+                </List.Item>
+              ))}
+            </List>
+          </Stack>
+        )}
         {dueMetrics.length > 0 && (
           <Stack gap={4}>
             <Text fw={600}>{t('myAgenda.dueMetrics')}</Text>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
-import { IconAddressBook, IconCalendarEvent, IconChecklist, IconListCheck, IconCalendarStats, IconChartDots, IconReportAnalytics, IconTarget, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconChecklist, IconListCheck, IconCalendarStats, IconChartDots, IconReportAnalytics, IconTarget, IconUsersGroup, IconChartDots3, IconClipboardList } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -68,6 +68,12 @@ export default function TownOverviewPage() {
           </Button>
           <Button component={Link} to={`/regions/${town.region.id}/compare`} variant="light" leftSection={<IconChartDots size={18} aria-hidden />}>
             {t('compare.againstRegion')}
+          </Button>
+          <Button component={Link} to={`/towns/${town.id}/stakeholders`} variant="light" leftSection={<IconChartDots3 size={18} aria-hidden />}>
+            {t('stakeholders.open')}
+          </Button>
+          <Button component={Link} to={`/towns/${town.id}/mapping`} variant="light" leftSection={<IconClipboardList size={18} aria-hidden />}>
+            {t('mapping.nav')}
           </Button>
           <Button component={Link} to={`/towns/${town.id}/decisions`} variant="light" leftSection={<IconChecklist size={18} aria-hidden />}>
             {t('decisions.nav')}

@@ -1,0 +1,90 @@
+import { Badge, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { StakeholderFieldsFragment } from '@/gql/graphql';
+import { useFormat } from '@/hooks/useFormat';
+
+type Row = StakeholderFieldsFragment;
+type Column = 'name' | 'sector' | 'influence' | 'interest' | 'quadrant' | 'inForum' | 'nextStep' | 'dueOn';
+
+const VALUE: Record<Column, (r: Row) => string | number> = {
+  name: (r) => r.name,
+  sector: (r) => r.sector ?? '',
+  influence: (r) => r.influence,
+  interest: (r) => r.interest,
+  quadrant: (r) => r.quadrant,
+  inForum: (r) => (r.inForum ? 0 : 1),
+  nextStep: (r) => r.nextStep ?? '',
+  dueOn: (r) => r.nextStepDueOn ?? '9999',
+};
+
+/** The map's data as a table: what screen readers read, and what sorts. */
+export function StakeholderTable({ rows, selectedId, onSelect }: { rows: Row[]; selectedId: string | null; onSelect: (id: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const [sort, setSort] = useState<{ column: Column; ascending: boolean }>({ column: 'quadrant', ascending: true });
+  const sorted = [...rows].sort((a, b) => {
+    const [x, y] = [VALUE[sort.column](a), VALUE[sort.column](b)];
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), i18n.language);
+    return sort.ascending ? order : -order;
+  });
+  const header = (column: Column, label: string) => {
+    const active = sort.column === column;
+    const Icon = !active ? IconArrowsSort : sort.ascending ? IconSortAscending : IconSortDescending;
+    return (
+      <Table.Th aria-sort={active ? (sort.ascending ? 'ascending' : 'descending') : 'none'}>
+        <UnstyledButton onClick={() => setSort({ column, ascending: active ? !sort.ascending : true })} style={{ display: 'inline-flex', gap: 4, alignItems: 'center', fontWeight: 700 }}>
+          {label}
+          <Icon size={14} aria-hidden />
+        </UnstyledButton>
+      </Table.Th>
+    );
+  };
+  return (
+    <Table.ScrollContainer minWidth={760} tabIndex={0} aria-label={t('stakeholders.views.table')}>
+      <Table striped highlightOnHover data-testid="stakeholder-table">
+        <Table.Thead>
+          <Table.Tr>
+            {header('name', t('stakeholders.columns.name'))}
+            {header('sector', t('stakeholders.columns.sector'))}
+            {header('influence', t('stakeholders.columns.influence'))}
+            {header('interest', t('stakeholders.columns.interest'))}
+            {header('quadrant', t('stakeholders.columns.quadrant'))}
+            {header('inForum', t('stakeholders.columns.inForum'))}
+            {header('nextStep', t('stakeholders.columns.nextStep'))}
+            {header('dueOn', t('stakeholders.columns.dueOn'))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sorted.map((r) => (
+            <Table.Tr key={r.id} bg={r.id === selectedId ? 'blue.0' : undefined}>
+              <Table.Td>
+                <UnstyledButton onClick={() => onSelect(r.id)} fw={600} td="underline" aria-pressed={r.id === selectedId}>
+                  <bdi>{r.name}</bdi>
+                </UnstyledButton>
+              </Table.Td>
+              <Table.Td>{r.sector ? t(`sectors.${r.sector}`) : t('stakeholders.none')}</Table.Td>
+              <Table.Td>{format.number(r.influence)}</Table.Td>
+              <Table.Td>{format.number(r.interest)}</Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {t(`stakeholders.quadrants.${r.quadrant}.name`)}
+                </Text>
+                <Text size="xs">{t(`stakeholders.actions.${r.action}`)}</Text>
+              </Table.Td>
+              <Table.Td>{r.inForum ? t('stakeholders.yes') : t('stakeholders.no')}</Table.Td>
+              <Table.Td>
+                <bdi>{r.nextStep ?? ''}</bdi>
+              </Table.Td>
+              <Table.Td>
+                {format.date(r.nextStepDueOn)} {r.nextStepOverdue && <Badge color="red.9">{t('stakeholders.overdue')}</Badge>}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
