@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { chooseLanguage, newPage, reloadIn, seriousViolations, serverAndBrowser, signIn } from './harness.mjs';
+import { newPage, reloadIn, seriousViolations, serverAndBrowser, signIn } from './harness.mjs';
 
 const env = serverAndBrowser();
 
