@@ -15,6 +15,7 @@ mod m20261201_000009_quarterly_controls;
 mod m20261201_000010_control_to_plan;
 mod m20261201_000011_town_indicators;
 mod m20261201_000012_stakeholder_map;
+mod m20261201_000013_employers_barriers_participation;
 mod schema_helpers;
 
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000010_control_to_plan::Migration),
             Box::new(m20261201_000011_town_indicators::Migration),
             Box::new(m20261201_000012_stakeholder_map::Migration),
+            Box::new(m20261201_000013_employers_barriers_participation::Migration),
         ]
     }
 }

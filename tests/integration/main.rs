@@ -28,3 +28,4 @@ mod permissions;
 mod plans;
 mod schema;
 mod stakeholders;
+mod surveys;

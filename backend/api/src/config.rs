@@ -50,6 +50,9 @@ pub struct ApiConfig {
     pub max_response_fields: usize,
     pub max_concurrent_password_hashes: usize,
     pub login_limits: LoginLimits,
+    /// Answers one client may send through public survey links: its address's bucket only
+    /// (`ip_burst`, then one more every `ip_period_secs`).
+    pub survey_limits: LoginLimits,
     /// How long a DataLoader waits for sibling resolvers before it queries (see `loaders.rs`).
     pub loader_batch_window: std::time::Duration,
     /// The web app's public address, for links in e-mails (`https://hub.example.org`).
@@ -98,6 +101,11 @@ impl ApiConfig {
             max_response_fields: 100_000,
             max_concurrent_password_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
             login_limits: LoginLimits::default(),
+            survey_limits: LoginLimits {
+                ip_burst: NonZeroU32::new(20).unwrap_or(NonZeroU32::MIN),
+                ip_period_secs: 180,
+                ..LoginLimits::default()
+            },
             loader_batch_window: std::time::Duration::from_millis(1),
             public_url: None,
             suppression_threshold: workit_domain::regions::suppression::DEFAULT_THRESHOLD,

@@ -28,6 +28,7 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     pub passwords: auth::password::PasswordHasher,
     pub login_limiter: Arc<auth::rate_limit::LoginLimiter>,
+    pub survey_limiter: Arc<auth::rate_limit::LoginLimiter>,
     pub schema: graphql::WorkitSchema,
     pub mail: Arc<mail::Mail>,
 }
@@ -37,8 +38,9 @@ impl AppState {
         let config = Arc::new(config);
         let passwords = auth::password::PasswordHasher::new(config.max_concurrent_password_hashes);
         let login_limiter = Arc::new(auth::rate_limit::LoginLimiter::new(&config.login_limits));
+        let survey_limiter = Arc::new(auth::rate_limit::LoginLimiter::new(&config.survey_limits));
         let schema = graphql::build_schema(&config);
         let mail = Arc::new(mail::Mail::new(config.smtp.is_some()));
-        Self { db, config, clock, passwords, login_limiter, schema, mail }
+        Self { db, config, clock, passwords, login_limiter, survey_limiter, schema, mail }
     }
 }

@@ -6,14 +6,17 @@
 
 pub mod access;
 pub mod accounts;
+pub mod barriers;
 pub mod directory;
 pub mod error;
 pub mod forums;
 pub mod import;
 pub mod meetings;
+pub mod participation;
 pub mod plans;
 pub mod regions;
 pub mod stakeholders;
+pub mod surveys;
 pub mod text_enum;
 pub mod towns;
 pub mod validation;

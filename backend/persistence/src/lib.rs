@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod barriers;
 pub mod db;
 pub mod demo;
 pub mod directory;
@@ -14,12 +15,14 @@ pub mod error;
 pub mod forums;
 pub mod meetings;
 pub mod page;
+pub mod participation;
 pub mod plans;
 pub mod regions;
 mod room;
 pub mod scope;
 pub mod stakeholders;
 pub mod stored;
+pub mod surveys;
 pub mod towns;
 mod versioned;
 

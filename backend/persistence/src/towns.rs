@@ -136,3 +136,16 @@ pub async fn archive(
     .await?;
     get(db, actor, id).await
 }
+
+/// Every town's id and names, by Hebrew name: the public survey form's list of towns (names are
+/// public; nothing else of a town is).
+pub async fn all_names(db: &Database) -> StoreResult<Vec<(TownId, String, String)>> {
+    Ok(towns::Entity::find()
+        .filter(towns::Column::ArchivedAt.is_null())
+        .order_by_asc(towns::Column::NameHe)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.name_he, t.name_en))
+        .collect())
+}

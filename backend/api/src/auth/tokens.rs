@@ -85,6 +85,12 @@ pub fn new_refresh_token() -> (String, String) {
     (token, hash)
 }
 
+/// A public link's token (a survey round's): 256 random bits, URL-safe. Kept as is, since the
+/// town's staff share the link again and again; revoking the round is how it stops working.
+pub fn new_link_token() -> String {
+    new_refresh_token().0
+}
+
 /// How random secrets (refresh tokens, calendar-feed tokens) are stored: their SHA-256, so a
 /// copy of the database does not hand out working credentials.
 pub fn hash_secret_token(token: &str) -> String {

@@ -359,3 +359,101 @@ pub enum TargetGroup {
     Academics,
     LongTermUnemployed,
 }
+
+/// The Central Bureau of Statistics' industry sections.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::surveys::Industry")]
+pub enum Industry {
+    A,
+    B,
+    C,
+    D,
+    E,
+    F,
+    G,
+    H,
+    I,
+    J,
+    K,
+    L,
+    M,
+    N,
+    O,
+    P,
+    Q,
+    R,
+    S,
+    T,
+    U,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::surveys::HiringHorizon")]
+pub enum HiringHorizon {
+    OneToTwoMonths,
+    ThreeToSixMonths,
+    HalfYearOrMore,
+    None,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::surveys::RemoteWork")]
+pub enum RemoteWork {
+    AlreadyHybrid,
+    Considering,
+    NotRelevant,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::surveys::InternalTraining")]
+pub enum InternalTraining {
+    OrganisedProgramme,
+    RegularlyForSome,
+    SometimesForSome,
+    None,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::surveys::TrainingNeed")]
+pub enum TrainingNeed {
+    None,
+    OnboardingOnly,
+    ProfessionalTraining,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::barriers::BarrierKind")]
+pub enum BarrierKind {
+    Education,
+    AccessibilityTransport,
+    Language,
+    Ethnic,
+    Gender,
+    Experience,
+    Age,
+    Disability,
+    Personal,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::barriers::Severity")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "workit_domain::participation::Step")]
+pub enum ParticipationStep {
+    Announce,
+    LeadingOrganisations,
+    QuestionAndPopulation,
+    Channels,
+    LandingPage,
+    Distribution,
+    Analysis,
+    LowResponseMeasures,
+    PresentFindings,
+    ReportBack,
+}

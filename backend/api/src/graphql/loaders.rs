@@ -12,8 +12,8 @@ use workit_persistence::directory::{self, Person};
 use workit_persistence::entities::{
     agenda_items, attendance, bodies, decisions, forum_stage_changes, forums, labour_offices, measurements,
     meeting_events, meetings, memberships, milestones, minutes_comments, minutes_sections, minutes_versions,
-    organisations, outcome_metrics, plan_change_proposals, regions, stakeholder_interactions, strategic_focuses, towns,
-    work_plan_approvals, work_plan_task_partners, work_plan_tasks,
+    organisations, outcome_metrics, participation_steps, plan_change_proposals, regions, stakeholder_interactions,
+    strategic_focuses, towns, work_plan_approvals, work_plan_task_partners, work_plan_tasks,
 };
 use workit_persistence::forums::lifecycle;
 use workit_persistence::meetings as meeting_store;
@@ -80,6 +80,7 @@ key!(DecisionsOfTask);
 key!(ApprovalsOfForum);
 key!(PlanChangesOfMeeting);
 key!(InteractionsOfStakeholder);
+key!(StepsOfProcess);
 
 fn keys<K: Copy>(keys: &[K], id: impl Fn(K) -> i64) -> Vec<i64> {
     keys.iter().copied().map(id).collect()
@@ -153,6 +154,7 @@ one_to_many!(
     workit_persistence::stakeholders::interactions_of,
     stakeholder_id
 );
+one_to_many!(StepsOfProcess, participation_steps::Model, workit_persistence::participation::steps_of, process_id);
 one_to_many!(ApprovalsOfForum, work_plan_approvals::Model, task_store::approvals_by_forum_ids, forum_id);
 
 impl Loader<DecisionsOfTask> for Store {

@@ -2,6 +2,7 @@
 
 mod accounts;
 pub(crate) mod arguments;
+mod barriers;
 mod context;
 mod directory;
 mod enums;
@@ -10,9 +11,11 @@ mod lifecycle;
 pub(crate) mod limits;
 pub mod loaders;
 mod meetings;
+mod participation;
 pub(crate) mod plans;
 mod regions;
 pub(crate) mod stakeholders;
+mod surveys;
 mod towns;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema};
@@ -37,6 +40,9 @@ pub struct QueryRoot(
     meetings::decisions::DecisionQuery,
     plans::focuses::FocusQuery,
     stakeholders::StakeholderQuery,
+    surveys::SurveyQuery,
+    barriers::BarrierQuery,
+    participation::ParticipationQuery,
     stakeholders::mapping::MappingQuery,
     plans::metrics::MetricQuery,
 );
@@ -57,6 +63,9 @@ pub struct MutationRoot(
     meetings::decisions::DecisionMutation,
     plans::focuses::FocusMutation,
     stakeholders::StakeholderMutation,
+    surveys::SurveyMutation,
+    barriers::BarrierMutation,
+    participation::ParticipationMutation,
     stakeholders::mapping::MappingMutation,
     plans::metrics::MetricMutation,
     plans::tasks::TaskMutation,

@@ -86,8 +86,9 @@ pub fn download<E: std::fmt::Debug>(
     }
 }
 
-/// What every export of one forum's file begins with: the language, the forum named by the
-/// path's `{id}.{extension}`, and the signed-in caller — or the response that refuses.
+/// What every export of one record's file begins with: the language, the record (a forum, a
+/// survey round) named by the path's `{id}.{extension}`, and the signed-in caller — or the
+/// response that refuses.
 pub async fn forum_file_request(
     state: &crate::AppState,
     file: &str,

@@ -11,6 +11,7 @@ mod minutes;
 mod plans;
 mod stakeholders;
 mod static_files;
+mod surveys;
 mod word;
 mod year;
 
@@ -46,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .route("/export/comparison/{file}", get(comparison::comparison_export))
         .route("/export/stakeholders/{file}", get(stakeholders::map_export))
         .route("/export/swot/{file}", get(stakeholders::swot_export))
+        .route("/export/survey/{file}", get(surveys::survey_export))
         .route("/export/year-summary/{file}", get(year::year_export))
         .route("/calendar/meetings/{file}", get(calendar::meeting_ics))
         .route("/calendar/feed/{file}", get(calendar::feed))
