@@ -15,6 +15,7 @@ mod data;
 mod directory;
 mod forums;
 mod indicators;
+mod instruments;
 mod meetings;
 mod plans;
 mod stakeholders;
@@ -236,6 +237,7 @@ impl Seeder<'_> {
         self.indicators(people.town_id, seed).await?;
         let forum = self.forum(seed, &people).await?;
         self.stakeholder_map(&forum, &people).await?;
+        self.instruments(seed, &people, seed.stage).await?;
         let mut approver = coordinator;
         if TOWNS_WITH_LOGINS.contains(&seed.slug) {
             let town_name = seed.name_en.to_owned();
