@@ -31,6 +31,11 @@ const ControlPage = lazy(() => import('@/features/plans/components/ControlPage')
 const StakeholderMapPage = lazy(() => import('@/features/stakeholders/components/StakeholderMapPage'));
 const MappingPage = lazy(() => import('@/features/stakeholders/components/MappingPage'));
 const MappingPrintPage = lazy(() => import('@/features/stakeholders/components/MappingPrintPage'));
+const SurveysPage = lazy(() => import('@/features/surveys/components/SurveysPage'));
+const RegionSurveyPage = lazy(() => import('@/features/surveys/components/RegionSurveyPage'));
+const PublicSurveyPage = lazy(() => import('@/features/surveys/components/PublicSurveyPage'));
+const BarriersPage = lazy(() => import('@/features/barriers/components/BarriersPage'));
+const ParticipationPage = lazy(() => import('@/features/participation/components/ParticipationPage'));
 const AccountsPage = lazy(() => import('@/features/account/components/AccountsPage'));
 const SetPasswordPage = lazy(() => import('@/features/account/components/SetPasswordPage'));
 
@@ -100,6 +105,7 @@ function NotFound() {
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
   { path: '/set-password/:token', element: <SetPasswordPage />, errorElement: <RouteError /> },
+  { path: '/survey/:token', element: <PublicSurveyPage />, errorElement: <RouteError /> },
   {
     element: <RequireSession />,
     errorElement: <RouteError />,
@@ -129,6 +135,10 @@ export const router = createBrowserRouter([
           { path: 'towns/:townId/stakeholders', element: <StakeholderMapPage /> },
           { path: 'towns/:townId/mapping', element: <MappingPage /> },
           { path: 'towns/:townId/mapping/print', element: <MappingPrintPage /> },
+          { path: 'towns/:townId/employers', element: <SurveysPage /> },
+          { path: 'towns/:townId/barriers', element: <BarriersPage /> },
+          { path: 'towns/:townId/participation', element: <ParticipationPage /> },
+          { path: 'regions/:regionId/employers', element: <RegionSurveyPage /> },
           { path: 'admin/accounts', element: <AccountsPage /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -167,7 +167,7 @@ impl SurveyRound {
     async fn summary(&self, ctx: &Context<'_>) -> ApiResult<SurveySummaryObject> {
         let threshold = ctx.app().config.suppression_threshold;
         let (summary, exact) = store::summary(ctx.db(), ctx.actor()?, self.0.id, threshold).await?;
-        Ok(SurveySummaryObject::new(summary, exact))
+        Ok(SurveySummaryObject::new(summary, exact, threshold))
     }
 }
 
@@ -242,6 +242,8 @@ pub struct OccupationLine {
 pub struct SurveySummaryObject {
     /// False when small counts are withheld (read from outside the town).
     exact: bool,
+    /// Counts of employers below this are withheld when not exact.
+    threshold: f64,
     responses: i32,
     open_positions: i32,
     by_occupation: Vec<OccupationLine>,
@@ -261,10 +263,11 @@ fn counts<D: Copy, G: async_graphql::OutputType + From<D>>(d: Distribution<D>) -
 }
 
 impl SurveySummaryObject {
-    fn new(s: SurveySummary, exact: bool) -> Self {
+    fn new(s: SurveySummary, exact: bool, threshold: f64) -> Self {
         let int = |v: u32| i32::try_from(v).unwrap_or(i32::MAX);
         Self {
             exact,
+            threshold,
             responses: int(s.responses),
             open_positions: int(s.open_positions),
             by_occupation: s
@@ -307,6 +310,13 @@ pub struct PublicTown {
     name_en: String,
 }
 
+fn public_towns(towns: Vec<(i64, String, String)>) -> Vec<PublicTown> {
+    towns
+        .into_iter()
+        .map(|(id, name_he, name_en)| PublicTown { id: ID::from(id.to_string()), name_he, name_en })
+        .collect()
+}
+
 #[derive(SimpleObject)]
 pub struct RegionSurveySummary {
     year: i32,
@@ -347,8 +357,15 @@ impl SurveyQuery {
         Ok(RegionSurveySummary {
             year,
             towns_answering: i32::try_from(towns).unwrap_or(i32::MAX),
-            summary: SurveySummaryObject::new(summary, false),
+            summary: SurveySummaryObject::new(summary, false, threshold),
         })
+    }
+
+    /// Every town's name, for the survey's location and recruitment questions.
+    #[graphql(complexity = "300 * child_complexity")]
+    async fn survey_towns(&self, ctx: &Context<'_>) -> ApiResult<Vec<PublicTown>> {
+        ctx.actor()?;
+        Ok(public_towns(workit_persistence::towns::all_names(ctx.db()).await?))
     }
 
     /// The public form behind a link: no account needed.
@@ -361,10 +378,7 @@ impl SurveyQuery {
             town_name_he: town.name_he,
             town_name_en: town.name_en,
             town_id: ID::from(town.id.to_string()),
-            towns: towns
-                .into_iter()
-                .map(|(id, name_he, name_en)| PublicTown { id: ID::from(id.to_string()), name_he, name_en })
-                .collect(),
+            towns: public_towns(towns),
         })
     }
 }

@@ -194,6 +194,11 @@ export default function ComparisonPage() {
           )}
         </Group>
         <Group gap="xs">
+          {regionId && (
+            <Button component={Link} to={`/regions/${regionId}/employers`} variant="light">
+              {t('surveys.nav')}
+            </Button>
+          )}
           <Button variant="light" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void downloadWithSession(exportPath('xlsx'), 'comparison.xlsx')}>
             {t('compare.exportXlsx')}
           </Button>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
-import { IconAddressBook, IconCalendarEvent, IconChecklist, IconListCheck, IconCalendarStats, IconChartDots, IconReportAnalytics, IconTarget, IconUsersGroup, IconChartDots3, IconClipboardList } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconChecklist, IconListCheck, IconCalendarStats, IconChartDots, IconReportAnalytics, IconTarget, IconUsersGroup, IconChartDots3, IconClipboardList, IconBuildingFactory2, IconBarrierBlock, IconSpeakerphone } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -74,6 +74,15 @@ export default function TownOverviewPage() {
           </Button>
           <Button component={Link} to={`/towns/${town.id}/mapping`} variant="light" leftSection={<IconClipboardList size={18} aria-hidden />}>
             {t('mapping.nav')}
+          </Button>
+          <Button component={Link} to={`/towns/${town.id}/employers`} variant="light" leftSection={<IconBuildingFactory2 size={18} aria-hidden />}>
+            {t('surveys.nav')}
+          </Button>
+          <Button component={Link} to={`/towns/${town.id}/barriers`} variant="light" leftSection={<IconBarrierBlock size={18} aria-hidden />}>
+            {t('barriers.nav')}
+          </Button>
+          <Button component={Link} to={`/towns/${town.id}/participation`} variant="light" leftSection={<IconSpeakerphone size={18} aria-hidden />}>
+            {t('participation.nav')}
           </Button>
           <Button component={Link} to={`/towns/${town.id}/decisions`} variant="light" leftSection={<IconChecklist size={18} aria-hidden />}>
             {t('decisions.nav')}

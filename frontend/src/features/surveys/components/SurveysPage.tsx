@@ -1,0 +1,263 @@
+import { Anchor, Badge, Button, Card, CopyButton, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconDownload, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+
+import { FormError } from '@/components/FormError';
+import { ErrorState, Loading } from '@/components/PageState';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
+import { useFormat } from '@/hooks/useFormat';
+import { useProblem } from '@/hooks/useProblem';
+import { downloadWithSession } from '@/lib/download';
+import { localName } from '@/lib/names';
+
+import { CreateRoundMutation, MapOrganisationsQuery, PlaceEmployerMutation, RecordResponseMutation, RevokeRoundMutation, SurveyRoundQuery, SurveysPageQuery } from '../api/queries';
+import { SurveyForm } from './SurveyForm';
+import { SurveyResults } from './SurveyResults';
+
+/** A town's employer survey: rounds and their public links, results, the contact work list, and the answers. */
+export default function SurveysPage() {
+  const { townId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const [{ data, error }, refetch] = useQuery({ query: SurveysPageQuery, variables: { townId } });
+  const [roundId, setRoundId] = useState<string | null>(null);
+  const rounds = data?.surveyRounds ?? [];
+  const current = rounds.find((r) => r.id === roundId) ?? rounds[0];
+  const [{ data: round }, refetchRound] = useQuery({ query: SurveyRoundQuery, variables: { id: current?.id ?? '' }, pause: !current });
+  const forumId = data?.town.forum?.id ?? '';
+  const [{ data: unplaced }, refetchUnplaced] = useQuery({ query: MapOrganisationsQuery, variables: { forumId }, pause: !forumId });
+  const [, createRound] = useMutation(CreateRoundMutation);
+  const [, revoke] = useMutation(RevokeRoundMutation);
+  const [, record] = useMutation(RecordResponseMutation);
+  const [, place] = useMutation(PlaceEmployerMutation);
+  const { problem, report } = useProblem();
+  const [newTitle, setNewTitle] = useState<string | null>(null);
+  const [filling, setFilling] = useState(false);
+  const town = data?.town;
+  const townName = localName(town, i18n.language);
+  const title = t('surveys.pageTitle', { town: townName });
+  useDocumentTitle(townName && title);
+  if (error) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (!town || !data) return <Loading />;
+  const canEdit = town.viewerMay.editForum;
+  const link = current?.token ? `${window.location.origin}/survey/${current.token}` : null;
+  const responses = round?.surveyRound.responses ?? [];
+  const workList = responses.filter((r) => r.answers.wantsContact);
+  const unplacedIds = new Set((unplaced?.unplacedOrganisations ?? []).map((o) => o.id));
+  const reload = () => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchRound({ requestPolicy: 'network-only' });
+    refetchUnplaced({ requestPolicy: 'network-only' });
+  };
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to={`/towns/${townId}`} size="sm">
+        {townName}
+      </Anchor>
+      <Stack gap={4}>
+        <Title order={1}>{title}</Title>
+        <Text c="dimmed">{t('surveys.intro')}</Text>
+      </Stack>
+      <Card withBorder component="section" aria-labelledby="rounds-title">
+        <Stack gap="sm">
+          <Group justify="space-between">
+            <Title order={2} size="h3" id="rounds-title">
+              {t('surveys.rounds')}
+            </Title>
+            {canEdit && (
+              <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setNewTitle('')}>
+                {t('surveys.newRound')}
+              </Button>
+            )}
+          </Group>
+          {rounds.length === 0 ? (
+            <Text>{t('surveys.noRounds')}</Text>
+          ) : (
+            <>
+              <Select
+                label={t('surveys.rounds')}
+                allowDeselect={false}
+                value={current?.id ?? null}
+                onChange={setRoundId}
+                data={rounds.map((r) => ({ value: r.id, label: `${r.title} · ${format.date(r.createdAt)} · ${t('surveys.responses', { count: r.responseCount })}` }))}
+                maw={520}
+              />
+              {current && link && (
+                <Group gap="xs" wrap="wrap">
+                  <Text size="sm" fw={600}>
+                    {t('surveys.link')}:
+                  </Text>
+                  <Text size="sm" dir="ltr" style={{ wordBreak: 'break-all' }} data-testid="survey-link">
+                    {link}
+                  </Text>
+                  {current.revoked && <Badge color="red.9">{t('surveys.revoked')}</Badge>}
+                  <CopyButton value={link}>{({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? t('surveys.copied') : t('surveys.copyLink')}</Button>}</CopyButton>
+                  {canEdit && (
+                    <Button size="xs" variant="outline" color={current.revoked ? 'teal.9' : 'red.9'} onClick={async () => { report(await revoke({ id: current.id, version: current.version, revoked: !current.revoked })); reload(); }}>
+                      {current.revoked ? t('surveys.restore') : t('surveys.revoke')}
+                    </Button>
+                  )}
+                </Group>
+              )}
+              <Group>
+                {canEdit && current && (
+                  <Button variant="light" onClick={() => setFilling(true)}>
+                    {t('surveys.fillIn')}
+                  </Button>
+                )}
+                {current?.token && (
+                  <Button variant="light" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => void downloadWithSession(`/export/survey/${current.id}.xlsx?lang=${i18n.language}`, `employer-survey-${townName}.xlsx`)}>
+                    {t('surveys.export')}
+                  </Button>
+                )}
+              </Group>
+            </>
+          )}
+          <FormError message={problem} />
+        </Stack>
+      </Card>
+
+      {round && (
+        <Card withBorder component="section" aria-labelledby="results-title">
+          <Title order={2} size="h3" id="results-title" mb="sm">
+            {t('surveys.results')}
+          </Title>
+          <SurveyResults summary={round.surveyRound.summary} />
+        </Card>
+      )}
+
+      {round && (
+        <Card withBorder component="section" aria-labelledby="worklist-title">
+          <Title order={2} size="h3" id="worklist-title" mb="sm">
+            {t('surveys.workList')}
+          </Title>
+          {workList.length === 0 ? (
+            <Text size="sm">{t('surveys.workListEmpty')}</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={560} tabIndex={0} aria-label={t('surveys.workList')}>
+              <Table striped data-testid="survey-worklist">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('surveys.columns.company')}</Table.Th>
+                    <Table.Th>{t('surveys.columns.contactName')}</Table.Th>
+                    <Table.Th>{t('surveys.columns.contactPhone')}</Table.Th>
+                    <Table.Th>{t('surveys.columns.contactEmail')}</Table.Th>
+                    <Table.Th>{t('surveys.columns.openPositions')}</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {workList.map((r) => (
+                    <Table.Tr key={r.id}>
+                      <Table.Td>
+                        <bdi>{r.company}</bdi>
+                      </Table.Td>
+                      <Table.Td>
+                        <bdi>{r.answers.contactName}</bdi>
+                      </Table.Td>
+                      <Table.Td dir="ltr">{r.answers.contactPhone}</Table.Td>
+                      <Table.Td dir="ltr">{r.answers.contactEmail}</Table.Td>
+                      <Table.Td>{format.number(r.answers.openPositions.reduce((sum, p) => sum + p.count, 0))}</Table.Td>
+                      <Table.Td>
+                        {r.organisation && forumId && canEdit && unplacedIds.has(r.organisation.id) ? (
+                          <Button size="compact-xs" variant="light" aria-label={`${t('surveys.placeOnMap')}: ${r.company}`} onClick={async () => { report(await place({ forumId, organisationId: r.organisation?.id ?? '' }, { additionalTypenames: ['Stakeholder'] })); reload(); }}>
+                            {t('surveys.placeOnMap')}
+                          </Button>
+                        ) : r.organisation && !unplacedIds.has(r.organisation.id) ? (
+                          <Badge variant="outline" color="teal.9">
+                            {t('surveys.placedOnMap')}
+                          </Badge>
+                        ) : null}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Card>
+      )}
+
+      {round && responses.length > 0 && (
+        <Card withBorder component="section" aria-labelledby="answers-title">
+          <Title order={2} size="h3" id="answers-title" mb="sm">
+            {t('surveys.answersTable')}
+          </Title>
+          <Table.ScrollContainer minWidth={480} tabIndex={0} aria-label={t('surveys.answersTable')}>
+            <Table striped data-testid="survey-answers">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('surveys.columns.company')}</Table.Th>
+                  <Table.Th>{t('surveys.columns.openPositions')}</Table.Th>
+                  <Table.Th>{t('surveys.columns.hiringHorizon')}</Table.Th>
+                  <Table.Th>{t('surveys.inDirectory')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {responses.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <bdi>{r.company}</bdi>
+                    </Table.Td>
+                    <Table.Td>{format.number(r.answers.openPositions.reduce((sum, p) => sum + p.count, 0))}</Table.Td>
+                    <Table.Td>{r.answers.hiringHorizon ? t(`surveys.horizons.${r.answers.hiringHorizon}`) : ''}</Table.Td>
+                    <Table.Td>{r.organisation ? <Anchor component={Link} to={`/towns/${townId}/directory`}>{t('surveys.yes')}</Anchor> : t('surveys.no')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+
+      {newTitle !== null && (
+        <Modal opened onClose={() => setNewTitle(null)} title={t('surveys.newRound')} closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+          <form
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const result = await createRound({ townId, title: newTitle }, { additionalTypenames: ['SurveyRound'] });
+              if (report(result)) {
+                setNewTitle(null);
+                setRoundId(result.data?.createSurveyRound.id ?? null);
+                reload();
+              }
+            }}
+          >
+            <Stack>
+              <TextInput label={t('surveys.roundTitle')} placeholder={t('surveys.roundTitlePlaceholder')} required value={newTitle} onChange={(e) => setNewTitle(e.currentTarget.value)} />
+              <FormError message={problem} />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setNewTitle(null)}>
+                  {t('forum.cancel')}
+                </Button>
+                <Button type="submit">{t('forum.save')}</Button>
+              </Group>
+            </Stack>
+          </form>
+        </Modal>
+      )}
+      {filling && current && (
+        <Modal opened onClose={() => setFilling(false)} title={t('surveys.fillIn')} size="xl" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+          <SurveyForm
+            towns={data.surveyTowns}
+            townId={townId}
+            submitLabel={t('surveys.save')}
+            onSubmit={async (input) => {
+              const result = await record({ roundId: current.id, input }, { additionalTypenames: ['SurveyResponse'] });
+              const ok = !result.error && !!result.data;
+              if (ok) {
+                setFilling(false);
+                reload();
+              }
+              return { error: result.error, ok };
+            }}
+          />
+        </Modal>
+      )}
+    </Stack>
+  );
+}
