@@ -80,6 +80,9 @@ pub struct Serve {
     /// Sign-in attempts per client address before waiting (one more every 2 seconds).
     #[arg(long, env = "WORKIT_LOGIN_BURST_PER_IP", default_value_t = 30)]
     pub login_burst_per_ip: u32,
+    /// Public survey requests per client address before waiting (one more every 3 minutes).
+    #[arg(long, env = "WORKIT_SURVEY_BURST_PER_IP", default_value_t = 20)]
+    pub survey_burst_per_ip: u32,
     /// Counts of people below this are shown as "<10" outside their town (model §11).
     #[arg(long, env = "WORKIT_SUPPRESSION_THRESHOLD", default_value_t = 10)]
     pub suppression_threshold: u32,

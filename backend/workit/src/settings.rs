@@ -98,6 +98,10 @@ pub fn api_config(serve: &Serve) -> anyhow::Result<ApiConfig> {
         ip_burst: NonZeroU32::new(serve.login_burst_per_ip).context("login burst per IP must be at least 1")?,
         ..LoginLimits::default()
     };
+    config.survey_limits = LoginLimits {
+        ip_burst: NonZeroU32::new(serve.survey_burst_per_ip).context("survey burst per IP must be at least 1")?,
+        ..config.survey_limits
+    };
     Ok(config)
 }
 
