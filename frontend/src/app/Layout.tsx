@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 
 import { Loading } from '@/components/PageState';
-import { AccountMenu } from '@/features/account/components/AccountMenu';
+import { AccountLanguageSwitch, AccountMenu } from '@/features/account/components/AccountMenu';
 import { localName } from '@/lib/names';
 import { useMe } from '@/lib/session-context';
 
@@ -44,7 +44,10 @@ export function Layout() {
               {t('app.title')}
             </Text>
           </Group>
-          <AccountMenu />
+          <Group gap="xs" wrap="nowrap">
+            <AccountLanguageSwitch />
+            <AccountMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>

@@ -12,25 +12,28 @@ import { accountLocale, SetMyLocaleMutation, useMe } from '@/lib/session-context
 import { CalendarFeedDialog } from './CalendarFeedDialog';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 
-/**
- * The signed-in account: who and in what role, the language (remembered per account), the
- * calendar link, sign out. A popover, not a menu: it holds text and a language switch, which
- * a `role="menu"` may not.
- */
-export function AccountMenu() {
-  const { t } = useTranslation();
-  const { me } = useMe();
+/** The language, in the top bar on every page, remembered for the account (and so on every device). */
+export function AccountLanguageSwitch() {
   const [, saveLocale] = useMutation(SetMyLocaleMutation);
-  const [opened, setOpened] = useState(false);
-  const [feedOpen, setFeedOpen] = useState(false);
-  const [passwordOpen, setPasswordOpen] = useState(false);
-  const roles = me.systemRole !== 'NONE' ? [t(`roles.${me.systemRole}`)] : [...new Set(me.towns.flatMap((g) => g.roles))].map((r) => t(`roles.${r}`));
-
   const changeLanguage = (code: string) => {
     setLanguage(code);
     const locale = accountLocale(code);
     if (locale) void saveLocale({ locale });
   };
+  return <LanguageSwitcher onChange={changeLanguage} />;
+}
+
+/**
+ * The signed-in account: who and in what role, the calendar link, the password, sign out. A popover, not a menu: it holds text and a language switch, which
+ * a `role="menu"` may not.
+ */
+export function AccountMenu() {
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const [opened, setOpened] = useState(false);
+  const [feedOpen, setFeedOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const roles = me.systemRole !== 'NONE' ? [t(`roles.${me.systemRole}`)] : [...new Set(me.towns.flatMap((g) => g.roles))].map((r) => t(`roles.${r}`));
 
   return (
     <>
@@ -58,11 +61,6 @@ export function AccountMenu() {
               </Text>
               <Text size="xs">{roles.join(', ')}</Text>
             </Stack>
-            <Divider />
-            <Text size="xs" fw={600}>
-              {t('account.language')}
-            </Text>
-            <LanguageSwitcher onChange={changeLanguage} />
             <Divider />
             <Button
               variant="subtle"
