@@ -52,11 +52,13 @@ export function HealthPanel({ signals, title }: { signals: Signal[]; title?: str
                 <Text size="xs" c="dimmed">
                   {t('health.measures')}: {t(`health.${signal.kind}.measures`)} · {t('health.threshold')}: {t(`health.${signal.kind}.threshold`, { threshold: format.number(signal.threshold) })}
                 </Text>
-                {signal.status !== 'UNKNOWN' && (
-                  <Text size="sm">
-                    {signal.status === 'OK' ? t(`health.${signal.kind}.todoOk`) : t(`health.${signal.kind}.todo`, { details: details(signal) })}
-                  </Text>
-                )}
+                <Text size="sm">
+                  {signal.status === 'UNKNOWN'
+                    ? t(`health.${signal.kind}.unknown`)
+                    : signal.status === 'OK'
+                      ? t(`health.${signal.kind}.todoOk`)
+                      : t(`health.${signal.kind}.todo`, { details: details(signal) })}
+                </Text>
               </Stack>
             </Card>
           );
