@@ -1,6 +1,6 @@
 import { Alert, AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingCommunity, IconChartDots, IconMap, IconWorld, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconChartDots, IconMap, IconWorld, IconUsers, IconCalendarWeek } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -23,6 +23,7 @@ export function Layout() {
     ...(me.systemRole === 'REGIONAL_COORDINATOR' && me.region ? [{ to: `/regions/${me.region.id}`, label: `${t('nav.myRegion')}: ${localName(me.region, i18n.language)}`, icon: IconMap }] : []),
     ...(seesAll ? [{ to: '/compare', label: t('compare.nav'), icon: IconChartDots }] : []),
     ...(me.systemRole === 'REGIONAL_COORDINATOR' && me.region ? [{ to: `/regions/${me.region.id}/compare`, label: t('compare.nav'), icon: IconChartDots }] : []),
+    ...(me.towns.length > 0 ? [{ to: '/my-week', label: t('myAgenda.pageTitle'), icon: IconCalendarWeek }] : []),
     ...me.towns.map((grant) => ({ to: `/towns/${grant.town.id}`, label: localName(grant.town, i18n.language), icon: IconBuildingCommunity })),
     // The server decides what each may do there; the link is only where to find it.
     ...(me.systemRole === 'ADMIN' || me.systemRole === 'REGIONAL_COORDINATOR' ? [{ to: '/admin/accounts', label: t('nav.accounts'), icon: IconUsers }] : []),

@@ -36,6 +36,7 @@ const RegionSurveyPage = lazy(() => import('@/features/surveys/components/Region
 const PublicSurveyPage = lazy(() => import('@/features/surveys/components/PublicSurveyPage'));
 const BarriersPage = lazy(() => import('@/features/barriers/components/BarriersPage'));
 const ParticipationPage = lazy(() => import('@/features/participation/components/ParticipationPage'));
+const MyWeekPage = lazy(() => import('@/features/meetings/components/MyWeekPage'));
 const AccountsPage = lazy(() => import('@/features/account/components/AccountsPage'));
 const SetPasswordPage = lazy(() => import('@/features/account/components/SetPasswordPage'));
 
@@ -114,6 +115,7 @@ export const router = createBrowserRouter([
         element: <Layout />,
         children: [
           { index: true, element: <Landing /> },
+          { path: 'my-week', element: <MyWeekPage /> },
           { path: 'towns', element: <TownsPage /> },
           { path: 'regions/:regionId', element: <TownsPage /> },
           { path: 'regions/:regionId/compare', element: <ComparisonPage /> },

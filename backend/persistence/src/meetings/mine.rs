@@ -86,3 +86,50 @@ pub async fn meetings_for_feed(
         .all(db)
         .await?)
 }
+
+/// Work-plan tasks the actor's person owns that are neither done nor dropped, soonest due first.
+pub async fn open_tasks(db: &Database, actor: &Actor) -> StoreResult<Vec<crate::entities::work_plan_tasks::Model>> {
+    use crate::entities::work_plan_tasks;
+    use workit_domain::plans::TaskStatus;
+    let Some(person) = person_of(db, actor).await? else { return Ok(Vec::new()) };
+    Ok(work_plan_tasks::Entity::find()
+        .filter(work_plan_tasks::Column::OwnerPersonId.eq(person))
+        .filter(work_plan_tasks::Column::Status.is_not_in([TaskStatus::Done.as_str(), TaskStatus::Dropped.as_str()]))
+        .order_by_asc(work_plan_tasks::Column::DueOn)
+        .limit(100)
+        .all(db)
+        .await?)
+}
+
+/// Meetings of the person's bodies whose minutes are circulated and still open to comments.
+pub async fn minutes_to_comment(
+    db: &Database,
+    actor: &Actor,
+    today: chrono::NaiveDate,
+) -> StoreResult<Vec<meetings::Model>> {
+    use crate::entities::minutes_versions;
+    use workit_domain::meetings::minutes::MinutesStatus;
+    let Some(person) = person_of(db, actor).await? else { return Ok(Vec::new()) };
+    let body_ids = current_body_ids(db, person, today).await?;
+    let meeting_ids: Vec<i64> = meetings::Entity::find()
+        .filter(meetings::Column::BodyId.is_in(body_ids))
+        .all(db)
+        .await?
+        .iter()
+        .map(|m| m.id)
+        .collect();
+    let open: Vec<i64> = minutes_versions::Entity::find()
+        .filter(minutes_versions::Column::MeetingId.is_in(meeting_ids))
+        .filter(minutes_versions::Column::Status.eq(MinutesStatus::Circulated.as_str()))
+        .filter(minutes_versions::Column::CommentDeadline.gte(today))
+        .all(db)
+        .await?
+        .iter()
+        .map(|m| m.meeting_id)
+        .collect();
+    Ok(meetings::Entity::find()
+        .filter(meetings::Column::Id.is_in(open))
+        .order_by_asc(meetings::Column::StartsAt)
+        .all(db)
+        .await?)
+}

@@ -74,6 +74,10 @@ pub struct MyAgenda {
     due_metrics: Vec<crate::graphql::plans::metrics::Metric>,
     /// Open next steps of stakeholder engagement plans the person owns, soonest due first.
     stakeholder_steps: Vec<crate::graphql::stakeholders::Stakeholder>,
+    /// Work-plan tasks the person owns, open, soonest due first.
+    open_tasks: Vec<crate::graphql::plans::tasks::Task>,
+    /// Meetings whose minutes are circulated to the person and still open to comments.
+    minutes_to_comment: Vec<Meeting>,
 }
 
 #[derive(InputObject)]
@@ -143,7 +147,12 @@ impl DecisionQuery {
             .into_iter()
             .map(crate::graphql::stakeholders::Stakeholder)
             .collect();
-        Ok(MyAgenda { next_meetings, open_action_items, due_metrics, stakeholder_steps })
+        let open_tasks =
+            mine::open_tasks(ctx.db(), actor).await?.into_iter().map(crate::graphql::plans::tasks::Task).collect();
+        let today = workit_domain::meetings::minutes::israel_date(ctx.now());
+        let minutes_to_comment =
+            mine::minutes_to_comment(ctx.db(), actor, today).await?.into_iter().map(Meeting).collect();
+        Ok(MyAgenda { next_meetings, open_action_items, due_metrics, stakeholder_steps, open_tasks, minutes_to_comment })
     }
 }
 

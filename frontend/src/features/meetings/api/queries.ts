@@ -294,6 +294,21 @@ export const MyAgendaQuery = graphql(`
           title
         }
       }
+      openTasks {
+        id
+        title
+        dueOn
+        state
+      }
+      minutesToComment {
+        id
+        title
+        startsAt
+        body {
+          id
+          name
+        }
+      }
       stakeholderSteps {
         id
         name

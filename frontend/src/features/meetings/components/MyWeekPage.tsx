@@ -1,0 +1,162 @@
+import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+
+import { Loading } from '@/components/PageState';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
+import { useFormat } from '@/hooks/useFormat';
+import { useMe } from '@/lib/session-context';
+
+import { MyAgendaQuery } from '../api/queries';
+import { RecordingCard } from './RecordingCard';
+
+const TWO_WEEKS_MS = 14 * 86_400_000;
+
+/**
+ * A referent's first page (`/my-week`): this week's and next week's meetings, what is overdue
+ * (action items, tasks, stakeholder steps), minutes to write and minutes to comment on.
+ */
+export default function MyWeekPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { me } = useMe();
+  const [{ data }] = useQuery({ query: MyAgendaQuery, requestPolicy: 'cache-and-network' });
+  // The window is fixed when the page opens, like the server's "now".
+  const [horizon] = useState(() => Date.now() + TWO_WEEKS_MS);
+  useDocumentTitle(t('myAgenda.pageTitle'));
+  if (!data) return <Loading />;
+  const a = data.myAgenda;
+  const soon = a.nextMeetings.filter((m) => new Date(m.startsAt).getTime() <= horizon);
+  const dateTime = (iso: string) => new Intl.DateTimeFormat(format.locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  const editingTowns = me.towns.filter((g) => g.roles.some((r) => r === 'CHAIR' || r === 'REFERENT' || r === 'EMPLOYMENT_LEAD'));
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('myAgenda.pageTitle')}</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder component="section" aria-labelledby="week-meetings">
+          <Title order={2} size="h4" id="week-meetings" mb="xs">
+            {t('myAgenda.thisWeek')}
+          </Title>
+          {soon.length === 0 ? (
+            <Text size="sm">{t('myAgenda.noMeetingsSoon')}</Text>
+          ) : (
+            <List size="sm" spacing={6} data-testid="week-meetings">
+              {soon.map((m) => (
+                <List.Item key={m.id}>
+                  <Anchor component={Link} to={`/meetings/${m.id}`}>
+                    <bdi>{m.title}</bdi>
+                  </Anchor>{' '}
+                  · <bdi>{m.body.name}</bdi> · {dateTime(m.startsAt)}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Card>
+        <Card withBorder component="section" aria-labelledby="week-overdue">
+          <Title order={2} size="h4" id="week-overdue" mb="xs">
+            {t('myAgenda.openItems')}
+          </Title>
+          {a.openActionItems.length === 0 ? (
+            <Text size="sm">{t('myAgenda.noItems')}</Text>
+          ) : (
+            <List size="sm" spacing={6}>
+              {[...a.openActionItems].sort((x, y) => Number(y.overdue) - Number(x.overdue)).map((d) => (
+                <List.Item key={d.id}>
+                  <Group gap={6} wrap="wrap">
+                    <Anchor component={Link} to={`/meetings/${d.meeting.id}`}>
+                      <bdi>{d.text}</bdi>
+                    </Anchor>
+                    {d.dueOn && <Text size="xs">{format.date(d.dueOn)}</Text>}
+                    {d.overdue && <Badge color="red.9">{t('decisions.overdue')}</Badge>}
+                  </Group>
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Card>
+        <Card withBorder component="section" aria-labelledby="week-tasks">
+          <Title order={2} size="h4" id="week-tasks" mb="xs">
+            {t('myAgenda.tasks')}
+          </Title>
+          {a.openTasks.length === 0 ? (
+            <Text size="sm">{t('myAgenda.noTasks')}</Text>
+          ) : (
+            <List size="sm" spacing={6}>
+              {a.openTasks.map((task) => (
+                <List.Item key={task.id}>
+                  <Group gap={6} wrap="wrap">
+                    <bdi>{task.title}</bdi>
+                    {task.dueOn && <Text size="xs">{format.date(task.dueOn)}</Text>}
+                    {task.state === 'LATE' && <Badge color="red.9">{t('decisions.overdue')}</Badge>}
+                  </Group>
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Card>
+        <Card withBorder component="section" aria-labelledby="week-comment">
+          <Title order={2} size="h4" id="week-comment" mb="xs">
+            {t('myAgenda.toComment')}
+          </Title>
+          {a.minutesToComment.length === 0 ? (
+            <Text size="sm">{t('myAgenda.noItems')}</Text>
+          ) : (
+            <List size="sm" spacing={6}>
+              {a.minutesToComment.map((m) => (
+                <List.Item key={m.id}>
+                  <Anchor component={Link} to={`/meetings/${m.id}`}>
+                    <bdi>{m.title}</bdi>
+                  </Anchor>{' '}
+                  · <bdi>{m.body.name}</bdi> · {t('myAgenda.comment')}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Card>
+      </SimpleGrid>
+      {a.stakeholderSteps.length > 0 && (
+        <Card withBorder component="section" aria-labelledby="week-steps">
+          <Title order={2} size="h4" id="week-steps" mb="xs">
+            {t('stakeholders.myWeekSteps')}
+          </Title>
+          <List size="sm" spacing={6}>
+            {a.stakeholderSteps.map((s) => (
+              <List.Item key={s.id}>
+                <Group gap={6} wrap="wrap">
+                  <Anchor component={Link} to={`/towns/${s.forum.town.id}/stakeholders`}>
+                    <bdi>{s.name}</bdi>
+                  </Anchor>
+                  <bdi>{s.nextStep}</bdi>
+                  {s.nextStepDueOn && <Text size="xs">{format.date(s.nextStepDueOn)}</Text>}
+                  {s.nextStepOverdue && <Badge color="red.9">{t('stakeholders.overdue')}</Badge>}
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        </Card>
+      )}
+      {a.dueMetrics.length > 0 && (
+        <Card withBorder component="section" aria-labelledby="week-metrics">
+          <Title order={2} size="h4" id="week-metrics" mb="xs">
+            {t('myAgenda.dueMetrics')}
+          </Title>
+          <List size="sm" spacing={4}>
+            {a.dueMetrics.map((m) => (
+              <List.Item key={m.id}>
+                <Anchor component={Link} to={`/focuses/${m.focus.id}`}>
+                  <bdi>{m.name}</bdi>
+                </Anchor>{' '}
+                · <bdi>{m.focus.title}</bdi>
+              </List.Item>
+            ))}
+          </List>
+        </Card>
+      )}
+      {editingTowns.map((g) => (
+        <RecordingCard key={g.town.id} townId={g.town.id} />
+      ))}
+    </Stack>
+  );
+}
