@@ -20,7 +20,7 @@ export function ConflictDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onKeepMine} title={t('conflict.title')} size="lg" closeButtonProps={{ 'aria-label': t('directory.cancel') }}>
+    <Modal opened={opened} onClose={onKeepMine} title={t('conflict.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <Stack>
         <Text size="sm">{changes.length ? t('conflict.intro') : t('conflict.noDifferences')}</Text>
         {changes.length > 0 && (

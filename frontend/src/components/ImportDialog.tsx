@@ -89,7 +89,7 @@ export function ImportDialog<C extends ImportChange>({
   }
 
   return (
-    <Modal opened onClose={() => onClose(!!done)} title={title} size="xl" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(!!done)} title={title} size="xl" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <Stack>
         <Text size="sm">{t('import.explain')}</Text>
         <Text size="sm" component="div">

@@ -16,7 +16,7 @@ export function CalendarFeedDialog({ hasFeed, onClose }: { hasFeed: boolean; onC
   const [{ fetching: creating }, create] = useMutation(CreateCalendarFeedMutation);
   const [{ fetching: revoking }, revoke] = useMutation(RevokeCalendarFeedMutation);
   return (
-    <Modal opened onClose={onClose} title={t('calendarFeed.title')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={onClose} title={t('calendarFeed.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <Stack>
         <Text size="sm">{t('calendarFeed.intro')}</Text>
         {url ? (

@@ -51,7 +51,7 @@ function BarrierDialog({ townId, data, cell, onClose }: { townId: string; data: 
   const names = { group: t(`mapping.groups.${cell.group}`), kind: t(`barriers.kinds.${cell.kind}`) };
   const forum = data.town.forum;
   return (
-    <Modal opened onClose={() => onClose(false)} title={b ? t('barriers.edit', names) : t('barriers.new', names)} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={b ? t('barriers.edit', names) : t('barriers.new', names)} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Select label={t('barriers.severity')} allowDeselect={false} data={SEVERITIES.map((s) => ({ value: s, label: t(`barriers.severities.${s}`) }))} {...form.getInputProps('severity')} />

@@ -55,7 +55,7 @@ export function OrganisationForm({ townId, organisation, onClose }: { townId: st
 
   return (
     <>
-      <Modal opened onClose={() => onClose(false)} title={organisation ? t('directory.editOrganisation') : t('directory.newOrganisation')} size="lg" closeButtonProps={{ 'aria-label': t('directory.cancel') }}>
+      <Modal opened onClose={() => onClose(false)} title={organisation ? t('directory.editOrganisation') : t('directory.newOrganisation')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
         <form onSubmit={submit} noValidate>
           <Stack>
             <FormError message={flow.formError} />

@@ -79,7 +79,7 @@ export function PersonForm({ townId, person, onClose }: { townId: string; person
 
   return (
     <>
-      <Modal opened onClose={() => onClose(false)} title={person ? t('directory.editPerson') : t('directory.newPerson')} size="lg" closeButtonProps={{ 'aria-label': t('directory.cancel') }}>
+      <Modal opened onClose={() => onClose(false)} title={person ? t('directory.editPerson') : t('directory.newPerson')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
         <form onSubmit={submit} noValidate>
           <Stack>
             <FormError message={flow.formError} />

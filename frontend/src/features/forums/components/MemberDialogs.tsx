@@ -60,7 +60,7 @@ export function AddMemberDialog({ townId, body, onClose }: { townId: string; bod
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('forum.addMemberTo', { body: body.name })} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={t('forum.addMemberTo', { body: body.name })} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={flow.formError} />
@@ -100,7 +100,7 @@ export function EditMemberDialog({ member, ending, onClose }: { member: Member; 
   });
   const name = member.person.fullName;
   return (
-    <Modal opened onClose={() => onClose(false)} title={ending ? t('forum.endMemberTitle', { name }) : t('forum.editMember', { name })} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={ending ? t('forum.endMemberTitle', { name }) : t('forum.editMember', { name })} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={flow.formError} />
@@ -172,7 +172,7 @@ export function BodyDialog({ forum, onClose }: { forum: Forum; onClose: (saved: 
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('forum.newBody')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={t('forum.newBody')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={flow.formError} />

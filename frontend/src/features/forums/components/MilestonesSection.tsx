@@ -58,7 +58,7 @@ function MilestoneDialog({ townId, forumId, stage, milestone, onClose }: { townI
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
-    <Modal opened onClose={() => onClose(false)} title={milestone ? t('milestones.edit', { title: milestoneTitle(t, milestone) }) : t('milestones.add')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={milestone ? t('milestones.edit', { title: milestoneTitle(t, milestone) }) : t('milestones.add')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={flow.formError} />

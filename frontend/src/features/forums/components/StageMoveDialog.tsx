@@ -48,7 +48,7 @@ export function StageMoveDialog({ forum, onClose }: { forum: Forum; onClose: (mo
   });
 
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('stageMove.title')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={t('stageMove.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={flow.formError} />

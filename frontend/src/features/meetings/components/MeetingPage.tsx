@@ -196,7 +196,7 @@ export default function MeetingPage() {
           ))}
         </Timeline>
       </Stack>
-      <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t('meetings.cancel')} closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+      <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t('meetings.cancel')} closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
         <Stack>
           <Textarea label={t('meetings.cancelReason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={statusError} data-autofocus />
           <Group justify="flex-end">

@@ -137,7 +137,7 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
           {problem}
         </Alert>
       )}
-      <Modal opened={circulating} onClose={() => setCirculating(false)} title={t('minutes.circulate')} closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+      <Modal opened={circulating} onClose={() => setCirculating(false)} title={t('minutes.circulate')} closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
         <Stack>
           <TextInput type="date" label={t('minutes.deadline')} required value={deadline} min={addDays(0)} onChange={(e) => setDeadline(e.currentTarget.value)} error={problem} data-autofocus />
           <Group justify="flex-end">
@@ -154,7 +154,7 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={correcting} onClose={() => setCorrecting(false)} title={t('minutes.correct')} closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+      <Modal opened={correcting} onClose={() => setCorrecting(false)} title={t('minutes.correct')} closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
         <Stack>
           <Textarea label={t('minutes.correctionReason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={problem} data-autofocus />
           <Group justify="flex-end">
@@ -306,7 +306,7 @@ function MinutesItem({ meetingId, section, writable, commentable, onChange }: { 
           </Stack>
         )}
       </Stack>
-      <Modal opened={!!conflict} onClose={() => resolve('merge')} title={t('minutes.conflictTitle')} size="xl" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+      <Modal opened={!!conflict} onClose={() => resolve('merge')} title={t('minutes.conflictTitle')} size="xl" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
         <Stack>
           <Text size="sm">{t('minutes.conflictIntro')}</Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

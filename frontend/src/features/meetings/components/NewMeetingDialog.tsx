@@ -85,7 +85,7 @@ export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose:
   });
 
   return (
-    <Modal opened onClose={() => onClose(null)} title={t('meetings.new')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(null)} title={t('meetings.new')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={flow.formError} />

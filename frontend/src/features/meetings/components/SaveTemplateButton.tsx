@@ -34,7 +34,7 @@ export function SaveTemplateButton({ meetingId }: { meetingId: string }) {
           {t('meetings.templateSaved')}
         </Alert>
       )}
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('meetings.saveAsTemplate')} closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('meetings.saveAsTemplate')} closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
         <Stack>
           <TextInput label={t('meetings.templateTitle')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={problem} data-autofocus />
           <Group justify="flex-end">

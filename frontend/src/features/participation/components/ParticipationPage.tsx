@@ -33,7 +33,7 @@ function ProcessDialog({ townId, process, onClose }: { townId: string; process?:
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
-    <Modal opened onClose={() => onClose(false)} title={process ? t('participation.editProcess') : t('participation.new')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={process ? t('participation.editProcess') : t('participation.new')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('participation.title')} required {...form.getInputProps('title')} />
@@ -70,7 +70,7 @@ function StepDialog({ step, index, people, onClose }: { step: Step; index: numbe
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('participation.editStep', { n: index + 1, step: t(`participation.steps.${step.step}`) })} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={t('participation.editStep', { n: index + 1, step: t(`participation.steps.${step.step}`) })} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {step.warnsOfDigitalLiteracy && (

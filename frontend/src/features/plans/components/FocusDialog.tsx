@@ -82,7 +82,7 @@ export function FocusDialog({ forumId, focus, onClose }: { forumId: string; focu
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
-    <Modal opened onClose={() => onClose(false)} title={focus?.id ? t('focuses.edit', { title: focus.title }) : t('focuses.new')} size="xl" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={focus?.id ? t('focuses.edit', { title: focus.title }) : t('focuses.new')} size="xl" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={flow.formError} />

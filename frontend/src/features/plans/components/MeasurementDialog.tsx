@@ -65,7 +65,7 @@ export function MeasurementDialog({
     return existing(text) ? `${name} · ${format.number(existing(text)?.value)}` : name;
   };
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('metrics.recordTitle', { name: metric.name })} closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={t('metrics.recordTitle', { name: metric.name })} closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={flow.formError} />

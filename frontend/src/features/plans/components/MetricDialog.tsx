@@ -105,7 +105,7 @@ export function MetricDialog({ townId, focusId, metric, usual, onClose }: { town
   };
   const personOptions = (people?.people.items ?? []).map((p) => ({ value: p.id, label: p.fullName }));
   return (
-    <Modal opened onClose={() => onClose(false)} title={metric ? t('metrics.edit', { name: metric.name }) : t('metrics.new')} size="xl" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={metric ? t('metrics.edit', { name: metric.name }) : t('metrics.new')} size="xl" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={flow.formError} />

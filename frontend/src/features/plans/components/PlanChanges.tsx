@@ -56,7 +56,7 @@ function ProposeDialog({ forum, quarter, onClose }: { forum: Forum; quarter: str
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('control.propose')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={t('control.propose')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={flow.formError} />
@@ -88,7 +88,7 @@ function PrepareDialog({ forumId, quarter, onClose }: { forumId: string; quarter
     if (report(result) && result.data) onClose(result.data.prepareControlMeeting.id);
   }
   return (
-    <Modal opened onClose={() => onClose(null)} title={t('control.prepare')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(null)} title={t('control.prepare')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('control.prepareHint')}</Text>

@@ -77,7 +77,7 @@ export function TaskDialog({ townId, forum, task, quarter, onClose }: { townId: 
   const quarters = Array.from({ length: 12 }, (_, i) => addQuarters(quarter, i - 4));
   const metrics = forum.focuses.filter((f) => !form.values.focusId || f.id === form.values.focusId).flatMap((f) => f.metrics);
   return (
-    <Modal opened onClose={() => onClose(false)} title={task ? t('plan.editTask', { title: task.title }) : t('plan.newTask')} size="xl" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={task ? t('plan.editTask', { title: task.title }) : t('plan.newTask')} size="xl" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={flow.formError} />

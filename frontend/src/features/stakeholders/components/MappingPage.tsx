@@ -56,7 +56,7 @@ function MappingDialog({ forumId, row, onClose }: { forumId: string; row: Row; o
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('mapping.formTitle', { organisation: row.organisation.name })} size="xl" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={t('mapping.formTitle', { organisation: row.organisation.name })} size="xl" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Textarea label={t('mapping.questions.goals')} autosize minRows={2} {...form.getInputProps('goals')} />
@@ -102,7 +102,7 @@ function SwotDialog({ forumId, latest, meetings, onClose }: { forumId: string; l
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('swot.edit')} size="xl" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={t('swot.edit')} size="xl" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

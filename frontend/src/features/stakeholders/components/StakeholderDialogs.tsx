@@ -34,7 +34,7 @@ export function PlaceDialog({ townId, forumId, scale, organisationId, onClose }:
   const position = { influence: Number(form.values.influence) || scale.min, interest: Number(form.values.interest) || scale.min };
   const quadrant = quadrantOf(position, scale);
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('stakeholders.placeTitle')} size="lg" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+    <Modal opened onClose={() => onClose(false)} title={t('stakeholders.placeTitle')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <SegmentedControl

@@ -215,7 +215,7 @@ export default function SurveysPage() {
       )}
 
       {newTitle !== null && (
-        <Modal opened onClose={() => setNewTitle(null)} title={t('surveys.newRound')} closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+        <Modal opened onClose={() => setNewTitle(null)} title={t('surveys.newRound')} closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
           <form
             onSubmit={async (e) => {
               e.preventDefault();
@@ -241,7 +241,7 @@ export default function SurveysPage() {
         </Modal>
       )}
       {filling && current && (
-        <Modal opened onClose={() => setFilling(false)} title={t('surveys.fillIn')} size="xl" closeButtonProps={{ 'aria-label': t('forum.cancel') }}>
+        <Modal opened onClose={() => setFilling(false)} title={t('surveys.fillIn')} size="xl" closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
           <SurveyForm
             towns={data.surveyTowns}
             townId={townId}
