@@ -1,8 +1,7 @@
 import { Badge, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { SortableTh, useSort } from '@/components/SortableTh';
 import type { StakeholderFieldsFragment } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
 
@@ -24,24 +23,9 @@ const VALUE: Record<Column, (r: Row) => string | number> = {
 export function StakeholderTable({ rows, selectedId, onSelect }: { rows: Row[]; selectedId: string | null; onSelect: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const [sort, setSort] = useState<{ column: Column; ascending: boolean }>({ column: 'quadrant', ascending: true });
-  const sorted = [...rows].sort((a, b) => {
-    const [x, y] = [VALUE[sort.column](a), VALUE[sort.column](b)];
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), i18n.language);
-    return sort.ascending ? order : -order;
-  });
-  const header = (column: Column, label: string) => {
-    const active = sort.column === column;
-    const Icon = !active ? IconArrowsSort : sort.ascending ? IconSortAscending : IconSortDescending;
-    return (
-      <Table.Th aria-sort={active ? (sort.ascending ? 'ascending' : 'descending') : 'none'}>
-        <UnstyledButton onClick={() => setSort({ column, ascending: active ? !sort.ascending : true })} style={{ display: 'inline-flex', gap: 4, alignItems: 'center', fontWeight: 700 }}>
-          {label}
-          <Icon size={14} aria-hidden />
-        </UnstyledButton>
-      </Table.Th>
-    );
-  };
+  const { sort, sorted: sortRows, toggle } = useSort<Column, Row>('quadrant', (r, c) => VALUE[c](r), i18n.language);
+  const sorted = sortRows(rows);
+  const header = (column: Column, label: string) => <SortableTh column={column} label={label} sort={sort} onSort={toggle} />;
   return (
     <Table.ScrollContainer minWidth={760} tabIndex={0} aria-label={t('stakeholders.views.table')}>
       <Table striped highlightOnHover data-testid="stakeholder-table">

@@ -7,12 +7,18 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
+import { SortableTh, useSort } from '@/components/SortableTh';
+import type { TownsQuery as TownsPageData } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { TownsQuery } from '../api/queries';
 import { StageBadge } from './StageBadge';
+
+const COLUMNS = ['name', 'region', 'stage', 'population', 'cluster'] as const;
+type Column = (typeof COLUMNS)[number];
+type Town = TownsPageData['towns']['items'][number];
 
 /** All towns (national staff), or one region's towns (`/regions/:regionId`). */
 export default function TownsPage() {
@@ -36,6 +42,18 @@ export default function TownsPage() {
     variables: { search: debounced || null, regionId: regionFilter, limit: 200 },
   });
   const region = data?.regions.find((r) => r.id === regionFilter);
+  const { sort, sorted, toggle } = useSort<Column, Town>(
+    'name',
+    (town, column) =>
+      ({
+        name: localName(town, i18n.language),
+        region: localName(town.region, i18n.language),
+        stage: town.forum?.stageNumber,
+        population: town.population,
+        cluster: town.socioEconomicCluster,
+      })[column],
+    i18n.language,
+  );
   const title = fixedRegion ? t('towns.regionTitle', { region: localName(region, i18n.language) }) : t('towns.title');
 
   useDocumentTitle(title);
@@ -86,15 +104,13 @@ export default function TownsPage() {
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">{t('towns.name')}</Table.Th>
-                    <Table.Th scope="col">{t('towns.region')}</Table.Th>
-                    <Table.Th scope="col">{t('towns.stage')}</Table.Th>
-                    <Table.Th scope="col">{t('towns.population')}</Table.Th>
-                    <Table.Th scope="col">{t('towns.cluster')}</Table.Th>
+                    {COLUMNS.map((column) => (
+                      <SortableTh key={column} column={column} label={t(`towns.${column}`)} sort={sort} onSort={toggle} />
+                    ))}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {data.towns.items.map((town) => (
+                  {sorted(data.towns.items).map((town) => (
                     <Table.Tr key={town.id}>
                       <Table.Td>
                         <Anchor component={Link} to={`/towns/${town.id}`} fw={500}>

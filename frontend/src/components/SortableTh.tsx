@@ -1,0 +1,33 @@
+import { Table, UnstyledButton } from '@mantine/core';
+import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { useState } from 'react';
+
+export type Sort<C extends string> = { column: C; ascending: boolean };
+
+/** A table's sort: the column and direction, and a comparator for rows by the column's value. */
+export function useSort<C extends string, R>(initial: C, value: (row: R, column: C) => string | number | null | undefined, language: string) {
+  const [sort, setSort] = useState<Sort<C>>({ column: initial, ascending: true });
+  const sorted = (rows: readonly R[]) =>
+    [...rows].sort((a, b) => {
+      const [x, y] = [value(a, sort.column), value(b, sort.column)];
+      if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1;
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), language);
+      return sort.ascending ? order : -order;
+    });
+  const toggle = (column: C) => setSort((s) => ({ column, ascending: s.column === column ? !s.ascending : true }));
+  return { sort, sorted, toggle };
+}
+
+/** A column header that sorts its table, announcing the order with `aria-sort`. */
+export function SortableTh<C extends string>({ column, label, sort, onSort }: { column: C; label: string; sort: Sort<C>; onSort: (column: C) => void }) {
+  const active = sort.column === column;
+  const Icon = !active ? IconArrowsSort : sort.ascending ? IconSortAscending : IconSortDescending;
+  return (
+    <Table.Th scope="col" aria-sort={active ? (sort.ascending ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton onClick={() => onSort(column)} style={{ display: 'inline-flex', gap: 4, alignItems: 'center', fontWeight: 700 }}>
+        {label}
+        <Icon size={14} aria-hidden />
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
