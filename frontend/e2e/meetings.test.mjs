@@ -18,6 +18,7 @@ test('a referent plans meeting 4 from its template, reorders the agenda by keybo
   await dialog.getByRole('textbox', { name: 'תבנית' }).click();
   await page.getByRole('option', { name: 'מפגש 4: מיקודים אסטרטגיים ועתיד רצוי' }).click();
   assert.equal(await dialog.getByLabel('כותרת').inputValue(), 'מפגש 4: מיקודים אסטרטגיים ועתיד רצוי');
+  assert.equal(await dialog.getByLabel('משך (דקות)').inputValue(), '180', 'the template fills its length');
   await dialog.getByLabel('מקום').fill('אולם הישיבות');
   // Carry-over is covered by the API tests; off here so the agenda is exactly the template's.
   await dialog.getByRole('checkbox', { name: /החלטות שטרם בוצעו/ }).uncheck();

@@ -65,10 +65,13 @@ export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose:
     const pick = templates.meetingTemplates.suggested?.key ?? (list.length === 1 ? list[0]?.key : null) ?? null;
     setFieldValue('templateKey', pick);
     const typed = getValues().title;
+    const chosen = list.find((x) => x.key === pick);
     if (typed === '' || typed === autoTitle.current) {
-      autoTitle.current = list.find((x) => x.key === pick)?.title ?? '';
+      autoTitle.current = chosen?.title ?? '';
       setFieldValue('title', autoTitle.current);
     }
+    // The template's length comes with it, so its agenda does not "overflow" a length nobody chose.
+    if (chosen && getValues().durationMinutes === '') setFieldValue('durationMinutes', chosen.durationMinutes);
   }, [templates, setFieldValue, getValues]);
 
   const flow = useSaveFlow(form, 0, async () => null, () => []);
@@ -100,7 +103,10 @@ export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose:
             onChange={(key) => {
               setFieldValue('templateKey', key);
               const chosen = templates?.meetingTemplates.templates.find((x) => x.key === key);
-              if (chosen) setFieldValue('title', chosen.title);
+              if (chosen) {
+                setFieldValue('title', chosen.title);
+                setFieldValue('durationMinutes', chosen.durationMinutes);
+              }
             }}
           />
           <TextInput label={t('meetings.titleField')} required {...form.getInputProps('title')} />
