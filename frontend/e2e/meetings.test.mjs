@@ -7,6 +7,16 @@ import { newPage, seriousViolations, serverAndBrowser, signIn } from './harness.
 
 const env = serverAndBrowser();
 
+/** Marks the invitations sent, confirming in the dialog that lists who gets them; returns how many. */
+async function sendInvitations(page) {
+  await page.getByRole('button', { name: 'סימון: ההזמנות נשלחו' }).click();
+  const confirm = page.getByRole('dialog', { name: 'לשלוח את ההזמנות?' });
+  const invitees = await confirm.getByTestId('invitees').locator('li').count();
+  await confirm.getByRole('button', { name: /^שליחת \d+ הזמנות$/ }).click();
+  await confirm.waitFor({ state: 'detached' });
+  return invitees;
+}
+
 test('a referent plans meeting 4 from its template, reorders the agenda by keyboard, and exports the .ics', async () => {
   const page = await newPage(env.browser);
   await signIn(page, env.server.url, 'referent.kiryat-shmona');
@@ -61,7 +71,7 @@ test('a referent plans meeting 4 from its template, reorders the agenda by keybo
   assert.match(text, /BEGIN:VEVENT/);
   assert.match(text, /STATUS:CONFIRMED/);
 
-  await page.getByRole('button', { name: 'סימון: ההזמנות נשלחו' }).click();
+  assert.ok((await sendInvitations(page)) > 0, 'the dialog lists who gets the invitation');
   await page.getByText('הזמנות נשלחו', { exact: true }).first().waitFor();
   await page.getByRole('button', { name: 'ביטול המפגש' }).click();
   const cancel = page.getByRole('dialog', { name: 'ביטול המפגש' });
@@ -100,7 +110,7 @@ test('a referent records attendance and a decision; it shows in the register, an
   await page.unroute('**/graphql');
   await dialog.getByRole('button', { name: 'יצירת מפגש' }).click();
   await page.waitForURL((url) => /\/meetings\/\d+$/.test(url.pathname));
-  await page.getByRole('button', { name: 'סימון: ההזמנות נשלחו' }).click();
+  assert.equal(await sendInvitations(page), 3, 'the steering committee is invited');
 
   const attendance = page.locator('section[aria-labelledby="attendance-title"]');
   const controls = attendance.getByRole('radiogroup');
@@ -165,7 +175,7 @@ test('meeting 4 from invitation to approved minutes: attendance, a decision, min
   await signIn(page, env.server.url, 'referent.kiryat-gat');
   const meetingPath = await planMeeting4(page);
 
-  await page.getByRole('button', { name: 'סימון: ההזמנות נשלחו' }).click();
+  await sendInvitations(page);
   // No SMTP here: the page shows the invitations that would be sent.
   const outbox = page.locator('section[aria-labelledby="outbox-title"]');
   await outbox.getByText('שליחת דואר אינה מוגדרת בשרת זה: להלן מה שהיה נשלח.').waitFor();
@@ -217,6 +227,11 @@ test('meeting 4 from invitation to approved minutes: attendance, a decision, min
   const chairMinutes = chair.locator('section[aria-labelledby="minutes-title"]');
   await chairMinutes.getByText('נא להוסיף את מיקוד האקדמאים').waitFor();
   await chairMinutes.getByRole('button', { name: 'אישור הסיכום' }).click();
+  // Before approving, the chair sees the comment deadline still open and the member's comment.
+  const confirm = chair.getByRole('dialog', { name: 'לאשר את הסיכום?' });
+  await confirm.getByRole('note').filter({ hasText: 'המועד להערות' }).waitFor();
+  await confirm.getByTestId('open-comments').getByText('נא להוסיף את מיקוד האקדמאים').waitFor();
+  await confirm.getByRole('button', { name: 'אישור ונעילה' }).click();
   await chairMinutes.locator('[data-minutes-status="APPROVED"]').waitFor();
   await chair.getByText('פרוטוקול מאושר', { exact: true }).first().waitFor();
   assert.equal(await chairMinutes.getByRole('textbox').count(), 0, 'approved minutes are not edited in place');
@@ -245,7 +260,7 @@ test('two editors of one item of the minutes: the second sees both texts and mer
   const first = await newPage(env.browser);
   await signIn(first, env.server.url, 'referent.kiryat-gat');
   const meetingPath = await planMeeting4(first);
-  await first.getByRole('button', { name: 'סימון: ההזמנות נשלחו' }).click();
+  await sendInvitations(first);
   await first.getByRole('button', { name: 'סימון: המפגש התקיים' }).click();
   await first.locator('section[aria-labelledby="minutes-title"]').getByRole('button', { name: 'התחלת כתיבת הסיכום' }).click();
   const label = 'סיכום הסעיף: תעדוף מיקודים אסטרטגיים';

@@ -86,6 +86,13 @@ export const MeetingPageQuery = graphql(`
         id
         name
         kind
+        members {
+          person {
+            id
+            fullName
+            email
+          }
+        }
         forum {
           town {
             id

@@ -40,6 +40,7 @@ export default function MeetingPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: MeetingPageQuery, variables: { id: meetingId } });
   const [, setStatus] = useMutation(SetMeetingStatusMutation);
   const [cancelling, setCancelling] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const [reason, setReason] = useState('');
   const [statusError, setStatusError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -119,7 +120,7 @@ export default function MeetingPage() {
       {actions.length > 0 && (
         <Group>
           {actions.map((status) => (
-            <Button key={status} variant={status === 'CANCELLED' ? 'outline' : 'filled'} color={status === 'CANCELLED' ? 'red' : undefined} onClick={() => (status === 'CANCELLED' ? setCancelling(true) : void move(status))}>
+            <Button key={status} variant={status === 'CANCELLED' ? 'outline' : 'filled'} color={status === 'CANCELLED' ? 'red' : undefined} onClick={() => (status === 'CANCELLED' ? setCancelling(true) : status === 'INVITATIONS_SENT' ? setInviting(true) : void move(status))}>
               {t(`meetings.statusAction.${status}`)}
             </Button>
           ))}
@@ -196,6 +197,34 @@ export default function MeetingPage() {
           ))}
         </Timeline>
       </Stack>
+      <Modal opened={inviting} onClose={() => setInviting(false)} title={t('meetings.confirmInvitations')} closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
+        <Stack>
+          <Text size="sm">{t('meetings.confirmInvitationsIntro', { count: meeting.body.members.length, body: meeting.body.name })}</Text>
+          <List size="sm" spacing={2} data-testid="invitees">
+            {meeting.body.members.map((m) => (
+              <List.Item key={m.person.id}>
+                <bdi>{m.person.fullName}</bdi> — <span dir="ltr">{m.person.email ?? t('meetings.noEmail')}</span>
+              </List.Item>
+            ))}
+          </List>
+          <Text size="xs" c="dimmed">
+            {t('meetings.seeOutbox')}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setInviting(false)}>
+              {t('forum.cancel')}
+            </Button>
+            <Button
+              onClick={async () => {
+                setInviting(false);
+                await move('INVITATIONS_SENT');
+              }}
+            >
+              {t('meetings.confirmSend', { count: meeting.body.members.length })}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t('meetings.cancel')} closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
         <Stack>
           <Textarea label={t('meetings.cancelReason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={statusError} data-autofocus />

@@ -43,6 +43,7 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
   const [chosen, setChosen] = useState<string | null>(null);
   const [circulating, setCirculating] = useState(false);
   const [correcting, setCorrecting] = useState(false);
+  const [approving, setApproving] = useState(false);
   const [deadline, setDeadline] = useState(addDays(7));
   const [reason, setReason] = useState('');
   const { problem, report } = useProblem();
@@ -120,7 +121,7 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
           <Group>
             {isLatest && canEdit && shown.status === 'DRAFT' && <Button onClick={() => setCirculating(true)}>{t('minutes.circulate')}</Button>}
             {isLatest && canApprove && shown.status === 'CIRCULATED' && (
-              <Button color="teal" onClick={async () => done(await approve({ id: shown.id, version: shown.version }, { additionalTypenames: ['Meeting'] }))}>
+              <Button color="teal" onClick={() => setApproving(true)}>
                 {t('minutes.approve')}
               </Button>
             )}
@@ -136,6 +137,49 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
         <Alert color="red" role="alert">
           {problem}
         </Alert>
+      )}
+      {shown && (
+        <Modal opened={approving} onClose={() => setApproving(false)} title={t('minutes.confirmApprove')} closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
+          <Stack>
+            <Text size="sm">{t('minutes.confirmApproveIntro')}</Text>
+            {shown.commentDeadline && shown.commentDeadline >= new Date().toISOString().slice(0, 10) && (
+              <Alert color="yellow" role="note">
+                {t('minutes.beforeDeadline', { date: format.date(shown.commentDeadline) })}
+              </Alert>
+            )}
+            {shown.sections.some((section) => section.comments.length > 0) && (
+              <Stack gap={4} data-testid="open-comments">
+                <Text size="sm" fw={600}>
+                  {t('minutes.openComments', { count: shown.sections.reduce((n, section) => n + section.comments.length, 0) })}
+                </Text>
+                {shown.sections.flatMap((section) =>
+                  section.comments.map((c) => (
+                    <Text key={c.id} size="sm">
+                      <b>
+                        <bdi>{section.title}</bdi>
+                      </b>{' '}
+                      · <bdi>{c.authorName}</bdi>: <bdi>{c.body}</bdi>
+                    </Text>
+                  )),
+                )}
+              </Stack>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setApproving(false)}>
+                {t('forum.cancel')}
+              </Button>
+              <Button
+                color="teal"
+                onClick={async () => {
+                  setApproving(false);
+                  done(await approve({ id: shown.id, version: shown.version }, { additionalTypenames: ['Meeting'] }));
+                }}
+              >
+                {t('minutes.approveNow')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
       )}
       <Modal opened={circulating} onClose={() => setCirculating(false)} title={t('minutes.circulate')} closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
         <Stack>
