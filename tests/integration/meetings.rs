@@ -509,3 +509,28 @@ both_engines!(
     decisions_are_tracked_in_the_register_and_on_the_owners_agenda,
     a_private_calendar_feed_lists_my_meetings_until_revoked,
 );
+
+async fn a_forum_that_implements_is_offered_the_standing_quarterly_meeting(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let admin = app.login("admin").await;
+    let towns = app
+        .gql(&admin, "{ towns(limit: 50) { items { nameEn forum { stage bodies { id kind } } } } }", json!({}))
+        .await;
+    let implementing = towns["data"]["towns"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["forum"]["stage"] == "IMPLEMENTATION")
+        .unwrap_or_else(|| panic!("a demo town implements: {towns}"))
+        .clone();
+    let forum_body = implementing["forum"]["bodies"].as_array().unwrap().iter().find(|b| b["kind"] == "FORUM").unwrap()["id"].clone();
+    let templates = app
+        .gql(&admin, "query($b: ID!) { meetingTemplates(bodyId: $b) { suggested { key title durationMinutes } templates { key } } }", json!({ "b": forum_body }))
+        .await;
+    let t = &templates["data"]["meetingTemplates"];
+    assert_eq!(t["suggested"]["key"], "forum_quarterly", "{templates}");
+    assert_eq!(t["suggested"]["durationMinutes"], 180);
+    assert!(t["templates"].as_array().unwrap().iter().any(|x| x["key"] == "forum_quarterly"));
+}
+
+both_engines!(a_forum_that_implements_is_offered_the_standing_quarterly_meeting);

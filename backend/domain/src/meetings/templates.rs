@@ -156,6 +156,26 @@ pub const TEMPLATES: &[MeetingTemplate] = &[
         ],
     },
     MeetingTemplate {
+        key: "forum_quarterly",
+        body_kinds: FORUM,
+        canonical_step: None,
+        milestone_key: None,
+        title: "מפגש פורום רבעוני",
+        goal: "עדכון הפורום על הרבעון: בקרה, דיווחי הצוותים והחלטות להמשך",
+        product: "החלטות עם אחראים ותאריכים, ושינויים בתוכנית העבודה לפי הצורך",
+        duration_minutes: FORUM_MEETING_MINUTES,
+        // The standing structure of a forum meeting once the first year's seven are behind.
+        items: &[
+            ("פתיחה ועדכונים", Update, 10),
+            ("בקרה רבעונית: מדדים מול יעדים ותוכנית מול ביצוע", Presentation, 35),
+            ("דיווחי צוותי המשימה", Update, 40),
+            ("הפסקה", Break, 15),
+            ("החלטות שטרם בוצעו", Update, 20),
+            ("נושאים שהעלו חברי הפורום", Discussion, 40),
+            ("המפגש הבא וסבב סיכום", Decision, 20),
+        ],
+    },
+    MeetingTemplate {
         key: "forum_quarterly_control",
         body_kinds: FORUM,
         canonical_step: None,
@@ -211,6 +231,16 @@ pub fn suggested_canonical(held_keys: &[&str]) -> Option<&'static MeetingTemplat
     TEMPLATES.iter().filter(|t| t.canonical_step.is_some()).find(|t| !held_keys.contains(&t.key))
 }
 
+/// The forum meeting to suggest: the next of the first year's seven while the forum is still
+/// building (stages 1 and 2), the standing quarterly meeting once it implements (stage 3) or
+/// has held all seven.
+pub fn suggested_for_forum(held_keys: &[&str], stage: crate::forums::Stage) -> Option<&'static MeetingTemplate> {
+    match suggested_canonical(held_keys) {
+        Some(next) if stage != crate::forums::Stage::Implementation => Some(next),
+        _ => template("forum_quarterly"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::agenda_overflow;
@@ -237,6 +267,20 @@ mod tests {
             suggested_canonical(&["forum_1_introductions", "forum_2_mapping"]).unwrap().key,
             "forum_3_mapping_results"
         );
+    }
+
+    #[test]
+    fn a_forum_that_implements_is_offered_the_standing_quarterly_meeting() {
+        use crate::forums::Stage;
+        assert_eq!(suggested_for_forum(&[], Stage::KickOff).unwrap().key, "forum_1_introductions");
+        assert_eq!(
+            suggested_for_forum(&["forum_1_introductions"], Stage::Implementation).unwrap().key,
+            "forum_quarterly"
+        );
+        let all: Vec<&str> = TEMPLATES.iter().filter(|t| t.canonical_step.is_some()).map(|t| t.key).collect();
+        assert_eq!(suggested_for_forum(&all, Stage::MappingAndPlanning).unwrap().key, "forum_quarterly");
+        let quarterly = template("forum_quarterly").unwrap();
+        assert_eq!(quarterly.items.iter().map(|i| i.2).sum::<i32>(), quarterly.duration_minutes);
     }
 
     #[test]

@@ -4,13 +4,13 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde::{Deserialize, Serialize};
-use workit_domain::forums::BodyKind;
+use workit_domain::forums::{BodyKind, Stage};
 use workit_domain::meetings::{self as rules, AgendaKind, MeetingStatus, MeetingTemplate, TemplateDefaults};
 use workit_domain::validation::Validator;
 use workit_domain::{Action, Actor, DomainError};
 
 use super::{agenda_by_meeting_ids, authorized, body_and_town};
-use crate::entities::{meeting_templates, meetings};
+use crate::entities::{forums, meeting_templates, meetings};
 use crate::versioned::{archive_if_current, insert_audited, not_found};
 use crate::{Database, StoreResult, scope};
 
@@ -108,7 +108,8 @@ pub async fn for_body(db: &Database, body_id: i64) -> StoreResult<(Vec<TemplateC
             .all(db)
             .await?;
         let held: Vec<&str> = held.iter().flatten().map(String::as_str).collect();
-        rules::suggested_canonical(&held).map(TemplateChoice::from)
+        let stage = forums::Entity::find_by_id(body.forum_id).one(db).await?.map_or(Stage::KickOff, |f| f.stage.0);
+        rules::suggested_for_forum(&held, stage).map(TemplateChoice::from)
     } else {
         None
     };

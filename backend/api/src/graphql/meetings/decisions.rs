@@ -152,7 +152,14 @@ impl DecisionQuery {
         let today = workit_domain::meetings::minutes::israel_date(ctx.now());
         let minutes_to_comment =
             mine::minutes_to_comment(ctx.db(), actor, today).await?.into_iter().map(Meeting).collect();
-        Ok(MyAgenda { next_meetings, open_action_items, due_metrics, stakeholder_steps, open_tasks, minutes_to_comment })
+        Ok(MyAgenda {
+            next_meetings,
+            open_action_items,
+            due_metrics,
+            stakeholder_steps,
+            open_tasks,
+            minutes_to_comment,
+        })
     }
 }
 
