@@ -26,3 +26,28 @@ test('a referent opens my week from the navigation and at its address', async ()
   await reloadIn(page, 'he');
   assert.deepEqual(page.errors, []);
 });
+
+test('the meetings list filters by body, status and period, kept in the address', async () => {
+  const page = await newPage(env.browser);
+  await signIn(page, env.server.url, 'referent.kiryat-gat');
+  await page.getByRole('link', { name: 'מפגשים', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^מפגשים —/ }).waitFor();
+  const rows = page.locator('tbody tr');
+  await rows.first().waitFor();
+  const all = await rows.count();
+  await page.getByRole('textbox', { name: 'גוף' }).click();
+  await page.getByRole('option', { name: 'צוות היגוי' }).click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('body'));
+  const bodies = await rows.locator('td:nth-child(3)').allTextContents();
+  assert.ok(bodies.length > 0 && bodies.length < all, `fewer rows: ${bodies.length} of ${all}`);
+  assert.ok(bodies.every((b) => b === 'צוות היגוי'), bodies.join(','));
+  await page.getByRole('textbox', { name: 'תקופה' }).click();
+  await page.getByRole('option', { name: 'שלושת החודשים האחרונים' }).click();
+  await page.reload();
+  await rows.first().or(page.getByText('אין מפגשים שמתאימים לסינון.')).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('period'), 'quarter', 'the filters survive a reload');
+  const dates = await rows.locator('td:nth-child(1)').count();
+  assert.ok(dates <= bodies.length);
+  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(page.errors, []);
+});

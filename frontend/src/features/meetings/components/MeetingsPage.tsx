@@ -1,12 +1,12 @@
-import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
-import type { TownMeetingsQuery } from '@/gql/graphql';
+import type { MeetingStatus, TownMeetingsQuery } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
@@ -58,6 +58,11 @@ function MeetingTable({ caption, meetings }: { caption: string; meetings: Meetin
   );
 }
 
+const DAY = 86_400_000;
+const STATUSES: MeetingStatus[] = ['DRAFT', 'INVITATIONS_SENT', 'HELD', 'MINUTES_APPROVED', 'CANCELLED'];
+const PERIODS = ['all', 'upcoming', 'quarter', 'year'] as const;
+type Period = (typeof PERIODS)[number];
+
 /** A town's meetings: upcoming first, then the past; planning a new one from a template. */
 export default function MeetingsPage() {
   const { townId = '' } = useParams();
@@ -67,6 +72,17 @@ export default function MeetingsPage() {
   // "Now" for splitting upcoming from past, fixed when the page opens.
   const [now] = useState(() => Date.now());
   const [{ data, fetching, error }, refetch] = useQuery({ query: Query, variables: { townId } });
+  // Filters live in the address, so a filtered list can be shared and survives a reload.
+  const [params, setParams] = useSearchParams();
+  const bodyFilter = params.get('body');
+  const statusFilter = params.get('status');
+  const period = (params.get('period') ?? 'all') as Period;
+  const setParam = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value && !(key === 'period' && value === 'all')) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
   const townName = localName(data?.town, i18n.language);
   const title = t('meetings.title', { town: townName });
   useDocumentTitle(townName && title);
@@ -74,8 +90,12 @@ export default function MeetingsPage() {
   if (error) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data) return fetching ? <Loading /> : null;
   const canEdit = data.town.viewerMay.editForum;
-  const upcoming = data.meetings.items.filter((m) => Date.parse(m.startsAt) >= now);
-  const past = data.meetings.items.filter((m) => Date.parse(m.startsAt) < now).reverse();
+  const since = { all: -Infinity, upcoming: now, quarter: now - 91 * DAY, year: now - 365 * DAY }[period];
+  const shown = data.meetings.items.filter(
+    (m) => (!bodyFilter || m.body.id === bodyFilter) && (!statusFilter || m.status === statusFilter) && Date.parse(m.startsAt) >= since && (period === 'upcoming' || period === 'all' || Date.parse(m.startsAt) < now),
+  );
+  const upcoming = shown.filter((m) => Date.parse(m.startsAt) >= now);
+  const past = shown.filter((m) => Date.parse(m.startsAt) < now).reverse();
   const newButton = canEdit && (
     <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
       {t('meetings.new')}
@@ -91,11 +111,19 @@ export default function MeetingsPage() {
         <Title order={1}>{title}</Title>
         {newButton}
       </Group>
+      {data.meetings.items.length > 0 && (
+        <Group align="flex-end" wrap="wrap">
+          <Select label={t('meetings.filterBody')} placeholder={t('meetings.allBodies')} clearable w={220} data={(data.town.forum?.bodies ?? []).map((b) => ({ value: b.id, label: b.name }))} value={bodyFilter} onChange={(v) => setParam('body', v)} />
+          <Select label={t('meetings.filterStatus')} placeholder={t('meetings.allStatuses')} clearable w={180} data={STATUSES.map((s) => ({ value: s, label: t(`meetingStatus.${s}`) }))} value={statusFilter} onChange={(v) => setParam('status', v)} />
+          <Select label={t('meetings.filterPeriod')} allowDeselect={false} w={220} data={PERIODS.map((p) => ({ value: p, label: t(`meetings.periods.${p}`) }))} value={period} onChange={(v) => setParam('period', v)} />
+        </Group>
+      )}
       {data.meetings.items.length === 0 && <EmptyState message={t('meetings.none')} action={newButton} />}
+      {data.meetings.items.length > 0 && shown.length === 0 && <Text>{t('meetings.noneMatch')}</Text>}
       {upcoming.length > 0 && <MeetingTable caption={t('meetings.upcoming')} meetings={upcoming} />}
       {past.length > 0 && <MeetingTable caption={t('meetings.past')} meetings={past} />}
       <Text size="sm" c="dimmed">
-        {t('directory.count', { count: data.meetings.totalCount })}
+        {t('meetings.shown', { shown: shown.length, count: data.meetings.totalCount })}
       </Text>
       {creating && (
         <NewMeetingDialog

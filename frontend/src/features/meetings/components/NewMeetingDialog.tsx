@@ -22,6 +22,14 @@ function nextWeek(): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T10:00`;
 }
 
+/**
+ * A team's or committee's recurring meeting is named with the body, so a list of them tells them
+ * apart; the forum's own meetings have titles of their own.
+ */
+function titled(template: string, body: Body | undefined): string {
+  return body && body.kind !== 'FORUM' && !template.includes(body.name) ? `${template} — ${body.name}` : template;
+}
+
 /** Plans a meeting: pick the body, start from a template (the next canonical one is suggested). */
 export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose: (createdId: string | null) => void }) {
   const { t } = useTranslation();
@@ -52,6 +60,7 @@ export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose:
   const [{ data: templates }] = useQuery({ query: MeetingTemplatesQuery, variables: { bodyId: bodyId ?? '' }, pause: !bodyId });
   const suggested = templates?.meetingTemplates.suggested;
   const { setFieldValue } = form;
+  const titleFor = (template: string) => titled(template, bodies.find((b) => b.id === bodyId));
 
   // The suggested (or only) template is preselected, with its title, once per body's templates.
   // The templates arrive after the body is chosen: a title the user typed meanwhile is kept.
@@ -67,12 +76,12 @@ export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose:
     const typed = getValues().title;
     const chosen = list.find((x) => x.key === pick);
     if (typed === '' || typed === autoTitle.current) {
-      autoTitle.current = chosen?.title ?? '';
+      autoTitle.current = chosen ? titled(chosen.title, bodies.find((b) => b.id === getValues().bodyId)) : '';
       setFieldValue('title', autoTitle.current);
     }
     // The template's length comes with it, so its agenda does not "overflow" a length nobody chose.
     if (chosen && getValues().durationMinutes === '') setFieldValue('durationMinutes', chosen.durationMinutes);
-  }, [templates, setFieldValue, getValues]);
+  }, [templates, setFieldValue, getValues, bodies]);
 
   const flow = useSaveFlow(form, 0, async () => null, () => []);
   const submit = form.onSubmit(async (values) => {
@@ -104,7 +113,7 @@ export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose:
               setFieldValue('templateKey', key);
               const chosen = templates?.meetingTemplates.templates.find((x) => x.key === key);
               if (chosen) {
-                setFieldValue('title', chosen.title);
+                setFieldValue('title', titleFor(chosen.title));
                 setFieldValue('durationMinutes', chosen.durationMinutes);
               }
             }}
