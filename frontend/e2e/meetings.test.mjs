@@ -234,6 +234,10 @@ test('meeting 4 from invitation to approved minutes: attendance, a decision, min
   await confirm.getByRole('button', { name: 'אישור ונעילה' }).click();
   await chairMinutes.locator('[data-minutes-status="APPROVED"]').waitFor();
   await chair.getByText('פרוטוקול מאושר', { exact: true }).first().waitFor();
+  // The history is worded: "version 1; comments until <date>", no raw "v1 → 2026-…".
+  const history = chair.locator('section[aria-labelledby="history-title"]');
+  await history.getByText(/^גרסה 1; הערות עד /).waitFor();
+  assert.doesNotMatch(await history.textContent(), /v\d|→|\d{4}-\d{2}-\d{2}/);
   assert.equal(await chairMinutes.getByRole('textbox').count(), 0, 'approved minutes are not edited in place');
   const download = chair.waitForEvent('download');
   await chairMinutes.getByRole('button', { name: 'הורדה כקובץ Word (.docx)' }).click();

@@ -523,7 +523,9 @@ async fn a_forum_that_implements_is_offered_the_standing_quarterly_meeting(engin
         .find(|t| t["forum"]["stage"] == "IMPLEMENTATION")
         .unwrap_or_else(|| panic!("a demo town implements: {towns}"))
         .clone();
-    let forum_body = implementing["forum"]["bodies"].as_array().unwrap().iter().find(|b| b["kind"] == "FORUM").unwrap()["id"].clone();
+    let forum_body = implementing["forum"]["bodies"].as_array().unwrap().iter().find(|b| b["kind"] == "FORUM").unwrap()
+        ["id"]
+        .clone();
     let templates = app
         .gql(&admin, "query($b: ID!) { meetingTemplates(bodyId: $b) { suggested { key title durationMinutes } templates { key } } }", json!({ "b": forum_body }))
         .await;

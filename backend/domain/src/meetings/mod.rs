@@ -3,6 +3,7 @@
 
 pub mod attendance;
 pub mod decisions;
+pub mod history;
 pub mod minutes;
 pub mod notifications;
 pub mod plan;

@@ -202,14 +202,43 @@ impl AgendaItem {
 
 pub struct MeetingEvent(pub meeting_events::Model);
 
+impl MeetingEvent {
+    fn parts(&self) -> workit_domain::meetings::history::EventDetails {
+        workit_domain::meetings::history::read(&self.0.kind, self.0.details.as_deref())
+    }
+}
+
 #[Object]
 impl MeetingEvent {
     /// `CREATED`, `RESCHEDULED`, or the state moved to.
     async fn kind(&self) -> &str {
         &self.0.kind
     }
+    /// As stored (machine-written); the fields below give its parts for the UI to word.
     async fn details(&self) -> Option<&str> {
         self.0.details.as_deref()
+    }
+    async fn minutes_version(&self) -> Option<i32> {
+        self.parts().minutes_version
+    }
+    async fn comment_deadline(&self) -> Option<chrono::NaiveDate> {
+        self.parts().comment_deadline
+    }
+    async fn moved_from(&self) -> Option<DateTime<Utc>> {
+        self.parts().moved_from.map(|(at, _)| at)
+    }
+    async fn moved_from_minutes(&self) -> Option<i32> {
+        self.parts().moved_from.map(|(_, m)| m)
+    }
+    async fn moved_to(&self) -> Option<DateTime<Utc>> {
+        self.parts().moved_to.map(|(at, _)| at)
+    }
+    async fn moved_to_minutes(&self) -> Option<i32> {
+        self.parts().moved_to.map(|(_, m)| m)
+    }
+    /// What a person wrote with it: a cancellation's or a correction's reason.
+    async fn reason(&self) -> Option<String> {
+        self.parts().reason
     }
     async fn changed_at(&self) -> DateTime<Utc> {
         self.0.created_at

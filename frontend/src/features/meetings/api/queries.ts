@@ -120,7 +120,13 @@ export const MeetingPageQuery = graphql(`
       }
       history {
         kind
-        details
+        minutesVersion
+        commentDeadline
+        movedFrom
+        movedFromMinutes
+        movedTo
+        movedToMinutes
+        reason
         changedAt
         changedBy
       }

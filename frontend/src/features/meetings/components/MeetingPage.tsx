@@ -1,6 +1,8 @@
 import { Alert, Anchor, Button, Card, Group, List, Modal, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { IconCalendarPlus, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
+
+import type { MeetingPageQuery as MeetingPageData } from '@/gql/graphql';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -31,6 +33,31 @@ const NEXT: Record<MeetingStatus, MeetingStatus[]> = {
   MINUTES_APPROVED: [],
   CANCELLED: [],
 };
+
+type HistoryEvent = NonNullable<MeetingPageData['meeting']>['history'][number];
+
+/** A history entry's details in the reader's words: dates as dates, "from … to …" rather than an arrow. */
+function EventText({ event }: { event: HistoryEvent }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const when = (iso: string) => new Intl.DateTimeFormat(format.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  let text: string | null = null;
+  if (event.movedFrom && event.movedTo) {
+    text = t('meetings.eventDetails.moved', { from: when(event.movedFrom), fromMinutes: event.movedFromMinutes, to: when(event.movedTo), toMinutes: event.movedToMinutes });
+  } else if (event.minutesVersion != null && event.commentDeadline) {
+    text = t('meetings.eventDetails.circulatedVersion', { version: event.minutesVersion, date: format.date(event.commentDeadline) });
+  } else if (event.minutesVersion != null && event.reason) {
+    text = t('meetings.eventDetails.correctionOf', { version: event.minutesVersion, reason: event.reason });
+  } else if (event.minutesVersion != null) {
+    text = t('meetings.eventDetails.approvedVersion', { version: event.minutesVersion });
+  }
+  if (text) return <Text size="sm">{text}</Text>;
+  return event.reason ? (
+    <Text size="sm">
+      <bdi>{event.reason}</bdi>
+    </Text>
+  ) : null;
+}
 
 /** One meeting: its plan, the four things every meeting has, the agenda, states and history. */
 export default function MeetingPage() {
@@ -192,7 +219,7 @@ export default function MeetingPage() {
               <Text size="xs" c="dimmed">
                 {[event.changedBy, format.date(event.changedAt)].filter(Boolean).join(' · ')}
               </Text>
-              {event.details && <Text size="sm">{event.details}</Text>}
+              <EventText event={event} />
             </Timeline.Item>
           ))}
         </Timeline>
