@@ -97,3 +97,31 @@ both_engines!(
     a_body_cannot_end_before_it_starts,
     a_member_of_another_town_cannot_join_a_body,
 );
+
+/// The demo data tells a consistent story: nothing done on a day that has not come, and every
+/// forum's stage history leads to the stage it is in.
+async fn the_demo_story_has_no_future_milestones_and_stage_histories_that_match(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let tomorrow = (now() + chrono::Duration::days(1)).date_naive().to_string();
+    let future_done = app.scalar_i64(&format!("SELECT COUNT(*) FROM milestones WHERE done_on >= '{tomorrow}'")).await;
+    assert_eq!(future_done, 0, "no milestone done in the future");
+    let beyond_kick_off = app.scalar_i64("SELECT COUNT(*) FROM forums WHERE stage <> 'KICK_OFF'").await;
+    assert!(beyond_kick_off > 0);
+    let without_history = app
+        .scalar_i64(
+            "SELECT COUNT(*) FROM forums f WHERE f.stage <> 'KICK_OFF' AND NOT EXISTS \
+             (SELECT 1 FROM forum_stage_changes c WHERE c.forum_id = f.id AND c.to_stage = f.stage)",
+        )
+        .await;
+    assert_eq!(without_history, 0, "every forum past kick-off shows the move that brought it there");
+    let implementing = app.scalar_i64("SELECT COUNT(*) FROM forums WHERE stage = 'IMPLEMENTATION'").await;
+    let two_moves = app
+        .scalar_i64(
+            "SELECT COUNT(*) FROM forums f WHERE f.stage = 'IMPLEMENTATION' AND \
+             (SELECT COUNT(*) FROM forum_stage_changes c WHERE c.forum_id = f.id) = 2",
+        )
+        .await;
+    assert_eq!(two_moves, implementing, "implementing forums moved twice");
+}
+
+both_engines!(the_demo_story_has_no_future_milestones_and_stage_histories_that_match);

@@ -32,6 +32,7 @@ impl Seeder<'_> {
             crate::forums::create_forum(self.txn, people.town_id, seed.stage, now - Duration::days(730)).await?;
         let forum = created.forum;
         self.complete_milestones(forum.id, seed.stage, people.office_manager).await?;
+        self.stage_history(forum.id, seed.stage).await?;
 
         // Strategic focuses exist from stage 2 on; each gets a task team from stage 3 on.
         let focus_count = match seed.stage {
@@ -110,18 +111,56 @@ impl Seeder<'_> {
         Ok(TownForum { id: forum.id, focuses: focus_ids, teams, members: forum_members })
     }
 
-    /// Milestones of earlier stages are done; about half of the current stage's are.
+    /// Milestones of earlier stages were done before the forum moved on; about half of the
+    /// current stage's are done (recently), the rest due soon or a little overdue. Nothing is
+    /// done on a day that has not come.
     pub(super) async fn complete_milestones(&mut self, forum_id: i64, stage: Stage, owner: i64) -> StoreResult<()> {
         let rows = milestones::Entity::find().filter(milestones::Column::ForumId.eq(forum_id)).all(self.txn).await?;
         for (i, row) in rows.into_iter().enumerate() {
             let of = *row.stage;
-            let done = of < stage || (of == stage && i % 2 == 0);
-            let due = self.date_offset(if of <= stage { 30 - (40 * i as i64) % 90 } else { -120 });
+            let i = i as i64;
+            let (due, done) = if of < stage {
+                (self.date_offset(220 + (37 * i) % 260), true)
+            } else if of == stage && i % 2 == 0 {
+                (self.date_offset(5 + (23 * i) % 90), true)
+            } else if of == stage {
+                // Due from ten days ago (overdue) to seven weeks ahead.
+                (self.date_offset(10 - (13 * i) % 60), false)
+            } else {
+                (self.date_offset(-120), false)
+            };
             let mut active: milestones::ActiveModel = row.into();
             active.owner_person_id = Set(Some(owner));
             active.due_on = Set(Some(due));
             active.done_on = Set(done.then(|| due - Duration::days(3)));
             active.update(self.txn).await?;
+        }
+        Ok(())
+    }
+
+    /// The stage moves that brought the forum where it is: to mapping about sixteen months ago,
+    /// to implementation about seven.
+    async fn stage_history(&mut self, forum_id: i64, stage: Stage) -> StoreResult<()> {
+        use sea_orm::ActiveModelTrait as _;
+        let moves = [
+            (Stage::KickOff, Stage::MappingAndPlanning, 480, "הושלמו אבני הדרך של שלב ההתנעה"),
+            (Stage::MappingAndPlanning, Stage::Implementation, 210, "תוכנית העבודה אושרה והוצגה לראש הרשות"),
+        ];
+        for (from, to, days_ago, reason) in moves {
+            if stage < to {
+                break;
+            }
+            crate::entities::forum_stage_changes::ActiveModel {
+                created_at: Set(self.now - Duration::days(days_ago)),
+                forum_id: Set(forum_id),
+                from_stage: Set(from.into()),
+                to_stage: Set(to.into()),
+                reason: Set(Some(reason.into())),
+                changed_by: Set(None),
+                ..Default::default()
+            }
+            .insert(self.txn)
+            .await?;
         }
         Ok(())
     }
