@@ -13,6 +13,8 @@ test('a referent opens my week from the navigation and at its address', async ()
   await page.getByRole('navigation').getByRole('link', { name: 'השבוע שלי' }).click();
   await page.waitForURL((url) => url.pathname === '/my-week');
   await page.getByRole('heading', { level: 1, name: 'השבוע שלי' }).waitFor();
+  // Focus follows the move to the new page's heading.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'השבוע שלי');
   for (const section of ['מפגשים השבוע ובשבוע הבא', 'המשימות הפתוחות שלי', 'המשימות שלי בתוכנית העבודה', 'סיכומים שממתינים להערותיך']) {
     await page.getByRole('heading', { level: 2, name: section }).waitFor();
   }

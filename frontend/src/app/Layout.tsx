@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 
 import { Loading } from '@/components/PageState';
 import { AccountLanguageSwitch, AccountMenu } from '@/features/account/components/AccountMenu';
+import { useFocusOnNavigation } from '@/hooks/useFocusOnNavigation';
 import { localName } from '@/lib/names';
 import { useMe } from '@/lib/session-context';
 
@@ -16,6 +17,7 @@ export function Layout() {
   const { me, demo } = useMe();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
+  useFocusOnNavigation();
   const seesAll = me.systemRole === 'ADMIN' || me.systemRole === 'NATIONAL';
 
   const links = [
