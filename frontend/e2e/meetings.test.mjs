@@ -223,6 +223,9 @@ test('meeting 4 from invitation to approved minutes: attendance, a decision, min
   // The chair approves; the approved minutes are locked and download as Word.
   const chair = await newPage(env.browser);
   await signIn(chair, env.server.url, 'chair.kiryat-gat');
+  // The chair's landing page says the minutes wait for them, and leads there.
+  const waiting = chair.getByTestId('waiting-for-me');
+  await waiting.getByRole('link', { name: 'מפגש 4: מיקודים אסטרטגיים ועתיד רצוי' }).first().waitFor();
   await chair.goto(`${env.server.url}${meetingPath}`);
   const chairMinutes = chair.locator('section[aria-labelledby="minutes-title"]');
   await chairMinutes.getByText('נא להוסיף את מיקוד האקדמאים').waitFor();

@@ -5,6 +5,7 @@ import { createBrowserRouter, Link, Navigate, Outlet, useLocation, useParams } f
 
 import { Loading } from '@/components/PageState';
 import { SignInPage } from '@/features/auth/components/SignInPage';
+import { WaitingForMeCard } from '@/features/meetings/components/WaitingForMeCard';
 import { MyAgendaCard } from '@/features/meetings/components/MyAgendaCard';
 import { RecordingCard } from '@/features/meetings/components/RecordingCard';
 import { homePath, useSession } from '@/lib/session-context';
@@ -60,6 +61,7 @@ function TownHome() {
   const own = !!me && me.towns.some((grant) => grant.town.id === townId);
   return (
     <Stack gap="lg">
+      {own && <WaitingForMeCard />}
       {own && <MyAgendaCard />}
       {own && townId && <RecordingCard townId={townId} />}
       <TownOverviewPage />

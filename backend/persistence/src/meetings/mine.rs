@@ -133,3 +133,63 @@ pub async fn minutes_to_comment(
         .all(db)
         .await?)
 }
+
+/// What waits for the actor's approval as a chair: meetings whose latest minutes are circulated
+/// (the comment period running or over), and quarterly controls written but not approved, in
+/// the towns where the actor chairs.
+pub async fn waiting_for_chair(
+    db: &Database,
+    actor: &Actor,
+) -> StoreResult<(Vec<meetings::Model>, Vec<crate::entities::quarterly_controls::Model>)> {
+    use crate::entities::{bodies, forums, minutes_versions, quarterly_controls};
+    use workit_domain::TownRole;
+    use workit_domain::meetings::minutes::MinutesStatus;
+    use workit_domain::plans::control::ControlStatus;
+    let towns: Vec<i64> =
+        actor.towns.iter().filter(|(_, roles)| roles.contains(&TownRole::Chair)).map(|(town, _)| *town).collect();
+    if towns.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let forum_ids: Vec<i64> = forums::Entity::find()
+        .filter(forums::Column::TownId.is_in(towns))
+        .all(db)
+        .await?
+        .iter()
+        .map(|f| f.id)
+        .collect();
+    let body_ids: Vec<i64> = bodies::Entity::find()
+        .filter(bodies::Column::ForumId.is_in(forum_ids.iter().copied()))
+        .all(db)
+        .await?
+        .iter()
+        .map(|b| b.id)
+        .collect();
+    let meeting_ids: Vec<i64> = meetings::Entity::find()
+        .filter(meetings::Column::BodyId.is_in(body_ids))
+        .filter(meetings::Column::Status.eq(MeetingStatus::Held.as_str()))
+        .all(db)
+        .await?
+        .iter()
+        .map(|m| m.id)
+        .collect();
+    let circulated: Vec<i64> = minutes_versions::Entity::find()
+        .filter(minutes_versions::Column::MeetingId.is_in(meeting_ids))
+        .filter(minutes_versions::Column::Status.eq(MinutesStatus::Circulated.as_str()))
+        .all(db)
+        .await?
+        .iter()
+        .map(|m| m.meeting_id)
+        .collect();
+    let minutes = meetings::Entity::find()
+        .filter(meetings::Column::Id.is_in(circulated))
+        .order_by_asc(meetings::Column::StartsAt)
+        .all(db)
+        .await?;
+    let controls = quarterly_controls::Entity::find()
+        .filter(quarterly_controls::Column::ForumId.is_in(forum_ids))
+        .filter(quarterly_controls::Column::Status.eq(ControlStatus::Draft.as_str()))
+        .order_by_asc(quarterly_controls::Column::Quarter)
+        .all(db)
+        .await?;
+    Ok((minutes, controls))
+}

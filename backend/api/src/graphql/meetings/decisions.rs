@@ -78,6 +78,18 @@ pub struct MyAgenda {
     open_tasks: Vec<crate::graphql::plans::tasks::Task>,
     /// Meetings whose minutes are circulated to the person and still open to comments.
     minutes_to_comment: Vec<Meeting>,
+    /// For a chair: meetings whose circulated minutes wait for approval.
+    minutes_to_approve: Vec<Meeting>,
+    /// For a chair: quarterly controls written and not approved yet.
+    controls_to_approve: Vec<ControlToApprove>,
+}
+
+/// A quarter's control that waits for the chair.
+#[derive(SimpleObject)]
+pub struct ControlToApprove {
+    town_id: ID,
+    /// `2026-Q3`.
+    quarter: String,
 }
 
 #[derive(InputObject)]
@@ -152,6 +164,17 @@ impl DecisionQuery {
         let today = workit_domain::meetings::minutes::israel_date(ctx.now());
         let minutes_to_comment =
             mine::minutes_to_comment(ctx.db(), actor, today).await?.into_iter().map(Meeting).collect();
+        let (approve, controls) = mine::waiting_for_chair(ctx.db(), actor).await?;
+        let forum_ids: Vec<i64> = controls.iter().map(|c| c.forum_id).collect();
+        let forums = workit_persistence::forums::by_ids(ctx.db(), &forum_ids).await?;
+        let controls_to_approve = controls
+            .iter()
+            .filter_map(|c| {
+                let town = forums.iter().find(|f| f.id == c.forum_id)?.town_id;
+                let quarter = workit_domain::plans::Quarter::from_code(c.quarter)?;
+                Some(ControlToApprove { town_id: ID::from(town.to_string()), quarter: quarter.to_string() })
+            })
+            .collect();
         Ok(MyAgenda {
             next_meetings,
             open_action_items,
@@ -159,6 +182,8 @@ impl DecisionQuery {
             stakeholder_steps,
             open_tasks,
             minutes_to_comment,
+            minutes_to_approve: approve.into_iter().map(Meeting).collect(),
+            controls_to_approve,
         })
     }
 }

@@ -313,6 +313,19 @@ export const MyAgendaQuery = graphql(`
         dueOn
         state
       }
+      minutesToApprove {
+        id
+        title
+        startsAt
+        body {
+          id
+          name
+        }
+      }
+      controlsToApprove {
+        townId
+        quarter
+      }
       minutesToComment {
         id
         title

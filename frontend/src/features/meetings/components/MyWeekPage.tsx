@@ -11,6 +11,7 @@ import { useMe } from '@/lib/session-context';
 
 import { MyAgendaQuery } from '../api/queries';
 import { RecordingCard } from './RecordingCard';
+import { WaitingForMeCard } from './WaitingForMeCard';
 
 const TWO_WEEKS_MS = 14 * 86_400_000;
 
@@ -34,6 +35,7 @@ export default function MyWeekPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>{t('myAgenda.pageTitle')}</Title>
+      <WaitingForMeCard />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder component="section" aria-labelledby="week-meetings">
           <Title order={2} size="h4" id="week-meetings" mb="xs">
