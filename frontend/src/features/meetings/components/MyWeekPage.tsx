@@ -1,5 +1,5 @@
 import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -14,6 +14,25 @@ import { RecordingCard } from './RecordingCard';
 import { WaitingForMeCard } from './WaitingForMeCard';
 
 const TWO_WEEKS_MS = 14 * 86_400_000;
+
+/** One part of the week: a titled card listing its items, or saying there are none. */
+function WeekSection<T>({ id, title, empty, items, children }: { id: string; title: string; empty?: string; items: readonly T[]; children: (item: T) => ReactNode }) {
+  if (items.length === 0 && !empty) return null;
+  return (
+    <Card withBorder component="section" aria-labelledby={id}>
+      <Title order={2} size="h4" id={id} mb="xs">
+        {title}
+      </Title>
+      {items.length === 0 ? (
+        <Text size="sm">{empty}</Text>
+      ) : (
+        <List size="sm" spacing={6} data-testid={id}>
+          {items.map(children)}
+        </List>
+      )}
+    </Card>
+  );
+}
 
 /**
  * A referent's first page (`/my-week`): this week's and next week's meetings, what is overdue
@@ -37,125 +56,75 @@ export default function MyWeekPage() {
       <Title order={1}>{t('myAgenda.pageTitle')}</Title>
       <WaitingForMeCard />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder component="section" aria-labelledby="week-meetings">
-          <Title order={2} size="h4" id="week-meetings" mb="xs">
-            {t('myAgenda.thisWeek')}
-          </Title>
-          {soon.length === 0 ? (
-            <Text size="sm">{t('myAgenda.noMeetingsSoon')}</Text>
-          ) : (
-            <List size="sm" spacing={6} data-testid="week-meetings">
-              {soon.map((m) => (
-                <List.Item key={m.id}>
-                  <Anchor component={Link} to={`/meetings/${m.id}`}>
-                    <bdi>{m.title}</bdi>
-                  </Anchor>{' '}
-                  · <bdi>{m.body.name}</bdi> · {dateTime(m.startsAt)}
-                </List.Item>
-              ))}
-            </List>
+        <WeekSection id="week-meetings" title={t('myAgenda.thisWeek')} empty={t('myAgenda.noMeetingsSoon')} items={soon}>
+          {(m) => (
+            <List.Item key={m.id}>
+              <Anchor component={Link} to={`/meetings/${m.id}`}>
+                <bdi>{m.title}</bdi>
+              </Anchor>{' '}
+              · <bdi>{m.body.name}</bdi> · {dateTime(m.startsAt)}
+            </List.Item>
           )}
-        </Card>
-        <Card withBorder component="section" aria-labelledby="week-overdue">
-          <Title order={2} size="h4" id="week-overdue" mb="xs">
-            {t('myAgenda.openItems')}
-          </Title>
-          {a.openActionItems.length === 0 ? (
-            <Text size="sm">{t('myAgenda.noItems')}</Text>
-          ) : (
-            <List size="sm" spacing={6}>
-              {[...a.openActionItems].sort((x, y) => Number(y.overdue) - Number(x.overdue)).map((d) => (
-                <List.Item key={d.id}>
-                  <Group gap={6} wrap="wrap">
-                    <Anchor component={Link} to={`/meetings/${d.meeting.id}`}>
-                      <bdi>{d.text}</bdi>
-                    </Anchor>
-                    {d.dueOn && <Text size="xs">{format.date(d.dueOn)}</Text>}
-                    {d.overdue && <Badge color="red.9">{t('decisions.overdue')}</Badge>}
-                  </Group>
-                </List.Item>
-              ))}
-            </List>
+        </WeekSection>
+        <WeekSection id="week-overdue" title={t('myAgenda.openItems')} empty={t('myAgenda.noItems')} items={[...a.openActionItems].sort((x, y) => Number(y.overdue) - Number(x.overdue))}>
+          {(d) => (
+            <List.Item key={d.id}>
+              <Group gap={6} wrap="wrap">
+                <Anchor component={Link} to={`/meetings/${d.meeting.id}`}>
+                  <bdi>{d.text}</bdi>
+                </Anchor>
+                {d.dueOn && <Text size="xs">{format.date(d.dueOn)}</Text>}
+                {d.overdue && <Badge color="red.9">{t('decisions.overdue')}</Badge>}
+              </Group>
+            </List.Item>
           )}
-        </Card>
-        <Card withBorder component="section" aria-labelledby="week-tasks">
-          <Title order={2} size="h4" id="week-tasks" mb="xs">
-            {t('myAgenda.tasks')}
-          </Title>
-          {a.openTasks.length === 0 ? (
-            <Text size="sm">{t('myAgenda.noTasks')}</Text>
-          ) : (
-            <List size="sm" spacing={6}>
-              {a.openTasks.map((task) => (
-                <List.Item key={task.id}>
-                  <Group gap={6} wrap="wrap">
-                    <bdi>{task.title}</bdi>
-                    {task.dueOn && <Text size="xs">{format.date(task.dueOn)}</Text>}
-                    {task.state === 'LATE' && <Badge color="red.9">{t('decisions.overdue')}</Badge>}
-                  </Group>
-                </List.Item>
-              ))}
-            </List>
+        </WeekSection>
+        <WeekSection id="week-tasks" title={t('myAgenda.tasks')} empty={t('myAgenda.noTasks')} items={a.openTasks}>
+          {(task) => (
+            <List.Item key={task.id}>
+              <Group gap={6} wrap="wrap">
+                <bdi>{task.title}</bdi>
+                {task.dueOn && <Text size="xs">{format.date(task.dueOn)}</Text>}
+                {task.state === 'LATE' && <Badge color="red.9">{t('decisions.overdue')}</Badge>}
+              </Group>
+            </List.Item>
           )}
-        </Card>
-        <Card withBorder component="section" aria-labelledby="week-comment">
-          <Title order={2} size="h4" id="week-comment" mb="xs">
-            {t('myAgenda.toComment')}
-          </Title>
-          {a.minutesToComment.length === 0 ? (
-            <Text size="sm">{t('myAgenda.noItems')}</Text>
-          ) : (
-            <List size="sm" spacing={6}>
-              {a.minutesToComment.map((m) => (
-                <List.Item key={m.id}>
-                  <Anchor component={Link} to={`/meetings/${m.id}`}>
-                    <bdi>{m.title}</bdi>
-                  </Anchor>{' '}
-                  · <bdi>{m.body.name}</bdi> · {t('myAgenda.comment')}
-                </List.Item>
-              ))}
-            </List>
+        </WeekSection>
+        <WeekSection id="week-comment" title={t('myAgenda.toComment')} empty={t('myAgenda.noItems')} items={a.minutesToComment}>
+          {(m) => (
+            <List.Item key={m.id}>
+              <Anchor component={Link} to={`/meetings/${m.id}`}>
+                <bdi>{m.title}</bdi>
+              </Anchor>{' '}
+              · <bdi>{m.body.name}</bdi> · {t('myAgenda.comment')}
+            </List.Item>
           )}
-        </Card>
+        </WeekSection>
       </SimpleGrid>
-      {a.stakeholderSteps.length > 0 && (
-        <Card withBorder component="section" aria-labelledby="week-steps">
-          <Title order={2} size="h4" id="week-steps" mb="xs">
-            {t('stakeholders.myWeekSteps')}
-          </Title>
-          <List size="sm" spacing={6}>
-            {a.stakeholderSteps.map((s) => (
-              <List.Item key={s.id}>
-                <Group gap={6} wrap="wrap">
-                  <Anchor component={Link} to={`/towns/${s.forum.town.id}/stakeholders`}>
-                    <bdi>{s.name}</bdi>
-                  </Anchor>
-                  <bdi>{s.nextStep}</bdi>
-                  {s.nextStepDueOn && <Text size="xs">{format.date(s.nextStepDueOn)}</Text>}
-                  {s.nextStepOverdue && <Badge color="red.9">{t('stakeholders.overdue')}</Badge>}
-                </Group>
-              </List.Item>
-            ))}
-          </List>
-        </Card>
-      )}
-      {a.dueMetrics.length > 0 && (
-        <Card withBorder component="section" aria-labelledby="week-metrics">
-          <Title order={2} size="h4" id="week-metrics" mb="xs">
-            {t('myAgenda.dueMetrics')}
-          </Title>
-          <List size="sm" spacing={4}>
-            {a.dueMetrics.map((m) => (
-              <List.Item key={m.id}>
-                <Anchor component={Link} to={`/focuses/${m.focus.id}`}>
-                  <bdi>{m.name}</bdi>
-                </Anchor>{' '}
-                · <bdi>{m.focus.title}</bdi>
-              </List.Item>
-            ))}
-          </List>
-        </Card>
-      )}
+      <WeekSection id="week-steps" title={t('stakeholders.myWeekSteps')} items={a.stakeholderSteps}>
+        {(s) => (
+          <List.Item key={s.id}>
+            <Group gap={6} wrap="wrap">
+              <Anchor component={Link} to={`/towns/${s.forum.town.id}/stakeholders`}>
+                <bdi>{s.name}</bdi>
+              </Anchor>
+              <bdi>{s.nextStep}</bdi>
+              {s.nextStepDueOn && <Text size="xs">{format.date(s.nextStepDueOn)}</Text>}
+              {s.nextStepOverdue && <Badge color="red.9">{t('stakeholders.overdue')}</Badge>}
+            </Group>
+          </List.Item>
+        )}
+      </WeekSection>
+      <WeekSection id="week-metrics" title={t('myAgenda.dueMetrics')} items={a.dueMetrics}>
+        {(m) => (
+          <List.Item key={m.id}>
+            <Anchor component={Link} to={`/focuses/${m.focus.id}`}>
+              <bdi>{m.name}</bdi>
+            </Anchor>{' '}
+            · <bdi>{m.focus.title}</bdi>
+          </List.Item>
+        )}
+      </WeekSection>
       {editingTowns.map((g) => (
         <RecordingCard key={g.town.id} townId={g.town.id} />
       ))}
