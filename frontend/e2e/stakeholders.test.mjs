@@ -58,6 +58,13 @@ test('a referent moves a stakeholder to B by keyboard and from B to A by mouse, 
   assert.ok(history.at(-1).includes("רביע ב' ← רביע א'"), `the last move reads B to A: ${history.at(-1)}`);
   assert.ok(await page.locator('[aria-live="polite"]').filter({ hasText: `${name} עבר/ה לרביע א'` }).count(), 'announced to screen readers');
 
+  // A move can carry its reason, kept in the history.
+  const moveForm = page.getByRole('form', { name: 'הזזה עם נימוק' });
+  await moveForm.getByLabel('השפעה').fill('4.8');
+  await moveForm.getByLabel('סיבת ההזזה (לא חובה)').fill('הצטרפו לצוות המשימה');
+  await moveForm.getByRole('button', { name: 'הזזה' }).click();
+  await page.getByTestId('stakeholder-panel').getByTestId('stakeholder-history').locator('li').last().filter({ hasText: 'הצטרפו לצוות המשימה' }).waitFor();
+
   // The pictures, with the legend and the date, opened here.
   const svgDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'ייצוא' }).click();

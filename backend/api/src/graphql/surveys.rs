@@ -238,6 +238,12 @@ pub struct OccupationLine {
 }
 
 #[derive(SimpleObject)]
+pub struct IndustryPositions {
+    industry: Industry,
+    positions: i32,
+}
+
+#[derive(SimpleObject)]
 #[graphql(name = "SurveySummary")]
 pub struct SurveySummaryObject {
     /// False when small counts are withheld (read from outside the town).
@@ -248,6 +254,8 @@ pub struct SurveySummaryObject {
     open_positions: i32,
     by_occupation: Vec<OccupationLine>,
     industries: Vec<AnswerCount<Industry>>,
+    /// Open positions per industry (left out where the industry's employer count is withheld).
+    industry_positions: Vec<IndustryPositions>,
     horizons: Vec<AnswerCount<HiringHorizon>>,
     training_needs: Vec<AnswerCount<TrainingNeed>>,
     remote_work: Vec<AnswerCount<RemoteWork>>,
@@ -281,6 +289,11 @@ impl SurveySummaryObject {
                 })
                 .collect(),
             industries: counts(s.industries),
+            industry_positions: s
+                .industry_positions
+                .into_iter()
+                .map(|(industry, positions)| IndustryPositions { industry: industry.into(), positions: int(positions) })
+                .collect(),
             horizons: counts(s.horizons),
             training_needs: counts(s.training_needs),
             remote_work: counts(s.remote_work),

@@ -41,6 +41,8 @@ pub struct SurveySummary {
     pub open_positions: u32,
     pub by_occupation: Vec<OccupationLine>,
     pub industries: Distribution<Industry>,
+    /// Open positions per industry (industries with answers only).
+    pub industry_positions: Vec<(Industry, u32)>,
     pub horizons: Distribution<HiringHorizon>,
     pub training_needs: Distribution<TrainingNeed>,
     pub remote_work: Distribution<RemoteWork>,
@@ -86,6 +88,13 @@ pub fn summarise(answers: &[&SurveyAnswers]) -> SurveySummary {
         .map(|((occupation, code), (positions, employers))| OccupationLine { occupation, code, positions, employers })
         .collect();
     by_occupation.sort_by(|a, b| b.positions.cmp(&a.positions).then_with(|| a.occupation.cmp(&b.occupation)));
+    let mut industry_positions: BTreeMap<Industry, u32> = BTreeMap::new();
+    for a in answers {
+        if let Some(industry) = a.industry {
+            let total = industry_positions.entry(industry).or_default();
+            *total = total.saturating_add(a.open_position_count());
+        }
+    }
     let rated: Vec<f64> = answers.iter().filter_map(|a| a.satisfaction).map(f64::from).collect();
     let count =
         |f: &dyn Fn(&SurveyAnswers) -> bool| u32::try_from(answers.iter().filter(|a| f(a)).count()).unwrap_or(u32::MAX);
@@ -94,6 +103,7 @@ pub fn summarise(answers: &[&SurveyAnswers]) -> SurveySummary {
         open_positions: answers.iter().map(|a| a.open_position_count()).fold(0, u32::saturating_add),
         by_occupation,
         industries: distribution(Industry::ALL, answers, |a| a.industry),
+        industry_positions: industry_positions.into_iter().collect(),
         horizons: distribution(HiringHorizon::ALL, answers, |a| a.hiring_horizon),
         training_needs: distribution(TrainingNeed::ALL, answers, |a| a.training_need),
         remote_work: distribution(RemoteWork::ALL, answers, |a| a.remote_work),
@@ -144,6 +154,10 @@ pub fn protected(mut summary: SurveySummary, threshold: f64) -> SurveySummary {
     protect(&mut summary.remote_work, total, threshold);
     protect(&mut summary.internal_training, total, threshold);
     summary.by_occupation.retain(|line| f64::from(line.employers) >= threshold);
+    // An industry's positions would point at its few employers where their count is withheld.
+    let shown: Vec<Industry> =
+        summary.industries.counts.iter().filter(|(_, c)| c.value.is_some()).map(|(i, _)| *i).collect();
+    summary.industry_positions.retain(|(industry, _)| shown.contains(industry));
     summary
 }
 
@@ -188,6 +202,7 @@ mod tests {
         assert_eq!(s.industries.unanswered.value, Some(1));
         assert_eq!(value(&s.horizons, HiringHorizon::None).value, Some(2));
         assert_eq!(s.satisfaction, Some(4.0));
+        assert_eq!(s.industry_positions, [(Industry::C, 6)]);
     }
 
     #[test]
@@ -203,5 +218,6 @@ mod tests {
         assert_eq!(value(&s.industries, Industry::A).value, Some(0), "zeros are not small");
         assert!(s.by_occupation.iter().all(|l| l.occupation != "מתכנת"), "one employer's occupation is folded away");
         assert_eq!(s.open_positions, 34);
+        assert!(s.industry_positions.is_empty(), "both industries' counts are withheld, so are their positions");
     }
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Divider, Group, List, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Divider, Group, List, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { useFormat } from '@/hooks/useFormat';
 import { useProblem } from '@/hooks/useProblem';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 
-import { InteractionsQuery, LogInteractionMutation, RemoveStakeholderMutation, UpdateStakeholderMutation } from '../api/queries';
+import { InteractionsQuery, LogInteractionMutation, MoveStakeholderMutation, RemoveStakeholderMutation, UpdateStakeholderMutation } from '../api/queries';
 
 const STEP_STATUSES: StepStatus[] = ['PLANNED', 'IN_PROGRESS', 'DONE'];
 const KINDS: InteractionKind[] = ['MET', 'CALLED', 'INVITED', 'JOINED_BODY', 'DECLINED'];
@@ -35,6 +35,13 @@ export function StakeholderPanel({ stakeholder: s, townId, forumId, bodies, peop
   const [, update] = useMutation(UpdateStakeholderMutation);
   const [, remove] = useMutation(RemoveStakeholderMutation);
   const [, logInteraction] = useMutation(LogInteractionMutation);
+  const [, move] = useMutation(MoveStakeholderMutation);
+  const moving = useForm({ mode: 'controlled', initialValues: { influence: s.influence as number | string, interest: s.interest as number | string, reason: '' } });
+  const moveFlow = useSaveFlow(moving, s.version, async () => null, () => []);
+  const saveMove = moving.onSubmit(async (values) => {
+    const result = await move({ id: s.id, version: s.version, influence: Number(values.influence), interest: Number(values.interest), reason: values.reason || null }, { additionalTypenames: ['Stakeholder'] });
+    if (await moveFlow.handle({ error: result.error, ok: !result.error && !!result.data })) onChanged();
+  });
   const [confirmRemove, setConfirmRemove] = useState(false);
   const plan = useForm({
     mode: 'controlled',
@@ -143,6 +150,27 @@ export function StakeholderPanel({ stakeholder: s, townId, forumId, bodies, peop
           <Text size="sm" c="dimmed">
             {t('stakeholders.noStep')}
           </Text>
+        )}
+
+        {canEdit && (
+          <form onSubmit={saveMove} noValidate aria-label={t('stakeholders.moveTitle')}>
+            <Stack gap="xs">
+              <Text size="sm" fw={600}>
+                {t('stakeholders.moveTitle')}
+              </Text>
+              <SimpleGrid cols={2}>
+                <NumberInput label={t('stakeholders.influence')} min={1} max={5} step={0.1} decimalScale={1} {...moving.getInputProps('influence')} />
+                <NumberInput label={t('stakeholders.interest')} min={1} max={5} step={0.1} decimalScale={1} {...moving.getInputProps('interest')} />
+              </SimpleGrid>
+              <TextInput label={t('stakeholders.reason')} {...moving.getInputProps('reason')} />
+              <FormError message={moveFlow.formError} />
+              <Group>
+                <Button type="submit" variant="light" loading={moving.submitting}>
+                  {t('stakeholders.moveSave')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
         )}
 
         <Divider label={t('stakeholders.history')} labelPosition="left" />

@@ -41,6 +41,10 @@ export const SurveySummaryFieldsFragment = graphql(`
         withheld
       }
     }
+    industryPositions {
+      industry
+      positions
+    }
     horizons {
       answer
       employers {

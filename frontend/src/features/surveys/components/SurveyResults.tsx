@@ -83,6 +83,10 @@ export function SurveyResults({ summary }: { summary: SurveySummaryFieldsFragmen
             {industries.map((i) => (
               <List.Item key={i.answer}>
                 {t(`surveys.industries.${i.answer}`)}: {countText(i.employers)}
+                {(() => {
+                  const positions = summary.industryPositions.find((p) => p.industry === i.answer)?.positions;
+                  return positions ? ` · ${t('surveys.openPositionsTotal')}: ${format.number(positions)}` : '';
+                })()}
               </List.Item>
             ))}
           </List>
