@@ -138,7 +138,7 @@ test('a chair opens the quarter, reads an off-track metric, writes a conclusion 
   await signIn(page, env.server.url, 'chair.kiryat-gat');
   const townId = new URL(page.url()).pathname.split('/').pop();
   await page.goto(`${env.server.url}/towns/${townId}`);
-  await page.getByRole('link', { name: 'בקרה רבעונית' }).click();
+  await page.getByRole('link', { name: 'בקרה רבעונית', exact: true }).click();
   await page.getByText('טיוטת בקרה').waitFor();
   assert.ok((await page.locator('[data-control-metric] [data-status="OFF_TRACK"]').count()) >= 1, 'an off-track metric stands out');
   const summary = page.getByRole('textbox', { name: 'סיכום הרבעון' });

@@ -80,9 +80,9 @@ test('the new pages pass axe in both languages, and a barrier is rated from the 
   const channels = page.getByRole('button', { name: /^עריכה 4\. / }).first();
   await channels.click();
   await page.getByRole('dialog').getByRole('note').filter({ hasText: 'אוריינות דיגיטלית' }).waitFor();
-  // The dialog's close button is "close", not a second "cancel".
+  // The dialog's close button is "close the dialog", not a second "cancel".
   assert.equal(await page.getByRole('dialog').getByRole('button', { name: 'ביטול' }).count(), 1);
-  await page.getByRole('dialog').getByRole('button', { name: 'סגירה' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'סגירת החלון' }).click();
   for (const [language, width] of [['he', 1280], ['en', 1280], ['en', 390]]) {
     await page.setViewportSize({ width, height: 900 });
     for (const path of ['employers', 'barriers', 'participation']) {
