@@ -11,6 +11,7 @@ pub mod graphql;
 pub mod http;
 pub mod i18n;
 pub mod mail;
+pub mod request_cost;
 
 use std::sync::Arc;
 

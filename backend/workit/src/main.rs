@@ -77,7 +77,8 @@ async fn seed_demo(db: &workit_persistence::Database, password: &str, scale: dem
 
 async fn run_server(database_url: &str, max_connections: u32, serve: cli::Serve) -> anyhow::Result<()> {
     let config = settings::api_config(&serve)?;
-    let db = settings::open_database(database_url, max_connections).await?;
+    let mut db = settings::open_database(database_url, max_connections).await?;
+    workit_api::request_cost::count_statements(&mut db);
     if !serve.no_migrate {
         workit_persistence::migrate(&db).await.context("applying migrations")?;
     }

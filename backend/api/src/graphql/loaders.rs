@@ -37,7 +37,9 @@ pub struct Store {
 pub type Loaders = DataLoader<Store>;
 
 pub fn loaders(db: Database, actor: Option<Actor>, now: DateTime<Utc>, window: Duration) -> Loaders {
-    DataLoader::new(Store { db, actor, now }, tokio::spawn).delay(window)
+    // Batches run in tasks of their own; they carry the request's tally of database work.
+    DataLoader::new(Store { db, actor, now }, |batch| tokio::spawn(crate::request_cost::carrying_tally(batch)))
+        .delay(window)
 }
 
 macro_rules! key {

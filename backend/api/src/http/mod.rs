@@ -15,9 +15,14 @@ mod surveys;
 mod word;
 mod year;
 
+use std::sync::Arc;
+use std::time::Instant;
+
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Request, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
 use axum::routing::{get, post};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -28,6 +33,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::AppState;
+use crate::request_cost::{Tally, with_tally};
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -68,6 +74,7 @@ pub fn router(state: AppState) -> Router {
                 let request_id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
                 tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %request_id)
             }))
+            .layer(middleware::from_fn(log_request))
             .layer(PropagateRequestIdLayer::new(REQUEST_ID))
             .layer(CatchPanicLayer::new())
             .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
@@ -75,4 +82,23 @@ pub fn router(state: AppState) -> Router {
             .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
             .layer(CompressionLayer::new()),
     )
+}
+
+/// One line per request (in the request's span: method, path, request id): its status, its time,
+/// and what it cost the database. Probes are left out: they would drown the rest.
+async fn log_request(request: axum::extract::Request, next: Next) -> Response {
+    if matches!(request.uri().path(), "/healthz" | "/readyz") {
+        return next.run(request).await;
+    }
+    let started = Instant::now();
+    let tally = Arc::new(Tally::default());
+    let response = with_tally(tally.clone(), next.run(request)).await;
+    tracing::info!(
+        status = response.status().as_u16(),
+        ms = format_args!("{:.1}", started.elapsed().as_secs_f64() * 1000.0),
+        statements = tally.statements(),
+        db_ms = format_args!("{:.1}", tally.database_time().as_secs_f64() * 1000.0),
+        "answered"
+    );
+    response
 }
