@@ -7,12 +7,6 @@
 //! of the raw text, parses the document once (execution reuses it), and measures it in one
 //! walk that visits each fragment once.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextPrepareRequest, NextResolve, ResolveInfo,
-};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{ErrorExtensionValues, Request, Response, ServerError, ServerResult, Value, Variables};
 
@@ -32,17 +26,6 @@ pub struct DocumentLimits {
     /// switched off in production, and where it is on, GraphiQL's query nests `ofType` deeper
     /// than any data query may.
     pub max_depth: usize,
-}
-
-impl ExtensionFactory for DocumentLimits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(DocumentLimitsExtension { max_aliases: self.max_aliases, max_depth: self.max_depth })
-    }
-}
-
-struct DocumentLimitsExtension {
-    max_aliases: usize,
-    max_depth: usize,
 }
 
 /// The deepest bracket nesting of a GraphQL document, stopping as soon as it passes `limit`.
@@ -189,8 +172,10 @@ impl<'a> Walk<'a> {
     }
 }
 
-impl DocumentLimitsExtension {
-    fn check(&self, request: &mut Request) -> ServerResult<()> {
+impl DocumentLimits {
+    /// Run by the HTTP layer before async-graphql parses and checks the request itself: the
+    /// document parsed here is the one it goes on with.
+    pub fn check(&self, request: &mut Request) -> ServerResult<()> {
         if document_nesting(&request.query, MAX_NESTING) > MAX_NESTING
             || variables_nesting(&request.variables, MAX_NESTING) > MAX_NESTING
         {
@@ -220,68 +205,39 @@ impl DocumentLimitsExtension {
     }
 }
 
-#[async_graphql::async_trait::async_trait]
-impl Extension for DocumentLimitsExtension {
-    /// Before async-graphql parses and checks the request itself: the document parsed here is
-    /// the one it goes on with.
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        mut request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        self.check(&mut request)?;
-        next.run(ctx, request).await
+/// A cap on the fields of one answer. The complexity limit judges a query by the sizes its lists
+/// usually have; this counts what the lists really hold (every field and list item, as
+/// async-graphql resolves them), and an answer over the cap is replaced by one clear error.
+///
+/// Counted on the finished answer rather than field by field as it resolves: any async-graphql
+/// extension with a `resolve` hook takes every field off its fast path, which cost a third of the
+/// server's time on deep reads (`docs/performance.md`). What execution may build before the count
+/// is bounded by the complexity, depth, alias and page limits.
+pub fn within_budget(response: Response, max_fields: usize) -> Response {
+    if fields_in(&response.data, max_fields) > max_fields {
+        let message = format!("The answer would be larger than {max_fields} fields; ask for less.");
+        return Response::from_errors(vec![refusal(message, TOO_LARGE)]);
     }
+    response
 }
 
-/// A cap on the fields one answer resolves. The complexity limit judges a query by the sizes
-/// its lists usually have; this counts what the lists really hold, so no query, however it
-/// fans out over aliases and nested lists, makes the server build more than this.
-pub struct ResponseBudget {
-    pub max_fields: usize,
-}
-
-impl ExtensionFactory for ResponseBudget {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(ResponseBudgetExtension { max_fields: self.max_fields, resolved: AtomicUsize::new(0) })
-    }
-}
-
-struct ResponseBudgetExtension {
-    max_fields: usize,
-    resolved: AtomicUsize,
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for ResponseBudgetExtension {
-    async fn execute(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        operation_name: Option<&str>,
-        next: NextExecute<'_>,
-    ) -> Response {
-        let response = next.run(ctx, operation_name).await;
-        if self.resolved.load(Ordering::Relaxed) > self.max_fields {
-            // One clear error instead of a partial answer with an error per field left out.
-            let message = format!("The answer would be larger than {} fields; ask for less.", self.max_fields);
-            return Response::from_errors(vec![refusal(message, TOO_LARGE)]);
+/// Fields and list items in `value`, counting no further than just past `limit`.
+fn fields_in(value: &Value, limit: usize) -> usize {
+    let mut count = 0_usize;
+    let mut pending = vec![value];
+    while let Some(value) = pending.pop() {
+        let before = pending.len();
+        match value {
+            Value::Object(fields) => pending.extend(fields.values()),
+            Value::List(items) => pending.extend(items),
+            _ => {}
         }
-        response
-    }
-
-    async fn resolve(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        info: ResolveInfo<'_>,
-        next: NextResolve<'_>,
-    ) -> ServerResult<Option<Value>> {
-        if self.resolved.fetch_add(1, Ordering::Relaxed) >= self.max_fields {
-            // Fails the field fast; `execute` replaces the whole answer with one error.
-            return Err(ServerError::new("over the response budget", None));
+        count += pending.len() - before;
+        if count > limit {
+            break;
         }
-        next.run(ctx, info).await
     }
+    count
 }
 
 #[cfg(test)]

@@ -84,9 +84,7 @@ pub fn build_schema(config: &ApiConfig) -> WorkitSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
         .limit_complexity(config.max_complexity)
         .limit_recursive_depth(32)
-        .limit_directives(10)
-        .extension(limits::DocumentLimits { max_aliases: config.max_aliases, max_depth: config.max_depth })
-        .extension(limits::ResponseBudget { max_fields: config.max_response_fields });
+        .limit_directives(10);
     if !config.introspection {
         builder = builder.disable_introspection().disable_suggestions();
     }
