@@ -26,3 +26,40 @@ async fn loading_all_towns_with_forum_bodies_and_members_takes_the_same_statemen
 }
 
 both_engines!(loading_all_towns_with_forum_bodies_and_members_takes_the_same_statements_for_2_or_14_towns);
+
+/// The deep read fetches members with their people (and organisations) in one batch; the
+/// people it shows must be those the directory shows the same reader, contacts hidden alike.
+async fn members_read_with_their_people_match_the_directory_for_a_reader_of_another_town(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    for (town, own) in [("Kiryat Gat", true), ("Sderot", false)] {
+        let town_id = app.town_id(&referent, town).await;
+        let deep = "query($t: ID!) { town(id: $t) { forum { bodies { members { person { id fullName email phone contactsVisible organisation { id name } } } } } } }";
+        let body = app.gql(&referent, deep, json!({ "t": town_id })).await;
+        assert!(body["errors"].is_null(), "{body}");
+        let directory = "query($t: ID) { people(townId: $t, limit: 200) { items { id fullName email phone contactsVisible organisation { id name } } } }";
+        let listed = app.gql(&referent, directory, json!({ "t": town_id })).await;
+        let listed: std::collections::HashMap<String, serde_json::Value> = listed["data"]["people"]["items"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{listed}"))
+            .iter()
+            .map(|p| (p["id"].as_str().unwrap().to_owned(), p.clone()))
+            .collect();
+        let members: Vec<&serde_json::Value> = body["data"]["town"]["forum"]["bodies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|b| b["members"].as_array().unwrap())
+            .map(|m| &m["person"])
+            .collect();
+        assert!(members.len() > 5, "{town} has members to compare");
+        assert!(members.iter().any(|p| !p["organisation"].is_null()), "some members belong to an organisation");
+        for person in members {
+            let id = person["id"].as_str().unwrap();
+            assert_eq!(Some(person), listed.get(id), "{town}: member {id} as the directory shows them");
+            assert_eq!(person["contactsVisible"], own, "{town}: contacts visible only in the reader's town");
+        }
+    }
+}
+
+both_engines!(members_read_with_their_people_match_the_directory_for_a_reader_of_another_town);

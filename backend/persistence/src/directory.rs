@@ -134,7 +134,7 @@ pub async fn contact_towns(db: &Database, actor: &Actor) -> StoreResult<Option<B
     Ok(actor.contact_towns(|_| region_towns))
 }
 
-fn redact(rows: Vec<people::Model>, visible: &Option<BTreeSet<TownId>>) -> Vec<Person> {
+pub(crate) fn redact(rows: Vec<people::Model>, visible: &Option<BTreeSet<TownId>>) -> Vec<Person> {
     rows.into_iter()
         .map(|mut row| {
             let contacts_visible = visible.as_ref().is_none_or(|towns| towns.contains(&row.town_id));

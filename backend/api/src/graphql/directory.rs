@@ -53,46 +53,67 @@ impl Organisation {
 }
 
 /// A person of a town's directory. Contact details are null where the caller may not read them.
-pub struct PersonObject(pub Person);
+#[derive(Clone)]
+pub struct PersonObject {
+    person: Person,
+    /// The person's organisation when a deep read fetched it with the person; `None` when it is
+    /// left to the organisation loader.
+    organisation: Option<Option<organisations::Model>>,
+}
+
+impl From<Person> for PersonObject {
+    fn from(person: Person) -> Self {
+        Self { person, organisation: None }
+    }
+}
+
+impl PersonObject {
+    pub fn with_organisation(person: Person, organisation: Option<organisations::Model>) -> Self {
+        Self { person, organisation: Some(organisation) }
+    }
+}
 
 #[Object(name = "Person")]
 impl PersonObject {
     async fn id(&self) -> ID {
-        ID::from(self.0.row.id.to_string())
+        ID::from(self.person.row.id.to_string())
     }
     async fn full_name(&self) -> &str {
-        &self.0.row.full_name
+        &self.person.row.full_name
     }
     async fn job_title(&self) -> Option<&str> {
-        self.0.row.job_title.as_deref()
+        self.person.row.job_title.as_deref()
     }
     async fn seniority(&self) -> ApiResult<Option<Seniority>> {
-        Ok(self.0.row.seniority.map(|s| s.0.into()))
+        Ok(self.person.row.seniority.map(|s| s.0.into()))
     }
     async fn email(&self) -> Option<&str> {
-        self.0.row.email.as_deref()
+        self.person.row.email.as_deref()
     }
     async fn phone(&self) -> Option<&str> {
-        self.0.row.phone.as_deref()
+        self.person.row.phone.as_deref()
     }
     /// False when the caller may not read this person's contact details (another town).
     async fn contacts_visible(&self) -> bool {
-        self.0.contacts_visible
+        self.person.contacts_visible
     }
     async fn archived(&self) -> bool {
-        self.0.row.archived_at.is_some()
+        self.person.row.archived_at.is_some()
     }
     async fn version(&self) -> i32 {
-        self.0.row.version
+        self.person.row.version
     }
     async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.row.updated_at
+        self.person.row.updated_at
     }
     async fn town(&self, ctx: &Context<'_>) -> ApiResult<Town> {
-        town_of(ctx, self.0.row.town_id).await
+        town_of(ctx, self.person.row.town_id).await
     }
     async fn organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
-        let Some(id) = self.0.row.organisation_id else {
+        if let Some(organisation) = &self.organisation {
+            return Ok(organisation.clone().map(Organisation));
+        }
+        let Some(id) = self.person.row.organisation_id else {
             return Ok(None);
         };
         Ok(ctx.loaders().load_one(OrganisationKey(id)).await?.map(Organisation))
@@ -192,12 +213,12 @@ impl DirectoryQuery {
         };
         Ok(page(
             store::list_people(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?,
-            PersonObject,
+            PersonObject::from,
         ))
     }
 
     async fn person(&self, ctx: &Context<'_>, id: ID) -> ApiResult<PersonObject> {
-        Ok(PersonObject(store::get_person(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+        Ok(PersonObject::from(store::get_person(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
     }
 }
 
@@ -244,7 +265,7 @@ impl DirectoryMutation {
 
     async fn create_person(&self, ctx: &Context<'_>, town_id: ID, input: PersonInput) -> ApiResult<PersonObject> {
         let town_id = parse_id(&town_id, "townId")?;
-        Ok(PersonObject(store::create_person(ctx.db(), ctx.actor()?, town_id, input.draft()?, ctx.now()).await?))
+        Ok(PersonObject::from(store::create_person(ctx.db(), ctx.actor()?, town_id, input.draft()?, ctx.now()).await?))
     }
 
     async fn update_person(
@@ -255,7 +276,9 @@ impl DirectoryMutation {
         input: PersonInput,
     ) -> ApiResult<PersonObject> {
         let id = parse_id(&id, "id")?;
-        Ok(PersonObject(store::update_person(ctx.db(), ctx.actor()?, id, version, input.draft()?, ctx.now()).await?))
+        Ok(PersonObject::from(
+            store::update_person(ctx.db(), ctx.actor()?, id, version, input.draft()?, ctx.now()).await?,
+        ))
     }
 
     async fn set_person_archived(
@@ -266,6 +289,6 @@ impl DirectoryMutation {
         archived: bool,
     ) -> ApiResult<PersonObject> {
         let id = parse_id(&id, "id")?;
-        Ok(PersonObject(store::archive_person(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
+        Ok(PersonObject::from(store::archive_person(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
     }
 }

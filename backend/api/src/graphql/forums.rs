@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, NaiveDate, Utc};
 use workit_domain::DomainError;
@@ -10,8 +12,8 @@ use super::directory::PersonObject;
 use super::enums::{BodyKind, MembershipRole, Stage};
 use super::lifecycle::{HealthSignal, Milestone, StageChange};
 use super::loaders::{
-    BodiesOfForum, FocusesOfForum, ForumKey, HealthOfForum, MembersOfBody, MilestonesOfForum, PersonKey,
-    StageChangesOfForum, TownKey,
+    BodiesOfForum, FocusesOfForum, ForumKey, HealthOfForum, MembersOfBody, MembersWithPeopleOfBody, MilestonesOfForum,
+    PersonKey, StageChangesOfForum, TownKey,
 };
 use super::plans::control::{QuarterControl, control_of};
 use super::plans::focuses::StrategicFocus;
@@ -145,7 +147,7 @@ impl Body {
     }
     async fn lead(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
         let Some(id) = self.0.lead_person_id else { return Ok(None) };
-        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
+        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject::from))
     }
     /// Memberships, current ones only unless `includePast` (history is kept).
     #[graphql(complexity = "super::MEMBERS_PER_BODY * child_complexity")]
@@ -155,16 +157,33 @@ impl Body {
         #[graphql(default = false)] include_past: bool,
     ) -> ApiResult<Vec<Membership>> {
         let today = ctx.now().date_naive();
+        let keep = |m: &memberships::Model| include_past || rules::is_current(m.joined_on, m.left_on, today);
+        // Asked for the people (and their organisations), the members come with them from one
+        // batch instead of a batch per level and a loader call per member.
+        let person = ctx.look_ahead().field("person");
+        if person.exists() {
+            let key = MembersWithPeopleOfBody { body: self.0.id, organisations: person.field("organisation").exists() };
+            let rows = ctx.loaders().load_one(key).await?.unwrap_or_default();
+            return Ok(rows
+                .into_iter()
+                .filter(|(member, _, _)| keep(member))
+                .map(|(member, person, organisation)| {
+                    let person = if key.organisations {
+                        PersonObject::with_organisation(person, organisation)
+                    } else {
+                        PersonObject::from(person)
+                    };
+                    Membership(member, Some(person))
+                })
+                .collect());
+        }
         let rows = ctx.loaders().load_one(MembersOfBody(self.0.id)).await?.unwrap_or_default();
-        Ok(rows
-            .into_iter()
-            .filter(|m| include_past || rules::is_current(m.joined_on, m.left_on, today))
-            .map(Membership)
-            .collect())
+        Ok(rows.into_iter().filter(keep).map(|member| Membership(member, None)).collect())
     }
 }
 
-pub struct Membership(pub memberships::Model);
+/// A membership, with its person when the read that found it fetched them together.
+pub struct Membership(pub memberships::Model, Option<PersonObject>);
 
 #[Object]
 impl Membership {
@@ -186,9 +205,13 @@ impl Membership {
     async fn version(&self) -> i32 {
         self.0.version
     }
-    async fn person(&self, ctx: &Context<'_>) -> ApiResult<PersonObject> {
+    async fn person(&self, ctx: &Context<'_>) -> ApiResult<Cow<'_, PersonObject>> {
+        if let Some(person) = &self.1 {
+            return Ok(Cow::Borrowed(person));
+        }
         let person = ctx.loaders().load_one(PersonKey(self.0.person_id)).await?;
-        person.map(PersonObject).ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
+        let person = person.ok_or(DomainError::NotFound { entity: "person" })?;
+        Ok(Cow::Owned(PersonObject::from(person)))
     }
 }
 
@@ -274,9 +297,9 @@ impl ForumMutation {
         input: MembershipInput,
     ) -> ApiResult<Membership> {
         let (body_id, person_id) = (parse_id(&body_id, "bodyId")?, parse_id(&person_id, "personId")?);
-        Ok(Membership(
-            store::add_membership(ctx.db(), ctx.actor()?, body_id, person_id, input.into(), ctx.now()).await?,
-        ))
+        let membership =
+            store::add_membership(ctx.db(), ctx.actor()?, body_id, person_id, input.into(), ctx.now()).await?;
+        Ok(Membership(membership, None))
     }
 
     /// Changes a membership's role or dates; a `leftOn` date ends it and keeps the history.
@@ -288,6 +311,7 @@ impl ForumMutation {
         input: MembershipInput,
     ) -> ApiResult<Membership> {
         let id = parse_id(&id, "id")?;
-        Ok(Membership(store::update_membership(ctx.db(), ctx.actor()?, id, version, input.into(), ctx.now()).await?))
+        let membership = store::update_membership(ctx.db(), ctx.actor()?, id, version, input.into(), ctx.now()).await?;
+        Ok(Membership(membership, None))
     }
 }

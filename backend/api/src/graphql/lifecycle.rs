@@ -39,7 +39,7 @@ impl Milestone {
     }
     async fn owner(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
         let Some(id) = self.0.owner_person_id else { return Ok(None) };
-        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
+        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject::from))
     }
     async fn due_on(&self) -> Option<NaiveDate> {
         self.0.due_on

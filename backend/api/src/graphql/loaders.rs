@@ -217,6 +217,37 @@ impl Loader<UserNameKey> for Store {
     }
 }
 
+/// A body's members with their people and, when `organisations`, the people's organisations:
+/// the deep read's three levels in one batch (see `Body::members`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MembersWithPeopleOfBody {
+    pub body: i64,
+    pub organisations: bool,
+}
+
+impl Loader<MembersWithPeopleOfBody> for Store {
+    type Value = Vec<forum_store::MemberWithPerson>;
+    type Error = ApiError;
+
+    async fn load(
+        &self,
+        keys: &[MembersWithPeopleOfBody],
+    ) -> Result<HashMap<MembersWithPeopleOfBody, Self::Value>, ApiError> {
+        let Some(actor) = &self.actor else {
+            return Ok(HashMap::new());
+        };
+        let body_ids: Vec<i64> = keys.iter().map(|key| key.body).collect();
+        let organisations = keys.iter().any(|key| key.organisations);
+        let rows = forum_store::members_with_people_by_body_ids(&self.db, actor, &body_ids, organisations).await?;
+        let mut by_body: HashMap<i64, Self::Value> = HashMap::new();
+        for row in rows {
+            by_body.entry(row.0.body_id).or_default().push(row);
+        }
+        // Each key gets its body's rows, whichever variant asked (the batch read what either needs).
+        Ok(keys.iter().map(|key| (*key, by_body.get(&key.body).cloned().unwrap_or_default())).collect())
+    }
+}
+
 impl Loader<PersonKey> for Store {
     type Value = Person;
     type Error = ApiError;

@@ -72,7 +72,7 @@ impl ParticipationStepObject {
     }
     async fn owner(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
         let Some(id) = self.0.owner_person_id else { return Ok(None) };
-        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
+        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject::from))
     }
     async fn starts_on(&self) -> Option<NaiveDate> {
         self.0.starts_on

@@ -100,7 +100,7 @@ impl LabourOffice {
         let Some(id) = self.0.manager_person_id else {
             return Ok(None);
         };
-        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
+        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject::from))
     }
 }
 

@@ -20,7 +20,7 @@ pub struct Attendance(pub attendance::Model);
 impl Attendance {
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<PersonObject> {
         let person = ctx.loaders().load_one(PersonKey(self.0.person_id)).await?;
-        person.map(PersonObject).ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
+        person.map(PersonObject::from).ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
     }
     async fn status(&self) -> ApiResult<AttendanceStatus> {
         Ok(self.0.status.0.into())

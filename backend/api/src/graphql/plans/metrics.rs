@@ -78,7 +78,7 @@ impl Metric {
     /// Who records the measurements.
     async fn recorder(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
         let Some(id) = self.0.recorder_person_id else { return Ok(None) };
-        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
+        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject::from))
     }
     /// Every quarter measured, oldest first.
     #[graphql(complexity = "40 * child_complexity")]

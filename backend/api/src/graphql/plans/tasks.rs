@@ -43,7 +43,7 @@ impl Task {
     }
     async fn owner(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
         let Some(id) = self.0.owner_person_id else { return Ok(None) };
-        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
+        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject::from))
     }
     /// Partner organisations.
     async fn partners(&self, ctx: &Context<'_>) -> ApiResult<Vec<Organisation>> {

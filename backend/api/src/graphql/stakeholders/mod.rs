@@ -91,7 +91,7 @@ impl Stakeholder {
     /// Set for people (shown only to those who work in the town).
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
         let Some(id) = self.0.row.person_id else { return Ok(None) };
-        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
+        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject::from))
     }
     /// The organisation's sector; for a person, their organisation's.
     async fn sector(&self, ctx: &Context<'_>) -> ApiResult<Option<Sector>> {
@@ -128,7 +128,7 @@ impl Stakeholder {
     }
     async fn next_step_owner(&self, ctx: &Context<'_>) -> ApiResult<Option<PersonObject>> {
         let Some(id) = self.0.row.next_step_owner_id else { return Ok(None) };
-        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject))
+        Ok(ctx.loaders().load_one(PersonKey(id)).await?.map(PersonObject::from))
     }
     async fn next_step_due_on(&self) -> Option<NaiveDate> {
         self.0.row.next_step_due_on
