@@ -1,7 +1,7 @@
 //! Who is invited to a meeting and who came (the two-thirds rule, domain §8).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 use workit_domain::forums::is_current;
 use workit_domain::meetings::{AttendanceStatus, MAX_INVITEES, MeetingStatus, attendance_recordable};
 use workit_domain::validation::{FieldError, codes};
@@ -121,5 +121,9 @@ pub async fn record(
 }
 
 pub async fn by_meeting_ids(db: &impl ConnectionTrait, ids: &[i64]) -> StoreResult<Vec<attendance::Model>> {
-    Ok(attendance::Entity::find().filter(attendance::Column::MeetingId.is_in(ids.iter().copied())).all(db).await?)
+    Ok(attendance::Entity::find()
+        .filter(attendance::Column::MeetingId.is_in(ids.iter().copied()))
+        .order_by_asc(attendance::Column::Id)
+        .all(db)
+        .await?)
 }

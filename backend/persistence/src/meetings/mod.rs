@@ -96,7 +96,8 @@ pub async fn list(
     if let Some(to) = filter.to {
         query = query.filter(meetings::Column::StartsAt.lt(to));
     }
-    crate::page::fetch(db, query.order_by_asc(meetings::Column::StartsAt), page).await
+    // The id breaks ties, so pages of meetings that start together neither skip nor repeat one.
+    crate::page::fetch(db, query.order_by_asc(meetings::Column::StartsAt).order_by_asc(meetings::Column::Id), page).await
 }
 
 pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<meetings::Model> {

@@ -1,0 +1,306 @@
+// The floor benchmark: each dashboard's GraphQL answer against the same JSON built by one
+// hand-written PostgreSQL statement ("the floor"), both measured with standard tools — wrk for
+// HTTP, pgbench for the floor — at concurrency 1, 4 and 16 on the same throwaway database.
+// Also: the server's memory idle and at peak, its time from start to a ready /readyz, the SQL
+// statements per request, and the same dashboards on SQLite (absolute figures).
+//
+//   node bench/floor.mjs [--seconds 10] [--scale demo|national] [--only deep-read] [--no-build]
+//
+// Needs PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin or WORKIT_BENCH_PG_BIN), psql,
+// pgbench and wrk (installed with apt when missing and run as root). Results go to
+// docs/performance.md by hand, with the machine and date.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const here = path.join(root, 'bench/floor');
+const options = parseArguments(process.argv.slice(2));
+const pgBin = process.env.WORKIT_BENCH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const binary = path.join(root, 'target/release/workit');
+const isRoot = process.getuid?.() === 0;
+const CONCURRENCY = [1, 4, 16];
+const ACCOUNT = { email: 'national@demo.workit.example', password: 'workit-demo' };
+
+// Each dashboard: a GraphQL request and its floor, one SQL statement answering the same JSON.
+// `variables` works out the request's variables (GraphQL) and the floor's (`:name` in its SQL).
+const DASHBOARDS = [
+  { name: 'deep-read', variables: async () => ({ graphql: {}, sql: {} }) },
+  {
+    name: 'meetings',
+    // Kiryat Gat's 12 meetings before now, with agenda, decisions and attendance.
+    variables: async (base, token) => {
+      const town = (await graphql(base, '{ towns(search: "Kiryat Gat", limit: 1) { items { id } } }', token)).towns.items[0].id;
+      const past = (await graphql(base, `{ meetings(townId: "${town}", to: "${new Date().toISOString()}", limit: 1) { totalCount } }`, token)).meetings.totalCount;
+      const offset = Math.max(0, past - 12);
+      return { graphql: { t: town, o: offset }, sql: { town, offset } };
+    },
+  },
+].filter(
+  (d) => !options.only || d.name === options.only,
+);
+
+function parseArguments(args) {
+  const parsed = { seconds: 10, scale: 'demo', only: null, build: true };
+  for (let i = 0; i < args.length; i++) {
+    const [flag, value] = [args[i], args[i + 1]];
+    if (flag === '--seconds') (parsed.seconds = Number(value)), i++;
+    else if (flag === '--scale') (parsed.scale = value), i++;
+    else if (flag === '--only') (parsed.only = value), i++;
+    else if (flag === '--no-build') parsed.build = false;
+    else throw new Error(`unknown argument ${flag}`);
+  }
+  return parsed;
+}
+
+function ensureTools() {
+  const missing = ['wrk', 'pgbench', 'psql'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+  if (missing.length === 0) return;
+  const packages = missing.map((tool) => (tool === 'wrk' ? 'wrk' : 'postgresql-client-15'));
+  if (!isRoot) throw new Error(`install ${packages.join(' ')} first`);
+  execFileSync('apt-get', ['install', '-y', '-qq', ...new Set(packages)], { stdio: 'inherit' });
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A throwaway PostgreSQL cluster, run as the `postgres` user when we are root. */
+async function startPostgres() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'workit-floor-pg-'));
+  chmodSync(dir, 0o777);
+  const data = path.join(dir, 'data');
+  const port = await freePort();
+  const asPostgres = (command) => (isRoot ? ['runuser', ['-u', 'postgres', '--', 'sh', '-c', command]] : ['sh', ['-c', command]]);
+  const [initCmd, initArgs] = asPostgres(`"${pgBin}/initdb" -D "${data}" -A trust -U postgres --no-sync >"${dir}/init.log" 2>&1`);
+  execFileSync(initCmd, initArgs);
+  const [cmd, args] = asPostgres(
+    `exec "${pgBin}/postgres" -D "${data}" -k "${dir}" -h 127.0.0.1 -p ${port} -c fsync=off -c max_connections=100 >"${dir}/pg.log" 2>&1`,
+  );
+  const process_ = spawn(cmd, args, { stdio: 'ignore' });
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  for (let i = 0; i < 100; i++) {
+    if (spawnSync('psql', ['-X', '-q', '-c', 'select 1', url], { stdio: 'ignore' }).status === 0) break;
+    await sleep(100);
+  }
+  return {
+    url,
+    port,
+    stop() {
+      process_.kill('SIGINT');
+      spawnSync('sh', ['-c', `sleep 1; rm -rf "${dir}"`]);
+    },
+  };
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function workit(database, ...args) {
+  execFileSync(binary, ['--database-url', database, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WORKIT_LOG: 'error' } });
+}
+
+/** Starts `workit serve`, timing the start to the first ready `/readyz`. */
+async function startServer(database, log = 'error') {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const server = spawn(
+    binary,
+    ['--database-url', database, 'serve', '--demo', '--no-migrate', '--bind', `127.0.0.1:${port}`, '--static-dir', '/nonexistent', '--access-token-minutes', '600'],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, WORKIT_LOG: log, NO_COLOR: '1', WORKIT_LOGIN_BURST_PER_IP: '1000' } },
+  );
+  // The log, for the per-request trace lines (statements=…); ANSI colours taken out.
+  const lines = [];
+  server.stderr.setEncoding('utf8').on('data', (chunk) => lines.push(...chunk.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter(Boolean)));
+  let readyMs = null;
+  while (readyMs === null) {
+    if (performance.now() - started > 30_000) throw new Error('server did not become ready');
+    try {
+      const response = await fetch(`${base}/readyz`);
+      if (response.ok) readyMs = performance.now() - started;
+    } catch {
+      await sleep(1);
+    }
+  }
+  return { server, base, readyMs, lines };
+}
+
+function memoryMiB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (key) => Number(status.match(new RegExp(`${key}:\\s+(\\d+) kB`))?.[1] ?? 0);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+async function graphql(base, query, token, variables = {}) {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const signIn = async (base) =>
+  (await graphql(base, `mutation { login(email: "${ACCOUNT.email}", password: "${ACCOUNT.password}") { accessToken } }`)).login.accessToken;
+
+/** The first place where two JSON values differ, or null. */
+function difference(a, b, at = '$') {
+  if (typeof a !== typeof b || Array.isArray(a) !== Array.isArray(b) || (a === null) !== (b === null)) {
+    return `${at}: ${JSON.stringify(a)?.slice(0, 80)} ≠ ${JSON.stringify(b)?.slice(0, 80)}`;
+  }
+  if (Array.isArray(a)) {
+    if (a.length !== b.length) return `${at}: ${a.length} items ≠ ${b.length} items`;
+    for (let i = 0; i < a.length; i++) {
+      const found = difference(a[i], b[i], `${at}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (a && typeof a === 'object') {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    for (const key of keys) {
+      const found = difference(a[key], b[key], `${at}.${key}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  return a === b ? null : `${at}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+}
+
+const objectsIn = (value) =>
+  Array.isArray(value) ? value.reduce((n, v) => n + objectsIn(v), 0) : value && typeof value === 'object' ? 1 + Object.values(value).reduce((n, v) => n + objectsIn(v), 0) : 0;
+
+function toMs(text) {
+  const [, number, unit] = text.match(/([\d.]+)(us|ms|s)/);
+  return Number(number) * { us: 0.001, ms: 1, s: 1000 }[unit];
+}
+
+function runWrk(base, bodyFile, token, concurrency) {
+  const output = execFileSync(
+    'wrk',
+    ['-t', String(Math.min(concurrency, 2)), '-c', String(concurrency), '-d', `${options.seconds}s`, '--latency', '-s', path.join(here, 'post.lua'), `${base}/graphql`],
+    { encoding: 'utf8', env: { ...process.env, WORKIT_BENCH_BODY: bodyFile, WORKIT_BENCH_TOKEN: token } },
+  );
+  if (/Non-2xx or 3xx responses/.test(output) || /Socket errors/.test(output)) throw new Error(`wrk saw failed requests:\n${output}`);
+  return {
+    rps: Number(output.match(/Requests\/sec:\s+([\d.]+)/)[1]),
+    p50: toMs(output.match(/50%\s+(\S+)/)[1]),
+    p99: toMs(output.match(/99%\s+(\S+)/)[1]),
+  };
+}
+
+const sqlVariables = (flag, variables) => Object.entries(variables).flatMap(([name, value]) => [flag, `${name}=${value}`]);
+
+function runPgbench(postgres, sqlFile, variables, concurrency) {
+  const logDir = mkdtempSync(path.join(tmpdir(), 'workit-pgbench-'));
+  const prefix = path.join(logDir, 'tx');
+  const output = execFileSync(
+    'pgbench',
+    ['-n', '-M', 'prepared', '-c', String(concurrency), '-j', String(Math.min(concurrency, 2)), '-T', String(options.seconds), '-f', sqlFile, ...sqlVariables('-D', variables), '-l', `--log-prefix=${prefix}`, '-h', '127.0.0.1', '-p', String(postgres.port), '-U', 'postgres', 'workit'],
+    { encoding: 'utf8', cwd: logDir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  // Each log line: client, transaction, latency in µs, script, epoch, µs.
+  const latencies = readdirSync(logDir)
+    .flatMap((file) => readFileSync(path.join(logDir, file), 'utf8').split('\n'))
+    .filter(Boolean)
+    .map((line) => Number(line.split(' ')[2]) / 1000)
+    .sort((a, b) => a - b);
+  rmSync(logDir, { recursive: true, force: true });
+  const at = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
+  return { rps: Number(output.match(/tps = ([\d.]+) \(without initial connection time\)/)[1]), p50: at(0.5), p99: at(0.99) };
+}
+
+/** SQL statements one request runs, from the server's per-request trace line. */
+async function statementsPerRequest(database, query, variables) {
+  const { server, base, lines } = await startServer(database, 'info');
+  try {
+    const token = await signIn(base);
+    await graphql(base, query, token, variables);
+    await sleep(200);
+    const traces = lines.filter((line) => line.includes('statements='));
+    return Number(traces.at(-1)?.match(/statements=(\d+)/)?.[1] ?? NaN);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+const f = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+async function main() {
+  ensureTools();
+  if (options.build) execFileSync('cargo', ['build', '--release', '-q', '-p', 'workit'], { cwd: root, stdio: 'inherit' });
+  const work = mkdtempSync(path.join(tmpdir(), 'workit-floor-'));
+  const postgres = await startPostgres();
+  const servers = [];
+  process.on('exit', () => {
+    for (const s of servers) s.kill('SIGKILL');
+    postgres.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+  {
+    execFileSync('psql', ['-X', '-q', '-c', 'CREATE DATABASE workit', postgres.url]);
+    const pgDatabase = postgres.url.replace(/\/postgres$/, '/workit');
+    const sqliteDatabase = `sqlite://${work}/bench.db`;
+    console.log(`# floor benchmark — ${new Date().toISOString().slice(0, 10)}, ${options.scale} data, ${options.seconds} s per run`);
+    for (const database of [pgDatabase, sqliteDatabase]) {
+      workit(database, 'migrate');
+      workit(database, 'seed-demo', '--scale', options.scale);
+    }
+
+    const report = [];
+    for (const [engine, database] of [['PostgreSQL', pgDatabase], ['SQLite', sqliteDatabase]]) {
+      const { server, base, readyMs } = await startServer(database);
+      servers.push(server);
+      await sleep(1000);
+      const idle = memoryMiB(server.pid);
+      const token = await signIn(base);
+      console.log(`\n## ${engine}: ready ${f(readyMs)} ms after start, idle RSS ${f(idle.rss)} MiB`);
+      console.log('| dashboard | objects | statements | c | ours req/s | floor req/s | ratio | ours p50 ms | floor p50 ms | p50 ratio | ours p99 ms | floor p99 ms |');
+      console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+      for (const dashboard of DASHBOARDS) {
+        const query = readFileSync(path.join(here, `${dashboard.name}.graphql`), 'utf8').trim();
+        const sqlFile = path.join(here, `${dashboard.name}.sql`);
+        const variables = await dashboard.variables(base, token);
+        const ours = await graphql(base, query, token, variables.graphql);
+        if (engine === 'PostgreSQL') {
+          const floor = JSON.parse(
+            execFileSync('psql', ['-X', '-At', '-v', 'ON_ERROR_STOP=1', ...sqlVariables('-v', variables.sql), '-f', sqlFile, pgDatabase], { encoding: 'utf8' }),
+          );
+          const found = difference(ours, floor);
+          if (found) throw new Error(`${dashboard.name}: the API and the floor differ at ${found}`);
+        }
+        const statements = await statementsPerRequest(database, query, variables.graphql);
+        const bodyFile = path.join(work, `${dashboard.name}.json`);
+        writeFileSync(bodyFile, JSON.stringify({ query, variables: variables.graphql }));
+        for (const concurrency of CONCURRENCY) {
+          const api = runWrk(base, bodyFile, token, concurrency);
+          const floor = engine === 'PostgreSQL' ? runPgbench(postgres, sqlFile, variables.sql, concurrency) : null;
+          const ratio = floor ? f(api.rps / floor.rps, 2) + '×' : '—';
+          const p50Ratio = floor ? f(api.p50 / floor.p50, 2) + '×' : '—';
+          console.log(
+            `| ${dashboard.name} | ${objectsIn(ours)} | ${statements} | ${concurrency} | ${f(api.rps, 0)} | ${floor ? f(floor.rps, 0) : '—'} | ${ratio} | ${f(api.p50)} | ${floor ? f(floor.p50) : '—'} | ${p50Ratio} | ${f(api.p99)} | ${floor ? f(floor.p99) : '—'} |`,
+          );
+          report.push({ engine, dashboard: dashboard.name, concurrency, api, floor });
+        }
+      }
+      console.log(`peak RSS ${f(memoryMiB(server.pid).peak)} MiB`);
+      server.kill('SIGTERM');
+    }
+  }
+}
+
+// The exit handler stops the servers and PostgreSQL, whichever way the run ends.
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error.message ?? error);
+    process.exit(1);
+  },
+);
