@@ -82,7 +82,7 @@ async function startPostgres() {
   const [initCmd, initArgs] = asPostgres(`"${pgBin}/initdb" -D "${data}" -A trust -U postgres --no-sync >"${dir}/init.log" 2>&1`);
   execFileSync(initCmd, initArgs);
   const [cmd, args] = asPostgres(
-    `exec "${pgBin}/postgres" -D "${data}" -k "${dir}" -h 127.0.0.1 -p ${port} -c fsync=off -c max_connections=100 >"${dir}/pg.log" 2>&1`,
+    `exec "${pgBin}/postgres" -D "${data}" -k "${dir}" -h 127.0.0.1 -p ${port} -c fsync=off -c max_connections=100 -c timezone=UTC >"${dir}/pg.log" 2>&1`,
   );
   const process_ = spawn(cmd, args, { stdio: 'ignore' });
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;

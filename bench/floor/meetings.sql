@@ -5,7 +5,7 @@
 SELECT json_build_object('meetings', json_build_object('items', coalesce(json_agg(
   json_build_object(
     'title', m.title,
-    'startsAt', to_char(m.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"'),
+    'startsAt', m.starts_at, -- the cluster runs in UTC: JSON gives 2026-01-05T07:00:00+00:00
     'status', m.status,
     'agenda', (SELECT coalesce(json_agg(json_build_object('title', a.title, 'presenter', a.presenter)
                  ORDER BY a.position), '[]') FROM agenda_items a WHERE a.meeting_id = m.id),
@@ -16,5 +16,5 @@ SELECT json_build_object('meetings', json_build_object('items', coalesce(json_ag
                    FROM attendance at JOIN people p ON p.id = at.person_id WHERE at.meeting_id = m.id))
   ORDER BY m.starts_at, m.id), '[]')))
 FROM (SELECT * FROM meetings
-      WHERE body_id IN (SELECT b.id FROM bodies b JOIN forums f ON f.id = b.forum_id WHERE f.town_id = :town)
-      ORDER BY starts_at, id OFFSET :offset LIMIT 12) m;
+      WHERE body_id IN (SELECT b.id FROM bodies b JOIN forums f ON f.id = b.forum_id WHERE f.town_id = :town::bigint)
+      ORDER BY starts_at, id OFFSET :offset::bigint LIMIT 12) m;
