@@ -1,7 +1,9 @@
 //! Who is invited to a meeting and who came (the two-thirds rule, domain §8).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
 use workit_domain::forums::is_current;
 use workit_domain::meetings::{AttendanceStatus, MAX_INVITEES, MeetingStatus, attendance_recordable};
 use workit_domain::validation::{FieldError, codes};

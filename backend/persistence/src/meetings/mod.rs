@@ -97,7 +97,8 @@ pub async fn list(
         query = query.filter(meetings::Column::StartsAt.lt(to));
     }
     // The id breaks ties, so pages of meetings that start together neither skip nor repeat one.
-    crate::page::fetch(db, query.order_by_asc(meetings::Column::StartsAt).order_by_asc(meetings::Column::Id), page).await
+    crate::page::fetch(db, query.order_by_asc(meetings::Column::StartsAt).order_by_asc(meetings::Column::Id), page)
+        .await
 }
 
 pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<meetings::Model> {
