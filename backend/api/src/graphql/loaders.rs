@@ -244,7 +244,21 @@ impl Loader<MembersWithPeopleOfBody> for Store {
             by_body.entry(row.0.body_id).or_default().push(row);
         }
         // Each key gets its body's rows, whichever variant asked (the batch read what either needs).
-        Ok(keys.iter().map(|key| (*key, by_body.get(&key.body).cloned().unwrap_or_default())).collect())
+        // The rows move to the last key of their body and are copied only when both variants
+        // asked for the same body.
+        let mut keys_left: HashMap<i64, usize> = HashMap::new();
+        for key in keys {
+            *keys_left.entry(key.body).or_default() += 1;
+        }
+        Ok(keys
+            .iter()
+            .map(|key| {
+                let left = keys_left.entry(key.body).or_default();
+                *left -= 1;
+                let rows = if *left == 0 { by_body.remove(&key.body) } else { by_body.get(&key.body).cloned() };
+                (*key, rows.unwrap_or_default())
+            })
+            .collect())
     }
 }
 
