@@ -10,7 +10,7 @@
 // pgbench and wrk (installed with apt when missing and run as root). Results go to
 // docs/performance.md by hand, with the machine and date.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -244,55 +244,51 @@ async function main() {
     postgres.stop();
     rmSync(work, { recursive: true, force: true });
   });
-  {
-    execFileSync('psql', ['-X', '-q', '-c', 'CREATE DATABASE workit', postgres.url]);
-    const pgDatabase = postgres.url.replace(/\/postgres$/, '/workit');
-    const sqliteDatabase = `sqlite://${work}/bench.db`;
-    console.log(`# floor benchmark — ${new Date().toISOString().slice(0, 10)}, ${options.scale} data, ${options.seconds} s per run`);
-    for (const database of [pgDatabase, sqliteDatabase]) {
-      workit(database, 'migrate');
-      workit(database, 'seed-demo', '--scale', options.scale);
-    }
+  execFileSync('psql', ['-X', '-q', '-c', 'CREATE DATABASE workit', postgres.url]);
+  const pgDatabase = postgres.url.replace(/\/postgres$/, '/workit');
+  const sqliteDatabase = `sqlite://${work}/bench.db`;
+  console.log(`# floor benchmark — ${new Date().toISOString().slice(0, 10)}, ${options.scale} data, ${options.seconds} s per run`);
+  for (const database of [pgDatabase, sqliteDatabase]) {
+    workit(database, 'migrate');
+    workit(database, 'seed-demo', '--scale', options.scale);
+  }
 
-    const report = [];
-    for (const [engine, database] of [['PostgreSQL', pgDatabase], ['SQLite', sqliteDatabase]]) {
-      const { server, base, readyMs } = await startServer(database);
-      servers.push(server);
-      await sleep(1000);
-      const idle = memoryMiB(server.pid);
-      const token = await signIn(base);
-      console.log(`\n## ${engine}: ready ${f(readyMs)} ms after start, idle RSS ${f(idle.rss)} MiB`);
-      console.log('| dashboard | objects | statements | c | ours req/s | floor req/s | ratio | ours p50 ms | floor p50 ms | p50 ratio | ours p99 ms | floor p99 ms |');
-      console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
-      for (const dashboard of DASHBOARDS) {
-        const query = readFileSync(path.join(here, `${dashboard.name}.graphql`), 'utf8').trim();
-        const sqlFile = path.join(here, `${dashboard.name}.sql`);
-        const variables = await dashboard.variables(base, token);
-        const ours = await graphql(base, query, token, variables.graphql);
-        if (engine === 'PostgreSQL') {
-          const floor = JSON.parse(
-            execFileSync('psql', ['-X', '-At', '-v', 'ON_ERROR_STOP=1', ...sqlVariables('-v', variables.sql), '-f', sqlFile, pgDatabase], { encoding: 'utf8' }),
-          );
-          const found = difference(ours, floor);
-          if (found) throw new Error(`${dashboard.name}: the API and the floor differ at ${found}`);
-        }
-        const statements = await statementsPerRequest(database, query, variables.graphql);
-        const bodyFile = path.join(work, `${dashboard.name}.json`);
-        writeFileSync(bodyFile, JSON.stringify({ query, variables: variables.graphql }));
-        for (const concurrency of CONCURRENCY) {
-          const api = runWrk(base, bodyFile, token, concurrency);
-          const floor = engine === 'PostgreSQL' ? runPgbench(postgres, sqlFile, variables.sql, concurrency) : null;
-          const ratio = floor ? f(api.rps / floor.rps, 2) + '×' : '—';
-          const p50Ratio = floor ? f(api.p50 / floor.p50, 2) + '×' : '—';
-          console.log(
-            `| ${dashboard.name} | ${objectsIn(ours)} | ${statements} | ${concurrency} | ${f(api.rps, 0)} | ${floor ? f(floor.rps, 0) : '—'} | ${ratio} | ${f(api.p50)} | ${floor ? f(floor.p50) : '—'} | ${p50Ratio} | ${f(api.p99)} | ${floor ? f(floor.p99) : '—'} |`,
-          );
-          report.push({ engine, dashboard: dashboard.name, concurrency, api, floor });
-        }
+  for (const [engine, database] of [['PostgreSQL', pgDatabase], ['SQLite', sqliteDatabase]]) {
+    const { server, base, readyMs } = await startServer(database);
+    servers.push(server);
+    await sleep(1000);
+    const idle = memoryMiB(server.pid);
+    const token = await signIn(base);
+    console.log(`\n## ${engine}: ready ${f(readyMs)} ms after start, idle RSS ${f(idle.rss)} MiB`);
+    console.log('| dashboard | objects | statements | c | ours req/s | floor req/s | ratio | ours p50 ms | floor p50 ms | p50 ratio | ours p99 ms | floor p99 ms |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const dashboard of DASHBOARDS) {
+      const query = readFileSync(path.join(here, `${dashboard.name}.graphql`), 'utf8').trim();
+      const sqlFile = path.join(here, `${dashboard.name}.sql`);
+      const variables = await dashboard.variables(base, token);
+      const ours = await graphql(base, query, token, variables.graphql);
+      if (engine === 'PostgreSQL') {
+        const floor = JSON.parse(
+          execFileSync('psql', ['-X', '-At', '-v', 'ON_ERROR_STOP=1', ...sqlVariables('-v', variables.sql), '-f', sqlFile, pgDatabase], { encoding: 'utf8' }),
+        );
+        const found = difference(ours, floor);
+        if (found) throw new Error(`${dashboard.name}: the API and the floor differ at ${found}`);
       }
-      console.log(`peak RSS ${f(memoryMiB(server.pid).peak)} MiB`);
-      server.kill('SIGTERM');
+      const statements = await statementsPerRequest(database, query, variables.graphql);
+      const bodyFile = path.join(work, `${dashboard.name}.json`);
+      writeFileSync(bodyFile, JSON.stringify({ query, variables: variables.graphql }));
+      for (const concurrency of CONCURRENCY) {
+        const api = runWrk(base, bodyFile, token, concurrency);
+        const floor = engine === 'PostgreSQL' ? runPgbench(postgres, sqlFile, variables.sql, concurrency) : null;
+        const ratio = floor ? f(api.rps / floor.rps, 2) + '×' : '—';
+        const p50Ratio = floor ? f(api.p50 / floor.p50, 2) + '×' : '—';
+        console.log(
+          `| ${dashboard.name} | ${objectsIn(ours)} | ${statements} | ${concurrency} | ${f(api.rps, 0)} | ${floor ? f(floor.rps, 0) : '—'} | ${ratio} | ${f(api.p50)} | ${floor ? f(floor.p50) : '—'} | ${p50Ratio} | ${f(api.p99)} | ${floor ? f(floor.p99) : '—'} |`,
+        );
+      }
     }
+    console.log(`peak RSS ${f(memoryMiB(server.pid).peak)} MiB`);
+    server.kill('SIGTERM');
   }
 }
 
