@@ -4,10 +4,12 @@
 //
 //   cargo build --release -p workit && node bench/api.mjs [requests-per-scenario] [concurrency]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+
+import { graphql, memoryMiB } from './lib.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const REQUESTS = Number(process.argv[2] ?? 2000);
@@ -34,14 +36,7 @@ const base = await new Promise((resolve, reject) => {
   });
 });
 
-async function gql(query, variables = {}, token) {
-  const headers = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const gql = (query, variables = {}, token) => graphql(base, query, token, variables);
 
 const login = await gql('mutation { login(email: "national@demo.workit.example", password: "workit-demo") { accessToken } }');
 const token = login.login.accessToken;
@@ -92,13 +87,6 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function peakRssMiB() {
-  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
-  const hwm = status.match(/VmHWM:\s+(\d+) kB/);
-  const rss = status.match(/VmRSS:\s+(\d+) kB/);
-  return { peak: Number(hwm?.[1] ?? 0) / 1024, now: Number(rss?.[1] ?? 0) / 1024 };
-}
-
 console.log(`engine: ${database.split(':')[0]}, ${REQUESTS} requests per scenario, concurrency ${CONCURRENCY}`);
 console.log('| scenario | req/s | p50 ms | p95 ms | p99 ms |');
 console.log('|---|---|---|---|---|');
@@ -123,7 +111,7 @@ for (const [name, [query, variables]] of Object.entries(scenarios).filter(([n]) 
   const f = (n) => n.toFixed(1);
   console.log(`| ${name} | ${Math.round(latencies.length / seconds)} | ${f(percentile(latencies, 50))} | ${f(percentile(latencies, 95))} | ${f(percentile(latencies, 99))} |`);
 }
-const memory = peakRssMiB();
-console.log(`\nserver memory: peak RSS ${memory.peak.toFixed(0)} MiB, now ${memory.now.toFixed(0)} MiB`);
+const memory = memoryMiB(server.pid);
+console.log(`\nserver memory: peak RSS ${memory.peak.toFixed(0)} MiB, now ${memory.rss.toFixed(0)} MiB`);
 server.kill('SIGTERM');
 rmSync(dir, { recursive: true, force: true });

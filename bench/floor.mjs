@@ -15,6 +15,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { graphql, memoryMiB } from './lib.mjs';
+
 const root = path.resolve(import.meta.dirname, '..');
 const here = path.join(root, 'bench/floor');
 const options = parseArguments(process.argv.slice(2));
@@ -132,21 +134,6 @@ async function startServer(database, log = 'error') {
   return { server, base, readyMs, lines };
 }
 
-function memoryMiB(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (key) => Number(status.match(new RegExp(`${key}:\\s+(\\d+) kB`))?.[1] ?? 0);
-  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
-}
-
-async function graphql(base, query, token, variables = {}) {
-  const headers = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 const signIn = async (base) =>
   (await graphql(base, `mutation { login(email: "${ACCOUNT.email}", password: "${ACCOUNT.password}") { accessToken } }`)).login.accessToken;
 
@@ -191,8 +178,9 @@ function runWrk(base, bodyFile, token, concurrency) {
   if (/Non-2xx or 3xx responses/.test(output) || /Socket errors/.test(output)) throw new Error(`wrk saw failed requests:\n${output}`);
   return {
     rps: Number(output.match(/Requests\/sec:\s+([\d.]+)/)[1]),
-    p50: toMs(output.match(/50%\s+(\S+)/)[1]),
-    p99: toMs(output.match(/99%\s+(\S+)/)[1]),
+    // The distribution's own lines: a "+/- Stdev" column such as "68.50%" also ends in 50%.
+    p50: toMs(output.match(/^\s+50%\s+(\S+)/m)[1]),
+    p99: toMs(output.match(/^\s+99%\s+(\S+)/m)[1]),
   };
 }
 
@@ -296,7 +284,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (error) => {
-    console.error(error.message ?? error);
+    console.error(error.stack ?? error);
     process.exit(1);
   },
 );
