@@ -462,7 +462,7 @@ both_engines!(
 );
 
 async fn the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_small_one(engine: Engine) {
-    let app = spawn_app_with(engine, counting_config()).await;
+    let app = spawn_app(engine).await;
     let f = fixture(&app, "Counted Control Town").await;
     let q = last_closed().to_string();
     let count = |app: &TestApp| app.statements.load(std::sync::atomic::Ordering::SeqCst);

@@ -17,7 +17,7 @@ async fn statements(app: &TestApp, token: &str, limit: i64) -> usize {
 }
 
 async fn loading_all_towns_with_forum_bodies_and_members_takes_the_same_statements_for_2_or_14_towns(engine: Engine) {
-    let app = spawn_app_with(engine, counting_config()).await;
+    let app = spawn_app(engine).await;
     let token = app.login("national").await;
     let few = statements(&app, &token, 2).await;
     let all = statements(&app, &token, 14).await;

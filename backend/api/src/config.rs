@@ -53,8 +53,6 @@ pub struct ApiConfig {
     /// Answers one client may send through public survey links: its address's bucket only
     /// (`ip_burst`, then one more every `ip_period_secs`).
     pub survey_limits: LoginLimits,
-    /// How long a DataLoader waits for sibling resolvers before it queries (see `loaders.rs`).
-    pub loader_batch_window: std::time::Duration,
     /// The web app's public address, for links in e-mails (`https://hub.example.org`).
     pub public_url: Option<String>,
     /// Counts of people below this are withheld outside their town (`regions::suppression`).
@@ -106,7 +104,6 @@ impl ApiConfig {
                 ip_period_secs: 180,
                 ..LoginLimits::default()
             },
-            loader_batch_window: std::time::Duration::from_millis(1),
             public_url: None,
             suppression_threshold: workit_domain::regions::suppression::DEFAULT_THRESHOLD,
             smtp: None,

@@ -1,9 +1,9 @@
 //! What one request cost the database — statements run and time spent in them — logged with the
 //! request's line, so a slow request says where its time went.
 //!
-//! The tally travels as a task-local value: the HTTP layer opens it around the request, loader
-//! batches (which run in tasks of their own) carry it with them, and the database's metric
-//! callback, installed once per process by [`count_statements`], adds to whichever tally the
+//! The tally travels as a task-local value: the HTTP layer opens it around the request (loader
+//! batches run inside the request's task, see `graphql::loaders::Batches`), and the database's
+//! metric callback, installed once per process by [`count_statements`], adds to whichever tally the
 //! running task holds.
 
 use std::future::Future;
@@ -48,18 +48,4 @@ pub fn count_statements(db: &mut Database) {
 /// Runs `work` with `tally` as the running request's.
 pub async fn with_tally<F: Future>(tally: Arc<Tally>, work: F) -> F::Output {
     TALLY.scope(tally, work).await
-}
-
-/// `work`, made to carry the running request's tally into the task that will run it.
-pub fn carrying_tally<F>(work: F) -> impl Future<Output = F::Output> + Send + 'static
-where
-    F: Future + Send + 'static,
-{
-    let tally = TALLY.try_with(Arc::clone).ok();
-    async move {
-        match tally {
-            Some(tally) => TALLY.scope(tally, work).await,
-            None => work.await,
-        }
-    }
 }

@@ -135,12 +135,6 @@ pub fn test_config() -> ApiConfig {
     ApiConfig::with_secret(TEST_SECRET.to_vec())
 }
 
-/// For tests that count SQL statements: a batch window wide enough that a saturated test
-/// machine cannot split a batch, so the count shows the batching itself.
-pub fn counting_config() -> ApiConfig {
-    ApiConfig { loader_batch_window: std::time::Duration::from_millis(25), ..test_config() }
-}
-
 /// The server as in production, over a fresh migrated database holding the demo data set.
 pub async fn spawn_app(engine: Engine) -> TestApp {
     spawn_app_with(engine, test_config()).await

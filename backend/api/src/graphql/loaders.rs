@@ -2,10 +2,15 @@
 //! number of parents. A loader set is made per request, for the request's actor.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use std::task::Poll;
 use std::time::Duration;
 
 use async_graphql::dataloader::{DataLoader, Loader};
 use chrono::{DateTime, Utc};
+use futures::StreamExt;
+use futures::stream::FuturesUnordered;
 use workit_domain::Actor;
 use workit_domain::forums::health::Signal;
 use workit_persistence::directory::{self, Person};
@@ -24,10 +29,6 @@ use workit_persistence::{Database, forums as forum_store, regions as region_stor
 
 use crate::error::ApiError;
 
-/// `window`: how long a loader waits for sibling resolvers to ask for keys before it queries
-/// (`ApiConfig::loader_batch_window`, 1 ms by default). Zero would let the spawned fetch run
-/// before the siblings register theirs, splitting one batch into many; on a saturated machine
-/// even 1 ms can split one, which costs a query, never correctness.
 pub struct Store {
     db: Database,
     actor: Option<Actor>,
@@ -36,10 +37,60 @@ pub struct Store {
 
 pub type Loaders = DataLoader<Store>;
 
-pub fn loaders(db: Database, actor: Option<Actor>, now: DateTime<Utc>, window: Duration) -> Loaders {
-    // Batches run in tasks of their own; they carry the request's tally of database work.
-    DataLoader::new(Store { db, actor, now }, |batch| tokio::spawn(crate::request_cost::carrying_tally(batch)))
-        .delay(window)
+type Batch = std::pin::Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+
+/// The batches a request's loaders have gathered and not yet started.
+///
+/// async-graphql's loaders start a batch after a fixed window (1 ms by default) so that sibling
+/// resolvers can add their keys first; every nesting level paid that wait. A zero window split
+/// batches instead: a fetch spawned on another worker thread ran, or delivered its rows, while
+/// siblings were still being polled. Here the batches run inside the request's own task
+/// ([`Batches::drive`]): a batch starts once the executor has polled every resolver that can run
+/// and is waiting, and a finished batch hands over all its rows before the executor looks again.
+/// The window ends when the siblings are done, never on a timer, and one level's keys always
+/// make one batch.
+#[derive(Clone, Default)]
+pub struct Batches(Arc<Mutex<Vec<Batch>>>);
+
+impl Batches {
+    fn hold(&self, batch: Batch) {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(batch);
+    }
+
+    fn take_held(&self) -> Vec<Batch> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+    }
+
+    /// Runs `execution` with the batches its resolvers gather. Every use of the loaders must
+    /// happen inside: a batch gathered outside would never start.
+    pub async fn drive<F: Future>(self, execution: F) -> F::Output {
+        let mut execution = std::pin::pin!(execution);
+        let mut running = FuturesUnordered::<Batch>::new();
+        std::future::poll_fn(move |cx| {
+            loop {
+                while let Poll::Ready(Some(())) = running.poll_next_unpin(cx) {}
+                if let Poll::Ready(output) = execution.as_mut().poll(cx) {
+                    return Poll::Ready(output);
+                }
+                let held = self.take_held();
+                if held.is_empty() {
+                    return Poll::Pending;
+                }
+                running.extend(held);
+            }
+        })
+        .await
+    }
+}
+
+/// A request's loaders, for its actor, and the batches they gather (see [`Batches`]).
+pub fn loaders(db: Database, actor: Option<Actor>, now: DateTime<Utc>) -> (Loaders, Batches) {
+    let batches = Batches::default();
+    let held = batches.clone();
+    // The window is zero: the batch is held (above) until the siblings are polled, so the loader
+    // itself need not wait.
+    let loaders = DataLoader::new(Store { db, actor, now }, move |batch| held.hold(batch)).delay(Duration::ZERO);
+    (loaders, batches)
 }
 
 macro_rules! key {
