@@ -1,8 +1,8 @@
-// Every page on a phone and under axe (WCAG 2.1 AA), in both languages.
+// Every page on a phone and under axe (WCAG 2.1 AA), in every language.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { login, newPage, PASSWORD, seriousViolations, serverAndBrowser, signIn } from './harness.mjs';
+import { login, newPage, PASSWORD, reloadIn, seriousViolations, serverAndBrowser, signIn } from './harness.mjs';
 
 const env = serverAndBrowser();
 
@@ -21,31 +21,39 @@ test('on a phone (390 px) pages fit the width and the navigation opens from the 
   await page.context().close();
 });
 
+/** What each language calls the things the walk clicks, and the account it signs in with:
+ * choosing a language before sign-in becomes the account's, so each language has its own
+ * account (with the rights of a town role holder) to keep other tests in Hebrew. */
+const WALK = {
+  he: { account: 'referent.kiryat-shmona', accountButton: /^חשבון:/, accountDialog: 'חשבון', newOrganisation: 'ארגון חדש', stagesTab: 'שלבים ואבני דרך', addMember: /^הוספת חבר\/ה:/ },
+  en: { account: 'lead.kiryat-shmona', switcher: 'English', dir: 'ltr', accountButton: /^Account:/, accountDialog: 'Account', newOrganisation: 'New organisation', stagesTab: 'Stages and milestones', addMember: /^Add member:/ },
+  ar: { account: 'chair.kiryat-shmona', switcher: 'العربية', dir: 'rtl', accountButton: /^الحساب:/, accountDialog: 'الحساب', newOrganisation: 'مؤسسة جديدة', stagesTab: 'المراحل والمعالم', addMember: /^إضافة عضو\/ة:/ },
+};
+
 describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violations', () => {
-  for (const language of ['he', 'en']) {
+  for (const [language, words] of Object.entries(WALK)) {
     test(`every page in ${language}`, async () => {
       const page = await newPage(env.browser);
       await page.goto(`${env.server.url}/sign-in`);
-      if (language === 'en') {
-        await page.getByText('English').click();
-        await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+      if (words.switcher) {
+        await page.getByText(words.switcher).click();
+        await page.waitForFunction((l) => document.documentElement.lang === l, language);
+        assert.equal(await page.evaluate(() => document.documentElement.dir), words.dir);
       }
       const failures = [];
       const check = async (name) => {
         for (const v of await seriousViolations(page)) failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.join(', ')}`);
       };
       await check('sign-in');
-      // Choosing English before sign-in becomes the account's language, so each language
-      // uses its own account (with the same rights) to keep other tests in Hebrew.
-      await page.locator('input[type=email]').fill(login(language === 'he' ? 'referent.kiryat-shmona' : 'lead.kiryat-shmona'));
+      await page.locator('input[type=email]').fill(login(words.account));
       await page.locator('input[type=password]').fill(PASSWORD);
       await page.locator('button[type=submit]').click();
       await page.waitForURL((url) => /\/towns\/\d+$/.test(url.pathname));
       await page.locator('h1').first().waitFor();
       await page.locator('table').first().waitFor();
       await check('town overview');
-      await page.getByRole('button', { name: language === 'he' ? /^חשבון:/ : /^Account:/ }).click();
-      await page.getByRole('dialog', { name: language === 'he' ? 'חשבון' : 'Account' }).waitFor();
+      await page.getByRole('button', { name: words.accountButton }).click();
+      await page.getByRole('dialog', { name: words.accountDialog }).waitFor();
       await page.waitForTimeout(300); // let any transition settle: axe measures colours as painted
       await check('account popover');
       await page.keyboard.press('Escape');
@@ -56,7 +64,7 @@ describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violations', 
       await page.goto(`${env.server.url}${townPath}/directory`);
       await page.locator('tbody tr').first().waitFor();
       await check('directory: organisations');
-      await page.getByRole('button', { name: language === 'he' ? 'ארגון חדש' : 'New organisation' }).first().click();
+      await page.getByRole('button', { name: words.newOrganisation }).first().click();
       await page.getByRole('dialog').waitFor();
       await check('organisation form');
       await page.keyboard.press('Escape');
@@ -66,11 +74,11 @@ describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violations', 
       await page.goto(`${env.server.url}${townPath}/forum`);
       await page.locator('[data-signal]').first().waitFor();
       await check('forum: bodies and health');
-      await page.getByRole('tab', { name: language === 'he' ? 'שלבים ואבני דרך' : 'Stages and milestones' }).click();
+      await page.getByRole('tab', { name: words.stagesTab }).click();
       await page.locator('[data-milestone]:visible').first().waitFor();
       await check('forum: milestones');
       await page.goto(`${env.server.url}${townPath}/forum`);
-      await page.getByRole('button', { name: language === 'he' ? /^הוספת חבר\/ה:/ : /^Add member:/ }).first().click();
+      await page.getByRole('button', { name: words.addMember }).first().click();
       await page.getByRole('dialog').waitFor();
       await check('forum: add member dialog');
       await page.keyboard.press('Escape');
@@ -100,9 +108,10 @@ describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violations', 
   }
 });
 
-test('every page of a town fits a phone (390 px) without sideways scrolling', async () => {
+for (const [language, account] of [['he', 'referent.kiryat-shmona'], ['ar', 'member.kiryat-shmona']]) test(`every page of a town fits a phone (390 px) without sideways scrolling, in ${language}`, async () => {
   const page = await newPage(env.browser, { width: 390, height: 844 });
-  await signIn(page, env.server.url, 'referent.kiryat-shmona');
+  await signIn(page, env.server.url, account);
+  if (language !== 'he') await reloadIn(page, language);
   const townPath = new URL(page.url()).pathname;
   await page.goto(`${env.server.url}${townPath}/meetings`);
   const meetingPath = await page.locator('tbody tr a').first().getAttribute('href');

@@ -248,7 +248,9 @@ test('meeting 4 from invitation to approved minutes: attendance, a decision, min
   assert.match(file.suggestedFilename(), /^minutes-\d+-v1\.docx$/);
   const { default: mammoth } = await import('mammoth');
   const { value: text } = await mammoth.extractRawText({ path: await file.path() });
-  assert.match(text, /סיכום מפגש: מפגש 4/);
+  // Worded as on the screen: the same title, the same statuses.
+  assert.match(text, /סיכום המפגש \(פרוטוקול\): מפגש 4/);
+  assert.match(text, /\nטרם בוצעה\n/, 'a decision not yet carried out, as the screen says it');
   assert.match(text, /נבחרו שני מיקודים: מעסיקים וצעירים\./);
   assert.match(text, /לגבש מדדי תוצאה לכל מיקוד/);
 

@@ -97,7 +97,8 @@ test('an employment lead imports the town\'s employment data, previewed, and see
   await dialog.getByRole('button', { name: 'ייבוא 3 ערכים' }).click();
   await dialog.getByText('יובאו 3 ערכים.').waitFor();
   await dialog.getByRole('button', { name: 'סגירה' }).click();
-  await page.getByText('מקור: BI — קובץ בדיקה', { exact: false }).waitFor();
+  // A source named in Latin letters is isolated inside the Hebrew line (U+2068 … U+2069).
+  await page.getByText('מקור: \u2068BI — קובץ בדיקה\u2069', { exact: false }).waitFor();
   const row = page.locator('tr[data-indicator="JOB_SEEKERS"]');
   assert.equal((await row.locator('td').first().textContent()).trim(), '1,500');
   // A metric fed from the town's data takes its values from the import; none is typed.

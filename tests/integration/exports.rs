@@ -90,7 +90,7 @@ async fn invitation_email_keeps_hostile_text_exactly(engine: Engine) {
         assert!(subject.contains(HOSTILE), "the subject, decoded: {subject:?}");
         let text = message.body_text(0).map(|b| b.replace("\r\n", "\n")).unwrap_or_default();
         let place: String = long_word().chars().take(300).collect();
-        assert!(text.contains(&format!("מקום: {place}\n")), "the place, whole: {text}");
+        assert!(text.contains(&format!("מקום: \u{2068}{place}\u{2069}\n")), "the place, whole and isolated: {text}");
     }
 }
 

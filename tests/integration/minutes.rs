@@ -194,7 +194,8 @@ async fn without_smtp_the_outbox_shows_what_would_be_sent(engine: Engine) {
     assert!(invitees > 0);
     assert_eq!(emails.len() as i64, invitees, "one invitation per invitee with an address");
     assert!(emails.iter().all(|e| e["kind"] == "INVITATION" && e["delivery"] == "NOT_CONFIGURED"));
-    assert_eq!(emails[0]["subject"], "הזמנה: מפגש 4 — פורום התעסוקה היישובי");
+    // The title and the body's name are isolated: each keeps its direction in any language's line.
+    assert_eq!(emails[0]["subject"], "הזמנה: \u{2068}מפגש 4\u{2069} — \u{2068}פורום התעסוקה היישובי\u{2069}");
     assert!(emails[0]["body"].as_str().unwrap().contains("תעדוף מיקודים אסטרטגיים"), "the agenda is in the invitation");
 
     // A new time notifies; so does cancelling.
@@ -218,7 +219,12 @@ async fn without_smtp_the_outbox_shows_what_would_be_sent(engine: Engine) {
         assert_eq!(kinds.iter().filter(|k| *k == kind).count() as i64, invitees, "{kind}: {kinds:?}");
     }
     let cancelled = app.gql(&referent, OUTBOX, json!({ "m": id })).await;
-    assert!(cancelled["data"]["meetingOutbox"]["emails"][0]["body"].as_str().unwrap().contains("סיבה: האולם סגור"));
+    assert!(
+        cancelled["data"]["meetingOutbox"]["emails"][0]["body"]
+            .as_str()
+            .unwrap()
+            .contains("סיבה: \u{2068}האולם סגור\u{2069}")
+    );
 
     // The messages carry addresses: only those who plan the town's meetings read them.
     let member = app.login("member.kiryat-gat").await;
@@ -290,7 +296,7 @@ async fn minutes_export_as_a_right_to_left_word_document(engine: Engine) {
     let paragraphs = docx_paragraphs(&response.bytes().await.unwrap());
     let first = &paragraphs[0];
     assert_eq!(first.0.as_deref(), Some("Heading1"));
-    assert!(first.2.starts_with("סיכום מפגש: מפגש"), "{first:?}");
+    assert!(first.2.starts_with("סיכום המפגש (פרוטוקול): מפגש"), "worded as on the screen: {first:?}");
     assert!(paragraphs.iter().all(|(_, rtl, _)| *rtl), "every Hebrew paragraph is right-to-left");
     let headings: Vec<&str> =
         paragraphs.iter().filter(|p| p.0.as_deref() == Some("Heading2")).map(|p| p.2.as_str()).collect();
@@ -303,6 +309,10 @@ async fn minutes_export_as_a_right_to_left_word_document(engine: Engine) {
     let english = app.client.get(app.url(&format!("{path}?lang=en"))).bearer_auth(&referent).send().await.unwrap();
     let paragraphs = docx_paragraphs(&english.bytes().await.unwrap());
     assert!(paragraphs[0].2.starts_with("Minutes: ") && !paragraphs[0].1, "English is left-to-right");
+    let arabic = app.client.get(app.url(&format!("{path}?lang=ar"))).bearer_auth(&referent).send().await.unwrap();
+    let paragraphs = docx_paragraphs(&arabic.bytes().await.unwrap());
+    assert!(paragraphs[0].2.starts_with("المحضر: ") && paragraphs.iter().all(|p| p.1), "Arabic, right-to-left");
+    assert!(paragraphs.iter().any(|p| p.2 == "القرارات ومهام المتابعة"), "Arabic headings");
 
     // A member has no draft to export; nobody without a session has anything.
     let member = app.login("member.kiryat-gat").await;

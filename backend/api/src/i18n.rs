@@ -1,82 +1,19 @@
 //! Error messages in the client's language. Clients may also word messages themselves from the
 //! stable `code`, `reason` and field `code`s; these are the server's wording for everyone else.
 
-use std::sync::LazyLock;
-
 use async_graphql::Value;
+pub use workit_domain::wording::{Locale, fill as interpolate, text as wording_at, word, word_with};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Locale {
-    He,
-    En,
+/// The language an HTTP request asks for (`Accept-Language`), if it names a supported one.
+pub fn locale_of_request(headers: &axum::http::HeaderMap) -> Option<Locale> {
+    headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Locale::from_accept_language)
 }
-
-impl Locale {
-    pub fn parse(tag: &str) -> Option<Self> {
-        match tag.trim().get(..2).map(str::to_ascii_lowercase).as_deref() {
-            Some("he" | "iw") => Some(Self::He),
-            Some("en") => Some(Self::En),
-            _ => None,
-        }
-    }
-
-    /// The first supported language of an `Accept-Language` header.
-    pub fn from_accept_language(header: &str) -> Option<Self> {
-        header.split(',').find_map(|part| Self::parse(part.split(';').next().unwrap_or_default()))
-    }
-
-    /// The language an HTTP request asks for (`Accept-Language`), if it names a supported one.
-    pub fn of_request(headers: &axum::http::HeaderMap) -> Option<Self> {
-        headers
-            .get(axum::http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(Self::from_accept_language)
-    }
-
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::He => "he",
-            Self::En => "en",
-        }
-    }
-}
-
-/// The web app's locale files, compiled in: the server words its errors exactly as the web app
-/// does, from one list of texts per language.
-static WORDING: LazyLock<[serde_json::Value; 2]> = LazyLock::new(|| {
-    let parse = |text: &str| serde_json::from_str(text).unwrap_or(serde_json::Value::Null);
-    [
-        parse(include_str!("../../../frontend/src/locales/he.json")),
-        parse(include_str!("../../../frontend/src/locales/en.json")),
-    ]
-});
 
 fn wording(locale: Locale, section: &str, key: &str) -> Option<&'static str> {
     wording_at(locale, &[section, key])
-}
-
-/// The text at a path of the locale file (`["attendance", "status", "ATTENDED"]`).
-pub fn wording_at(locale: Locale, path: &[&str]) -> Option<&'static str> {
-    let index = match locale {
-        Locale::He => 0,
-        Locale::En => 1,
-    };
-    path.iter().try_fold(&WORDING[index], |node, key| node.get(key))?.as_str()
-}
-
-/// Fills i18next's `{{name}}` placeholders from `value_of(name)`.
-fn interpolate<'a>(text: &str, value_of: impl Fn(&str) -> Option<&'a str>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find("{{") {
-        let Some(close) = rest[open..].find("}}") else { break };
-        out.push_str(&rest[..open]);
-        let name = rest[open + 2..open + close].trim();
-        out.push_str(value_of(name).unwrap_or_default());
-        rest = &rest[open + close + 2..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The headline of an error: its `reason`'s wording where there is one, else its code's.
@@ -134,7 +71,7 @@ mod tests {
     #[test]
     fn every_field_code_and_error_code_is_worded_in_every_language() {
         let fallback = |locale| field_message(locale, "no_such_code", &Value::Null);
-        for locale in [Locale::He, Locale::En] {
+        for locale in Locale::ALL {
             assert_ne!(fallback(locale), "no_such_code", "the locale file of {locale:?} parses");
             for code in codes::ALL {
                 assert!(wording(locale, "validation", code).is_some(), "{code} has no {locale:?} text");

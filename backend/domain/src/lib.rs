@@ -20,6 +20,7 @@ pub mod surveys;
 pub mod text_enum;
 pub mod towns;
 pub mod validation;
+pub mod wording;
 
 pub use access::{Action, Actor, Scope, SystemRole, TownRole};
 pub use error::{AuthFailure, DomainError, DomainResult, ErrorCode};

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 
 import { languageMeta } from '@/lib/i18n';
 
-/** Dates, numbers and quarters in the user's language (he-IL / en-GB), via Intl. */
+/** Dates, numbers and quarters in the user's language (he-IL / en-GB / ar-IL), via Intl. */
 export function useFormat() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale = languageMeta(i18n.language).intl;
   return {
     locale,
@@ -18,7 +18,7 @@ export function useFormat() {
     },
     quarter(year: number, quarter: number): string {
       const label = new Intl.NumberFormat(locale).format(quarter);
-      return locale.startsWith('he') ? `רבעון ${label}/${year}` : `Q${label} ${year}`;
+      return t('app.quarter', { quarter: label, year });
     },
     list(items: string[]): string {
       return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);

@@ -1,24 +1,42 @@
 import i18n from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 
 /**
- * Every file in src/locales is a language: adding `ar.json` (with `_meta.dir: "rtl"`) adds
- * Arabic to the switcher, the direction handling and the date formats, with no code change.
+ * The languages the app speaks. Each has its words in `src/locales/<code>.json`, whose `_meta`
+ * repeats this entry (the server reads the files too; a unit test keeps the two equal). Only
+ * this list is in the first bundle: a language's words load when it is used, so a Hebrew reader
+ * does not download the English and Arabic texts.
  */
 type LocaleMeta = { name: string; dir: 'rtl' | 'ltr'; intl: string };
-type LocaleFile = { _meta: LocaleMeta } & Record<string, unknown>;
 
-const files = import.meta.glob<LocaleFile>('../locales/*.json', { eager: true, import: 'default' });
+export const languages: Record<string, LocaleMeta> = {
+  he: { name: 'עברית', dir: 'rtl', intl: 'he-IL' },
+  en: { name: 'English', dir: 'ltr', intl: 'en-GB' },
+  // Western digits, as Arabic is written in Israel's public services.
+  ar: { name: 'العربية', dir: 'rtl', intl: 'ar-IL-u-nu-latn' },
+};
 
-export const languages: Record<string, LocaleMeta> = {};
-const resources: Record<string, { translation: Record<string, unknown> }> = {};
-for (const [path, file] of Object.entries(files)) {
-  const code = path.replace(/^.*\/(\w+)\.json$/, '$1');
-  languages[code] = file._meta;
-  resources[code] = { translation: file };
-}
+const texts = import.meta.glob<Record<string, unknown>>('../locales/*.json', { import: 'default' });
+const loaders: Record<string, () => Promise<Record<string, unknown>>> = Object.fromEntries(
+  Object.entries(texts).map(([path, load]) => [path.replace(/^.*\/(\w+)\.json$/, '$1'), load]),
+);
 
 export const DEFAULT_LANGUAGE = 'he';
+
+const RIGHT_TO_LEFT_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const LEFT_TO_RIGHT_LETTER = /[A-Za-z\u00C0-\u024F]/;
+
+/**
+ * Text written in the other direction (a Hebrew name in an English line, an English title in a
+ * Hebrew or Arabic one) wrapped in Unicode isolates, so it keeps its own order and leaves the
+ * sentence's punctuation, numbers and dates where they belong. Text of the line's own direction
+ * is left as it is.
+ */
+export function isolateForeign(value: string, dir: 'rtl' | 'ltr'): string {
+  const foreign = dir === 'rtl' ? LEFT_TO_RIGHT_LETTER : RIGHT_TO_LEFT_LETTER;
+  return foreign.test(value) ? `\u2068${value}\u2069` : value;
+}
 const STORAGE_KEY = 'workit.language';
 
 export function languageMeta(code: string): LocaleMeta {
@@ -53,14 +71,21 @@ export function setLanguage(code: string) {
 
 i18n.on('languageChanged', applyToDocument);
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  showSupportNotice: false,
-});
+/** Resolves once the first language's words are loaded: render after it, so no key flashes. */
+export const i18nReady = i18n
+  .use(resourcesToBackend((language: string) => loaders[language]?.() ?? Promise.reject(new Error(`no locale ${language}`))))
+  .use(initReactI18next)
+  .init({
+    lng: storedLanguage(),
+    fallbackLng: DEFAULT_LANGUAGE,
+    // React escapes markup itself; what i18next "escapes" here is direction: every value put
+    // into a sentence ({{name}}, {{title}}) is isolated when it is written the other way.
+    interpolation: { escapeValue: true, escape: (value: string) => isolateForeign(value, languageMeta(i18n.language).dir) },
+    returnNull: false,
+    showSupportNotice: false,
+    // Plural forms follow each language's rules (Intl.PluralRules): `_one`, `_two`, `_few`, …
+    // as its locale file provides them.
+  });
 applyToDocument(i18n.language);
 
 export default i18n;

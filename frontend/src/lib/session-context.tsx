@@ -73,7 +73,7 @@ function takePendingLanguage(): string | null {
 /** The GraphQL name of a language the server stores, or null (then only this device keeps it). */
 export function accountLocale(code: string): Locale | null {
   const upper = code.toUpperCase();
-  return upper === 'HE' || upper === 'EN' ? upper : null;
+  return upper === 'HE' || upper === 'EN' || upper === 'AR' ? upper : null;
 }
 
 type SessionState =

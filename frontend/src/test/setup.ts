@@ -8,3 +8,7 @@ globalThis.ResizeObserver ??= class {
   unobserve() {}
   disconnect() {}
 };
+
+// Components and rules word their messages through i18next: load the language first, as the app
+// does before it renders.
+await (await import('@/lib/i18n')).i18nReady;

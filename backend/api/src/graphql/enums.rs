@@ -77,6 +77,7 @@ pub enum MembershipRole {
 pub enum Locale {
     He,
     En,
+    Ar,
 }
 
 impl From<Locale> for crate::i18n::Locale {
@@ -84,6 +85,17 @@ impl From<Locale> for crate::i18n::Locale {
         match locale {
             Locale::He => Self::He,
             Locale::En => Self::En,
+            Locale::Ar => Self::Ar,
+        }
+    }
+}
+
+impl From<crate::i18n::Locale> for Locale {
+    fn from(locale: crate::i18n::Locale) -> Self {
+        match locale {
+            crate::i18n::Locale::He => Self::He,
+            crate::i18n::Locale::En => Self::En,
+            crate::i18n::Locale::Ar => Self::Ar,
         }
     }
 }

@@ -16,7 +16,8 @@ use workit_persistence::regions::comparison::{self as store, ComparedFigure, Com
 use super::files::{CSV, XLSX, download, export_locale, table_csv, table_xlsx};
 use super::files::{error, signed_in, store_error};
 use crate::AppState;
-use crate::i18n::{self, Locale};
+
+use crate::i18n::{Locale, word};
 
 #[derive(Deserialize)]
 pub struct ComparisonQuery {
@@ -41,10 +42,6 @@ const COLUMNS: [&str; 15] = [
     "onTrack",
     "control",
 ];
-
-fn word(locale: Locale, path: &[&str]) -> String {
-    i18n::wording_at(locale, path).unwrap_or_else(|| path.last().copied().unwrap_or_default()).to_owned()
-}
 
 fn share(s: Share) -> String {
     match s.value() {
@@ -93,7 +90,7 @@ pub fn table(comparison: &Comparison, region_name: Option<&str>, locale: Locale,
     let mut lines = vec![header];
     for row in &comparison.rows {
         let f = &row.figures;
-        let town = if locale == Locale::He { row.town.name_he.clone() } else { row.town.name_en.clone() };
+        let town = locale.place_name(&row.town.name_he, &row.town.name_en).to_owned();
         let focuses = f
             .focuses
             .iter()
@@ -176,7 +173,7 @@ pub async fn comparison_export(
         };
     let region_name = match region {
         Some(id) => match workit_persistence::regions::get(&state.db, &actor, id).await {
-            Ok(r) => Some(if locale == Locale::He { r.name_he } else { r.name_en }),
+            Ok(r) => Some(locale.place_name(&r.name_he, &r.name_en).to_owned()),
             Err(e) => return store_error(e, locale),
         },
         None => None,
@@ -197,9 +194,12 @@ mod tests {
 
     #[test]
     fn every_column_is_worded_in_both_languages() {
-        for locale in [Locale::He, Locale::En] {
+        for locale in Locale::ALL {
             for column in COLUMNS {
-                assert!(i18n::wording_at(locale, &["compare", "columns", column]).is_some(), "{column} in {locale:?}");
+                assert!(
+                    crate::i18n::wording_at(locale, &["compare", "columns", column]).is_some(),
+                    "{column} in {locale:?}"
+                );
             }
         }
     }

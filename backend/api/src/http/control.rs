@@ -37,7 +37,7 @@ fn word(locale: Locale, key: &str) -> String {
 }
 
 fn wording(locale: Locale, path: &[&str]) -> String {
-    i18n::wording_at(locale, path).unwrap_or_else(|| path.last().copied().unwrap_or_default()).to_owned()
+    i18n::word(locale, path)
 }
 
 /// Everything the workbook shows.
@@ -108,7 +108,7 @@ pub fn control_xlsx(book: &ControlBook, locale: Locale) -> Result<Vec<u8>, XlsxE
     {
         let sheet = workbook.add_worksheet();
         sheet.set_name(sheet_name(&word(locale, "summarySheet"), &mut taken))?;
-        sheet.set_right_to_left(locale == Locale::He);
+        sheet.set_right_to_left(locale.is_right_to_left());
         sheet.set_column_width(0, 36)?;
         for column in 1..8 {
             sheet.set_column_width(column, 14)?;
@@ -147,7 +147,7 @@ pub fn control_xlsx(book: &ControlBook, locale: Locale) -> Result<Vec<u8>, XlsxE
     for focus in &book.view.focuses {
         let sheet = workbook.add_worksheet();
         sheet.set_name(sheet_name(&focus.title, &mut taken))?;
-        sheet.set_right_to_left(locale == Locale::He);
+        sheet.set_right_to_left(locale.is_right_to_left());
         sheet.set_column_width(0, 36)?;
         let mut w = Writer { sheet, row: 0, bold: bold.clone(), wrap: wrap.clone() };
         w.line(std::slice::from_ref(&focus.title), true)?;
@@ -284,7 +284,7 @@ mod tests {
             "execution",
             "reason",
         ];
-        for locale in [Locale::He, Locale::En] {
+        for locale in Locale::ALL {
             for key in keys {
                 assert!(i18n::wording_at(locale, &["control", "export", key]).is_some(), "{key} in {locale:?}");
             }

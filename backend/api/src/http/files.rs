@@ -15,7 +15,7 @@ use crate::AppState;
 use crate::i18n::{self, Locale};
 
 pub fn export_locale(lang: Option<&str>, headers: &HeaderMap) -> Locale {
-    lang.and_then(Locale::parse).or_else(|| Locale::of_request(headers)).unwrap_or(Locale::He)
+    lang.and_then(Locale::parse).or_else(|| crate::i18n::locale_of_request(headers)).unwrap_or(Locale::He)
 }
 
 /// `bytes` as a file named `filename`, never cached (it holds a town's data).
@@ -41,7 +41,7 @@ pub fn table_xlsx(lines: &[Vec<String>], sheet_name: &str, locale: Locale) -> Re
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name(sheet_name.chars().take(31).collect::<String>())?;
-    sheet.set_right_to_left(locale == Locale::He);
+    sheet.set_right_to_left(locale.is_right_to_left());
     let bold = Format::new().set_bold().set_text_wrap();
     for (r, line) in lines.iter().enumerate() {
         let r = u32::try_from(r).unwrap_or(u32::MAX);

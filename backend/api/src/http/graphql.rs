@@ -97,7 +97,7 @@ pub async fn post(State(state): State<AppState>, request: Request) -> Response {
         Ok(caller) => (caller, None),
         Err(failure) => (None, Some(failure)),
     };
-    let header_locale = Locale::of_request(&parts.headers);
+    let header_locale = crate::i18n::locale_of_request(&parts.headers);
     let user_locale = caller.as_ref().and_then(|caller| Locale::parse(&caller.user.locale));
     let locale = header_locale.or(user_locale).unwrap_or(Locale::He);
 

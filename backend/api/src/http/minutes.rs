@@ -1,5 +1,5 @@
 //! Minutes as a Word document: `GET /export/minutes/{meeting id}.docx[?version=N&lang=en]` for a
-//! signed-in request. Hebrew documents are right-to-left with real heading styles, so Word's
+//! signed-in request. Hebrew and Arabic documents are right-to-left with real heading styles, so Word's
 //! navigation pane and a screen reader see the structure.
 
 use std::io::Cursor;
@@ -19,111 +19,57 @@ use super::word::{document, heading, paragraph, table};
 use crate::AppState;
 use crate::i18n::{self, Locale};
 
-struct Labels {
-    minutes: &'static str,
-    version: &'static str,
-    draft: &'static str,
-    circulated: &'static str,
-    approved: &'static str,
-    correction: &'static str,
-    when: &'static str,
-    place: &'static str,
-    goal: &'static str,
-    attendance: &'static str,
-    decisions: &'static str,
-    owner: &'static str,
-    due: &'static str,
-    status: &'static str,
-    decision: &'static str,
-    name: &'static str,
-}
-
-fn labels(locale: Locale) -> Labels {
-    match locale {
-        Locale::He => Labels {
-            minutes: "סיכום מפגש",
-            version: "גרסה",
-            draft: "טיוטה",
-            circulated: "טיוטה שהופצה להערות",
-            approved: "אושר",
-            correction: "תיקון",
-            when: "מועד",
-            place: "מקום",
-            goal: "מטרה",
-            attendance: "נוכחות",
-            decisions: "החלטות ומשימות",
-            owner: "אחראי/ת",
-            due: "תאריך יעד",
-            status: "סטטוס",
-            decision: "החלטה",
-            name: "שם",
-        },
-        Locale::En => Labels {
-            minutes: "Minutes",
-            version: "Version",
-            draft: "Draft",
-            circulated: "Draft circulated for comments",
-            approved: "Approved",
-            correction: "Correction",
-            when: "When",
-            place: "Place",
-            goal: "Goal",
-            attendance: "Attendance",
-            decisions: "Decisions and action items",
-            owner: "Owner",
-            due: "Due",
-            status: "Status",
-            decision: "Decision",
-            name: "Name",
-        },
-    }
-}
-
 fn local(at: DateTime<Utc>, format: &str) -> String {
     at.with_timezone(&Jerusalem).format(format).to_string()
 }
 
 /// Builds the document; separate from the handler so it is tested without HTTP.
 pub fn minutes_docx(doc: &MinutesDocument, locale: Locale) -> Result<Vec<u8>, docx_rs::DocxError> {
-    let rtl = locale == Locale::He;
-    let l = labels(locale);
-    let word = |path: &[&str]| i18n::wording_at(locale, path).unwrap_or_default().to_owned();
+    let rtl = locale.is_right_to_left();
+    let word = |path: &[&str]| i18n::word(locale, path);
+    let version = |number: i32| i18n::word_with(locale, &["minutes", "version"], &[("number", &number.to_string())]);
     let meeting = &doc.meeting;
     let mut docx = document();
     docx = docx
-        .add_paragraph(heading(&format!("{}: {}", l.minutes, meeting.title), 1, rtl))
+        .add_paragraph(heading(&format!("{}: {}", word(&["minutes", "title"]), meeting.title), 1, rtl))
         .add_paragraph(paragraph(&doc.body_name, rtl));
     let end = workit_domain::meetings::ends_at(meeting.starts_at, meeting.duration_minutes);
     docx = docx.add_paragraph(paragraph(
-        &format!("{}: {}–{}", l.when, local(meeting.starts_at, "%d/%m/%Y %H:%M"), local(end, "%H:%M")),
+        &format!(
+            "{}: {}–{}",
+            word(&["minutes", "when"]),
+            local(meeting.starts_at, "%d/%m/%Y %H:%M"),
+            local(end, "%H:%M")
+        ),
         rtl,
     ));
     if let Some(place) = meeting.place.as_deref().or(meeting.online_url.as_deref()) {
-        docx = docx.add_paragraph(paragraph(&format!("{}: {place}", l.place), rtl));
+        docx = docx.add_paragraph(paragraph(&format!("{}: {place}", word(&["meetings", "place"])), rtl));
     }
     if let Some(goal) = &meeting.goal {
-        docx = docx.add_paragraph(paragraph(&format!("{}: {goal}", l.goal, goal = goal), rtl));
+        docx = docx.add_paragraph(paragraph(&format!("{}: {goal}", word(&["meetings", "goal"])), rtl));
     }
     let m = &doc.minutes;
+    let status = |key: &str| word(&["minutes", "status", key]);
     let state = match (m.approved_at, m.circulated_at) {
         (Some(at), _) => format!(
-            "{} {} — {} {}{}",
-            l.version,
-            m.number,
-            l.approved,
+            "{} — {} {}{}",
+            version(m.number),
+            status("APPROVED"),
             local(at, "%d/%m/%Y"),
             doc.approved_by.as_deref().map(|n| format!(", {n}")).unwrap_or_default()
         ),
-        (None, Some(_)) => format!("{} {} — {}", l.version, m.number, l.circulated),
-        (None, None) => format!("{} {} — {}", l.version, m.number, l.draft),
+        (None, Some(_)) => format!("{} — {}", version(m.number), status("CIRCULATED")),
+        (None, None) => format!("{} — {}", version(m.number), status("DRAFT")),
     };
     docx = docx.add_paragraph(paragraph(&state, rtl).bold());
     if let Some(reason) = &m.correction_reason {
-        docx = docx.add_paragraph(paragraph(&format!("{}: {reason}", l.correction), rtl));
+        docx = docx
+            .add_paragraph(paragraph(&i18n::word_with(locale, &["minutes", "correction"], &[("reason", reason)]), rtl));
     }
     if !doc.attendance.is_empty() {
-        docx = docx.add_paragraph(heading(l.attendance, 2, rtl)).add_table(table(
-            &[l.name, l.status],
+        docx = docx.add_paragraph(heading(&word(&["attendance", "title"]), 2, rtl)).add_table(table(
+            &[&word(&["town", "person"]), &word(&["decisions", "status"])],
             doc.attendance
                 .iter()
                 .map(|(name, status)| vec![name.clone(), word(&["attendance", "status", status.as_str()])])
@@ -138,8 +84,10 @@ pub fn minutes_docx(doc: &MinutesDocument, locale: Locale) -> Result<Vec<u8>, do
         }
     }
     if !doc.decisions.is_empty() {
-        docx = docx.add_paragraph(heading(l.decisions, 2, rtl)).add_table(table(
-            &[l.decision, l.owner, l.due, l.status],
+        let columns = [["decisions", "text"], ["decisions", "owner"], ["decisions", "dueOn"], ["decisions", "status"]]
+            .map(|path| word(&path));
+        docx = docx.add_paragraph(heading(&word(&["decisions", "title"]), 2, rtl)).add_table(table(
+            &columns.iter().map(String::as_str).collect::<Vec<_>>(),
             doc.decisions
                 .iter()
                 .map(|(text, owner, due, status)| {

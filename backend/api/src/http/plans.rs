@@ -71,7 +71,7 @@ pub fn plan_xlsx(sheets: &[PlanSheet], locale: Locale) -> Result<Vec<u8>, XlsxEr
     for sheet in sheets {
         let worksheet = book.add_worksheet();
         worksheet.set_name(sheet_name(&sheet.team, &mut taken))?;
-        worksheet.set_right_to_left(locale == Locale::He);
+        worksheet.set_right_to_left(locale.is_right_to_left());
         for (column, (key, width)) in COLUMNS.iter().enumerate() {
             let column = u16::try_from(column).unwrap_or(0);
             worksheet.write_string_with_format(0, column, word(locale, key), &bold)?;
@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn every_export_word_exists_in_both_languages() {
-        for locale in [Locale::He, Locale::En] {
+        for locale in Locale::ALL {
             for key in COLUMNS.iter().map(|(key, _)| *key).chain(["noTeam", "emptySheet"]) {
                 assert!(i18n::wording_at(locale, &["plan", "export", key]).is_some(), "{key} in {locale:?}");
             }

@@ -17,7 +17,8 @@ use workit_persistence::stakeholders::{self as store, Placed, mapping};
 use super::files::{CSV, DOCX, XLSX, download, error, forum_file_request, store_error, table_csv, table_xlsx};
 use super::word::{document, heading, paragraph};
 use crate::AppState;
-use crate::i18n::{self, Locale};
+
+use crate::i18n::{Locale, word};
 
 #[derive(Deserialize)]
 pub struct MapQuery {
@@ -41,10 +42,6 @@ const COLUMNS: [&str; 12] = [
     "dueOn",
     "status",
 ];
-
-fn word(locale: Locale, path: &[&str]) -> String {
-    i18n::wording_at(locale, path).unwrap_or_else(|| path.last().copied().unwrap_or_default()).to_owned()
-}
 
 /// The map as rows of text, header first; `owners` names the next steps' owners.
 pub fn table(placed: &[Placed], owners: &[(i64, String)], today: NaiveDate, locale: Locale) -> Vec<Vec<String>> {
@@ -144,7 +141,7 @@ pub async fn swot_export(
         return error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
     };
     let swot = mapping::swot(row);
-    let rtl = locale != Locale::En;
+    let rtl = locale.is_right_to_left();
     let title = word(locale, &["swot", "documentTitle"])
         .replace("{{version}}", &row.version.to_string())
         .replace("{{date}}", &israel_date(row.created_at).format("%d/%m/%Y").to_string());

@@ -11,7 +11,8 @@ use workit_persistence::surveys as store;
 
 use super::files::{XLSX, download, forum_file_request, store_error};
 use crate::AppState;
-use crate::i18n::{self, Locale};
+
+use crate::i18n::{Locale, word};
 
 #[derive(Deserialize)]
 pub struct SurveyQuery {
@@ -36,10 +37,6 @@ const COLUMNS: [&str; 16] = [
     "contactEmail",
     "contactPhone",
 ];
-
-fn word(locale: Locale, path: &[&str]) -> String {
-    i18n::wording_at(locale, path).unwrap_or_else(|| path.last().copied().unwrap_or_default()).to_owned()
-}
 
 fn row(a: &SurveyAnswers, locale: Locale) -> Vec<String> {
     let yes_no = |b: bool| word(locale, &["surveys", if b { "yes" } else { "no" }]);
@@ -68,7 +65,7 @@ fn row(a: &SurveyAnswers, locale: Locale) -> Vec<String> {
 pub fn workbook(answers: &[SurveyAnswers], locale: Locale) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold().set_text_wrap();
-    let rtl = locale != Locale::En;
+    let rtl = locale.is_right_to_left();
     let sheet = book.add_worksheet();
     sheet.set_name(word(locale, &["surveys", "export", "answers"]).chars().take(31).collect::<String>())?;
     sheet.set_right_to_left(rtl);

@@ -45,7 +45,7 @@ fn number(value: Option<f64>) -> String {
 }
 
 pub fn year_docx(doc: &YearDocument, locale: Locale) -> Result<Vec<u8>, docx_rs::DocxError> {
-    let rtl = locale == Locale::He;
+    let rtl = locale.is_right_to_left();
     let word = |path: &[&str]| i18n::wording_at(locale, path).unwrap_or_default().to_owned();
     let counts = |c: &ExecutionCounts| {
         word(&["year", "export", "counts"])
@@ -128,7 +128,7 @@ async fn year_document(
 ) -> Result<YearDocument, StoreError> {
     let forum = forum_store::get(&state.db, actor, forum_id).await?;
     let town = town_store::by_ids(&state.db, &[forum.town_id]).await?.into_iter().next();
-    let town = town.map(|t| if locale == Locale::He { t.name_he } else { t.name_en }).unwrap_or_default();
+    let town = town.map(|t| locale.place_name(&t.name_he, &t.name_en).to_owned()).unwrap_or_default();
     let row = store::get(&state.db, forum_id, year).await?;
     let may_edit = workit_persistence::plans::may_edit(&state.db, actor, forum_id).await?;
     let figures = store::figures(&state.db, forum_id, year, israel_date(state.clock.now()), may_edit).await?;
@@ -173,7 +173,7 @@ mod tests {
 
     #[test]
     fn every_year_word_exists_in_both_languages() {
-        for locale in [Locale::He, Locale::En] {
+        for locale in Locale::ALL {
             for path in
                 [&["year", "pageTitle"][..], &["year", "overall"], &["year", "quarters"], &["year", "export", "counts"]]
             {

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Asia::Jerusalem;
 
 use crate::text_enum::text_enum;
+use crate::wording::{self, Locale, isolate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum NotificationKind {
@@ -23,19 +24,6 @@ text_enum!(NotificationKind {
     MinutesCirculated = "MINUTES_CIRCULATED",
     MinutesApproved = "MINUTES_APPROVED",
 });
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Language {
-    He,
-    En,
-}
-
-impl Language {
-    /// An account's stored language; Hebrew, the product's default, for everyone else.
-    pub fn of(tag: Option<&str>) -> Self {
-        if tag.is_some_and(|t| t.starts_with("en")) { Self::En } else { Self::He }
-    }
-}
 
 /// What an e-mail about a meeting says.
 #[derive(Debug, Clone, Default)]
@@ -65,64 +53,35 @@ fn when(facts: &MeetingFacts) -> String {
     format!("{} {}–{}", start.format("%d/%m/%Y"), start.format("%H:%M"), end.format("%H:%M"))
 }
 
-pub fn compose(kind: NotificationKind, facts: &MeetingFacts, language: Language) -> Email {
-    use Language::{En, He};
+/// The e-mail of `kind` about the meeting, worded in `locale` from the locale files. What people
+/// wrote (the title, the body's name, the place, agenda items, a reason) is isolated so it keeps
+/// its own direction inside a line of the other language.
+pub fn compose(kind: NotificationKind, facts: &MeetingFacts, locale: Locale) -> Email {
     use NotificationKind::*;
-    let name = format!("{} — {}", facts.title, facts.body_name);
-    let subject = match (kind, language) {
-        (Invitation, He) => format!("הזמנה: {name}"),
-        (Invitation, En) => format!("Invitation: {name}"),
-        (Changed, He) => format!("עדכון מועד או מקום: {name}"),
-        (Changed, En) => format!("Updated time or place: {name}"),
-        (Cancelled, He) => format!("בוטל: {name}"),
-        (Cancelled, En) => format!("Cancelled: {name}"),
-        (MinutesCirculated, He) => format!("טיוטת סיכום להערות: {name}"),
-        (MinutesCirculated, En) => format!("Draft minutes for comments: {name}"),
-        (MinutesApproved, He) => format!("סיכום מאושר: {name}"),
-        (MinutesApproved, En) => format!("Approved minutes: {name}"),
-    };
-    let mut lines: Vec<String> = Vec::new();
-    let (label_when, label_where, label_online, label_agenda, minutes) = match language {
-        He => ("מועד", "מקום", "קישור", "סדר היום", "דק׳"),
-        En => ("When", "Where", "Online", "Agenda", "min"),
-    };
-    match (kind, language) {
-        (Cancelled, He) => lines.push(format!("המפגש \"{name}\" בוטל.")),
-        (Cancelled, En) => lines.push(format!("The meeting \"{name}\" has been cancelled.")),
-        (MinutesCirculated, He) => lines.push("טיוטת סיכום המפגש מחכה להערותיך, לפי סעיפי סדר היום.".to_owned()),
-        (MinutesCirculated, En) => lines.push("The draft minutes await your comments, item by item.".to_owned()),
-        (MinutesApproved, He) => lines.push("סיכום המפגש אושר על ידי יו\"ר הפורום.".to_owned()),
-        (MinutesApproved, En) => lines.push("The minutes of the meeting were approved by the chair.".to_owned()),
-        (Changed, He) => lines.push("פרטי המפגש השתנו. הפרטים המעודכנים:".to_owned()),
-        (Changed, En) => lines.push("The meeting has changed. The current details:".to_owned()),
-        (Invitation, He) => lines.push("הנך מוזמן/ת למפגש.".to_owned()),
-        (Invitation, En) => lines.push("You are invited to a meeting.".to_owned()),
-    }
+    let words = |path: &[&str]| wording::word(locale, &[&["email"], path].concat());
+    let name = format!("{} — {}", isolate(&facts.title), isolate(&facts.body_name));
+    let filled = |path: &[&str], key: &str, value: &str| wording::fill(&words(path), |n| (n == key).then_some(value));
+    let subject = filled(&["subject", kind.as_str()], "name", &name);
+    let mut lines = vec![filled(&["lead", kind.as_str()], "name", &name)];
     if let Some(reason) = facts.cancel_reason.as_deref().filter(|_| kind == Cancelled) {
-        lines.push(match language {
-            He => format!("סיבה: {reason}"),
-            En => format!("Reason: {reason}"),
-        });
+        lines.push(filled(&["reason"], "reason", &isolate(reason)));
     }
     if let Some(deadline) = facts.comment_deadline.filter(|_| kind == MinutesCirculated) {
-        let deadline = deadline.format("%d/%m/%Y");
-        lines.push(match language {
-            He => format!("ניתן להעיר עד {deadline}."),
-            En => format!("Comments are open until {deadline}."),
-        });
+        lines.push(filled(&["commentsUntil"], "deadline", &deadline.format("%d/%m/%Y").to_string()));
     }
     lines.push(String::new());
-    lines.push(format!("{label_when}: {}", when(facts)));
+    lines.push(format!("{}: {}", words(&["when"]), when(facts)));
     if let Some(place) = &facts.place {
-        lines.push(format!("{label_where}: {place}"));
+        lines.push(format!("{}: {}", words(&["where"]), isolate(place)));
     }
     if let Some(url) = &facts.online_url {
-        lines.push(format!("{label_online}: {url}"));
+        lines.push(format!("{}: {url}", words(&["online"])));
     }
     if matches!(kind, Invitation | Changed) && !facts.agenda.is_empty() {
         lines.push(String::new());
-        lines.push(format!("{label_agenda}:"));
-        lines.extend(facts.agenda.iter().map(|(title, m)| format!("• {title} ({m} {minutes})")));
+        lines.push(format!("{}:", words(&["agenda"])));
+        let minutes = words(&["minutes"]);
+        lines.extend(facts.agenda.iter().map(|(title, m)| format!("• {} ({m} {minutes})", isolate(title))));
     }
     if let Some(link) = &facts.link {
         lines.push(String::new());
@@ -154,33 +113,46 @@ mod tests {
 
     #[test]
     fn an_invitation_gives_the_local_time_place_and_agenda_in_hebrew() {
-        let email = compose(NotificationKind::Invitation, &facts(), Language::He);
-        assert_eq!(email.subject, "הזמנה: מפגש 4 — פורום התעסוקה");
+        let email = compose(NotificationKind::Invitation, &facts(), Locale::He);
+        assert_eq!(email.subject, "הזמנה: \u{2068}מפגש 4\u{2069} — \u{2068}פורום התעסוקה\u{2069}");
         assert!(email.body.contains("03/12/2026 12:00–15:00"), "{}", email.body);
-        assert!(email.body.contains("מקום: היכל התרבות"));
-        assert!(email.body.contains("• סבב היכרות (20 דק׳)"));
+        assert!(email.body.contains("מקום: \u{2068}היכל התרבות\u{2069}"));
+        assert!(email.body.contains("• \u{2068}סבב היכרות\u{2069} (20 דק׳)"));
     }
 
     #[test]
     fn a_cancellation_says_why_in_the_recipients_language() {
         let f = MeetingFacts { cancel_reason: Some("the hall is closed".into()), ..facts() };
-        let email = compose(NotificationKind::Cancelled, &f, Language::En);
+        let email = compose(NotificationKind::Cancelled, &f, Locale::En);
         assert!(email.subject.starts_with("Cancelled: "));
-        assert!(email.body.contains("Reason: the hall is closed"));
+        assert!(email.body.contains("Reason: \u{2068}the hall is closed\u{2069}"));
         assert!(!email.body.contains("Agenda"), "a cancelled meeting needs no agenda");
     }
 
     #[test]
     fn circulated_minutes_name_the_comment_deadline() {
         let f = MeetingFacts { comment_deadline: NaiveDate::from_ymd_opt(2026, 12, 10), ..facts() };
-        let email = compose(NotificationKind::MinutesCirculated, &f, Language::He);
+        let email = compose(NotificationKind::MinutesCirculated, &f, Locale::He);
         assert!(email.body.contains("ניתן להעיר עד 10/12/2026"));
     }
 
     #[test]
-    fn accounts_in_english_get_english_and_everyone_else_hebrew() {
-        assert_eq!(Language::of(Some("en")), Language::En);
-        assert_eq!(Language::of(Some("he")), Language::He);
-        assert_eq!(Language::of(None), Language::He);
+    fn every_kind_is_worded_in_every_language_with_the_title_isolated() {
+        let kinds = [
+            NotificationKind::Invitation,
+            NotificationKind::Changed,
+            NotificationKind::Cancelled,
+            NotificationKind::MinutesCirculated,
+            NotificationKind::MinutesApproved,
+        ];
+        for locale in Locale::ALL {
+            for kind in kinds {
+                let email = compose(kind, &facts(), locale);
+                assert!(email.subject.contains("\u{2068}מפגש 4\u{2069}"), "{locale:?} {kind:?}: {}", email.subject);
+                assert!(!email.subject.contains("{{") && !email.body.contains("{{"), "{locale:?} {kind:?} filled");
+                assert!(!email.subject.starts_with(kind.as_str()), "{locale:?} {kind:?} has its own words");
+            }
+        }
+        assert!(compose(NotificationKind::Invitation, &facts(), Locale::Ar).subject.starts_with("دعوة: "));
     }
 }

@@ -7,8 +7,9 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-use workit_domain::meetings::notifications::{self, Language, MeetingFacts, NotificationKind};
+use workit_domain::meetings::notifications::{self, MeetingFacts, NotificationKind};
 use workit_domain::meetings::{AttendanceStatus, MeetingStatus};
+use workit_domain::wording::Locale;
 use workit_domain::{Action, Actor};
 
 use super::authorized;
@@ -86,7 +87,7 @@ pub async fn enqueue(
         .filter_map(|person| {
             let address = person.email.filter(|e| !e.is_empty())?;
             let tag = languages.iter().find(|(p, _)| *p == Some(person.id)).map(|(_, l)| l.as_str());
-            let email = notifications::compose(kind, &facts, Language::of(tag));
+            let email = notifications::compose(kind, &facts, Locale::of_account(tag));
             Some(queued(Some(meeting.id), kind.as_str(), (address, person.full_name), &email.subject, email.body, now))
         })
         .collect();

@@ -48,7 +48,7 @@ impl Me {
     }
 
     async fn locale(&self) -> Locale {
-        if self.user.locale == "en" { Locale::En } else { Locale::He }
+        crate::i18n::Locale::of_account(Some(&self.user.locale)).into()
     }
 
     /// Whether the account has a private calendar-feed URL (it is shown only when created).

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import i18n from '@/lib/i18n';
 
@@ -6,6 +6,7 @@ import { blankToNull, rules } from './rules';
 
 describe('directory rules', () => {
   const check = rules(i18n.getFixedT('en'));
+  beforeAll(() => i18n.loadLanguages('en'));
 
   it('require a name within its length', () => {
     expect(check.required(5)('  ')).toBe('This field is required.');

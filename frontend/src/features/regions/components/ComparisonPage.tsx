@@ -67,10 +67,10 @@ function indicatorColumns(): Column[] {
 }
 
 const COLUMNS: Column[] = [
-  { key: 'stage', value: (r) => (r.stage ? STAGES.indexOf(r.stage) + 1 : null), cell: (r, t) => (r.stage ? t(`stages.${r.stage}`) : '—'), better: 0, total: (x, t, f) => t('compare.townCount', { count: f.number(x.towns) }) },
+  { key: 'stage', value: (r) => (r.stage ? STAGES.indexOf(r.stage) + 1 : null), cell: (r, t) => (r.stage ? t(`stages.${r.stage}`) : '—'), better: 0, total: (x, t) => t('compare.townCount', { count: x.towns }) },
   { key: 'milestones', value: (r) => r.milestones.value ?? null, cell: (r, _t, f) => `${f.number(r.milestones.part)}/${f.number(r.milestones.whole)}`, better: 1, total: (x, _t, f) => share(f, x.milestones) },
   { key: 'attendance', value: (r) => signal(r, 'ATTENDANCE')?.value ?? null, cell: (r, _t, f) => percent(f, signal(r, 'ATTENDANCE')?.value), better: 1, total: healthTotal('ATTENDANCE') },
-  { key: 'cadence', value: (r) => signal(r, 'FORUM_CADENCE')?.value ?? null, cell: (r, t, f) => { const v = signal(r, 'FORUM_CADENCE')?.value; return v == null ? '—' : t('compare.days', { count: f.number(v) }); }, better: -1, total: healthTotal('FORUM_CADENCE') },
+  { key: 'cadence', value: (r) => signal(r, 'FORUM_CADENCE')?.value ?? null, cell: (r, t) => { const v = signal(r, 'FORUM_CADENCE')?.value; return v == null ? '—' : t('compare.days', { count: v }); }, better: -1, total: healthTotal('FORUM_CADENCE') },
   { key: 'sectors', value: (r) => signal(r, 'SECTOR_COVERAGE')?.value ?? null, cell: (r, _t, f) => { const v = signal(r, 'SECTOR_COVERAGE')?.value; return v == null ? '—' : `${f.number(v)}/7`; }, better: 1, total: healthTotal('SECTOR_COVERAGE') },
   { key: 'seniority', value: (r) => signal(r, 'SENIORITY_MIX')?.value ?? null, cell: (r, _t, f) => percent(f, signal(r, 'SENIORITY_MIX')?.value), better: 1, total: healthTotal('SENIORITY_MIX') },
   { key: 'teams', value: (r) => r.activeTeams, cell: (r, _t, f) => f.number(r.activeTeams), better: 1, total: (x, _t, f) => f.number(x.activeTeams) },
