@@ -159,7 +159,10 @@ test('a chair opens the quarter, reads an off-track metric, writes a conclusion 
   const proposed = page.locator('[data-plan-change="DROP_TASK"]').filter({ hasText: taskTitle });
   await proposed.filter({ hasText: 'הוצע' }).waitFor();
   await page.getByRole('button', { name: 'הכנת מפגש הפורום הבא' }).click();
-  await page.getByRole('dialog').getByLabel(/מועד המפגש/).fill('2027-01-20T17:00');
+  // Day first and a 24-hour clock, whatever the browser's own locale.
+  await page.getByRole('dialog').getByLabel(/מועד המפגש/).fill('20/01/2027');
+  await page.getByRole('dialog').getByLabel('שעות', { exact: true }).fill('17');
+  await page.getByRole('dialog').getByLabel('דקות', { exact: true }).fill('00');
   await page.getByRole('dialog').getByRole('button', { name: 'הכנת סדר היום' }).click();
   const opening = page.getByRole('link', { name: /לפתיחת המפגש/ });
   await opening.waitFor();

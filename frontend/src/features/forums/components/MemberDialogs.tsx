@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { DateField } from '@/components/DateField';
 import { FormActions } from '@/components/FormActions';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { BodyKind, FocusKind, ForumPageQuery, MembershipRole } from '@/gql/graphql';
@@ -68,7 +69,7 @@ export function AddMemberDialog({ townId, body, onClose }: { townId: string; bod
           {/* Not autofocused: a searchable select opens its list on focus and would cover the form. */}
           <Select label={t('forum.person')} required searchable data={options} {...form.getInputProps('personId')} />
           <Select label={t('forum.role')} required data={ROLES.map((r) => ({ value: r, label: t(`membershipRoles.${r}`) }))} {...form.getInputProps('role')} />
-          <TextInput type="date" label={t('forum.joinedOn')} required {...form.getInputProps('joinedOn')} />
+          <DateField label={t('forum.joinedOn')} required {...form.getInputProps('joinedOn')} />
           <FormActions onCancel={() => onClose(false)} submitting={form.submitting} />
         </Stack>
       </form>
@@ -107,8 +108,8 @@ export function EditMemberDialog({ member, ending, onClose }: { member: Member; 
           {ending && <Text size="sm">{t('forum.endMemberHint')}</Text>}
           <Select label={t('forum.role')} required data={ROLES.map((r) => ({ value: r, label: t(`membershipRoles.${r}`) }))} {...form.getInputProps('role')} />
           <Group grow>
-            <TextInput type="date" label={t('forum.joinedOn')} required {...form.getInputProps('joinedOn')} />
-            <TextInput type="date" label={t('forum.leftOn')} data-autofocus={ending || undefined} {...form.getInputProps('leftOn')} />
+            <DateField label={t('forum.joinedOn')} required {...form.getInputProps('joinedOn')} />
+            <DateField label={t('forum.leftOn')} data-autofocus={ending || undefined} {...form.getInputProps('leftOn')} />
           </Group>
           <FormActions onCancel={() => onClose(false)} submitting={form.submitting} submitLabel={ending ? t('forum.end') : undefined} />
         </Stack>
@@ -191,8 +192,8 @@ export function BodyDialog({ forum, onClose }: { forum: Forum; onClose: (saved: 
             </Fieldset>
           )}
           <Group grow>
-            <TextInput type="date" label={t('forum.startsOn')} {...form.getInputProps('startsOn')} />
-            <TextInput type="date" label={t('forum.endsOn')} required={form.values.kind === 'AD_HOC_TEAM'} {...form.getInputProps('endsOn')} />
+            <DateField label={t('forum.startsOn')} {...form.getInputProps('startsOn')} />
+            <DateField label={t('forum.endsOn')} required={form.values.kind === 'AD_HOC_TEAM'} {...form.getInputProps('endsOn')} />
           </Group>
           <FormActions onCancel={() => onClose(false)} submitting={form.submitting} />
         </Stack>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { DateField } from '@/components/DateField';
 import { FormError } from '@/components/FormError';
 import { FormActions } from '@/components/FormActions';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
@@ -65,8 +66,8 @@ function MilestoneDialog({ townId, forumId, stage, milestone, onClose }: { townI
           <TextInput label={t('milestones.titleField')} required disabled={!!milestone?.templateKey} data-autofocus {...form.getInputProps('title')} />
           <Select label={t('milestones.owner')} clearable searchable data={(people?.people.items ?? []).map((p) => ({ value: p.id, label: p.fullName }))} {...form.getInputProps('ownerPersonId')} />
           <Group grow>
-            <TextInput type="date" label={t('milestones.dueOn')} {...form.getInputProps('dueOn')} />
-            <TextInput type="date" label={t('milestones.doneOn')} {...form.getInputProps('doneOn')} />
+            <DateField label={t('milestones.dueOn')} {...form.getInputProps('dueOn')} />
+            <DateField label={t('milestones.doneOn')} {...form.getInputProps('doneOn')} />
           </Group>
           <Textarea label={t('milestones.evidence')} autosize minRows={2} {...form.getInputProps('evidence')} />
           <FormActions onCancel={() => onClose(false)} submitting={form.submitting} />

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { DateField } from '@/components/DateField';
 import { FormError } from '@/components/FormError';
 import type { DecisionFieldsFragment, DecisionStatus } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
@@ -161,7 +162,7 @@ export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, 
             <Textarea label={t('decisions.text')} required autosize minRows={2} {...form.getInputProps('text')} />
             <Group align="flex-end" grow>
               <Select label={t('decisions.owner')} searchable clearable data={(people?.people.items ?? []).map((p) => ({ value: p.id, label: p.fullName }))} {...form.getInputProps('ownerPersonId')} />
-              <TextInput type="date" label={t('decisions.dueOn')} {...form.getInputProps('dueOn')} />
+              <DateField label={t('decisions.dueOn')} {...form.getInputProps('dueOn')} />
               <Select label={t('decisions.task')} searchable clearable data={tasks} {...form.getInputProps('workPlanTaskId')} />
             </Group>
             <Group justify="flex-end">

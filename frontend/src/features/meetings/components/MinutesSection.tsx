@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconFileTypeDocx } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
 
+import { DateField } from '@/components/DateField';
 import type { MeetingPageQuery, MinutesFieldsFragment, MinutesStatus } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
 import { toFailure } from '@/lib/errors';
@@ -183,7 +184,7 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
       )}
       <Modal opened={circulating} onClose={() => setCirculating(false)} title={t('minutes.circulate')} closeButtonProps={{ 'aria-label': t('app.closeDialog') }}>
         <Stack>
-          <TextInput type="date" label={t('minutes.deadline')} required value={deadline} min={addDays(0)} onChange={(e) => setDeadline(e.currentTarget.value)} error={problem} data-autofocus />
+          <DateField label={t('minutes.deadline')} required value={deadline} min={addDays(0)} onChange={setDeadline} error={problem} data-autofocus />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setCirculating(false)}>
               {t('forum.cancel')}

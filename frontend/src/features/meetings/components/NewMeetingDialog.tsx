@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { DateTimeField } from '@/components/DateField';
 import { FormError } from '@/components/FormError';
 import { FormActions } from '@/components/FormActions';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
@@ -120,7 +121,7 @@ export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose:
           />
           <TextInput label={t('meetings.titleField')} required {...form.getInputProps('title')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput type="datetime-local" label={t('meetings.startsAt')} required {...form.getInputProps('startsAt')} />
+            <DateTimeField label={t('meetings.startsAt')} required value={form.values.startsAt} onChange={(v) => form.setFieldValue('startsAt', v)} error={form.errors.startsAt} />
             <NumberInput label={t('meetings.duration')} min={1} max={720} allowDecimal={false} {...form.getInputProps('durationMinutes')} />
             <TextInput label={t('meetings.place')} {...form.getInputProps('place')} />
             <TextInput label={t('meetings.onlineUrl')} type="url" dir="ltr" {...form.getInputProps('onlineUrl')} />

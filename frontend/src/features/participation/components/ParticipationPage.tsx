@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
+import { DateField } from '@/components/DateField';
 import { FormActions } from '@/components/FormActions';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
@@ -80,9 +81,9 @@ function StepDialog({ step, index, people, onClose }: { step: Step; index: numbe
           )}
           <Select label={t('participation.owner')} clearable searchable data={people.map((p) => ({ value: p.id, label: p.fullName }))} {...form.getInputProps('ownerPersonId')} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput type="date" label={t('participation.startsOn')} {...form.getInputProps('startsOn')} />
-            <TextInput type="date" label={t('participation.dueOn')} {...form.getInputProps('dueOn')} />
-            <TextInput type="date" label={t('participation.doneOn')} max={today} {...form.getInputProps('doneOn')} />
+            <DateField label={t('participation.startsOn')} {...form.getInputProps('startsOn')} />
+            <DateField label={t('participation.dueOn')} {...form.getInputProps('dueOn')} />
+            <DateField label={t('participation.doneOn')} max={today} {...form.getInputProps('doneOn')} />
           </SimpleGrid>
           <Textarea label={t('participation.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
           <Text fw={500} size="sm">

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 
+import { DateTimeField } from '@/components/DateField';
 import { FormActions } from '@/components/FormActions';
 import { FormError } from '@/components/FormError';
 import type { ControlPageQuery, PlanChangeKind } from '@/gql/graphql';
@@ -93,7 +94,7 @@ function PrepareDialog({ forumId, quarter, onClose }: { forumId: string; quarter
         <Stack>
           <Text size="sm">{t('control.prepareHint')}</Text>
           <FormError message={problem} />
-          <TextInput type="datetime-local" label={t('control.prepareStartsAt')} value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} />
+          <DateTimeField label={t('control.prepareStartsAt')} value={startsAt} onChange={setStartsAt} />
           <FormActions onCancel={() => onClose(null)} submitting={submitting} submitLabel={t('control.prepareSubmit')} />
         </Stack>
       </form>

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { DateField } from '@/components/DateField';
 import { FormActions } from '@/components/FormActions';
 import { FormError } from '@/components/FormError';
 import type { TaskStatus, WorkPlanPageQuery } from '@/gql/graphql';
@@ -98,9 +99,9 @@ export function TaskDialog({ townId, forum, task, quarter, onClose }: { townId: 
             <Select label={t('plan.export.owner')} searchable clearable data={(directory?.people.items ?? []).map((p) => ({ value: p.id, label: p.fullName }))} {...form.getInputProps('ownerPersonId')} />
             <MultiSelect label={t('plan.export.partners')} searchable clearable data={(directory?.organisations.items ?? []).map((o) => ({ value: o.id, label: o.name }))} {...form.getInputProps('partnerIds')} />
             <Select label={t('plan.export.quarter')} allowDeselect={false} data={quarters} {...form.getInputProps('plannedQuarter')} />
-            <TextInput type="date" label={t('plan.export.due')} {...form.getInputProps('dueOn')} />
+            <DateField label={t('plan.export.due')} {...form.getInputProps('dueOn')} />
             <Select label={t('plan.status')} allowDeselect={false} data={STATUSES.map((s) => ({ value: s, label: t(`plan.state.${s}`) }))} {...form.getInputProps('status')} />
-            {form.values.status === 'DONE' && <TextInput type="date" label={t('plan.export.doneOn')} description={t('plan.doneOnHint')} {...form.getInputProps('doneOn')} />}
+            {form.values.status === 'DONE' && <DateField label={t('plan.export.doneOn')} description={t('plan.doneOnHint')} {...form.getInputProps('doneOn')} />}
           </SimpleGrid>
           {form.values.status === 'DROPPED' && <Textarea label={t('plan.droppedReason')} required autosize minRows={2} {...form.getInputProps('droppedReason')} />}
           <Textarea label={t('plan.resources')} autosize minRows={1} {...form.getInputProps('resources')} />

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, List, Menu, MultiSelect, SegmentedControl, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, List, Menu, MultiSelect, SegmentedControl, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
+import { DateField } from '@/components/DateField';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
@@ -178,8 +179,8 @@ export default function StakeholderMapPage() {
             onChange={(v) => setMembership(v ?? 'any')}
             w={180}
           />
-          <TextInput type="date" label={compare ? t('stakeholders.compareTo') : t('stakeholders.asOf')} description={t('stakeholders.asOfHint')} max={today} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} w={170} />
-          {compare && <TextInput type="date" label={t('stakeholders.compareFrom')} max={asOf || today} value={compareFrom} onChange={(e) => setCompareFrom(e.currentTarget.value)} w={170} />}
+          <DateField label={compare ? t('stakeholders.compareTo') : t('stakeholders.asOf')} description={t('stakeholders.asOfHint')} max={today} value={asOf} onChange={setAsOf} w={170} />
+          {compare && <DateField label={t('stakeholders.compareFrom')} max={asOf || today} value={compareFrom} onChange={setCompareFrom} w={170} />}
           <Stack gap={6}>
             <Switch label={t('stakeholders.compare')} checked={compare} onChange={(e) => setCompare(e.currentTarget.checked)} />
             <Checkbox label={t('stakeholders.trajectory')} checked={trajectories} onChange={(e) => setTrajectories(e.currentTarget.checked)} />

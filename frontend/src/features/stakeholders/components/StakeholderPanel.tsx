@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { DateField } from '@/components/DateField';
 import { FormError } from '@/components/FormError';
 import type { InteractionKind, StakeholderFieldsFragment, StepStatus } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
@@ -114,7 +115,7 @@ export function StakeholderPanel({ stakeholder: s, townId, forumId, bodies, peop
               <TextInput label={t('stakeholders.nextStep')} {...plan.getInputProps('nextStep')} />
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <Select label={t('stakeholders.owner')} searchable clearable data={people.map((p) => ({ value: p.id, label: p.fullName }))} {...plan.getInputProps('nextStepOwnerId')} />
-                <TextInput type="date" label={t('stakeholders.dueOn')} {...plan.getInputProps('nextStepDueOn')} />
+                <DateField label={t('stakeholders.dueOn')} {...plan.getInputProps('nextStepDueOn')} />
                 <Select label={t('stakeholders.stepStatus')} allowDeselect={false} data={STEP_STATUSES.map((v) => ({ value: v, label: t(`stakeholders.stepStatuses.${v}`) }))} {...plan.getInputProps('nextStepStatus')} />
               </SimpleGrid>
               <Textarea label={t('stakeholders.note')} autosize minRows={1} {...plan.getInputProps('note')} />
@@ -242,7 +243,7 @@ export function StakeholderPanel({ stakeholder: s, townId, forumId, bodies, peop
             <Stack gap="xs">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <Select label={t('stakeholders.interactionKind')} allowDeselect={false} data={KINDS.map((k) => ({ value: k, label: t(`stakeholders.interactionKinds.${k}`) }))} {...contact.getInputProps('kind')} />
-                <TextInput type="date" label={t('stakeholders.occurredOn')} max={today} {...contact.getInputProps('occurredOn')} />
+                <DateField label={t('stakeholders.occurredOn')} max={today} {...contact.getInputProps('occurredOn')} />
                 <Select label={t('stakeholders.meeting')} clearable searchable data={meetings.map((m) => ({ value: m.id, label: `${m.title} · ${format.date(m.startsAt)}` }))} {...contact.getInputProps('meetingId')} />
                 <Select label={t('stakeholders.body')} clearable data={bodies.map((b) => ({ value: b.id, label: b.name }))} {...contact.getInputProps('bodyId')} />
               </SimpleGrid>
