@@ -52,6 +52,16 @@ test('a referent plans meeting 4 from its template, reorders the agenda by keybo
   }
   await page.waitForFunction((first) => document.querySelector('[data-agenda-title]')?.value !== first, before[1]);
 
+  // The presenter is picked from the body's members; a guest's name is typed as it is.
+  const presenter = page.locator('[data-agenda-item="0"]').getByLabel('מציג/ה', { exact: true });
+  await presenter.fill('');
+  await presenter.click();
+  const option = page.getByRole('option').first();
+  const chosen = (await option.textContent()).trim();
+  await option.click();
+  assert.equal(await presenter.inputValue(), chosen, 'a member of the body is offered and chosen');
+  await page.locator('[data-agenda-item="1"]').getByLabel('מציג/ה', { exact: true }).fill('אורחת מהמכללה');
+
   // Over the duration: the warning appears as the user types.
   const minutes = page.locator('[data-agenda-item="0"]').getByLabel('דקות');
   await minutes.fill('60');
@@ -62,6 +72,8 @@ test('a referent plans meeting 4 from its template, reorders the agenda by keybo
   await page.reload();
   await page.locator('[data-agenda-item="0"]').waitFor();
   assert.deepEqual(await titles(), saved, 'the new order is kept');
+  assert.equal(await page.locator('[data-agenda-item="0"]').getByLabel('מציג/ה', { exact: true }).inputValue(), chosen);
+  assert.equal(await page.locator('[data-agenda-item="1"]').getByLabel('מציג/ה', { exact: true }).inputValue(), 'אורחת מהמכללה', 'a guest typed by name');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /הוספה ליומן/ }).click();

@@ -1,9 +1,9 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { ActionIcon, Alert, Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Autocomplete, Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconGripVertical, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 
@@ -28,7 +28,9 @@ function SortableRow({
   onChange,
   onMove,
   onRemove,
+  presenters,
 }: {
+  presenters: string[];
   row: Row;
   index: number;
   count: number;
@@ -49,7 +51,8 @@ function SortableRow({
         <TextInput label={t('meetings.itemTitle')} data-agenda-title value={row.title} onChange={(e) => onChange({ ...row, title: e.currentTarget.value })} error={error('title')} style={{ flex: '1 1 14rem' }} />
         <Select label={t('meetings.itemKind')} data={KINDS.map((k) => ({ value: k, label: t(`agendaKinds.${k}`) }))} value={row.kind} onChange={(v) => v && onChange({ ...row, kind: v as AgendaKind })} w={130} allowDeselect={false} />
         <NumberInput label={t('meetings.itemMinutes')} value={row.minutes} onChange={(v) => onChange({ ...row, minutes: Number(v) || 0 })} error={error('minutes')} w={90} allowDecimal={false} />
-        <TextInput label={t('meetings.presenter')} value={row.presenter} onChange={(e) => onChange({ ...row, presenter: e.currentTarget.value })} w={160} />
+        {/* The body's members and the meeting's invitees to choose from; a guest's name is typed. */}
+        <Autocomplete label={t('meetings.presenter')} data={presenters} value={row.presenter} onChange={(presenter) => onChange({ ...row, presenter })} w={180} limit={20} />
         <Group gap={2} wrap="nowrap">
           <ActionIcon variant="subtle" aria-label={t('meetings.moveUp', { title: label })} disabled={index === 0} onClick={() => onMove(index - 1)}>
             <IconArrowUp size={16} aria-hidden />
@@ -80,6 +83,10 @@ export function AgendaEditor({ meeting, onSaved }: { meeting: Meeting; onSaved: 
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [{ fetching }, save] = useMutation(SetAgendaMutation);
   const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const presenters = useMemo(
+    () => [...new Set([...meeting.body.members.map((m) => m.person.fullName), ...meeting.attendance.map((a) => a.person.fullName)])].sort((a, b) => a.localeCompare(b)),
+    [meeting],
+  );
   const total = rows.reduce((sum, row) => sum + (row.minutes || 0), 0);
   const overflow = total - meeting.durationMinutes;
   const localErrors = (index: number, field: string): string | undefined => {
@@ -123,6 +130,7 @@ export function AgendaEditor({ meeting, onSaved }: { meeting: Meeting; onSaved: 
               onChange={(changed) => setRows((current) => current.map((r) => (r.key === row.key ? changed : r)))}
               onMove={(to) => move(index, to)}
               onRemove={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+              presenters={presenters}
             />
           ))}
         </SortableContext>
