@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from './ScrollTable';
 
 export type FieldChange = { label: string; theirs: string; yours: string };
 
@@ -24,7 +25,7 @@ export function ConflictDialog({
       <Stack>
         <Text size="sm">{changes.length ? t('conflict.intro') : t('conflict.noDifferences')}</Text>
         {changes.length > 0 && (
-          <Table.ScrollContainer minWidth={360}>
+          <ScrollTable minWidth={360} label={t('conflict.title')}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -43,7 +44,7 @@ export function ConflictDialog({
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onTakeTheirs}>

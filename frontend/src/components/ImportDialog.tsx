@@ -3,6 +3,7 @@ import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { ScrollTable } from './ScrollTable';
 import { useFormat } from '@/hooks/useFormat';
 import { accessToken } from '@/lib/session';
 
@@ -120,7 +121,7 @@ export function ImportDialog<C extends ImportChange>({
           <Stack>
             <Text role="status">{t('import.preview', { changes: preview.changes.length, unchanged: preview.unchanged })}</Text>
             {preview.changes.length > 0 && (
-              <Table.ScrollContainer type="native" minWidth={500} mah={320} tabIndex={0} aria-label={title}>
+              <ScrollTable minWidth={500} mah={320} label={title}>
                 <Table striped stickyHeader>
                   <Table.Thead>
                     <Table.Tr>
@@ -147,7 +148,7 @@ export function ImportDialog<C extends ImportChange>({
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             )}
           </Stack>
         )}

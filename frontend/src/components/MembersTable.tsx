@@ -2,6 +2,7 @@ import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { ScrollTable } from './ScrollTable';
 import { useFormat } from '@/hooks/useFormat';
 
 /** What a members table shows of one membership (fields both town and forum pages query). */
@@ -18,7 +19,7 @@ export type MemberRow = {
  * The members of a body: name, organisation, sector, role and when they joined. `detailed`
  * adds seniority and the day they left; `actions` renders a last column per member.
  */
-export function MembersTable<M extends MemberRow>({ members, detailed = false, actions }: { members: M[]; detailed?: boolean; actions?: (member: M) => ReactNode }) {
+export function MembersTable<M extends MemberRow>({ members, label, detailed = false, actions }: { members: M[]; label: string; detailed?: boolean; actions?: (member: M) => ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (members.length === 0) {
@@ -29,7 +30,8 @@ export function MembersTable<M extends MemberRow>({ members, detailed = false, a
     );
   }
   return (
-    <Table.ScrollContainer minWidth={detailed ? 640 : 480}>
+    // Scrolls sideways on a phone; focusable and named so the keyboard can scroll it too.
+    <ScrollTable minWidth={detailed ? 640 : 480} label={label}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -58,6 +60,6 @@ export function MembersTable<M extends MemberRow>({ members, detailed = false, a
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

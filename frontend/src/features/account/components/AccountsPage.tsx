@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
 import { useProblem } from '@/hooks/useProblem';
@@ -188,7 +189,7 @@ export default function AccountsPage() {
       {error && <ErrorState error={error} onRetry={() => reload({ requestPolicy: 'network-only' })} />}
       {!data && fetching && <Loading />}
       {data && (
-        <Table.ScrollContainer minWidth={720} tabIndex={0} aria-label={t('accounts.title')}>
+        <ScrollTable minWidth={720} label={t('accounts.title')}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -248,7 +249,7 @@ export default function AccountsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {inviting && (
         <InviteDialog

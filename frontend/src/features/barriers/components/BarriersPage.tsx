@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { FormActions } from '@/components/FormActions';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
@@ -102,7 +103,7 @@ export default function BarriersPage() {
         <Text c="dimmed">{t('barriers.intro')}</Text>
         {prefill && <Text size="sm">{prefill}</Text>}
       </Stack>
-      <Table.ScrollContainer minWidth={900} tabIndex={0} aria-label={t('barriers.matrix')}>
+      <ScrollTable minWidth={900} label={t('barriers.matrix')}>
         <Table withTableBorder withColumnBorders data-testid="barrier-matrix">
           <Table.Thead>
             <Table.Tr>
@@ -136,7 +137,7 @@ export default function BarriersPage() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {data.barriers.length > 0 && (
         <Stack gap="xs">
           {data.barriers.map((b) => (

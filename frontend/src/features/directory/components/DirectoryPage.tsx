@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { OrganisationsQuery as OrganisationsResult, PeopleQuery as PeopleResult } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
@@ -92,7 +93,7 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
       emptyMessage={t('directory.noOrganisations')}
       problem={problem}
     >
-      <Table.ScrollContainer minWidth={520}>
+      <ScrollTable minWidth={520} label={t('directory.organisations')}>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -128,7 +129,7 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {editing && (
         <OrganisationForm
           townId={townId}
@@ -167,7 +168,7 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
       emptyMessage={t('directory.noPeople')}
       problem={problem}
     >
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable minWidth={640} label={t('directory.people')}>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -212,7 +213,7 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {editing && (
         <PersonForm
           townId={townId}

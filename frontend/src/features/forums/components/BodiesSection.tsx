@@ -80,6 +80,7 @@ export function BodiesSection({
               )}
             </Group>
             <MembersTable
+              label={body.name}
               members={body.members}
               detailed
               actions={

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { FormError } from '@/components/FormError';
 import type { AttendanceStatus, MeetingPageQuery } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
@@ -47,7 +48,7 @@ export function AttendanceSection({ meeting, townId, canEdit, onChange }: { meet
               {summary.meetsTwoThirds ? t('attendance.met') : t('attendance.notMet')}
             </Alert>
           )}
-          <Table.ScrollContainer minWidth={420}>
+          <ScrollTable minWidth={420} label={t('attendance.title')}>
             <Table>
               <Table.Tbody>
                 {meeting.attendance.map((a) => (
@@ -70,7 +71,7 @@ export function AttendanceSection({ meeting, townId, canEdit, onChange }: { meet
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </>
       )}
       {recordable && (

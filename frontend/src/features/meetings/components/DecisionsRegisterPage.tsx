@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import type { DecisionStatus } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
@@ -53,7 +54,7 @@ export default function DecisionsRegisterPage() {
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('directory.count', { count: data.decisions.totalCount })}
           </Text>
-          <Table.ScrollContainer minWidth={720}>
+          <ScrollTable minWidth={720} label={t('decisions.nav')}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -85,7 +86,7 @@ export default function DecisionsRegisterPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </>
       )}
     </Stack>

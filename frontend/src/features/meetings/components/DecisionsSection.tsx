@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { DateField } from '@/components/DateField';
 import { FormError } from '@/components/FormError';
 import type { DecisionFieldsFragment, DecisionStatus } from '@/gql/graphql';
@@ -126,7 +127,7 @@ export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, 
           {t('decisions.none')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable minWidth={560} label={t('decisions.title')}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -153,7 +154,7 @@ export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, 
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {adding && (
         <form onSubmit={submit} noValidate>

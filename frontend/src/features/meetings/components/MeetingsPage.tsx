@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import type { MeetingStatus, TownMeetingsQuery } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
@@ -26,7 +27,7 @@ function MeetingTable({ caption, meetings }: { caption: string; meetings: Meetin
       <Title order={2} size="h3">
         {caption}
       </Title>
-      <Table.ScrollContainer minWidth={560}>
+      <ScrollTable minWidth={560} label={caption}>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -53,7 +54,7 @@ function MeetingTable({ caption, meetings }: { caption: string; meetings: Meetin
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }

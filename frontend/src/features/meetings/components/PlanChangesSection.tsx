@@ -2,6 +2,7 @@ import { Badge, Card, Group, SegmentedControl, Stack, Table, Text, Title } from 
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { FormError } from '@/components/FormError';
 import type { MeetingPageQuery } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
@@ -28,7 +29,7 @@ export function PlanChangesSection({ changes, open, canEdit, onChange }: { chang
           {t('meetings.planChanges.hint')}
         </Text>
         <FormError message={problem} />
-        <Table.ScrollContainer type="native" minWidth={520} tabIndex={0} aria-label={t('meetings.planChanges.title')}>
+        <ScrollTable minWidth={520} label={t('meetings.planChanges.title')}>
           <Table>
             <Table.Tbody>
               {changes.map((change) => {
@@ -71,7 +72,7 @@ export function PlanChangesSection({ changes, open, canEdit, onChange }: { chang
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       </Stack>
     </Card>
   );

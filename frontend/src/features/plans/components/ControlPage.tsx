@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { FormError } from '@/components/FormError';
 import { HealthPanel } from '@/components/HealthPanel';
 import { ErrorState, Loading } from '@/components/PageState';
@@ -69,7 +70,7 @@ function FocusSection({ focus, approved, note, onNote, canEdit }: { focus: Figur
             {t('focuses.noMetrics')}
           </Text>
         ) : (
-          <Table.ScrollContainer type="native" minWidth={640} tabIndex={0} aria-label={t('control.metricsOf', { title: focus.title })}>
+          <ScrollTable minWidth={640} label={t('control.metricsOf', { title: focus.title })}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -117,7 +118,7 @@ function FocusSection({ focus, approved, note, onNote, canEdit }: { focus: Figur
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
         <CountsLine counts={focus.execution} />
         {focus.tasks.length > 0 && (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { FocusPageQuery } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
@@ -242,7 +243,7 @@ export default function FocusPage() {
         {focus.tasks.length === 0 ? (
           <Text c="dimmed">{t('plan.noTasks')}</Text>
         ) : (
-          <Table.ScrollContainer type="native" minWidth={480} tabIndex={0} aria-label={t('plan.focusTasks')}>
+          <ScrollTable minWidth={480} label={t('plan.focusTasks')}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -267,7 +268,7 @@ export default function FocusPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </section>
 

@@ -2,6 +2,7 @@ import { LineChart } from '@mantine/charts';
 import { Table, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { useFormat } from '@/hooks/useFormat';
 import { languageMeta } from '@/lib/i18n';
 
@@ -91,7 +92,7 @@ export function MetricTable({ metric, caption }: { metric: ChartMetric & { measu
   };
   const rows = [...metric.measurements].reverse();
   return (
-    <Table.ScrollContainer type="native" minWidth={420} mah={320} tabIndex={0} aria-label={caption}>
+    <ScrollTable minWidth={420} mah={320} label={caption}>
       <Table striped stickyHeader>
         <caption style={{ captionSide: 'top', textAlign: 'start' }}>{caption}</caption>
         <Table.Thead>
@@ -113,6 +114,6 @@ export function MetricTable({ metric, caption }: { metric: ChartMetric & { measu
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { TaskState, WorkPlanPageQuery } from '@/gql/graphql';
@@ -28,7 +29,7 @@ function TaskTable({ tasks, canEdit, label, onEdit }: { tasks: Task[]; canEdit: 
   const format = useFormat();
   if (tasks.length === 0) return <Text c="dimmed" size="sm">{t('plan.noTasksHere')}</Text>;
   return (
-    <Table.ScrollContainer type="native" minWidth={760} tabIndex={0} aria-label={label}>
+    <ScrollTable minWidth={760} label={label}>
       <Table striped verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -83,7 +84,7 @@ function TaskTable({ tasks, canEdit, label, onEdit }: { tasks: Task[]; canEdit: 
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { YearSummaryQuery as YearSummaryData } from '@/gql/graphql';
@@ -74,7 +75,7 @@ function YearForm({ townId, forumId, summary, canEdit, onSaved }: { townId: stri
               {focus.title}
             </Title>
             {focus.metrics.length > 0 && (
-              <Table.ScrollContainer type="native" minWidth={560} tabIndex={0} aria-label={t('year.movement')}>
+              <ScrollTable minWidth={560} label={t('year.movement')}>
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr>
@@ -97,7 +98,7 @@ function YearForm({ townId, forumId, summary, canEdit, onSaved }: { townId: stri
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             )}
             <CountsText counts={focus.execution} />
             <SimpleGrid cols={{ base: 1, md: 2 }}>

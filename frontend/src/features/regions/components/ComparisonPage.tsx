@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { ComparisonQuery as ComparisonData, FigureFieldsFragment, HealthSignalKind, Indicator, ShareFieldsFragment, Stage, TotalsFieldsFragment } from '@/gql/graphql';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
@@ -213,7 +214,7 @@ export default function ComparisonPage() {
       {view === 'trend' ? (
         <TrendView regionId={regionId ?? null} />
       ) : (
-      <Table.ScrollContainer type="native" minWidth={2200} tabIndex={0} aria-label={title} mah="75vh">
+      <ScrollTable minWidth={2200} label={title} mah="75vh">
         <Table stickyHeader striped={view === 'table'} withColumnBorders data-view={view}>
           <Table.Thead>
             <Table.Tr>
@@ -282,7 +283,7 @@ export default function ComparisonPage() {
             )}
           </Table.Tfoot>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       )}
     </Stack>
   );

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { type ImportChange, ImportDialog } from '@/components/ImportDialog';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { Indicator } from '@/gql/graphql';
@@ -70,7 +71,7 @@ export default function TownIndicatorsPage() {
       {!latest ? (
         <Text c="dimmed">{editable ? t('indicators.noneEditable') : t('indicators.none')}</Text>
       ) : (
-        <Table.ScrollContainer type="native" minWidth={900} tabIndex={0} aria-label={t('indicators.title', { town: name })}>
+        <ScrollTable minWidth={900} label={t('indicators.title', { town: name })}>
           <Table striped withColumnBorders stickyHeader>
             <Table.Thead>
               <Table.Tr>
@@ -108,7 +109,7 @@ export default function TownIndicatorsPage() {
               </Table.Tbody>
             ))}
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {importing && (
         <ImportDialog<IndicatorChange>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { FormActions } from '@/components/FormActions';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
@@ -163,7 +164,7 @@ export default function MappingPage() {
         </Group>
       </Group>
 
-      <Table.ScrollContainer minWidth={520} tabIndex={0} aria-label={t('mapping.nav')}>
+      <ScrollTable minWidth={520} label={t('mapping.nav')}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -199,7 +200,7 @@ export default function MappingPage() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
 
       <Card withBorder component="section" aria-labelledby="rollup-title" data-testid="mapping-rollup">
         <Stack gap="sm">

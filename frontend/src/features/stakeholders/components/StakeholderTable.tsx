@@ -1,6 +1,7 @@
 import { Badge, Table, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { SortableTh, useSort } from '@/components/SortableTh';
 import type { StakeholderFieldsFragment } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
@@ -27,7 +28,7 @@ export function StakeholderTable({ rows, selectedId, onSelect }: { rows: Row[]; 
   const sorted = sortRows(rows);
   const header = (column: Column, label: string) => <SortableTh column={column} label={label} sort={sort} onSort={toggle} />;
   return (
-    <Table.ScrollContainer minWidth={760} tabIndex={0} aria-label={t('stakeholders.views.table')}>
+    <ScrollTable minWidth={760} label={t('stakeholders.views.table')}>
       <Table striped highlightOnHover data-testid="stakeholder-table">
         <Table.Thead>
           <Table.Tr>
@@ -69,6 +70,6 @@ export function StakeholderTable({ rows, selectedId, onSelect }: { rows: Row[]; 
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

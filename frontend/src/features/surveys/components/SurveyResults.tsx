@@ -2,6 +2,7 @@ import { Card, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core
 import { BarChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import type { SurveySummaryFieldsFragment } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
 
@@ -38,7 +39,7 @@ export function SurveyResults({ summary }: { summary: SurveySummaryFieldsFragmen
           {summary.byOccupation.length === 0 ? (
             <Text size="sm">{t('surveys.noAnswers')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={280} tabIndex={0} aria-label={t('surveys.byOccupation')}>
+            <ScrollTable minWidth={280} label={t('surveys.byOccupation')}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -59,7 +60,7 @@ export function SurveyResults({ summary }: { summary: SurveySummaryFieldsFragmen
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
         </Card>
         <Card withBorder>

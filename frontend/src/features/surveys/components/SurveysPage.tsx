@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
@@ -138,7 +139,7 @@ export default function SurveysPage() {
           {workList.length === 0 ? (
             <Text size="sm">{t('surveys.workListEmpty')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={560} tabIndex={0} aria-label={t('surveys.workList')}>
+            <ScrollTable minWidth={560} label={t('surveys.workList')}>
               <Table striped data-testid="survey-worklist">
                 <Table.Thead>
                   <Table.Tr>
@@ -177,7 +178,7 @@ export default function SurveysPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
         </Card>
       )}
@@ -187,7 +188,7 @@ export default function SurveysPage() {
           <Title order={2} size="h3" id="answers-title" mb="sm">
             {t('surveys.answersTable')}
           </Title>
-          <Table.ScrollContainer minWidth={480} tabIndex={0} aria-label={t('surveys.answersTable')}>
+          <ScrollTable minWidth={480} label={t('surveys.answersTable')}>
             <Table striped data-testid="survey-answers">
               <Table.Thead>
                 <Table.Tr>
@@ -210,7 +211,7 @@ export default function SurveysPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Card>
       )}
 

@@ -158,7 +158,7 @@ export default function TownOverviewPage() {
                     {t(`bodyKinds.${body.kind}`)} · {t('town.members', { count: body.members.length })}
                   </Text>
                 </Group>
-                <MembersTable members={body.members} />
+                <MembersTable members={body.members} label={body.name} />
               </Stack>
             </Card>
           ))}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
+import { ScrollTable } from '@/components/ScrollTable';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import { SortableTh, useSort } from '@/components/SortableTh';
 import type { TownsQuery as TownsPageData } from '@/gql/graphql';
@@ -100,7 +101,7 @@ export default function TownsPage() {
           {data.towns.items.length === 0 ? (
             <EmptyState message={t('towns.none')} action={<Button variant="light" onClick={() => setSearch('')}>{t('towns.clearSearch')}</Button>} />
           ) : (
-            <Table.ScrollContainer minWidth={560}>
+            <ScrollTable minWidth={560} label={t('towns.title')}>
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
@@ -125,7 +126,7 @@ export default function TownsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
         </>
       )}
