@@ -4,8 +4,10 @@
 
 use std::sync::LazyLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Hebrew is the product's default: for a request that names no language the product speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Locale {
+    #[default]
     He,
     En,
     Ar,
@@ -31,7 +33,7 @@ impl Locale {
 
     /// An account's stored language; Hebrew, the product's default, for everyone else.
     pub fn of_account(tag: Option<&str>) -> Self {
-        tag.and_then(Self::parse).unwrap_or(Self::He)
+        tag.and_then(Self::parse).unwrap_or_default()
     }
 
     pub const fn as_str(self) -> &'static str {

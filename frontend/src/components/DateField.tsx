@@ -45,7 +45,6 @@ export function DateField({ value, onChange, min, max, ...rest }: DateFieldProps
       maxDate={max || undefined}
       clearable={!rest.required}
       clearButtonProps={{ 'aria-label': t('app.clearDate') }}
-      popoverProps={{ withinPortal: true }}
       {...rest}
     />
   );

@@ -104,7 +104,7 @@ const FEED_PAST_DAYS: i64 = 60;
 const FEED_FUTURE_DAYS: i64 = 400;
 
 pub async fn feed(State(state): State<AppState>, Path(file): Path<String>, headers: HeaderMap) -> Response {
-    let locale = crate::i18n::locale_of_request(&headers).unwrap_or(Locale::He);
+    let locale = crate::i18n::locale_of_request(&headers).unwrap_or_default();
     let Some(token) = file.strip_suffix(".ics") else { return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale) };
     let hash = crate::auth::tokens::hash_secret_token(token);
     let user = match workit_persistence::accounts::by_calendar_token(&state.db, &hash).await {
@@ -156,7 +156,7 @@ pub(crate) fn plain_error(status: StatusCode, code: &str, locale: Locale) -> Res
 }
 
 pub async fn meeting_ics(State(state): State<AppState>, Path(file): Path<String>, headers: HeaderMap) -> Response {
-    let locale = crate::i18n::locale_of_request(&headers).unwrap_or(Locale::He);
+    let locale = crate::i18n::locale_of_request(&headers).unwrap_or_default();
     let Some(id) = file.strip_suffix(".ics").and_then(|id| id.parse::<i64>().ok()) else {
         return plain_error(StatusCode::NOT_FOUND, "NOT_FOUND", locale);
     };

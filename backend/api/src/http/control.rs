@@ -36,10 +36,6 @@ fn word(locale: Locale, key: &str) -> String {
     i18n::wording_at(locale, &["control", "export", key]).unwrap_or(key).to_owned()
 }
 
-fn wording(locale: Locale, path: &[&str]) -> String {
-    i18n::word(locale, path)
-}
-
 /// Everything the workbook shows.
 pub struct ControlBook {
     pub quarter: Quarter,
@@ -98,7 +94,7 @@ pub fn control_xlsx(book: &ControlBook, locale: Locale) -> Result<Vec<u8>, XlsxE
     let mut taken = Vec::new();
     let count_header = |first: &str| {
         std::iter::once(first.to_owned())
-            .chain(COUNT_KEYS.iter().map(|k| wording(locale, &["control", "counts", k])))
+            .chain(COUNT_KEYS.iter().map(|k| i18n::word(locale, &["control", "counts", k])))
             .collect::<Vec<_>>()
     };
     let count_row = |first: String, c: &ExecutionCounts| {
@@ -115,7 +111,7 @@ pub fn control_xlsx(book: &ControlBook, locale: Locale) -> Result<Vec<u8>, XlsxE
         }
         let mut w = Writer { sheet, row: 0, bold: bold.clone(), wrap: wrap.clone() };
         w.line(&[word(locale, "quarter"), book.quarter.to_string()], true)?;
-        w.line(&[word(locale, "status"), wording(locale, &["control", "statuses", &book.status])], false)?;
+        w.line(&[word(locale, "status"), i18n::word(locale, &["control", "statuses", &book.status])], false)?;
         if let Some(approved) = &book.approved {
             w.line(&[word(locale, "approved"), approved.clone()], false)?;
         }
@@ -181,14 +177,14 @@ pub fn control_xlsx(book: &ControlBook, locale: Locale) -> Result<Vec<u8>, XlsxE
             let mut all = values;
             all.extend([baseline, line.target, line.at.expected]);
             w.numbers(&line.name, &all)?;
-            let status = wording(locale, &["metrics", "statuses", &line.at.status]);
+            let status = i18n::word(locale, &["metrics", "statuses", &line.at.status]);
             let column = u16::try_from(quarters.len() + 4).unwrap_or(0);
             w.sheet.write_string_with_format(w.row - 1, column, status, &w.wrap)?;
         }
         w.gap();
         w.line(&[word(locale, "task"), word(locale, "execution"), word(locale, "reason")], true)?;
         for task in &focus.tasks {
-            let execution = wording(locale, &["control", "execution", &task.execution]);
+            let execution = i18n::word(locale, &["control", "execution", &task.execution]);
             w.line(&[task.title.clone(), execution, task.dropped_reason.clone().unwrap_or_default()], false)?;
         }
         w.sheet.set_freeze_panes(0, 1)?;

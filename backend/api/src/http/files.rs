@@ -15,7 +15,7 @@ use crate::AppState;
 use crate::i18n::{self, Locale};
 
 pub fn export_locale(lang: Option<&str>, headers: &HeaderMap) -> Locale {
-    lang.and_then(Locale::parse).or_else(|| crate::i18n::locale_of_request(headers)).unwrap_or(Locale::He)
+    lang.and_then(Locale::parse).or_else(|| crate::i18n::locale_of_request(headers)).unwrap_or_default()
 }
 
 /// `bytes` as a file named `filename`, never cached (it holds a town's data).

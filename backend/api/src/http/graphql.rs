@@ -99,7 +99,7 @@ pub async fn post(State(state): State<AppState>, request: Request) -> Response {
     };
     let header_locale = crate::i18n::locale_of_request(&parts.headers);
     let user_locale = caller.as_ref().and_then(|caller| Locale::parse(&caller.user.locale));
-    let locale = header_locale.or(user_locale).unwrap_or(Locale::He);
+    let locale = header_locale.or(user_locale).unwrap_or_default();
 
     let actor = caller.as_ref().map(|caller| caller.actor.clone());
     let context = RequestContext { caller, auth_failure, locale, client_ip };

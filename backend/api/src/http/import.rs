@@ -128,7 +128,7 @@ async fn receive<T>(
     authorized: impl AsyncFnOnce(&Actor) -> StoreResult<T>,
 ) -> Result<(Actor, Locale, T, Table), Response> {
     let (parts, body): (Parts, Body) = request.into_parts();
-    let locale = crate::i18n::locale_of_request(&parts.headers).unwrap_or(Locale::He);
+    let locale = crate::i18n::locale_of_request(&parts.headers).unwrap_or_default();
     let Some(actor) = signed_in(state, &parts.headers).await else {
         return Err(error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", locale));
     };

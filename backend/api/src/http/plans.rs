@@ -184,7 +184,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_export_word_exists_in_both_languages() {
+    fn every_export_word_exists_in_every_language() {
         for locale in Locale::ALL {
             for key in COLUMNS.iter().map(|(key, _)| *key).chain(["noTeam", "emptySheet"]) {
                 assert!(i18n::wording_at(locale, &["plan", "export", key]).is_some(), "{key} in {locale:?}");

@@ -58,29 +58,29 @@ fn when(facts: &MeetingFacts) -> String {
 /// its own direction inside a line of the other language.
 pub fn compose(kind: NotificationKind, facts: &MeetingFacts, locale: Locale) -> Email {
     use NotificationKind::*;
-    let words = |path: &[&str]| wording::word(locale, &[&["email"], path].concat());
+    let words = |key: &str| wording::word(locale, &["email", key]);
     let name = format!("{} — {}", isolate(&facts.title), isolate(&facts.body_name));
-    let filled = |path: &[&str], key: &str, value: &str| wording::fill(&words(path), |n| (n == key).then_some(value));
-    let subject = filled(&["subject", kind.as_str()], "name", &name);
-    let mut lines = vec![filled(&["lead", kind.as_str()], "name", &name)];
+    let subject = wording::word_with(locale, &["email", "subject", kind.as_str()], &[("name", &name)]);
+    let mut lines = vec![wording::word_with(locale, &["email", "lead", kind.as_str()], &[("name", &name)])];
     if let Some(reason) = facts.cancel_reason.as_deref().filter(|_| kind == Cancelled) {
-        lines.push(filled(&["reason"], "reason", &isolate(reason)));
+        lines.push(wording::word_with(locale, &["email", "reason"], &[("reason", &isolate(reason))]));
     }
     if let Some(deadline) = facts.comment_deadline.filter(|_| kind == MinutesCirculated) {
-        lines.push(filled(&["commentsUntil"], "deadline", &deadline.format("%d/%m/%Y").to_string()));
+        let deadline = deadline.format("%d/%m/%Y").to_string();
+        lines.push(wording::word_with(locale, &["email", "commentsUntil"], &[("deadline", &deadline)]));
     }
     lines.push(String::new());
-    lines.push(format!("{}: {}", words(&["when"]), when(facts)));
+    lines.push(format!("{}: {}", words("when"), when(facts)));
     if let Some(place) = &facts.place {
-        lines.push(format!("{}: {}", words(&["where"]), isolate(place)));
+        lines.push(format!("{}: {}", words("where"), isolate(place)));
     }
     if let Some(url) = &facts.online_url {
-        lines.push(format!("{}: {url}", words(&["online"])));
+        lines.push(format!("{}: {url}", words("online")));
     }
     if matches!(kind, Invitation | Changed) && !facts.agenda.is_empty() {
         lines.push(String::new());
-        lines.push(format!("{}:", words(&["agenda"])));
-        let minutes = words(&["minutes"]);
+        lines.push(format!("{}:", words("agenda")));
+        let minutes = words("minutes");
         lines.extend(facts.agenda.iter().map(|(title, m)| format!("• {} ({m} {minutes})", isolate(title))));
     }
     if let Some(link) = &facts.link {
