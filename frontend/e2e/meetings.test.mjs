@@ -238,6 +238,14 @@ test('meeting 4 from invitation to approved minutes: attendance, a decision, min
   // The chair's landing page says the minutes wait for them, and leads there.
   const waiting = chair.getByTestId('waiting-for-me');
   await waiting.getByRole('link', { name: 'מפגש 4: מיקודים אסטרטגיים ועתיד רצוי' }).first().waitFor();
+  // So do the meeting's page and the town's meetings list, which filters by it.
+  await chair.goto(`${env.server.url}${meetingPath}`);
+  await chair.getByText('פרוטוקול בהפצה להערות', { exact: true }).waitFor();
+  const list = await chair.locator('a[href$="/meetings"]').first().getAttribute('href');
+  await chair.goto(`${env.server.url}${list}?status=MINUTES_CIRCULATED`);
+  const listed = chair.locator('tbody tr');
+  await listed.filter({ hasText: 'מפגש 4: מיקודים אסטרטגיים ועתיד רצוי' }).waitFor();
+  for (const row of await listed.all()) assert.match(await row.textContent(), /פרוטוקול בהפצה להערות/);
   await chair.goto(`${env.server.url}${meetingPath}`);
   const chairMinutes = chair.locator('section[aria-labelledby="minutes-title"]');
   await chairMinutes.getByText('נא להוסיף את מיקוד האקדמאים').waitFor();

@@ -33,6 +33,10 @@ export const TownMeetingsQuery = graphql(`
         startsAt
         durationMinutes
         status
+        minutes {
+          id
+          status
+        }
         body {
           id
           name

@@ -24,7 +24,7 @@ import { PlanChangesSection } from './PlanChangesSection';
 import { MinutesSection } from './MinutesSection';
 import { OutboxSection } from './OutboxSection';
 import { SaveTemplateButton } from './SaveTemplateButton';
-import { MeetingStatusBadge } from './StatusBadge';
+import { MeetingStatusBadge, listedStatus } from './StatusBadge';
 
 const NEXT: Record<MeetingStatus, MeetingStatus[]> = {
   DRAFT: ['INVITATIONS_SENT', 'CANCELLED'],
@@ -122,7 +122,7 @@ export default function MeetingPage() {
           )}
         </Stack>
         <Group gap="xs">
-          <MeetingStatusBadge status={meeting.status} />
+          <MeetingStatusBadge status={listedStatus(meeting.status, meeting.minutes)} />
           <Button variant="light" leftSection={<IconCalendarPlus size={16} aria-hidden />} onClick={() => void downloadWithSession(`/calendar/meetings/${meeting.id}.ics`, `meeting-${meeting.id}.ics`)}>
             {t('meetings.downloadIcs')}
           </Button>

@@ -7,14 +7,14 @@ import { useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
-import type { MeetingStatus, TownMeetingsQuery } from '@/gql/graphql';
+import type { TownMeetingsQuery } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { TownMeetingsQuery as Query } from '../api/queries';
 import { NewMeetingDialog } from './NewMeetingDialog';
-import { MeetingStatusBadge } from './StatusBadge';
+import { type ListedStatus, MeetingStatusBadge, listedStatus } from './StatusBadge';
 
 type Meeting = TownMeetingsQuery['meetings']['items'][number];
 
@@ -48,7 +48,7 @@ function MeetingTable({ caption, meetings }: { caption: string; meetings: Meetin
                 </Table.Td>
                 <Table.Td>{m.body.name}</Table.Td>
                 <Table.Td>
-                  <MeetingStatusBadge status={m.status} />
+                  <MeetingStatusBadge status={listedStatus(m.status, m.minutes)} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -60,7 +60,7 @@ function MeetingTable({ caption, meetings }: { caption: string; meetings: Meetin
 }
 
 const DAY = 86_400_000;
-const STATUSES: MeetingStatus[] = ['DRAFT', 'INVITATIONS_SENT', 'HELD', 'MINUTES_APPROVED', 'CANCELLED'];
+const STATUSES: ListedStatus[] = ['DRAFT', 'INVITATIONS_SENT', 'HELD', 'MINUTES_CIRCULATED', 'MINUTES_APPROVED', 'CANCELLED'];
 const PERIODS = ['all', 'upcoming', 'quarter', 'year'] as const;
 type Period = (typeof PERIODS)[number];
 
@@ -93,7 +93,7 @@ export default function MeetingsPage() {
   const canEdit = data.town.viewerMay.editForum;
   const since = { all: -Infinity, upcoming: now, quarter: now - 91 * DAY, year: now - 365 * DAY }[period];
   const shown = data.meetings.items.filter(
-    (m) => (!bodyFilter || m.body.id === bodyFilter) && (!statusFilter || m.status === statusFilter) && Date.parse(m.startsAt) >= since && (period === 'upcoming' || period === 'all' || Date.parse(m.startsAt) < now),
+    (m) => (!bodyFilter || m.body.id === bodyFilter) && (!statusFilter || listedStatus(m.status, m.minutes) === statusFilter) && Date.parse(m.startsAt) >= since && (period === 'upcoming' || period === 'all' || Date.parse(m.startsAt) < now),
   );
   const upcoming = shown.filter((m) => Date.parse(m.startsAt) >= now);
   const past = shown.filter((m) => Date.parse(m.startsAt) < now).reverse();
