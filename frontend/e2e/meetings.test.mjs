@@ -343,3 +343,20 @@ test('the account menu gives a private calendar link that calendar programs can 
   assert.equal((await page.request.get(url)).status(), 404);
   await page.context().close();
 });
+
+test('a chair turns the weekly e-mail of what waits for approval off, and it stays off', async () => {
+  const page = await newPage(env.browser);
+  await signIn(page, env.server.url, 'chair.kiryat-shmona');
+  const menu = page.getByRole('button', { name: /^חשבון:/ });
+  await menu.click();
+  const weekly = page.getByRole('switch', { name: 'מייל שבועי: מה ממתין לאישורי' });
+  assert.equal(await weekly.isChecked(), true, 'on by default');
+  assert.deepEqual(await seriousViolations(page), []);
+  const saved = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().postData()?.includes('SetMyWeeklyDigest'));
+  await weekly.click({ force: true });
+  await saved;
+  await page.reload();
+  await menu.click();
+  assert.equal(await weekly.isChecked(), false, 'saved for the account');
+  await page.context().close();
+});

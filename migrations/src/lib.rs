@@ -16,6 +16,7 @@ mod m20261201_000010_control_to_plan;
 mod m20261201_000011_town_indicators;
 mod m20261201_000012_stakeholder_map;
 mod m20261201_000013_employers_barriers_participation;
+mod m20261201_000014_weekly_digest;
 mod schema_helpers;
 
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_town_indicators::Migration),
             Box::new(m20261201_000012_stakeholder_map::Migration),
             Box::new(m20261201_000013_employers_barriers_participation::Migration),
+            Box::new(m20261201_000014_weekly_digest::Migration),
         ]
     }
 }

@@ -500,6 +500,70 @@ async fn approval_racing_an_edit_and_a_comment_never_lets_a_write_in_after_it(en
     assert_eq!((edits_after, comments_after), (0, 0), "writes that landed after the approval");
 }
 
+/// Sunday 08:00 in Israel (06:00 UTC) of the week after `now`, and `weeks` later.
+fn next_sunday_morning(weeks: i64) -> chrono::DateTime<chrono::Utc> {
+    let sunday = workit_domain::accounts::digest::due_week(now()) + chrono::Duration::weeks(1 + weeks);
+    sunday.and_hms_opt(6, 0, 0).unwrap().and_utc()
+}
+
+async fn a_chair_gets_one_weekly_e_mail_of_the_minutes_waiting_for_approval(engine: Engine) {
+    use workit_persistence::accounts::digest::queue_weekly;
+    let app = spawn_app(engine).await;
+    let town = app.new_town("Digest Town").await;
+    let chair = town.person_in(&app, &town.forum, "CHAIR", "Digest Chair").await;
+    let chair_token = app.account_for(&chair).await;
+    app.gql(&chair_token, "mutation { setMyLocale(locale: EN) { locale } }", json!({})).await;
+    let referent = town.referent(&app).await;
+    let meeting = held_meeting(&app, &referent, "Digest Town", "FORUM", None).await;
+    let started = app.gql(&referent, START, json!({ "m": meeting })).await;
+    let minutes = &started["data"]["startMinutes"]["id"];
+    let circulated = app.gql(&referent, CIRCULATE, json!({ "id": minutes, "v": 1, "d": today().to_string() })).await;
+    assert_eq!(circulated["data"]["circulateMinutes"]["status"], "CIRCULATED", "{circulated}");
+    let digests_to = |email: &str| {
+        format!("SELECT COUNT(*) FROM outbox_emails WHERE kind = 'WEEKLY_DIGEST' AND to_email = '{email}'")
+    };
+
+    let sunday = next_sunday_morning(0);
+    assert!(queue_weekly(&app.db, sunday, Some("https://hub.example/")).await.unwrap() >= 1);
+    assert_eq!(app.scalar_i64(&digests_to(&chair.email)).await, 1);
+    let row = app
+        .db
+        .query_one_raw(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            format!(
+                "SELECT subject, body FROM outbox_emails WHERE kind = 'WEEKLY_DIGEST' AND to_email = '{}'",
+                chair.email
+            ),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    let (subject, body): (String, String) = (row.try_get_by_index(0).unwrap(), row.try_get_by_index(1).unwrap());
+    assert_eq!(subject, "WORKIT Hub: waiting for your approval", "in the account's language");
+    assert!(body.contains("Minutes to approve: \u{2068}מפגש\u{2069}"), "{body}");
+    assert!(body.contains(&format!("https://hub.example/meetings/{}", meeting.as_str().unwrap())), "{body}");
+
+    // Once per week, whichever server asks and however often.
+    assert_eq!(queue_weekly(&app.db, sunday + chrono::Duration::hours(5), None).await.unwrap(), 0);
+    assert_eq!(app.scalar_i64(&digests_to(&chair.email)).await, 1);
+    assert!(queue_weekly(&app.db, next_sunday_morning(1), None).await.unwrap() >= 1, "the next week's");
+    assert_eq!(app.scalar_i64(&digests_to(&chair.email)).await, 2);
+
+    // The chair turns it off; the referent, who approves nothing, never got one.
+    let off = app.gql(&chair_token, "mutation { setMyWeeklyDigest(on: false) { weeklyDigest } }", json!({})).await;
+    assert_eq!(off["data"]["setMyWeeklyDigest"]["weeklyDigest"], false, "{off}");
+    let me = app.gql(&chair_token, "{ me { weeklyDigest } }", json!({})).await;
+    assert_eq!(me["data"]["me"]["weeklyDigest"], false);
+    queue_weekly(&app.db, next_sunday_morning(2), None).await.unwrap();
+    assert_eq!(app.scalar_i64(&digests_to(&chair.email)).await, 2, "no e-mail after turning it off");
+    let referent_email = app
+        .scalar_i64(
+            "SELECT COUNT(*) FROM outbox_emails WHERE kind = 'WEEKLY_DIGEST' AND to_email LIKE 'referent.test@%'",
+        )
+        .await;
+    assert_eq!(referent_email, 0);
+}
+
 both_engines!(
     approval_racing_an_edit_and_a_comment_never_lets_a_write_in_after_it,
     minutes_are_written_per_item_circulated_commented_approved_and_corrected,
@@ -510,4 +574,5 @@ both_engines!(
     minutes_export_as_a_right_to_left_word_document,
     a_town_saves_its_own_template_and_plans_from_it,
     bad_minutes_input_is_refused_and_nothing_is_saved,
+    a_chair_gets_one_weekly_e_mail_of_the_minutes_waiting_for_approval,
 );

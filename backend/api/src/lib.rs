@@ -18,7 +18,7 @@ use std::sync::Arc;
 pub use clock::{Clock, SystemClock};
 pub use config::ApiConfig;
 pub use http::router;
-pub use mail::spawn_delivery;
+pub use mail::{spawn_delivery, spawn_weekly_digest};
 use workit_persistence::Database;
 
 /// Everything a request handler needs, shared by all requests of one server process.

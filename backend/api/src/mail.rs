@@ -8,6 +8,7 @@ use std::time::Duration;
 use lettre::message::{Mailbox, header::ContentType};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::Notify;
+use workit_persistence::accounts::digest;
 use workit_persistence::entities::outbox_emails;
 use workit_persistence::meetings::outbox;
 
@@ -16,6 +17,8 @@ use crate::config::SmtpConfig;
 
 const POLL_SECONDS: u64 = 30;
 const BATCH: u64 = 50;
+/// How often a server checks whether the week's digest is due (it goes out once per week).
+const DIGEST_CHECK_SECONDS: u64 = 15 * 60;
 
 /// The outbox's side of the app state: whether SMTP is configured, and the bell that wakes the
 /// delivery loop.
@@ -76,6 +79,27 @@ pub fn spawn_delivery(state: &AppState) -> anyhow::Result<Option<tokio::task::Jo
             }
         }
     })))
+}
+
+/// Queues the chairs' weekly digest when it is due (see `accounts::digest`), then checks again
+/// every [`DIGEST_CHECK_SECONDS`]; runs beside the delivery loop, so only with SMTP configured.
+pub fn spawn_weekly_digest(state: &AppState) -> Option<tokio::task::JoinHandle<()>> {
+    state.config.smtp.as_ref()?;
+    let state = state.clone();
+    Some(tokio::spawn(async move {
+        loop {
+            let public_url = state.config.public_url.as_deref();
+            match digest::queue_weekly(&state.db, state.clock.now(), public_url).await {
+                Ok(0) => {}
+                Ok(count) => {
+                    tracing::info!(count, "queued the weekly digest");
+                    state.mail.wake();
+                }
+                Err(error) => tracing::error!(?error, "queueing the weekly digest"),
+            }
+            tokio::time::sleep(Duration::from_secs(DIGEST_CHECK_SECONDS)).await;
+        }
+    }))
 }
 
 async fn deliver_pending(state: &AppState, sender: &Sender) {

@@ -87,6 +87,7 @@ async fn run_server(database_url: &str, max_connections: u32, serve: cli::Serve)
     }
     let state = AppState::new(db, config, Arc::new(SystemClock));
     workit_api::spawn_delivery(&state).context("the SMTP settings")?;
+    workit_api::spawn_weekly_digest(&state);
     let app = workit_api::router(state);
     let listener =
         tokio::net::TcpListener::bind(&serve.bind).await.with_context(|| format!("binding {}", serve.bind))?;

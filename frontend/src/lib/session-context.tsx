@@ -17,6 +17,7 @@ export const MeQueryDocument = graphql(`
       systemRole
       locale
       hasCalendarFeed
+      weeklyDigest
       region {
         id
         nameHe

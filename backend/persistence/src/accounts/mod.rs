@@ -34,6 +34,7 @@ pub async fn create_user(db: &impl ConnectionTrait, user: NewUser, now: DateTime
         person_id: Set(user.person_id),
         locale: Set(user.locale),
         calendar_token_hash: Set(None),
+        weekly_digest: Set(true),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
@@ -190,13 +191,27 @@ pub async fn load_actor(
     else {
         return Ok(None);
     };
-    let system_role = *user.system_role;
+    let actor = actor_of(db, &user, today).await?;
+    Ok(Some((user, actor)))
+}
+
+/// What the account may do on `today`: its system role and its current town roles.
+pub async fn actor_of(db: &Database, user: &users::Model, today: NaiveDate) -> StoreResult<Actor> {
     let towns = match user.person_id {
         Some(person_id) => town_roles(db, person_id, today).await?,
         None => BTreeMap::new(),
     };
-    let actor = Actor { user_id: user.id, system_role, region: user.region_id, towns };
-    Ok(Some((user, actor)))
+    Ok(Actor { user_id: user.id, system_role: *user.system_role, region: user.region_id, towns })
+}
+
+pub async fn set_weekly_digest(db: &Database, user_id: UserId, on: bool, now: DateTime<Utc>) -> StoreResult<()> {
+    users::Entity::update_many()
+        .col_expr(users::Column::WeeklyDigest, Expr::value(on))
+        .col_expr(users::Column::UpdatedAt, Expr::value(now))
+        .filter(users::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 async fn town_roles(
@@ -273,4 +288,5 @@ pub async fn by_calendar_token(db: &Database, token_hash: &str) -> StoreResult<O
         .await?)
 }
 
+pub mod digest;
 pub mod manage;

@@ -56,6 +56,7 @@ pub mod quarterly_control_versions;
 pub mod quarterly_controls;
 pub mod refresh_tokens;
 pub mod regions;
+pub mod scheduled_runs;
 pub mod sessions;
 pub mod stakeholder_interactions;
 pub mod stakeholder_moves;

@@ -12,4 +12,6 @@ entity!("users", versioned {
     pub locale: String,
     pub disabled_at: Option<DateTimeUtc>,
     pub calendar_token_hash: Option<String>,
+    /// Whether a chair gets the weekly e-mail of what waits for approval.
+    pub weekly_digest: bool,
 });

@@ -56,6 +56,11 @@ impl Me {
         self.user.calendar_token_hash.is_some()
     }
 
+    /// Whether a chair gets the Sunday e-mail of what waits for their approval.
+    async fn weekly_digest(&self) -> bool {
+        self.user.weekly_digest
+    }
+
     /// The towns where the account holds a role through a current membership.
     async fn towns(&self) -> Vec<TownGrant> {
         self.actor
@@ -214,6 +219,17 @@ impl AccountMutation {
             return Err(AuthFailure::Missing.into());
         };
         user.locale = code.to_owned();
+        Ok(Me { user, actor })
+    }
+
+    /// Turns the weekly e-mail of what waits for the chair's approval on or off.
+    async fn set_my_weekly_digest(&self, ctx: &Context<'_>, on: bool) -> ApiResult<Me> {
+        let actor = ctx.actor()?.clone();
+        accounts::set_weekly_digest(ctx.db(), actor.user_id, on, ctx.now()).await?;
+        let Some(Caller { mut user, .. }) = ctx.request().caller.clone() else {
+            return Err(AuthFailure::Missing.into());
+        };
+        user.weekly_digest = on;
         Ok(Me { user, actor })
     }
 }

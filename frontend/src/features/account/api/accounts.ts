@@ -93,3 +93,12 @@ export const SetPasswordWithLinkMutation = graphql(`
     setPasswordWithLink(token: $token, password: $password)
   }
 `);
+
+export const SetMyWeeklyDigestMutation = graphql(`
+  mutation SetMyWeeklyDigest($on: Boolean!) {
+    setMyWeeklyDigest(on: $on) {
+      id
+      weeklyDigest
+    }
+  }
+`);

@@ -1,4 +1,4 @@
-import { Avatar, Button, Divider, Popover, Stack, Text } from '@mantine/core';
+import { Avatar, Button, Divider, Popover, Stack, Switch, Text } from '@mantine/core';
 import { IconCalendarShare, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { setLanguage } from '@/lib/i18n';
 import { signOut } from '@/lib/session';
 import { accountLocale, SetMyLocaleMutation, useMe } from '@/lib/session-context';
 
+import { SetMyWeeklyDigestMutation } from '../api/accounts';
 import { CalendarFeedDialog } from './CalendarFeedDialog';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 
@@ -33,6 +34,14 @@ export function AccountMenu() {
   const [opened, setOpened] = useState(false);
   const [feedOpen, setFeedOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  const isChair = me.towns.some((g) => g.roles.includes('CHAIR'));
+  const [weeklyDigest, setWeeklyDigest] = useState(me.weeklyDigest);
+  const [, saveWeeklyDigest] = useMutation(SetMyWeeklyDigestMutation);
+  const changeWeeklyDigest = async (on: boolean) => {
+    setWeeklyDigest(on);
+    const result = await saveWeeklyDigest({ on });
+    if (result.error) setWeeklyDigest(!on);
+  };
   const roles = me.systemRole !== 'NONE' ? [t(`roles.${me.systemRole}`)] : [...new Set(me.towns.flatMap((g) => g.roles))].map((r) => t(`roles.${r}`));
 
   return (
@@ -84,6 +93,14 @@ export function AccountMenu() {
             >
               {t('password.change')}
             </Button>
+            {isChair && (
+              <Switch
+                label={t('account.weeklyDigest')}
+                description={t('account.weeklyDigestHint')}
+                checked={weeklyDigest}
+                onChange={(event) => void changeWeeklyDigest(event.currentTarget.checked)}
+              />
+            )}
             <Button variant="subtle" color="red" justify="flex-start" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
               {t('auth.signOut')}
             </Button>

@@ -1,6 +1,8 @@
 //! Accounts: the roles an account is given, its password, and the one-time links that let a
 //! person set it (an invitation, a reset).
 
+pub mod digest;
+
 use crate::forums::MembershipRole;
 use crate::text_enum::text_enum;
 use crate::validation::{FieldError, codes};
