@@ -29,7 +29,15 @@ const ACCOUNT = { email: 'national@demo.workit.example', password: 'workit-demo'
 // Each dashboard: a GraphQL request and its floor, one SQL statement answering the same JSON.
 // `variables` works out the request's variables (GraphQL) and the floor's (`:name` in its SQL).
 const DASHBOARDS = [
-  { name: 'deep-read', variables: async () => ({ graphql: {}, sql: {} }) },
+  {
+    name: 'comparison',
+    // The country's towns, as national staff compare them.
+    variables: async (base, token) => {
+      const [year, number] = (await lastClosedQuarter(base, token)).split('-Q').map(Number);
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jerusalem' }).format(new Date()).replaceAll('-', '');
+      return { graphql: {}, sql: { today, quarter: year * 10 + number } };
+    },
+  },
   {
     name: 'meetings',
     // Kiryat Gat's 12 meetings before now, with agenda, decisions and attendance.
@@ -40,9 +48,22 @@ const DASHBOARDS = [
       return { graphql: { t: town, o: offset }, sql: { town, offset } };
     },
   },
+  {
+    name: 'control',
+    // Kiryat Gat's control of the last closed quarter.
+    variables: async (base, token) => {
+      const town = (await graphql(base, '{ towns(search: "Kiryat Gat", limit: 1) { items { id forum { id } } } }', token)).towns.items[0];
+      const quarter = await lastClosedQuarter(base, token);
+      const [year, number] = quarter.split('-Q').map(Number);
+      return { graphql: { t: town.id, q: quarter }, sql: { forum: town.forum.id, year, number } };
+    },
+  },
+  { name: 'deep-read', variables: async () => ({ graphql: {}, sql: {} }) },
 ].filter(
   (d) => !options.only || d.name === options.only,
 );
+
+const lastClosedQuarter = async (base, token) => (await graphql(base, '{ lastClosedQuarter }', token)).lastClosedQuarter;
 
 function parseArguments(args) {
   const parsed = { seconds: 10, scale: 'demo', only: null, build: true };

@@ -42,6 +42,8 @@ impl Tally {
 pub fn count_statements(db: &mut Database) {
     db.set_metric_callback(|info| {
         let _ = TALLY.try_with(|tally| tally.add(info.elapsed));
+        // Each statement at debug level (`WORKIT_LOG=workit_api::sql=debug`): what a request ran.
+        tracing::debug!(target: "workit_api::sql", ms = info.elapsed.as_secs_f64() * 1000.0, sql = %info.statement.sql);
     });
 }
 
