@@ -195,10 +195,26 @@ async fn the_comparison_exports_to_excel_and_csv_with_the_rows_the_caller_may_re
     assert_eq!(anonymous.status(), 401);
 }
 
+async fn readers_of_every_town_take_turns_and_all_are_answered(engine: Engine) {
+    // One turn at a time: concurrent comparisons wait for it, and a request that asks for the
+    // comparison and its trend takes two turns one after the other without waiting on itself.
+    let config = workit_api::config::ApiConfig { max_concurrent_country_reads: 1, ..test_config() };
+    let app = spawn_app_with(engine, config).await;
+    let national = app.login("national").await;
+    let query = "{ comparison { rows { town { id } } trend(indicator: JOB_SEEKERS, quarters: 4) { quarters } } }";
+    let answers = futures::future::join_all((0..4).map(|_| app.gql(&national, query, json!({})))).await;
+    for answer in &answers {
+        assert!(answer["errors"].is_null(), "{answer}");
+        assert_eq!(answer["data"]["comparison"]["trend"]["quarters"].as_array().unwrap().len(), 4);
+    }
+    assert_eq!(answers[0], answers[3], "each turn answers the same");
+}
+
 both_engines!(
     the_comparison_exports_to_excel_and_csv_with_the_rows_the_caller_may_read,
     a_town_s_row_counts_its_plan_its_focuses_and_its_metrics_on_track,
     coordinators_read_their_region_s_rows_and_town_users_only_their_own,
     comparing_more_towns_takes_the_same_number_of_statements,
     the_country_s_comparison_takes_the_statements_of_the_demo_s,
+    readers_of_every_town_take_turns_and_all_are_answered,
 );

@@ -32,6 +32,10 @@ pub struct AppState {
     pub survey_limiter: Arc<auth::rate_limit::LoginLimiter>,
     pub schema: graphql::WorkitSchema,
     pub mail: Arc<mail::Mail>,
+    /// Permits for reads over every town. Each holds the country's figures in memory (tens of
+    /// megabytes at 257 towns) and keeps the cores busy, so running more at once than there are
+    /// cores adds memory and no throughput: the others wait for a permit.
+    pub country_reads: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -42,6 +46,12 @@ impl AppState {
         let survey_limiter = Arc::new(auth::rate_limit::LoginLimiter::new(&config.survey_limits));
         let schema = graphql::build_schema(&config);
         let mail = Arc::new(mail::Mail::new(config.smtp.is_some()));
-        Self { db, config, clock, passwords, login_limiter, survey_limiter, schema, mail }
+        let country_reads = Arc::new(tokio::sync::Semaphore::new(config.max_concurrent_country_reads.max(1)));
+        Self { db, config, clock, passwords, login_limiter, survey_limiter, schema, mail, country_reads }
+    }
+
+    /// Waits for a turn to read every town; the turn ends when the permit is dropped.
+    pub async fn country_read(&self) -> Result<tokio::sync::SemaphorePermit<'_>, workit_domain::DomainError> {
+        self.country_reads.acquire().await.map_err(|e| workit_domain::DomainError::Internal(e.to_string()))
     }
 }

@@ -28,6 +28,19 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Database, DbErr>
     sea_orm::Database::connect(options).await
 }
 
+/// The pool size when none is configured. PostgreSQL serves each connection in its own process,
+/// so a server keeps ten. SQLite works inside this process, one thread per connection, each with
+/// its own page cache and allocator arena: more connections than cores add no throughput and
+/// cost memory (the country's comparison at concurrency 16 peaked at 168 MiB with ten, 86 MiB
+/// with three — docs/performance.md).
+pub fn default_pool_size(url: &str) -> u32 {
+    if url.starts_with("sqlite:") {
+        std::thread::available_parallelism().map_or(2, |n| u32::try_from(n.get()).unwrap_or(2)) + 1
+    } else {
+        10
+    }
+}
+
 /// Applies pending migrations. On SQLite they run in one transaction, on one connection: the
 /// migrator wraps each migration in a transaction only on PostgreSQL, and without one a
 /// migration's statements go to different pooled connections, where one that still reads an

@@ -75,7 +75,7 @@ async fn seed_demo(db: &workit_persistence::Database, password: &str, scale: dem
     Ok(())
 }
 
-async fn run_server(database_url: &str, max_connections: u32, serve: cli::Serve) -> anyhow::Result<()> {
+async fn run_server(database_url: &str, max_connections: Option<u32>, serve: cli::Serve) -> anyhow::Result<()> {
     let config = settings::api_config(&serve)?;
     let mut db = settings::open_database(database_url, max_connections).await?;
     workit_api::request_cost::count_statements(&mut db);

@@ -22,13 +22,14 @@ pub fn init_tracing(filter: &str, json: bool) {
 }
 
 /// Opens the database, creating the folder of a SQLite file on first run.
-pub async fn open_database(url: &str, max_connections: u32) -> anyhow::Result<workit_persistence::Database> {
+pub async fn open_database(url: &str, max_connections: Option<u32>) -> anyhow::Result<workit_persistence::Database> {
     if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
         let path = path.split('?').next().unwrap_or(path);
         if let Some(parent) = std::path::Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
     }
+    let max_connections = max_connections.unwrap_or_else(|| workit_persistence::db::default_pool_size(url));
     workit_persistence::connect(url, max_connections)
         .await
         .with_context(|| format!("opening the database at {}", redact(url)))

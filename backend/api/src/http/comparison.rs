@@ -166,11 +166,17 @@ pub async fn comparison_export(
         Ok(region) => region,
         Err(_) => return error(StatusCode::BAD_REQUEST, "VALIDATION", locale),
     };
-    let comparison =
-        match store::compare(&state.db, &actor, region, state.clock.now(), state.config.suppression_threshold).await {
-            Ok(comparison) => comparison,
-            Err(e) => return store_error(e, locale),
-        };
+    let turn = state.country_read().await;
+    let comparison = match turn {
+        Ok(_turn) => {
+            store::compare(&state.db, &actor, region, state.clock.now(), state.config.suppression_threshold).await
+        }
+        Err(e) => Err(e.into()),
+    };
+    let comparison = match comparison {
+        Ok(comparison) => comparison,
+        Err(e) => return store_error(e, locale),
+    };
     let region_name = match region {
         Some(id) => match workit_persistence::regions::get(&state.db, &actor, id).await {
             Ok(r) => Some(locale.place_name(&r.name_he, &r.name_en).to_owned()),

@@ -157,6 +157,7 @@ impl Comparison {
     ) -> ApiResult<IndicatorTrend> {
         let count = usize::try_from(quarters.clamp(1, 40)).unwrap_or(12);
         let threshold = ctx.app().config.suppression_threshold;
+        let _turn = ctx.app().country_read().await?;
         let trend =
             store::trend(ctx.db(), ctx.actor()?, self.region_id, indicator.into(), count, ctx.now(), threshold).await?;
         Ok(IndicatorTrend::new(indicator.into(), trend))
@@ -173,6 +174,7 @@ impl ComparisonQuery {
     async fn comparison(&self, ctx: &Context<'_>, region_id: Option<ID>) -> ApiResult<Comparison> {
         let region = optional_id(region_id.as_ref(), "regionId")?;
         let threshold = ctx.app().config.suppression_threshold;
+        let _turn = ctx.app().country_read().await?;
         let compared = store::compare(ctx.db(), ctx.actor()?, region, ctx.now(), threshold).await?;
         Ok(Comparison {
             quarter: compared.quarter.to_string(),
