@@ -214,7 +214,9 @@ test('meeting 4 from invitation to approved minutes: attendance, a decision, min
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'שמירה');
   await page.keyboard.press('Enter');
+  // Saved at once on the screen; the server's answer confirms it.
   await minutes.getByText('נשמר.').waitFor();
+  await minutes.locator('[data-save-state="confirmed"]').waitFor();
   assert.deepEqual(await seriousViolations(page), [], 'the minutes editor and the e-mail list pass axe');
   await minutes.getByRole('button', { name: 'הפצה להערות' }).click();
   const circulate = page.getByRole('dialog', { name: 'הפצה להערות' });
@@ -302,7 +304,7 @@ test('two editors of one item of the minutes: the second sees both texts and mer
   await first.getByLabel(label).fill('הטקסט של הרפרנטית');
   const save = (page) => page.getByRole('article', { name: 'תעדוף מיקודים אסטרטגיים' }).getByRole('button', { name: 'שמירה' }).click();
   await save(first);
-  await first.getByText('נשמר.').waitFor();
+  await first.locator('[data-save-state="confirmed"]').waitFor();
   await save(second);
   const conflict = second.getByRole('dialog', { name: 'מישהו אחר שמר את הסעיף קודם' });
   await conflict.getByTestId('conflict-theirs').getByText('הטקסט של הרפרנטית').waitFor();
@@ -316,7 +318,7 @@ test('two editors of one item of the minutes: the second sees both texts and mer
   await second.keyboard.press('Enter');
   assert.equal(await second.getByLabel(label).inputValue(), 'הטקסט של הרפרנטית\nהטקסט של הרכזת');
   await save(second);
-  await second.getByText('נשמר.').waitFor();
+  await second.locator('[data-save-state="confirmed"]').waitFor();
   await first.reload();
   assert.equal(await first.getByLabel(label).inputValue(), 'הטקסט של הרפרנטית\nהטקסט של הרכזת', 'nobody lost their text');
   for (const p of [first, second]) {

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconFileTypeDocx } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
 
@@ -234,6 +234,13 @@ function MinutesItem({ meetingId, section, writable, commentable, onChange }: { 
   const [conflict, setConflict] = useState<{ theirs: string; version: number } | null>(null);
   const [comment, setComment] = useState('');
   const [justSaved, setJustSaved] = useState(false);
+  // Saves in flight: each waits for the one before, so it is based on the version that one made.
+  const [pending, setPending] = useState(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const versionRef = useRef(version);
+  useEffect(() => {
+    versionRef.current = version;
+  }, [version]);
   const saveProblem = useProblem();
   const commentProblem = useProblem();
   const [, save] = useMutation(SaveMinutesSectionMutation);
@@ -249,11 +256,14 @@ function MinutesItem({ meetingId, section, writable, commentable, onChange }: { 
     }
   }, [section.version, section.notes, version, dirty]);
 
-  const submit = async (text: string, basedOn: number) => {
-    setJustSaved(false);
+  // Optimistic: the item reads as saved at once and the writer moves on; the answer confirms it,
+  // or brings the text back as unsaved with the problem, or opens the conflict screen.
+  const send = async (text: string, basedOn: number, before: string) => {
     const result = await save({ id: section.id, version: basedOn, notes: text });
     const failure = toFailure(result.error);
     if (failure?.code === 'CONFLICT') {
+      setSavedNotes(before);
+      setJustSaved(false);
       const latest = await client.query(MeetingPageDocument, { id: meetingId }, { requestPolicy: 'network-only' }).toPromise();
       const theirs = (latest.data?.meeting?.minutes ?? []).flatMap((m) => m.sections).find((s) => s.id === section.id);
       if (theirs) {
@@ -263,11 +273,27 @@ function MinutesItem({ meetingId, section, writable, commentable, onChange }: { 
     }
     if (saveProblem.report(result) && result.data) {
       const saved = result.data.saveMinutesSection;
-      setNotes(saved.notes);
-      setSavedNotes(saved.notes);
+      versionRef.current = saved.version;
       setVersion(saved.version);
-      setJustSaved(true);
+      setSavedNotes(saved.notes);
+      // What was typed while the save was on its way stays.
+      setNotes((current) => (current === text ? saved.notes : current));
+    } else {
+      setSavedNotes(before);
+      setJustSaved(false);
     }
+  };
+
+  const submit = (text: string, basedOn?: number) => {
+    const before = savedNotes;
+    setSavedNotes(text);
+    setJustSaved(true);
+    setPending((n) => n + 1);
+    const run = queue.current.then(() => send(text, basedOn ?? versionRef.current, before));
+    queue.current = run
+      .catch(() => undefined)
+      .finally(() => setPending((n) => n - 1));
+    return run;
   };
 
   const resolve = (choice: 'mine' | 'theirs' | 'merge') => {
@@ -305,11 +331,11 @@ function MinutesItem({ meetingId, section, writable, commentable, onChange }: { 
               error={saveProblem.problem}
             />
             <Group gap="xs">
-              <Button size="xs" variant={dirty ? 'filled' : 'default'} disabled={!dirty} onClick={() => void submit(notes, version)}>
+              <Button size="xs" variant={dirty ? 'filled' : 'default'} disabled={!dirty} onClick={() => void submit(notes)}>
                 {t('minutes.save')}
               </Button>
               {justSaved && (
-                <Text size="xs" c="teal.9" role="status">
+                <Text size="xs" c="teal.9" role="status" data-save-state={pending > 0 ? 'sending' : 'confirmed'}>
                   {t('minutes.saved')}
                 </Text>
               )}
