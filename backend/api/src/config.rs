@@ -50,7 +50,8 @@ pub struct ApiConfig {
     pub max_response_fields: usize,
     pub max_concurrent_password_hashes: usize,
     /// Reads over every town (the comparison, its trend and export) run at most this many at
-    /// once per server; more wait their turn (see `AppState::country_reads`).
+    /// once per server, twice the cores by default; more wait their turn (see
+    /// `AppState::country_reads`).
     pub max_concurrent_country_reads: usize,
     pub login_limits: LoginLimits,
     /// Answers one client may send through public survey links: its address's bucket only
@@ -101,7 +102,7 @@ impl ApiConfig {
             max_aliases: 30,
             max_response_fields: 100_000,
             max_concurrent_password_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
-            max_concurrent_country_reads: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            max_concurrent_country_reads: 2 * std::thread::available_parallelism().map_or(2, |n| n.get()),
             login_limits: LoginLimits::default(),
             survey_limits: LoginLimits {
                 ip_burst: NonZeroU32::new(20).unwrap_or(NonZeroU32::MIN),

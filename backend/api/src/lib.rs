@@ -33,8 +33,8 @@ pub struct AppState {
     pub schema: graphql::WorkitSchema,
     pub mail: Arc<mail::Mail>,
     /// Permits for reads over every town. Each holds the country's figures in memory (tens of
-    /// megabytes at 257 towns) and keeps the cores busy, so running more at once than there are
-    /// cores adds memory and no throughput: the others wait for a permit.
+    /// megabytes at 257 towns) and spends about half its time waiting on the database, so twice
+    /// the cores keep the cores busy; more at once add memory and no throughput, and wait.
     pub country_reads: Arc<tokio::sync::Semaphore>,
 }
 
