@@ -456,13 +456,7 @@ async fn set_password_hash(
     hash: String,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    users::Entity::update_many()
-        .col_expr(users::Column::PasswordHash, Expr::value(hash))
-        .col_expr(users::Column::UpdatedAt, Expr::value(now))
-        .filter(users::Column::Id.eq(user_id))
-        .exec(db)
-        .await?;
-    Ok(())
+    super::set_column(db, user_id, users::Column::PasswordHash, hash.into(), now).await
 }
 
 /// The signed-in person's new password (checked against the current one by the caller); every

@@ -48,14 +48,25 @@ pub async fn find_by_email(db: &Database, email: &str) -> StoreResult<Option<use
     Ok(users::Entity::find().filter(users::Column::Email.eq(email.trim().to_lowercase())).one(db).await?)
 }
 
-pub async fn set_locale(db: &Database, user_id: UserId, locale: &str, now: DateTime<Utc>) -> StoreResult<()> {
+/// Sets one column of the account (and its `updated_at`).
+pub(crate) async fn set_column(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    column: users::Column,
+    value: sea_orm::Value,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     users::Entity::update_many()
-        .col_expr(users::Column::Locale, Expr::value(locale))
+        .col_expr(column, Expr::value(value))
         .col_expr(users::Column::UpdatedAt, Expr::value(now))
         .filter(users::Column::Id.eq(user_id))
         .exec(db)
         .await?;
     Ok(())
+}
+
+pub async fn set_locale(db: &Database, user_id: UserId, locale: &str, now: DateTime<Utc>) -> StoreResult<()> {
+    set_column(db, user_id, users::Column::Locale, locale.into(), now).await
 }
 
 /// Starts a sign-in session with its first refresh token; returns the session id.
@@ -205,13 +216,7 @@ pub async fn actor_of(db: &Database, user: &users::Model, today: NaiveDate) -> S
 }
 
 pub async fn set_weekly_digest(db: &Database, user_id: UserId, on: bool, now: DateTime<Utc>) -> StoreResult<()> {
-    users::Entity::update_many()
-        .col_expr(users::Column::WeeklyDigest, Expr::value(on))
-        .col_expr(users::Column::UpdatedAt, Expr::value(now))
-        .filter(users::Column::Id.eq(user_id))
-        .exec(db)
-        .await?;
-    Ok(())
+    set_column(db, user_id, users::Column::WeeklyDigest, on.into(), now).await
 }
 
 async fn town_roles(
@@ -270,13 +275,7 @@ pub async fn set_calendar_token(
     token_hash: Option<String>,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    users::Entity::update_many()
-        .col_expr(users::Column::CalendarTokenHash, Expr::value(token_hash))
-        .col_expr(users::Column::UpdatedAt, Expr::value(now))
-        .filter(users::Column::Id.eq(user_id))
-        .exec(db)
-        .await?;
-    Ok(())
+    set_column(db, user_id, users::Column::CalendarTokenHash, token_hash.into(), now).await
 }
 
 /// The account a calendar-feed token belongs to (a disabled account has no feed).
