@@ -160,7 +160,9 @@ pub fn validated_reason(reason: Option<&str>) -> DomainResult<Option<String>> {
 /// Where a stakeholder stood at the end of `day`: its last move on or before it, or `None` when
 /// it was not on the map yet. `moves` are in any order.
 pub fn position_as_of(moves: &[Move], day: NaiveDate) -> Option<Position> {
-    moves.iter().filter(|m| m.at.date_naive() <= day).max_by_key(|m| m.at).map(|m| m.position)
+    // The day is Israel's: a move at 00:30 there is on the next day's map, though still the
+    // previous day in UTC.
+    moves.iter().filter(|m| crate::meetings::minutes::israel_date(m.at) <= day).max_by_key(|m| m.at).map(|m| m.position)
 }
 
 #[cfg(test)]
@@ -171,6 +173,15 @@ mod tests {
 
     fn at(influence: i32, interest: i32) -> Position {
         Position { influence, interest }
+    }
+
+    #[test]
+    fn the_map_as_of_a_day_ends_at_midnight_in_israel() {
+        // 22:30 UTC on 1 December is 00:30 on 2 December in Israel (winter, UTC+2).
+        let late = Move { at: Utc.with_ymd_and_hms(2026, 12, 1, 22, 30, 0).unwrap(), position: at(45, 30) };
+        let first = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(position_as_of(std::slice::from_ref(&late), first), None);
+        assert_eq!(position_as_of(&[late], first.succ_opt().unwrap()), Some(at(45, 30)));
     }
 
     #[test]
