@@ -71,12 +71,14 @@ export function setLanguage(code: string) {
 
 i18n.on('languageChanged', applyToDocument);
 
+const firstLanguage = storedLanguage();
+
 /** Resolves once the first language's words are loaded: render after it, so no key flashes. */
 export const i18nReady = i18n
   .use(resourcesToBackend((language: string) => loaders[language]?.() ?? Promise.reject(new Error(`no locale ${language}`))))
   .use(initReactI18next)
   .init({
-    lng: storedLanguage(),
+    lng: firstLanguage,
     fallbackLng: DEFAULT_LANGUAGE,
     // React escapes markup itself; what i18next "escapes" here is direction: every value put
     // into a sentence ({{name}}, {{title}}) is isolated when it is written the other way.
@@ -86,6 +88,8 @@ export const i18nReady = i18n
     // Plural forms follow each language's rules (Intl.PluralRules): `_one`, `_two`, `_few`, …
     // as its locale file provides them.
   });
-applyToDocument(i18n.language);
+// Not `i18n.language`: it is unset until the words arrive, and the page (read by screen readers
+// and by axe) must name its language from the first moment.
+applyToDocument(firstLanguage);
 
 export default i18n;
