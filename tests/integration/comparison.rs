@@ -149,6 +149,56 @@ async fn the_country_s_comparison_takes_the_statements_of_the_demo_s(engine: Eng
     assert_eq!(country, demo, "statements for 14 towns and for 257");
 }
 
+/// Health, metrics on track and indicators each cost statements of their own: a request that asks
+/// only for the counted columns reads them all in one statement, and gets the figures the full
+/// request gets.
+async fn a_comparison_of_counted_columns_reads_them_in_one_statement(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let national = app.login("national").await;
+    let counted = "{ comparison { rows { town { nameEn } stage milestones { part whole } activeTeams openTasks
+        overdueTasks openDecisions overdueDecisions focuses { kind count } controlApproved } } }";
+    let full = "{ comparison { rows { town { nameEn } stage milestones { part whole } activeTeams openTasks
+        overdueTasks openDecisions overdueDecisions focuses { kind count } controlApproved onTrack { part }
+        health { kind } indicators { value } } } }";
+    app.gql(&national, counted, json!({})).await; // warm: sessions and caches
+    let statements_of = |query: &'static str| {
+        let app = &app;
+        let national = &national;
+        async move {
+            let before = app.statements.load(Ordering::SeqCst);
+            let body = app.gql(national, query, json!({})).await;
+            assert!(body["errors"].is_null(), "{body}");
+            (body["data"]["comparison"]["rows"].clone(), app.statements.load(Ordering::SeqCst) - before)
+        }
+    };
+    let (few, cheap) = statements_of(counted).await;
+    let (all, dear) = statements_of(full).await;
+    assert_eq!(cheap, 3, "sign-in, the towns, and every town's counted figures");
+    assert!(dear > cheap, "health, metrics and indicators are read when asked for: {dear} statements");
+    let columns = [
+        "stage",
+        "milestones",
+        "activeTeams",
+        "openTasks",
+        "overdueTasks",
+        "openDecisions",
+        "overdueDecisions",
+        "focuses",
+        "controlApproved",
+    ];
+    let few = few.as_array().unwrap();
+    assert_eq!(few.len(), all.as_array().unwrap().len());
+    assert!(
+        few.iter().any(|r| r["openTasks"].as_u64() > Some(0))
+            && few.iter().any(|r| r["focuses"].as_array().is_some_and(|f| !f.is_empty()))
+    );
+    for (row, full_row) in few.iter().zip(all.as_array().unwrap()) {
+        for column in columns {
+            assert_eq!(row[column], full_row[column], "{column} of {}", row["town"]["nameEn"]);
+        }
+    }
+}
+
 async fn the_comparison_exports_to_excel_and_csv_with_the_rows_the_caller_may_read(engine: Engine) {
     let app = spawn_app(engine).await;
     let coordinator = app.login("coordinator.north").await;
@@ -216,5 +266,6 @@ both_engines!(
     coordinators_read_their_region_s_rows_and_town_users_only_their_own,
     comparing_more_towns_takes_the_same_number_of_statements,
     the_country_s_comparison_takes_the_statements_of_the_demo_s,
+    a_comparison_of_counted_columns_reads_them_in_one_statement,
     readers_of_every_town_take_turns_and_all_are_answered,
 );

@@ -169,7 +169,15 @@ pub async fn comparison_export(
     let turn = state.country_read().await;
     let comparison = match turn {
         Ok(_turn) => {
-            store::compare(&state.db, &actor, region, state.clock.now(), state.config.suppression_threshold).await
+            store::compare(
+                &state.db,
+                &actor,
+                region,
+                state.clock.now(),
+                state.config.suppression_threshold,
+                store::Wanted::ALL,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     };

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use workit_domain::forums::health::Signal;
 use workit_domain::forums::{BodyKind, FocusKind, Stage};
@@ -60,11 +60,6 @@ pub struct Comparison {
 
 const OPEN_TASK: [&str; 2] = [TaskStatus::Planned.as_str(), TaskStatus::InProgress.as_str()];
 
-/// Sums a condition over the grouped rows: `SUM(CASE WHEN <condition> THEN 1 ELSE 0 END)`.
-fn count_where(condition: Expr) -> Expr {
-    Func::sum(Expr::case(condition, 1).finally(0)).into()
-}
-
 /// Compares the towns of `region` (or of the country): rows for the towns the actor may read —
 /// every town for national staff, the region's for its coordinator, their own for town roles —
 /// and the region's and country's lines over all towns, which reveal no town.
@@ -74,6 +69,7 @@ pub async fn compare(
     region: Option<RegionId>,
     now: DateTime<Utc>,
     threshold: f64,
+    wanted: Wanted,
 ) -> StoreResult<Comparison> {
     if region.is_none() && !actor.sees_all_towns() && actor.region.is_none() && actor.towns.is_empty() {
         return Err(DomainError::Forbidden.into());
@@ -86,14 +82,18 @@ pub async fn compare(
         .all(db)
         .await?;
     let town_ids: Vec<TownId> = all_towns.iter().map(|t| t.id).collect();
-    let figures = figures_of(db, &town_ids, today, quarter, now).await?;
+    let figures = figures_of(db, &town_ids, today, quarter, now, wanted).await?;
 
     let country = roll_up(figures.values().map(|(_, f)| f));
     let region_line = region.map(|r| {
         roll_up(all_towns.iter().filter(|t| t.region_id == r).filter_map(|t| figures.get(&t.id)).map(|(_, f)| f))
     });
 
-    let compared = indicators::compared(db, &town_ids, quarter).await?;
+    let compared = if wanted.indicators {
+        indicators::compared(db, &town_ids, quarter).await?
+    } else {
+        indicators::ComparedFigures { quarter: None, now: HashMap::new(), year_earlier: HashMap::new() }
+    };
     let shown: Vec<bool> = all_towns.iter().map(|t| has_row(actor, region, t)).collect();
     let mut lines: Vec<Vec<usize>> = Vec::new();
     if let Some(r) = region {
@@ -250,124 +250,183 @@ fn median_of(values: &mut [f64]) -> Option<f64> {
     }
 }
 
-/// Every town's stage and figures, in a fixed number of statements. The comparison always covers
-/// every town (the country's line needs them all), so the reads send no lists of ids.
+/// The figures a request asks for beyond the counted columns, which cost statements of their
+/// own: the GraphQL layer reads them from the query (look-ahead), an export asks for all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wanted {
+    /// Each forum's health signals (the rules of `forums::health` over its members and meetings).
+    pub health: bool,
+    /// Metrics on track at the quarter (the rule of `plans::metric_status` over each metric).
+    pub on_track: bool,
+    /// The labour-market indicators, with small counts withheld.
+    pub indicators: bool,
+}
+
+impl Wanted {
+    pub const ALL: Wanted = Wanted { health: true, on_track: true, indicators: true };
+}
+
+/// `(SELECT COUNT(*) FROM … WHERE <table>.forum_id = forums.id AND …)`: one counted column of
+/// the forum the outer row reads.
+fn count_of_forum<T: sea_orm::Iden + Copy + 'static>(
+    table: T,
+    forum_id: impl sea_orm::sea_query::IntoColumnRef,
+    from: impl FnOnce(&mut sea_orm::sea_query::SelectStatement),
+) -> Expr {
+    let mut select = Query::select();
+    select
+        .expr(Expr::col(sea_orm::sea_query::Asterisk).count())
+        .from(table)
+        .and_where(Expr::col(forum_id).equals((forums::Entity, forums::Column::Id)));
+    from(&mut select);
+    Expr::from(select)
+}
+
+/// Every town's stage and counted figures in one statement of counted subqueries per forum, and
+/// what `wanted` adds in a few more. The comparison always covers every town (the country's line
+/// needs them all), so the reads send no lists of ids.
 async fn figures_of(
     db: &Database,
     town_ids: &[TownId],
     today: NaiveDate,
     quarter: Quarter,
     now: DateTime<Utc>,
+    wanted: Wanted,
 ) -> StoreResult<HashMap<TownId, (Option<Stage>, TownFigures)>> {
     let compared: std::collections::HashSet<TownId> = town_ids.iter().copied().collect();
-    let forum_rows: Vec<forums::Model> =
-        forums::Entity::find().all(db).await?.into_iter().filter(|f| compared.contains(&f.town_id)).collect();
-    let forum_ids: Vec<i64> = forum_rows.iter().map(|f| f.id).collect();
-    let mut by_forum: HashMap<i64, TownFigures> = forum_ids.iter().map(|id| (*id, TownFigures::default())).collect();
-
-    let milestone_counts: Vec<(i64, i64, i64)> = milestones::Entity::find()
-        .select_only()
-        .column(milestones::Column::ForumId)
-        .expr(Expr::col(milestones::Column::Id).count())
-        .expr(count_where(Expr::col(milestones::Column::DoneOn).is_not_null()))
-        .group_by(milestones::Column::ForumId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (forum, whole, part) in milestone_counts {
-        if let Some(f) = by_forum.get_mut(&forum) {
-            f.milestones = Share { part: to_u32(part), whole: to_u32(whole) };
-        }
-    }
-
-    let teams: Vec<(i64, i64)> = bodies::Entity::find()
-        .select_only()
-        .column(bodies::Column::ForumId)
-        .expr(Expr::col(bodies::Column::Id).count())
-        .filter(bodies::Column::Kind.is_in([BodyKind::TaskTeam.as_str(), BodyKind::AdHocTeam.as_str()]))
-        .filter(bodies::Column::ArchivedAt.is_null())
-        .filter(bodies::Column::EndsOn.is_null().or(bodies::Column::EndsOn.gte(today)))
-        .group_by(bodies::Column::ForumId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (forum, count) in teams {
-        if let Some(f) = by_forum.get_mut(&forum) {
-            f.active_teams = to_u32(count);
-        }
-    }
-
-    let open_task = Expr::col(work_plan_tasks::Column::Status).is_in(OPEN_TASK);
-    let tasks: Vec<(i64, i64, i64)> = work_plan_tasks::Entity::find()
-        .select_only()
-        .column(work_plan_tasks::Column::ForumId)
-        .expr(count_where(open_task.clone()))
-        .expr(count_where(open_task.clone().and(Expr::col(work_plan_tasks::Column::DueOn).lt(today))))
-        .filter(open_task)
-        .group_by(work_plan_tasks::Column::ForumId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (forum, open, overdue) in tasks {
-        if let Some(f) = by_forum.get_mut(&forum) {
-            f.open_tasks = to_u32(open);
-            f.overdue_tasks = to_u32(overdue);
-        }
-    }
-
-    // Decisions reach their forum through their meeting's body: one grouped join.
-    let open_decision = Expr::col((decisions::Entity, decisions::Column::Status)).eq(DecisionStatus::Open.as_str());
-    let statement = Query::select()
-        .column((bodies::Entity, bodies::Column::ForumId))
-        .expr(count_where(open_decision.clone()))
-        .expr(count_where(
-            open_decision.clone().and(Expr::col((decisions::Entity, decisions::Column::DueOn)).lt(today)),
+    let open_task = || Expr::col((work_plan_tasks::Entity, work_plan_tasks::Column::Status)).is_in(OPEN_TASK);
+    let open_decision = || Expr::col((decisions::Entity, decisions::Column::Status)).eq(DecisionStatus::Open.as_str());
+    // Decisions reach their forum through their meeting's body.
+    let decisions_of_forum = |select: &mut sea_orm::sea_query::SelectStatement| {
+        select
+            .inner_join(
+                meetings::Entity,
+                Expr::col((decisions::Entity, decisions::Column::MeetingId))
+                    .equals((meetings::Entity, meetings::Column::Id)),
+            )
+            .inner_join(
+                bodies::Entity,
+                Expr::col((meetings::Entity, meetings::Column::BodyId)).equals((bodies::Entity, bodies::Column::Id)),
+            )
+            .and_where(open_decision());
+    };
+    let mut statement = Query::select();
+    statement
+        .column((forums::Entity, forums::Column::Id))
+        .column((forums::Entity, forums::Column::TownId))
+        .column((forums::Entity, forums::Column::Stage))
+        .expr(count_of_forum(milestones::Entity, (milestones::Entity, milestones::Column::ForumId), |_| {}))
+        .expr(count_of_forum(milestones::Entity, (milestones::Entity, milestones::Column::ForumId), |s| {
+            s.and_where(Expr::col((milestones::Entity, milestones::Column::DoneOn)).is_not_null());
+        }))
+        .expr(count_of_forum(bodies::Entity, (bodies::Entity, bodies::Column::ForumId), |s| {
+            s.and_where(
+                Expr::col((bodies::Entity, bodies::Column::Kind))
+                    .is_in([BodyKind::TaskTeam.as_str(), BodyKind::AdHocTeam.as_str()]),
+            )
+            .and_where(Expr::col((bodies::Entity, bodies::Column::ArchivedAt)).is_null())
+            .and_where(
+                Expr::col((bodies::Entity, bodies::Column::EndsOn)).is_null().or(Expr::col((
+                    bodies::Entity,
+                    bodies::Column::EndsOn,
+                ))
+                .gte(today)),
+            );
+        }))
+        .expr(count_of_forum(
+            work_plan_tasks::Entity,
+            (work_plan_tasks::Entity, work_plan_tasks::Column::ForumId),
+            |s| {
+                s.and_where(open_task());
+            },
         ))
-        .from(decisions::Entity)
-        .inner_join(
-            meetings::Entity,
-            Expr::col((decisions::Entity, decisions::Column::MeetingId))
-                .equals((meetings::Entity, meetings::Column::Id)),
-        )
-        .inner_join(
-            bodies::Entity,
-            Expr::col((meetings::Entity, meetings::Column::BodyId)).equals((bodies::Entity, bodies::Column::Id)),
-        )
-        // Only open decisions are counted: the done ones, most of them, are not read.
-        .and_where(open_decision)
-        .group_by_col((bodies::Entity, bodies::Column::ForumId))
-        .to_owned();
-    let decision_counts: Vec<(i64, i64, i64)> = db
-        .query_all(&statement)
-        .await?
-        .iter()
-        .map(|row| Ok((row.try_get_by_index(0)?, row.try_get_by_index(1)?, row.try_get_by_index(2)?)))
-        .collect::<Result<_, sea_orm::DbErr>>()?;
-    for (forum, open, overdue) in decision_counts {
-        if let Some(f) = by_forum.get_mut(&forum) {
-            f.open_decisions = to_u32(open);
-            f.overdue_decisions = to_u32(overdue);
+        .expr(count_of_forum(
+            work_plan_tasks::Entity,
+            (work_plan_tasks::Entity, work_plan_tasks::Column::ForumId),
+            |s| {
+                s.and_where(open_task())
+                    .and_where(Expr::col((work_plan_tasks::Entity, work_plan_tasks::Column::DueOn)).lt(today));
+            },
+        ))
+        .expr(count_of_forum(decisions::Entity, (bodies::Entity, bodies::Column::ForumId), decisions_of_forum))
+        .expr(count_of_forum(decisions::Entity, (bodies::Entity, bodies::Column::ForumId), |s| {
+            decisions_of_forum(s);
+            s.and_where(Expr::col((decisions::Entity, decisions::Column::DueOn)).lt(today));
+        }))
+        .expr(count_of_forum(
+            quarterly_controls::Entity,
+            (quarterly_controls::Entity, quarterly_controls::Column::ForumId),
+            |s| {
+                s.and_where(
+                    Expr::col((quarterly_controls::Entity, quarterly_controls::Column::Quarter)).eq(quarter.code()),
+                )
+                .and_where(
+                    Expr::col((quarterly_controls::Entity, quarterly_controls::Column::Status))
+                        .eq(ControlStatus::Approved.as_str()),
+                );
+            },
+        ));
+    for kind in FocusKind::ALL {
+        statement.expr(count_of_forum(
+            strategic_focuses::Entity,
+            (strategic_focuses::Entity, strategic_focuses::Column::ForumId),
+            |s| {
+                s.and_where(
+                    Expr::col((strategic_focuses::Entity, strategic_focuses::Column::Status))
+                        .eq(FocusStatus::Active.as_str()),
+                )
+                .and_where(Expr::col((strategic_focuses::Entity, strategic_focuses::Column::Kind)).eq(kind.as_str()));
+            },
+        ));
+    }
+    statement.from(forums::Entity);
+
+    let mut by_forum: HashMap<i64, (TownId, Option<Stage>, TownFigures)> = HashMap::new();
+    for row in db.query_all(&statement).await? {
+        let town: TownId = row.try_get_by_index(1)?;
+        if !compared.contains(&town) {
+            continue;
         }
+        let count = |at: usize| row.try_get_by_index::<i64>(at).map(to_u32);
+        let mut figures = TownFigures {
+            milestones: Share { part: count(4)?, whole: count(3)? },
+            active_teams: count(5)?,
+            open_tasks: count(6)?,
+            overdue_tasks: count(7)?,
+            open_decisions: count(8)?,
+            overdue_decisions: count(9)?,
+            control_approved: count(10)? > 0,
+            ..TownFigures::default()
+        };
+        for (k, kind) in FocusKind::ALL.iter().enumerate() {
+            let n = count(11 + k)?;
+            if n > 0 {
+                figures.focuses.insert(*kind, n);
+            }
+        }
+        let stage: crate::stored::Stored<Stage> = row.try_get_by_index(2)?;
+        by_forum.insert(row.try_get_by_index(0)?, (town, Some(*stage), figures));
     }
 
-    let focus_counts: Vec<(i64, String, i64)> = strategic_focuses::Entity::find()
-        .select_only()
-        .column(strategic_focuses::Column::ForumId)
-        .column(strategic_focuses::Column::Kind)
-        .expr(Expr::col(strategic_focuses::Column::Id).count())
-        .filter(strategic_focuses::Column::Status.eq(FocusStatus::Active.as_str()))
-        .group_by(strategic_focuses::Column::ForumId)
-        .group_by(strategic_focuses::Column::Kind)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (forum, kind, count) in focus_counts {
-        if let (Some(f), Some(kind)) = (by_forum.get_mut(&forum), FocusKind::parse(&kind)) {
-            f.focuses.insert(kind, to_u32(count));
+    if wanted.on_track {
+        on_track(db, quarter, &mut by_forum).await?;
+    }
+    if wanted.health {
+        let mut health: HashMap<i64, Vec<Signal>> =
+            crate::forums::health::assess_forums(db, crate::forums::health::Forums::All, now).await?;
+        for (forum, (_, _, figures)) in &mut by_forum {
+            figures.health = health.remove(forum).unwrap_or_default();
         }
     }
+    Ok(by_forum.into_values().map(|(town, stage, figures)| (town, (stage, figures))).collect())
+}
 
-    // Metrics of active focuses with their value at the quarter: the domain decides the status.
+/// Metrics of active focuses with their value at the quarter: the domain decides the status.
+async fn on_track(
+    db: &Database,
+    quarter: Quarter,
+    by_forum: &mut HashMap<i64, (TownId, Option<Stage>, TownFigures)>,
+) -> StoreResult<()> {
     let active_focuses: HashMap<i64, i64> = strategic_focuses::Entity::find()
         .select_only()
         .column(strategic_focuses::Column::Id)
@@ -410,36 +469,13 @@ async fn figures_of(
         if status == MetricStatus::NoData {
             continue;
         }
-        if let Some(f) = by_forum.get_mut(forum) {
+        if let Some((_, _, f)) = by_forum.get_mut(forum) {
             f.on_track.whole += 1;
             f.on_track.part += u32::from(status == MetricStatus::OnTrack);
         }
     }
 
-    let approved: Vec<i64> = quarterly_controls::Entity::find()
-        .select_only()
-        .column(quarterly_controls::Column::ForumId)
-        .filter(quarterly_controls::Column::Quarter.eq(quarter.code()))
-        .filter(quarterly_controls::Column::Status.eq(ControlStatus::Approved.as_str()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    for forum in approved {
-        if let Some(f) = by_forum.get_mut(&forum) {
-            f.control_approved = true;
-        }
-    }
-
-    let mut health: HashMap<i64, Vec<Signal>> =
-        crate::forums::health::assess_forums(db, crate::forums::health::Forums::All, now).await?;
-    Ok(forum_rows
-        .into_iter()
-        .map(|forum| {
-            let mut figures = by_forum.remove(&forum.id).unwrap_or_default();
-            figures.health = health.remove(&forum.id).unwrap_or_default();
-            (forum.town_id, (Some(*forum.stage), figures))
-        })
-        .collect())
+    Ok(())
 }
 
 fn to_u32(value: i64) -> u32 {

@@ -4,7 +4,7 @@
 use async_graphql::{ComplexObject, Context, ID, Object, SimpleObject};
 use workit_domain::forums::FocusKind as DomainFocusKind;
 use workit_domain::regions::comparison::{Share as DomainShare, Totals};
-use workit_persistence::regions::comparison::{self as store, TownRow};
+use workit_persistence::regions::comparison::{self as store, TownRow, Wanted};
 
 use crate::error::ApiResult;
 use crate::graphql::ContextExt;
@@ -164,6 +164,20 @@ impl Comparison {
     }
 }
 
+/// What the query asks for beyond the counted columns: each costs statements of its own, so a
+/// request that does not ask for it does not pay for it.
+fn wanted(ctx: &Context<'_>) -> Wanted {
+    let query = ctx.look_ahead();
+    let asks =
+        |field: &str| ["rows", "regionTotals", "countryTotals"].iter().any(|at| query.field(at).field(field).exists());
+    Wanted {
+        health: asks("health"),
+        on_track: asks("onTrack"),
+        indicators: query.field("rows").field("indicators").exists()
+            || ["regionIndicators", "countryIndicators", "indicatorQuarter"].iter().any(|f| query.field(f).exists()),
+    }
+}
+
 #[derive(Default)]
 pub struct ComparisonQuery;
 
@@ -175,7 +189,7 @@ impl ComparisonQuery {
         let region = optional_id(region_id.as_ref(), "regionId")?;
         let threshold = ctx.app().config.suppression_threshold;
         let _turn = ctx.app().country_read().await?;
-        let compared = store::compare(ctx.db(), ctx.actor()?, region, ctx.now(), threshold).await?;
+        let compared = store::compare(ctx.db(), ctx.actor()?, region, ctx.now(), threshold, wanted(ctx)).await?;
         Ok(Comparison {
             quarter: compared.quarter.to_string(),
             rows: compared.rows.into_iter().map(Into::into).collect(),
