@@ -514,7 +514,52 @@ async fn the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_s
     assert_eq!(small, large, "the control's statements do not grow with focuses, metrics or tasks");
 }
 
+/// Execution (tasks and teams) and health cost statements of their own: a read of the metrics and
+/// open decisions alone leaves them out and answers the metrics the full read answers.
+async fn a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let f = fixture(&app, "Lean Control Town").await;
+    // The quarter of yesterday's meeting, which took an open decision; the quarter's control is
+    // read while it runs, as a chair may.
+    let meeting = held_meeting(&app, &f.referent, "Lean Control Town", "FORUM", None).await;
+    let decide = "mutation($m: ID!, $i: DecisionInput!) { createDecision(meetingId: $m, input: $i) { id } }";
+    let decided = app.gql(&f.referent, decide, json!({ "m": meeting, "i": { "text": "Open a job fair" } })).await;
+    assert!(decided["errors"].is_null(), "{decided}");
+    let quarter = Quarter::of((now() - chrono::Duration::days(1)).date_naive());
+    let q = quarter.to_string();
+    let task = json!({ "title": "One task", "focusId": f.focus, "dueOn": quarter.last_day().to_string(), "status": "DONE",
+        "doneOn": quarter.first_day().to_string() });
+    app.gql(&f.referent, CREATE_TASK, json!({ "f": f.forum, "i": task })).await;
+    app.gql(&f.referent, RECORD, json!({ "m": f.metric, "i": { "quarter": last_closed().to_string(), "value": 8.0 } }))
+        .await;
+    let lean = "query($f: ID!, $q: String!) { forum(id: $f) { control(quarter: $q) {
+        live { focuses { title metrics { name value previous status } } openDecisions { text meetingId dueOn } } } } }";
+    let full = "query($f: ID!, $q: String!) { forum(id: $f) { control(quarter: $q) {
+        live { focuses { title metrics { name value previous status } tasks { title } } openDecisions { text meetingId dueOn }
+               teams { name } total { due } health { kind } } } } }";
+    let count = |app: &TestApp| app.statements.load(std::sync::atomic::Ordering::SeqCst);
+    app.gql(&f.referent, lean, json!({ "f": f.forum, "q": q })).await; // warm: sessions and caches
+    let mut read = Vec::new();
+    for query in [lean, full] {
+        let before = count(&app);
+        let body = app.gql(&f.referent, query, json!({ "f": f.forum, "q": q })).await;
+        assert!(body["errors"].is_null(), "{body}");
+        read.push((body["data"]["forum"]["control"]["live"].clone(), count(&app) - before));
+    }
+    let [(lean_live, cheap), (full_live, dear)] = [read[0].clone(), read[1].clone()];
+    assert_eq!(full_live["total"]["due"], 1, "the full read counts the task");
+    assert!(full_live["health"].as_array().is_some_and(|h| !h.is_empty()));
+    assert_eq!(lean_live["openDecisions"], json!([{ "text": "Open a job fair", "meetingId": meeting, "dueOn": null }]));
+    assert_eq!(lean_live["focuses"][0]["metrics"][0]["previous"], 8.0, "the quarter before's value");
+    for focus in 0..full_live["focuses"].as_array().unwrap().len() {
+        assert_eq!(lean_live["focuses"][focus]["metrics"], full_live["focuses"][focus]["metrics"]);
+    }
+    assert_eq!(lean_live["openDecisions"], full_live["openDecisions"]);
+    assert!(cheap + 3 <= dear, "tasks, bodies and health are read only when asked: {cheap} against {dear}");
+}
+
 both_engines!(the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_small_one);
+both_engines!(a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health);
 
 const YEAR: &str = "query($f: ID!, $y: Int!) { forum(id: $f) { yearSummary(year: $y) {
     year version overall execution { due done }

@@ -2,7 +2,10 @@
 //! metrics (`view`), the conclusions people write, and the approval that freezes the figures.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::sea_query::{Expr, ExprTrait, Order, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
 use serde::{Deserialize, Serialize};
 use workit_domain::forums::BodyKind;
 use workit_domain::forums::health::Signal;
@@ -18,7 +21,7 @@ use workit_domain::validation::codes;
 use workit_domain::{Action, Actor, DomainError};
 
 use super::{authorize_forum, focuses, metrics, tasks};
-use crate::entities::{decisions, meetings, people, quarterly_control_versions, quarterly_controls};
+use crate::entities::{bodies, decisions, meetings, people, quarterly_control_versions, quarterly_controls};
 use crate::versioned::{VersionedWrite, insert_new, update_if_current};
 use crate::{Database, StoreResult, audit, forums};
 
@@ -85,9 +88,35 @@ pub struct ControlView {
     pub health: Vec<Signal>,
 }
 
+/// The parts of the control that cost statements of their own beyond the focuses, metrics and
+/// open decisions: the GraphQL layer reads them from the query (look-ahead); approval, export
+/// and the proposals ask for all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    /// Plan against execution: the tasks per focus, per team, in total and outside the focuses.
+    pub execution: bool,
+    /// The forum's health as the quarter ended.
+    pub health: bool,
+}
+
+impl Parts {
+    pub const ALL: Parts = Parts { execution: true, health: true };
+}
+
 /// Computes the control figures of `quarter` as they stand on `today`, in a fixed number of
 /// queries whatever the number of focuses, metrics, quarters and tasks.
 pub async fn view(db: &Database, forum_id: i64, quarter: Quarter, today: NaiveDate) -> StoreResult<ControlView> {
+    view_of(db, forum_id, quarter, today, Parts::ALL).await
+}
+
+/// The figures `parts` asks for; the parts left out are empty.
+pub async fn view_of(
+    db: &Database,
+    forum_id: i64,
+    quarter: Quarter,
+    today: NaiveDate,
+    parts: Parts,
+) -> StoreResult<ControlView> {
     let focuses: Vec<_> = focuses::by_forum_ids(db, &[forum_id])
         .await?
         .into_iter()
@@ -97,8 +126,11 @@ pub async fn view(db: &Database, forum_id: i64, quarter: Quarter, today: NaiveDa
     let metric_rows = metrics::by_focus_ids(db, &focus_ids).await?;
     let metric_ids: Vec<i64> = metric_rows.iter().map(|m| m.id).collect();
     let measured = metrics::measurements_by_metric_ids(db, &metric_ids).await?;
-    let task_rows = tasks::by_forum_ids(db, &[forum_id]).await?;
-    let bodies = forums::bodies_by_forum_ids(db, &[forum_id]).await?;
+    let (task_rows, bodies) = if parts.execution {
+        (tasks::by_forum_ids(db, &[forum_id]).await?, forums::bodies_by_forum_ids(db, &[forum_id]).await?)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let recorder_ids: Vec<i64> = metric_rows.iter().filter_map(|m| m.recorder_person_id).collect();
     let recorders = people::Entity::find().filter(people::Column::Id.is_in(recorder_ids)).all(db).await?;
 
@@ -174,40 +206,20 @@ pub async fn view(db: &Database, forum_id: i64, quarter: Quarter, today: NaiveDa
         .map(task_line)
         .collect();
 
-    // Decisions of the quarter's meetings of the forum's bodies that are still open.
-    let body_ids: Vec<i64> = bodies.iter().map(|b| b.id).collect();
-    let (from, to) = (quarter.first_day(), quarter.plus(1).first_day());
-    let at_midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
-    let meeting_ids: Vec<i64> = match (at_midnight(from), at_midnight(to)) {
-        (Some(from), Some(to)) => meetings::Entity::find()
-            .filter(meetings::Column::BodyId.is_in(body_ids))
-            .filter(meetings::Column::StartsAt.gte(from))
-            .filter(meetings::Column::StartsAt.lt(to))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|m| m.id)
-            .collect(),
-        _ => Vec::new(),
-    };
-    let open_decisions = decisions::Entity::find()
-        .filter(decisions::Column::MeetingId.is_in(meeting_ids))
-        .filter(decisions::Column::Status.eq(DecisionStatus::Open.as_str()))
-        .order_by_asc(decisions::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| OpenDecision { decision_id: d.id, text: d.text, meeting_id: d.meeting_id, due_on: d.due_on })
-        .collect();
+    let open_decisions = open_decisions_of(db, forum_id, quarter).await?;
 
     // Health as it stood on the quarter's last day (or today, for a quarter still running).
-    let last = quarter.last_day().min(today);
+    let last = Ord::min(quarter.last_day(), today);
     let end = last.and_hms_opt(23, 59, 59).unwrap_or_else(|| last.and_time(chrono::NaiveTime::MIN)).and_utc();
-    let health = forums::health::assess_forum(db, forum_id, end)
-        .await?
-        .into_iter()
-        .filter(|signal| shows_in_control(signal.kind))
-        .collect();
+    let health = if parts.health {
+        forums::health::assess_forum(db, forum_id, end)
+            .await?
+            .into_iter()
+            .filter(|signal| shows_in_control(signal.kind))
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     Ok(ControlView {
         quarter: quarter.to_string(),
@@ -218,6 +230,50 @@ pub async fn view(db: &Database, forum_id: i64, quarter: Quarter, today: NaiveDa
         open_decisions,
         health,
     })
+}
+
+/// Decisions of the quarter's meetings of the forum's bodies that are still open, in one join.
+async fn open_decisions_of(db: &Database, forum_id: i64, quarter: Quarter) -> StoreResult<Vec<OpenDecision>> {
+    let at_midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+    let (Some(from), Some(to)) = (at_midnight(quarter.first_day()), at_midnight(quarter.plus(1).first_day())) else {
+        return Ok(Vec::new());
+    };
+    let statement = Query::select()
+        .columns([
+            (decisions::Entity, decisions::Column::Id),
+            (decisions::Entity, decisions::Column::Text),
+            (decisions::Entity, decisions::Column::MeetingId),
+            (decisions::Entity, decisions::Column::DueOn),
+        ])
+        .from(decisions::Entity)
+        .inner_join(
+            meetings::Entity,
+            Expr::col((meetings::Entity, meetings::Column::Id))
+                .equals((decisions::Entity, decisions::Column::MeetingId)),
+        )
+        .inner_join(
+            bodies::Entity,
+            Expr::col((bodies::Entity, bodies::Column::Id)).equals((meetings::Entity, meetings::Column::BodyId)),
+        )
+        .and_where(Expr::col((bodies::Entity, bodies::Column::ForumId)).eq(forum_id))
+        .and_where(Expr::col((meetings::Entity, meetings::Column::StartsAt)).gte(from))
+        .and_where(Expr::col((meetings::Entity, meetings::Column::StartsAt)).lt(to))
+        .and_where(Expr::col((decisions::Entity, decisions::Column::Status)).eq(DecisionStatus::Open.as_str()))
+        .order_by((decisions::Entity, decisions::Column::Id), Order::Asc)
+        .to_owned();
+    db.query_all(&statement)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(OpenDecision {
+                decision_id: row.try_get_by_index(0)?,
+                text: row.try_get_by_index(1)?,
+                meeting_id: row.try_get_by_index(2)?,
+                due_on: row.try_get_by_index(3)?,
+            })
+        })
+        .collect::<Result<_, sea_orm::DbErr>>()
+        .map_err(Into::into)
 }
 
 pub async fn get(db: &Database, forum_id: i64, quarter: Quarter) -> StoreResult<Option<quarterly_controls::Model>> {

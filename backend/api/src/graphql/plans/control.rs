@@ -213,7 +213,16 @@ impl QuarterControl {
     }
     /// The figures as they stand today.
     async fn live(&self, ctx: &Context<'_>) -> ApiResult<ControlFigures> {
-        let view = store::view(ctx.db(), self.forum_id, self.quarter, israel_date(ctx.now())).await?;
+        // Execution and health cost statements of their own: read only when asked for.
+        let asked = ctx.look_ahead();
+        let focuses = asked.field("focuses");
+        let parts = store::Parts {
+            execution: focuses.field("tasks").exists()
+                || focuses.field("execution").exists()
+                || ["teams", "total", "otherTasks"].iter().any(|f| asked.field(f).exists()),
+            health: asked.field("health").exists(),
+        };
+        let view = store::view_of(ctx.db(), self.forum_id, self.quarter, israel_date(ctx.now()), parts).await?;
         Ok(view.into())
     }
     /// The figures as they were approved; corrections made since show only in `live`.
