@@ -27,6 +27,43 @@ async fn loading_all_towns_with_forum_bodies_and_members_takes_the_same_statemen
 
 both_engines!(loading_all_towns_with_forum_bodies_and_members_takes_the_same_statements_for_2_or_14_towns);
 
+/// A town's meetings page — the meetings with their agenda, decisions and attendance — reads one
+/// statement per level; the total is counted only when the page shows it.
+async fn a_town_s_meetings_page_reads_one_statement_per_level(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("referent.kiryat-gat").await;
+    let town = app.town_id(&token, "Kiryat Gat").await;
+    let page = |total: &str| {
+        format!(
+            "query($t: ID) {{ meetings(townId: $t, limit: 12) {{ {total} hasNextPage items {{ title agenda {{ title presenter }}
+             decisions {{ text status }} attendance {{ status person {{ fullName }} }} }} }} }}"
+        )
+    };
+    let before = app.statements.load(Ordering::SeqCst);
+    app.gql(&token, "{ me { id } }", json!({})).await;
+    let sign_in = app.statements.load(Ordering::SeqCst) - before;
+    let mut counted = Vec::new();
+    for query in [page(""), page("totalCount")] {
+        app.gql(&token, &query, json!({ "t": town })).await; // warm: sessions and caches
+        let before = app.statements.load(Ordering::SeqCst);
+        let body = app.gql(&token, &query, json!({ "t": town })).await;
+        assert!(body["errors"].is_null(), "{body}");
+        let items = body["data"]["meetings"]["items"].as_array().unwrap();
+        assert_eq!(items.len(), 12);
+        assert!(items.iter().any(|m| !m["decisions"].as_array().unwrap().is_empty()));
+        assert!(items.iter().any(|m| !m["attendance"].as_array().unwrap().is_empty()));
+        assert_eq!(body["data"]["meetings"]["hasNextPage"], true);
+        counted.push(app.statements.load(Ordering::SeqCst) - before);
+    }
+    assert_eq!(
+        counted,
+        [sign_in + 5, sign_in + 6],
+        "sign-in ({sign_in}), meetings, agenda, decisions, attendance, people; and the count"
+    );
+}
+
+both_engines!(a_town_s_meetings_page_reads_one_statement_per_level);
+
 /// The deep read fetches members with their people (and organisations) in one batch; the
 /// people it shows must be those the directory shows the same reader, contacts hidden alike.
 async fn members_read_with_their_people_match_the_directory_for_a_reader_of_another_town(engine: Engine) {

@@ -168,7 +168,7 @@ pub async fn list_people(
     }
     let rows = crate::page::fetch(db, query.order_by_asc(people::Column::FullName), page).await?;
     let visible = contact_towns(db, actor).await?;
-    Ok(Page { items: redact(rows.items, &visible), total: rows.total, offset: rows.offset, limit: rows.limit })
+    Ok(rows.map_items(|items| redact(items, &visible)))
 }
 
 pub async fn get_person(db: &Database, actor: &Actor, id: i64) -> StoreResult<Person> {

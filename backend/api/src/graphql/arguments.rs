@@ -1,7 +1,7 @@
 //! What resolvers read from their arguments and answer for lists: row ids from GraphQL `ID`s,
 //! and pages with their size (the complexity limit counts a page at its size).
 
-use async_graphql::{ID, OutputType, SimpleObject};
+use async_graphql::{Context, ID, OutputType, SimpleObject};
 use workit_domain::DomainError;
 use workit_domain::validation::codes;
 use workit_persistence::{Page, PageRequest};
@@ -38,9 +38,17 @@ pub struct PageOf<T: OutputType> {
 
 /// A page of rows as a page of GraphQL objects.
 pub fn page<M, T: OutputType>(page: Page<M>, wrap: impl FnMut(M) -> T) -> PageOf<T> {
-    let has_next_page = page.has_next_page();
     let page = page.map(wrap);
-    PageOf { total_count: page.total, offset: page.offset, limit: page.limit, has_next_page, items: page.items }
+    // The total is counted whenever the query selects it (`page_request`); otherwise it is never
+    // sent, and what the page shows is its lower bound.
+    let total_count = page.total.unwrap_or(page.offset + page.items.len() as u64 + u64::from(page.has_next_page));
+    PageOf { total_count, offset: page.offset, limit: page.limit, has_next_page: page.has_next_page, items: page.items }
+}
+
+/// The page `offset` and `limit` ask for, counting the whole list only when the query selects
+/// `totalCount` — a statement of its own.
+pub fn page_request(ctx: &Context<'_>, offset: Option<i32>, limit: Option<i32>) -> ApiResult<PageRequest> {
+    Ok(PageRequest::new(offset, limit)?.counting_total(ctx.look_ahead().field("totalCount").exists()))
 }
 
 /// A paged list costs its page size times what each item selects.

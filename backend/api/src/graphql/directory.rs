@@ -2,7 +2,6 @@ use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 use workit_domain::DomainError;
 use workit_domain::directory::{self as rules, OrganisationDraft, PersonDraft};
-use workit_persistence::PageRequest;
 use workit_persistence::directory::{self as store, DirectoryFilter, Person};
 use workit_persistence::entities::organisations;
 
@@ -12,7 +11,7 @@ use super::loaders::{OrganisationKey, TownKey};
 use super::page_cost;
 use super::towns::Town;
 use crate::error::ApiResult;
-use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
+use crate::graphql::arguments::{PageOf, optional_id, page, page_request, parse_id};
 
 async fn town_of(ctx: &Context<'_>, town_id: i64) -> ApiResult<Town> {
     let town = ctx.loaders().load_one(TownKey(town_id)).await?;
@@ -183,7 +182,7 @@ impl DirectoryQuery {
             ..Default::default()
         };
         Ok(page(
-            store::list_organisations(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?,
+            store::list_organisations(ctx.db(), ctx.actor()?, &filter, page_request(ctx, offset, limit)?).await?,
             Organisation,
         ))
     }
@@ -212,7 +211,7 @@ impl DirectoryQuery {
             ..Default::default()
         };
         Ok(page(
-            store::list_people(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?,
+            store::list_people(ctx.db(), ctx.actor()?, &filter, page_request(ctx, offset, limit)?).await?,
             PersonObject::from,
         ))
     }

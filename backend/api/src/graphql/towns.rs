@@ -2,7 +2,6 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use workit_domain::towns::TownDraft;
 use workit_domain::{Action, DomainError, Scope};
-use workit_persistence::PageRequest;
 use workit_persistence::entities::{labour_offices, towns};
 use workit_persistence::regions::indicators as indicator_store;
 use workit_persistence::towns::{self as store, TownFilter};
@@ -15,7 +14,7 @@ use super::page_cost;
 use super::regions::Region;
 use super::regions::indicators::TownIndicators;
 use crate::error::ApiResult;
-use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
+use crate::graphql::arguments::{PageOf, optional_id, page, page_request, parse_id};
 
 pub struct Town(pub towns::Model);
 
@@ -159,7 +158,7 @@ impl TownQuery {
         limit: Option<i32>,
     ) -> ApiResult<PageOf<Town>> {
         let filter = TownFilter { search, region_id: optional_id(region_id.as_ref(), "regionId")?, include_archived };
-        Ok(page(store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?, Town))
+        Ok(page(store::list(ctx.db(), ctx.actor()?, &filter, page_request(ctx, offset, limit)?).await?, Town))
     }
 
     async fn town(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Town> {

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use workit_domain::meetings::minutes::{RecordingGap, recording_gaps};
 use workit_domain::meetings::notifications::NotificationKind;
@@ -59,21 +59,27 @@ pub(crate) async fn authorized(
 }
 
 /// Every body of a town's forum (archived ones included: their meetings are history).
+/// The ids of the town's bodies, as a subquery: a filter on them costs no statement of its own.
+pub(crate) fn bodies_of_town(town: TownId) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    Query::select()
+        .column((bodies::Entity, bodies::Column::Id))
+        .from(bodies::Entity)
+        .inner_join(
+            forums::Entity,
+            Expr::col((forums::Entity, forums::Column::Id)).equals((bodies::Entity, bodies::Column::ForumId)),
+        )
+        .and_where(Expr::col((forums::Entity, forums::Column::TownId)).eq(town))
+        .to_owned()
+}
+
 pub(crate) async fn body_ids_of_town(db: &Database, town: TownId) -> StoreResult<Vec<i64>> {
-    let forum_ids: Vec<i64> = forums::Entity::find()
-        .select_only()
-        .column(forums::Column::Id)
-        .filter(forums::Column::TownId.eq(town))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(bodies::Entity::find()
-        .select_only()
-        .column(bodies::Column::Id)
-        .filter(bodies::Column::ForumId.is_in(forum_ids))
-        .into_tuple()
-        .all(db)
-        .await?)
+    Ok(db
+        .query_all(&bodies_of_town(town))
+        .await?
+        .iter()
+        .map(|row| row.try_get_by_index(0))
+        .collect::<Result<_, sea_orm::DbErr>>()?)
 }
 
 /// Meetings are visible to every signed-in account (names and times, like the directory).
@@ -85,7 +91,7 @@ pub async fn list(
 ) -> StoreResult<Page<meetings::Model>> {
     let mut query = meetings::Entity::find();
     if let Some(town) = filter.town_id {
-        query = query.filter(meetings::Column::BodyId.is_in(body_ids_of_town(db, town).await?));
+        query = query.filter(meetings::Column::BodyId.in_subquery(bodies_of_town(town)));
     }
     if let Some(body) = filter.body_id {
         query = query.filter(meetings::Column::BodyId.eq(body));
@@ -451,7 +457,7 @@ pub async fn to_record(
 ) -> StoreResult<Vec<(meetings::Model, Vec<RecordingGap>)>> {
     let open = [MeetingStatus::Draft, MeetingStatus::InvitationsSent, MeetingStatus::Held].map(MeetingStatus::as_str);
     let candidates = meetings::Entity::find()
-        .filter(meetings::Column::BodyId.is_in(body_ids_of_town(db, town).await?))
+        .filter(meetings::Column::BodyId.in_subquery(bodies_of_town(town)))
         .filter(meetings::Column::StartsAt.gte(now - chrono::Duration::days(RECORDING_LOOKBACK_DAYS)))
         .filter(meetings::Column::StartsAt.lt(now))
         .filter(meetings::Column::Status.is_in(open))

@@ -13,7 +13,7 @@ use super::super::enums::SystemRole;
 use crate::auth::tokens;
 use crate::error::ApiResult;
 use crate::graphql::Caller;
-use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
+use crate::graphql::arguments::{PageOf, optional_id, page, page_request, parse_id};
 use workit_domain::validation::codes;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -152,16 +152,10 @@ impl AccountAdminQuery {
         offset: Option<i32>,
         limit: Option<i32>,
     ) -> ApiResult<PageOf<Account>> {
-        let found = store::list(
-            ctx.db(),
-            ctx.actor()?,
-            search.as_deref(),
-            workit_persistence::PageRequest::new(offset, limit)?,
-        )
-        .await?;
-        let (total, offset, limit) = (found.total, found.offset, found.limit);
-        let items = accounts(ctx, found.items).await?;
-        Ok(page(workit_persistence::Page { items, total, offset, limit }, |a| a))
+        let mut found =
+            store::list(ctx.db(), ctx.actor()?, search.as_deref(), page_request(ctx, offset, limit)?).await?;
+        let items = accounts(ctx, std::mem::take(&mut found.items)).await?;
+        Ok(page(found.map_items(|_| items), |a| a))
     }
 
     /// Whom a one-time link is for, so the page can greet them; `link_invalid` when it is

@@ -4,14 +4,13 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use workit_domain::DomainError;
 use workit_domain::meetings::{DecisionDraft, decision_overdue};
-use workit_persistence::PageRequest;
 use workit_persistence::entities::decisions;
 use workit_persistence::meetings::decisions::{self as store, DecisionFilter};
 use workit_persistence::meetings::mine;
 
 use super::Meeting;
 use crate::error::ApiResult;
-use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
+use crate::graphql::arguments::{PageOf, optional_id, page, page_request, parse_id};
 use crate::graphql::directory::PersonObject;
 use crate::graphql::enums::DecisionStatus;
 use crate::graphql::loaders::{DecisionsOfMeeting, MeetingKey, PersonKey};
@@ -139,7 +138,7 @@ impl DecisionQuery {
             owner_person_id: None,
             overdue_on: overdue.then(|| ctx.now().date_naive()),
         };
-        let rows = store::register(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?;
+        let rows = store::register(ctx.db(), ctx.actor()?, &filter, page_request(ctx, offset, limit)?).await?;
         Ok(page(rows, Decision))
     }
 

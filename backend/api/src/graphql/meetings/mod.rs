@@ -11,7 +11,6 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use workit_domain::DomainError;
 use workit_domain::meetings::{self as rules, AgendaItemDraft, MeetingDraft};
-use workit_persistence::PageRequest;
 use workit_persistence::entities::{agenda_items, meeting_events, meetings};
 use workit_persistence::meetings::{self as store, MeetingFilter, NewMeeting};
 
@@ -23,7 +22,7 @@ use super::loaders::{
 use super::plans::proposals::PlanChangeProposal;
 use super::{ContextExt, page_cost};
 use crate::error::ApiResult;
-use crate::graphql::arguments::{PageOf, optional_id, page, parse_id};
+use crate::graphql::arguments::{PageOf, optional_id, page, page_request, parse_id};
 use attendance::{Attendance, AttendanceSummary, attendance_of, summary_of};
 use decisions::{Decision, decisions_of};
 use minutes::{Minutes, can_edit_meeting_town};
@@ -320,7 +319,7 @@ impl MeetingQuery {
             from,
             to,
         };
-        let rows = store::list(ctx.db(), ctx.actor()?, &filter, PageRequest::new(offset, limit)?).await?;
+        let rows = store::list(ctx.db(), ctx.actor()?, &filter, page_request(ctx, offset, limit)?).await?;
         Ok(page(rows, Meeting))
     }
 
