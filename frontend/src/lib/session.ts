@@ -4,8 +4,9 @@
  * single-flight across tabs (Web Locks), because presenting a used refresh token signs the
  * whole session out by design.
  */
-import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+
+import { stringifyDocument } from 'urql';
 
 import { graphql } from '@/gql';
 
@@ -80,7 +81,7 @@ export type RawResult<R> = { data?: R | null; errors?: { extensions?: { code?: s
 export async function postGraphQL<R, V>(operation: TypedDocumentNode<R, V>, variables: V, token?: string): Promise<RawResult<R>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': document.documentElement.lang || 'he' };
   if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query: print(operation), variables }) });
+  const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query: stringifyDocument(operation), variables }) });
   return response.json();
 }
 
