@@ -5,7 +5,7 @@ use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{ColumnTrait, Condition, EntityTrait};
 use workit_domain::{Scope, TownId};
 
-use crate::entities::towns;
+use crate::entities::{forums, towns};
 use crate::versioned::not_found;
 use crate::{Database, StoreResult};
 
@@ -13,6 +13,29 @@ use crate::{Database, StoreResult};
 pub async fn town(db: &Database, town_id: TownId) -> StoreResult<Scope> {
     let town = towns::Entity::find_by_id(town_id).one(db).await?.ok_or_else(|| not_found("town"))?;
     Ok(Scope::Town { town: town.id, region: town.region_id })
+}
+
+/// The scope of a forum's town, read with the forum in one statement.
+pub async fn of_forum(db: &Database, forum_id: i64) -> StoreResult<Scope> {
+    use sea_orm::{QueryFilter, QuerySelect};
+    let found: Option<(TownId, workit_domain::RegionId)> = towns::Entity::find()
+        .select_only()
+        .column(towns::Column::Id)
+        .column(towns::Column::RegionId)
+        .filter(
+            towns::Column::Id.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(forums::Column::TownId)
+                    .from(forums::Entity)
+                    .and_where(Expr::col(forums::Column::Id).eq(forum_id))
+                    .to_owned(),
+            ),
+        )
+        .into_tuple()
+        .one(db)
+        .await?;
+    let (town, region) = found.ok_or_else(|| not_found("forum"))?;
+    Ok(Scope::Town { town, region })
 }
 
 /// A case-insensitive "contains" over the given text columns (Hebrew has no case; English does).

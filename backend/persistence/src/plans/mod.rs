@@ -23,6 +23,5 @@ async fn authorize_forum(db: &Database, actor: &Actor, action: Action, forum_id:
 
 /// Whether `actor` edits forum `forum_id` (and so may read its drafts).
 pub async fn may_edit(db: &Database, actor: &Actor, forum_id: i64) -> StoreResult<bool> {
-    let town = town_of_forum(db, forum_id).await?;
-    Ok(actor.can(Action::EditForum, scope::town(db, town).await?))
+    Ok(actor.can(Action::EditForum, scope::of_forum(db, forum_id).await?))
 }

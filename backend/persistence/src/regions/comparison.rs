@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query, SelectStatement};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use workit_domain::forums::health::Signal;
 use workit_domain::forums::{BodyKind, FocusKind, Stage};
@@ -266,25 +266,42 @@ impl Wanted {
     pub const ALL: Wanted = Wanted { health: true, on_track: true, indicators: true };
 }
 
-/// `(SELECT COUNT(*) FROM … WHERE <table>.forum_id = forums.id AND …)`: one counted column of
-/// the forum the outer row reads.
-fn count_of_forum<T: sea_orm::Iden + Copy + 'static>(
-    table: T,
-    forum_id: impl sea_orm::sea_query::IntoColumnRef,
-    from: impl FnOnce(&mut sea_orm::sea_query::SelectStatement),
-) -> Expr {
-    let mut select = Query::select();
-    select
-        .expr(Expr::col(sea_orm::sea_query::Asterisk).count())
-        .from(table)
-        .and_where(Expr::col(forum_id).equals((forums::Entity, forums::Column::Id)));
-    from(&mut select);
-    Expr::from(select)
+/// `COUNT(CASE WHEN <condition> THEN 1 END)`: the grouped rows that meet a condition.
+fn count_where(condition: Expr) -> Expr {
+    Expr::from(sea_orm::sea_query::Func::count(Expr::case(condition, 1)))
 }
 
-/// Every town's stage and counted figures in one statement of counted subqueries per forum, and
-/// what `wanted` adds in a few more. The comparison always covers every town (the country's line
-/// needs them all), so the reads send no lists of ids.
+fn count_all() -> Expr {
+    Expr::col(sea_orm::sea_query::Asterisk).count()
+}
+
+/// Counts of one kind of row per forum: `SELECT <forum> AS forum_id, <count> AS n0, … FROM …
+/// GROUP BY <forum>`, to be joined to the forums under `alias`.
+struct CountedByForum {
+    alias: &'static str,
+    counts: usize,
+    statement: SelectStatement,
+}
+
+impl CountedByForum {
+    fn new(alias: &'static str, forum: Expr, counts: Vec<Expr>, from: impl FnOnce(&mut SelectStatement)) -> Self {
+        let mut statement = Query::select();
+        statement.expr_as(forum.clone(), Alias::new("forum_id"));
+        let n = counts.len();
+        for (at, count) in counts.into_iter().enumerate() {
+            statement.expr_as(count, Alias::new(format!("n{at}")));
+        }
+        from(&mut statement);
+        statement.add_group_by([forum]);
+        Self { alias, counts: n, statement }
+    }
+}
+
+/// Every town's stage and counted figures in one statement — each kind of row counted once,
+/// grouped by forum, and joined to the forums (counted per forum in correlated subqueries,
+/// PostgreSQL ran each of them once per forum) — and what `wanted` adds in a few more. The
+/// comparison always covers every town (the country's line needs them all), so the reads send no
+/// lists of ids.
 async fn figures_of(
     db: &Database,
     town_ids: &[TownId],
@@ -294,100 +311,105 @@ async fn figures_of(
     wanted: Wanted,
 ) -> StoreResult<HashMap<TownId, (Option<Stage>, TownFigures)>> {
     let compared: std::collections::HashSet<TownId> = town_ids.iter().copied().collect();
-    let open_task = || Expr::col((work_plan_tasks::Entity, work_plan_tasks::Column::Status)).is_in(OPEN_TASK);
-    let open_decision = || Expr::col((decisions::Entity, decisions::Column::Status)).eq(DecisionStatus::Open.as_str());
-    // Decisions reach their forum through their meeting's body.
-    let decisions_of_forum = |select: &mut sea_orm::sea_query::SelectStatement| {
-        select
-            .inner_join(
-                meetings::Entity,
-                Expr::col((decisions::Entity, decisions::Column::MeetingId))
-                    .equals((meetings::Entity, meetings::Column::Id)),
-            )
-            .inner_join(
-                bodies::Entity,
-                Expr::col((meetings::Entity, meetings::Column::BodyId)).equals((bodies::Entity, bodies::Column::Id)),
-            )
-            .and_where(open_decision());
-    };
+    let groups = [
+        CountedByForum::new(
+            "milestone_counts",
+            Expr::col(milestones::Column::ForumId),
+            vec![count_all(), Expr::col(milestones::Column::DoneOn).count()],
+            |s| {
+                s.from(milestones::Entity);
+            },
+        ),
+        CountedByForum::new("team_counts", Expr::col(bodies::Column::ForumId), vec![count_all()], |s| {
+            s.from(bodies::Entity)
+                .and_where(
+                    Expr::col(bodies::Column::Kind).is_in([BodyKind::TaskTeam.as_str(), BodyKind::AdHocTeam.as_str()]),
+                )
+                .and_where(Expr::col(bodies::Column::ArchivedAt).is_null())
+                .and_where(
+                    Expr::col(bodies::Column::EndsOn).is_null().or(Expr::col(bodies::Column::EndsOn).gte(today)),
+                );
+        }),
+        CountedByForum::new(
+            "task_counts",
+            Expr::col(work_plan_tasks::Column::ForumId),
+            vec![count_all(), count_where(Expr::col(work_plan_tasks::Column::DueOn).lt(today))],
+            |s| {
+                s.from(work_plan_tasks::Entity).and_where(Expr::col(work_plan_tasks::Column::Status).is_in(OPEN_TASK));
+            },
+        ),
+        // Decisions reach their forum through their meeting's body.
+        CountedByForum::new(
+            "decision_counts",
+            Expr::col((bodies::Entity, bodies::Column::ForumId)),
+            vec![count_all(), count_where(Expr::col((decisions::Entity, decisions::Column::DueOn)).lt(today))],
+            |s| {
+                s.from(decisions::Entity)
+                    .inner_join(
+                        meetings::Entity,
+                        Expr::col((decisions::Entity, decisions::Column::MeetingId))
+                            .equals((meetings::Entity, meetings::Column::Id)),
+                    )
+                    .inner_join(
+                        bodies::Entity,
+                        Expr::col((meetings::Entity, meetings::Column::BodyId))
+                            .equals((bodies::Entity, bodies::Column::Id)),
+                    )
+                    .and_where(
+                        Expr::col((decisions::Entity, decisions::Column::Status)).eq(DecisionStatus::Open.as_str()),
+                    );
+            },
+        ),
+        CountedByForum::new(
+            "approved_controls",
+            Expr::col(quarterly_controls::Column::ForumId),
+            vec![count_all()],
+            |s| {
+                s.from(quarterly_controls::Entity)
+                    .and_where(Expr::col(quarterly_controls::Column::Quarter).eq(quarter.code()))
+                    .and_where(Expr::col(quarterly_controls::Column::Status).eq(ControlStatus::Approved.as_str()));
+            },
+        ),
+        CountedByForum::new(
+            "focus_counts",
+            Expr::col(strategic_focuses::Column::ForumId),
+            FocusKind::ALL
+                .iter()
+                .map(|kind| count_where(Expr::col(strategic_focuses::Column::Kind).eq(kind.as_str())))
+                .collect(),
+            |s| {
+                s.from(strategic_focuses::Entity)
+                    .and_where(Expr::col(strategic_focuses::Column::Status).eq(FocusStatus::Active.as_str()));
+            },
+        ),
+    ];
+
     let mut statement = Query::select();
     statement
         .column((forums::Entity, forums::Column::Id))
         .column((forums::Entity, forums::Column::TownId))
         .column((forums::Entity, forums::Column::Stage))
-        .expr(count_of_forum(milestones::Entity, (milestones::Entity, milestones::Column::ForumId), |_| {}))
-        .expr(count_of_forum(milestones::Entity, (milestones::Entity, milestones::Column::ForumId), |s| {
-            s.and_where(Expr::col((milestones::Entity, milestones::Column::DoneOn)).is_not_null());
-        }))
-        .expr(count_of_forum(bodies::Entity, (bodies::Entity, bodies::Column::ForumId), |s| {
-            s.and_where(
-                Expr::col((bodies::Entity, bodies::Column::Kind))
-                    .is_in([BodyKind::TaskTeam.as_str(), BodyKind::AdHocTeam.as_str()]),
-            )
-            .and_where(Expr::col((bodies::Entity, bodies::Column::ArchivedAt)).is_null())
-            .and_where(
-                Expr::col((bodies::Entity, bodies::Column::EndsOn)).is_null().or(Expr::col((
-                    bodies::Entity,
-                    bodies::Column::EndsOn,
-                ))
-                .gte(today)),
-            );
-        }))
-        .expr(count_of_forum(
-            work_plan_tasks::Entity,
-            (work_plan_tasks::Entity, work_plan_tasks::Column::ForumId),
-            |s| {
-                s.and_where(open_task());
-            },
-        ))
-        .expr(count_of_forum(
-            work_plan_tasks::Entity,
-            (work_plan_tasks::Entity, work_plan_tasks::Column::ForumId),
-            |s| {
-                s.and_where(open_task())
-                    .and_where(Expr::col((work_plan_tasks::Entity, work_plan_tasks::Column::DueOn)).lt(today));
-            },
-        ))
-        .expr(count_of_forum(decisions::Entity, (bodies::Entity, bodies::Column::ForumId), decisions_of_forum))
-        .expr(count_of_forum(decisions::Entity, (bodies::Entity, bodies::Column::ForumId), |s| {
-            decisions_of_forum(s);
-            s.and_where(Expr::col((decisions::Entity, decisions::Column::DueOn)).lt(today));
-        }))
-        .expr(count_of_forum(
-            quarterly_controls::Entity,
-            (quarterly_controls::Entity, quarterly_controls::Column::ForumId),
-            |s| {
-                s.and_where(
-                    Expr::col((quarterly_controls::Entity, quarterly_controls::Column::Quarter)).eq(quarter.code()),
-                )
-                .and_where(
-                    Expr::col((quarterly_controls::Entity, quarterly_controls::Column::Status))
-                        .eq(ControlStatus::Approved.as_str()),
-                );
-            },
-        ));
-    for kind in FocusKind::ALL {
-        statement.expr(count_of_forum(
-            strategic_focuses::Entity,
-            (strategic_focuses::Entity, strategic_focuses::Column::ForumId),
-            |s| {
-                s.and_where(
-                    Expr::col((strategic_focuses::Entity, strategic_focuses::Column::Status))
-                        .eq(FocusStatus::Active.as_str()),
-                )
-                .and_where(Expr::col((strategic_focuses::Entity, strategic_focuses::Column::Kind)).eq(kind.as_str()));
-            },
-        ));
+        .from(forums::Entity);
+    // The counts in the groups' order; a forum with no rows of a kind reads NULL (left join).
+    for group in groups {
+        for at in 0..group.counts {
+            statement.expr(Expr::col((Alias::new(group.alias), Alias::new(format!("n{at}")))));
+        }
+        let forum = Expr::col((Alias::new(group.alias), Alias::new("forum_id")));
+        statement.join_subquery(
+            JoinType::LeftJoin,
+            group.statement,
+            Alias::new(group.alias),
+            forum.equals((forums::Entity, forums::Column::Id)),
+        );
     }
-    statement.from(forums::Entity);
-
     let mut by_forum: HashMap<i64, (TownId, Option<Stage>, TownFigures)> = HashMap::new();
     for row in db.query_all(&statement).await? {
         let town: TownId = row.try_get_by_index(1)?;
         if !compared.contains(&town) {
             continue;
         }
-        let count = |at: usize| row.try_get_by_index::<i64>(at).map(to_u32);
+        let count = |at: usize| row.try_get_by_index::<Option<i64>>(at).map(|n| to_u32(n.unwrap_or(0)));
         let mut figures = TownFigures {
             milestones: Share { part: count(4)?, whole: count(3)? },
             active_teams: count(5)?,
