@@ -11,6 +11,7 @@ pub mod directory;
 pub mod error;
 pub mod forums;
 pub mod import;
+pub mod links;
 pub mod meetings;
 pub mod participation;
 pub mod plans;

@@ -166,22 +166,15 @@ pub async fn comparison_export(
         Ok(region) => region,
         Err(_) => return error(StatusCode::BAD_REQUEST, "VALIDATION", locale),
     };
-    let turn = state.country_read().await;
-    let comparison = match turn {
+    // The turn among reads over every town is held while the comparison is read.
+    let compared = match state.country_read().await {
         Ok(_turn) => {
-            store::compare(
-                &state.db,
-                &actor,
-                region,
-                state.clock.now(),
-                state.config.suppression_threshold,
-                store::Wanted::ALL,
-            )
-            .await
+            let (now, threshold) = (state.clock.now(), state.config.suppression_threshold);
+            store::compare(&state.db, &actor, region, now, threshold, store::Wanted::ALL).await
         }
-        Err(e) => Err(e.into()),
+        Err(busy) => Err(busy.into()),
     };
-    let comparison = match comparison {
+    let comparison = match compared {
         Ok(comparison) => comparison,
         Err(e) => return store_error(e, locale),
     };

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
 use workit_domain::accounts::digest::{self, ControlWaiting, MinutesWaiting};
 use workit_domain::forums::MembershipRole;
+use workit_domain::links;
 use workit_domain::meetings::minutes::israel_date;
 use workit_domain::plans::Quarter;
 use workit_domain::wording::Locale;
@@ -71,7 +72,6 @@ async fn compose_all(
         .filter(users::Column::PersonId.in_subquery(chairs))
         .all(db)
         .await?;
-    let link = |path: String| public_url.map(|base| format!("{}{path}", base.trim_end_matches('/')));
     let mut emails = Vec::new();
     for user in readers {
         let actor = super::actor_of(db, &user, today).await?;
@@ -107,7 +107,7 @@ async fn compose_all(
                     .find(|(id, _)| *id == m.body_id)
                     .map(|(_, n)| n.clone())
                     .unwrap_or_default(),
-                link: link(format!("/meetings/{}", m.id)),
+                link: links::meeting(public_url, m.id),
                 title: m.title,
                 starts_at: m.starts_at,
             })
@@ -119,7 +119,7 @@ async fn compose_all(
                 let quarter = Quarter::from_code(c.quarter)?;
                 Some(ControlWaiting {
                     town_name: locale.place_name(&town.name_he, &town.name_en).to_owned(),
-                    link: link(format!("/towns/{}/control?quarter={quarter}", town.id)),
+                    link: links::page(public_url, &format!("/towns/{}/control?quarter={quarter}", town.id)),
                     quarter,
                 })
             })

@@ -80,7 +80,7 @@ pub async fn enqueue(
         agenda: agenda.into_iter().map(|i| (i.title, i.minutes)).collect(),
         cancel_reason: meeting.cancel_reason.clone(),
         comment_deadline: extra.comment_deadline,
-        link: extra.public_url.as_deref().map(|base| format!("{}/meetings/{}", base.trim_end_matches('/'), meeting.id)),
+        link: workit_domain::links::meeting(extra.public_url.as_deref(), meeting.id),
     };
     let rows: Vec<outbox_emails::ActiveModel> = persons
         .into_iter()
