@@ -125,7 +125,8 @@ pub async fn view_of(
     let focus_ids: Vec<i64> = focuses.iter().map(|f| f.id).collect();
     let metric_rows = metrics::by_focus_ids(db, &focus_ids).await?;
     let metric_ids: Vec<i64> = metric_rows.iter().map(|m| m.id).collect();
-    let measured = metrics::measurements_by_metric_ids(db, &metric_ids).await?;
+    // A metric's line reads the quarter and the one before (`metric_at`).
+    let measured = metrics::measurements_in_quarters(db, &metric_ids, &[quarter, quarter.plus(-1)]).await?;
     let (task_rows, bodies) = if parts.execution {
         (tasks::by_forum_ids(db, &[forum_id]).await?, forums::bodies_by_forum_ids(db, &[forum_id]).await?)
     } else {
