@@ -3,7 +3,7 @@
 
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{ColumnTrait, Condition, EntityTrait};
-use workit_domain::{Scope, TownId};
+use workit_domain::{RegionId, Scope, TownId};
 
 use crate::entities::{forums, towns};
 use crate::versioned::not_found;
@@ -17,8 +17,14 @@ pub async fn town(db: &Database, town_id: TownId) -> StoreResult<Scope> {
 
 /// The scope of a forum's town, read with the forum in one statement.
 pub async fn of_forum(db: &Database, forum_id: i64) -> StoreResult<Scope> {
+    let (town, region) = town_of_forum(db, forum_id).await?;
+    Ok(Scope::Town { town, region })
+}
+
+/// A forum's town and region, read with the forum in one statement.
+pub(crate) async fn town_of_forum(db: &Database, forum_id: i64) -> StoreResult<(TownId, RegionId)> {
     use sea_orm::{QueryFilter, QuerySelect};
-    let found: Option<(TownId, workit_domain::RegionId)> = towns::Entity::find()
+    let found: Option<(TownId, RegionId)> = towns::Entity::find()
         .select_only()
         .column(towns::Column::Id)
         .column(towns::Column::RegionId)
@@ -34,8 +40,7 @@ pub async fn of_forum(db: &Database, forum_id: i64) -> StoreResult<Scope> {
         .into_tuple()
         .one(db)
         .await?;
-    let (town, region) = found.ok_or_else(|| not_found("forum"))?;
-    Ok(Scope::Town { town, region })
+    found.ok_or_else(|| not_found("forum"))
 }
 
 /// A case-insensitive "contains" over the given text columns (Hebrew has no case; English does).

@@ -12,7 +12,7 @@ use workit_domain::forums::stages::plan_stage_move;
 use workit_domain::validation::codes;
 use workit_domain::{Action, Actor, DomainError};
 
-use super::town_of_forum;
+use super::authorize_forum;
 use crate::entities::{forum_stage_changes, forums, milestones, people};
 use crate::versioned::{VersionedWrite, insert_audited, not_found, update_if_current, write_if_current};
 use crate::{Database, StoreResult, audit, scope};
@@ -106,8 +106,7 @@ pub async fn create_milestone(
     draft: MilestoneDraft,
     now: DateTime<Utc>,
 ) -> StoreResult<milestones::Model> {
-    let town = town_of_forum(db, forum_id).await?;
-    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
+    let town = authorize_forum(db, actor, Action::EditForum, forum_id).await?;
     let draft = draft.validated()?;
     check_owner(db, town, draft.owner_person_id).await?;
     let max = workit_domain::forums::MAX_MILESTONES_PER_FORUM;
@@ -147,8 +146,7 @@ pub async fn update_milestone(
     now: DateTime<Utc>,
 ) -> StoreResult<milestones::Model> {
     let current = milestones::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("milestone"))?;
-    let town = town_of_forum(db, current.forum_id).await?;
-    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
+    let town = authorize_forum(db, actor, Action::EditForum, current.forum_id).await?;
     let draft = MilestoneDraft {
         title: if current.template_key.is_some() { current.title.clone() } else { draft.title },
         ..draft

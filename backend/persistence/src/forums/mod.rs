@@ -149,8 +149,17 @@ pub async fn get_body(db: &Database, _actor: &Actor, id: i64) -> StoreResult<bod
     bodies::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("body"))
 }
 
-pub(crate) async fn town_of_forum(db: &Database, forum_id: i64) -> StoreResult<TownId> {
-    Ok(forums::Entity::find_by_id(forum_id).one(db).await?.ok_or_else(|| not_found("forum"))?.town_id)
+/// Checks that `actor` may do `action` on forum `forum_id`, answering the forum's town: the one
+/// rule for everything a forum holds (bodies, members, milestones, focuses, metrics, the plan).
+pub(crate) async fn authorize_forum(
+    db: &Database,
+    actor: &Actor,
+    action: Action,
+    forum_id: i64,
+) -> StoreResult<TownId> {
+    let (town, region) = scope::town_of_forum(db, forum_id).await?;
+    actor.authorize(action, workit_domain::Scope::Town { town, region })?;
+    Ok(town)
 }
 
 /// A body's focus must be one of its forum's; its lead a person of the same town.
@@ -177,8 +186,7 @@ pub async fn create_body(
     draft: BodyDraft,
     now: DateTime<Utc>,
 ) -> StoreResult<bodies::Model> {
-    let town = town_of_forum(db, forum_id).await?;
-    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
+    let town = authorize_forum(db, actor, Action::EditForum, forum_id).await?;
     let valid = draft.validated()?;
     check_body_links(db, &valid, forum_id, town).await?;
     check_room::<bodies::Entity>(db, bodies::Column::ForumId, forum_id, "bodies", MAX_BODIES_PER_FORUM).await?;
@@ -209,8 +217,7 @@ pub async fn update_body(
     now: DateTime<Utc>,
 ) -> StoreResult<bodies::Model> {
     let current = get_body(db, actor, id).await?;
-    let town = town_of_forum(db, current.forum_id).await?;
-    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
+    let town = authorize_forum(db, actor, Action::EditForum, current.forum_id).await?;
     let valid = draft.validated()?;
     check_body_links(db, &valid, current.forum_id, town).await?;
     let changes = body_fields(valid);
@@ -228,8 +235,7 @@ pub async fn archive_body(
     now: DateTime<Utc>,
 ) -> StoreResult<bodies::Model> {
     let current = get_body(db, actor, id).await?;
-    let town = town_of_forum(db, current.forum_id).await?;
-    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
+    authorize_forum(db, actor, Action::EditForum, current.forum_id).await?;
     archive_if_current::<bodies::Entity, bodies::ActiveModel>(
         db,
         actor,
@@ -252,8 +258,7 @@ pub async fn add_membership(
     now: DateTime<Utc>,
 ) -> StoreResult<memberships::Model> {
     let body = get_body(db, actor, body_id).await?;
-    let town = town_of_forum(db, body.forum_id).await?;
-    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
+    let town = authorize_forum(db, actor, Action::EditForum, body.forum_id).await?;
     let valid = draft.validated()?;
     let max = MAX_MEMBERSHIPS_PER_BODY;
     check_room::<memberships::Entity>(db, memberships::Column::BodyId, body_id, "members", max).await?;
@@ -305,8 +310,7 @@ pub async fn update_membership(
 ) -> StoreResult<memberships::Model> {
     let current = get_membership(db, actor, id).await?;
     let body = get_body(db, actor, current.body_id).await?;
-    let town = town_of_forum(db, body.forum_id).await?;
-    actor.authorize(Action::EditForum, scope::town(db, town).await?)?;
+    authorize_forum(db, actor, Action::EditForum, body.forum_id).await?;
     let valid = draft.validated()?;
     let today = now.date_naive();
     let siblings = memberships_by_body_ids(db, &[current.body_id]).await?;

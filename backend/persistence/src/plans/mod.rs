@@ -9,17 +9,10 @@ pub mod proposals;
 pub mod tasks;
 pub mod year;
 
-use workit_domain::{Action, Actor, TownId};
+use workit_domain::{Action, Actor};
 
-use crate::forums::town_of_forum;
+use crate::forums::authorize_forum;
 use crate::{Database, StoreResult, scope};
-
-/// Checks that `actor` may do `action` on forum `forum_id`, answering the forum's town.
-async fn authorize_forum(db: &Database, actor: &Actor, action: Action, forum_id: i64) -> StoreResult<TownId> {
-    let town = town_of_forum(db, forum_id).await?;
-    actor.authorize(action, scope::town(db, town).await?)?;
-    Ok(town)
-}
 
 /// Whether `actor` edits forum `forum_id` (and so may read its drafts).
 pub async fn may_edit(db: &Database, actor: &Actor, forum_id: i64) -> StoreResult<bool> {
