@@ -8,10 +8,27 @@ use workit_domain::validation::{FieldError, codes};
 use workit_domain::{Action, Actor, DomainError, TownId};
 
 use super::authorized;
-use crate::entities::{decisions, meetings, people, work_plan_tasks};
+use crate::entities::{bodies, decisions, meetings, people, work_plan_tasks};
 use crate::room::check_room;
 use crate::versioned::{VersionedWrite, insert_audited, not_found, write_if_current};
 use crate::{Database, Page, PageRequest, StoreResult};
+
+/// Joins each decision of `select` (which reads from `decisions`) to its meeting and the
+/// meeting's body, so the statement can filter or group by `bodies.forum_id`: a decision
+/// reaches its forum only through them.
+pub(crate) fn join_forum(select: &mut sea_orm::sea_query::SelectStatement) -> &mut sea_orm::sea_query::SelectStatement {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    select
+        .inner_join(
+            meetings::Entity,
+            Expr::col((meetings::Entity, meetings::Column::Id))
+                .equals((decisions::Entity, decisions::Column::MeetingId)),
+        )
+        .inner_join(
+            bodies::Entity,
+            Expr::col((bodies::Entity, bodies::Column::Id)).equals((meetings::Entity, meetings::Column::BodyId)),
+        )
+}
 
 async fn check_links(db: &Database, forum_id: i64, town: TownId, draft: &DecisionDraft) -> StoreResult<()> {
     if let Some(owner) = draft.owner_person_id {

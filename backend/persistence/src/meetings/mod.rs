@@ -58,8 +58,8 @@ pub(crate) async fn authorized(
     Ok((meeting, body, town))
 }
 
-/// Every body of a town's forum (archived ones included: their meetings are history).
-/// The ids of the town's bodies, as a subquery: a filter on them costs no statement of its own.
+/// The ids of every body of a town's forum (archived ones included: their meetings are history),
+/// as a subquery: a filter on them costs no statement of its own.
 pub(crate) fn bodies_of_town(town: TownId) -> sea_orm::sea_query::SelectStatement {
     use sea_orm::sea_query::{Expr, ExprTrait, Query};
     Query::select()
@@ -73,6 +73,7 @@ pub(crate) fn bodies_of_town(town: TownId) -> sea_orm::sea_query::SelectStatemen
         .to_owned()
 }
 
+/// The same ids, read, for callers that combine them with other filters in Rust.
 pub(crate) async fn body_ids_of_town(db: &Database, town: TownId) -> StoreResult<Vec<i64>> {
     Ok(db
         .query_all(&bodies_of_town(town))

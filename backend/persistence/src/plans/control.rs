@@ -239,29 +239,22 @@ async fn open_decisions_of(db: &Database, forum_id: i64, quarter: Quarter) -> St
     let (Some(from), Some(to)) = (at_midnight(quarter.first_day()), at_midnight(quarter.plus(1).first_day())) else {
         return Ok(Vec::new());
     };
-    let statement = Query::select()
-        .columns([
-            (decisions::Entity, decisions::Column::Id),
-            (decisions::Entity, decisions::Column::Text),
-            (decisions::Entity, decisions::Column::MeetingId),
-            (decisions::Entity, decisions::Column::DueOn),
-        ])
-        .from(decisions::Entity)
-        .inner_join(
-            meetings::Entity,
-            Expr::col((meetings::Entity, meetings::Column::Id))
-                .equals((decisions::Entity, decisions::Column::MeetingId)),
-        )
-        .inner_join(
-            bodies::Entity,
-            Expr::col((bodies::Entity, bodies::Column::Id)).equals((meetings::Entity, meetings::Column::BodyId)),
-        )
-        .and_where(Expr::col((bodies::Entity, bodies::Column::ForumId)).eq(forum_id))
-        .and_where(Expr::col((meetings::Entity, meetings::Column::StartsAt)).gte(from))
-        .and_where(Expr::col((meetings::Entity, meetings::Column::StartsAt)).lt(to))
-        .and_where(Expr::col((decisions::Entity, decisions::Column::Status)).eq(DecisionStatus::Open.as_str()))
-        .order_by((decisions::Entity, decisions::Column::Id), Order::Asc)
-        .to_owned();
+    let statement = crate::meetings::decisions::join_forum(
+        Query::select()
+            .columns([
+                (decisions::Entity, decisions::Column::Id),
+                (decisions::Entity, decisions::Column::Text),
+                (decisions::Entity, decisions::Column::MeetingId),
+                (decisions::Entity, decisions::Column::DueOn),
+            ])
+            .from(decisions::Entity),
+    )
+    .and_where(Expr::col((bodies::Entity, bodies::Column::ForumId)).eq(forum_id))
+    .and_where(Expr::col((meetings::Entity, meetings::Column::StartsAt)).gte(from))
+    .and_where(Expr::col((meetings::Entity, meetings::Column::StartsAt)).lt(to))
+    .and_where(Expr::col((decisions::Entity, decisions::Column::Status)).eq(DecisionStatus::Open.as_str()))
+    .order_by((decisions::Entity, decisions::Column::Id), Order::Asc)
+    .to_owned();
     db.query_all(&statement)
         .await?
         .iter()

@@ -20,8 +20,8 @@ use workit_domain::regions::suppression::{Hidden, Shown, TownInView, protect_tow
 use workit_domain::{Actor, DomainError, RegionId, TownId};
 
 use crate::entities::{
-    bodies, decisions, forums, measurements, meetings, milestones, outcome_metrics, quarterly_controls,
-    strategic_focuses, towns, work_plan_tasks,
+    bodies, decisions, forums, measurements, milestones, outcome_metrics, quarterly_controls, strategic_focuses, towns,
+    work_plan_tasks,
 };
 use crate::plans::metrics::path;
 use crate::regions::indicators;
@@ -338,26 +338,14 @@ async fn figures_of(
                 s.from(work_plan_tasks::Entity).and_where(Expr::col(work_plan_tasks::Column::Status).is_in(OPEN_TASK));
             },
         ),
-        // Decisions reach their forum through their meeting's body.
         CountedByForum::new(
             "decision_counts",
             Expr::col((bodies::Entity, bodies::Column::ForumId)),
             vec![count_all(), count_where(Expr::col((decisions::Entity, decisions::Column::DueOn)).lt(today))],
             |s| {
-                s.from(decisions::Entity)
-                    .inner_join(
-                        meetings::Entity,
-                        Expr::col((decisions::Entity, decisions::Column::MeetingId))
-                            .equals((meetings::Entity, meetings::Column::Id)),
-                    )
-                    .inner_join(
-                        bodies::Entity,
-                        Expr::col((meetings::Entity, meetings::Column::BodyId))
-                            .equals((bodies::Entity, bodies::Column::Id)),
-                    )
-                    .and_where(
-                        Expr::col((decisions::Entity, decisions::Column::Status)).eq(DecisionStatus::Open.as_str()),
-                    );
+                crate::meetings::decisions::join_forum(s.from(decisions::Entity)).and_where(
+                    Expr::col((decisions::Entity, decisions::Column::Status)).eq(DecisionStatus::Open.as_str()),
+                );
             },
         ),
         CountedByForum::new(
