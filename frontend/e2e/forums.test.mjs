@@ -54,7 +54,7 @@ test('a referent adds a member to a task team, ticks a milestone, and the health
   await page.context().close();
 });
 
-test('only the chair moves the stage: a confirmation for open milestones, and the move on the timeline', async () => {
+test('only the chair moves the stage, back with a reason and on when the landing page says the stage is done', async () => {
   const page = await newPage(env.browser);
   await signIn(page, env.server.url, 'chair.kiryat-gat');
   const townId = new URL(page.url()).pathname.split('/').pop();
@@ -69,6 +69,20 @@ test('only the chair moves the stage: a confirmation for open milestones, and th
   await page.getByText('הפורום עבר לשלב 2: מיפוי, תכנון והקמת הפורום.').waitFor();
   await page.getByRole('tab', { name: 'ציר זמן' }).click();
   await page.getByText('ראש רשות חדש: חוזרים לתכנון').waitFor();
+
+  // Stage 2's milestones were all done before: the chair's landing page asks to move on, and leads there.
+  await page.goto(`${env.server.url}/towns/${townId}`);
+  const waiting = page.getByTestId('waiting-for-me');
+  await waiting.getByRole('link', { name: 'כל אבני הדרך של שלב 2 בוצעו: העברת הפורום לשלב 3' }).click();
+  await page.getByRole('tab', { name: 'שלבים ואבני דרך', selected: true }).waitFor();
+  await page.getByRole('button', { name: 'מעבר שלב' }).click();
+  const forward = page.getByRole('dialog', { name: 'מעבר שלב בפורום' });
+  await forward.getByRole('button', { name: 'מעבר' }).click();
+  await forward.waitFor({ state: 'detached' });
+  await page.getByText('הפורום עבר לשלב 3: יישום.').waitFor();
+  await page.goto(`${env.server.url}/towns/${townId}`);
+  await page.getByRole('heading', { level: 2, name: 'השבוע שלי' }).waitFor();
+  assert.equal(await page.getByText(/כל אבני הדרך של שלב/).count(), 0, 'nothing waits after the move');
 
   const member = await newPage(env.browser);
   await signIn(member, env.server.url, 'member.kiryat-gat');

@@ -261,7 +261,63 @@ async fn health_of_every_forum_takes_the_same_statements_for_2_or_14_towns(engin
     assert_eq!(counts[0], counts[1]);
 }
 
+const STAGE_MOVES_WAITING: &str = "{ myAgenda { stageMovesToConfirm { townId fromStage toStage } } }";
+
+/// Once every milestone of a forum's stage is done, its chair is asked (on the landing page and
+/// in the weekly e-mail) to move it on; after the move nothing waits until the next stage is done.
+async fn a_chair_is_asked_to_move_the_forum_on_once_every_milestone_of_its_stage_is_done(engine: Engine) {
+    use workit_persistence::accounts::digest::queue_weekly;
+    let app = spawn_app(engine).await;
+    let town = app.new_town("Ready Town").await;
+    let chair = town.person_in(&app, &town.forum, "CHAIR", "Ready Chair").await;
+    let chair_token = app.account_for(&chair).await;
+    let referent = town.referent(&app).await;
+    let waiting = |token: String| {
+        let app = &app;
+        async move {
+            app.gql(&token, STAGE_MOVES_WAITING, json!({})).await["data"]["myAgenda"]["stageMovesToConfirm"].clone()
+        }
+    };
+    assert_eq!(waiting(chair_token.clone()).await, json!([]), "the new forum's milestones are open");
+
+    let read =
+        "query($t: ID!) { town(id: $t) { forum { id version milestones(stage: KICK_OFF) { id title version } } } }";
+    let forum = app.gql(&referent, read, json!({ "t": town.id })).await["data"]["town"]["forum"].clone();
+    let milestones = forum["milestones"].as_array().unwrap();
+    assert!(milestones.len() > 1, "{forum}");
+    let update = "mutation($id: ID!, $v: Int!, $i: MilestoneInput!) { updateMilestone(id: $id, version: $v, input: $i) { doneOn } }";
+    let yesterday = (today() - chrono::Duration::days(1)).to_string();
+    for (ticked, milestone) in milestones.iter().enumerate() {
+        assert_eq!(waiting(chair_token.clone()).await, json!([]), "{ticked} of {} done", milestones.len());
+        let input = json!({ "title": milestone["title"], "doneOn": yesterday });
+        let done =
+            app.gql(&referent, update, json!({ "id": milestone["id"], "v": milestone["version"], "i": input })).await;
+        assert_eq!(done["data"]["updateMilestone"]["doneOn"], yesterday.as_str(), "{done}");
+    }
+    let ready = json!([{ "townId": town.id, "fromStage": "KICK_OFF", "toStage": "MAPPING_AND_PLANNING" }]);
+    assert_eq!(waiting(chair_token.clone()).await, ready);
+    assert_eq!(waiting(referent.clone()).await, json!([]), "the move is the chair's");
+    let other_chair = waiting(app.login("chair.kiryat-gat").await).await;
+    assert!(!other_chair.as_array().unwrap().iter().any(|m| m["townId"] == town.id), "{other_chair}");
+
+    assert!(queue_weekly(&app.db, next_sunday_morning(0), Some("https://hub.example/")).await.unwrap() >= 1);
+    let (_, body) = app.digest_to(&chair.email).await;
+    assert!(
+        body.contains("Every milestone of stage 1 is done; move the forum to stage 2: \u{2068}Ready Town\u{2069}"),
+        "{body}"
+    );
+    let id = town.id.as_str().unwrap();
+    assert!(body.contains(&format!("https://hub.example/towns/{id}/forum?tab=stages")), "{body}");
+
+    let moved = app
+        .gql(&chair_token, MOVE, json!({ "f": forum["id"], "v": forum["version"], "to": "MAPPING_AND_PLANNING" }))
+        .await;
+    assert_eq!(moved["data"]["moveForumStage"]["stage"], "MAPPING_AND_PLANNING", "{moved}");
+    assert_eq!(waiting(chair_token).await, json!([]), "stage 2 has its own milestones to do");
+}
+
 both_engines!(
+    a_chair_is_asked_to_move_the_forum_on_once_every_milestone_of_its_stage_is_done,
     a_new_town_starts_at_stage_one_with_standard_bodies_and_the_models_milestones,
     moving_forward_asks_to_confirm_open_milestones_and_lands_on_the_timeline,
     moving_back_needs_a_reason,

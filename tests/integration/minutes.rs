@@ -500,12 +500,6 @@ async fn approval_racing_an_edit_and_a_comment_never_lets_a_write_in_after_it(en
     assert_eq!((edits_after, comments_after), (0, 0), "writes that landed after the approval");
 }
 
-/// Sunday 08:00 in Israel (06:00 UTC) of the week after `now`, and `weeks` later.
-fn next_sunday_morning(weeks: i64) -> chrono::DateTime<chrono::Utc> {
-    let sunday = workit_domain::accounts::digest::due_week(now()) + chrono::Duration::weeks(1 + weeks);
-    sunday.and_hms_opt(6, 0, 0).unwrap().and_utc()
-}
-
 async fn a_chair_gets_one_weekly_e_mail_of_the_minutes_waiting_for_approval(engine: Engine) {
     use workit_persistence::accounts::digest::queue_weekly;
     let app = spawn_app(engine).await;
@@ -526,19 +520,7 @@ async fn a_chair_gets_one_weekly_e_mail_of_the_minutes_waiting_for_approval(engi
     let sunday = next_sunday_morning(0);
     assert!(queue_weekly(&app.db, sunday, Some("https://hub.example/")).await.unwrap() >= 1);
     assert_eq!(app.scalar_i64(&digests_to(&chair.email)).await, 1);
-    let row = app
-        .db
-        .query_one_raw(sea_orm::Statement::from_string(
-            app.db.get_database_backend(),
-            format!(
-                "SELECT subject, body FROM outbox_emails WHERE kind = 'WEEKLY_DIGEST' AND to_email = '{}'",
-                chair.email
-            ),
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    let (subject, body): (String, String) = (row.try_get_by_index(0).unwrap(), row.try_get_by_index(1).unwrap());
+    let (subject, body) = app.digest_to(&chair.email).await;
     assert_eq!(subject, "WORKIT Hub: waiting for your approval", "in the account's language");
     assert!(body.contains("Minutes to approve: \u{2068}מפגש\u{2069}"), "{body}");
     assert!(body.contains(&format!("https://hub.example/meetings/{}", meeting.as_str().unwrap())), "{body}");

@@ -256,6 +256,26 @@ impl TestApp {
             .expect("row");
         row.try_get_by_index::<i64>(0).expect("integer")
     }
+
+    /// Subject and body of the weekly digest queued for `email` (the only one).
+    pub async fn digest_to(&self, email: &str) -> (String, String) {
+        let sql =
+            format!("SELECT subject, body FROM outbox_emails WHERE kind = 'WEEKLY_DIGEST' AND to_email = '{email}'");
+        let row = self
+            .db
+            .query_one_raw(Statement::from_string(self.db.get_database_backend(), sql))
+            .await
+            .expect("query")
+            .unwrap_or_else(|| panic!("no digest to {email}"));
+        (row.try_get_by_index(0).expect("subject"), row.try_get_by_index(1).expect("body"))
+    }
+}
+
+/// Sunday 08:00 in Israel (06:00 UTC) of the week after `now`, and `weeks` later: when the
+/// weekly digest is due.
+pub fn next_sunday_morning(weeks: i64) -> chrono::DateTime<chrono::Utc> {
+    let sunday = workit_domain::accounts::digest::due_week(now()) + chrono::Duration::weeks(1 + weeks);
+    sunday.and_hms_opt(6, 0, 0).unwrap().and_utc()
 }
 
 /// The first error's `extensions.code`.

@@ -1,10 +1,11 @@
-//! The chair's weekly e-mail of what waits for their approval — circulated minutes and written
-//! quarterly controls — sent on Sunday morning (the Israeli week starts on Sunday) when something
+//! The chair's weekly e-mail of what waits for their approval — circulated minutes, written
+//! quarterly controls and stages ready to move on — sent on Sunday morning (the Israeli week starts on Sunday) when something
 //! does. Wording only, in the reader's language; choosing the readers is the store's job.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Asia::Jerusalem;
 
+use crate::forums::Stage;
 use crate::meetings::notifications::Email;
 use crate::plans::Quarter;
 use crate::wording::{self, Locale, isolate};
@@ -39,9 +40,27 @@ pub struct ControlWaiting {
     pub link: Option<String>,
 }
 
+/// A forum whose stage has every milestone done, waiting for the chair to move it on.
+#[derive(Debug, Clone)]
+pub struct StageMoveWaiting {
+    pub town_name: String,
+    pub from: Stage,
+    pub to: Stage,
+    pub link: Option<String>,
+}
+
+/// Everything waiting for one chair.
+#[derive(Debug, Clone, Default)]
+pub struct Waiting {
+    pub minutes: Vec<MinutesWaiting>,
+    pub controls: Vec<ControlWaiting>,
+    pub stage_moves: Vec<StageMoveWaiting>,
+}
+
 /// The e-mail, or `None` when nothing waits.
-pub fn compose(minutes: &[MinutesWaiting], controls: &[ControlWaiting], locale: Locale) -> Option<Email> {
-    if minutes.is_empty() && controls.is_empty() {
+pub fn compose(waiting: &Waiting, locale: Locale) -> Option<Email> {
+    let Waiting { minutes, controls, stage_moves } = waiting;
+    if minutes.is_empty() && controls.is_empty() && stage_moves.is_empty() {
         return None;
     }
     let word = |key: &str, values: &[(&str, &str)]| wording::word_with(locale, &["email", "digest", key], values);
@@ -56,6 +75,12 @@ pub fn compose(minutes: &[MinutesWaiting], controls: &[ControlWaiting], locale: 
         let quarter = c.quarter.to_string();
         lines.push(format!("• {}", word("control", &[("quarter", &quarter), ("town", &isolate(&c.town_name))])));
         lines.extend(c.link.iter().map(|link| format!("  {link}")));
+    }
+    for m in stage_moves {
+        let (from, to) = (m.from.number().to_string(), m.to.number().to_string());
+        let values = [("from", from.as_str()), ("to", to.as_str()), ("town", &isolate(&m.town_name))];
+        lines.push(format!("• {}", word("stage", &values)));
+        lines.extend(m.link.iter().map(|link| format!("  {link}")));
     }
     lines.push(String::new());
     lines.push(word("why", &[]));
@@ -94,9 +119,18 @@ mod tests {
         }
     }
 
+    fn stage_move() -> StageMoveWaiting {
+        StageMoveWaiting {
+            town_name: "Sderot".into(),
+            from: Stage::MappingAndPlanning,
+            to: Stage::Implementation,
+            link: Some("https://hub.example/towns/5/forum?tab=stages".into()),
+        }
+    }
+
     #[test]
     fn nothing_waiting_sends_nothing() {
-        assert!(compose(&[], &[], Locale::He).is_none());
+        assert!(compose(&Waiting::default(), Locale::He).is_none());
     }
 
     #[test]
@@ -106,7 +140,8 @@ mod tests {
             quarter: Quarter::new(2026, 3).unwrap(),
             link: Some("https://hub.example/towns/3/control?quarter=2026-Q3".into()),
         };
-        let email = compose(&[minutes()], &[control], Locale::En).unwrap();
+        let waiting = Waiting { minutes: vec![minutes()], controls: vec![control], stage_moves: vec![stage_move()] };
+        let email = compose(&waiting, Locale::En).unwrap();
         assert_eq!(email.subject, "WORKIT Hub: waiting for your approval");
         assert!(
             email
@@ -117,13 +152,22 @@ mod tests {
         );
         assert!(email.body.contains("  https://hub.example/meetings/7"));
         assert!(email.body.contains("Quarterly control 2026-Q3 to approve: \u{2068}Kiryat Gat\u{2069}"));
+        assert!(
+            email
+                .body
+                .contains("Every milestone of stage 2 is done; move the forum to stage 3: \u{2068}Sderot\u{2069}"),
+            "{}",
+            email.body
+        );
+        assert!(email.body.contains("  https://hub.example/towns/5/forum?tab=stages"));
         assert!(email.body.contains("account"), "says how to stop it: {}", email.body);
     }
 
     #[test]
     fn every_language_words_the_digest() {
         for locale in Locale::ALL {
-            let email = compose(&[minutes()], &[], locale).unwrap();
+            let waiting = Waiting { minutes: vec![minutes()], controls: Vec::new(), stage_moves: vec![stage_move()] };
+            let email = compose(&waiting, locale).unwrap();
             assert!(!email.subject.contains("digest."), "{locale:?}: {}", email.subject);
             assert!(!email.body.contains("{{"), "{locale:?}: {}", email.body);
             assert!(email.body.contains("24/11/2026"));

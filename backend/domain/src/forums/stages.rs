@@ -42,10 +42,33 @@ pub fn plan_stage_move(
     Ok(StageMove { from: current, to: target, reason })
 }
 
+/// The stage a forum is ready to move to: every milestone of its stage is done (and the stage
+/// has milestones) and a next stage exists. The move itself stays the chair's deliberate step;
+/// this only says that it waits for them.
+pub fn ready_to_move(current: Stage, milestones_of_stage: usize, open_milestones: usize) -> Option<Stage> {
+    if milestones_of_stage == 0 || open_milestones > 0 {
+        return None;
+    }
+    Stage::from_number(current.number() + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Stage::{Implementation, KickOff, MappingAndPlanning};
+
+    #[test]
+    fn a_stage_with_every_milestone_done_waits_to_move_on() {
+        assert_eq!(ready_to_move(KickOff, 8, 0), Some(MappingAndPlanning));
+        assert_eq!(ready_to_move(MappingAndPlanning, 9, 0), Some(Implementation));
+    }
+
+    #[test]
+    fn nothing_waits_with_open_milestones_no_milestones_or_no_next_stage() {
+        assert_eq!(ready_to_move(KickOff, 8, 1), None);
+        assert_eq!(ready_to_move(KickOff, 0, 0), None);
+        assert_eq!(ready_to_move(Implementation, 4, 0), None);
+    }
 
     #[test]
     fn forward_one_stage_with_everything_done() {

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
-use workit_domain::accounts::digest::{self, ControlWaiting, MinutesWaiting};
+use workit_domain::accounts::digest::{self, ControlWaiting, MinutesWaiting, StageMoveWaiting, Waiting};
 use workit_domain::forums::MembershipRole;
 use workit_domain::links;
 use workit_domain::meetings::minutes::israel_date;
@@ -75,11 +75,11 @@ async fn compose_all(
     let mut emails = Vec::new();
     for user in readers {
         let actor = super::actor_of(db, &user, today).await?;
-        let (minutes, controls) = mine::waiting_for_chair(db, &actor).await?;
-        if minutes.is_empty() && controls.is_empty() {
+        let waiting = mine::waiting_for_chair(db, &actor).await?;
+        if waiting.is_empty() {
             continue;
         }
-        let body_ids: Vec<i64> = minutes.iter().map(|m| m.body_id).collect();
+        let body_ids: Vec<i64> = waiting.minutes.iter().map(|m| m.body_id).collect();
         let body_names: Vec<(i64, String)> = bodies::Entity::find()
             .select_only()
             .column(bodies::Column::Id)
@@ -88,18 +88,17 @@ async fn compose_all(
             .into_tuple()
             .all(db)
             .await?;
-        let forum_ids: Vec<i64> = controls.iter().map(|c| c.forum_id).collect();
+        let forum_ids: Vec<i64> = waiting.controls.iter().map(|c| c.forum_id).collect();
         let control_forums = forums::Entity::find().filter(forums::Column::Id.is_in(forum_ids)).all(db).await?;
-        let control_towns = towns::Entity::find()
-            .filter(towns::Column::Id.is_in(control_forums.iter().map(|f| f.town_id)))
-            .all(db)
-            .await?;
-        let forum_towns: Vec<(i64, &towns::Model)> = control_forums
-            .iter()
-            .filter_map(|f| Some((f.id, control_towns.iter().find(|t| t.id == f.town_id)?)))
-            .collect();
+        let town_ids = control_forums.iter().chain(waiting.stage_moves.iter().map(|m| &m.forum)).map(|f| f.town_id);
+        let towns = towns::Entity::find().filter(towns::Column::Id.is_in(town_ids)).all(db).await?;
         let locale = Locale::of_account(Some(&user.locale));
-        let minutes: Vec<MinutesWaiting> = minutes
+        let town_name = |town_id: i64| {
+            let town = towns.iter().find(|t| t.id == town_id)?;
+            Some(locale.place_name(&town.name_he, &town.name_en).to_owned())
+        };
+        let minutes = waiting
+            .minutes
             .into_iter()
             .map(|m| MinutesWaiting {
                 body_name: body_names
@@ -112,19 +111,33 @@ async fn compose_all(
                 starts_at: m.starts_at,
             })
             .collect();
-        let controls: Vec<ControlWaiting> = controls
+        let controls = waiting
+            .controls
             .iter()
             .filter_map(|c| {
-                let (_, town) = forum_towns.iter().find(|(id, _)| *id == c.forum_id)?;
+                let town_id = control_forums.iter().find(|f| f.id == c.forum_id)?.town_id;
                 let quarter = Quarter::from_code(c.quarter)?;
                 Some(ControlWaiting {
-                    town_name: locale.place_name(&town.name_he, &town.name_en).to_owned(),
-                    link: links::page(public_url, &format!("/towns/{}/control?quarter={quarter}", town.id)),
+                    town_name: town_name(town_id)?,
+                    link: links::page(public_url, &format!("/towns/{town_id}/control?quarter={quarter}")),
                     quarter,
                 })
             })
             .collect();
-        if let Some(email) = digest::compose(&minutes, &controls, locale) {
+        let stage_moves = waiting
+            .stage_moves
+            .iter()
+            .filter_map(|m| {
+                Some(StageMoveWaiting {
+                    town_name: town_name(m.forum.town_id)?,
+                    from: *m.forum.stage,
+                    to: m.to,
+                    link: links::page(public_url, &format!("/towns/{}/forum?tab=stages", m.forum.town_id)),
+                })
+            })
+            .collect();
+        let waiting = Waiting { minutes, controls, stage_moves };
+        if let Some(email) = digest::compose(&waiting, locale) {
             let to = (user.email.clone(), user.display_name.clone());
             emails.push(outbox::queued(None, KIND, to, &email.subject, email.body, now));
         }

@@ -134,29 +134,44 @@ pub async fn minutes_to_comment(
         .await?)
 }
 
-/// What waits for the actor's approval as a chair: meetings whose latest minutes are circulated
-/// (the comment period running or over), and quarterly controls written but not approved, in
-/// the towns where the actor chairs.
-pub async fn waiting_for_chair(
-    db: &Database,
-    actor: &Actor,
-) -> StoreResult<(Vec<meetings::Model>, Vec<crate::entities::quarterly_controls::Model>)> {
-    use crate::entities::{bodies, forums, minutes_versions, quarterly_controls};
+/// A forum whose stage is done: every milestone of it ticked, the next stage not entered yet.
+#[derive(Debug, Clone)]
+pub struct StageMoveWaiting {
+    pub forum: crate::entities::forums::Model,
+    pub to: workit_domain::forums::Stage,
+}
+
+/// What waits for a chair, in the towns where they chair.
+#[derive(Debug, Default)]
+pub struct WaitingForChair {
+    /// Meetings whose latest minutes are circulated (the comment period running or over).
+    pub minutes: Vec<meetings::Model>,
+    /// Quarterly controls written and not approved.
+    pub controls: Vec<crate::entities::quarterly_controls::Model>,
+    /// Forums ready to move to their next stage.
+    pub stage_moves: Vec<StageMoveWaiting>,
+}
+
+impl WaitingForChair {
+    pub fn is_empty(&self) -> bool {
+        self.minutes.is_empty() && self.controls.is_empty() && self.stage_moves.is_empty()
+    }
+}
+
+/// What waits for the actor's approval as a chair (see `WaitingForChair`).
+pub async fn waiting_for_chair(db: &Database, actor: &Actor) -> StoreResult<WaitingForChair> {
+    use crate::entities::{bodies, forums, milestones, minutes_versions, quarterly_controls};
     use workit_domain::TownRole;
+    use workit_domain::forums::stages::ready_to_move;
     use workit_domain::meetings::minutes::MinutesStatus;
     use workit_domain::plans::control::ControlStatus;
     let towns: Vec<i64> =
         actor.towns.iter().filter(|(_, roles)| roles.contains(&TownRole::Chair)).map(|(town, _)| *town).collect();
     if towns.is_empty() {
-        return Ok((Vec::new(), Vec::new()));
+        return Ok(WaitingForChair::default());
     }
-    let forum_ids: Vec<i64> = forums::Entity::find()
-        .filter(forums::Column::TownId.is_in(towns))
-        .all(db)
-        .await?
-        .iter()
-        .map(|f| f.id)
-        .collect();
+    let chaired = forums::Entity::find().filter(forums::Column::TownId.is_in(towns)).all(db).await?;
+    let forum_ids: Vec<i64> = chaired.iter().map(|f| f.id).collect();
     let body_ids: Vec<i64> = bodies::Entity::find()
         .filter(bodies::Column::ForumId.is_in(forum_ids.iter().copied()))
         .all(db)
@@ -186,10 +201,29 @@ pub async fn waiting_for_chair(
         .all(db)
         .await?;
     let controls = quarterly_controls::Entity::find()
-        .filter(quarterly_controls::Column::ForumId.is_in(forum_ids))
+        .filter(quarterly_controls::Column::ForumId.is_in(forum_ids.iter().copied()))
         .filter(quarterly_controls::Column::Status.eq(ControlStatus::Draft.as_str()))
         .order_by_asc(quarterly_controls::Column::Quarter)
         .all(db)
         .await?;
-    Ok((minutes, controls))
+    let milestones: Vec<(i64, String, Option<chrono::NaiveDate>)> = milestones::Entity::find()
+        .select_only()
+        .column(milestones::Column::ForumId)
+        .column(milestones::Column::Stage)
+        .column(milestones::Column::DoneOn)
+        .filter(milestones::Column::ForumId.is_in(forum_ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let stage_moves = chaired
+        .into_iter()
+        .filter_map(|forum| {
+            let current = *forum.stage;
+            let of_stage = milestones.iter().filter(|(id, stage, _)| *id == forum.id && stage == current.as_str());
+            let open = of_stage.clone().filter(|(_, _, done)| done.is_none()).count();
+            let to = ready_to_move(current, of_stage.count(), open)?;
+            Some(StageMoveWaiting { forum, to })
+        })
+        .collect();
+    Ok(WaitingForChair { minutes, controls, stage_moves })
 }

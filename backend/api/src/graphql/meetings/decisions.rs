@@ -81,6 +81,16 @@ pub struct MyAgenda {
     minutes_to_approve: Vec<Meeting>,
     /// For a chair: quarterly controls written and not approved yet.
     controls_to_approve: Vec<ControlToApprove>,
+    /// For a chair: forums whose stage has every milestone done, to move to the next stage.
+    stage_moves_to_confirm: Vec<StageMoveToConfirm>,
+}
+
+/// A forum ready for its next stage; moving it stays the chair's step.
+#[derive(SimpleObject)]
+pub struct StageMoveToConfirm {
+    town_id: ID,
+    from_stage: crate::graphql::enums::Stage,
+    to_stage: crate::graphql::enums::Stage,
 }
 
 /// A quarter's control that waits for the chair.
@@ -163,15 +173,25 @@ impl DecisionQuery {
         let today = workit_domain::meetings::minutes::israel_date(ctx.now());
         let minutes_to_comment =
             mine::minutes_to_comment(ctx.db(), actor, today).await?.into_iter().map(Meeting).collect();
-        let (approve, controls) = mine::waiting_for_chair(ctx.db(), actor).await?;
-        let forum_ids: Vec<i64> = controls.iter().map(|c| c.forum_id).collect();
+        let waiting = mine::waiting_for_chair(ctx.db(), actor).await?;
+        let forum_ids: Vec<i64> = waiting.controls.iter().map(|c| c.forum_id).collect();
         let forums = workit_persistence::forums::by_ids(ctx.db(), &forum_ids).await?;
-        let controls_to_approve = controls
+        let controls_to_approve = waiting
+            .controls
             .iter()
             .filter_map(|c| {
                 let town = forums.iter().find(|f| f.id == c.forum_id)?.town_id;
                 let quarter = workit_domain::plans::Quarter::from_code(c.quarter)?;
                 Some(ControlToApprove { town_id: ID::from(town.to_string()), quarter: quarter.to_string() })
+            })
+            .collect();
+        let stage_moves_to_confirm = waiting
+            .stage_moves
+            .iter()
+            .map(|waiting| StageMoveToConfirm {
+                town_id: ID::from(waiting.forum.town_id.to_string()),
+                from_stage: (*waiting.forum.stage).into(),
+                to_stage: waiting.to.into(),
             })
             .collect();
         Ok(MyAgenda {
@@ -181,8 +201,9 @@ impl DecisionQuery {
             stakeholder_steps,
             open_tasks,
             minutes_to_comment,
-            minutes_to_approve: approve.into_iter().map(Meeting).collect(),
+            minutes_to_approve: waiting.minutes.into_iter().map(Meeting).collect(),
             controls_to_approve,
+            stage_moves_to_confirm,
         })
     }
 }

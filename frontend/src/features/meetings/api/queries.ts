@@ -330,6 +330,11 @@ export const MyAgendaQuery = graphql(`
         townId
         quarter
       }
+      stageMovesToConfirm {
+        townId
+        fromStage
+        toStage
+      }
       minutesToComment {
         id
         title
