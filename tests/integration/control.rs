@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use workit_domain::plans::Quarter;
 
 use crate::helpers::*;
-use crate::plans::{CREATE_FOCUS, CREATE_TASK, RECORD, fixture, last_closed};
+use crate::plans::{CREATE_FOCUS, CREATE_METRIC, CREATE_TASK, RECORD, fixture, last_closed};
 
 const CONTROL: &str = "query($f: ID!, $q: String!) { forum(id: $f) { control(quarter: $q) {
     status summary version approvedBy
@@ -515,10 +515,19 @@ async fn the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_s
 }
 
 /// Execution (tasks and teams) and health cost statements of their own: a read of the metrics and
-/// open decisions alone leaves them out and answers the metrics the full read answers.
+/// open decisions alone leaves them out and answers the metrics the full read answers; the
+/// focuses, their metrics, recorders and values are one statement.
 async fn a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health(engine: Engine) {
     let app = spawn_app(engine).await;
     let f = fixture(&app, "Lean Control Town").await;
+    // A second metric with a recorder and nothing measured, and a focus with no metric yet.
+    let keeper = f.town.person_in(&app, &f.town.forum, "MEMBER", "Data Keeper").await;
+    let counted = json!({ "name": "Placements", "unit": "COUNT", "direction": "HIGHER_IS_BETTER",
+        "source": "MUNICIPALITY", "recorderPersonId": keeper.id });
+    let made = app.gql(&f.referent, CREATE_METRIC, json!({ "f": f.focus, "i": counted })).await;
+    assert!(made["errors"].is_null(), "{made}");
+    let bare = json!({ "kind": "EMPLOYERS", "title": "Employers, no metric yet" });
+    assert!(app.gql(&f.referent, CREATE_FOCUS, json!({ "f": f.forum, "i": bare })).await["errors"].is_null());
     // The quarter of yesterday's meeting, which took an open decision; the quarter's control is
     // read while it runs, as a chair may.
     let meeting = held_meeting(&app, &f.referent, "Lean Control Town", "FORUM", None).await;
@@ -533,9 +542,9 @@ async fn a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health
     app.gql(&f.referent, RECORD, json!({ "m": f.metric, "i": { "quarter": last_closed().to_string(), "value": 8.0 } }))
         .await;
     let lean = "query($f: ID!, $q: String!) { forum(id: $f) { control(quarter: $q) {
-        live { focuses { title metrics { name value previous status } } openDecisions { text meetingId dueOn } } } } }";
+        live { focuses { title metrics { name recorderName value previous status } } openDecisions { text meetingId dueOn } } } } }";
     let full = "query($f: ID!, $q: String!) { forum(id: $f) { control(quarter: $q) {
-        live { focuses { title metrics { name value previous status } tasks { title } } openDecisions { text meetingId dueOn }
+        live { focuses { title metrics { name recorderName value previous status } tasks { title } } openDecisions { text meetingId dueOn }
                teams { name } total { due } health { kind } } } } }";
     let count = |app: &TestApp| app.statements.load(std::sync::atomic::Ordering::SeqCst);
     app.gql(&f.referent, lean, json!({ "f": f.forum, "q": q })).await; // warm: sessions and caches
@@ -551,11 +560,16 @@ async fn a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health
     assert!(full_live["health"].as_array().is_some_and(|h| !h.is_empty()));
     assert_eq!(lean_live["openDecisions"], json!([{ "text": "Open a job fair", "meetingId": meeting, "dueOn": null }]));
     assert_eq!(lean_live["focuses"][0]["metrics"][0]["previous"], 8.0, "the quarter before's value");
+    let placements = &lean_live["focuses"][0]["metrics"][1];
+    assert_eq!((&placements["name"], &placements["recorderName"]), (&json!("Placements"), &json!("Data Keeper")));
+    assert_eq!(placements["previous"], Value::Null);
+    assert_eq!(lean_live["focuses"][1], json!({ "title": "Employers, no metric yet", "metrics": [] }));
     for focus in 0..full_live["focuses"].as_array().unwrap().len() {
         assert_eq!(lean_live["focuses"][focus]["metrics"], full_live["focuses"][focus]["metrics"]);
     }
     assert_eq!(lean_live["openDecisions"], full_live["openDecisions"]);
     assert!(cheap + 3 <= dear, "tasks, bodies and health are read only when asked: {cheap} against {dear}");
+    assert_eq!(cheap, 6, "sign-in, forum, control, its rights, focuses with metrics and values, open decisions");
 }
 
 both_engines!(the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_small_one);

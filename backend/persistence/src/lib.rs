@@ -13,6 +13,7 @@ pub mod directory;
 pub mod entities;
 pub mod error;
 pub mod forums;
+mod joined;
 pub mod meetings;
 pub mod page;
 pub mod participation;

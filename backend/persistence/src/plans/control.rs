@@ -2,9 +2,10 @@
 //! metrics (`view`), the conclusions people write, and the approval that freezes the figures.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Order, Query};
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, JoinType, Order, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use workit_domain::forums::BodyKind;
@@ -20,10 +21,13 @@ use workit_domain::plans::focuses::FocusStatus;
 use workit_domain::validation::codes;
 use workit_domain::{Action, Actor, DomainError};
 
-use super::{authorize_forum, focuses, metrics, tasks};
-use crate::entities::{bodies, decisions, meetings, people, quarterly_control_versions, quarterly_controls};
+use super::{authorize_forum, metrics, tasks};
+use crate::entities::{
+    bodies, decisions, forums as forums_entity, measurements, meetings, outcome_metrics, people,
+    quarterly_control_versions, quarterly_controls, strategic_focuses, towns,
+};
 use crate::versioned::{VersionedWrite, insert_new, update_if_current};
-use crate::{Database, StoreResult, audit, forums};
+use crate::{Database, StoreResult, audit, forums, joined};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MetricLine {
@@ -117,23 +121,13 @@ pub async fn view_of(
     today: NaiveDate,
     parts: Parts,
 ) -> StoreResult<ControlView> {
-    let focuses: Vec<_> = focuses::by_forum_ids(db, &[forum_id])
-        .await?
-        .into_iter()
-        .filter(|f| *f.status == FocusStatus::Active)
-        .collect();
-    let focus_ids: Vec<i64> = focuses.iter().map(|f| f.id).collect();
-    let metric_rows = metrics::by_focus_ids(db, &focus_ids).await?;
-    let metric_ids: Vec<i64> = metric_rows.iter().map(|m| m.id).collect();
-    // A metric's line reads the quarter and the one before (`metric_at`).
-    let measured = metrics::measurements_in_quarters(db, &metric_ids, &[quarter, quarter.plus(-1)]).await?;
+    let focuses = active_focuses_with_metrics(db, forum_id, quarter).await?;
+    let focus_ids: Vec<i64> = focuses.iter().map(|f| f.focus.id).collect();
     let (task_rows, bodies) = if parts.execution {
         (tasks::by_forum_ids(db, &[forum_id]).await?, forums::bodies_by_forum_ids(db, &[forum_id]).await?)
     } else {
         (Vec::new(), Vec::new())
     };
-    let recorder_ids: Vec<i64> = metric_rows.iter().filter_map(|m| m.recorder_person_id).collect();
-    let recorders = people::Entity::find().filter(people::Column::Id.is_in(recorder_ids)).all(db).await?;
 
     let in_control: Vec<_> = task_rows
         .iter()
@@ -168,24 +162,20 @@ pub async fn view_of(
         })
         .collect();
     let focus_lines = focuses
-        .iter()
-        .map(|f| {
-            let metrics = metric_rows
-                .iter()
-                .filter(|m| m.focus_id == f.id)
-                .map(|m| {
+        .into_iter()
+        .map(|FocusWithMetrics { focus: f, metrics }| {
+            let metrics = metrics
+                .into_iter()
+                .map(|MetricWithValues { metric: m, recorder_name, measured }| {
                     let values = metrics::values_of(&measured, m.id);
                     MetricLine {
                         metric_id: m.id,
-                        name: m.name.clone(),
                         unit: m.unit.as_str().to_owned(),
                         recorder_person_id: m.recorder_person_id,
-                        recorder_name: m
-                            .recorder_person_id
-                            .and_then(|id| recorders.iter().find(|p| p.id == id))
-                            .map(|p| p.full_name.clone()),
+                        recorder_name,
                         target: m.target,
-                        at: metric_at(metrics::path(m).as_ref(), m.baseline, &values, quarter),
+                        at: metric_at(metrics::path(&m).as_ref(), m.baseline, &values, quarter),
+                        name: m.name,
                     }
                 })
                 .collect();
@@ -231,6 +221,87 @@ pub async fn view_of(
         open_decisions,
         health,
     })
+}
+
+struct FocusWithMetrics {
+    focus: strategic_focuses::Model,
+    metrics: Vec<MetricWithValues>,
+}
+
+struct MetricWithValues {
+    metric: outcome_metrics::Model,
+    recorder_name: Option<String>,
+    /// Its measurements of the quarter and the one before: what a control line shows (`metric_at`).
+    measured: Vec<measurements::Model>,
+}
+
+/// The forum's active focuses in priority order, each with its metrics, their recorders' names and
+/// their measurements of `quarter` and the quarter before, in one statement (left joins, one row
+/// per measurement) where four reads took a round trip each.
+async fn active_focuses_with_metrics(
+    db: &Database,
+    forum_id: i64,
+    quarter: Quarter,
+) -> StoreResult<Vec<FocusWithMetrics>> {
+    let (f, m, v) = (strategic_focuses::Entity, outcome_metrics::Entity, measurements::Entity);
+    let shown_quarters = [quarter, quarter.plus(-1)].iter().fold(Condition::any(), |any, q| {
+        any.add(
+            Condition::all()
+                .add(Expr::col((v, measurements::Column::Year)).eq(q.year()))
+                .add(Expr::col((v, measurements::Column::Quarter)).eq(i32::from(q.number()))),
+        )
+    });
+    let mut select = Query::select();
+    joined::all_columns_as::<strategic_focuses::Entity>(&mut select, "f_");
+    joined::all_columns_as::<outcome_metrics::Entity>(&mut select, "m_");
+    joined::all_columns_as::<measurements::Entity>(&mut select, "v_");
+    select
+        .expr_as(Expr::col((people::Entity, people::Column::FullName)), Alias::new("recorder_name"))
+        .from(f)
+        .left_join(m, Expr::col((m, outcome_metrics::Column::FocusId)).equals((f, strategic_focuses::Column::Id)))
+        .left_join(
+            people::Entity,
+            Expr::col((people::Entity, people::Column::Id)).equals((m, outcome_metrics::Column::RecorderPersonId)),
+        )
+        .join(
+            JoinType::LeftJoin,
+            v,
+            Condition::all()
+                .add(Expr::col((v, measurements::Column::MetricId)).equals((m, outcome_metrics::Column::Id)))
+                .add(shown_quarters),
+        )
+        .and_where(Expr::col((f, strategic_focuses::Column::ForumId)).eq(forum_id))
+        .and_where(Expr::col((f, strategic_focuses::Column::Status)).eq(FocusStatus::Active.as_str()))
+        .order_by((f, strategic_focuses::Column::Position), Order::Asc)
+        .order_by((f, strategic_focuses::Column::Id), Order::Asc)
+        .order_by((m, outcome_metrics::Column::Position), Order::Asc)
+        .order_by((m, outcome_metrics::Column::Id), Order::Asc);
+    let mut focuses: Vec<FocusWithMetrics> = Vec::new();
+    for row in db.query_all(&select).await? {
+        let focus = strategic_focuses::Model::from_query_result(&row, "f_")?;
+        let metric = outcome_metrics::Model::from_query_result_optional(&row, "m_")?;
+        let measured = measurements::Model::from_query_result_optional(&row, "v_")?;
+        let focus_line = match focuses.last_mut() {
+            Some(last) if last.focus.id == focus.id => last,
+            _ => {
+                focuses.push(FocusWithMetrics { focus, metrics: Vec::new() });
+                let Some(pushed) = focuses.last_mut() else { continue };
+                pushed
+            }
+        };
+        let Some(metric) = metric else { continue };
+        let metric_line = match focus_line.metrics.last_mut() {
+            Some(last) if last.metric.id == metric.id => last,
+            _ => {
+                let recorder_name = row.try_get("", "recorder_name")?;
+                focus_line.metrics.push(MetricWithValues { metric, recorder_name, measured: Vec::new() });
+                let Some(pushed) = focus_line.metrics.last_mut() else { continue };
+                pushed
+            }
+        };
+        metric_line.measured.extend(measured);
+    }
+    Ok(focuses)
 }
 
 /// Decisions of the quarter's meetings of the forum's bodies that are still open, in one join.
@@ -286,11 +357,32 @@ pub async fn visible(
     forum_id: i64,
     quarter: Quarter,
 ) -> StoreResult<Option<quarterly_controls::Model>> {
-    let Some(row) = get(db, forum_id, quarter).await? else { return Ok(None) };
+    // The forum's town and region come with the row: a draft's check costs no read of its own.
+    let (t, c) = (towns::Entity, quarterly_controls::Entity);
+    let mut select = Query::select();
+    joined::all_columns_as::<quarterly_controls::Entity>(&mut select, "c_");
+    select
+        .columns([(t, towns::Column::Id), (t, towns::Column::RegionId)])
+        .from(forums_entity::Entity)
+        .inner_join(t, Expr::col((t, towns::Column::Id)).equals((forums_entity::Entity, forums_entity::Column::TownId)))
+        .join(
+            JoinType::LeftJoin,
+            c,
+            Condition::all()
+                .add(
+                    Expr::col((c, quarterly_controls::Column::ForumId))
+                        .equals((forums_entity::Entity, forums_entity::Column::Id)),
+                )
+                .add(Expr::col((c, quarterly_controls::Column::Quarter)).eq(quarter.code())),
+        )
+        .and_where(Expr::col((forums_entity::Entity, forums_entity::Column::Id)).eq(forum_id));
+    let Some(found) = db.query_one(&select).await? else { return Ok(None) };
+    let Some(row) = quarterly_controls::Model::from_query_result_optional(&found, "c_")? else { return Ok(None) };
     if *row.status == ControlStatus::Approved {
         return Ok(Some(row));
     }
-    Ok(super::may_edit(db, actor, forum_id).await?.then_some(row))
+    let scope = workit_domain::Scope::Town { town: found.try_get("", "id")?, region: found.try_get("", "region_id")? };
+    Ok(actor.can(Action::EditForum, scope).then_some(row))
 }
 
 pub fn conclusions(row: &quarterly_controls::Model) -> Conclusions {
