@@ -1,5 +1,6 @@
 import { graphql } from '@/gql';
 
+// Managing others' accounts (the accounts page); one's own account is in `own.ts`.
 export const AccountsQuery = graphql(`
   query Accounts($search: String) {
     accounts(search: $search, limit: 200) {
@@ -76,12 +77,6 @@ export const SetAccountRoleMutation = graphql(`
   }
 `);
 
-export const ChangeMyPasswordMutation = graphql(`
-  mutation ChangeMyPassword($current: String!, $newPassword: String!) {
-    changeMyPassword(current: $current, newPassword: $newPassword)
-  }
-`);
-
 export const PasswordLinkQuery = graphql(`
   query PasswordLink($token: String!) {
     passwordLink(token: $token)
@@ -91,14 +86,5 @@ export const PasswordLinkQuery = graphql(`
 export const SetPasswordWithLinkMutation = graphql(`
   mutation SetPasswordWithLink($token: String!, $password: String!) {
     setPasswordWithLink(token: $token, password: $password)
-  }
-`);
-
-export const SetMyWeeklyDigestMutation = graphql(`
-  mutation SetMyWeeklyDigest($on: Boolean!) {
-    setMyWeeklyDigest(on: $on) {
-      id
-      weeklyDigest
-    }
   }
 `);

@@ -1,6 +1,6 @@
 import { Avatar, Button, Divider, Popover, Stack, Switch, Text } from '@mantine/core';
 import { IconCalendarShare, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 
@@ -9,9 +9,11 @@ import { setLanguage } from '@/lib/i18n';
 import { signOut } from '@/lib/session';
 import { accountLocale, SetMyLocaleMutation, useMe } from '@/lib/session-context';
 
-import { SetMyWeeklyDigestMutation } from '../api/accounts';
-import { CalendarFeedDialog } from './CalendarFeedDialog';
-import { ChangePasswordDialog } from './ChangePasswordDialog';
+import { SetMyWeeklyDigestMutation } from '../api/own';
+
+// Opened from the menu now and then: loaded when first opened, not with every page.
+const CalendarFeedDialog = lazy(() => import('./CalendarFeedDialog').then((m) => ({ default: m.CalendarFeedDialog })));
+const ChangePasswordDialog = lazy(() => import('./ChangePasswordDialog').then((m) => ({ default: m.ChangePasswordDialog })));
 
 /** The language, in the top bar on every page, remembered for the account (and so on every device). */
 export function AccountLanguageSwitch() {
@@ -107,8 +109,10 @@ export function AccountMenu() {
           </Stack>
         </Popover.Dropdown>
       </Popover>
-      {feedOpen && <CalendarFeedDialog hasFeed={me.hasCalendarFeed} onClose={() => setFeedOpen(false)} />}
-      {passwordOpen && <ChangePasswordDialog onClose={() => setPasswordOpen(false)} />}
+      <Suspense fallback={null}>
+        {feedOpen && <CalendarFeedDialog hasFeed={me.hasCalendarFeed} onClose={() => setFeedOpen(false)} />}
+        {passwordOpen && <ChangePasswordDialog onClose={() => setPasswordOpen(false)} />}
+      </Suspense>
     </>
   );
 }

@@ -6,7 +6,7 @@ import { useMutation } from 'urql';
 
 import { failureMessage, fieldMessage, toFailure, type ApiFailure } from '@/lib/errors';
 
-import { ChangeMyPasswordMutation } from '../api/accounts';
+import { ChangeMyPasswordMutation } from '../api/own';
 
 /** The signed-in person's own password; the server judges its strength and says why. */
 export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
