@@ -5,14 +5,14 @@ import 'dayjs/locale/en-gb';
 import 'dayjs/locale/he';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 
 import { createClient } from '@/lib/graphql';
 import { languageMeta } from '@/lib/i18n';
 import { SessionProvider } from '@/lib/session-context';
 
-import { router } from './router';
+import { AppRoutes } from './router';
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -55,7 +55,9 @@ export function App() {
         <DatesProvider settings={{ locale: CALENDAR_LOCALE[i18n.language] ?? 'he', firstDayOfWeek: 0, weekendDays: [5, 6] }}>
           <UrqlProvider value={client}>
             <SessionProvider>
-              <RouterProvider router={router} />
+              <BrowserRouter>
+                <AppRoutes />
+              </BrowserRouter>
             </SessionProvider>
           </UrqlProvider>
         </DatesProvider>
