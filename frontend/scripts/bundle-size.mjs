@@ -1,10 +1,10 @@
 // The JavaScript a first visit downloads (the entry script and what it preloads), gzipped,
-// against the 300 KB budget. Route chunks load later, on demand.
+// against its budget (#17 aims at 150 KB). Route chunks load later, on demand.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 300;
+const BUDGET_KB = 200;
 const dist = path.resolve(import.meta.dirname, '../dist');
 const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
 const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
