@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query, SelectStatement};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Order, Query, SelectStatement};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
 use workit_domain::forums::health::Signal;
 use workit_domain::forums::{BodyKind, FocusKind, Stage};
 use workit_domain::meetings::DecisionStatus;
@@ -76,13 +76,8 @@ pub async fn compare(
     }
     let today = israel_date(now);
     let quarter = Quarter::last_closed(now);
-    let all_towns = towns::Entity::find()
-        .filter(towns::Column::ArchivedAt.is_null())
-        .order_by_asc(towns::Column::NameHe)
-        .all(db)
-        .await?;
+    let (all_towns, figures) = towns_with_figures(db, today, quarter, now, wanted).await?;
     let town_ids: Vec<TownId> = all_towns.iter().map(|t| t.id).collect();
-    let figures = figures_of(db, &town_ids, today, quarter, now, wanted).await?;
 
     let country = roll_up(figures.values().map(|(_, f)| f));
     let region_line = region.map(|r| {
@@ -297,20 +292,20 @@ impl CountedByForum {
     }
 }
 
-/// Every town's stage and counted figures in one statement — each kind of row counted once,
-/// grouped by forum, and joined to the forums (counted per forum in correlated subqueries,
-/// PostgreSQL ran each of them once per forum) — and what `wanted` adds in a few more. The
-/// comparison always covers every town (the country's line needs them all), so the reads send no
-/// lists of ids.
-async fn figures_of(
+type FiguresByTown = HashMap<TownId, (Option<Stage>, TownFigures)>;
+
+/// The towns in use (by Hebrew name) with their forum's stage and counted figures, in one
+/// statement — each kind of row counted once, grouped by forum, and joined to the forums
+/// (counted per forum in correlated subqueries, PostgreSQL ran each of them once per forum) —
+/// and what `wanted` adds in a few more. The comparison always covers every town (the country's
+/// line needs them all), so the reads send no lists of ids.
+async fn towns_with_figures(
     db: &Database,
-    town_ids: &[TownId],
     today: NaiveDate,
     quarter: Quarter,
     now: DateTime<Utc>,
     wanted: Wanted,
-) -> StoreResult<HashMap<TownId, (Option<Stage>, TownFigures)>> {
-    let compared: std::collections::HashSet<TownId> = town_ids.iter().copied().collect();
+) -> StoreResult<(Vec<towns::Model>, FiguresByTown)> {
     let groups = [
         CountedByForum::new(
             "milestone_counts",
@@ -377,7 +372,14 @@ async fn figures_of(
         .column((forums::Entity, forums::Column::Id))
         .column((forums::Entity, forums::Column::TownId))
         .column((forums::Entity, forums::Column::Stage))
-        .from(forums::Entity);
+        .from(towns::Entity)
+        .left_join(
+            forums::Entity,
+            Expr::col((forums::Entity, forums::Column::TownId)).equals((towns::Entity, towns::Column::Id)),
+        )
+        .and_where(Expr::col((towns::Entity, towns::Column::ArchivedAt)).is_null())
+        .order_by((towns::Entity, towns::Column::NameHe), Order::Asc)
+        .order_by((towns::Entity, towns::Column::Id), Order::Asc);
     // The counts in the groups' order; a forum with no rows of a kind reads NULL (left join).
     for group in groups {
         for at in 0..group.counts {
@@ -391,12 +393,16 @@ async fn figures_of(
             forum.equals((forums::Entity, forums::Column::Id)),
         );
     }
+    // The town's own columns come after the counts, whose places the reading below counts on.
+    crate::joined::all_columns_as::<towns::Entity>(&mut statement, "t_");
+    let mut all_towns = Vec::new();
     let mut by_forum: HashMap<i64, (TownId, Option<Stage>, TownFigures)> = HashMap::new();
     for row in db.query_all(&statement).await? {
-        let town: TownId = row.try_get_by_index(1)?;
-        if !compared.contains(&town) {
+        let town = towns::Model::from_query_result(&row, "t_")?;
+        let Some(forum) = row.try_get_by_index::<Option<i64>>(0)? else {
+            all_towns.push(town);
             continue;
-        }
+        };
         let count = |at: usize| row.try_get_by_index::<Option<i64>>(at).map(|n| to_u32(n.unwrap_or(0)));
         let mut figures = TownFigures {
             milestones: Share { part: count(4)?, whole: count(3)? },
@@ -415,7 +421,8 @@ async fn figures_of(
             }
         }
         let stage: crate::stored::Stored<Stage> = row.try_get_by_index(2)?;
-        by_forum.insert(row.try_get_by_index(0)?, (town, Some(*stage), figures));
+        by_forum.insert(forum, (town.id, Some(*stage), figures));
+        all_towns.push(town);
     }
 
     if wanted.on_track {
@@ -428,7 +435,8 @@ async fn figures_of(
             figures.health = health.remove(forum).unwrap_or_default();
         }
     }
-    Ok(by_forum.into_values().map(|(town, stage, figures)| (town, (stage, figures))).collect())
+    let figures = by_forum.into_values().map(|(town, stage, figures)| (town, (stage, figures))).collect();
+    Ok((all_towns, figures))
 }
 
 /// Metrics of active focuses with their value at the quarter: the domain decides the status.
