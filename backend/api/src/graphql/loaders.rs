@@ -116,6 +116,7 @@ key!(BodyKey);
 key!(ForumKey);
 key!(MeetingKey);
 key!(AttendanceOfMeeting);
+key!(AttendanceWithPeopleOfMeeting);
 key!(DecisionsOfMeeting);
 key!(AgendaOfMeeting);
 key!(EventsOfMeeting);
@@ -310,6 +311,26 @@ impl Loader<MembersWithPeopleOfBody> for Store {
                 (*key, rows.unwrap_or_default())
             })
             .collect())
+    }
+}
+
+impl Loader<AttendanceWithPeopleOfMeeting> for Store {
+    type Value = Vec<(attendance::Model, Person)>;
+    type Error = ApiError;
+
+    async fn load(
+        &self,
+        ids: &[AttendanceWithPeopleOfMeeting],
+    ) -> Result<HashMap<AttendanceWithPeopleOfMeeting, Self::Value>, ApiError> {
+        let Some(actor) = &self.actor else {
+            return Ok(HashMap::new());
+        };
+        let rows = meeting_store::attendance::with_people_by_meeting_ids(&self.db, actor, &keys(ids, |k| k.0)).await?;
+        let mut grouped: HashMap<AttendanceWithPeopleOfMeeting, Self::Value> = HashMap::new();
+        for row in rows {
+            grouped.entry(AttendanceWithPeopleOfMeeting(row.0.meeting_id)).or_default().push(row);
+        }
+        Ok(grouped)
     }
 }
 

@@ -2,7 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
 };
 use workit_domain::forums::is_current;
 use workit_domain::meetings::{AttendanceStatus, MAX_INVITEES, MeetingStatus, attendance_recordable};
@@ -128,4 +129,27 @@ pub async fn by_meeting_ids(db: &impl ConnectionTrait, ids: &[i64]) -> StoreResu
         .order_by_asc(attendance::Column::Id)
         .all(db)
         .await?)
+}
+
+/// The invitees of the meetings with their people, in one joined statement (a meetings page
+/// names everyone it lists); contact details redacted for `actor` as everywhere else. Ordered as
+/// [`by_meeting_ids`].
+pub async fn with_people_by_meeting_ids(
+    db: &Database,
+    actor: &Actor,
+    ids: &[i64],
+) -> StoreResult<Vec<(attendance::Model, crate::directory::Person)>> {
+    let to_person =
+        attendance::Entity::belongs_to(people::Entity).from(attendance::Column::PersonId).to(people::Column::Id).into();
+    let rows = attendance::Entity::find()
+        .join(JoinType::InnerJoin, to_person)
+        .filter(attendance::Column::MeetingId.is_in(ids.iter().copied()))
+        .order_by_asc(attendance::Column::Id)
+        .select_also(people::Entity)
+        .all(db)
+        .await?;
+    let (invitees, people): (Vec<_>, Vec<_>) =
+        rows.into_iter().filter_map(|(invitee, person)| Some((invitee, person?))).unzip();
+    let visible = crate::directory::contact_towns(db, actor).await?;
+    Ok(invitees.into_iter().zip(crate::directory::redact(people, &visible)).collect())
 }

@@ -12,13 +12,17 @@ use crate::graphql::ContextExt;
 use crate::graphql::arguments::parse_id;
 use crate::graphql::directory::PersonObject;
 use crate::graphql::enums::AttendanceStatus;
-use crate::graphql::loaders::{AttendanceOfMeeting, PersonKey};
+use crate::graphql::loaders::{AttendanceOfMeeting, AttendanceWithPeopleOfMeeting, PersonKey};
 
-pub struct Attendance(pub attendance::Model);
+/// An invitee, with their person when the read that found them fetched both.
+pub struct Attendance(pub attendance::Model, Option<PersonObject>);
 
 #[Object]
 impl Attendance {
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<PersonObject> {
+        if let Some(person) = &self.1 {
+            return Ok(person.clone());
+        }
         let person = ctx.loaders().load_one(PersonKey(self.0.person_id)).await?;
         person.map(PersonObject::from).ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
     }
@@ -37,16 +41,16 @@ pub struct AttendanceSummary {
     meets_two_thirds: Option<bool>,
 }
 
-/// A meeting's invitees and their attendance.
+/// A meeting's invitees and their attendance; asked for their people, with them from one batch
+/// instead of a batch per level.
 pub async fn attendance_of(ctx: &Context<'_>, meeting_id: i64) -> ApiResult<Vec<Attendance>> {
-    Ok(ctx
-        .loaders()
-        .load_one(AttendanceOfMeeting(meeting_id))
-        .await?
-        .unwrap_or_default()
-        .into_iter()
-        .map(Attendance)
-        .collect())
+    let loaders = ctx.loaders();
+    if ctx.look_ahead().field("person").exists() {
+        let rows = loaders.load_one(AttendanceWithPeopleOfMeeting(meeting_id)).await?.unwrap_or_default();
+        return Ok(rows.into_iter().map(|(row, person)| Attendance(row, Some(person.into()))).collect());
+    }
+    let rows = loaders.load_one(AttendanceOfMeeting(meeting_id)).await?.unwrap_or_default();
+    Ok(rows.into_iter().map(|row| Attendance(row, None)).collect())
 }
 
 pub async fn summary_of(ctx: &Context<'_>, meeting_id: i64) -> ApiResult<AttendanceSummary> {
