@@ -12,10 +12,18 @@ import { Layout } from './Layout';
 // Pages load on demand so the first screen downloads only what it shows.
 const SignInPage = lazy(() => import('@/features/auth/components/SignInPage').then((m) => ({ default: m.SignInPage })));
 const TownsPage = lazy(() => import('@/features/towns/components/TownsPage'));
-const TownOverviewPage = lazy(() => import('@/features/towns/components/TownOverviewPage'));
-const WaitingForMeCard = lazy(() => import('@/features/meetings/components/WaitingForMeCard').then((m) => ({ default: m.WaitingForMeCard })));
-const MyAgendaCard = lazy(() => import('@/features/meetings/components/MyAgendaCard').then((m) => ({ default: m.MyAgendaCard })));
-const RecordingCard = lazy(() => import('@/features/meetings/components/RecordingCard').then((m) => ({ default: m.RecordingCard })));
+// The town page and one's own cards on it: fetched together (see `TownHome`), not one after
+// another as each suspends in turn.
+const townHomeParts = {
+  overview: () => import('@/features/towns/components/TownOverviewPage'),
+  waiting: () => import('@/features/meetings/components/WaitingForMeCard'),
+  agenda: () => import('@/features/meetings/components/MyAgendaCard'),
+  recording: () => import('@/features/meetings/components/RecordingCard'),
+};
+const TownOverviewPage = lazy(townHomeParts.overview);
+const WaitingForMeCard = lazy(() => townHomeParts.waiting().then((m) => ({ default: m.WaitingForMeCard })));
+const MyAgendaCard = lazy(() => townHomeParts.agenda().then((m) => ({ default: m.MyAgendaCard })));
+const RecordingCard = lazy(() => townHomeParts.recording().then((m) => ({ default: m.RecordingCard })));
 const DirectoryPage = lazy(() => import('@/features/directory/components/DirectoryPage'));
 const ForumPage = lazy(() => import('@/features/forums/components/ForumPage'));
 const MeetingsPage = lazy(() => import('@/features/meetings/components/MeetingsPage'));
@@ -58,6 +66,8 @@ function RequireSession() {
 function TownHome() {
   const { townId } = useParams();
   const session = useSession();
+  // Every part starts loading now; each `lazy` then finds its module on the way.
+  Object.values(townHomeParts).forEach((load) => void load());
   const me = session.status === 'signedIn' ? session.me : null;
   const own = !!me && me.towns.some((grant) => grant.town.id === townId);
   return (
