@@ -67,6 +67,32 @@ async fn a_town_s_meetings_page_reads_one_statement_per_level(engine: Engine) {
 
 both_engines!(a_town_s_meetings_page_reads_one_statement_per_level);
 
+/// Nearly every town page shows the town's forum: asked for together, they are one statement,
+/// and the forum is the one the loader finds.
+async fn a_town_with_its_forum_reads_in_one_statement(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("national").await;
+    let town = app.town_id(&token, "Kiryat Gat").await;
+    let statements = |query: &'static str| {
+        let (app, token, town) = (&app, &token, &town);
+        async move {
+            app.gql(token, query, json!({ "t": town })).await; // warm: sessions and caches
+            let before = app.statements.load(Ordering::SeqCst);
+            let body = app.gql(token, query, json!({ "t": town })).await;
+            assert!(body["errors"].is_null(), "{body}");
+            (body["data"].clone(), app.statements.load(Ordering::SeqCst) - before)
+        }
+    };
+    let (_, alone) = statements("query($t: ID!) { town(id: $t) { nameEn } }").await;
+    let (with_forum, together) = statements("query($t: ID!) { town(id: $t) { nameEn forum { id stage } } }").await;
+    assert_eq!(together, alone, "the forum comes with the town");
+    let listed = app.gql(&token, "{ towns(search: \"Kiryat Gat\") { items { forum { id stage } } } }", json!({})).await;
+    assert_eq!(with_forum["town"]["forum"], listed["data"]["towns"]["items"][0]["forum"], "the loader's forum");
+    assert!(with_forum["town"]["forum"]["id"].is_string());
+}
+
+both_engines!(a_town_with_its_forum_reads_in_one_statement);
+
 /// The deep read fetches members with their people (and organisations) in one batch; the
 /// people it shows must be those the directory shows the same reader, contacts hidden alike.
 async fn members_read_with_their_people_match_the_directory_for_a_reader_of_another_town(engine: Engine) {

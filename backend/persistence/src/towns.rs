@@ -4,7 +4,7 @@ use workit_domain::forums::Stage;
 use workit_domain::towns::TownDraft;
 use workit_domain::{Action, Actor, Scope, TownId};
 
-use crate::entities::{labour_offices, towns};
+use crate::entities::{forums, labour_offices, towns};
 use crate::scope::contains_any;
 use crate::versioned::{VersionedWrite, insert_new, not_found, write_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit};
@@ -38,6 +38,21 @@ pub async fn list(
 
 pub async fn get(db: &Database, _actor: &Actor, id: TownId) -> StoreResult<towns::Model> {
     towns::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("town"))
+}
+
+/// A town with its forum, in one statement.
+pub async fn get_with_forum(
+    db: &Database,
+    _actor: &Actor,
+    id: TownId,
+) -> StoreResult<(towns::Model, Option<forums::Model>)> {
+    let to_forum = towns::Entity::belongs_to(forums::Entity).from(towns::Column::Id).to(forums::Column::TownId).into();
+    towns::Entity::find_by_id(id)
+        .join(sea_orm::JoinType::LeftJoin, to_forum)
+        .select_also(forums::Entity)
+        .one(db)
+        .await?
+        .ok_or_else(|| not_found("town"))
 }
 
 pub async fn ids_in_region(db: &Database, region_id: i64) -> StoreResult<Vec<TownId>> {

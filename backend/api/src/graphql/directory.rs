@@ -15,7 +15,7 @@ use crate::graphql::arguments::{PageOf, optional_id, page, page_request, parse_i
 
 async fn town_of(ctx: &Context<'_>, town_id: i64) -> ApiResult<Town> {
     let town = ctx.loaders().load_one(TownKey(town_id)).await?;
-    town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
+    town.map(Town::from).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
 }
 
 pub struct Organisation(pub organisations::Model);

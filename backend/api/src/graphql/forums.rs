@@ -46,7 +46,7 @@ impl Forum {
     }
     async fn town(&self, ctx: &Context<'_>) -> ApiResult<Town> {
         let town = ctx.loaders().load_one(TownKey(self.0.town_id)).await?;
-        town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
+        town.map(Town::from).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
     }
     /// The milestone checklist, of one stage or of all three.
     async fn milestones(&self, ctx: &Context<'_>, stage: Option<Stage>) -> ApiResult<Vec<Milestone>> {

@@ -2,7 +2,7 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use workit_domain::towns::TownDraft;
 use workit_domain::{Action, DomainError, Scope};
-use workit_persistence::entities::{labour_offices, towns};
+use workit_persistence::entities::{forums, labour_offices, towns};
 use workit_persistence::regions::indicators as indicator_store;
 use workit_persistence::towns::{self as store, TownFilter};
 
@@ -16,7 +16,14 @@ use super::regions::indicators::TownIndicators;
 use crate::error::ApiResult;
 use crate::graphql::arguments::{PageOf, optional_id, page, page_request, parse_id};
 
-pub struct Town(pub towns::Model);
+/// A town, with its forum when the read that found it fetched both (`None`: ask the loader).
+pub struct Town(pub towns::Model, Option<Option<forums::Model>>);
+
+impl From<towns::Model> for Town {
+    fn from(town: towns::Model) -> Self {
+        Self(town, None)
+    }
+}
 
 #[Object]
 impl Town {
@@ -51,6 +58,9 @@ impl Town {
     }
     /// The town's employment forum (one per town).
     async fn forum(&self, ctx: &Context<'_>) -> ApiResult<Option<Forum>> {
+        if let Some(forum) = &self.1 {
+            return Ok(forum.clone().map(Forum));
+        }
         Ok(ctx.loaders().load_one(ForumOfTown(self.0.id)).await?.map(Forum))
     }
     async fn labour_office(&self, ctx: &Context<'_>) -> ApiResult<Option<LabourOffice>> {
@@ -158,11 +168,17 @@ impl TownQuery {
         limit: Option<i32>,
     ) -> ApiResult<PageOf<Town>> {
         let filter = TownFilter { search, region_id: optional_id(region_id.as_ref(), "regionId")?, include_archived };
-        Ok(page(store::list(ctx.db(), ctx.actor()?, &filter, page_request(ctx, offset, limit)?).await?, Town))
+        Ok(page(store::list(ctx.db(), ctx.actor()?, &filter, page_request(ctx, offset, limit)?).await?, Town::from))
     }
 
     async fn town(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Town> {
-        Ok(Town(store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+        let (actor, id) = (ctx.actor()?, parse_id(&id, "id")?);
+        // Most town pages show its forum: asked for, it comes with the town in one statement.
+        if ctx.look_ahead().field("forum").exists() {
+            let (town, forum) = store::get_with_forum(ctx.db(), actor, id).await?;
+            return Ok(Town(town, Some(forum)));
+        }
+        Ok(Town::from(store::get(ctx.db(), actor, id).await?))
     }
 }
 
@@ -173,17 +189,17 @@ pub struct TownMutation;
 impl TownMutation {
     /// Creates a town together with its forum, which starts at stage 1.
     async fn create_town(&self, ctx: &Context<'_>, input: TownInput) -> ApiResult<Town> {
-        Ok(Town(store::create(ctx.db(), ctx.actor()?, input.draft()?, ctx.now()).await?))
+        Ok(Town::from(store::create(ctx.db(), ctx.actor()?, input.draft()?, ctx.now()).await?))
     }
 
     /// Archiving hides a town from lists and keeps everything it holds; `archived: false` restores it.
     async fn set_town_archived(&self, ctx: &Context<'_>, id: ID, version: i32, archived: bool) -> ApiResult<Town> {
         let id = parse_id(&id, "id")?;
-        Ok(Town(store::archive(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
+        Ok(Town::from(store::archive(ctx.db(), ctx.actor()?, id, version, archived, ctx.now()).await?))
     }
 
     async fn update_town(&self, ctx: &Context<'_>, id: ID, version: i32, input: TownInput) -> ApiResult<Town> {
         let id = parse_id(&id, "id")?;
-        Ok(Town(store::update(ctx.db(), ctx.actor()?, id, version, input.draft()?, ctx.now()).await?))
+        Ok(Town::from(store::update(ctx.db(), ctx.actor()?, id, version, input.draft()?, ctx.now()).await?))
     }
 }

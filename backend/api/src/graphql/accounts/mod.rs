@@ -83,7 +83,7 @@ pub struct TownGrant {
 impl TownGrant {
     async fn town(&self, ctx: &Context<'_>) -> ApiResult<Town> {
         let town = ctx.loaders().load_one(TownKey(self.town_id)).await?;
-        town.map(Town).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
+        town.map(Town::from).ok_or_else(|| DomainError::NotFound { entity: "town" }.into())
     }
 
     async fn roles(&self) -> &[TownRole] {

@@ -105,7 +105,7 @@ impl From<TownRow> for ComparisonRow {
     fn from(row: TownRow) -> Self {
         let f = row.figures;
         Self {
-            town: Town(row.town),
+            town: Town::from(row.town),
             stage: row.stage.map(Into::into),
             milestones: f.milestones.into(),
             health: f.health.into_iter().map(HealthSignal::from).collect(),

@@ -151,7 +151,7 @@ impl IndicatorTrend {
                 .towns
                 .into_iter()
                 .map(|(town, shown)| TownTrend {
-                    town: Town(town),
+                    town: Town::from(town),
                     figures: shown.into_iter().map(|s| IndicatorFigure::of(indicator, s, None)).collect(),
                 })
                 .collect(),
