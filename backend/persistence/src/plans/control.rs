@@ -244,13 +244,8 @@ async fn active_focuses_with_metrics(
     quarter: Quarter,
 ) -> StoreResult<Vec<FocusWithMetrics>> {
     let (f, m, v) = (strategic_focuses::Entity, outcome_metrics::Entity, measurements::Entity);
-    let shown_quarters = [quarter, quarter.plus(-1)].iter().fold(Condition::any(), |any, q| {
-        any.add(
-            Condition::all()
-                .add(Expr::col((v, measurements::Column::Year)).eq(q.year()))
-                .add(Expr::col((v, measurements::Column::Quarter)).eq(i32::from(q.number()))),
-        )
-    });
+    // A metric's line shows the quarter and the one before (`metric_at`).
+    let shown_quarters = metrics::in_quarters(&[quarter, quarter.plus(-1)]);
     let mut select = Query::select();
     joined::all_columns_as::<strategic_focuses::Entity>(&mut select, "f_");
     joined::all_columns_as::<outcome_metrics::Entity>(&mut select, "m_");

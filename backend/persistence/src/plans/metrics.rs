@@ -47,25 +47,16 @@ pub async fn measurements_by_metric_ids(db: &Database, metric_ids: &[i64]) -> St
         .await?)
 }
 
-/// The measurements of `metric_ids` in the given quarters only: a control reads two quarters of
-/// metrics that may hold ten years.
-pub async fn measurements_in_quarters(
-    db: &Database,
-    metric_ids: &[i64],
-    quarters: &[Quarter],
-) -> StoreResult<Vec<measurements::Model>> {
-    let in_quarters = quarters.iter().fold(sea_orm::Condition::any(), |any, q| {
+/// Measurements of the given quarters only (a control shows two quarters of metrics that may
+/// hold ten years), as a condition for any statement that reads `measurements`.
+pub(crate) fn in_quarters(quarters: &[Quarter]) -> sea_orm::Condition {
+    quarters.iter().fold(sea_orm::Condition::any(), |any, q| {
         any.add(
             sea_orm::Condition::all()
                 .add(measurements::Column::Year.eq(q.year()))
                 .add(measurements::Column::Quarter.eq(i32::from(q.number()))),
         )
-    });
-    Ok(measurements::Entity::find()
-        .filter(measurements::Column::MetricId.is_in(metric_ids.iter().copied()))
-        .filter(in_quarters)
-        .all(db)
-        .await?)
+    })
 }
 
 pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<outcome_metrics::Model> {
