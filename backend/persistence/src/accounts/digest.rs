@@ -11,7 +11,7 @@ use workit_domain::meetings::minutes::israel_date;
 use workit_domain::plans::Quarter;
 use workit_domain::wording::Locale;
 
-use crate::entities::{bodies, forums, memberships, outbox_emails, scheduled_runs, towns, users};
+use crate::entities::{bodies, memberships, outbox_emails, scheduled_runs, towns, users};
 use crate::meetings::{mine, outbox};
 use crate::{Database, StoreResult};
 
@@ -88,9 +88,8 @@ async fn compose_all(
             .into_tuple()
             .all(db)
             .await?;
-        let forum_ids: Vec<i64> = waiting.controls.iter().map(|c| c.forum_id).collect();
-        let control_forums = forums::Entity::find().filter(forums::Column::Id.is_in(forum_ids)).all(db).await?;
-        let town_ids = control_forums.iter().chain(waiting.stage_moves.iter().map(|m| &m.forum)).map(|f| f.town_id);
+        let town_ids =
+            waiting.controls.iter().map(|c| c.town_id).chain(waiting.stage_moves.iter().map(|m| m.forum.town_id));
         let towns = towns::Entity::find().filter(towns::Column::Id.is_in(town_ids)).all(db).await?;
         let locale = Locale::of_account(Some(&user.locale));
         let town_name = |town_id: i64| {
@@ -115,11 +114,10 @@ async fn compose_all(
             .controls
             .iter()
             .filter_map(|c| {
-                let town_id = control_forums.iter().find(|f| f.id == c.forum_id)?.town_id;
-                let quarter = Quarter::from_code(c.quarter)?;
+                let quarter = Quarter::from_code(c.control.quarter)?;
                 Some(ControlWaiting {
-                    town_name: town_name(town_id)?,
-                    link: links::page(public_url, &format!("/towns/{town_id}/control?quarter={quarter}")),
+                    town_name: town_name(c.town_id)?,
+                    link: links::page(public_url, &format!("/towns/{}/control?quarter={quarter}", c.town_id)),
                     quarter,
                 })
             })

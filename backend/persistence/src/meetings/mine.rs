@@ -141,13 +141,19 @@ pub struct StageMoveWaiting {
     pub to: workit_domain::forums::Stage,
 }
 
+/// A quarterly control written and not approved, with its forum's town.
+#[derive(Debug, Clone)]
+pub struct ControlWaiting {
+    pub control: crate::entities::quarterly_controls::Model,
+    pub town_id: workit_domain::TownId,
+}
+
 /// What waits for a chair, in the towns where they chair.
 #[derive(Debug, Default)]
 pub struct WaitingForChair {
     /// Meetings whose latest minutes are circulated (the comment period running or over).
     pub minutes: Vec<meetings::Model>,
-    /// Quarterly controls written and not approved.
-    pub controls: Vec<crate::entities::quarterly_controls::Model>,
+    pub controls: Vec<ControlWaiting>,
     /// Forums ready to move to their next stage.
     pub stage_moves: Vec<StageMoveWaiting>,
 }
@@ -205,7 +211,13 @@ pub async fn waiting_for_chair(db: &Database, actor: &Actor) -> StoreResult<Wait
         .filter(quarterly_controls::Column::Status.eq(ControlStatus::Draft.as_str()))
         .order_by_asc(quarterly_controls::Column::Quarter)
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .filter_map(|control| {
+            let town_id = chaired.iter().find(|f| f.id == control.forum_id)?.town_id;
+            Some(ControlWaiting { control, town_id })
+        })
+        .collect();
     let milestones: Vec<(i64, String, Option<chrono::NaiveDate>)> = milestones::Entity::find()
         .select_only()
         .column(milestones::Column::ForumId)

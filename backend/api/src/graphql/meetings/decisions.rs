@@ -174,15 +174,12 @@ impl DecisionQuery {
         let minutes_to_comment =
             mine::minutes_to_comment(ctx.db(), actor, today).await?.into_iter().map(Meeting).collect();
         let waiting = mine::waiting_for_chair(ctx.db(), actor).await?;
-        let forum_ids: Vec<i64> = waiting.controls.iter().map(|c| c.forum_id).collect();
-        let forums = workit_persistence::forums::by_ids(ctx.db(), &forum_ids).await?;
         let controls_to_approve = waiting
             .controls
             .iter()
             .filter_map(|c| {
-                let town = forums.iter().find(|f| f.id == c.forum_id)?.town_id;
-                let quarter = workit_domain::plans::Quarter::from_code(c.quarter)?;
-                Some(ControlToApprove { town_id: ID::from(town.to_string()), quarter: quarter.to_string() })
+                let quarter = workit_domain::plans::Quarter::from_code(c.control.quarter)?;
+                Some(ControlToApprove { town_id: ID::from(c.town_id.to_string()), quarter: quarter.to_string() })
             })
             .collect();
         let stage_moves_to_confirm = waiting
