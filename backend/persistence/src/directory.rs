@@ -134,6 +134,18 @@ pub async fn contact_towns(db: &Database, actor: &Actor) -> StoreResult<Option<B
     Ok(actor.contact_towns(|_| region_towns))
 }
 
+/// Rows read joined to their person (`select_also(people::Entity)`), with each person as `actor`
+/// may see them; a row whose person is missing is left out.
+pub(crate) async fn with_people<T>(
+    db: &Database,
+    actor: &Actor,
+    rows: Vec<(T, Option<people::Model>)>,
+) -> StoreResult<Vec<(T, Person)>> {
+    let (rows, people): (Vec<_>, Vec<_>) = rows.into_iter().filter_map(|(row, person)| Some((row, person?))).unzip();
+    let visible = contact_towns(db, actor).await?;
+    Ok(rows.into_iter().zip(redact(people, &visible)).collect())
+}
+
 pub(crate) fn redact(rows: Vec<people::Model>, visible: &Option<BTreeSet<TownId>>) -> Vec<Person> {
     rows.into_iter()
         .map(|mut row| {

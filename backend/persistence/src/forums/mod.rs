@@ -124,20 +124,17 @@ pub async fn members_with_people_by_body_ids(
         .select_also(people::Entity)
         .all(db)
         .await?;
-    let (members, people): (Vec<_>, Vec<_>) =
-        rows.into_iter().filter_map(|(member, person)| Some((member, person?))).unzip();
+    let members = directory::with_people(db, actor, rows).await?;
     let organisations = if with_organisations {
-        let mut ids: Vec<i64> = people.iter().filter_map(|p| p.organisation_id).collect();
+        let mut ids: Vec<i64> = members.iter().filter_map(|(_, p)| p.row.organisation_id).collect();
         ids.sort_unstable();
         ids.dedup();
         directory::organisations_by_ids(db, &ids).await?.into_iter().map(|o| (o.id, o)).collect()
     } else {
         std::collections::HashMap::new()
     };
-    let visible = directory::contact_towns(db, actor).await?;
     Ok(members
         .into_iter()
-        .zip(directory::redact(people, &visible))
         .map(|(member, person)| {
             let organisation = person.row.organisation_id.and_then(|id| organisations.get(&id).cloned());
             (member, person, organisation)

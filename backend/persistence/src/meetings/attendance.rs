@@ -148,8 +148,5 @@ pub async fn with_people_by_meeting_ids(
         .select_also(people::Entity)
         .all(db)
         .await?;
-    let (invitees, people): (Vec<_>, Vec<_>) =
-        rows.into_iter().filter_map(|(invitee, person)| Some((invitee, person?))).unzip();
-    let visible = crate::directory::contact_towns(db, actor).await?;
-    Ok(invitees.into_iter().zip(crate::directory::redact(people, &visible)).collect())
+    crate::directory::with_people(db, actor, rows).await
 }
