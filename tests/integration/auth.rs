@@ -191,6 +191,36 @@ async fn ending_a_membership_takes_the_role_away_on_the_next_request(engine: Eng
     assert_eq!(app.gql(&token, ME, json!({})).await["data"]["me"]["towns"], json!([]));
 }
 
+/// Every signed-in request reads its account, session and town roles afresh: one statement, with
+/// memberships or without, and a body archived since takes its role away.
+async fn a_request_reads_its_account_and_town_roles_in_one_statement(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let statements = |app: &TestApp| app.statements.load(std::sync::atomic::Ordering::SeqCst);
+    for account in ["referent.kiryat-gat", "chair.kiryat-gat", "national"] {
+        let token = app.login(account).await;
+        let before = statements(&app);
+        let body = app.gql(&token, "{ me { id } }", json!({})).await;
+        assert!(body["data"]["me"]["id"].is_string(), "{body}");
+        assert_eq!(statements(&app) - before, 1, "{account}: the account with its town roles");
+    }
+    let token = app.login("referent.kiryat-gat").await;
+    assert_eq!(app.gql(&token, ME, json!({})).await["data"]["me"]["towns"][0]["roles"], json!(["REFERENT"]));
+    let person = app
+        .scalar_i64(&format!("SELECT person_id FROM users WHERE email = '{}'", demo_email("referent.kiryat-gat")))
+        .await;
+    app.db
+        .execute_raw(sea_orm::Statement::from_sql_and_values(
+            app.db.get_database_backend(),
+            format!(
+                "UPDATE bodies SET archived_at = $1 WHERE id IN (SELECT body_id FROM memberships WHERE person_id = {person})"
+            ),
+            [now().into()],
+        ))
+        .await
+        .unwrap();
+    assert_eq!(app.gql(&token, ME, json!({})).await["data"]["me"]["towns"], json!([]));
+}
+
 async fn chosen_language_is_remembered_for_the_account(engine: Engine) {
     let app = spawn_app(engine).await;
     let token = app.login("member.kiryat-gat").await;
@@ -224,4 +254,5 @@ both_engines!(
     sign_in_is_rate_limited_per_address,
     ending_a_membership_takes_the_role_away_on_the_next_request,
     chosen_language_is_remembered_for_the_account,
+    a_request_reads_its_account_and_town_roles_in_one_statement,
 );

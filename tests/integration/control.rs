@@ -569,7 +569,7 @@ async fn a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health
     }
     assert_eq!(lean_live["openDecisions"], full_live["openDecisions"]);
     assert!(cheap + 3 <= dear, "tasks, bodies and health are read only when asked: {cheap} against {dear}");
-    assert_eq!(cheap, 6, "sign-in (account, town roles), forum, control with its town, focus tree, open decisions");
+    assert_eq!(cheap, 5, "sign-in (account with town roles), forum, control with its town, focus tree, open decisions");
 }
 
 both_engines!(the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_small_one);

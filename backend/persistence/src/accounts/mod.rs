@@ -3,16 +3,16 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, QueryFilter, QuerySelect,
+    Set, TransactionTrait,
 };
 use workit_domain::forums::{MembershipRole, is_current};
 use workit_domain::{Actor, AuthFailure, DomainError, SystemRole, UserId};
 
 use crate::entities::{bodies, forums, memberships, refresh_tokens, sessions, users};
-use crate::{Database, StoreResult};
+use crate::{Database, StoreResult, joined};
 
 pub struct NewUser {
     pub email: String,
@@ -184,51 +184,85 @@ pub async fn session_of_refresh(db: &Database, token_hash: &str) -> StoreResult<
 
 /// The account and what it may do, read afresh for every request so that a revoked role or
 /// session takes effect at once. `None` when the account is disabled or the session revoked.
+///
+/// One statement, for every signed-in request pays for it: the account (if its session is live)
+/// left-joined to its memberships in bodies that are not archived, one row per membership.
 pub async fn load_actor(
     db: &Database,
     user_id: UserId,
     session_id: i64,
     today: NaiveDate,
 ) -> StoreResult<Option<(users::Model, Actor)>> {
-    // The session and the account in one statement: every signed-in request pays for it.
-    let live_session = sea_orm::sea_query::Query::select()
+    let live_session = Query::select()
         .expr(Expr::val(1))
         .from(sessions::Entity)
         .and_where(sessions::Column::Id.eq(session_id))
         .and_where(sessions::Column::UserId.eq(user_id))
         .and_where(sessions::Column::RevokedAt.is_null())
         .to_owned();
-    let Some(user) = users::Entity::find_by_id(user_id)
-        .filter(users::Column::DisabledAt.is_null())
-        .filter(Expr::exists(live_session))
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let actor = actor_of(db, &user, today).await?;
+    let (u, m, b, f) = (users::Entity, memberships::Entity, bodies::Entity, forums::Entity);
+    let mut select = Query::select();
+    joined::all_columns_as::<users::Entity>(&mut select, "u_");
+    select
+        .expr_as(Expr::col((m, memberships::Column::Role)), Alias::new("m_role"))
+        .expr_as(Expr::col((m, memberships::Column::JoinedOn)), Alias::new("m_joined_on"))
+        .expr_as(Expr::col((m, memberships::Column::LeftOn)), Alias::new("m_left_on"))
+        .expr_as(Expr::col((f, forums::Column::TownId)), Alias::new("m_town_id"))
+        .from(u)
+        .join(JoinType::LeftJoin, m, Expr::col((m, memberships::Column::PersonId)).equals((u, users::Column::PersonId)))
+        .join(
+            JoinType::LeftJoin,
+            b,
+            Condition::all()
+                .add(Expr::col((b, bodies::Column::Id)).equals((m, memberships::Column::BodyId)))
+                .add(Expr::col((b, bodies::Column::ArchivedAt)).is_null()),
+        )
+        .join(JoinType::LeftJoin, f, Expr::col((f, forums::Column::Id)).equals((b, bodies::Column::ForumId)))
+        .and_where(Expr::col((u, users::Column::Id)).eq(user_id))
+        .and_where(Expr::col((u, users::Column::DisabledAt)).is_null())
+        .and_where(Expr::exists(live_session));
+    let rows = db.query_all(&select).await?;
+    let Some(first) = rows.first() else { return Ok(None) };
+    let user = users::Model::from_query_result(first, "u_")?;
+    let mut held = Vec::with_capacity(rows.len());
+    for row in &rows {
+        // A person with no membership, or one in an archived body, leaves the town empty.
+        let town_id: Option<i64> = row.try_get("", "m_town_id")?;
+        if let Some(town_id) = town_id {
+            held.push((
+                row.try_get("", "m_role")?,
+                row.try_get("", "m_joined_on")?,
+                row.try_get("", "m_left_on")?,
+                town_id,
+            ));
+        }
+    }
+    let actor = actor_with(&user, current_town_roles(held, today));
     Ok(Some((user, actor)))
 }
 
 /// What the account may do on `today`: its system role and its current town roles.
 pub async fn actor_of(db: &Database, user: &users::Model, today: NaiveDate) -> StoreResult<Actor> {
     let towns = match user.person_id {
-        Some(person_id) => town_roles(db, person_id, today).await?,
+        Some(person_id) => current_town_roles(memberships_of(db, person_id).await?, today),
         None => BTreeMap::new(),
     };
-    Ok(Actor { user_id: user.id, system_role: *user.system_role, region: user.region_id, towns })
+    Ok(actor_with(user, towns))
+}
+
+fn actor_with(user: &users::Model, towns: BTreeMap<i64, BTreeSet<workit_domain::TownRole>>) -> Actor {
+    Actor { user_id: user.id, system_role: *user.system_role, region: user.region_id, towns }
 }
 
 pub async fn set_weekly_digest(db: &Database, user_id: UserId, on: bool, now: DateTime<Utc>) -> StoreResult<()> {
     set_column(db, user_id, users::Column::WeeklyDigest, on.into(), now).await
 }
 
-async fn town_roles(
-    db: &Database,
-    person_id: i64,
-    today: NaiveDate,
-) -> StoreResult<BTreeMap<i64, BTreeSet<workit_domain::TownRole>>> {
-    let rows: Vec<(String, NaiveDate, Option<NaiveDate>, i64)> = memberships::Entity::find()
+/// A membership as the actor needs it: role, joined, left, and the forum's town.
+type HeldMembership = (String, NaiveDate, Option<NaiveDate>, i64);
+
+async fn memberships_of(db: &Database, person_id: i64) -> StoreResult<Vec<HeldMembership>> {
+    Ok(memberships::Entity::find()
         .select_only()
         .column(memberships::Column::Role)
         .column(memberships::Column::JoinedOn)
@@ -249,14 +283,18 @@ async fn town_roles(
         .filter(bodies::Column::ArchivedAt.is_null())
         .into_tuple()
         .all(db)
-        .await?;
+        .await?)
+}
+
+/// The town roles that memberships current on `today` give.
+fn current_town_roles(held: Vec<HeldMembership>, today: NaiveDate) -> BTreeMap<i64, BTreeSet<workit_domain::TownRole>> {
     let mut towns: BTreeMap<i64, BTreeSet<_>> = BTreeMap::new();
-    for (role, joined_on, left_on, town_id) in rows {
+    for (role, joined_on, left_on, town_id) in held {
         if let Some(role) = MembershipRole::parse(&role).filter(|_| is_current(joined_on, left_on, today)) {
             towns.entry(town_id).or_default().insert(role.town_role());
         }
     }
-    Ok(towns)
+    towns
 }
 
 /// Display names of accounts, for "changed by" lines (no personal data beyond the name).
