@@ -10,6 +10,7 @@ import { useMutation } from 'urql';
 import type { AgendaKind, MeetingPageQuery } from '@/gql/graphql';
 import { failureMessage, fieldMessage, toFailure } from '@/lib/errors';
 
+import { meetingChanged } from '../api/changes';
 import { SetAgendaMutation } from '../api/queries';
 
 type Meeting = MeetingPageQuery['meeting'];
@@ -76,7 +77,7 @@ function SortableRow({
  * by keyboard (space on the handle, then arrows) or with the up and down buttons. The running
  * total is checked against the meeting's duration as the user types.
  */
-export function AgendaEditor({ meeting, onSaved }: { meeting: Meeting; onSaved: () => void }) {
+export function AgendaEditor({ meeting, onSaved, onReload }: { meeting: Meeting; onSaved: () => void; onReload: () => void }) {
   const { t } = useTranslation();
   const [rows, setRows] = useState<Row[]>(() => rowsOf(meeting));
   const [message, setMessage] = useState<{ ok: boolean; text: string; conflict?: boolean } | null>(null);
@@ -106,10 +107,10 @@ export function AgendaEditor({ meeting, onSaved }: { meeting: Meeting; onSaved: 
   const submit = async () => {
     setMessage(null);
     const items = rows.map((r) => ({ title: r.title.trim(), kind: r.kind, minutes: r.minutes, presenter: r.presenter.trim() || null, links: r.links }));
-    const result = await save({ meetingId: meeting.id, version: meeting.version, items }, { additionalTypenames: ['Meeting'] });
+    const result = await save({ meetingId: meeting.id, version: meeting.version, items }, meetingChanged);
     const failure = toFailure(result.error);
     if (!failure) {
-      onSaved(); // The page reloads the meeting; a new version remounts this editor.
+      onSaved(); // urql refetches the meeting; its new version remounts this editor.
       return;
     }
     setFieldErrors(Object.fromEntries(Object.entries(failure.fields).map(([field, e]) => [field, fieldMessage(t, e.code, e.params)])));
@@ -153,7 +154,7 @@ export function AgendaEditor({ meeting, onSaved }: { meeting: Meeting; onSaved: 
           <Group justify="space-between">
             <Text size="sm">{message.text}</Text>
             {message.conflict && (
-              <Button size="xs" variant="default" onClick={onSaved}>
+              <Button size="xs" variant="default" onClick={onReload}>
                 {t('conflict.takeTheirs')}
               </Button>
             )}

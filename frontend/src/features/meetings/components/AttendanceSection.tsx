@@ -9,27 +9,24 @@ import type { AttendanceStatus, MeetingPageQuery } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
 import { useFormat } from '@/hooks/useFormat';
 
+import { meetingChanged } from '../api/changes';
 import { InviteToMeetingMutation, RecordAttendanceMutation, TownPeopleForMeetingsQuery } from '../api/queries';
 
 type Meeting = MeetingPageQuery['meeting'];
 const RECORDED: AttendanceStatus[] = ['ATTENDED', 'ABSENT', 'EXCUSED'];
 
 /** Invitees and their attendance, against the two-thirds rule; guests can be added. */
-export function AttendanceSection({ meeting, townId, canEdit, onChange }: { meeting: Meeting; townId: string; canEdit: boolean; onChange: () => void }) {
+export function AttendanceSection({ meeting, townId, canEdit }: { meeting: Meeting; townId: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [, record] = useMutation(RecordAttendanceMutation);
   const [, invite] = useMutation(InviteToMeetingMutation);
   const [guest, setGuest] = useState<string | null>(null);
-  const { problem: error, report: reportProblem } = useProblem();
+  const { problem: error, report } = useProblem();
   const recordable = canEdit && (meeting.status === 'INVITATIONS_SENT' || meeting.status === 'HELD');
   const [{ data: people }] = useQuery({ query: TownPeopleForMeetingsQuery, variables: { townId }, pause: !recordable });
   const invited = new Set(meeting.attendance.map((a) => a.person.id));
   const summary = meeting.attendanceSummary;
-
-  const report = (result: Parameters<typeof reportProblem>[0]) => {
-    if (reportProblem(result)) onChange();
-  };
 
   return (
     <Stack gap="xs" component="section" aria-labelledby="attendance-title">
@@ -60,7 +57,7 @@ export function AttendanceSection({ meeting, townId, canEdit, onChange }: { meet
                           size="xs"
                           aria-label={`${t('attendance.title')}: ${a.person.fullName}`}
                           value={a.status}
-                          onChange={async (value) => report(await record({ meetingId: meeting.id, personId: a.person.id, status: value as AttendanceStatus }, { additionalTypenames: ['Meeting'] }))}
+                          onChange={async (value) => report(await record({ meetingId: meeting.id, personId: a.person.id, status: value as AttendanceStatus }, meetingChanged))}
                           data={[{ value: 'INVITED', label: t('attendance.status.INVITED') }, ...RECORDED.map((s) => ({ value: s, label: t(`attendance.status.${s}`) }))]}
                         />
                       ) : (
@@ -90,7 +87,7 @@ export function AttendanceSection({ meeting, townId, canEdit, onChange }: { meet
             disabled={!guest}
             onClick={async () => {
               if (!guest) return;
-              report(await invite({ meetingId: meeting.id, personId: guest }, { additionalTypenames: ['Meeting'] }));
+              report(await invite({ meetingId: meeting.id, personId: guest }, meetingChanged));
               setGuest(null);
             }}
           >

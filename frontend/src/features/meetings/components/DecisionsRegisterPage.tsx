@@ -80,7 +80,7 @@ export default function DecisionsRegisterPage() {
                     <Table.Td>{d.owner?.fullName}</Table.Td>
                     <Table.Td>{format.date(d.dueOn)}</Table.Td>
                     <Table.Td>
-                      <DecisionStatusControl decision={d} canEdit={canEdit} onChange={reload} />
+                      <DecisionStatusControl decision={d} canEdit={canEdit} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

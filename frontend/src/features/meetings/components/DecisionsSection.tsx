@@ -12,6 +12,7 @@ import { useProblem } from '@/hooks/useProblem';
 import { failureMessage, fieldMessage, toFailure } from '@/lib/errors';
 import { useFormat } from '@/hooks/useFormat';
 
+import { decisionChanged, decisionTaskChanged } from '../api/changes';
 import { CreateDecisionMutation, TownPeopleForMeetingsQuery, UpdateDecisionMutation, WorkPlanTasksQuery } from '../api/queries';
 
 const STATUSES: DecisionStatus[] = ['OPEN', 'DONE', 'CANCELLED'];
@@ -28,7 +29,7 @@ function decisionInput(decision: DecisionFieldsFragment, change: { status?: Deci
 }
 
 /** A decision's status, changeable in place by those who may edit. */
-export function DecisionStatusControl({ decision, canEdit, onChange }: { decision: DecisionFieldsFragment; canEdit: boolean; onChange: () => void }) {
+export function DecisionStatusControl({ decision, canEdit }: { decision: DecisionFieldsFragment; canEdit: boolean }) {
   const { t } = useTranslation();
   const [, update] = useMutation(UpdateDecisionMutation);
   const { problem, report } = useProblem();
@@ -51,7 +52,7 @@ export function DecisionStatusControl({ decision, canEdit, onChange }: { decisio
         onChange={async (value) => {
           if (!value) return;
           const input = decisionInput(decision, { status: value as DecisionStatus });
-          if (report(await update({ id: decision.id, version: decision.version, input }, { additionalTypenames: ['Decision', 'Meeting'] }))) onChange();
+          report(await update({ id: decision.id, version: decision.version, input }, decisionChanged));
         }}
         error={problem}
         w={150}
@@ -64,7 +65,7 @@ export function DecisionStatusControl({ decision, canEdit, onChange }: { decisio
 type TaskOption = { value: string; label: string };
 
 /** Links a decision to a task of the work plan (or unlinks it); read-only for those who only read. */
-export function DecisionTaskControl({ decision, tasks, canEdit, onChange }: { decision: DecisionFieldsFragment; tasks: TaskOption[]; canEdit: boolean; onChange: () => void }) {
+export function DecisionTaskControl({ decision, tasks, canEdit }: { decision: DecisionFieldsFragment; tasks: TaskOption[]; canEdit: boolean }) {
   const { t } = useTranslation();
   const [, update] = useMutation(UpdateDecisionMutation);
   const { problem, report } = useProblem();
@@ -81,7 +82,7 @@ export function DecisionTaskControl({ decision, tasks, canEdit, onChange }: { de
       data={tasks}
       onChange={async (value) => {
         const input = decisionInput(decision, { workPlanTaskId: value });
-        if (report(await update({ id: decision.id, version: decision.version, input }, { additionalTypenames: ['Decision', 'Meeting', 'Task'] }))) onChange();
+        report(await update({ id: decision.id, version: decision.version, input }, decisionTaskChanged));
       }}
       error={problem}
       w={220}
@@ -90,7 +91,7 @@ export function DecisionTaskControl({ decision, tasks, canEdit, onChange }: { de
 }
 
 /** Decisions of a meeting: each with an owner and a due date becomes a tracked action item. */
-export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, onChange }: { meetingId: string; townId: string; decisions: DecisionFieldsFragment[]; open: boolean; canEdit: boolean; onChange: () => void }) {
+export function DecisionsSection({ meetingId, townId, decisions, open, canEdit }: { meetingId: string; townId: string; decisions: DecisionFieldsFragment[]; open: boolean; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [, create] = useMutation(CreateDecisionMutation);
@@ -105,7 +106,7 @@ export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, 
     validate: { text: (v) => (v.trim() ? (v.length > 2000 ? fieldMessage(t, 'too_long', { max: '2000' }) : null) : fieldMessage(t, 'required')) },
   });
   const submit = form.onSubmit(async (values) => {
-    const result = await create({ meetingId, input: { text: values.text.trim(), ownerPersonId: values.ownerPersonId, dueOn: values.dueOn || null, workPlanTaskId: values.workPlanTaskId } }, { additionalTypenames: ['Decision', 'Meeting'] });
+    const result = await create({ meetingId, input: { text: values.text.trim(), ownerPersonId: values.ownerPersonId, dueOn: values.dueOn || null, workPlanTaskId: values.workPlanTaskId } }, decisionChanged);
     const failure = toFailure(result.error);
     if (failure) {
       form.setErrors(Object.fromEntries(Object.entries(failure.fields).map(([f, e]) => [f, fieldMessage(t, e.code, e.params)])));
@@ -114,7 +115,6 @@ export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, 
     }
     setError(null);
     form.reset();
-    onChange();
   });
 
   return (
@@ -145,10 +145,10 @@ export function DecisionsSection({ meetingId, townId, decisions, open, canEdit, 
                   <Table.Td>{d.owner?.fullName}</Table.Td>
                   <Table.Td>{format.date(d.dueOn)}</Table.Td>
                   <Table.Td>
-                    <DecisionStatusControl decision={d} canEdit={canEdit} onChange={onChange} />
+                    <DecisionStatusControl decision={d} canEdit={canEdit} />
                   </Table.Td>
                   <Table.Td>
-                    <DecisionTaskControl decision={d} tasks={tasks} canEdit={canEdit} onChange={onChange} />
+                    <DecisionTaskControl decision={d} tasks={tasks} canEdit={canEdit} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Card, Group, List, Modal, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { IconCalendarPlus, IconPrinter } from '@tabler/icons-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 
 import type { MeetingPageQuery as MeetingPageData } from '@/gql/graphql';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
+import { meetingChanged } from '../api/changes';
 import { MeetingPageQuery, SetMeetingStatusMutation } from '../api/queries';
 import { AgendaEditor } from './AgendaEditor';
 import { AttendanceSection } from './AttendanceSection';
@@ -59,6 +60,15 @@ function EventText({ event }: { event: HistoryEvent }) {
   ) : null;
 }
 
+// The page draws itself again whenever its query starts or ends a refetch, and after every click
+// in its own header; its sections (20 invitees' controls, every minutes item) redraw only when
+// their part of the meeting changed.
+const Attendance = memo(AttendanceSection);
+const Decisions = memo(DecisionsSection);
+const PlanChanges = memo(PlanChangesSection);
+const Minutes = memo(MinutesSection);
+const Outbox = memo(OutboxSection);
+
 /** One meeting: its plan, the four things every meeting has, the agenda, states and history. */
 export default function MeetingPage() {
   const { meetingId = '' } = useParams();
@@ -86,13 +96,12 @@ export default function MeetingPage() {
 
   const move = async (status: MeetingStatus, why?: string) => {
     setStatusError(null);
-    const result = await setStatus({ id: meeting.id, version: meeting.version, status, reason: why ?? null }, { additionalTypenames: ['Meeting'] });
+    const result = await setStatus({ id: meeting.id, version: meeting.version, status, reason: why ?? null }, meetingChanged);
     const failure = toFailure(result.error);
     if (failure) {
       setStatusError(problemMessage(t, failure));
       return false;
     }
-    reload();
     return true;
   };
 
@@ -177,10 +186,8 @@ export default function MeetingPage() {
           <AgendaEditor
             key={meeting.version}
             meeting={meeting}
-            onSaved={() => {
-              setSaved(true);
-              reload();
-            }}
+            onSaved={() => setSaved(true)}
+            onReload={reload}
           />
         ) : (
           <>
@@ -197,18 +204,17 @@ export default function MeetingPage() {
           </>
         )}
       </Stack>
-      <AttendanceSection meeting={meeting} townId={town.id} canEdit={canEdit} onChange={reload} />
-      <DecisionsSection
+      <Attendance meeting={meeting} townId={town.id} canEdit={canEdit} />
+      <Decisions
         meetingId={meeting.id}
         townId={town.id}
         decisions={meeting.decisions}
         open={meeting.status === 'INVITATIONS_SENT' || meeting.status === 'HELD'}
         canEdit={canEdit}
-        onChange={reload}
       />
-      <PlanChangesSection changes={meeting.planChanges} open={meeting.status === 'INVITATIONS_SENT' || meeting.status === 'HELD'} canEdit={canEdit} onChange={reload} />
-      <MinutesSection meeting={meeting} canEdit={canEdit} canApprove={canApprove} onChange={reload} />
-      {canEdit && <OutboxSection meetingId={meeting.id} />}
+      <PlanChanges changes={meeting.planChanges} open={meeting.status === 'INVITATIONS_SENT' || meeting.status === 'HELD'} canEdit={canEdit} />
+      <Minutes meeting={meeting} canEdit={canEdit} canApprove={canApprove} />
+      {canEdit && <Outbox meetingId={meeting.id} />}
       <Stack gap="xs" component="section" aria-labelledby="history-title">
         <Title order={2} size="h3" id="history-title">
           {t('meetings.history')}

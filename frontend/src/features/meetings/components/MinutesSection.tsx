@@ -11,6 +11,7 @@ import { toFailure } from '@/lib/errors';
 import { useFormat } from '@/hooks/useFormat';
 import { downloadWithSession } from '@/lib/download';
 
+import { meetingChanged } from '../api/changes';
 import {
   ApproveMinutesMutation,
   CirculateMinutesMutation,
@@ -37,7 +38,7 @@ function addDays(days: number) {
  * a comment deadline, amended, approved by the chair and then locked; corrections are new
  * versions with a reason, and every version stays readable.
  */
-export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { meeting: Meeting; canEdit: boolean; canApprove: boolean; onChange: () => void }) {
+export function MinutesSection({ meeting, canEdit, canApprove }: { meeting: Meeting; canEdit: boolean; canApprove: boolean }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const versions = meeting.minutes;
@@ -57,11 +58,6 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
   const shown = versions.find((v) => v.id === chosen) ?? latest;
   const isLatest = shown?.id === latest?.id;
   const writable = canEdit && isLatest && shown != null && shown.status !== 'APPROVED';
-  const done = (result: Parameters<typeof report>[0]) => {
-    const ok = report(result);
-    if (ok) onChange();
-    return ok;
-  };
 
   return (
     <Stack gap="xs" component="section" aria-labelledby="minutes-title">
@@ -78,7 +74,7 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
       {!latest &&
         (canEdit && meeting.status === 'HELD' ? (
           <Group>
-            <Button onClick={async () => done(await start({ meetingId: meeting.id }))}>{t('minutes.start')}</Button>
+            <Button onClick={async () => report(await start({ meetingId: meeting.id }, meetingChanged))}>{t('minutes.start')}</Button>
           </Group>
         ) : (
           <Text size="sm" c="dimmed">
@@ -116,7 +112,6 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
               section={section}
               writable={writable}
               commentable={isLatest && shown.status === 'CIRCULATED' && meeting.viewerMayComment}
-              onChange={onChange}
             />
           ))}
           <Group>
@@ -173,7 +168,7 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
                 color="teal"
                 onClick={async () => {
                   setApproving(false);
-                  done(await approve({ id: shown.id, version: shown.version }, { additionalTypenames: ['Meeting'] }));
+                  report(await approve({ id: shown.id, version: shown.version }, meetingChanged));
                 }}
               >
                 {t('minutes.approveNow')}
@@ -191,7 +186,7 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
             </Button>
             <Button
               onClick={async () => {
-                if (shown && done(await circulate({ id: shown.id, version: shown.version, commentDeadline: deadline }))) setCirculating(false);
+                if (shown && report(await circulate({ id: shown.id, version: shown.version, commentDeadline: deadline }, meetingChanged))) setCirculating(false);
               }}
             >
               {t('minutes.circulate')}
@@ -208,7 +203,7 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
             </Button>
             <Button
               onClick={async () => {
-                if (done(await correct({ meetingId: meeting.id, reason }))) {
+                if (report(await correct({ meetingId: meeting.id, reason }, meetingChanged))) {
                   setCorrecting(false);
                   setChosen(null);
                 }
@@ -224,7 +219,7 @@ export function MinutesSection({ meeting, canEdit, canApprove, onChange }: { mee
 }
 
 /** One agenda item's minutes: its text (editable while not approved) and the attendees' comments. */
-function MinutesItem({ meetingId, section, writable, commentable, onChange }: { meetingId: string; section: Section; writable: boolean; commentable: boolean; onChange: () => void }) {
+function MinutesItem({ meetingId, section, writable, commentable }: { meetingId: string; section: Section; writable: boolean; commentable: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const client = useClient();
@@ -363,10 +358,9 @@ function MinutesItem({ meetingId, section, writable, commentable, onChange }: { 
                   size="xs"
                   variant="light"
                   onClick={async () => {
-                    const result = await addComment({ sectionId: section.id, body: comment });
+                    const result = await addComment({ sectionId: section.id, body: comment }, meetingChanged);
                     if (commentProblem.report(result)) {
                       setComment('');
-                      onChange();
                     }
                   }}
                 >

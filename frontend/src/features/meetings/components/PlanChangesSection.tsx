@@ -8,13 +8,14 @@ import type { MeetingPageQuery } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
 import { describeChange } from '@/lib/planChanges';
 
+import { meetingChanged } from '../api/changes';
 import { DecidePlanChangeMutation } from '../api/queries';
 
 type Change = NonNullable<MeetingPageQuery['meeting']>['planChanges'][number];
 
 /** The plan changes quarterly control brought to this meeting: the meeting accepts or rejects
  * each; approving the minutes applies what was accepted. */
-export function PlanChangesSection({ changes, open, canEdit, onChange }: { changes: Change[]; open: boolean; canEdit: boolean; onChange: () => void }) {
+export function PlanChangesSection({ changes, open, canEdit }: { changes: Change[]; open: boolean; canEdit: boolean }) {
   const { t } = useTranslation();
   const [, decide] = useMutation(DecidePlanChangeMutation);
   const { problem, report } = useProblem();
@@ -56,7 +57,7 @@ export function PlanChangesSection({ changes, open, canEdit, onChange }: { chang
                             { value: 'REJECTED', label: t('meetings.planChanges.reject') },
                           ]}
                           onChange={async (value) => {
-                            if (report(await decide({ id: change.id, accepted: value === 'ACCEPTED', version: change.version }))) onChange();
+                            report(await decide({ id: change.id, accepted: value === 'ACCEPTED', version: change.version }, meetingChanged));
                           }}
                         />
                       ) : (
