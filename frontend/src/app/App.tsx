@@ -1,8 +1,4 @@
 import { DirectionProvider, MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
-import 'dayjs/locale/ar-iq';
-import 'dayjs/locale/en-gb';
-import 'dayjs/locale/he';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
@@ -40,10 +36,6 @@ const accessibleContrast: CSSVariablesResolver = (t) => ({
   dark: {},
 });
 
-/** The calendar's language: month and day names. Arabic uses the Levantine month names
- * (كانون الثاني…) and Western digits, as written in Israel. */
-const CALENDAR_LOCALE: Record<string, string> = { he: 'he', en: 'en-gb', ar: 'ar-iq' };
-
 export function App() {
   const { i18n } = useTranslation();
   const client = useMemo(() => createClient(), []);
@@ -51,16 +43,13 @@ export function App() {
   return (
     <DirectionProvider initialDirection={dir} detectDirection>
       <MantineProvider theme={theme} cssVariablesResolver={accessibleContrast}>
-        {/* Weeks start on Sunday and the weekend is Friday and Saturday, as in Israel. */}
-        <DatesProvider settings={{ locale: CALENDAR_LOCALE[i18n.language] ?? 'he', firstDayOfWeek: 0, weekendDays: [5, 6] }}>
-          <UrqlProvider value={client}>
-            <SessionProvider>
-              <BrowserRouter>
-                <AppRoutes />
-              </BrowserRouter>
-            </SessionProvider>
-          </UrqlProvider>
-        </DatesProvider>
+        <UrqlProvider value={client}>
+          <SessionProvider>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </SessionProvider>
+        </UrqlProvider>
       </MantineProvider>
     </DirectionProvider>
   );

@@ -1,15 +1,35 @@
-import { Alert, AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { Alert, AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingCommunity, IconChartDots, IconMap, IconWorld, IconUsers, IconCalendarWeek } from '@tabler/icons-react';
-import { Suspense } from 'react';
+import { Suspense, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 
 import { Loading } from '@/components/PageState';
-import { AccountLanguageSwitch, AccountMenu } from '@/features/account/components/AccountMenu';
+import { AccountButton } from '@/features/account/components/AccountButton';
+import { AccountLanguageSwitch } from '@/features/account/components/AccountLanguageSwitch';
 import { useFocusOnNavigation } from '@/hooks/useFocusOnNavigation';
 import { localName } from '@/lib/names';
 import { useMe } from '@/lib/session-context';
+
+/**
+ * The account menu — a popover and its positioning library, a sixth of the first download — loads
+ * when its button is first pressed, and opens then. Not on every page load: its chunks competed
+ * with the landing page's for the browser's connections, and a `lazy` one made React hold back
+ * what resolved after it (its reveal throttle); sign-in to the landing page took 300–400 ms more.
+ */
+function AccountMenuOnDemand() {
+  const [Menu, setMenu] = useState<ComponentType<{ initiallyOpened?: boolean }> | null>(null);
+  const [asked, setAsked] = useState(false);
+  if (Menu) return <Menu initiallyOpened={asked} />;
+  const load = () => {
+    if (asked) return;
+    setAsked(true);
+    void import('@/features/account/components/AccountMenu').then((m) => setMenu(() => m.AccountMenu));
+  };
+  // Pressed by pointer (the menu replaces this button before the click completes) or by keyboard.
+  return <AccountButton onPointerDown={load} onClick={load} aria-busy={asked || undefined} />;
+}
 
 /** The shell every signed-in page lives in: navigation by role, account menu, demo banner. */
 export function Layout() {
@@ -49,12 +69,12 @@ export function Layout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <AccountLanguageSwitch />
-            <AccountMenu />
+            <AccountMenuOnDemand />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
-        <ScrollArea>
+        <AppShell.Section grow style={{ overflowY: 'auto' }}>
           {links.map((link) => (
             <NavLink
               key={link.to}
@@ -66,7 +86,7 @@ export function Layout() {
               onClick={close}
             />
           ))}
-        </ScrollArea>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         {demo && (

@@ -1,10 +1,27 @@
 import { Group } from '@mantine/core';
-import { DateInput, TimePicker, type DateInputProps } from '@mantine/dates';
+import { DateInput, DatesProvider, TimePicker, type DateInputProps } from '@mantine/dates';
 import dayjs from 'dayjs';
+import 'dayjs/locale/ar-iq';
+import 'dayjs/locale/en-gb';
+import 'dayjs/locale/he';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { useTranslation } from 'react-i18next';
 
 dayjs.extend(customParseFormat);
+
+/** The calendar's language: month and day names. Arabic uses the Levantine month names
+ * (كانون الثاني…) and Western digits, as written in Israel. */
+const CALENDAR_LOCALE: Record<string, string> = { he: 'he', en: 'en-gb', ar: 'ar-iq' };
+
+/**
+ * The calendar as in Israel: weeks start on Sunday, the weekend is Friday and Saturday. Set here,
+ * around the date fields, rather than around the app: the calendar and dayjs load with the first
+ * page that has a date to pick, not with the first page.
+ */
+function IsraeliCalendar({ children }: { children: React.ReactNode }) {
+  const { i18n } = useTranslation();
+  return <DatesProvider settings={{ locale: CALENDAR_LOCALE[i18n.language] ?? 'he', firstDayOfWeek: 0, weekendDays: [5, 6] }}>{children}</DatesProvider>;
+}
 
 /** What people type: day first, as dates are written in Israel in every language (7/12/2026,
  * 07.12.26), or the ISO form. */
@@ -35,7 +52,8 @@ type DateFieldProps = Omit<DateInputProps, 'value' | 'onChange' | 'minDate' | 'm
 export function DateField({ value, onChange, min, max, ...rest }: DateFieldProps) {
   const { t } = useTranslation();
   return (
-    <DateInput
+    <IsraeliCalendar>
+      <DateInput
       valueFormat="DD/MM/YYYY"
       placeholder="dd/mm/yyyy"
       dateParser={parseTypedDate}
@@ -46,7 +64,8 @@ export function DateField({ value, onChange, min, max, ...rest }: DateFieldProps
       clearable={!rest.required}
       clearButtonProps={{ 'aria-label': t('app.clearDate') }}
       {...rest}
-    />
+      />
+    </IsraeliCalendar>
   );
 }
 
@@ -67,15 +86,17 @@ export function DateTimeField({ label, value, onChange, required, error }: DateT
   return (
     <Group align="flex-start" grow wrap="nowrap">
       <DateField label={label} required={required} value={day} onChange={(next) => join(next, time)} error={error} />
-      <TimePicker
-        label={t('app.time')}
-        format="24h"
-        required={required}
-        value={time}
-        onChange={(next) => join(day, next)}
-        hoursInputLabel={t('app.hours')}
-        minutesInputLabel={t('app.minutes')}
-      />
+      <IsraeliCalendar>
+        <TimePicker
+          label={t('app.time')}
+          format="24h"
+          required={required}
+          value={time}
+          onChange={(next) => join(day, next)}
+          hoursInputLabel={t('app.hours')}
+          minutesInputLabel={t('app.minutes')}
+        />
+      </IsraeliCalendar>
     </Group>
   );
 }

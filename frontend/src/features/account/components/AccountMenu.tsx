@@ -1,39 +1,28 @@
-import { Avatar, Button, Divider, Popover, Stack, Switch, Text } from '@mantine/core';
-import { IconCalendarShare, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
-import { lazy, Suspense, useState } from 'react';
+import { Button, Divider, Popover, Stack, Switch, Text } from '@mantine/core';
+import { IconCalendarShare, IconKey, IconLogout } from '@tabler/icons-react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 
-import { LanguageSwitcher } from '@/components/LanguageSwitcher';
-import { setLanguage } from '@/lib/i18n';
 import { signOut } from '@/lib/session';
-import { accountLocale, SetMyLocaleMutation, useMe } from '@/lib/session-context';
+import { useMe } from '@/lib/session-context';
 
 import { SetMyWeeklyDigestMutation } from '../api/own';
+import { AccountButton } from './AccountButton';
 
 // Opened from the menu now and then: loaded when first opened, not with every page.
 const CalendarFeedDialog = lazy(() => import('./CalendarFeedDialog').then((m) => ({ default: m.CalendarFeedDialog })));
 const ChangePasswordDialog = lazy(() => import('./ChangePasswordDialog').then((m) => ({ default: m.ChangePasswordDialog })));
 
-/** The language, in the top bar on every page, remembered for the account (and so on every device). */
-export function AccountLanguageSwitch() {
-  const [, saveLocale] = useMutation(SetMyLocaleMutation);
-  const changeLanguage = (code: string) => {
-    setLanguage(code);
-    const locale = accountLocale(code);
-    if (locale) void saveLocale({ locale });
-  };
-  return <LanguageSwitcher onChange={changeLanguage} />;
-}
-
 /**
- * The signed-in account: who and in what role, the calendar link, the password, sign out. A popover, not a menu: it holds text and a language switch, which
- * a `role="menu"` may not.
+ * The signed-in account: who and in what role, the calendar link, the password, sign out. A
+ * popover, not a menu: it holds text and a switch, which a `role="menu"` may not.
  */
-export function AccountMenu() {
+export function AccountMenu({ initiallyOpened = false }: { initiallyOpened?: boolean }) {
   const { t } = useTranslation();
   const { me } = useMe();
-  const [opened, setOpened] = useState(false);
+  const [opened, setOpened] = useState(initiallyOpened);
+  const button = useRef<HTMLButtonElement>(null);
   const [feedOpen, setFeedOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const isChair = me.towns.some((g) => g.roles.includes('CHAIR'));
@@ -48,20 +37,11 @@ export function AccountMenu() {
 
   return (
     <>
-      <Popover opened={opened} onChange={setOpened} position="bottom-end" withinPortal trapFocus returnFocus shadow="md" transitionProps={{ duration: 0 }}>
+      {/* Focus goes back to the button on close; opened as it loaded (`initiallyOpened`), the button
+          that had focus before is gone, so Mantine's `returnFocus` alone would leave it nowhere. */}
+      <Popover opened={opened} onChange={setOpened} onClose={() => button.current?.focus()} position="bottom-end" withinPortal trapFocus returnFocus shadow="md" transitionProps={{ duration: 0 }}>
         <Popover.Target>
-          <Button
-            variant="subtle"
-            color="gray"
-            rightSection={<IconChevronDown size={14} aria-hidden />}
-            aria-label={`${t('account.menu')}: ${me.displayName}`}
-            aria-expanded={opened}
-            onClick={() => setOpened((o) => !o)}
-          >
-            <Avatar size="sm" radius="xl" color="blue" aria-hidden>
-              {me.displayName.slice(0, 1)}
-            </Avatar>
-          </Button>
+          <AccountButton ref={button} opened={opened} onClick={() => setOpened((o) => !o)} />
         </Popover.Target>
         <Popover.Dropdown role="dialog" aria-label={t('account.menu')}>
           <Stack gap="xs" miw={240}>
