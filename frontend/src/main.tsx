@@ -1,4 +1,4 @@
-import '@mantine/core/styles.css';
+import './app/mantine-styles';
 import '@mantine/charts/styles.css';
 import '@mantine/dates/styles.css';
 import './app/global.css';
