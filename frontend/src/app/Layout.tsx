@@ -25,7 +25,10 @@ function AccountMenuOnDemand() {
   const load = () => {
     if (asked) return;
     setAsked(true);
-    void import('@/features/account/components/AccountMenu').then((m) => setMenu(() => m.AccountMenu));
+    import('@/features/account/components/AccountMenu')
+      .then((m) => setMenu(() => m.AccountMenu))
+      // Offline, say: the button stays, and the next press tries again.
+      .catch(() => setAsked(false));
   };
   // Pressed by pointer (the menu replaces this button before the click completes) or by keyboard.
   return <AccountButton onPointerDown={load} onClick={load} aria-busy={asked || undefined} />;
