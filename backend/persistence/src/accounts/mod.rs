@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, QueryFilter, QuerySelect,
     Set, TransactionTrait,
@@ -184,9 +184,7 @@ pub async fn session_of_refresh(db: &Database, token_hash: &str) -> StoreResult<
 
 /// The account and what it may do, read afresh for every request so that a revoked role or
 /// session takes effect at once. `None` when the account is disabled or the session revoked.
-///
-/// One statement, for every signed-in request pays for it: the account (if its session is live)
-/// left-joined to its memberships in bodies that are not archived, one row per membership.
+/// One statement, for every signed-in request pays for it.
 pub async fn load_actor(
     db: &Database,
     user_id: UserId,
@@ -200,6 +198,22 @@ pub async fn load_actor(
         .and_where(sessions::Column::UserId.eq(user_id))
         .and_where(sessions::Column::RevokedAt.is_null())
         .to_owned();
+    let mut select = account_with_memberships(user_id);
+    select
+        .and_where(Expr::col((users::Entity, users::Column::DisabledAt)).is_null())
+        .and_where(Expr::exists(live_session));
+    account_and_actor(db, &select, today).await
+}
+
+/// What the account may do on `today`: its system role and its current town roles.
+pub async fn actor_of(db: &Database, user: &users::Model, today: NaiveDate) -> StoreResult<Actor> {
+    let read = account_and_actor(db, &account_with_memberships(user.id), today).await?;
+    Ok(read.map_or_else(|| actor_with(user, BTreeMap::new()), |(_, actor)| actor))
+}
+
+/// The account left-joined to its memberships in bodies that are not archived, one row per
+/// membership (one row with no membership for an account without).
+fn account_with_memberships(user_id: UserId) -> SelectStatement {
     let (u, m, b, f) = (users::Entity, memberships::Entity, bodies::Entity, forums::Entity);
     let mut select = Query::select();
     joined::all_columns_as::<users::Entity>(&mut select, "u_");
@@ -218,10 +232,18 @@ pub async fn load_actor(
                 .add(Expr::col((b, bodies::Column::ArchivedAt)).is_null()),
         )
         .join(JoinType::LeftJoin, f, Expr::col((f, forums::Column::Id)).equals((b, bodies::Column::ForumId)))
-        .and_where(Expr::col((u, users::Column::Id)).eq(user_id))
-        .and_where(Expr::col((u, users::Column::DisabledAt)).is_null())
-        .and_where(Expr::exists(live_session));
-    let rows = db.query_all(&select).await?;
+        .and_where(Expr::col((u, users::Column::Id)).eq(user_id));
+    select
+}
+
+/// Runs a statement built on `account_with_memberships`: the account, and what its current
+/// memberships let it do on `today`.
+async fn account_and_actor(
+    db: &Database,
+    select: &SelectStatement,
+    today: NaiveDate,
+) -> StoreResult<Option<(users::Model, Actor)>> {
+    let rows = db.query_all(select).await?;
     let Some(first) = rows.first() else { return Ok(None) };
     let user = users::Model::from_query_result(first, "u_")?;
     let mut held = Vec::with_capacity(rows.len());
@@ -241,15 +263,6 @@ pub async fn load_actor(
     Ok(Some((user, actor)))
 }
 
-/// What the account may do on `today`: its system role and its current town roles.
-pub async fn actor_of(db: &Database, user: &users::Model, today: NaiveDate) -> StoreResult<Actor> {
-    let towns = match user.person_id {
-        Some(person_id) => current_town_roles(memberships_of(db, person_id).await?, today),
-        None => BTreeMap::new(),
-    };
-    Ok(actor_with(user, towns))
-}
-
 fn actor_with(user: &users::Model, towns: BTreeMap<i64, BTreeSet<workit_domain::TownRole>>) -> Actor {
     Actor { user_id: user.id, system_role: *user.system_role, region: user.region_id, towns }
 }
@@ -260,31 +273,6 @@ pub async fn set_weekly_digest(db: &Database, user_id: UserId, on: bool, now: Da
 
 /// A membership as the actor needs it: role, joined, left, and the forum's town.
 type HeldMembership = (String, NaiveDate, Option<NaiveDate>, i64);
-
-async fn memberships_of(db: &Database, person_id: i64) -> StoreResult<Vec<HeldMembership>> {
-    Ok(memberships::Entity::find()
-        .select_only()
-        .column(memberships::Column::Role)
-        .column(memberships::Column::JoinedOn)
-        .column(memberships::Column::LeftOn)
-        .column(forums::Column::TownId)
-        .join(
-            JoinType::InnerJoin,
-            memberships::Entity::belongs_to(bodies::Entity)
-                .from(memberships::Column::BodyId)
-                .to(bodies::Column::Id)
-                .into(),
-        )
-        .join(
-            JoinType::InnerJoin,
-            bodies::Entity::belongs_to(forums::Entity).from(bodies::Column::ForumId).to(forums::Column::Id).into(),
-        )
-        .filter(memberships::Column::PersonId.eq(person_id))
-        .filter(bodies::Column::ArchivedAt.is_null())
-        .into_tuple()
-        .all(db)
-        .await?)
-}
 
 /// The town roles that memberships current on `today` give.
 fn current_town_roles(held: Vec<HeldMembership>, today: NaiveDate) -> BTreeMap<i64, BTreeSet<workit_domain::TownRole>> {
