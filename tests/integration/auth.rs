@@ -175,9 +175,7 @@ async fn ending_a_membership_takes_the_role_away_on_the_next_request(engine: Eng
     assert!(app.gql(&token, create, json!({ "t": town })).await["data"]["createOrganisation"].is_object());
 
     let yesterday = (now() - Duration::days(1)).date_naive();
-    let person = app
-        .scalar_i64(&format!("SELECT person_id FROM users WHERE email = '{}'", demo_email("referent.kiryat-gat")))
-        .await;
+    let person = app.person_id_of("referent.kiryat-gat").await;
     app.db
         .execute_raw(sea_orm::Statement::from_string(
             app.db.get_database_backend(),
@@ -205,9 +203,7 @@ async fn a_request_reads_its_account_and_town_roles_in_one_statement(engine: Eng
     }
     let token = app.login("referent.kiryat-gat").await;
     assert_eq!(app.gql(&token, ME, json!({})).await["data"]["me"]["towns"][0]["roles"], json!(["REFERENT"]));
-    let person = app
-        .scalar_i64(&format!("SELECT person_id FROM users WHERE email = '{}'", demo_email("referent.kiryat-gat")))
-        .await;
+    let person = app.person_id_of("referent.kiryat-gat").await;
     app.db
         .execute_raw(sea_orm::Statement::from_sql_and_values(
             app.db.get_database_backend(),

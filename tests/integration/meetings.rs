@@ -420,9 +420,7 @@ async fn decisions_are_tracked_in_the_register_and_on_the_owners_agenda(engine: 
     app.gql(&token, STATUS, json!({ "id": id, "v": 1, "s": "INVITATIONS_SENT" })).await;
     app.gql(&token, STATUS, json!({ "id": id, "v": 2, "s": "HELD" })).await;
 
-    let me = app
-        .scalar_i64(&format!("SELECT person_id FROM users WHERE email = '{}'", demo_email("referent.kiryat-gat")))
-        .await;
+    let me = app.person_id_of("referent.kiryat-gat").await;
     let decision = app.gql(&token, create, json!({ "m": id, "i": { "text": "להפיץ את סקר המעסיקים", "ownerPersonId": me.to_string(), "dueOn": "2026-01-15" } })).await;
     let decision = decision["data"]["createDecision"].clone();
     assert_eq!(decision["overdue"], true, "{decision}");

@@ -247,6 +247,11 @@ impl TestApp {
             .unwrap_or_else(|| panic!("no town {name_en}: {body}"))
     }
 
+    /// The person behind a demo account (`local` as in `login`).
+    pub async fn person_id_of(&self, local: &str) -> i64 {
+        self.scalar_i64(&format!("SELECT person_id FROM users WHERE email = '{}'", demo_email(local))).await
+    }
+
     pub async fn scalar_i64(&self, sql: &str) -> i64 {
         let row = self
             .db
