@@ -12,10 +12,10 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 process.env.WORKIT_BIN ??= path.join(root, 'target/release/workit');
 const { launchBrowser, login, newPage, PASSWORD, startServer } = await import('../frontend/e2e/harness.mjs');
+const { median } = await import('./lib.mjs');
 
 const RUNS = Number(process.argv[2] ?? 7);
 const PEOPLE = ['referent.kiryat-gat', 'chair.kiryat-gat', 'coordinator.south'];
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The landing page is ready when its heading shows and nothing is loading any more. */
 async function landed(page) {

@@ -15,7 +15,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { graphql, memoryMiB } from './lib.mjs';
+import { accessToken, graphql, memoryMiB } from './lib.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const here = path.join(root, 'bench/floor');
@@ -155,8 +155,7 @@ async function startServer(database, log = 'error') {
   return { server, base, readyMs, lines };
 }
 
-const signIn = async (base) =>
-  (await graphql(base, `mutation { login(email: "${ACCOUNT.email}", password: "${ACCOUNT.password}") { accessToken } }`)).login.accessToken;
+const signIn = (base) => accessToken(base, ACCOUNT.email, ACCOUNT.password);
 
 /** The first place where two JSON values differ, or null. */
 function difference(a, b, at = '$') {

@@ -1,4 +1,5 @@
-// What both benchmark scripts need: a GraphQL request that fails loudly, and the server's memory.
+// What the benchmark scripts share: a GraphQL request that fails loudly, signing in, the server's
+// memory, and the median of a run's figures.
 import { readFileSync } from 'node:fs';
 
 export async function graphql(base, query, token, variables = {}) {
@@ -9,6 +10,15 @@ export async function graphql(base, query, token, variables = {}) {
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
+
+/** An access token for `email`. */
+export async function accessToken(base, email, password) {
+  const data = await graphql(base, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', null, { e: email, p: password });
+  return data.login.accessToken;
+}
+
+/** The middle value (the upper one of an even count). */
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Resident memory of a process now (`rss`) and at its peak (`peak`), in MiB. */
 export function memoryMiB(pid) {

@@ -12,13 +12,13 @@ import { tmpdir } from 'node:os';
 const root = path.resolve(import.meta.dirname, '..');
 process.env.WORKIT_BIN ??= path.join(root, 'target/release/workit');
 const { launchBrowser, newPage, signIn, startServer, login, PASSWORD } = await import('../frontend/e2e/harness.mjs');
-const { graphql } = await import('./lib.mjs');
+const { accessToken, graphql, median } = await import('./lib.mjs');
 
 const ROUNDS = Number(process.argv[2] ?? 5);
 const server = await startServer();
 const browser = await launchBrowser();
 try {
-  const token = (await graphql(server.url, `mutation { login(email: "${login('referent.kiryat-gat')}", password: "${PASSWORD}") { accessToken } }`)).login.accessToken;
+  const token = await accessToken(server.url, login('referent.kiryat-gat'), PASSWORD);
   const town = (await graphql(server.url, '{ towns(search: "Kiryat Gat", limit: 1) { items { forum { bodies { id kind } } } } }', token)).towns.items[0];
   const forum = town.forum.bodies.find((b) => b.kind === 'FORUM').id;
   const run = (query, variables) => graphql(server.url, query, token, variables);
@@ -141,7 +141,6 @@ try {
     },
   };
 
-  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   async function measureAll(machine) {
     for (const [name, measure] of Object.entries(measures)) {
       const rounds = await measure();
