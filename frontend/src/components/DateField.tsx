@@ -54,16 +54,16 @@ export function DateField({ value, onChange, min, max, ...rest }: DateFieldProps
   return (
     <IsraeliCalendar>
       <DateInput
-      valueFormat="DD/MM/YYYY"
-      placeholder="dd/mm/yyyy"
-      dateParser={parseTypedDate}
-      value={value || null}
-      onChange={(next) => onChange?.(next ?? '')}
-      minDate={min || undefined}
-      maxDate={max || undefined}
-      clearable={!rest.required}
-      clearButtonProps={{ 'aria-label': t('app.clearDate') }}
-      {...rest}
+        valueFormat="DD/MM/YYYY"
+        placeholder="dd/mm/yyyy"
+        dateParser={parseTypedDate}
+        value={value || null}
+        onChange={(next) => onChange?.(next ?? '')}
+        minDate={min || undefined}
+        maxDate={max || undefined}
+        clearable={!rest.required}
+        clearButtonProps={{ 'aria-label': t('app.clearDate') }}
+        {...rest}
       />
     </IsraeliCalendar>
   );
