@@ -108,6 +108,72 @@ test('a referent creates a focus with a metric, imports a CSV, sees the status a
   await page.context().close();
 });
 
+/** The operation names of the GraphQL requests the page sends from now on. */
+function recordOperations(page) {
+  const names = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') {
+      names.push(JSON.parse(request.postData() ?? '{}').query?.match(/^\s*(?:query|mutation)\s+(\w+)/)?.[1] ?? '?');
+    }
+  });
+  return names;
+}
+
+test('the first focus, metric and task of a forum with none show once saved, and each save reads its page once', async () => {
+  const page = await newPage(env.browser);
+  await signIn(page, env.server.url, 'coordinator.north');
+  const townId = await page.evaluate(async ({ email, password }) => {
+    const call = async (query, variables, token) => {
+      const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      return (await (await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) })).json()).data;
+    };
+    const { login } = await call('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: password });
+    const { towns } = await call('{ towns(search: "Beit She", limit: 1) { items { id forum { focuses { id } workPlan { id } } } } }', {}, login.accessToken);
+    const town = towns.items[0];
+    return town.forum.focuses.length === 0 && town.forum.workPlan.length === 0 ? town.id : null;
+  }, { email: login('coordinator.north'), password: PASSWORD });
+  assert.ok(townId, "the demo's Beit She'an has no focus and no task yet");
+  const operations = recordOperations(page);
+  const saveAndCount = async (dialog) => {
+    await page.waitForLoadState('networkidle');
+    operations.length = 0;
+    await dialog.getByRole('button', { name: 'שמירה' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  };
+  const settled = async () => {
+    await page.waitForLoadState('networkidle');
+    return [...operations];
+  };
+
+  await page.goto(`${env.server.url}/towns/${townId}/focuses`);
+  await page.getByText(/^לפורום אין עדיין מיקודים אסטרטגיים/).waitFor();
+  await page.getByRole('button', { name: 'מיקוד חדש' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'שם המיקוד' }).fill('תעסוקת צעירים');
+  await saveAndCount(dialog);
+  await page.getByRole('link', { name: 'תעסוקת צעירים' }).waitFor();
+  assert.deepEqual(await settled(), ['CreateFocus', 'FocusesPage'], 'the list is read once after the first focus is saved');
+
+  await page.getByRole('link', { name: 'תעסוקת צעירים' }).click();
+  await page.getByRole('heading', { level: 1, name: 'תעסוקת צעירים' }).waitFor();
+  await page.getByRole('button', { name: 'מדד חדש' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'שם המדד' }).fill('צעירים מועסקים');
+  await saveAndCount(dialog);
+  await page.locator('[data-metric]').filter({ hasText: 'צעירים מועסקים' }).waitFor();
+  assert.deepEqual((await settled()).filter((name) => name === 'FocusPage'), ['FocusPage'], 'the focus is read once after its first metric is saved');
+
+  await page.goto(`${env.server.url}/towns/${townId}/plan`);
+  await page.getByRole('button', { name: 'משימה חדשה' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'משימה', exact: true }).fill('יריד תעסוקה לצעירים');
+  await saveAndCount(dialog);
+  await page.getByText('יריד תעסוקה לצעירים').first().waitFor();
+  assert.deepEqual((await settled()).filter((name) => name === 'WorkPlanPage'), ['WorkPlanPage'], 'the plan is read once after its first task is saved');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the new pages pass axe in Hebrew and English, on a desktop and at phone width', async () => {
   for (const width of [1280, 390]) {
     const page = await newPage(env.browser, { width, height: 900 });

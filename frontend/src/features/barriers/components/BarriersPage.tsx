@@ -15,6 +15,7 @@ import { useProblem } from '@/hooks/useProblem';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import { localName } from '@/lib/names';
 
+import { barrierChanged } from '../api/changes';
 import { BarriersPageQuery, CreateBarrierMutation, DeleteBarrierMutation, UpdateBarrierMutation } from '../api/queries';
 
 const GROUPS: TargetGroup[] = ['WOMEN', 'YOUTH', 'AGED_45_PLUS', 'HAREDIM', 'ARABS', 'DISABILITIES', 'ETHIOPIAN_ORIGIN', 'NEW_IMMIGRANTS', 'ACADEMICS', 'LONG_TERM_UNEMPLOYED'];
@@ -46,7 +47,7 @@ function BarrierDialog({ townId, data, cell, onClose }: { townId: string; data: 
   const flow = useSaveFlow(form, b?.version ?? 0, async () => null, () => []);
   const submit = form.onSubmit(async (v) => {
     const input = { group: cell.group, kind: cell.kind, severity: v.severity as Severity, practices: v.practices || null, partnerIds: v.partnerIds, focusId: v.focusId, taskIds: v.taskIds };
-    const result = b ? await update({ id: b.id, version: flow.version, input }, { additionalTypenames: ['Barrier'] }) : await create({ townId, input }, { additionalTypenames: ['Barrier'] });
+    const result = b ? await update({ id: b.id, version: flow.version, input }, barrierChanged) : await create({ townId, input }, barrierChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   const names = { group: t(`mapping.groups.${cell.group}`), kind: t(`barriers.kinds.${cell.kind}`) };
@@ -63,7 +64,7 @@ function BarrierDialog({ townId, data, cell, onClose }: { townId: string; data: 
           <FormError message={flow.formError ?? problem} />
           <Group justify="space-between">
             {b ? (
-              <Button variant="outline" color="red.9" onClick={async () => { if (report(await remove({ id: b.id, version: b.version }, { additionalTypenames: ['Barrier'] }))) onClose(true); }}>
+              <Button variant="outline" color="red.9" onClick={async () => { if (report(await remove({ id: b.id, version: b.version }, barrierChanged))) onClose(true); }}>
                 {t('barriers.delete')}
               </Button>
             ) : (
@@ -82,7 +83,7 @@ export default function BarriersPage() {
   const { townId = '' } = useParams();
   const [search] = useSearchParams();
   const { t, i18n } = useTranslation();
-  const [{ data, error }, refetch] = useQuery({ query: BarriersPageQuery, variables: { townId } });
+  const [{ data, error }, refetch] = useQuery({ query: BarriersPageQuery, variables: { townId }, context: barrierChanged });
   const [cell, setCell] = useState<Cell | null>(null);
   const town = data?.town;
   const townName = localName(town, i18n.language);
@@ -157,10 +158,7 @@ export default function BarriersPage() {
           townId={townId}
           data={data}
           cell={cell}
-          onClose={(saved) => {
-            setCell(null);
-            if (saved) refetch({ requestPolicy: 'network-only' });
-          }}
+          onClose={() => setCell(null)}
         />
       )}
     </Stack>

@@ -12,6 +12,7 @@ import type { OrganisationsQuery as OrganisationsResult, PeopleQuery as PeopleRe
 import { useProblem } from '@/hooks/useProblem';
 import { localName } from '@/lib/names';
 
+import { organisationChanged, personChanged } from '../api/changes';
 import {
   DirectoryTownQuery,
   OrganisationsQuery,
@@ -76,6 +77,7 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
   const [{ data, fetching, error }, refetch] = useQuery({
     query: OrganisationsQuery,
     variables: { townId, search: filters.debounced || null, includeArchived: filters.showArchived, limit: 200 },
+    context: organisationChanged,
   });
   const [, setArchived] = useMutation(SetOrganisationArchivedMutation);
   const { problem, report } = useProblem();
@@ -121,7 +123,7 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
                     archived={o.archived}
                     onEdit={() => setEditing(o)}
                     onArchive={async () => {
-                      if (report(await setArchived({ id: o.id, version: o.version, archived: !o.archived }))) reload();
+                      report(await setArchived({ id: o.id, version: o.version, archived: !o.archived }, organisationChanged));
                     }}
                   />
                 )}
@@ -134,10 +136,7 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
         <OrganisationForm
           townId={townId}
           organisation={editing === 'new' ? null : editing}
-          onClose={(saved) => {
-            setEditing(null);
-            if (saved) reload();
-          }}
+          onClose={() => setEditing(null)}
         />
       )}
     </DirectoryList>
@@ -151,6 +150,7 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PeopleQuery,
     variables: { townId, search: filters.debounced || null, includeArchived: filters.showArchived, limit: 200 },
+    context: personChanged,
   });
   const [, setArchived] = useMutation(SetPersonArchivedMutation);
   const { problem, report } = useProblem();
@@ -205,7 +205,7 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
                     archived={p.archived}
                     onEdit={() => setEditing(p)}
                     onArchive={async () => {
-                      if (report(await setArchived({ id: p.id, version: p.version, archived: !p.archived }))) reload();
+                      report(await setArchived({ id: p.id, version: p.version, archived: !p.archived }, personChanged));
                     }}
                   />
                 )}
@@ -218,10 +218,7 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
         <PersonForm
           townId={townId}
           person={editing === 'new' ? null : editing}
-          onClose={(saved) => {
-            setEditing(null);
-            if (saved) reload();
-          }}
+          onClose={() => setEditing(null)}
         />
       )}
     </DirectoryList>

@@ -9,6 +9,7 @@ import { diffFields } from '@/components/ConflictDialog';
 import type { OrganisationsQuery as OrganisationsResult, Sector } from '@/gql/graphql';
 import { SECTORS } from '@/lib/names';
 
+import { organisationChanged } from '../api/changes';
 import { CreateOrganisationMutation, OrganisationQuery, UpdateOrganisationMutation } from '../api/queries';
 import { blankToNull, rules } from './rules';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
@@ -48,8 +49,8 @@ export function OrganisationForm({ townId, organisation, onClose }: { townId: st
   const submit = form.onSubmit(async (values) => {
     const input = { name: values.name.trim(), sector: values.sector as Sector, website: blankToNull(values.website), notes: blankToNull(values.notes) };
     const result = organisation
-      ? await update({ id: organisation.id, version: flow.version, input }, { additionalTypenames: ['Organisation'] })
-      : await create({ townId, input }, { additionalTypenames: ['Organisation'] });
+      ? await update({ id: organisation.id, version: flow.version, input }, organisationChanged)
+      : await create({ townId, input }, organisationChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
 

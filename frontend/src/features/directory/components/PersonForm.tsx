@@ -9,6 +9,7 @@ import { diffFields } from '@/components/ConflictDialog';
 import type { PeopleQuery as PeopleResult, Seniority } from '@/gql/graphql';
 import { SENIORITIES } from '@/lib/names';
 
+import { personChanged } from '../api/changes';
 import { CreatePersonMutation, OrganisationsQuery, PersonQuery, UpdatePersonMutation } from '../api/queries';
 import { blankToNull, rules } from './rules';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
@@ -72,8 +73,8 @@ export function PersonForm({ townId, person, onClose }: { townId: string; person
       phone: blankToNull(values.phone),
     };
     const result = person
-      ? await update({ id: person.id, version: flow.version, input }, { additionalTypenames: ['Person'] })
-      : await create({ townId, input }, { additionalTypenames: ['Person'] });
+      ? await update({ id: person.id, version: flow.version, input }, personChanged)
+      : await create({ townId, input }, personChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
 

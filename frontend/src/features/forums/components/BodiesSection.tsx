@@ -21,24 +21,18 @@ export function BodiesSection({
   canEdit,
   includePast,
   onIncludePast,
-  onChange,
 }: {
   townId: string;
   forum: Forum;
   canEdit: boolean;
   includePast: boolean;
   onIncludePast: (value: boolean) => void;
-  onChange: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [adding, setAdding] = useState<Body | null>(null);
   const [editing, setEditing] = useState<{ member: Member; ending: boolean } | null>(null);
   const [newBody, setNewBody] = useState(false);
-  const closeAnd = (set: () => void) => (saved: boolean) => {
-    set();
-    if (saved) onChange();
-  };
 
   return (
     <Stack mt="md">
@@ -107,9 +101,9 @@ export function BodiesSection({
           </Stack>
         </Card>
       ))}
-      {adding && <AddMemberDialog townId={townId} body={adding} onClose={closeAnd(() => setAdding(null))} />}
-      {editing && <EditMemberDialog member={editing.member} ending={editing.ending} onClose={closeAnd(() => setEditing(null))} />}
-      {newBody && <BodyDialog forum={forum} onClose={closeAnd(() => setNewBody(false))} />}
+      {adding && <AddMemberDialog townId={townId} body={adding} onClose={() => setAdding(null)} />}
+      {editing && <EditMemberDialog member={editing.member} ending={editing.ending} onClose={() => setEditing(null)} />}
+      {newBody && <BodyDialog forum={forum} onClose={() => setNewBody(false)} />}
     </Stack>
   );
 }

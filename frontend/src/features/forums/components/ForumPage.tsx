@@ -10,6 +10,7 @@ import { ErrorState, Loading } from '@/components/PageState';
 import { localName } from '@/lib/names';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
+import { forumLists } from '../api/changes';
 import { ForumPageQuery } from '../api/queries';
 import { BodiesSection } from './BodiesSection';
 import { MilestonesSection } from './MilestonesSection';
@@ -25,7 +26,7 @@ export default function ForumPage() {
   const [includePast, setIncludePast] = useState(false);
   const [moving, setMoving] = useState(false);
   const [moved, setMoved] = useState(false);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ForumPageQuery, variables: { townId, includePast } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ForumPageQuery, variables: { townId, includePast }, context: forumLists });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const town = data?.town;
   const townName = localName(town, i18n.language);
@@ -71,10 +72,10 @@ export default function ForumPage() {
           <Tabs.Tab value="timeline">{t('forum.timelineTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="bodies">
-          <BodiesSection townId={townId} forum={forum} canEdit={canEdit} includePast={includePast} onIncludePast={setIncludePast} onChange={reload} />
+          <BodiesSection townId={townId} forum={forum} canEdit={canEdit} includePast={includePast} onIncludePast={setIncludePast} />
         </Tabs.Panel>
         <Tabs.Panel value="stages">
-          <MilestonesSection townId={townId} forum={forum} canEdit={canEdit} onChange={reload} />
+          <MilestonesSection townId={townId} forum={forum} canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
           <Timeline changes={forum.stageChanges} />
@@ -85,10 +86,7 @@ export default function ForumPage() {
           forum={forum}
           onClose={(done) => {
             setMoving(false);
-            if (done) {
-              setMoved(true);
-              reload();
-            }
+            if (done) setMoved(true);
           }}
         />
       )}

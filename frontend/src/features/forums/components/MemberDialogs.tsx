@@ -10,6 +10,7 @@ import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { BodyKind, FocusKind, ForumPageQuery, MembershipRole } from '@/gql/graphql';
 import { fieldMessage } from '@/lib/errors';
 
+import { bodyChanged, focusMade, membershipChanged } from '../api/changes';
 import { AddMembershipMutation, CreateBodyMutation, CreateFocusInlineMutation, TownPeopleQuery, UpdateMembershipMutation } from '../api/queries';
 
 type Forum = NonNullable<ForumPageQuery['town']['forum']>;
@@ -56,7 +57,7 @@ export function AddMemberDialog({ townId, body, onClose }: { townId: string; bod
   const submit = form.onSubmit(async (values) => {
     const result = await add(
       { bodyId: body.id, personId: values.personId ?? '', input: { role: values.role as MembershipRole, joinedOn: values.joinedOn } },
-      { additionalTypenames: ['Membership'] },
+      membershipChanged,
     );
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
@@ -95,7 +96,7 @@ export function EditMemberDialog({ member, ending, onClose }: { member: Member; 
   const submit = form.onSubmit(async (values) => {
     const result = await update(
       { id: member.id, version: flow.version, input: { role: values.role as MembershipRole, joinedOn: values.joinedOn, leftOn: values.leftOn || null } },
-      { additionalTypenames: ['Membership'] },
+      membershipChanged,
     );
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
@@ -151,7 +152,7 @@ export function BodyDialog({ forum, onClose }: { forum: Forum; onClose: (saved: 
   const submit = form.onSubmit(async (values) => {
     let focusId = values.focusId;
     if (values.kind === 'TASK_TEAM' && focusId === NEW_FOCUS) {
-      const made = await createFocus({ forumId: forum.id, input: { kind: values.focusKind as FocusKind, title: values.focusTitle, status: 'ACTIVE' } }, { additionalTypenames: ['StrategicFocus'] });
+      const made = await createFocus({ forumId: forum.id, input: { kind: values.focusKind as FocusKind, title: values.focusTitle, status: 'ACTIVE' } }, focusMade);
       const id = made.data?.createFocus.id;
       if (!id) {
         await flow.handle({ error: made.error, ok: false });
@@ -169,7 +170,7 @@ export function BodyDialog({ forum, onClose }: { forum: Forum; onClose: (saved: 
       startsOn: values.startsOn || null,
       endsOn: values.endsOn || null,
     };
-    const result = await create({ forumId: forum.id, input }, { additionalTypenames: ['Body'] });
+    const result = await create({ forumId: forum.id, input }, bodyChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (

@@ -13,6 +13,7 @@ import type { ForumPageQuery, Stage } from '@/gql/graphql';
 import { fieldMessage } from '@/lib/errors';
 import { useFormat } from '@/hooks/useFormat';
 
+import { milestoneChanged } from '../api/changes';
 import { CreateMilestoneMutation, TownPeopleQuery, UpdateMilestoneMutation } from '../api/queries';
 import { milestoneTitle } from './milestoneTitle';
 
@@ -54,8 +55,8 @@ function MilestoneDialog({ townId, forumId, stage, milestone, onClose }: { townI
       evidence: values.evidence.trim() || null,
     };
     const result = milestone
-      ? await update({ id: milestone.id, version: flow.version, input }, { additionalTypenames: ['Milestone'] })
-      : await create({ forumId, stage, input }, { additionalTypenames: ['Milestone'] });
+      ? await update({ id: milestone.id, version: flow.version, input }, milestoneChanged)
+      : await create({ forumId, stage, input }, milestoneChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
@@ -78,7 +79,7 @@ function MilestoneDialog({ townId, forumId, stage, milestone, onClose }: { townI
 }
 
 /** The checklist of each stage; the current stage is open. Ticking sets today's date. */
-export function MilestonesSection({ townId, forum, canEdit, onChange }: { townId: string; forum: Forum; canEdit: boolean; onChange: () => void }) {
+export function MilestonesSection({ townId, forum, canEdit }: { townId: string; forum: Forum; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [, update] = useMutation(UpdateMilestoneMutation);
@@ -87,9 +88,8 @@ export function MilestonesSection({ townId, forum, canEdit, onChange }: { townId
   const tick = async (m: Milestone, done: boolean) => {
     await update(
       { id: m.id, version: m.version, input: { title: m.title, ownerPersonId: m.owner?.id ?? null, dueOn: m.dueOn, doneOn: done ? today() : null, evidence: m.evidence } },
-      { additionalTypenames: ['Milestone'] },
+      milestoneChanged,
     );
-    onChange();
   };
 
   return (
@@ -163,10 +163,7 @@ export function MilestonesSection({ townId, forum, canEdit, onChange }: { townId
           forumId={forum.id}
           stage={editing.stage}
           milestone={editing.milestone}
-          onClose={(saved) => {
-            setEditing(null);
-            if (saved) onChange();
-          }}
+          onClose={() => setEditing(null)}
         />
       )}
     </>

@@ -9,6 +9,7 @@ import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { ForumPageQuery, Stage } from '@/gql/graphql';
 import { fieldMessage } from '@/lib/errors';
 
+import { stageMoved } from '../api/changes';
 import { MoveForumStageMutation } from '../api/queries';
 import { milestoneTitle } from './milestoneTitle';
 
@@ -42,7 +43,7 @@ export function StageMoveDialog({ forum, onClose }: { forum: Forum; onClose: (mo
   const submit = form.onSubmit(async (values) => {
     const result = await move(
       { forumId: forum.id, version: flow.version, toStage: values.toStage as Stage, reason: values.reason.trim() || null, confirm: values.confirm },
-      { additionalTypenames: ['Forum'] },
+      stageMoved,
     );
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });

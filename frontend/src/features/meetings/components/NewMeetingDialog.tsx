@@ -11,6 +11,7 @@ import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { TownMeetingsQuery } from '@/gql/graphql';
 import { fieldMessage } from '@/lib/errors';
 
+import { meetingChanged } from '../api/changes';
 import { CreateMeetingMutation, MeetingTemplatesQuery } from '../api/queries';
 
 type Body = NonNullable<TownMeetingsQuery['town']['forum']>['bodies'][number];
@@ -93,7 +94,7 @@ export function NewMeetingDialog({ bodies, onClose }: { bodies: Body[]; onClose:
       place: values.place.trim() || null,
       onlineUrl: values.onlineUrl.trim() || null,
     };
-    const result = await create({ bodyId: values.bodyId ?? '', input, templateKey: values.templateKey, carryOver: values.carryOver }, { additionalTypenames: ['Meeting'] });
+    const result = await create({ bodyId: values.bodyId ?? '', input, templateKey: values.templateKey, carryOver: values.carryOver }, meetingChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(result.data?.createMeeting.id ?? null);
   });
 

@@ -17,6 +17,7 @@ import { useProblem } from '@/hooks/useProblem';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import { localName } from '@/lib/names';
 
+import { findingsFed, processChanged, stepChanged } from '../api/changes';
 import { CreateParticipationMutation, FindingsToFocusMutation, ParticipationPageQuery, UpdateParticipationMutation, UpdateStepMutation } from '../api/queries';
 
 type Process = Data['participationProcesses'][number];
@@ -30,7 +31,7 @@ function ProcessDialog({ townId, process, onClose }: { townId: string; process?:
   const flow = useSaveFlow(form, process?.version ?? 0, async () => null, () => []);
   const submit = form.onSubmit(async (v) => {
     const input = { title: v.title, question: v.question || null, targetPopulation: v.targetPopulation || null, findings: v.findings || null };
-    const result = process ? await update({ id: process.id, version: flow.version, input }, { additionalTypenames: ['ParticipationProcess'] }) : await create({ townId, input }, { additionalTypenames: ['ParticipationProcess'] });
+    const result = process ? await update({ id: process.id, version: flow.version, input }, processChanged) : await create({ townId, input }, processChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
@@ -67,7 +68,7 @@ function StepDialog({ step, index, people, onClose }: { step: Step; index: numbe
   const today = new Date().toISOString().slice(0, 10);
   const submit = form.onSubmit(async (v) => {
     const input = { ownerPersonId: v.ownerPersonId, startsOn: v.startsOn || null, dueOn: v.dueOn || null, doneOn: v.doneOn || null, notes: v.notes || null, attachments: v.attachments };
-    const result = await update({ id: step.id, version: flow.version, input }, { additionalTypenames: ['ParticipationStepRow'] });
+    const result = await update({ id: step.id, version: flow.version, input }, stepChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
@@ -111,7 +112,7 @@ function StepDialog({ step, index, people, onClose }: { step: Step; index: numbe
   );
 }
 
-function ProcessCard({ process, data, canEdit, onChanged }: { process: Process; data: Data; canEdit: boolean; onChanged: () => void }) {
+function ProcessCard({ process, data, canEdit }: { process: Process; data: Data; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [editing, setEditing] = useState(false);
@@ -202,7 +203,7 @@ function ProcessCard({ process, data, canEdit, onChanged }: { process: Process; 
                 <Button
                   disabled={!focusId}
                   onClick={async () => {
-                    const ok = report(await toFocus({ id: process.id, focusId: focusId ?? '' }, { additionalTypenames: ['StrategicFocus'] }));
+                    const ok = report(await toFocus({ id: process.id, focusId: focusId ?? '' }, findingsFed));
                     setFed(ok);
                   }}
                 >
@@ -226,10 +227,7 @@ function ProcessCard({ process, data, canEdit, onChanged }: { process: Process; 
         <ProcessDialog
           townId={townId}
           process={process}
-          onClose={(saved) => {
-            setEditing(false);
-            if (saved) onChanged();
-          }}
+          onClose={() => setEditing(false)}
         />
       )}
       {step !== null && process.steps[step] && (
@@ -237,10 +235,7 @@ function ProcessCard({ process, data, canEdit, onChanged }: { process: Process; 
           step={process.steps[step]}
           index={step}
           people={data.people.items}
-          onClose={(saved) => {
-            setStep(null);
-            if (saved) onChanged();
-          }}
+          onClose={() => setStep(null)}
         />
       )}
     </Card>
@@ -251,7 +246,7 @@ function ProcessCard({ process, data, canEdit, onChanged }: { process: Process; 
 export default function ParticipationPage() {
   const { townId = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const [{ data, error }, refetch] = useQuery({ query: ParticipationPageQuery, variables: { townId } });
+  const [{ data, error }, refetch] = useQuery({ query: ParticipationPageQuery, variables: { townId }, context: processChanged });
   const [creating, setCreating] = useState(false);
   const town = data?.town;
   const townName = localName(town, i18n.language);
@@ -260,7 +255,6 @@ export default function ParticipationPage() {
   if (error) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data || !town) return <Loading />;
   const canEdit = town.viewerMay.editForum;
-  const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <Stack gap="lg">
       <Anchor component={Link} to={`/towns/${townId}`} size="sm">
@@ -279,15 +273,12 @@ export default function ParticipationPage() {
       </Group>
       {data.participationProcesses.length === 0 && <Text>{t('participation.none')}</Text>}
       {data.participationProcesses.map((p) => (
-        <ProcessCard key={p.id} process={p} data={data} canEdit={canEdit} onChanged={reload} />
+        <ProcessCard key={p.id} process={p} data={data} canEdit={canEdit} />
       ))}
       {creating && (
         <ProcessDialog
           townId={townId}
-          onClose={(saved) => {
-            setCreating(false);
-            if (saved) reload();
-          }}
+          onClose={() => setCreating(false)}
         />
       )}
     </Stack>

@@ -16,6 +16,7 @@ import { useProblem } from '@/hooks/useProblem';
 import { downloadWithSession } from '@/lib/download';
 import { localName } from '@/lib/names';
 
+import { controlChanged, controlLists } from '../api/changes';
 import { ApproveControlMutation, ControlPageQuery, CorrectControlMutation, LastClosedQuarterQuery, SaveControlMutation } from '../api/queries';
 import { PlanChanges } from './PlanChanges';
 import { addQuarters, parseQuarter, STATUS_FILL } from './quarters';
@@ -141,7 +142,7 @@ function FocusSection({ focus, approved, note, onNote, canEdit }: { focus: Figur
 }
 
 /** Stateful form for one control; mount with `key` so a reload starts it afresh. */
-function Conclusions({ forum, quarter, control, canEdit, canApprove, onSaved }: { forum: Forum; quarter: string; control: Control; canEdit: boolean; canApprove: boolean; onSaved: () => void }) {
+function Conclusions({ forum, quarter, control, canEdit, canApprove }: { forum: Forum; quarter: string; control: Control; canEdit: boolean; canApprove: boolean }) {
   const forumId = forum.id;
   const { t } = useTranslation();
   const format = useFormat();
@@ -163,21 +164,18 @@ function Conclusions({ forum, quarter, control, canEdit, canApprove, onSaved }: 
 
   async function submit() {
     const input = { summary, focusNotes: Object.entries(notes).map(([focusId, note]) => ({ focusId, note })) };
-    const result = await save({ forumId, quarter, input, version: version || null });
+    const result = await save({ forumId, quarter, input, version: version || null }, controlChanged);
     const ok = report(result);
     setSaved(ok);
-    if (ok && result.data) {
-      setVersion(result.data.saveControl.version);
-      onSaved();
-    }
+    if (ok && result.data) setVersion(result.data.saveControl.version);
   }
   async function submitCorrection() {
     const input = { summary, focusNotes: Object.entries(notes).map(([focusId, note]) => ({ focusId, note })) };
-    if (report(await correct({ forumId, quarter, input, reason, version }))) onSaved();
+    report(await correct({ forumId, quarter, input, reason, version }, controlChanged));
   }
   async function approveControl() {
     if (!window.confirm(t('control.approveConfirm'))) return;
-    if (report(await approve({ forumId, quarter, version }))) onSaved();
+    report(await approve({ forumId, quarter, version }, controlChanged));
   }
 
   return (
@@ -309,7 +307,7 @@ export default function ControlPage() {
   const [params, setParams] = useSearchParams();
   const [{ data: first }] = useQuery({ query: LastClosedQuarterQuery });
   const quarter = params.get('quarter') ?? first?.lastClosedQuarter ?? '';
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ControlPageQuery, variables: { townId, quarter, previous: addQuarters(quarter, -1) }, pause: !quarter });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ControlPageQuery, variables: { townId, quarter, previous: addQuarters(quarter, -1) }, pause: !quarter, context: controlLists });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const town = data?.town;
   const townName = localName(town, i18n.language);
@@ -350,9 +348,9 @@ export default function ControlPage() {
       <SimpleGrid cols={{ base: 1, lg: 4 }}>
         <div style={{ gridColumn: 'span 3' }}>
           <Stack gap="lg">
-            <Conclusions key={`${quarter}:${control.version}`} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} canApprove={town.viewerMay.approvePlan} onSaved={reload} />
-            {/* Outside the keyed form, so a save's reload does not close an open dialog. */}
-            <PlanChanges key={quarter} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} onChanged={reload} />
+            <Conclusions key={`${quarter}:${control.version}`} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} canApprove={town.viewerMay.approvePlan} />
+            {/* Outside the keyed form, so a save's refetch does not close an open dialog. */}
+            <PlanChanges key={quarter} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} />
           </Stack>
         </div>
         <Card withBorder component="aside" aria-labelledby="previous-control">

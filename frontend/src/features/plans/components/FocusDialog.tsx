@@ -10,6 +10,7 @@ import type { FocusKind, FocusStatus, GoalCriterion } from '@/gql/graphql';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import { fieldMessage } from '@/lib/errors';
 
+import { focusChanged } from '../api/changes';
 import { CreateFocusMutation, UpdateFocusMutation } from '../api/queries';
 
 export const FOCUS_KINDS: FocusKind[] = ['EMPLOYERS', 'POPULATION', 'SKILLS', 'GEOGRAPHIC', 'REGIONAL'];
@@ -77,8 +78,8 @@ export function FocusDialog({ forumId, focus, onClose }: { forumId: string; focu
       goals: values.goals.filter((g) => g.text.trim()).map((g) => ({ text: g.text, criteria: g.criteria as GoalCriterion[] })),
     };
     const result = focus?.id
-      ? await update({ id: focus.id, version: flow.version, input }, { additionalTypenames: ['StrategicFocus'] })
-      : await create({ forumId, input }, { additionalTypenames: ['StrategicFocus'] });
+      ? await update({ id: focus.id, version: flow.version, input }, focusChanged)
+      : await create({ forumId, input }, focusChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (

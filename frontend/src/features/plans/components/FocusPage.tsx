@@ -12,6 +12,7 @@ import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
+import { focusLists } from '../api/changes';
 import { FocusPageQuery as Query } from '../api/queries';
 import { FocusDialog } from './FocusDialog';
 import { MeasurementDialog } from './MeasurementDialog';
@@ -121,7 +122,7 @@ export default function FocusPage() {
   const { focusId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: Query, variables: { id: focusId } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: Query, variables: { id: focusId }, context: focusLists });
   const [editing, setEditing] = useState(false);
   const [metricDialog, setMetricDialog] = useState<Metric | 'new' | null>(null);
   const [recording, setRecording] = useState<Metric | null>(null);
@@ -276,10 +277,7 @@ export default function FocusPage() {
         <FocusDialog
           forumId={focus.forum.id}
           focus={focus}
-          onClose={(saved) => {
-            setEditing(false);
-            if (saved) reload();
-          }}
+          onClose={() => setEditing(false)}
         />
       )}
       {metricDialog && (
@@ -288,20 +286,14 @@ export default function FocusPage() {
           focusId={focus.id}
           metric={metricDialog === 'new' ? undefined : metricDialog}
           usual={data.usualOutcomeMetrics}
-          onClose={(saved) => {
-            setMetricDialog(null);
-            if (saved) reload();
-          }}
+          onClose={() => setMetricDialog(null)}
         />
       )}
       {recording && (
         <MeasurementDialog
           metric={recording}
           lastClosed={data.lastClosedQuarter}
-          onClose={(saved) => {
-            setRecording(null);
-            if (saved) reload();
-          }}
+          onClose={() => setRecording(null)}
         />
       )}
     </Stack>

@@ -17,6 +17,7 @@ import { useProblem } from '@/hooks/useProblem';
 import { localName } from '@/lib/names';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
+import { focusChanged, focusLists } from '../api/changes';
 import { FocusesPageQuery as Query, ReorderFocusesMutation } from '../api/queries';
 import { FocusDialog } from './FocusDialog';
 import { parseQuarter, STATUS_COLOR } from './quarters';
@@ -95,12 +96,13 @@ export default function FocusesPage() {
   const { townId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: Query, variables: { townId } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: Query, variables: { townId }, context: focusLists });
   const [, reorder] = useMutation(ReorderFocusesMutation);
   const { problem, report } = useProblem();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [order, setOrder] = useState<string[] | null>(null);
+  // The order just chosen, shown until the focuses it rearranged are refetched in it.
+  const [moved, setMoved] = useState<{ ids: string[]; of: readonly Focus[] } | null>(null);
   const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const town = data?.town;
@@ -113,15 +115,15 @@ export default function FocusesPage() {
   const forum = town.forum;
   const canEdit = town.viewerMay.editForum;
   const byId = new Map(forum.focuses.map((f) => [f.id, f]));
-  const focuses = (order ?? forum.focuses.map((f) => f.id)).map((id) => byId.get(id)).filter((f): f is Focus => !!f);
+  const order = moved?.of === forum.focuses ? moved.ids : forum.focuses.map((f) => f.id);
+  const focuses = order.map((id) => byId.get(id)).filter((f): f is Focus => !!f);
   const last = parseQuarter(data?.lastClosedQuarter);
 
   async function move(from: number, to: number) {
     const ids = arrayMove(focuses.map((f) => f.id), from, to);
-    setOrder(ids);
-    const result = await reorder({ forumId: forum.id, ids }, { additionalTypenames: ['StrategicFocus'] });
-    if (!report(result)) setOrder(null);
-    reload();
+    setMoved({ ids, of: forum.focuses });
+    const result = await reorder({ forumId: forum.id, ids }, focusChanged);
+    if (!report(result)) setMoved(null);
   }
   const onDragEnd = (event: DragEndEvent) => {
     const from = focuses.findIndex((f) => f.id === event.active.id);
@@ -186,10 +188,7 @@ export default function FocusesPage() {
       {creating && (
         <FocusDialog
           forumId={forum.id}
-          onClose={(saved) => {
-            setCreating(false);
-            if (saved) reload();
-          }}
+          onClose={() => setCreating(false)}
         />
       )}
       {importing && (

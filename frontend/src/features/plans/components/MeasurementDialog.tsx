@@ -10,6 +10,7 @@ import { useFormat } from '@/hooks/useFormat';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import { fieldMessage } from '@/lib/errors';
 
+import { measurementChanged } from '../api/changes';
 import { RecordMeasurementMutation } from '../api/queries';
 import { addQuarters, parseQuarter, quartersBetween } from './quarters';
 
@@ -56,7 +57,7 @@ export function MeasurementDialog({
   const submit = form.onSubmit(async (values) => {
     const quarter = values.quarter ?? '';
     const version = existing(quarter)?.version ?? null;
-    const result = await record({ metricId: metric.id, input: { quarter, value: Number(values.value), note: values.note || null }, version }, { additionalTypenames: ['Measurement', 'Metric'] });
+    const result = await record({ metricId: metric.id, input: { quarter, value: Number(values.value), note: values.note || null }, version }, measurementChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   const label = (text: string) => {

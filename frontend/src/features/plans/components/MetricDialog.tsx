@@ -10,6 +10,7 @@ import { useSaveFlow } from '@/hooks/useSaveFlow';
 import { fieldMessage } from '@/lib/errors';
 import { INDICATOR_GROUPS } from '@/lib/indicators';
 
+import { metricChanged } from '../api/changes';
 import { CreateMetricMutation, TownPeopleQuery, UpdateMetricMutation } from '../api/queries';
 import { parseQuarter } from './quarters';
 
@@ -96,8 +97,8 @@ export function MetricDialog({ townId, focusId, metric, usual, onClose }: { town
       indicator: (values.indicator as Indicator | null) || null,
     };
     const result = metric
-      ? await update({ id: metric.id, version: flow.version, input }, { additionalTypenames: ['Metric'] })
-      : await create({ focusId, input }, { additionalTypenames: ['Metric'] });
+      ? await update({ id: metric.id, version: flow.version, input }, metricChanged)
+      : await create({ focusId, input }, metricChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   const adopt = (u: Usual) => {

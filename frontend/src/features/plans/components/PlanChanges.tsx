@@ -16,6 +16,7 @@ import { useSaveFlow } from '@/hooks/useSaveFlow';
 import { fieldMessage } from '@/lib/errors';
 import { describeChange } from '@/lib/planChanges';
 
+import { controlMeetingPrepared, planChangeChanged } from '../api/changes';
 import { PrepareControlMeetingMutation, ProposePlanChangeMutation, WithdrawPlanChangeMutation } from '../api/queries';
 import { addQuarters } from './quarters';
 
@@ -53,7 +54,7 @@ function ProposeDialog({ forum, quarter, onClose }: { forum: Forum; quarter: str
       title: values.kind === 'ADD_TASK' ? values.title : null,
       reason: values.reason,
     };
-    const result = await propose({ forumId: forum.id, quarter, input }, { additionalTypenames: ['PlanChangeProposal'] });
+    const result = await propose({ forumId: forum.id, quarter, input }, planChangeChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
@@ -84,7 +85,7 @@ function PrepareDialog({ forumId, quarter, onClose }: { forumId: string; quarter
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setSubmitting(true);
-    const result = await prepare({ forumId, quarter, startsAt: startsAt ? new Date(startsAt).toISOString() : null }, { additionalTypenames: ['Meeting'] });
+    const result = await prepare({ forumId, quarter, startsAt: startsAt ? new Date(startsAt).toISOString() : null }, controlMeetingPrepared);
     setSubmitting(false);
     if (report(result) && result.data) onClose(result.data.prepareControlMeeting.id);
   }
@@ -104,7 +105,7 @@ function PrepareDialog({ forumId, quarter, onClose }: { forumId: string; quarter
 
 /** The plan changes a control proposes and what the next forum meeting made of them, and the
  * way there: "prepare the next forum meeting". */
-export function PlanChanges({ forum, quarter, control, canEdit, onChanged }: { forum: Forum; quarter: string; control: Control; canEdit: boolean; onChanged: () => void }) {
+export function PlanChanges({ forum, quarter, control, canEdit }: { forum: Forum; quarter: string; control: Control; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [proposing, setProposing] = useState(false);
@@ -159,7 +160,7 @@ export function PlanChanges({ forum, quarter, control, canEdit, onChanged }: { f
                       variant="subtle"
                       color="red"
                       onClick={async () => {
-                        if (report(await withdraw({ id: change.id, version: change.version }))) onChanged();
+                        report(await withdraw({ id: change.id, version: change.version }, planChangeChanged));
                       }}
                     >
                       {t('control.withdraw')}
@@ -182,10 +183,7 @@ export function PlanChanges({ forum, quarter, control, canEdit, onChanged }: { f
         <ProposeDialog
           forum={forum}
           quarter={quarter}
-          onClose={(saved) => {
-            setProposing(false);
-            if (saved) onChanged();
-          }}
+          onClose={() => setProposing(false)}
         />
       )}
       {preparing && (
@@ -194,10 +192,7 @@ export function PlanChanges({ forum, quarter, control, canEdit, onChanged }: { f
           quarter={quarter}
           onClose={(id) => {
             setPreparing(false);
-            if (id) {
-              setPrepared(id);
-              onChanged();
-            }
+            if (id) setPrepared(id);
           }}
         />
       )}

@@ -10,6 +10,7 @@ import type { TaskStatus, WorkPlanPageQuery } from '@/gql/graphql';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import { fieldMessage } from '@/lib/errors';
 
+import { taskChanged } from '../api/changes';
 import { CreateTaskMutation, TownPeopleQuery, UpdateTaskMutation } from '../api/queries';
 import { addQuarters, parseQuarter } from './quarters';
 
@@ -71,7 +72,7 @@ export function TaskDialog({ townId, forum, task, quarter, onClose }: { townId: 
       doneOn: values.status === 'DONE' ? values.doneOn || null : null,
       droppedReason: values.status === 'DROPPED' ? values.droppedReason : null,
     };
-    const result = task ? await update({ id: task.id, version: flow.version, input }, { additionalTypenames: ['Task'] }) : await create({ forumId: forum.id, input }, { additionalTypenames: ['Task'] });
+    const result = task ? await update({ id: task.id, version: flow.version, input }, taskChanged) : await create({ forumId: forum.id, input }, taskChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   const teams = forum.bodies.filter((b) => b.kind === 'TASK_TEAM' || b.kind === 'AD_HOC_TEAM' || b.kind === 'STEERING_COMMITTEE').filter((b) => !b.closed || b.id === task?.team?.id);

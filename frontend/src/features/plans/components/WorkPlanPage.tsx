@@ -15,6 +15,7 @@ import { downloadWithSession } from '@/lib/download';
 import { localName } from '@/lib/names';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
+import { planApproved, workPlanLists } from '../api/changes';
 import { ApproveWorkPlanMutation, WorkPlanPageQuery as Query } from '../api/queries';
 import { addQuarters, parseQuarter, quarterOf, quarterText, STATE_COLOR } from './quarters';
 import { TaskDialog } from './TaskDialog';
@@ -101,7 +102,7 @@ export default function WorkPlanPage() {
   const current = quarterOf(today);
   const year = Number(params.get('year')) || Number(today.slice(0, 4));
   const filter = { team: params.get('team'), owner: params.get('owner'), state: params.get('state') as TaskState | null, quarter: params.get('quarter') };
-  const [{ data, fetching, error }, refetch] = useQuery({ query: Query, variables: { townId, year } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: Query, variables: { townId, year }, context: workPlanLists });
   const [, approve] = useMutation(ApproveWorkPlanMutation);
   const { problem, report } = useProblem();
   const [editing, setEditing] = useState<Task | 'new' | null>(null);
@@ -149,7 +150,7 @@ export default function WorkPlanPage() {
 
   async function approvePlan() {
     if (!window.confirm(t('plan.approveConfirm', { year }))) return;
-    if (report(await approve({ forumId: forum.id, year }))) reload();
+    report(await approve({ forumId: forum.id, year }, planApproved));
   }
   function print() {
     setOpened(groups.map((g) => g.key));
@@ -253,10 +254,7 @@ export default function WorkPlanPage() {
           forum={forum}
           task={editing === 'new' ? undefined : editing}
           quarter={filter.quarter ?? (year === Number(today.slice(0, 4)) ? addQuarters(current, 1) : quarterText(year, 1))}
-          onClose={(saved) => {
-            setEditing(null);
-            if (saved) reload();
-          }}
+          onClose={() => setEditing(null)}
         />
       )}
     </Stack>

@@ -15,6 +15,7 @@ import { useProblem } from '@/hooks/useProblem';
 import { downloadWithSession } from '@/lib/download';
 import { localName } from '@/lib/names';
 
+import { yearSummaryChanged } from '../api/changes';
 import { SaveYearSummaryMutation, YearSummaryQuery } from '../api/queries';
 import { parseQuarter } from './quarters';
 
@@ -30,7 +31,7 @@ function CountsText({ counts }: { counts: Counts }) {
 }
 
 /** Stateful form for one year; mount with `key` so a reload starts it afresh. */
-function YearForm({ townId, forumId, summary, canEdit, onSaved }: { townId: string; forumId: string; summary: Summary; canEdit: boolean; onSaved: () => void }) {
+function YearForm({ townId, forumId, summary, canEdit }: { townId: string; forumId: string; summary: Summary; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [, save] = useMutation(SaveYearSummaryMutation);
@@ -47,13 +48,10 @@ function YearForm({ townId, forumId, summary, canEdit, onSaved }: { townId: stri
 
   async function submit() {
     const input = { overall, focuses: Object.entries(texts).map(([focusId, text]) => ({ focusId, ...text })) };
-    const result = await save({ forumId, year: summary.year, input, version: version || null });
+    const result = await save({ forumId, year: summary.year, input, version: version || null }, yearSummaryChanged);
     const ok = report(result);
     setSaved(ok);
-    if (ok && result.data) {
-      setVersion(result.data.saveYearSummary.version);
-      onSaved();
-    }
+    if (ok && result.data) setVersion(result.data.saveYearSummary.version);
   }
 
   return (
@@ -193,7 +191,7 @@ export default function YearSummaryPage() {
         </Group>
       </Group>
       <Text c="dimmed">{t('year.intro')}</Text>
-      <YearForm key={`${year}:${forum.yearSummary.version}`} townId={townId} forumId={forum.id} summary={forum.yearSummary} canEdit={town.viewerMay.editForum} onSaved={reload} />
+      <YearForm key={`${year}:${forum.yearSummary.version}`} townId={townId} forumId={forum.id} summary={forum.yearSummary} canEdit={town.viewerMay.editForum} />
     </Stack>
   );
 }

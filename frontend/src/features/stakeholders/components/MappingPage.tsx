@@ -17,6 +17,7 @@ import { useSaveFlow } from '@/hooks/useSaveFlow';
 import { downloadWithSession } from '@/lib/download';
 import { localName } from '@/lib/names';
 
+import { mappingChanged, mappingLists, swotChanged } from '../api/changes';
 import { MappingPageQuery, MappingQuery, SaveMappingMutation, SaveSwotMutation } from '../api/queries';
 
 export const TARGET_GROUPS: TargetGroup[] = ['WOMEN', 'YOUTH', 'AGED_45_PLUS', 'HAREDIM', 'ARABS', 'DISABILITIES', 'ETHIOPIAN_ORIGIN', 'NEW_IMMIGRANTS', 'ACADEMICS', 'LONG_TERM_UNEMPLOYED'];
@@ -53,7 +54,7 @@ function MappingDialog({ forumId, row, onClose }: { forumId: string; row: Row; o
       collaborations: v.collaborations || null,
       regionalCommunities: v.regionalCommunities || null,
     };
-    const result = await save({ forumId, organisationId: row.organisation.id, version: row.version ?? null, input }, { additionalTypenames: ['OrganisationMapping'] });
+    const result = await save({ forumId, organisationId: row.organisation.id, version: row.version ?? null, input }, mappingChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
@@ -99,7 +100,7 @@ function SwotDialog({ forumId, latest, meetings, onClose }: { forumId: string; l
   const flow = useSaveFlow(form, latest?.version ?? 0, async () => null, () => []);
   const submit = form.onSubmit(async (v) => {
     const input = { strengths: lines(v.strengths), weaknesses: lines(v.weaknesses), opportunities: lines(v.opportunities), threats: lines(v.threats) };
-    const result = await save({ forumId, basedOn: latest?.version ?? 0, input, meetingId: v.meetingId }, { additionalTypenames: ['SwotVersion'] });
+    const result = await save({ forumId, basedOn: latest?.version ?? 0, input, meetingId: v.meetingId }, swotChanged);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   return (
@@ -127,7 +128,7 @@ export default function MappingPage() {
   const format = useFormat();
   const [{ data: page, error }] = useQuery({ query: MappingPageQuery, variables: { townId } });
   const forumId = page?.town.forum?.id ?? '';
-  const [{ data }, refetch] = useQuery({ query: MappingQuery, variables: { forumId, townId }, pause: !forumId });
+  const [{ data }, refetch] = useQuery({ query: MappingQuery, variables: { forumId, townId }, pause: !forumId, context: mappingLists });
   const [editing, setEditing] = useState<Row | null>(null);
   const [editingSwot, setEditingSwot] = useState(false);
   const [swotShown, setSwotShown] = useState<number | null>(null);
@@ -141,7 +142,6 @@ export default function MappingPage() {
   const rollUp = data.mappingRollUp;
   const versions = data.swotVersions;
   const swot = versions.find((v) => v.version === swotShown) ?? versions[0];
-  const reload = () => refetch({ requestPolicy: 'network-only' });
   const gaps = rollUp.served.filter((g) => g.organisations.length === 0);
 
   return (
@@ -315,10 +315,7 @@ export default function MappingPage() {
         <MappingDialog
           forumId={forumId}
           row={editing}
-          onClose={(saved) => {
-            setEditing(null);
-            if (saved) reload();
-          }}
+          onClose={() => setEditing(null)}
         />
       )}
       {editingSwot && (
@@ -326,10 +323,9 @@ export default function MappingPage() {
           forumId={forumId}
           latest={versions[0]}
           meetings={data.meetings.items}
-          onClose={(saved) => {
+          onClose={() => {
             setEditingSwot(false);
             setSwotShown(null);
-            if (saved) reload();
           }}
         />
       )}

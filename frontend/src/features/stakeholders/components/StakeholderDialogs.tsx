@@ -7,6 +7,7 @@ import { FormActions } from '@/components/FormActions';
 import { FormError } from '@/components/FormError';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 
+import { stakeholderPlaced } from '../api/changes';
 import { PlaceStakeholderMutation, UnplacedQuery } from '../api/queries';
 import { QUADRANT_ACTION, quadrantOf, type Scale } from './quadrants';
 
@@ -28,7 +29,7 @@ export function PlaceDialog({ townId, forumId, scale, organisationId, onClose }:
       interest: Number(values.interest),
       note: values.note || null,
     };
-    const result = await place({ forumId, input }, { additionalTypenames: ['Stakeholder', 'Organisation'] });
+    const result = await place({ forumId, input }, stakeholderPlaced);
     if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onClose(true);
   });
   const position = { influence: Number(form.values.influence) || scale.min, interest: Number(form.values.interest) || scale.min };

@@ -15,6 +15,7 @@ import { downloadWithSession } from '@/lib/download';
 import { toFailure } from '@/lib/errors';
 import { localName, SECTORS } from '@/lib/names';
 
+import { stakeholderChanged, stakeholderPlaced } from '../api/changes';
 import { MoveStakeholderMutation, StakeholderMapPageQuery, StakeholdersQuery, UnplacedQuery } from '../api/queries';
 import { downloadPng, downloadSvg } from './exportPicture';
 import { type Arrow, QuadrantMap, type QuadrantMapHandle } from './QuadrantMap';
@@ -45,9 +46,9 @@ export default function StakeholderMapPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const { problem, report } = useProblem();
   const mapRef = useRef<QuadrantMapHandle>(null);
-  const [{ data: map }, refetchMap] = useQuery({ query: StakeholdersQuery, variables: { forumId, asOf: asOf || null }, pause: !forumId });
+  const [{ data: map }] = useQuery({ query: StakeholdersQuery, variables: { forumId, asOf: asOf || null }, pause: !forumId, context: stakeholderChanged });
   const [{ data: earlier }] = useQuery({ query: StakeholdersQuery, variables: { forumId, asOf: compareFrom || null }, pause: !forumId || !compare || !compareFrom });
-  const [{ data: unplaced }, refetchUnplaced] = useQuery({ query: UnplacedQuery, variables: { forumId, townId }, pause: !forumId });
+  const [{ data: unplaced }] = useQuery({ query: UnplacedQuery, variables: { forumId, townId }, pause: !forumId, context: stakeholderPlaced });
   const [, move] = useMutation(MoveStakeholderMutation);
   const town = data?.town;
   const townName = localName(town, i18n.language);
@@ -77,26 +78,20 @@ export default function StakeholderMapPage() {
     });
   }, [compare, earlier, shown]);
 
-  const reload = useCallback(() => {
-    refetchMap({ requestPolicy: 'network-only' });
-    refetchUnplaced({ requestPolicy: 'network-only' });
-  }, [refetchMap, refetchUnplaced]);
-
   const onMove = useCallback(
     async (id: string, to: Position) => {
       const current = all.find((s) => s.id === id);
       if (!current) return;
       setNotice(null);
-      const result = await move({ id, version: current.version, influence: to.influence, interest: to.interest, reason: null }, { additionalTypenames: ['Stakeholder'] });
+      const result = await move({ id, version: current.version, influence: to.influence, interest: to.interest, reason: null }, stakeholderChanged);
       if (toFailure(result.error)?.code === 'CONFLICT') {
         setNotice(t('stakeholders.conflictMoved', { name: current.name }));
         report({ error: null });
       } else {
         report(result);
       }
-      reload();
     },
-    [all, move, reload, report, t],
+    [all, move, report, t],
   );
 
   if (error) return <ErrorState error={error} onRetry={() => refetchPage({ requestPolicy: 'network-only' })} />;
@@ -225,7 +220,7 @@ export default function StakeholderMapPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
             {selected ? (
-              <StakeholderPanel key={`${selected.id}-${selected.version}`} stakeholder={selected} townId={townId} forumId={town.forum.id} bodies={bodies} people={people} canEdit={canEdit} today={today} onChanged={reload} />
+              <StakeholderPanel key={`${selected.id}-${selected.version}`} stakeholder={selected} townId={townId} forumId={town.forum.id} bodies={bodies} people={people} canEdit={canEdit} today={today} />
             ) : (
               <Text c="dimmed">{t('stakeholders.selectHint')}</Text>
             )}
@@ -281,10 +276,7 @@ export default function StakeholderMapPage() {
           forumId={town.forum.id}
           scale={scale}
           organisationId={placing.organisationId}
-          onClose={(saved) => {
-            setPlacing(null);
-            if (saved) reload();
-          }}
+          onClose={() => setPlacing(null)}
         />
       )}
     </Stack>

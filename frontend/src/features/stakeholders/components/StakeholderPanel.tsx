@@ -11,6 +11,7 @@ import { useFormat } from '@/hooks/useFormat';
 import { useProblem } from '@/hooks/useProblem';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 
+import { interactionLogged, stakeholderChanged, stakeholderPlaced } from '../api/changes';
 import { InteractionsQuery, LogInteractionMutation, MoveStakeholderMutation, RemoveStakeholderMutation, UpdateStakeholderMutation } from '../api/queries';
 
 const STEP_STATUSES: StepStatus[] = ['PLANNED', 'IN_PROGRESS', 'DONE'];
@@ -24,15 +25,14 @@ type Props = {
   people: { id: string; fullName: string }[];
   canEdit: boolean;
   today: string;
-  onChanged: () => void;
 };
 
 /** One stakeholder: what its quadrant prescribes, the next step, how it moved, and the contacts with it. */
-export function StakeholderPanel({ stakeholder: s, townId, forumId, bodies, people, canEdit, today, onChanged }: Props) {
+export function StakeholderPanel({ stakeholder: s, townId, forumId, bodies, people, canEdit, today }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const { problem, report } = useProblem();
-  const [{ data: log }, refetchLog] = useQuery({ query: InteractionsQuery, variables: { forumId, townId } });
+  const [{ data: log }] = useQuery({ query: InteractionsQuery, variables: { forumId, townId }, context: interactionLogged });
   const [, update] = useMutation(UpdateStakeholderMutation);
   const [, remove] = useMutation(RemoveStakeholderMutation);
   const [, logInteraction] = useMutation(LogInteractionMutation);
@@ -40,8 +40,8 @@ export function StakeholderPanel({ stakeholder: s, townId, forumId, bodies, peop
   const moving = useForm({ mode: 'controlled', initialValues: { influence: s.influence as number | string, interest: s.interest as number | string, reason: '' } });
   const moveFlow = useSaveFlow(moving, s.version, async () => null, () => []);
   const saveMove = moving.onSubmit(async (values) => {
-    const result = await move({ id: s.id, version: s.version, influence: Number(values.influence), interest: Number(values.interest), reason: values.reason || null }, { additionalTypenames: ['Stakeholder'] });
-    if (await moveFlow.handle({ error: result.error, ok: !result.error && !!result.data })) onChanged();
+    const result = await move({ id: s.id, version: s.version, influence: Number(values.influence), interest: Number(values.interest), reason: values.reason || null }, stakeholderChanged);
+    await moveFlow.handle({ error: result.error, ok: !result.error && !!result.data });
   });
   const [confirmRemove, setConfirmRemove] = useState(false);
   const plan = useForm({
@@ -69,20 +69,16 @@ export function StakeholderPanel({ stakeholder: s, townId, forumId, bodies, peop
       nextStepDueOn: values.nextStepDueOn || null,
       nextStepStatus: values.nextStepStatus as StepStatus,
     };
-    const result = await update({ id: s.id, version: s.version, input }, { additionalTypenames: ['Stakeholder'] });
-    if (await flow.handle({ error: result.error, ok: !result.error && !!result.data })) onChanged();
+    const result = await update({ id: s.id, version: s.version, input }, stakeholderChanged);
+    await flow.handle({ error: result.error, ok: !result.error && !!result.data });
   });
   const saveContact = contact.onSubmit(async (values) => {
     const input = { kind: values.kind as InteractionKind, occurredOn: values.occurredOn, note: values.note || null, meetingId: values.meetingId, bodyId: values.bodyId };
-    const result = await logInteraction({ stakeholderId: s.id, input }, { additionalTypenames: ['Interaction'] });
-    if (await contactFlow.handle({ error: result.error, ok: !result.error && !!result.data })) {
-      contact.setValues({ note: '', meetingId: null, bodyId: null });
-      refetchLog({ requestPolicy: 'network-only' });
-    }
+    const result = await logInteraction({ stakeholderId: s.id, input }, interactionLogged);
+    if (await contactFlow.handle({ error: result.error, ok: !result.error && !!result.data })) contact.setValues({ note: '', meetingId: null, bodyId: null });
   });
   async function removeIt() {
-    const result = await remove({ id: s.id, version: s.version }, { additionalTypenames: ['Stakeholder', 'Organisation'] });
-    if (report(result)) onChanged();
+    report(await remove({ id: s.id, version: s.version }, stakeholderPlaced));
   }
 
   return (

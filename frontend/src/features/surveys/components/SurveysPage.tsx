@@ -14,6 +14,7 @@ import { useProblem } from '@/hooks/useProblem';
 import { downloadWithSession } from '@/lib/download';
 import { localName } from '@/lib/names';
 
+import { employerPlaced, responseRecorded, roundChanged } from '../api/changes';
 import { CreateRoundMutation, MapOrganisationsQuery, PlaceEmployerMutation, RecordResponseMutation, RevokeRoundMutation, SurveyRoundQuery, SurveysPageQuery } from '../api/queries';
 import { SurveyForm } from './SurveyForm';
 import { SurveyResults } from './SurveyResults';
@@ -23,13 +24,13 @@ export default function SurveysPage() {
   const { townId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const [{ data, error }, refetch] = useQuery({ query: SurveysPageQuery, variables: { townId } });
+  const [{ data, error }, refetch] = useQuery({ query: SurveysPageQuery, variables: { townId }, context: roundChanged });
   const [roundId, setRoundId] = useState<string | null>(null);
   const rounds = data?.surveyRounds ?? [];
   const current = rounds.find((r) => r.id === roundId) ?? rounds[0];
-  const [{ data: round }, refetchRound] = useQuery({ query: SurveyRoundQuery, variables: { id: current?.id ?? '' }, pause: !current });
+  const [{ data: round }] = useQuery({ query: SurveyRoundQuery, variables: { id: current?.id ?? '' }, pause: !current, context: responseRecorded });
   const forumId = data?.town.forum?.id ?? '';
-  const [{ data: unplaced }, refetchUnplaced] = useQuery({ query: MapOrganisationsQuery, variables: { forumId }, pause: !forumId });
+  const [{ data: unplaced }] = useQuery({ query: MapOrganisationsQuery, variables: { forumId }, pause: !forumId, context: employerPlaced });
   const [, createRound] = useMutation(CreateRoundMutation);
   const [, revoke] = useMutation(RevokeRoundMutation);
   const [, record] = useMutation(RecordResponseMutation);
@@ -48,11 +49,6 @@ export default function SurveysPage() {
   const responses = round?.surveyRound.responses ?? [];
   const workList = responses.filter((r) => r.answers.wantsContact);
   const unplacedIds = new Set((unplaced?.unplacedOrganisations ?? []).map((o) => o.id));
-  const reload = () => {
-    refetch({ requestPolicy: 'network-only' });
-    refetchRound({ requestPolicy: 'network-only' });
-    refetchUnplaced({ requestPolicy: 'network-only' });
-  };
 
   return (
     <Stack gap="lg">
@@ -98,7 +94,7 @@ export default function SurveysPage() {
                   {current.revoked && <Badge color="red.9">{t('surveys.revoked')}</Badge>}
                   <CopyButton value={link}>{({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? t('surveys.copied') : t('surveys.copyLink')}</Button>}</CopyButton>
                   {canEdit && (
-                    <Button size="xs" variant="outline" color={current.revoked ? 'teal.9' : 'red.9'} onClick={async () => { report(await revoke({ id: current.id, version: current.version, revoked: !current.revoked })); reload(); }}>
+                    <Button size="xs" variant="outline" color={current.revoked ? 'teal.9' : 'red.9'} onClick={async () => report(await revoke({ id: current.id, version: current.version, revoked: !current.revoked }, roundChanged))}>
                       {current.revoked ? t('surveys.restore') : t('surveys.revoke')}
                     </Button>
                   )}
@@ -165,7 +161,7 @@ export default function SurveysPage() {
                       <Table.Td>{format.number(r.answers.openPositions.reduce((sum, p) => sum + p.count, 0))}</Table.Td>
                       <Table.Td>
                         {r.organisation && forumId && canEdit && unplacedIds.has(r.organisation.id) ? (
-                          <Button size="compact-xs" variant="light" aria-label={`${t('surveys.placeOnMap')}: ${r.company}`} onClick={async () => { report(await place({ forumId, organisationId: r.organisation?.id ?? '' }, { additionalTypenames: ['Stakeholder'] })); reload(); }}>
+                          <Button size="compact-xs" variant="light" aria-label={`${t('surveys.placeOnMap')}: ${r.company}`} onClick={async () => report(await place({ forumId, organisationId: r.organisation?.id ?? '' }, employerPlaced))}>
                             {t('surveys.placeOnMap')}
                           </Button>
                         ) : r.organisation && !unplacedIds.has(r.organisation.id) ? (
@@ -220,11 +216,10 @@ export default function SurveysPage() {
           <form
             onSubmit={async (e) => {
               e.preventDefault();
-              const result = await createRound({ townId, title: newTitle }, { additionalTypenames: ['SurveyRound'] });
+              const result = await createRound({ townId, title: newTitle }, roundChanged);
               if (report(result)) {
                 setNewTitle(null);
                 setRoundId(result.data?.createSurveyRound.id ?? null);
-                reload();
               }
             }}
           >
@@ -248,12 +243,9 @@ export default function SurveysPage() {
             townId={townId}
             submitLabel={t('surveys.save')}
             onSubmit={async (input) => {
-              const result = await record({ roundId: current.id, input }, { additionalTypenames: ['SurveyResponse'] });
+              const result = await record({ roundId: current.id, input }, responseRecorded);
               const ok = !result.error && !!result.data;
-              if (ok) {
-                setFilling(false);
-                reload();
-              }
+              if (ok) setFilling(false);
               return { error: result.error, ok };
             }}
           />
