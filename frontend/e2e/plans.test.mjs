@@ -211,6 +211,9 @@ test('a chair opens the quarter, reads an off-track metric, writes a conclusion 
   await summary.fill('שיעור האבטלה בקרב צעירים לא ירד כמתוכנן; מציעים לחזק את החונכות.');
   await page.getByRole('button', { name: 'שמירת המסקנות' }).click();
   await page.getByRole('status').filter({ hasText: 'נשמר.' }).waitFor();
+  // The save refetches the control with its new version; the notice stays to be read.
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.getByRole('status').filter({ hasText: 'נשמר.' }).count(), 1, 'the notice outlives the refetch');
 
   // Propose dropping a task, then bring the control to the next forum meeting.
   await page.getByRole('button', { name: 'הצעת שינוי' }).click();
@@ -278,6 +281,8 @@ test('a referent writes the year summary beside the year\'s figures', async () =
   await page.getByRole('textbox', { name: 'סיכום כללי של השנה' }).fill('שנת הקמה: הפורום פועל וצוותי המשימה נפגשים.');
   await page.getByRole('button', { name: 'שמירת הסיכום' }).click();
   await page.getByRole('status').filter({ hasText: 'נשמר.' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.getByRole('status').filter({ hasText: 'נשמר.' }).count(), 1, 'the notice outlives the refetch');
   await page.reload();
   await page.locator('[data-year-focus]').first().waitFor();
   assert.equal(await page.locator('[data-year-focus]').first().getByRole('textbox', { name: 'תובנות' }).inputValue(), 'לפתוח כל מיזם בשיחה עם המעסיקים');

@@ -141,8 +141,9 @@ function FocusSection({ focus, approved, note, onNote, canEdit }: { focus: Figur
   );
 }
 
-/** Stateful form for one control; mount with `key` so a reload starts it afresh. */
-function Conclusions({ forum, quarter, control, canEdit, canApprove }: { forum: Forum; quarter: string; control: Control; canEdit: boolean; canApprove: boolean }) {
+/** Stateful form for one control; mount with `key` so a refetch starts it afresh. `saved` says this
+ * version is the one the user just saved here (the notice outlives the refetch the save starts). */
+function Conclusions({ forum, quarter, control, canEdit, canApprove, saved: justSaved, onSaved }: { forum: Forum; quarter: string; control: Control; canEdit: boolean; canApprove: boolean; saved: boolean; onSaved: (version: number) => void }) {
   const forumId = forum.id;
   const { t } = useTranslation();
   const format = useFormat();
@@ -154,7 +155,7 @@ function Conclusions({ forum, quarter, control, canEdit, canApprove }: { forum: 
   const { problem, report } = useProblem();
   const [summary, setSummary] = useState(control.summary);
   const [notes, setNotes] = useState<Record<string, string>>(() => Object.fromEntries(control.focusNotes.map((n) => [n.focusId, n.note])));
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(justSaved);
   // The version the next write is based on: what this form last saved, not what the page last
   // loaded (a reload may still be on its way when the chair approves).
   const [version, setVersion] = useState(control.version);
@@ -167,7 +168,10 @@ function Conclusions({ forum, quarter, control, canEdit, canApprove }: { forum: 
     const result = await save({ forumId, quarter, input, version: version || null }, controlChanged);
     const ok = report(result);
     setSaved(ok);
-    if (ok && result.data) setVersion(result.data.saveControl.version);
+    if (ok && result.data) {
+      setVersion(result.data.saveControl.version);
+      onSaved(result.data.saveControl.version);
+    }
   }
   async function submitCorrection() {
     const input = { summary, focusNotes: Object.entries(notes).map(([focusId, note]) => ({ focusId, note })) };
@@ -309,6 +313,8 @@ export default function ControlPage() {
   const quarter = params.get('quarter') ?? first?.lastClosedQuarter ?? '';
   const [{ data, fetching, error }, refetch] = useQuery({ query: ControlPageQuery, variables: { townId, quarter, previous: addQuarters(quarter, -1) }, pause: !quarter, context: controlLists });
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // The control version saved on this page last, so its form says "saved" once refetched.
+  const [savedVersion, setSavedVersion] = useState<string | null>(null);
   const town = data?.town;
   const townName = localName(town, i18n.language);
   const label = (text: string) => {
@@ -348,7 +354,7 @@ export default function ControlPage() {
       <SimpleGrid cols={{ base: 1, lg: 4 }}>
         <div style={{ gridColumn: 'span 3' }}>
           <Stack gap="lg">
-            <Conclusions key={`${quarter}:${control.version}`} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} canApprove={town.viewerMay.approvePlan} />
+            <Conclusions key={`${quarter}:${control.version}`} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} canApprove={town.viewerMay.approvePlan} saved={savedVersion === `${quarter}:${control.version}`} onSaved={(version) => setSavedVersion(`${quarter}:${version}`)} />
             {/* Outside the keyed form, so a save's refetch does not close an open dialog. */}
             <PlanChanges key={quarter} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} />
           </Stack>

@@ -30,8 +30,9 @@ function CountsText({ counts }: { counts: Counts }) {
   return <Text size="sm">{t('year.export.counts', { due: counts.due, done: counts.done, late: counts.late, dropped: counts.dropped, open: counts.open })}</Text>;
 }
 
-/** Stateful form for one year; mount with `key` so a reload starts it afresh. */
-function YearForm({ townId, forumId, summary, canEdit }: { townId: string; forumId: string; summary: Summary; canEdit: boolean }) {
+/** Stateful form for one year; mount with `key` so a refetch starts it afresh. `saved` says this
+ * version is the one the user just saved here (the notice outlives the refetch the save starts). */
+function YearForm({ townId, forumId, summary, canEdit, saved: justSaved, onSaved }: { townId: string; forumId: string; summary: Summary; canEdit: boolean; saved: boolean; onSaved: (version: number) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [, save] = useMutation(SaveYearSummaryMutation);
@@ -39,7 +40,7 @@ function YearForm({ townId, forumId, summary, canEdit }: { townId: string; forum
   const [overall, setOverall] = useState(summary.overall);
   const [texts, setTexts] = useState<Texts>(() => Object.fromEntries(summary.focuses.map((f) => [f.focusId, { products: f.texts.products, successes: f.texts.successes, efforts: f.texts.efforts, challenges: f.texts.challenges, lessons: f.texts.lessons }])));
   const [version, setVersion] = useState(summary.version);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(justSaved);
   const quarterLabel = (text: string | null | undefined) => {
     const q = text ? parseQuarter(text) : null;
     return q ? format.quarter(q.year, q.quarter) : '';
@@ -51,7 +52,10 @@ function YearForm({ townId, forumId, summary, canEdit }: { townId: string; forum
     const result = await save({ forumId, year: summary.year, input, version: version || null }, yearSummaryChanged);
     const ok = report(result);
     setSaved(ok);
-    if (ok && result.data) setVersion(result.data.saveYearSummary.version);
+    if (ok && result.data) {
+      setVersion(result.data.saveYearSummary.version);
+      onSaved(result.data.saveYearSummary.version);
+    }
   }
 
   return (
@@ -168,6 +172,8 @@ export default function YearSummaryPage() {
   const year = Number(params.get('year')) || thisYear;
   const [{ data, fetching, error }, refetch] = useQuery({ query: YearSummaryQuery, variables: { townId, year } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // The summary version saved on this page last, so its form says "saved" once refetched.
+  const [savedVersion, setSavedVersion] = useState<string | null>(null);
   const town = data?.town;
   const townName = localName(town, i18n.language);
   const title = t('year.pageTitle', { town: townName, year });
@@ -191,7 +197,7 @@ export default function YearSummaryPage() {
         </Group>
       </Group>
       <Text c="dimmed">{t('year.intro')}</Text>
-      <YearForm key={`${year}:${forum.yearSummary.version}`} townId={townId} forumId={forum.id} summary={forum.yearSummary} canEdit={town.viewerMay.editForum} />
+      <YearForm key={`${year}:${forum.yearSummary.version}`} townId={townId} forumId={forum.id} summary={forum.yearSummary} canEdit={town.viewerMay.editForum} saved={savedVersion === `${year}:${forum.yearSummary.version}`} onSaved={(version) => setSavedVersion(`${year}:${version}`)} />
     </Stack>
   );
 }
