@@ -71,3 +71,35 @@ test('two editors of one organisation: the second sees what changed and keeps th
   await first.context().close();
   await second.context().close();
 });
+
+test('the directory and the decisions register sort by their columns, with aria-sort', async () => {
+  const page = await newPage(env.browser);
+  await signIn(page, env.server.url, 'referent.kiryat-shmona');
+  const townId = new URL(page.url()).pathname.split('/').pop();
+  const collator = new Intl.Collator('he');
+  const column = (n) => page.locator(`tbody tr td:nth-child(${n})`).allTextContents();
+
+  await page.goto(`${env.server.url}/towns/${townId}/directory`);
+  await page.locator('th[aria-sort="ascending"]').filter({ hasText: 'שם הארגון' }).waitFor();
+  const ascending = await column(1);
+  assert.ok(ascending.length > 3, 'the demo town has organisations');
+  assert.deepEqual(ascending, [...ascending].sort(collator.compare));
+  await page.getByRole('button', { name: 'שם הארגון' }).click();
+  await page.locator('th[aria-sort="descending"]').filter({ hasText: 'שם הארגון' }).waitFor();
+  assert.deepEqual(await column(1), [...ascending].reverse());
+
+  await page.goto(`${env.server.url}/towns/${townId}/decisions`);
+  await page.locator('th[aria-sort="ascending"]').filter({ hasText: 'מועד יעד' }).waitFor();
+  await page.getByRole('button', { name: 'אחראי/ת' }).click();
+  await page.locator('th[aria-sort="ascending"]').filter({ hasText: 'אחראי/ת' }).waitFor();
+  assert.equal(await page.locator('th[aria-sort="none"]').filter({ hasText: 'מועד יעד' }).count(), 1);
+  const owners = (await column(3)).filter(Boolean);
+  assert.ok(owners.length > 1, 'the demo town has open decisions with owners');
+  assert.deepEqual(owners, [...owners].sort(collator.compare));
+  await page.getByRole('button', { name: 'אחראי/ת' }).click();
+  await page.locator('th[aria-sort="descending"]').filter({ hasText: 'אחראי/ת' }).waitFor();
+  const down = (await column(3)).filter(Boolean);
+  assert.deepEqual(down, [...down].sort((a, b) => collator.compare(b, a)));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -7,6 +7,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
+import { SortableTh, useSort } from '@/components/SortableTh';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { OrganisationsQuery as OrganisationsResult, PeopleQuery as PeopleResult } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
@@ -71,7 +72,8 @@ function useListFilters() {
 }
 
 function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { sort, sorted, toggle } = useSort<'name' | 'sector', Organisation>('name', (o, column) => (column === 'name' ? o.name : t(`sectors.${o.sector}`)), i18n.language);
   const filters = useListFilters();
   const [editing, setEditing] = useState<Organisation | null | 'new'>(null);
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -99,14 +101,14 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('directory.name')}</Table.Th>
-              <Table.Th scope="col">{t('directory.sector')}</Table.Th>
+              <SortableTh column="name" label={t('directory.name')} sort={sort} onSort={toggle} />
+              <SortableTh column="sector" label={t('directory.sector')} sort={sort} onSort={toggle} />
               <Table.Th scope="col">{t('directory.website')}</Table.Th>
               {canEdit && <Table.Th scope="col">{t('directory.actions')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {data?.organisations.items.map((o) => (
+            {sorted(data?.organisations.items ?? []).map((o) => (
               <Table.Tr key={o.id}>
                 <NameCell name={o.name} archived={o.archived} />
                 <Table.Td>{t(`sectors.${o.sector}`)}</Table.Td>
@@ -144,7 +146,12 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
 }
 
 function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { sort, sorted, toggle } = useSort<'fullName' | 'organisation' | 'jobTitle', Person>(
+    'fullName',
+    (p, column) => (column === 'fullName' ? p.fullName : column === 'organisation' ? p.organisation?.name : p.jobTitle),
+    i18n.language,
+  );
   const filters = useListFilters();
   const [editing, setEditing] = useState<Person | null | 'new'>(null);
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -172,16 +179,16 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('directory.fullName')}</Table.Th>
-              <Table.Th scope="col">{t('directory.organisation')}</Table.Th>
-              <Table.Th scope="col">{t('directory.jobTitle')}</Table.Th>
+              <SortableTh column="fullName" label={t('directory.fullName')} sort={sort} onSort={toggle} />
+              <SortableTh column="organisation" label={t('directory.organisation')} sort={sort} onSort={toggle} />
+              <SortableTh column="jobTitle" label={t('directory.jobTitle')} sort={sort} onSort={toggle} />
               <Table.Th scope="col">{t('directory.email')}</Table.Th>
               <Table.Th scope="col">{t('directory.phone')}</Table.Th>
               {canEdit && <Table.Th scope="col">{t('directory.actions')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {data?.people.items.map((p) => (
+            {sorted(data?.people.items ?? []).map((p) => (
               <Table.Tr key={p.id}>
                 <NameCell name={p.fullName} archived={p.archived} />
                 <Table.Td>{p.organisation?.name}</Table.Td>

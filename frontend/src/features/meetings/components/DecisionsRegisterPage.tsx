@@ -5,14 +5,18 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
+import { SortableTh, useSort } from '@/components/SortableTh';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
-import type { DecisionStatus } from '@/gql/graphql';
+import type { DecisionStatus, DecisionsRegisterQuery as DecisionsRegisterResult } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 
 import { DecisionsRegisterQuery } from '../api/queries';
 import { DecisionStatusControl } from './DecisionsSection';
+
+type Decision = DecisionsRegisterResult['decisions']['items'][number];
+type Column = 'text' | 'meeting' | 'owner' | 'dueOn' | 'status';
 
 /** Every decision of a town's bodies: "decided but not executed" is the default view. */
 export default function DecisionsRegisterPage() {
@@ -26,6 +30,13 @@ export default function DecisionsRegisterPage() {
     variables: { townId, status: status === 'ALL' ? null : status, overdue },
   });
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // Due date first, as the server lists them; the meeting column sorts by the meeting's date.
+  const { sort, sorted, toggle } = useSort<Column, Decision>(
+    'dueOn',
+    (d, column) =>
+      ({ text: d.text, meeting: d.meeting.startsAt, owner: d.owner?.fullName, dueOn: d.dueOn, status: t(`decisions.values.${d.status}`) })[column],
+    i18n.language,
+  );
   const townName = localName(data?.town, i18n.language);
   const title = t('decisions.register', { town: townName });
   useDocumentTitle(townName && title);
@@ -58,15 +69,15 @@ export default function DecisionsRegisterPage() {
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{t('decisions.text')}</Table.Th>
-                  <Table.Th scope="col">{t('decisions.meeting')}</Table.Th>
-                  <Table.Th scope="col">{t('decisions.owner')}</Table.Th>
-                  <Table.Th scope="col">{t('decisions.dueOn')}</Table.Th>
-                  <Table.Th scope="col">{t('decisions.status')}</Table.Th>
+                  <SortableTh column="text" label={t('decisions.text')} sort={sort} onSort={toggle} />
+                  <SortableTh column="meeting" label={t('decisions.meeting')} sort={sort} onSort={toggle} />
+                  <SortableTh column="owner" label={t('decisions.owner')} sort={sort} onSort={toggle} />
+                  <SortableTh column="dueOn" label={t('decisions.dueOn')} sort={sort} onSort={toggle} />
+                  <SortableTh column="status" label={t('decisions.status')} sort={sort} onSort={toggle} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data.decisions.items.map((d) => (
+                {sorted(data.decisions.items).map((d) => (
                   <Table.Tr key={d.id} data-overdue={String(d.overdue)}>
                     <Table.Td>{d.text}</Table.Td>
                     <Table.Td>
