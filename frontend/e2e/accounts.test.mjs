@@ -77,6 +77,15 @@ test('the accounts page in English passes axe, and a coordinator sees only their
   await page.getByRole('heading', { level: 1, name: 'User accounts' }).waitFor();
   await page.getByRole('cell', { name: 'chair.kiryat-shmona@demo.workit.example' }).waitFor();
   assert.equal(await page.getByRole('cell', { name: 'chair.kiryat-gat@demo.workit.example' }).count(), 0);
+  // The e-mail column sorts both ways.
+  const emails = () => page.locator('tbody tr td:nth-child(2)').allTextContents();
+  await page.getByRole('button', { name: 'E-mail' }).click();
+  await page.locator('th[aria-sort="ascending"]').filter({ hasText: 'E-mail' }).waitFor();
+  const up = await emails();
+  assert.deepEqual(up, [...up].sort((a, b) => a.localeCompare(b, 'en')));
+  await page.getByRole('button', { name: 'E-mail' }).click();
+  await page.locator('th[aria-sort="descending"]').filter({ hasText: 'E-mail' }).waitFor();
+  assert.deepEqual(await emails(), [...up].reverse());
   assert.deepEqual(await seriousViolations(page), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();

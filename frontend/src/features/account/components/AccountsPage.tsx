@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
+import { SortableTh, useSort } from '@/components/SortableTh';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
 import { useProblem } from '@/hooks/useProblem';
@@ -169,6 +170,13 @@ export default function AccountsPage() {
     [data, i18n.language, isAdmin, me.region?.id],
   );
   const act = async (run: () => Promise<Parameters<typeof report>[0]>) => report(await run());
+  const roleOf = (account: Row) => (account.systemRole === 'NONE' ? (account.townNameEn ?? t('accounts.townRolesOnly')) : t(`roles.${account.systemRole}`));
+  const statusOf = (account: Row) => t(account.disabled ? 'accounts.disabled' : account.pendingInvitation ? 'accounts.invited' : 'accounts.active');
+  const { sort, sorted, toggle } = useSort<'name' | 'email' | 'role' | 'status', Row>(
+    'name',
+    (account, column) => ({ name: account.displayName, email: account.email, role: roleOf(account), status: statusOf(account) })[column],
+    i18n.language,
+  );
 
   return (
     <Stack>
@@ -193,15 +201,15 @@ export default function AccountsPage() {
           <Table striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('accounts.name')}</Table.Th>
-                <Table.Th>{t('accounts.email')}</Table.Th>
-                <Table.Th>{t('accounts.role')}</Table.Th>
-                <Table.Th>{t('accounts.status')}</Table.Th>
-                <Table.Th>{t('accounts.actions')}</Table.Th>
+                <SortableTh column="name" label={t('accounts.name')} sort={sort} onSort={toggle} />
+                <SortableTh column="email" label={t('accounts.email')} sort={sort} onSort={toggle} />
+                <SortableTh column="role" label={t('accounts.role')} sort={sort} onSort={toggle} />
+                <SortableTh column="status" label={t('accounts.status')} sort={sort} onSort={toggle} />
+                <Table.Th scope="col">{t('accounts.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {(data?.accounts.items ?? []).map((account) => (
+              {sorted(data?.accounts.items ?? []).map((account) => (
                 <Table.Tr key={account.id}>
                   <Table.Td>
                     <bdi>{account.displayName}</bdi>
@@ -209,10 +217,10 @@ export default function AccountsPage() {
                   <Table.Td dir="ltr" style={{ textAlign: 'start' }}>
                     {account.email}
                   </Table.Td>
-                  <Table.Td>{account.systemRole === 'NONE' ? (account.townNameEn ?? t('accounts.townRolesOnly')) : t(`roles.${account.systemRole}`)}</Table.Td>
+                  <Table.Td>{roleOf(account)}</Table.Td>
                   <Table.Td>
                     <Badge color={account.disabled ? 'red.9' : account.pendingInvitation ? 'orange.9' : 'teal.9'} variant="outline">
-                      {t(account.disabled ? 'accounts.disabled' : account.pendingInvitation ? 'accounts.invited' : 'accounts.active')}
+                      {statusOf(account)}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
