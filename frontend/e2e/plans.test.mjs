@@ -104,6 +104,21 @@ test('a referent creates a focus with a metric, imports a CSV, sees the status a
   const row = page.locator('[data-task]').filter({ hasText: 'סדנת הכוון לנשים חרדיות' });
   await row.waitFor();
   assert.ok((await row.locator('a[href^="/meetings/"]').count()) >= 1, 'the task shows the decision that touched it');
+
+  // A quarter's tasks sort by title, both ways.
+  await page.goto(`${env.server.url}/towns/${townId}/plan`);
+  const table = page.locator('table:visible').filter({ has: page.locator('[data-task]') }).first();
+  await table.waitFor();
+  const titles = () => table.locator('[data-task] td:first-child button').allTextContents();
+  const collator = new Intl.Collator('he');
+  await table.getByRole('button', { name: 'משימה', exact: true }).click();
+  await table.locator('th[aria-sort="ascending"]').filter({ hasText: 'משימה' }).waitFor();
+  const up = await titles();
+  assert.ok(up.length > 1, 'the quarter has tasks to sort');
+  assert.deepEqual(up, [...up].sort(collator.compare));
+  await table.getByRole('button', { name: 'משימה', exact: true }).click();
+  await table.locator('th[aria-sort="descending"]').filter({ hasText: 'משימה' }).waitFor();
+  assert.deepEqual(await titles(), [...up].reverse());
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

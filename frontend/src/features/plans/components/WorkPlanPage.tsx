@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
+import { SortableTh, useSort } from '@/components/SortableTh';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { TaskState, WorkPlanPageQuery } from '@/gql/graphql';
@@ -25,26 +26,34 @@ type Task = Forum['workPlan'][number];
 const STATES: TaskState[] = ['PLANNED', 'IN_PROGRESS', 'LATE', 'DONE', 'DROPPED'];
 const UNPLANNED = 'unplanned';
 
+type TaskColumn = 'title' | 'team' | 'owner' | 'dueOn' | 'state';
+
 function TaskTable({ tasks, canEdit, label, onEdit }: { tasks: Task[]; canEdit: boolean; label: string; onEdit: (task: Task) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
+  // Due date first, as the server lists a quarter's tasks; states in their order, not by name.
+  const { sort, sorted, toggle } = useSort<TaskColumn, Task>(
+    'dueOn',
+    (task, column) => ({ title: task.title, team: task.team?.name, owner: task.owner?.fullName, dueOn: task.dueOn, state: STATES.indexOf(task.state) })[column],
+    i18n.language,
+  );
   if (tasks.length === 0) return <Text c="dimmed" size="sm">{t('plan.noTasksHere')}</Text>;
   return (
     <ScrollTable minWidth={760} label={label}>
       <Table striped verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('plan.export.task')}</Table.Th>
-            <Table.Th scope="col">{t('plan.team')}</Table.Th>
-            <Table.Th scope="col">{t('plan.export.owner')}</Table.Th>
+            <SortableTh column="title" label={t('plan.export.task')} sort={sort} onSort={toggle} />
+            <SortableTh column="team" label={t('plan.team')} sort={sort} onSort={toggle} />
+            <SortableTh column="owner" label={t('plan.export.owner')} sort={sort} onSort={toggle} />
             <Table.Th scope="col">{t('plan.export.partners')}</Table.Th>
-            <Table.Th scope="col">{t('plan.export.due')}</Table.Th>
-            <Table.Th scope="col">{t('plan.export.state')}</Table.Th>
+            <SortableTh column="dueOn" label={t('plan.export.due')} sort={sort} onSort={toggle} />
+            <SortableTh column="state" label={t('plan.export.state')} sort={sort} onSort={toggle} />
             <Table.Th scope="col">{t('plan.decisions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {tasks.map((task) => (
+          {sorted(tasks).map((task) => (
             <Table.Tr key={task.id} data-task={task.id}>
               <Table.Td>
                 {canEdit ? (
