@@ -37,6 +37,13 @@ test('the meetings list filters by body, status and period, kept in the address'
   const rows = page.locator('tbody tr');
   await rows.first().waitFor();
   const all = await rows.count();
+  // The past meetings come latest first, and sort by body on request.
+  const past = page.locator('table').last();
+  await past.locator('th[aria-sort="descending"]').filter({ hasText: 'מועד' }).waitFor();
+  await past.getByRole('button', { name: 'גוף' }).click();
+  await past.locator('th[aria-sort="ascending"]').filter({ hasText: 'גוף' }).waitFor();
+  const sortedBodies = await past.locator('tbody tr td:nth-child(3)').allTextContents();
+  assert.deepEqual(sortedBodies, [...sortedBodies].sort(new Intl.Collator('he').compare));
   await page.getByRole('textbox', { name: 'גוף' }).click();
   await page.getByRole('option', { name: 'צוות היגוי' }).click();
   await page.waitForFunction(() => new URL(location.href).searchParams.has('body'));

@@ -5,8 +5,8 @@ import { useState } from 'react';
 export type Sort<C extends string> = { column: C; ascending: boolean };
 
 /** A table's sort: the column and direction, and a comparator for rows by the column's value. */
-export function useSort<C extends string, R>(initial: C, value: (row: R, column: C) => string | number | null | undefined, language: string) {
-  const [sort, setSort] = useState<Sort<C>>({ column: initial, ascending: true });
+export function useSort<C extends string, R>(initial: C, value: (row: R, column: C) => string | number | null | undefined, language: string, initiallyAscending = true) {
+  const [sort, setSort] = useState<Sort<C>>({ column: initial, ascending: initiallyAscending });
   const sorted = (rows: readonly R[]) =>
     [...rows].sort((a, b) => {
       const [x, y] = [value(a, sort.column), value(b, sort.column)];

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
+import { SortableTh, useSort } from '@/components/SortableTh';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import type { TownMeetingsQuery } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
@@ -18,9 +19,18 @@ import { type ListedStatus, MeetingStatusBadge, listedStatus } from './StatusBad
 
 type Meeting = TownMeetingsQuery['meetings']['items'][number];
 
-function MeetingTable({ caption, meetings }: { caption: string; meetings: Meeting[] }) {
-  const { t } = useTranslation();
+type Column = 'startsAt' | 'title' | 'body' | 'status';
+
+/** Meetings in date order — the coming ones soonest first, the past ones latest first — until a column is chosen. */
+function MeetingTable({ caption, meetings, latestFirst = false }: { caption: string; meetings: Meeting[]; latestFirst?: boolean }) {
+  const { t, i18n } = useTranslation();
   const format = useFormat();
+  const { sort, sorted, toggle } = useSort<Column, Meeting>(
+    'startsAt',
+    (m, column) => ({ startsAt: m.startsAt, title: m.title, body: m.body.name, status: STATUSES.indexOf(listedStatus(m.status, m.minutes)) })[column],
+    i18n.language,
+    !latestFirst,
+  );
   const dateTime = (iso: string) => new Intl.DateTimeFormat(format.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   return (
     <Stack gap="xs">
@@ -31,14 +41,14 @@ function MeetingTable({ caption, meetings }: { caption: string; meetings: Meetin
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('meetings.startsAt')}</Table.Th>
-              <Table.Th scope="col">{t('meetings.titleField')}</Table.Th>
-              <Table.Th scope="col">{t('meetings.body')}</Table.Th>
-              <Table.Th scope="col">{t('meetings.status')}</Table.Th>
+              <SortableTh column="startsAt" label={t('meetings.startsAt')} sort={sort} onSort={toggle} />
+              <SortableTh column="title" label={t('meetings.titleField')} sort={sort} onSort={toggle} />
+              <SortableTh column="body" label={t('meetings.body')} sort={sort} onSort={toggle} />
+              <SortableTh column="status" label={t('meetings.status')} sort={sort} onSort={toggle} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {meetings.map((m) => (
+            {sorted(meetings).map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>{dateTime(m.startsAt)}</Table.Td>
                 <Table.Td>
@@ -96,7 +106,7 @@ export default function MeetingsPage() {
     (m) => (!bodyFilter || m.body.id === bodyFilter) && (!statusFilter || listedStatus(m.status, m.minutes) === statusFilter) && Date.parse(m.startsAt) >= since && (period === 'upcoming' || period === 'all' || Date.parse(m.startsAt) < now),
   );
   const upcoming = shown.filter((m) => Date.parse(m.startsAt) >= now);
-  const past = shown.filter((m) => Date.parse(m.startsAt) < now).reverse();
+  const past = shown.filter((m) => Date.parse(m.startsAt) < now);
   const newButton = canEdit && (
     <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
       {t('meetings.new')}
@@ -122,7 +132,7 @@ export default function MeetingsPage() {
       {data.meetings.items.length === 0 && <EmptyState message={t('meetings.none')} action={newButton} />}
       {data.meetings.items.length > 0 && shown.length === 0 && <Text>{t('meetings.noneMatch')}</Text>}
       {upcoming.length > 0 && <MeetingTable caption={t('meetings.upcoming')} meetings={upcoming} />}
-      {past.length > 0 && <MeetingTable caption={t('meetings.past')} meetings={past} />}
+      {past.length > 0 && <MeetingTable caption={t('meetings.past')} meetings={past} latestFirst />}
       <Text size="sm" c="dimmed">
         {t('meetings.shown', { shown: shown.length, count: data.meetings.totalCount })}
       </Text>
