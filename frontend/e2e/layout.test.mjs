@@ -25,9 +25,9 @@ test('on a phone (390 px) pages fit the width and the navigation opens from the 
  * choosing a language before sign-in becomes the account's, so each language has its own
  * account (with the rights of a town role holder) to keep other tests in Hebrew. */
 const WALK = {
-  he: { account: 'referent.kiryat-shmona', accountButton: /^חשבון:/, accountDialog: 'חשבון', newOrganisation: 'ארגון חדש', stagesTab: 'שלבים ואבני דרך', addMember: /^הוספת חבר\/ה:/ },
-  en: { account: 'lead.kiryat-shmona', switcher: 'English', dir: 'ltr', accountButton: /^Account:/, accountDialog: 'Account', newOrganisation: 'New organisation', stagesTab: 'Stages and milestones', addMember: /^Add member:/ },
-  ar: { account: 'chair.kiryat-shmona', switcher: 'العربية', dir: 'rtl', accountButton: /^الحساب:/, accountDialog: 'الحساب', newOrganisation: 'مؤسسة جديدة', stagesTab: 'المراحل والمعالم', addMember: /^إضافة عضو\/ة:/ },
+  he: { account: 'referent.kiryat-shmona', town: 'קריית שמונה', accountButton: /^חשבון:/, accountDialog: 'חשבון', newOrganisation: 'ארגון חדש', stagesTab: 'שלבים ואבני דרך', addMember: /^הוספת חבר\/ה:/ },
+  en: { account: 'lead.kiryat-shmona', town: 'Kiryat Shmona', switcher: 'English', dir: 'ltr', accountButton: /^Account:/, accountDialog: 'Account', newOrganisation: 'New organisation', stagesTab: 'Stages and milestones', addMember: /^Add member:/ },
+  ar: { account: 'chair.kiryat-shmona', town: 'كريات شمونة', switcher: 'العربية', dir: 'rtl', accountButton: /^الحساب:/, accountDialog: 'الحساب', newOrganisation: 'مؤسسة جديدة', stagesTab: 'المراحل والمعالم', addMember: /^إضافة عضو\/ة:/ },
 };
 
 describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violations', () => {
@@ -49,7 +49,7 @@ describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violations', 
       await page.locator('input[type=password]').fill(PASSWORD);
       await page.locator('button[type=submit]').click();
       await page.waitForURL((url) => /\/towns\/\d+$/.test(url.pathname));
-      await page.locator('h1').first().waitFor();
+      await page.getByRole('heading', { level: 1, name: words.town }).waitFor();
       await page.locator('table').first().waitFor();
       await check('town overview');
       await page.getByRole('button', { name: words.accountButton }).click();

@@ -17,6 +17,7 @@ mod m20261201_000011_town_indicators;
 mod m20261201_000012_stakeholder_map;
 mod m20261201_000013_employers_barriers_participation;
 mod m20261201_000014_weekly_digest;
+mod m20261202_000015_arabic_place_names;
 mod schema_helpers;
 
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000012_stakeholder_map::Migration),
             Box::new(m20261201_000013_employers_barriers_participation::Migration),
             Box::new(m20261201_000014_weekly_digest::Migration),
+            Box::new(m20261202_000015_arabic_place_names::Migration),
         ]
     }
 }

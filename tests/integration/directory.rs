@@ -1,4 +1,4 @@
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::helpers::*;
 
@@ -237,6 +237,36 @@ async fn admin_manages_regions_and_towns_with_version_checks(engine: Engine) {
     assert_eq!(error_code(&duplicate), "CONFLICT", "a unique code is a conflict, not an internal error: {duplicate}");
 }
 
+async fn a_town_and_a_region_keep_an_arabic_name_that_arabic_readers_see(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let admin = app.login("admin").await;
+    let regions = app.gql(&admin, "{ regions { code nameAr } }", json!({})).await;
+    let north = regions["data"]["regions"].as_array().unwrap().iter().find(|r| r["code"] == "north").unwrap();
+    assert_eq!(north["nameAr"], "الشمال", "the demo's regions carry their Arabic names");
+    let create = "mutation($i: TownInput!) { createTown(input: $i) { id nameAr version } }";
+    let input = json!({ "regionId": "1", "nameHe": "עיר המבחן", "nameEn": "Test Town", "nameAr": "  " });
+    let created = app.gql(&admin, create, json!({ "i": input })).await;
+    let town = &created["data"]["createTown"];
+    assert_eq!(town["nameAr"], Value::Null, "a blank Arabic name is none: {created}");
+    let update = "mutation($id: ID!, $v: Int!, $i: TownInput!) { updateTown(id: $id, version: $v, input: $i) { nameAr version } }";
+    let too_long = json!({ "regionId": "1", "nameHe": "עיר המבחן", "nameEn": "Test Town", "nameAr": "ب".repeat(101) });
+    let refused = app.gql(&admin, update, json!({ "id": town["id"], "v": 1, "i": too_long })).await;
+    assert_eq!(error_code(&refused), "VALIDATION");
+    assert_eq!(refused["errors"][0]["extensions"]["fields"][0]["field"], "nameAr", "{refused}");
+    let named = json!({ "regionId": "1", "nameHe": "עיר המבחן", "nameEn": "Test Town", "nameAr": "بلدة الاختبار" });
+    let updated = app.gql(&admin, update, json!({ "id": town["id"], "v": 1, "i": named })).await;
+    assert_eq!(updated["data"]["updateTown"], json!({ "nameAr": "بلدة الاختبار", "version": 2 }), "{updated}");
+    let found = app.gql(&admin, "{ towns(search: \"الاختبار\") { items { nameEn } } }", json!({})).await;
+    assert_eq!(found["data"]["towns"]["items"], json!([{ "nameEn": "Test Town" }]), "search reads the Arabic name too");
+
+    let export = |lang: &str| app.url(&format!("/export/comparison/towns.csv?region=1&lang={lang}"));
+    let arabic = app.client.get(export("ar")).bearer_auth(&admin).send().await.unwrap().text().await.unwrap();
+    assert!(arabic.contains("بلدة الاختبار") && arabic.contains("كريات شمونة"), "Arabic readers see Arabic names");
+    assert!(!arabic.contains("עיר המבחן"));
+    let hebrew = app.client.get(export("he")).bearer_auth(&admin).send().await.unwrap().text().await.unwrap();
+    assert!(hebrew.contains("עיר המבחן") && !hebrew.contains("بلدة الاختبار"), "Hebrew readers see Hebrew names");
+}
+
 both_engines!(
     referent_creates_edits_archives_and_restores_an_organisation_of_own_town,
     invalid_fields_are_all_named_in_the_callers_language_and_nothing_is_saved,
@@ -244,4 +274,5 @@ both_engines!(
     people_carry_contacts_only_where_the_caller_may_read_them,
     lists_page_through_results,
     admin_manages_regions_and_towns_with_version_checks,
+    a_town_and_a_region_keep_an_arabic_name_that_arabic_readers_see,
 );

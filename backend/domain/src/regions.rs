@@ -8,6 +8,7 @@ pub struct RegionDraft {
     pub code: String,
     pub name_he: String,
     pub name_en: String,
+    pub name_ar: Option<String>,
 }
 
 impl RegionDraft {
@@ -19,8 +20,9 @@ impl RegionDraft {
         }
         let name_he = v.required_text("nameHe", &self.name_he, 100);
         let name_en = v.required_text("nameEn", &self.name_en, 100);
+        let name_ar = v.optional_text("nameAr", self.name_ar.as_deref(), 100);
         v.finish()?;
-        Ok(Self { code, name_he, name_en })
+        Ok(Self { code, name_he, name_en, name_ar })
     }
 }
 

@@ -48,11 +48,15 @@ impl Locale {
         !matches!(self, Self::En)
     }
 
-    /// Places carry a Hebrew and an English name: English readers get the English one, Hebrew
-    /// and Arabic readers the Hebrew one (the official name on Israeli signs and forms, written in
-    /// the same direction; the product keeps no Arabic names yet).
-    pub fn place_name<'a>(self, hebrew: &'a str, english: &'a str) -> &'a str {
-        if self == Self::En { english } else { hebrew }
+    /// Places carry a Hebrew and an English name and may carry an Arabic one: each reader gets
+    /// their language's; Arabic readers of a place with no Arabic name get the Hebrew one (the
+    /// official name on Israeli signs and forms, written in the same direction).
+    pub fn place_name<'a>(self, hebrew: &'a str, english: &'a str, arabic: Option<&'a str>) -> &'a str {
+        match self {
+            Self::He => hebrew,
+            Self::En => english,
+            Self::Ar => arabic.unwrap_or(hebrew),
+        }
     }
 }
 
@@ -124,6 +128,14 @@ mod tests {
         assert_eq!(Locale::of_account(Some("ar")), Locale::Ar);
         assert_eq!(Locale::of_account(None), Locale::He);
         assert!(Locale::Ar.is_right_to_left() && Locale::He.is_right_to_left() && !Locale::En.is_right_to_left());
+    }
+
+    #[test]
+    fn a_place_is_named_in_the_readers_language_and_in_hebrew_when_it_has_no_arabic_name() {
+        assert_eq!(Locale::He.place_name("צפת", "Safed", Some("صفد")), "צפת");
+        assert_eq!(Locale::En.place_name("צפת", "Safed", Some("صفد")), "Safed");
+        assert_eq!(Locale::Ar.place_name("צפת", "Safed", Some("صفد")), "صفد");
+        assert_eq!(Locale::Ar.place_name("צפת", "Safed", None), "צפת");
     }
 
     #[test]

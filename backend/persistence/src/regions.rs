@@ -35,6 +35,7 @@ pub async fn create(
         code: Set(draft.code),
         name_he: Set(draft.name_he),
         name_en: Set(draft.name_en),
+        name_ar: Set(draft.name_ar),
         ..Default::default()
     };
     let region = insert_audited(db, actor, "region", row, now).await?;
@@ -56,6 +57,7 @@ pub async fn update(
         code: Set(draft.code),
         name_he: Set(draft.name_he),
         name_en: Set(draft.name_en),
+        name_ar: Set(draft.name_ar),
         ..Default::default()
     };
     let write = VersionedWrite::update("region", id, version, current.version);

@@ -25,7 +25,8 @@ pub async fn list(
 ) -> StoreResult<Page<towns::Model>> {
     let mut query = towns::Entity::find();
     if let Some(search) = filter.search.as_deref().filter(|s| !s.trim().is_empty()) {
-        query = query.filter(contains_any(&[towns::Column::NameHe, towns::Column::NameEn], search));
+        query =
+            query.filter(contains_any(&[towns::Column::NameHe, towns::Column::NameEn, towns::Column::NameAr], search));
     }
     if let Some(region) = filter.region_id {
         query = query.filter(towns::Column::RegionId.eq(region));
@@ -90,6 +91,7 @@ pub async fn create(db: &Database, actor: &Actor, draft: TownDraft, now: DateTim
             region_id: Set(draft.region_id),
             name_he: Set(draft.name_he),
             name_en: Set(draft.name_en),
+            name_ar: Set(draft.name_ar),
             population: Set(draft.population),
             socio_economic_cluster: Set(draft.socio_economic_cluster),
             archived_at: Set(None),
@@ -120,6 +122,7 @@ pub async fn update(
         region_id: Set(draft.region_id),
         name_he: Set(draft.name_he),
         name_en: Set(draft.name_en),
+        name_ar: Set(draft.name_ar),
         population: Set(draft.population),
         socio_economic_cluster: Set(draft.socio_economic_cluster),
         ..Default::default()
@@ -152,15 +155,12 @@ pub async fn archive(
     get(db, actor, id).await
 }
 
-/// Every town's id and names, by Hebrew name: the public survey form's list of towns (names are
-/// public; nothing else of a town is).
-pub async fn all_names(db: &Database) -> StoreResult<Vec<(TownId, String, String)>> {
+/// Every town not archived, by Hebrew name: the public survey form's list of towns (names are
+/// public; the caller shows nothing else of a town).
+pub async fn all_names(db: &Database) -> StoreResult<Vec<towns::Model>> {
     Ok(towns::Entity::find()
         .filter(towns::Column::ArchivedAt.is_null())
         .order_by_asc(towns::Column::NameHe)
         .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.id, t.name_he, t.name_en))
-        .collect())
+        .await?)
 }

@@ -143,7 +143,11 @@ async fn find_town(db: &Database, key: &str) -> anyhow::Result<i64> {
         Ok(id) => towns::Entity::find_by_id(id).one(db).await?,
         Err(_) => {
             let all = towns::Entity::find().all(db).await?;
-            all.into_iter().find(|t| t.name_en.eq_ignore_ascii_case(key.trim()) || t.name_he == key.trim())
+            all.into_iter().find(|t| {
+                t.name_en.eq_ignore_ascii_case(key.trim())
+                    || t.name_he == key.trim()
+                    || t.name_ar.as_deref() == Some(key.trim())
+            })
         }
     };
     found.map(|t| t.id).with_context(|| format!("no town {key:?}"))

@@ -22,6 +22,7 @@ export const MeQueryDocument = graphql(`
         id
         nameHe
         nameEn
+        nameAr
       }
       towns {
         roles
@@ -29,6 +30,7 @@ export const MeQueryDocument = graphql(`
           id
           nameHe
           nameEn
+          nameAr
         }
       }
     }

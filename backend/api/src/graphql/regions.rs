@@ -27,6 +27,10 @@ impl Region {
     async fn name_en(&self) -> &str {
         &self.0.name_en
     }
+    /// The Arabic name, when one is kept (Arabic readers see the Hebrew one otherwise).
+    async fn name_ar(&self) -> Option<&str> {
+        self.0.name_ar.as_deref()
+    }
     async fn version(&self) -> i32 {
         self.0.version
     }
@@ -40,11 +44,12 @@ pub struct RegionInput {
     code: String,
     name_he: String,
     name_en: String,
+    name_ar: Option<String>,
 }
 
 impl From<RegionInput> for RegionDraft {
     fn from(input: RegionInput) -> Self {
-        Self { code: input.code, name_he: input.name_he, name_en: input.name_en }
+        Self { code: input.code, name_he: input.name_he, name_en: input.name_en, name_ar: input.name_ar }
     }
 }
 

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use workit_domain::regions::suppression::Hidden;
 use workit_domain::surveys::summary::{Count, Distribution, SurveySummary};
 use workit_domain::surveys::{OpenPosition, SurveyAnswers};
-use workit_persistence::entities::{survey_responses, survey_rounds};
+use workit_persistence::entities::{survey_responses, survey_rounds, towns};
 use workit_persistence::surveys as store;
 
 use super::ContextExt;
@@ -312,6 +312,7 @@ pub struct PublicSurvey {
     title: String,
     town_name_he: String,
     town_name_en: String,
+    town_name_ar: Option<String>,
     town_id: ID,
     towns: Vec<PublicTown>,
 }
@@ -321,12 +322,18 @@ pub struct PublicTown {
     id: ID,
     name_he: String,
     name_en: String,
+    name_ar: Option<String>,
 }
 
-fn public_towns(towns: Vec<(i64, String, String)>) -> Vec<PublicTown> {
+fn public_towns(towns: Vec<towns::Model>) -> Vec<PublicTown> {
     towns
         .into_iter()
-        .map(|(id, name_he, name_en)| PublicTown { id: ID::from(id.to_string()), name_he, name_en })
+        .map(|t| PublicTown {
+            id: ID::from(t.id.to_string()),
+            name_he: t.name_he,
+            name_en: t.name_en,
+            name_ar: t.name_ar,
+        })
         .collect()
 }
 
@@ -390,6 +397,7 @@ impl SurveyQuery {
             title: round.title,
             town_name_he: town.name_he,
             town_name_en: town.name_en,
+            town_name_ar: town.name_ar,
             town_id: ID::from(town.id.to_string()),
             towns: public_towns(towns),
         })

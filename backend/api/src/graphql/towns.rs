@@ -36,6 +36,10 @@ impl Town {
     async fn name_en(&self) -> &str {
         &self.0.name_en
     }
+    /// The Arabic name, when one is kept (Arabic readers see the Hebrew one otherwise).
+    async fn name_ar(&self) -> Option<&str> {
+        self.0.name_ar.as_deref()
+    }
     async fn population(&self) -> Option<i64> {
         self.0.population
     }
@@ -135,6 +139,7 @@ pub struct TownInput {
     region_id: ID,
     name_he: String,
     name_en: String,
+    name_ar: Option<String>,
     population: Option<i64>,
     socio_economic_cluster: Option<i32>,
 }
@@ -145,6 +150,7 @@ impl TownInput {
             region_id: parse_id(&self.region_id, "regionId")?,
             name_he: self.name_he,
             name_en: self.name_en,
+            name_ar: self.name_ar,
             population: self.population,
             socio_economic_cluster: self.socio_economic_cluster,
         })
@@ -156,7 +162,7 @@ pub struct TownQuery;
 
 #[Object]
 impl TownQuery {
-    /// Towns, ordered by region and name; `search` matches the Hebrew or English name.
+    /// Towns, ordered by region and name; `search` matches the Hebrew, English or Arabic name.
     #[graphql(complexity = "page_cost(limit, child_complexity)")]
     async fn towns(
         &self,

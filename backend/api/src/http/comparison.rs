@@ -90,7 +90,7 @@ pub fn table(comparison: &Comparison, region_name: Option<&str>, locale: Locale,
     let mut lines = vec![header];
     for row in &comparison.rows {
         let f = &row.figures;
-        let town = locale.place_name(&row.town.name_he, &row.town.name_en).to_owned();
+        let town = row.town.name_in(locale).to_owned();
         let focuses = f
             .focuses
             .iter()
@@ -180,7 +180,7 @@ pub async fn comparison_export(
     };
     let region_name = match region {
         Some(id) => match workit_persistence::regions::get(&state.db, &actor, id).await {
-            Ok(r) => Some(locale.place_name(&r.name_he, &r.name_en).to_owned()),
+            Ok(r) => Some(r.name_in(locale).to_owned()),
             Err(e) => return store_error(e, locale),
         },
         None => None,

@@ -128,7 +128,7 @@ async fn year_document(
 ) -> Result<YearDocument, StoreError> {
     let forum = forum_store::get(&state.db, actor, forum_id).await?;
     let town = town_store::by_ids(&state.db, &[forum.town_id]).await?.into_iter().next();
-    let town = town.map(|t| locale.place_name(&t.name_he, &t.name_en).to_owned()).unwrap_or_default();
+    let town = town.map(|t| t.name_in(locale).to_owned()).unwrap_or_default();
     let row = store::get(&state.db, forum_id, year).await?;
     let may_edit = workit_persistence::plans::may_edit(&state.db, actor, forum_id).await?;
     let figures = store::figures(&state.db, forum_id, year, israel_date(state.clock.now()), may_edit).await?;

@@ -295,12 +295,13 @@ pub fn roll_up<'a>(towns: impl IntoIterator<Item = &'a Values>) -> Values {
     line
 }
 
-/// A town rows may name: by Hebrew or English name, or by id.
+/// A town rows may name: by Hebrew, English or Arabic name, or by id.
 #[derive(Debug, Clone)]
 pub struct ImportableTown {
     pub id: TownId,
     pub name_he: String,
     pub name_en: String,
+    pub name_ar: Option<String>,
 }
 
 /// One accepted row: a town's published figures for a period (the empty cells are absent).
@@ -361,6 +362,7 @@ pub fn check_rows(
             let found = towns.iter().find(|t| {
                 normalise(&t.name_he) == normalise(&town_text)
                     || normalise(&t.name_en) == normalise(&town_text)
+                    || t.name_ar.as_deref().is_some_and(|name| normalise(name) == normalise(&town_text))
                     || town_text.parse::<i64>().is_ok_and(|id| id == t.id)
             });
             match found {
@@ -433,8 +435,13 @@ mod tests {
 
     fn towns() -> Vec<ImportableTown> {
         vec![
-            ImportableTown { id: 1, name_he: "קריית שמונה".into(), name_en: "Kiryat Shmona".into() },
-            ImportableTown { id: 2, name_he: "שדרות".into(), name_en: "Sderot".into() },
+            ImportableTown {
+                id: 1,
+                name_he: "קריית שמונה".into(),
+                name_en: "Kiryat Shmona".into(),
+                name_ar: Some("كريات شمونة".into()),
+            },
+            ImportableTown { id: 2, name_he: "שדרות".into(), name_en: "Sderot".into(), name_ar: None },
         ]
     }
 
@@ -500,13 +507,18 @@ mod tests {
     }
 
     #[test]
-    fn a_wide_table_of_towns_reads_in_hebrew_or_english() {
+    fn a_wide_table_of_towns_reads_in_hebrew_english_or_arabic() {
         let rows = check(
             &["יישוב", "תקופה", "דורשי עבודה", "דורשי עבודה - נשים", "שכר ממוצע"],
-            &[&["קריית שמונה", "2026-Q3", "1,240", "700", "9,850.5"], &["Sderot", "2026-09", "880", "", ""]],
+            &[
+                &["קריית שמונה", "2026-Q3", "1,240", "700", "9,850.5"],
+                &["Sderot", "2026-09", "880", "", ""],
+                &["كريات شمونة", "2026-Q2", "1,200", "", ""],
+            ],
             None,
         )
         .unwrap();
+        assert_eq!((rows[2].town_id, rows[2].period.to_string()), (1, "2026-Q2".into()));
         assert_eq!(rows[0].town_id, 1);
         assert_eq!(rows[0].values.get(Indicator::JobSeekers), Some(1240.0));
         assert_eq!(rows[0].values.get(Indicator::AverageWage), Some(9850.5));

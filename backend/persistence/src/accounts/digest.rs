@@ -94,7 +94,7 @@ async fn compose_all(
         let locale = Locale::of_account(Some(&user.locale));
         let town_name = |town_id: i64| {
             let town = towns.iter().find(|t| t.id == town_id)?;
-            Some(locale.place_name(&town.name_he, &town.name_en).to_owned())
+            Some(town.name_in(locale).to_owned())
         };
         let minutes = waiting
             .minutes

@@ -142,18 +142,18 @@ pub async fn list(
     crate::page::fetch(db, query, page).await
 }
 
-/// The towns (id, English name) of the people behind accounts, for the accounts list.
-pub async fn towns_of_people(db: &Database, person_ids: &[i64]) -> StoreResult<HashMap<i64, (i64, String)>> {
+/// The towns of the people behind accounts, by person, for the accounts list.
+pub async fn towns_of_people(db: &Database, person_ids: &[i64]) -> StoreResult<HashMap<i64, towns::Model>> {
     let people = people::Entity::find().filter(people::Column::Id.is_in(person_ids.iter().copied())).all(db).await?;
     let town_ids: Vec<i64> = people.iter().map(|p| p.town_id).collect();
-    let names: HashMap<i64, String> = towns::Entity::find()
+    let towns: HashMap<i64, towns::Model> = towns::Entity::find()
         .filter(towns::Column::Id.is_in(town_ids))
         .all(db)
         .await?
         .into_iter()
-        .map(|t| (t.id, t.name_en))
+        .map(|t| (t.id, t))
         .collect();
-    Ok(people.into_iter().map(|p| (p.id, (p.town_id, names.get(&p.town_id).cloned().unwrap_or_default()))).collect())
+    Ok(people.into_iter().filter_map(|p| Some((p.id, towns.get(&p.town_id)?.clone()))).collect())
 }
 
 /// Pending invitations among `user_ids`: accounts whose invitation link was not used yet.

@@ -31,6 +31,7 @@ impl Seeder<'_> {
                 region_id: Set(region_id),
                 name_he: Set(seed.name_he.into()),
                 name_en: Set(seed.name_en.into()),
+                name_ar: Set(Some(seed.name_ar.into())),
                 population: Set(Some(seed.population)),
                 socio_economic_cluster: Set(Some(seed.cluster)),
                 archived_at: Set(None),

@@ -93,8 +93,8 @@ fn stamps(now: DateTime<Utc>) -> Stamps {
 
 impl Seeder<'_> {
     async fn run(&mut self) -> StoreResult<()> {
-        let north = self.region("north", "צפון", "North").await?;
-        let south = self.region("south", "דרום", "South").await?;
+        let north = self.region("north", "צפון", "North", "الشمال").await?;
+        let south = self.region("south", "דרום", "South", "الجنوب").await?;
         self.account("admin", "מנהלת מערכת (הדגמה)", None, None, AccountRole::Admin, "all".into()).await?;
         self.account("national", "צוות התוכנית הארצי (הדגמה)", None, None, AccountRole::National, "all".into()).await?;
         let coordinator_north = self
@@ -135,12 +135,12 @@ impl Seeder<'_> {
         use workit_domain::forums::Stage;
         let mut names = NAME_FIRST.iter().flat_map(|first| NAME_SECOND.iter().map(move |second| (first, second)));
         let mut index = 0;
-        for (code, he, en, total) in NATIONAL_REGIONS {
+        for (code, he, en, ar, total) in NATIONAL_REGIONS {
             let (region, coordinator, demo_towns) = match *code {
                 "north" => (demo_regions[0].0, demo_regions[0].1, TOWNS.iter().filter(|t| t.north).count()),
                 "south" => (demo_regions[1].0, demo_regions[1].1, TOWNS.iter().filter(|t| !t.north).count()),
                 _ => {
-                    let region = self.region(code, he, en).await?;
+                    let region = self.region(code, he, en, ar).await?;
                     let coordinator = self
                         .account(
                             &format!("coordinator.{code}"),
@@ -155,11 +155,14 @@ impl Seeder<'_> {
                 }
             };
             for _ in demo_towns..*total {
-                let Some(((first_he, first_en), (second_he, second_en))) = names.next() else { break };
+                let Some(((first_he, first_en, first_ar), (second_he, second_en, second_ar))) = names.next() else {
+                    break;
+                };
                 index += 1;
                 let slug = format!("town-{index}");
                 let name_he = format!("{first_he} {second_he}");
                 let name_en = format!("{first_en} {second_en}");
+                let name_ar = format!("{first_ar} {second_ar}");
                 let stage = match self.rng.random_range(0..10) {
                     0..=1 => Stage::KickOff,
                     2..=5 => Stage::MappingAndPlanning,
@@ -169,6 +172,7 @@ impl Seeder<'_> {
                     slug: &slug,
                     name_he: &name_he,
                     name_en: &name_en,
+                    name_ar: &name_ar,
                     north: *code == "north",
                     population: self.rng.random_range(3_000..120_000),
                     cluster: self.rng.random_range(1..=8),
@@ -180,13 +184,14 @@ impl Seeder<'_> {
         Ok(())
     }
 
-    async fn region(&mut self, code: &str, he: &str, en: &str) -> StoreResult<i64> {
+    async fn region(&mut self, code: &str, he: &str, en: &str, ar: &str) -> StoreResult<i64> {
         let region = insert_new(
             self.txn,
             regions::ActiveModel {
                 code: Set(code.into()),
                 name_he: Set(he.into()),
                 name_en: Set(en.into()),
+                name_ar: Set(Some(ar.into())),
                 ..Default::default()
             },
             self.now,

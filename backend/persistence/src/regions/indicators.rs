@@ -141,7 +141,7 @@ pub async fn importable_towns(db: &Database, actor: &Actor, town: Option<TownId>
     let editable: Vec<ImportableTown> = rows
         .into_iter()
         .filter(|t| actor.can(Action::EditIndicators, workit_domain::Scope::Town { town: t.id, region: t.region_id }))
-        .map(|t| ImportableTown { id: t.id, name_he: t.name_he, name_en: t.name_en })
+        .map(|t| ImportableTown { id: t.id, name_he: t.name_he, name_en: t.name_en, name_ar: t.name_ar })
         .collect();
     if editable.is_empty() {
         return Err(DomainError::Forbidden.into());

@@ -6,7 +6,7 @@ use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use workit_domain::accounts::{self as rules, TokenPurpose};
 use workit_persistence::accounts::manage::{self as store, Invitation, LinkEmail};
-use workit_persistence::entities::users;
+use workit_persistence::entities::{towns, users};
 
 use super::super::ContextExt;
 use super::super::enums::SystemRole;
@@ -31,7 +31,7 @@ pub enum AccountRole {
 /// An account as the admin page lists it.
 pub struct Account {
     user: users::Model,
-    town: Option<(i64, String)>,
+    town: Option<towns::Model>,
     pending_invitation: bool,
 }
 
@@ -54,10 +54,16 @@ impl Account {
     }
     /// The town of the person behind a town role.
     async fn town_id(&self) -> Option<ID> {
-        self.town.as_ref().map(|(id, _)| ID::from(id.to_string()))
+        self.town.as_ref().map(|town| ID::from(town.id.to_string()))
+    }
+    async fn town_name_he(&self) -> Option<&str> {
+        self.town.as_ref().map(|town| town.name_he.as_str())
     }
     async fn town_name_en(&self) -> Option<&str> {
-        self.town.as_ref().map(|(_, name)| name.as_str())
+        self.town.as_ref().map(|town| town.name_en.as_str())
+    }
+    async fn town_name_ar(&self) -> Option<&str> {
+        self.town.as_ref()?.name_ar.as_deref()
     }
     async fn disabled(&self) -> bool {
         self.user.disabled_at.is_some()

@@ -11,7 +11,9 @@ export const AccountsQuery = graphql(`
         displayName
         systemRole
         regionId
+        townNameHe
         townNameEn
+        townNameAr
         disabled
         pendingInvitation
         version
@@ -21,12 +23,14 @@ export const AccountsQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
     }
     towns(limit: 200) {
       items {
         id
         nameHe
         nameEn
+        nameAr
         region {
           id
         }

@@ -111,7 +111,7 @@ function InviteDialog({ towns, regions, isAdmin, onClose }: { towns: Option[]; r
   );
 }
 
-type Row = { id: string; email: string; displayName: string; systemRole: string; regionId?: string | null; townNameEn?: string | null; disabled: boolean; pendingInvitation: boolean; version: number };
+type Row = { id: string; email: string; displayName: string; systemRole: string; regionId?: string | null; townNameHe?: string | null; townNameEn?: string | null; townNameAr?: string | null; disabled: boolean; pendingInvitation: boolean; version: number };
 
 function RoleDialog({ account, regions, onClose }: { account: Row; regions: Option[]; onClose: () => void }) {
   const { t } = useTranslation();
@@ -170,7 +170,9 @@ export default function AccountsPage() {
     [data, i18n.language, isAdmin, me.region?.id],
   );
   const act = async (run: () => Promise<Parameters<typeof report>[0]>) => report(await run());
-  const roleOf = (account: Row) => (account.systemRole === 'NONE' ? (account.townNameEn ?? t('accounts.townRolesOnly')) : t(`roles.${account.systemRole}`));
+  const townOf = (account: Row) =>
+    account.townNameHe && account.townNameEn ? localName({ nameHe: account.townNameHe, nameEn: account.townNameEn, nameAr: account.townNameAr }, i18n.language) : null;
+  const roleOf = (account: Row) => (account.systemRole === 'NONE' ? (townOf(account) ?? t('accounts.townRolesOnly')) : t(`roles.${account.systemRole}`));
   const statusOf = (account: Row) => t(account.disabled ? 'accounts.disabled' : account.pendingInvitation ? 'accounts.invited' : 'accounts.active');
   const { sort, sorted, toggle } = useSort<'name' | 'email' | 'role' | 'status', Row>(
     'name',

@@ -6,6 +6,7 @@ export const BarriersPageQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       viewerMay {
         editForum
       }

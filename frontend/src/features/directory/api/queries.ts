@@ -36,6 +36,7 @@ export const DirectoryTownQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       region {
         id
       }

@@ -6,6 +6,7 @@ export const ForumPageQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       region {
         id
       }

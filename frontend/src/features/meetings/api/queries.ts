@@ -6,6 +6,7 @@ export const TownMeetingsQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       region {
         id
       }
@@ -102,6 +103,7 @@ export const MeetingPageQuery = graphql(`
             id
             nameHe
             nameEn
+            nameAr
             region {
               id
             }
@@ -263,6 +265,7 @@ export const DecisionsRegisterQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       viewerMay {
         editForum
         editDirectory

@@ -6,6 +6,7 @@ export const ParticipationPageQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       viewerMay {
         editForum
       }

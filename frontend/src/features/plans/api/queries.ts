@@ -7,6 +7,7 @@ export const FocusesPageQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       viewerMay {
         editForum
       }
@@ -93,6 +94,7 @@ export const FocusPageQuery = graphql(`
           id
           nameHe
           nameEn
+          nameAr
           viewerMay {
             editForum
           }
@@ -232,6 +234,7 @@ export const WorkPlanPageQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       viewerMay {
         editForum
         approvePlan
@@ -436,6 +439,7 @@ export const ControlPageQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       viewerMay {
         editForum
         approvePlan
@@ -571,6 +575,7 @@ export const ControlReportQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       forum {
         id
         focuses {
@@ -624,6 +629,7 @@ export const YearSummaryQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       viewerMay {
         editForum
       }

@@ -56,6 +56,7 @@ export const ComparisonQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
     }
     comparison(regionId: $regionId) {
       quarter
@@ -64,6 +65,7 @@ export const ComparisonQuery = graphql(`
           id
           nameHe
           nameEn
+          nameAr
         }
         stage
         milestones {
@@ -121,6 +123,7 @@ export const TrendQuery = graphql(`
             id
             nameHe
             nameEn
+            nameAr
           }
           figures {
             ...FigureFields
@@ -137,6 +140,7 @@ export const TownIndicatorsQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       indicators(last: 12) {
         exact
         editable

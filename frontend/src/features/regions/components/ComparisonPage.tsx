@@ -142,7 +142,7 @@ export default function ComparisonPage() {
   const needle = (params.get('q') ?? '').trim().toLowerCase();
   const stageFilter = params.get('stage');
   const shown = comparison.rows.filter(
-    (row) => (!needle || `${row.town.nameHe} ${row.town.nameEn}`.toLowerCase().includes(needle)) && (!stageFilter || row.stage === stageFilter),
+    (row) => (!needle || `${row.town.nameHe} ${row.town.nameEn} ${row.town.nameAr ?? ''}`.toLowerCase().includes(needle)) && (!stageFilter || row.stage === stageFilter),
   );
   const rows = shown.sort((a, b) => {
     const order = column ? (column.value(a) ?? -Infinity) - (column.value(b) ?? -Infinity) : name(a).localeCompare(name(b), i18n.language);

@@ -48,6 +48,7 @@ export const StakeholderMapPageQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       viewerMay {
         editForum
       }
@@ -167,6 +168,7 @@ export const MappingPageQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       viewerMay {
         editForum
       }

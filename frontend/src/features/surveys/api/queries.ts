@@ -7,10 +7,12 @@ export const PublicSurveyQuery = graphql(`
       townId
       townNameHe
       townNameEn
+      townNameAr
       towns {
         id
         nameHe
         nameEn
+        nameAr
       }
     }
   }
@@ -72,6 +74,7 @@ export const SurveysPageQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       viewerMay {
         editForum
       }
@@ -83,6 +86,7 @@ export const SurveysPageQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
     }
     surveyRounds(townId: $townId) {
       id
@@ -175,6 +179,7 @@ export const RegionSurveyQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
     }
     regionSurveySummary(regionId: $regionId, year: $year) {
       year

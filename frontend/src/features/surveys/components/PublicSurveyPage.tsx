@@ -20,7 +20,7 @@ export default function PublicSurveyPage() {
   const [, submit] = useMutation(SubmitSurveyMutation);
   const [sent, setSent] = useState(false);
   const survey = data?.publicSurvey;
-  const town = survey ? localName({ nameHe: survey.townNameHe, nameEn: survey.townNameEn }, i18n.language) : '';
+  const town = survey ? localName({ nameHe: survey.townNameHe, nameEn: survey.townNameEn, nameAr: survey.townNameAr }, i18n.language) : '';
   const title = survey ? t('surveys.publicTitle', { title: survey.title, town }) : t('surveys.nav');
   useDocumentTitle(title);
   return (

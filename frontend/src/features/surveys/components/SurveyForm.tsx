@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '@/components/FormError';
 import type { HiringHorizon, Industry, InternalTraining, RemoteWork, SurveyAnswersInput, TrainingNeed } from '@/gql/graphql';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
-import { localName } from '@/lib/names';
+import { localName, type PlaceNames } from '@/lib/names';
 
 export const INDUSTRIES: Industry[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U'];
 export const HORIZONS: HiringHorizon[] = ['ONE_TO_TWO_MONTHS', 'THREE_TO_SIX_MONTHS', 'HALF_YEAR_OR_MORE', 'NONE'];
@@ -14,7 +14,7 @@ const REMOTE: RemoteWork[] = ['ALREADY_HYBRID', 'CONSIDERING', 'NOT_RELEVANT'];
 const INTERNAL: InternalTraining[] = ['ORGANISED_PROGRAMME', 'REGULARLY_FOR_SOME', 'SOMETIMES_FOR_SOME', 'NONE'];
 export const TRAINING: TrainingNeed[] = ['NONE', 'ONBOARDING_ONLY', 'PROFESSIONAL_TRAINING'];
 
-type Town = { id: string; nameHe: string; nameEn: string };
+type Town = PlaceNames & { id: string };
 type Saved = { error?: Parameters<ReturnType<typeof useSaveFlow>['handle']>[0]['error']; ok: boolean };
 
 /**

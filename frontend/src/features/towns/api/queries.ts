@@ -9,12 +9,14 @@ export const TownsQuery = graphql(`
         id
         nameHe
         nameEn
+        nameAr
         population
         socioEconomicCluster
         region {
           id
           nameHe
           nameEn
+          nameAr
         }
         forum {
           id
@@ -28,6 +30,7 @@ export const TownsQuery = graphql(`
       code
       nameHe
       nameEn
+      nameAr
     }
   }
 `);
@@ -38,6 +41,7 @@ export const TownOverviewQuery = graphql(`
       id
       nameHe
       nameEn
+      nameAr
       population
       socioEconomicCluster
       indicators(last: 12) {
@@ -58,6 +62,7 @@ export const TownOverviewQuery = graphql(`
         id
         nameHe
         nameEn
+        nameAr
       }
       labourOffice {
         id
