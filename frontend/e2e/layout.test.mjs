@@ -115,6 +115,12 @@ for (const [language, account] of [['he', 'referent.kiryat-shmona'], ['ar', 'mem
   const failures = [];
   const townPath = new URL(page.url()).pathname;
   await page.goto(`${env.server.url}${townPath}/meetings`);
+  // At this width the meetings are cards: each shows its title, date, body and status on screen.
+  const card = page.locator('[data-meeting-cards] li').first();
+  await card.waitFor();
+  assert.equal(await page.locator('table:visible').count(), 0, 'no table of meetings to scroll sideways');
+  const status = await card.locator('[data-meeting-status]').boundingBox();
+  assert.ok(status && status.x >= 0 && status.x + status.width <= 390, `a meeting's status is on screen: ${JSON.stringify(status)}`);
   const meetingPath = await page.locator('tbody tr a').first().getAttribute('href');
   const closedMeetingPath = await page.locator('tbody').last().locator('tr a').last().getAttribute('href');
   for (const path of [townPath, `${townPath}/forum`, `${townPath}/forum?tab=stages`, `${townPath}/directory`, `${townPath}/meetings`, meetingPath, `${meetingPath}/print`, closedMeetingPath, `${townPath}/decisions`]) {

@@ -1,4 +1,4 @@
-import { Table } from '@mantine/core';
+import { Table, type MantineBreakpoint } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /**
@@ -6,9 +6,22 @@ import type { ReactNode } from 'react';
  * named, so a keyboard user can reach it and scroll it with the arrow keys (axe's
  * scrollable-region-focusable); native scrolling keeps the browser's own cues.
  */
-export function ScrollTable({ label, minWidth, mah, children }: { label: string; minWidth: number; mah?: number | string; children: ReactNode }) {
+export function ScrollTable({
+  label,
+  minWidth,
+  mah,
+  visibleFrom,
+  children,
+}: {
+  label: string;
+  minWidth: number;
+  mah?: number | string;
+  /** Shown only from this width on, where a page offers another layout for phones. */
+  visibleFrom?: MantineBreakpoint;
+  children: ReactNode;
+}) {
   return (
-    <Table.ScrollContainer type="native" minWidth={minWidth} mah={mah} tabIndex={0} aria-label={label}>
+    <Table.ScrollContainer type="native" minWidth={minWidth} mah={mah} tabIndex={0} aria-label={label} visibleFrom={visibleFrom}>
       {children}
     </Table.ScrollContainer>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,7 +37,24 @@ function MeetingTable({ caption, meetings, latestFirst = false }: { caption: str
       <Title order={2} size="h3">
         {caption}
       </Title>
-      <ScrollTable minWidth={560} label={caption}>
+      {/* On a phone each meeting is a card: its title, when, which body and its status all show
+          without scrolling sideways (the table needs 560 px). */}
+      <Stack component="ul" gap="xs" hiddenFrom="sm" aria-label={caption} p={0} m={0} style={{ listStyle: 'none' }} data-meeting-cards>
+        {sorted(meetings).map((m) => (
+          <Paper component="li" key={m.id} withBorder p="sm" radius="md">
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+              <Anchor component={Link} to={`/meetings/${m.id}`} fw={600}>
+                {m.title}
+              </Anchor>
+              <MeetingStatusBadge status={listedStatus(m.status, m.minutes)} />
+            </Group>
+            <Text size="sm" c="dimmed">
+              {dateTime(m.startsAt)} · <bdi>{m.body.name}</bdi>
+            </Text>
+          </Paper>
+        ))}
+      </Stack>
+      <ScrollTable minWidth={560} label={caption} visibleFrom="sm">
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>

@@ -23,7 +23,7 @@ export function listedStatus(status: MeetingStatus, minutes: readonly { status: 
 export function MeetingStatusBadge({ status }: { status: ListedStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status]} variant="light" style={{ textTransform: 'none' }}>
+    <Badge color={COLORS[status]} variant="light" style={{ textTransform: 'none' }} data-meeting-status={status}>
       {t(`meetingStatus.${status}`)}
     </Badge>
   );
