@@ -11,6 +11,7 @@ export function ScrollTable({
   minWidth,
   mah,
   visibleFrom,
+  stackOnPhone = false,
   children,
 }: {
   label: string;
@@ -18,10 +19,24 @@ export function ScrollTable({
   mah?: number | string;
   /** Shown only from this width on, where a page offers another layout for phones. */
   visibleFrom?: MantineBreakpoint;
+  /**
+   * On a phone, each row becomes a card with a cell per line, named by its `data-label`
+   * (`global.css`, `.stacked-table`): for lists whose last columns — a status, the row's
+   * buttons — matter as much as the first.
+   */
+  stackOnPhone?: boolean;
   children: ReactNode;
 }) {
   return (
-    <Table.ScrollContainer type="native" minWidth={minWidth} mah={mah} tabIndex={0} aria-label={label} visibleFrom={visibleFrom}>
+    <Table.ScrollContainer
+      type="native"
+      minWidth={minWidth}
+      mah={mah}
+      tabIndex={0}
+      aria-label={label}
+      visibleFrom={visibleFrom}
+      className={stackOnPhone ? 'stacked-table' : undefined}
+    >
       {children}
     </Table.ScrollContainer>
   );

@@ -47,7 +47,7 @@ function RowActions({ label, archived, onEdit, onArchive }: { label: string; arc
   const edit = `${t('directory.edit')}: ${label}`;
   const archive = `${archived ? t('directory.restore') : t('directory.archive')}: ${label}`;
   return (
-    <Table.Td>
+    <Table.Td data-label={t('directory.actions')}>
       <Group gap={4} wrap="nowrap">
         <Tooltip label={edit}>
           <ActionIcon variant="subtle" aria-label={edit} onClick={onEdit}>
@@ -97,7 +97,7 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
       emptyMessage={t('directory.noOrganisations')}
       problem={problem}
     >
-      <ScrollTable minWidth={520} label={t('directory.organisations')}>
+      <ScrollTable minWidth={520} label={t('directory.organisations')} stackOnPhone>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -111,8 +111,8 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
             {sorted(data?.organisations.items ?? []).map((o) => (
               <Table.Tr key={o.id}>
                 <NameCell name={o.name} archived={o.archived} />
-                <Table.Td>{t(`sectors.${o.sector}`)}</Table.Td>
-                <Table.Td>
+                <Table.Td data-label={t('directory.sector')}>{t(`sectors.${o.sector}`)}</Table.Td>
+                <Table.Td data-label={t('directory.website')}>
                   {o.website && (
                     <Anchor href={o.website} target="_blank" rel="noreferrer noopener" dir="ltr">
                       {o.website.replace(/^https?:\/\//, '')}
@@ -175,7 +175,7 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
       emptyMessage={t('directory.noPeople')}
       problem={problem}
     >
-      <ScrollTable minWidth={640} label={t('directory.people')}>
+      <ScrollTable minWidth={640} label={t('directory.people')} stackOnPhone>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -191,12 +191,12 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
             {sorted(data?.people.items ?? []).map((p) => (
               <Table.Tr key={p.id}>
                 <NameCell name={p.fullName} archived={p.archived} />
-                <Table.Td>{p.organisation?.name}</Table.Td>
-                <Table.Td>{p.jobTitle}</Table.Td>
+                <Table.Td data-label={t('directory.organisation')}>{p.organisation?.name}</Table.Td>
+                <Table.Td data-label={t('directory.jobTitle')}>{p.jobTitle}</Table.Td>
                 {p.contactsVisible ? (
                   <>
-                    <Table.Td>{p.email && <Anchor href={`mailto:${p.email}`} dir="ltr">{p.email}</Anchor>}</Table.Td>
-                    <Table.Td dir="ltr">{p.phone}</Table.Td>
+                    <Table.Td data-label={t('directory.email')}>{p.email && <Anchor href={`mailto:${p.email}`} dir="ltr">{p.email}</Anchor>}</Table.Td>
+                    <Table.Td data-label={t('directory.phone')}>{p.phone && <span dir="ltr">{p.phone}</span>}</Table.Td>
                   </>
                 ) : (
                   <Table.Td colSpan={2}>

@@ -65,7 +65,7 @@ export default function DecisionsRegisterPage() {
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('directory.count', { count: data.decisions.totalCount })}
           </Text>
-          <ScrollTable minWidth={720} label={t('decisions.nav')}>
+          <ScrollTable minWidth={720} label={t('decisions.nav')} stackOnPhone>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -79,8 +79,8 @@ export default function DecisionsRegisterPage() {
               <Table.Tbody>
                 {sorted(data.decisions.items).map((d) => (
                   <Table.Tr key={d.id} data-overdue={String(d.overdue)}>
-                    <Table.Td>{d.text}</Table.Td>
-                    <Table.Td>
+                    <Table.Td fw={500}>{d.text}</Table.Td>
+                    <Table.Td data-label={t('decisions.meeting')}>
                       <Anchor component={Link} to={`/meetings/${d.meeting.id}`}>
                         {d.meeting.title}
                       </Anchor>
@@ -88,9 +88,9 @@ export default function DecisionsRegisterPage() {
                         {format.date(d.meeting.startsAt)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{d.owner?.fullName}</Table.Td>
-                    <Table.Td>{format.date(d.dueOn)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label={t('decisions.owner')}>{d.owner?.fullName}</Table.Td>
+                    <Table.Td data-label={t('decisions.dueOn')}>{format.date(d.dueOn)}</Table.Td>
+                    <Table.Td data-label={t('decisions.status')}>
                       <DecisionStatusControl decision={d} canEdit={canEdit} />
                     </Table.Td>
                   </Table.Tr>
