@@ -122,11 +122,11 @@ for (const [language, account] of [['he', 'referent.kiryat-shmona'], ['ar', 'mem
   const status = await card.locator('[data-meeting-status]').boundingBox();
   assert.ok(status && status.x >= 0 && status.x + status.width <= 390, `a meeting's status is on screen: ${JSON.stringify(status)}`);
   const meetingPath = await page.locator('tbody tr a').first().getAttribute('href');
-  // The directory's and the decisions' rows stack into cards: a row's last cell (its buttons,
-  // a decision's status) is on screen, not off to the side of a scrolling table.
-  for (const path of [`${townPath}/directory`, `${townPath}/directory?tab=people`, `${townPath}/decisions`]) {
+  // The directory's, the decisions' and the work plan's rows stack into cards: a row's last cell
+  // (its buttons, a decision's status, a task's decisions) is on screen, not off to the side.
+  for (const path of [`${townPath}/directory`, `${townPath}/directory?tab=people`, `${townPath}/decisions`, `${townPath}/plan`]) {
     await page.goto(`${env.server.url}${path}`);
-    const last = page.locator('tbody tr').first().locator('td:visible').last();
+    const last = page.locator('tbody tr:visible').first().locator('td:visible').last();
     await last.waitFor();
     const box = await last.boundingBox();
     assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${path}: a row's last cell is on screen: ${JSON.stringify(box)}`);

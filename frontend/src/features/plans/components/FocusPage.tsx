@@ -244,7 +244,7 @@ export default function FocusPage() {
         {focus.tasks.length === 0 ? (
           <Text c="dimmed">{t('plan.noTasks')}</Text>
         ) : (
-          <ScrollTable minWidth={480} label={t('plan.focusTasks')}>
+          <ScrollTable minWidth={480} label={t('plan.focusTasks')} stackOnPhone>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -258,9 +258,9 @@ export default function FocusPage() {
                 {focus.tasks.map((task) => (
                   <Table.Tr key={task.id}>
                     <Table.Td>{task.title}</Table.Td>
-                    <Table.Td>{task.owner?.fullName ?? ''}</Table.Td>
-                    <Table.Td>{format.date(task.dueOn)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td data-label={t('plan.export.owner')}>{task.owner?.fullName ?? ''}</Table.Td>
+                    <Table.Td data-label={t('plan.export.due')}>{format.date(task.dueOn)}</Table.Td>
+                    <Table.Td data-label={t('plan.export.state')} style={{ whiteSpace: 'nowrap' }}>
                       <Badge color={STATE_COLOR[task.state]} variant="light" style={{ overflow: 'visible' }}>
                         {t(`plan.state.${task.state}`)}
                       </Badge>

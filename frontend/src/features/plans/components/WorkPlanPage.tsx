@@ -39,7 +39,7 @@ function TaskTable({ tasks, canEdit, label, onEdit }: { tasks: Task[]; canEdit: 
   );
   if (tasks.length === 0) return <Text c="dimmed" size="sm">{t('plan.noTasksHere')}</Text>;
   return (
-    <ScrollTable minWidth={760} label={label}>
+    <ScrollTable minWidth={760} label={label} stackOnPhone>
       <Table striped verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -72,18 +72,18 @@ function TaskTable({ tasks, canEdit, label, onEdit }: { tasks: Task[]; canEdit: 
                 )}
                 {task.expectedProduct && <Text size="xs">{t('plan.product', { product: task.expectedProduct })}</Text>}
               </Table.Td>
-              <Table.Td>{task.team?.name ?? ''}</Table.Td>
-              <Table.Td>{task.owner?.fullName ?? ''}</Table.Td>
-              <Table.Td>{format.list(task.partners.map((p) => p.name))}</Table.Td>
-              <Table.Td>{format.date(task.dueOn)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Table.Td data-label={t('plan.team')}>{task.team?.name ?? ''}</Table.Td>
+              <Table.Td data-label={t('plan.export.owner')}>{task.owner?.fullName ?? ''}</Table.Td>
+              <Table.Td data-label={t('plan.export.partners')}>{format.list(task.partners.map((p) => p.name))}</Table.Td>
+              <Table.Td data-label={t('plan.export.due')}>{format.date(task.dueOn)}</Table.Td>
+              <Table.Td data-label={t('plan.export.state')} style={{ whiteSpace: 'nowrap' }}>
                 <Badge color={STATE_COLOR[task.state]} variant="light" data-state={task.state} style={{ overflow: 'visible' }}>
                   {t(`plan.state.${task.state}`)}
                 </Badge>
                 {task.doneOn && <Text size="xs">{format.date(task.doneOn)}</Text>}
                 {task.droppedReason && <Text size="xs">{task.droppedReason}</Text>}
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label={t('plan.decisions')}>
                 {task.decisions.map((d) => (
                   <Anchor key={d.id} component={Link} to={`/meetings/${d.meeting.id}`} size="xs" display="block">
                     {d.text}
