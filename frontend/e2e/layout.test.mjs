@@ -112,6 +112,12 @@ for (const [language, account] of [['he', 'referent.kiryat-shmona'], ['ar', 'mem
   const page = await newPage(env.browser, { width: 390, height: 844 });
   await signIn(page, env.server.url, account);
   if (language !== 'he') await reloadIn(page, language);
+  // The top bar's brand, language switch and account button fit side by side.
+  await page.getByRole('banner').getByRole('button').last().waitFor();
+  for (const item of await page.getByRole('banner').locator('a, button, label').all()) {
+    const box = await item.boundingBox();
+    if (box) assert.ok(box.x >= 0 && box.x + box.width <= 390, `the top bar's "${await item.textContent()}" is on screen: ${JSON.stringify(box)}`);
+  }
   const failures = [];
   const townPath = new URL(page.url()).pathname;
   await page.goto(`${env.server.url}${townPath}/meetings`);

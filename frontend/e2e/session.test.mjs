@@ -34,8 +34,11 @@ describe('landing by role', () => {
 test('switching to English in the top bar turns the page left-to-right and is remembered for the account', async () => {
   const page = await newPage(env.browser, { width: 390, height: 844 });
   await signIn(page, env.server.url, 'member.kiryat-shmona');
-  // In the top bar on every page, at phone width too: not inside the account menu.
-  await page.getByRole('banner').getByText('English').click();
+  // In the top bar on every page, at phone width too: not inside the account menu. A phone shows
+  // short names; each option keeps its language's full name for screen readers.
+  const banner = page.getByRole('banner');
+  await banner.getByRole('radio', { name: 'English' }).waitFor({ state: 'attached' });
+  await banner.getByText('EN', { exact: true }).click();
   // Mantine's direction provider and i18next set `dir` and `lang` in separate steps.
   await page.waitForFunction(() => document.documentElement.dir === 'ltr' && document.documentElement.lang === 'en');
   await page.getByRole('heading', { level: 1, name: 'Kiryat Shmona' }).waitFor();
@@ -45,7 +48,7 @@ test('switching to English in the top bar turns the page left-to-right and is re
   await signIn(other, env.server.url, 'member.kiryat-shmona');
   await other.waitForFunction(() => document.documentElement.dir === 'ltr');
   await other.getByRole('heading', { level: 1, name: 'Kiryat Shmona' }).waitFor();
-  await page.getByRole('banner').getByText('עברית').click();
+  await banner.getByText('עב', { exact: true }).click();
   await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   await page.context().close();
   await other.context().close();

@@ -66,7 +66,7 @@ export function Layout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.openNavigation')} />
-            <Text component={Link} to="/" fw={700} size="lg" c="blue.9" style={{ textDecoration: 'none' }}>
+            <Text component={Link} to="/" fw={700} fz={{ base: 'md', sm: 'lg' }} c="blue.9" style={{ textDecoration: 'none', whiteSpace: 'nowrap' }}>
               {t('app.title')}
             </Text>
           </Group>

@@ -8,13 +8,14 @@ import { initReactI18next } from 'react-i18next';
  * this list is in the first bundle: a language's words load when it is used, so a Hebrew reader
  * does not download the English and Arabic texts.
  */
-type LocaleMeta = { name: string; dir: 'rtl' | 'ltr'; intl: string };
+/** `short`: the switch's label on a phone, where the top bar has no room for three names. */
+type LocaleMeta = { name: string; short: string; dir: 'rtl' | 'ltr'; intl: string };
 
 export const languages: Record<string, LocaleMeta> = {
-  he: { name: 'עברית', dir: 'rtl', intl: 'he-IL' },
-  en: { name: 'English', dir: 'ltr', intl: 'en-GB' },
+  he: { name: 'עברית', short: 'עב', dir: 'rtl', intl: 'he-IL' },
+  en: { name: 'English', short: 'EN', dir: 'ltr', intl: 'en-GB' },
   // Western digits, as Arabic is written in Israel's public services.
-  ar: { name: 'العربية', dir: 'rtl', intl: 'ar-IL-u-nu-latn' },
+  ar: { name: 'العربية', short: 'عر', dir: 'rtl', intl: 'ar-IL-u-nu-latn' },
 };
 
 const texts = import.meta.glob<Record<string, unknown>>('../locales/*.json', { import: 'default' });
@@ -40,7 +41,7 @@ export function isolateForeign(value: string, dir: 'rtl' | 'ltr'): string {
 const STORAGE_KEY = 'workit.language';
 
 export function languageMeta(code: string): LocaleMeta {
-  return languages[code] ?? languages[DEFAULT_LANGUAGE] ?? { name: code, dir: 'ltr', intl: code };
+  return languages[code] ?? languages[DEFAULT_LANGUAGE] ?? { name: code, short: code, dir: 'ltr', intl: code };
 }
 
 function storedLanguage(): string {
