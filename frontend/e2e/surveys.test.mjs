@@ -23,10 +23,14 @@ test('an employer answers on a phone without an account and the employment lead 
   await employer.goto(link);
   await employer.getByRole('heading', { level: 1, name: /קריית גת/ }).waitFor();
   assert.deepEqual(await seriousViolations(employer), [], 'public form, he, 390px');
-  await employer.getByText('English').click();
+  // A phone shows the languages' short names.
+  await employer.getByText('EN', { exact: true }).click();
   await employer.getByRole('heading', { level: 1, name: /Kiryat Gat/ }).waitFor();
   assert.deepEqual(await seriousViolations(employer), [], 'public form, en, 390px');
-  await employer.getByText('עברית').click();
+  await employer.getByText('عر', { exact: true }).click();
+  await employer.getByRole('heading', { level: 1, name: /كريات جات/ }).waitFor();
+  assert.deepEqual(await seriousViolations(employer), [], 'public form, ar, 390px');
+  await employer.getByText('עב', { exact: true }).click();
   await employer.getByRole('heading', { level: 1, name: /קריית גת/ }).waitFor();
   await employer.getByLabel('1. שם החברה').fill('מאפיית הדגמה לבדיקה');
   await employer.getByRole('textbox', { name: '3. באיזה ענף פועל העסק?' }).click();
