@@ -358,16 +358,23 @@ pub(super) const AGENDA_TEMPLATE: &[(&str, AgendaKind, i32)] = &[
     ("סיכום היו\"ר", AgendaKind::Discussion, 15),
 ];
 
+/// A region: code, Hebrew, English and Arabic name, and its number of towns in the national set.
+pub(super) type RegionSeed = (&'static str, &'static str, &'static str, &'static str, usize);
+
+/// The demo's two regions, which the national data set fills up.
+pub(super) const NORTH: RegionSeed = ("north", "צפון", "North", "الشمال", 72);
+pub(super) const SOUTH: RegionSeed = ("south", "דרום", "South", "الجنوب", 43);
+
 /// The national data set's regions beyond the demo's two, with how many towns each has, so that
 /// with the demo's fourteen the country has 257 local authorities in roughly the real regions'
 /// proportions.
-pub(super) const NATIONAL_REGIONS: &[(&str, &str, &str, &str, usize)] = &[
-    ("north", "צפון", "North", "الشمال", 72),
+pub(super) const NATIONAL_REGIONS: &[RegionSeed] = &[
+    NORTH,
     ("haifa", "חיפה", "Haifa", "حيفا", 30),
     ("center", "מרכז", "Center", "المركز", 64),
     ("tel-aviv", "תל אביב", "Tel Aviv", "تل أبيب", 17),
     ("jerusalem", "ירושלים", "Jerusalem", "القدس", 16),
-    ("south", "דרום", "South", "الجنوب", 43),
+    SOUTH,
     ("judea-samaria", "יהודה ושומרון", "Judea and Samaria", "يهودا والسامرة", 15),
 ];
 

@@ -20,7 +20,10 @@ mod meetings;
 mod plans;
 mod stakeholders;
 
-use data::{FIRST_NAMES, LAST_NAMES, NAME_FIRST, NAME_SECOND, NATIONAL_REGIONS, TOWNS, TOWNS_WITH_LOGINS, TownSeed};
+use data::{
+    FIRST_NAMES, LAST_NAMES, NAME_FIRST, NAME_SECOND, NATIONAL_REGIONS, NORTH, RegionSeed, SOUTH, TOWNS,
+    TOWNS_WITH_LOGINS, TownSeed,
+};
 
 use crate::accounts::{NewUser, create_user};
 use crate::entities::*;
@@ -93,8 +96,8 @@ fn stamps(now: DateTime<Utc>) -> Stamps {
 
 impl Seeder<'_> {
     async fn run(&mut self) -> StoreResult<()> {
-        let north = self.region("north", "צפון", "North", "الشمال").await?;
-        let south = self.region("south", "דרום", "South", "الجنوب").await?;
+        let north = self.region(&NORTH).await?;
+        let south = self.region(&SOUTH).await?;
         self.account("admin", "מנהלת מערכת (הדגמה)", None, None, AccountRole::Admin, "all".into()).await?;
         self.account("national", "צוות התוכנית הארצי (הדגמה)", None, None, AccountRole::National, "all".into()).await?;
         let coordinator_north = self
@@ -104,7 +107,7 @@ impl Seeder<'_> {
                 Some(north),
                 None,
                 AccountRole::RegionalCoordinator,
-                "North".into(),
+                NORTH.2.into(),
             )
             .await?;
         let coordinator_south = self
@@ -114,7 +117,7 @@ impl Seeder<'_> {
                 Some(south),
                 None,
                 AccountRole::RegionalCoordinator,
-                "South".into(),
+                SOUTH.2.into(),
             )
             .await?;
         for seed in TOWNS {
@@ -135,12 +138,12 @@ impl Seeder<'_> {
         use workit_domain::forums::Stage;
         let mut names = NAME_FIRST.iter().flat_map(|first| NAME_SECOND.iter().map(move |second| (first, second)));
         let mut index = 0;
-        for (code, he, en, ar, total) in NATIONAL_REGIONS {
+        for seed @ (code, he, en, _, total) in NATIONAL_REGIONS {
             let (region, coordinator, demo_towns) = match *code {
                 "north" => (demo_regions[0].0, demo_regions[0].1, TOWNS.iter().filter(|t| t.north).count()),
                 "south" => (demo_regions[1].0, demo_regions[1].1, TOWNS.iter().filter(|t| !t.north).count()),
                 _ => {
-                    let region = self.region(code, he, en, ar).await?;
+                    let region = self.region(seed).await?;
                     let coordinator = self
                         .account(
                             &format!("coordinator.{code}"),
@@ -184,7 +187,7 @@ impl Seeder<'_> {
         Ok(())
     }
 
-    async fn region(&mut self, code: &str, he: &str, en: &str, ar: &str) -> StoreResult<i64> {
+    async fn region(&mut self, &(code, he, en, ar, _): &RegionSeed) -> StoreResult<i64> {
         let region = insert_new(
             self.txn,
             regions::ActiveModel {
