@@ -12,6 +12,7 @@ import { ErrorState, Loading } from '@/components/PageState';
 import type { ControlFiguresFieldsFragment, ControlPageQuery as ControlPageData, MetricStatus } from '@/gql/graphql';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { useFormat } from '@/hooks/useFormat';
+import { useJustSaved } from '@/hooks/useJustSaved';
 import { useProblem } from '@/hooks/useProblem';
 import { downloadWithSession } from '@/lib/download';
 import { localName } from '@/lib/names';
@@ -313,8 +314,7 @@ export default function ControlPage() {
   const quarter = params.get('quarter') ?? first?.lastClosedQuarter ?? '';
   const [{ data, fetching, error }, refetch] = useQuery({ query: ControlPageQuery, variables: { townId, quarter, previous: addQuarters(quarter, -1) }, pause: !quarter, context: controlLists });
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  // The control version saved on this page last, so its form says "saved" once refetched.
-  const [savedVersion, setSavedVersion] = useState<string | null>(null);
+  const justSaved = useJustSaved(quarter);
   const town = data?.town;
   const townName = localName(town, i18n.language);
   const label = (text: string) => {
@@ -354,7 +354,7 @@ export default function ControlPage() {
       <SimpleGrid cols={{ base: 1, lg: 4 }}>
         <div style={{ gridColumn: 'span 3' }}>
           <Stack gap="lg">
-            <Conclusions key={`${quarter}:${control.version}`} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} canApprove={town.viewerMay.approvePlan} saved={savedVersion === `${quarter}:${control.version}`} onSaved={(version) => setSavedVersion(`${quarter}:${version}`)} />
+            <Conclusions key={`${quarter}:${control.version}`} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} canApprove={town.viewerMay.approvePlan} saved={justSaved.isJustSaved(control.version)} onSaved={justSaved.markSaved} />
             {/* Outside the keyed form, so a save's refetch does not close an open dialog. */}
             <PlanChanges key={quarter} forum={forum} quarter={quarter} control={control} canEdit={town.viewerMay.editForum} />
           </Stack>

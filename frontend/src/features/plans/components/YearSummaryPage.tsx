@@ -11,6 +11,7 @@ import { ErrorState, Loading } from '@/components/PageState';
 import type { YearSummaryQuery as YearSummaryData } from '@/gql/graphql';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { useFormat } from '@/hooks/useFormat';
+import { useJustSaved } from '@/hooks/useJustSaved';
 import { useProblem } from '@/hooks/useProblem';
 import { downloadWithSession } from '@/lib/download';
 import { localName } from '@/lib/names';
@@ -172,8 +173,7 @@ export default function YearSummaryPage() {
   const year = Number(params.get('year')) || thisYear;
   const [{ data, fetching, error }, refetch] = useQuery({ query: YearSummaryQuery, variables: { townId, year } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  // The summary version saved on this page last, so its form says "saved" once refetched.
-  const [savedVersion, setSavedVersion] = useState<string | null>(null);
+  const justSaved = useJustSaved(String(year));
   const town = data?.town;
   const townName = localName(town, i18n.language);
   const title = t('year.pageTitle', { town: townName, year });
@@ -197,7 +197,7 @@ export default function YearSummaryPage() {
         </Group>
       </Group>
       <Text c="dimmed">{t('year.intro')}</Text>
-      <YearForm key={`${year}:${forum.yearSummary.version}`} townId={townId} forumId={forum.id} summary={forum.yearSummary} canEdit={town.viewerMay.editForum} saved={savedVersion === `${year}:${forum.yearSummary.version}`} onSaved={(version) => setSavedVersion(`${year}:${version}`)} />
+      <YearForm key={`${year}:${forum.yearSummary.version}`} townId={townId} forumId={forum.id} summary={forum.yearSummary} canEdit={town.viewerMay.editForum} saved={justSaved.isJustSaved(forum.yearSummary.version)} onSaved={justSaved.markSaved} />
     </Stack>
   );
 }
