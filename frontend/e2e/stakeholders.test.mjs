@@ -95,7 +95,11 @@ test('a referent moves a stakeholder to B by keyboard and from B to A by mouse, 
   for (const [language, width] of [['he', 1280], ['en', 1280], ['he', 390], ['en', 390]]) {
     await page.setViewportSize({ width, height: 900 });
     await reloadIn(page, language);
+    // The view is in the address: a reload keeps the table; the first option goes back to the map.
+    await page.getByTestId('stakeholder-table').waitFor();
+    await page.locator('label[for$="-map"]').click();
     await page.locator('[data-testid="stakeholder-map"]').waitFor();
+    assert.ok(!new URL(page.url()).searchParams.has('view'), 'the map is the page without a view in its address');
     assert.deepEqual(await seriousViolations(page), [], `map, ${language}, ${width}px`);
     // The view switch's second option, whatever the language.
     await page.locator('label[for$="-table"]').click();

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, List, Menu, MultiSe
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
 import { DateField } from '@/components/DateField';
@@ -33,7 +33,16 @@ export default function StakeholderMapPage() {
   const format = useFormat();
   const [{ data, fetching, error }, refetchPage] = useQuery({ query: StakeholderMapPageQuery, variables: { townId } });
   const forumId = data?.town.forum?.id ?? '';
-  const [view, setView] = useState<'map' | 'table'>('map');
+  // The view is in the address, so the table can be linked to and comes back with "back".
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'table' ? 'table' : 'map';
+  const setView = (next: 'map' | 'table') =>
+    setParams((current) => {
+      const updated = new URLSearchParams(current);
+      if (next === 'table') updated.set('view', 'table');
+      else updated.delete('view');
+      return updated;
+    });
   const [asOf, setAsOf] = useState('');
   const [compare, setCompare] = useState(false);
   const [compareFrom, setCompareFrom] = useState('');
