@@ -128,16 +128,27 @@ for (const [language, account] of [['he', 'referent.kiryat-shmona'], ['ar', 'mem
   const status = await card.locator('[data-meeting-status]').boundingBox();
   assert.ok(status && status.x >= 0 && status.x + status.width <= 390, `a meeting's status is on screen: ${JSON.stringify(status)}`);
   const meetingPath = await page.locator('tbody tr a').first().getAttribute('href');
-  // The directory's, the decisions' and the work plan's rows stack into cards: a row's last cell
-  // (its buttons, a decision's status, a task's decisions) is on screen, not off to the side.
-  for (const path of [`${townPath}/directory`, `${townPath}/directory?tab=people`, `${townPath}/decisions`, `${townPath}/plan`]) {
+  const closedMeetingPath = await page.locator('tbody').last().locator('tr a').last().getAttribute('href');
+  // Lists whose last columns matter (buttons, a status, the quarter's figures) stack each row into
+  // a card: a row's last cell is on screen, not off to the side, and no such list scrolls sideways.
+  const stacked = [townPath, `${townPath}/forum`, `${townPath}/directory`, `${townPath}/directory?tab=people`, `${townPath}/decisions`, `${townPath}/plan`, `${townPath}/control`, `${townPath}/mapping`, `${townPath}/stakeholders?view=table`, meetingPath, closedMeetingPath];
+  for (const path of stacked) {
     await page.goto(`${env.server.url}${path}`);
-    const last = page.locator('tbody tr:visible').first().locator('td:visible').last();
-    await last.waitFor();
+    const last = page.locator('.stacked-table tbody tr:visible').first().locator('td:visible').last();
+    await last.waitFor({ timeout: 10_000 }).catch(() => assert.fail(`${path}: no stacked list shows a row`));
     const box = await last.boundingBox();
     assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${path}: a row's last cell is on screen: ${JSON.stringify(box)}`);
+    const sideways = await page.locator('.stacked-table').evaluateAll((lists) => lists.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.getAttribute('aria-label')));
+    assert.deepEqual(sideways, [], `${path}: stacked lists that scroll sideways`);
   }
-  const closedMeetingPath = await page.locator('tbody').last().locator('tr a').last().getAttribute('href');
+  // Their header row is hidden, so the sort is a select and a direction button.
+  await page.goto(`${env.server.url}${townPath}/directory?tab=people`);
+  const names = () => page.locator('.stacked-table tbody tr:visible td:first-child').allInnerTexts();
+  await page.locator('.stacked-table tbody tr:visible').first().waitFor();
+  const ascending = await names();
+  await page.locator('[data-phone-sort]').getByRole('button').click();
+  await page.waitForFunction((first) => document.querySelector('.stacked-table tbody tr td')?.textContent !== first, ascending[0]);
+  assert.deepEqual(await names(), [...ascending].reverse(), 'the direction button reverses the list');
   for (const path of [townPath, `${townPath}/forum`, `${townPath}/forum?tab=stages`, `${townPath}/directory`, `${townPath}/meetings`, meetingPath, `${meetingPath}/print`, closedMeetingPath, `${townPath}/decisions`]) {
     await page.goto(`${env.server.url}${path}`);
     await page.locator('h1').first().waitFor();

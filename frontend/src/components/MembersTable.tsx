@@ -30,8 +30,8 @@ export function MembersTable<M extends MemberRow>({ members, label, detailed = f
     );
   }
   return (
-    // Scrolls sideways on a phone; focusable and named so the keyboard can scroll it too.
-    <ScrollTable minWidth={detailed ? 640 : 480} label={label}>
+    // On a phone each member is a card; wider, the table scrolls if it must.
+    <ScrollTable minWidth={detailed ? 640 : 480} label={label} stackOnPhone>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -48,13 +48,13 @@ export function MembersTable<M extends MemberRow>({ members, label, detailed = f
         <Table.Tbody>
           {members.map((member) => (
             <Table.Tr key={member.id} c={member.current === false ? 'dimmed' : undefined}>
-              <Table.Td>{member.person.fullName}</Table.Td>
-              <Table.Td>{member.person.organisation?.name}</Table.Td>
-              <Table.Td>{member.person.organisation && t(`sectors.${member.person.organisation.sector}`)}</Table.Td>
-              <Table.Td>{t(`membershipRoles.${member.role}`)}</Table.Td>
-              {detailed && <Table.Td>{member.person.seniority && t(`seniority.${member.person.seniority}`)}</Table.Td>}
-              <Table.Td>{format.date(member.joinedOn)}</Table.Td>
-              {detailed && <Table.Td>{member.leftOn ? format.date(member.leftOn) : ''}</Table.Td>}
+              <Table.Td fw={500}>{member.person.fullName}</Table.Td>
+              <Table.Td data-label={t('town.organisation')}>{member.person.organisation?.name}</Table.Td>
+              <Table.Td data-label={t('town.sector')}>{member.person.organisation && t(`sectors.${member.person.organisation.sector}`)}</Table.Td>
+              <Table.Td data-label={t('town.role')}>{t(`membershipRoles.${member.role}`)}</Table.Td>
+              {detailed && <Table.Td data-label={t('forum.seniority')}>{member.person.seniority && t(`seniority.${member.person.seniority}`)}</Table.Td>}
+              <Table.Td data-label={t('town.joined')}>{format.date(member.joinedOn)}</Table.Td>
+              {detailed && <Table.Td data-label={t('forum.leftOn')}>{member.leftOn ? format.date(member.leftOn) : ''}</Table.Td>}
               {actions && <Table.Td>{actions(member)}</Table.Td>}
             </Table.Tr>
           ))}

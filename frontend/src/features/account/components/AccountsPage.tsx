@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
-import { SortableTh, useSort } from '@/components/SortableTh';
+import { PhoneSort, SortableTh, useSort } from '@/components/SortableTh';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
 import { useProblem } from '@/hooks/useProblem';
@@ -180,6 +180,8 @@ export default function AccountsPage() {
     i18n.language,
   );
 
+  const labels = { name: t('accounts.name'), email: t('accounts.email'), role: t('accounts.role'), status: t('accounts.status') };
+
   return (
     <Stack>
       <Group justify="space-between">
@@ -198,29 +200,30 @@ export default function AccountsPage() {
       )}
       {error && <ErrorState error={error} onRetry={() => reload({ requestPolicy: 'network-only' })} />}
       {!data && fetching && <Loading />}
+      {data && <PhoneSort labels={labels} sort={sort} onSort={toggle} />}
       {data && (
-        <ScrollTable minWidth={720} label={t('accounts.title')}>
+        <ScrollTable minWidth={720} label={t('accounts.title')} stackOnPhone>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
-                <SortableTh column="name" label={t('accounts.name')} sort={sort} onSort={toggle} />
-                <SortableTh column="email" label={t('accounts.email')} sort={sort} onSort={toggle} />
-                <SortableTh column="role" label={t('accounts.role')} sort={sort} onSort={toggle} />
-                <SortableTh column="status" label={t('accounts.status')} sort={sort} onSort={toggle} />
+                <SortableTh column="name" label={labels.name} sort={sort} onSort={toggle} />
+                <SortableTh column="email" label={labels.email} sort={sort} onSort={toggle} />
+                <SortableTh column="role" label={labels.role} sort={sort} onSort={toggle} />
+                <SortableTh column="status" label={labels.status} sort={sort} onSort={toggle} />
                 <Table.Th scope="col">{t('accounts.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {sorted(data?.accounts.items ?? []).map((account) => (
                 <Table.Tr key={account.id}>
-                  <Table.Td>
+                  <Table.Td fw={500}>
                     <bdi>{account.displayName}</bdi>
                   </Table.Td>
-                  <Table.Td dir="ltr" style={{ textAlign: 'start' }}>
-                    {account.email}
+                  <Table.Td data-label={t('accounts.email')}>
+                    <bdi dir="ltr">{account.email}</bdi>
                   </Table.Td>
-                  <Table.Td>{roleOf(account)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={t('accounts.role')}>{roleOf(account)}</Table.Td>
+                  <Table.Td data-label={t('accounts.status')}>
                     <Badge color={account.disabled ? 'red.9' : account.pendingInvitation ? 'orange.9' : 'teal.9'} variant="outline">
                       {statusOf(account)}
                     </Badge>

@@ -7,7 +7,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
-import { SortableTh, useSort } from '@/components/SortableTh';
+import { PhoneSort, SortableTh, useSort } from '@/components/SortableTh';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { OrganisationsQuery as OrganisationsResult, PeopleQuery as PeopleResult } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
@@ -97,6 +97,7 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
       emptyMessage={t('directory.noOrganisations')}
       problem={problem}
     >
+      <PhoneSort labels={{ name: t('directory.name'), sector: t('directory.sector') }} sort={sort} onSort={toggle} />
       <ScrollTable minWidth={520} label={t('directory.organisations')} stackOnPhone>
         <Table striped highlightOnHover>
           <Table.Thead>
@@ -152,6 +153,7 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
     (p, column) => (column === 'fullName' ? p.fullName : column === 'organisation' ? p.organisation?.name : p.jobTitle),
     i18n.language,
   );
+  const labels = { fullName: t('directory.fullName'), organisation: t('directory.organisation'), jobTitle: t('directory.jobTitle') };
   const filters = useListFilters();
   const [editing, setEditing] = useState<Person | null | 'new'>(null);
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -175,13 +177,14 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
       emptyMessage={t('directory.noPeople')}
       problem={problem}
     >
+      <PhoneSort labels={labels} sort={sort} onSort={toggle} />
       <ScrollTable minWidth={640} label={t('directory.people')} stackOnPhone>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <SortableTh column="fullName" label={t('directory.fullName')} sort={sort} onSort={toggle} />
-              <SortableTh column="organisation" label={t('directory.organisation')} sort={sort} onSort={toggle} />
-              <SortableTh column="jobTitle" label={t('directory.jobTitle')} sort={sort} onSort={toggle} />
+              <SortableTh column="fullName" label={labels.fullName} sort={sort} onSort={toggle} />
+              <SortableTh column="organisation" label={labels.organisation} sort={sort} onSort={toggle} />
+              <SortableTh column="jobTitle" label={labels.jobTitle} sort={sort} onSort={toggle} />
               <Table.Th scope="col">{t('directory.email')}</Table.Th>
               <Table.Th scope="col">{t('directory.phone')}</Table.Th>
               {canEdit && <Table.Th scope="col">{t('directory.actions')}</Table.Th>}

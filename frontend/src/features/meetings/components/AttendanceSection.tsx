@@ -45,12 +45,12 @@ export function AttendanceSection({ meeting, townId, canEdit }: { meeting: Meeti
               {summary.meetsTwoThirds ? t('attendance.met') : t('attendance.notMet')}
             </Alert>
           )}
-          <ScrollTable minWidth={420} label={t('attendance.title')}>
+          <ScrollTable minWidth={420} label={t('attendance.title')} stackOnPhone>
             <Table>
               <Table.Tbody>
                 {meeting.attendance.map((a) => (
                   <Table.Tr key={a.person.id}>
-                    <Table.Td>{a.person.fullName}</Table.Td>
+                    <Table.Td fw={500}>{a.person.fullName}</Table.Td>
                     <Table.Td>
                       {recordable ? (
                         <SegmentedControl

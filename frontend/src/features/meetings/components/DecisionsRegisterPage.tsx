@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
-import { SortableTh, useSort } from '@/components/SortableTh';
+import { PhoneSort, SortableTh, useSort } from '@/components/SortableTh';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import type { DecisionStatus, DecisionsRegisterQuery as DecisionsRegisterResult } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
@@ -37,6 +37,7 @@ export default function DecisionsRegisterPage() {
       ({ text: d.text, meeting: d.meeting.startsAt, owner: d.owner?.fullName, dueOn: d.dueOn, status: t(`decisions.values.${d.status}`) })[column],
     i18n.language,
   );
+  const labels = { text: t('decisions.text'), meeting: t('decisions.meeting'), owner: t('decisions.owner'), dueOn: t('decisions.dueOn'), status: t('decisions.status') };
   const townName = localName(data?.town, i18n.language);
   const title = t('decisions.register', { town: townName });
   useDocumentTitle(townName && title);
@@ -65,15 +66,16 @@ export default function DecisionsRegisterPage() {
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('directory.count', { count: data.decisions.totalCount })}
           </Text>
+          <PhoneSort labels={labels} sort={sort} onSort={toggle} />
           <ScrollTable minWidth={720} label={t('decisions.nav')} stackOnPhone>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
-                  <SortableTh column="text" label={t('decisions.text')} sort={sort} onSort={toggle} />
-                  <SortableTh column="meeting" label={t('decisions.meeting')} sort={sort} onSort={toggle} />
-                  <SortableTh column="owner" label={t('decisions.owner')} sort={sort} onSort={toggle} />
-                  <SortableTh column="dueOn" label={t('decisions.dueOn')} sort={sort} onSort={toggle} />
-                  <SortableTh column="status" label={t('decisions.status')} sort={sort} onSort={toggle} />
+                  <SortableTh column="text" label={labels.text} sort={sort} onSort={toggle} />
+                  <SortableTh column="meeting" label={labels.meeting} sort={sort} onSort={toggle} />
+                  <SortableTh column="owner" label={labels.owner} sort={sort} onSort={toggle} />
+                  <SortableTh column="dueOn" label={labels.dueOn} sort={sort} onSort={toggle} />
+                  <SortableTh column="status" label={labels.status} sort={sort} onSort={toggle} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -127,7 +127,7 @@ export function DecisionsSection({ meetingId, townId, decisions, open, canEdit }
           {t('decisions.none')}
         </Text>
       ) : (
-        <ScrollTable minWidth={560} label={t('decisions.title')}>
+        <ScrollTable minWidth={560} label={t('decisions.title')} stackOnPhone>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -141,13 +141,13 @@ export function DecisionsSection({ meetingId, townId, decisions, open, canEdit }
             <Table.Tbody>
               {decisions.map((d) => (
                 <Table.Tr key={d.id}>
-                  <Table.Td>{d.text}</Table.Td>
-                  <Table.Td>{d.owner?.fullName}</Table.Td>
-                  <Table.Td>{format.date(d.dueOn)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td fw={500}>{d.text}</Table.Td>
+                  <Table.Td data-label={t('decisions.owner')}>{d.owner?.fullName}</Table.Td>
+                  <Table.Td data-label={t('decisions.dueOn')}>{format.date(d.dueOn)}</Table.Td>
+                  <Table.Td data-label={t('decisions.status')}>
                     <DecisionStatusControl decision={d} canEdit={canEdit} />
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={t('decisions.task')}>
                     <DecisionTaskControl decision={d} tasks={tasks} canEdit={canEdit} />
                   </Table.Td>
                 </Table.Tr>

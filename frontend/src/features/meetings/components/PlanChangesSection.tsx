@@ -30,7 +30,7 @@ export function PlanChangesSection({ changes, open, canEdit }: { changes: Change
           {t('meetings.planChanges.hint')}
         </Text>
         <FormError message={problem} />
-        <ScrollTable minWidth={520} label={t('meetings.planChanges.title')}>
+        <ScrollTable minWidth={520} label={t('meetings.planChanges.title')} stackOnPhone>
           <Table>
             <Table.Tbody>
               {changes.map((change) => {

@@ -72,7 +72,7 @@ function FocusSection({ focus, approved, note, onNote, canEdit }: { focus: Figur
             {t('focuses.noMetrics')}
           </Text>
         ) : (
-          <ScrollTable minWidth={640} label={t('control.metricsOf', { title: focus.title })}>
+          <ScrollTable minWidth={640} label={t('control.metricsOf', { title: focus.title })} stackOnPhone>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -90,8 +90,8 @@ function FocusSection({ focus, approved, note, onNote, canEdit }: { focus: Figur
                   const before = approved?.metrics.find((a) => a.metricId === m.metricId);
                   return (
                     <Table.Tr key={m.metricId} data-control-metric={m.metricId}>
-                      <Table.Td>{m.name}</Table.Td>
-                      <Table.Td>
+                      <Table.Td fw={500}>{m.name}</Table.Td>
+                      <Table.Td data-label={t('control.value')}>
                         {m.value == null ? (
                           <>
                             <Badge color="gray">{t('control.noValue')}</Badge>
@@ -106,15 +106,15 @@ function FocusSection({ focus, approved, note, onNote, canEdit }: { focus: Figur
                         )}
                         <Differs live={m.value} approved={before ? before.value : undefined} />
                       </Table.Td>
-                      <Table.Td>{m.expected == null ? '—' : format.number(Math.round(m.expected * 100) / 100)}</Table.Td>
-                      <Table.Td>{m.target == null ? '—' : format.number(m.target)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Table.Td data-label={t('control.expected')}>{m.expected == null ? '—' : format.number(Math.round(m.expected * 100) / 100)}</Table.Td>
+                      <Table.Td data-label={t('metrics.target')}>{m.target == null ? '—' : format.number(m.target)}</Table.Td>
+                      <Table.Td data-label={t('control.status')} style={{ whiteSpace: 'nowrap' }}>
                         <Badge color={STATUS_FILL[m.status as MetricStatus]} autoContrast data-status={m.status} maw="none" styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
                           {t(`metrics.statuses.${m.status}`)}
                         </Badge>
                       </Table.Td>
-                      <Table.Td>{signed(m.changeSincePrevious)}</Table.Td>
-                      <Table.Td>{signed(m.changeSinceBaseline)}</Table.Td>
+                      <Table.Td data-label={t('control.sincePrevious')}>{signed(m.changeSincePrevious)}</Table.Td>
+                      <Table.Td data-label={t('control.sinceBaseline')}>{signed(m.changeSinceBaseline)}</Table.Td>
                     </Table.Tr>
                   );
                 })}

@@ -78,7 +78,7 @@ function YearForm({ townId, forumId, summary, canEdit, saved: justSaved, onSaved
               {focus.title}
             </Title>
             {focus.metrics.length > 0 && (
-              <ScrollTable minWidth={560} label={t('year.movement')}>
+              <ScrollTable minWidth={560} label={t('year.movement')} stackOnPhone>
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr>
@@ -92,11 +92,11 @@ function YearForm({ townId, forumId, summary, canEdit, saved: justSaved, onSaved
                   <Table.Tbody>
                     {focus.metrics.map((m) => (
                       <Table.Tr key={m.metricId} data-year-metric={m.metricId}>
-                        <Table.Td>{m.name}</Table.Td>
-                        <Table.Td>{m.fromValue == null ? '—' : `${value(m.fromValue)} (${quarterLabel(m.fromQuarter)})`}</Table.Td>
-                        <Table.Td>{m.toValue == null ? '—' : `${value(m.toValue)} (${quarterLabel(m.toQuarter)})`}</Table.Td>
-                        <Table.Td>{m.change == null ? t('year.noMovement') : `${m.change > 0 ? '+' : ''}${value(m.change)}`}</Table.Td>
-                        <Table.Td>{value(m.target)}</Table.Td>
+                        <Table.Td fw={500}>{m.name}</Table.Td>
+                        <Table.Td data-label={t('year.export.from')}>{m.fromValue == null ? '—' : `${value(m.fromValue)} (${quarterLabel(m.fromQuarter)})`}</Table.Td>
+                        <Table.Td data-label={t('year.export.to')}>{m.toValue == null ? '—' : `${value(m.toValue)} (${quarterLabel(m.toQuarter)})`}</Table.Td>
+                        <Table.Td data-label={t('year.export.change')}>{m.change == null ? t('year.noMovement') : `${m.change > 0 ? '+' : ''}${value(m.change)}`}</Table.Td>
+                        <Table.Td data-label={t('year.export.target')}>{value(m.target)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

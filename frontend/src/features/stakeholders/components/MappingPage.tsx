@@ -164,7 +164,7 @@ export default function MappingPage() {
         </Group>
       </Group>
 
-      <ScrollTable minWidth={520} label={t('mapping.nav')}>
+      <ScrollTable minWidth={520} label={t('mapping.nav')} stackOnPhone>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -178,12 +178,12 @@ export default function MappingPage() {
           <Table.Tbody>
             {data.organisationMappings.map((row) => (
               <Table.Tr key={row.organisation.id}>
-                <Table.Td>
+                <Table.Td fw={500}>
                   <bdi>{row.organisation.name}</bdi>
                 </Table.Td>
-                <Table.Td>{t(`sectors.${row.organisation.sector}`)}</Table.Td>
-                <Table.Td>{(row.answers?.targetGroups ?? []).map((g) => t(`mapping.groups.${g}`)).join(', ')}</Table.Td>
-                <Table.Td>{row.answers ? <Badge color="teal.9">{t('mapping.filled')}</Badge> : <Badge color="gray.8">{t('mapping.notFilled')}</Badge>}</Table.Td>
+                <Table.Td data-label={t('directory.sector')}>{t(`sectors.${row.organisation.sector}`)}</Table.Td>
+                <Table.Td data-label={t('mapping.questions.targetGroups')}>{(row.answers?.targetGroups ?? []).map((g) => t(`mapping.groups.${g}`)).join(', ')}</Table.Td>
+                <Table.Td data-label={t('stakeholders.columns.status')}>{row.answers ? <Badge color="teal.9">{t('mapping.filled')}</Badge> : <Badge color="gray.8">{t('mapping.notFilled')}</Badge>}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
                     {canEdit && (

@@ -135,7 +135,7 @@ export default function SurveysPage() {
           {workList.length === 0 ? (
             <Text size="sm">{t('surveys.workListEmpty')}</Text>
           ) : (
-            <ScrollTable minWidth={560} label={t('surveys.workList')}>
+            <ScrollTable minWidth={560} label={t('surveys.workList')} stackOnPhone>
               <Table striped data-testid="survey-worklist">
                 <Table.Thead>
                   <Table.Tr>
@@ -150,15 +150,19 @@ export default function SurveysPage() {
                 <Table.Tbody>
                   {workList.map((r) => (
                     <Table.Tr key={r.id}>
-                      <Table.Td>
+                      <Table.Td fw={500}>
                         <bdi>{r.company}</bdi>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td data-label={t('surveys.columns.contactName')}>
                         <bdi>{r.answers.contactName}</bdi>
                       </Table.Td>
-                      <Table.Td dir="ltr">{r.answers.contactPhone}</Table.Td>
-                      <Table.Td dir="ltr">{r.answers.contactEmail}</Table.Td>
-                      <Table.Td>{format.number(r.answers.openPositions.reduce((sum, p) => sum + p.count, 0))}</Table.Td>
+                      <Table.Td data-label={t('surveys.columns.contactPhone')}>
+                        <bdi dir="ltr">{r.answers.contactPhone}</bdi>
+                      </Table.Td>
+                      <Table.Td data-label={t('surveys.columns.contactEmail')}>
+                        <bdi dir="ltr">{r.answers.contactEmail}</bdi>
+                      </Table.Td>
+                      <Table.Td data-label={t('surveys.columns.openPositions')}>{format.number(r.answers.openPositions.reduce((sum, p) => sum + p.count, 0))}</Table.Td>
                       <Table.Td>
                         {r.organisation && forumId && canEdit && unplacedIds.has(r.organisation.id) ? (
                           <Button size="compact-xs" variant="light" aria-label={`${t('surveys.placeOnMap')}: ${r.company}`} onClick={async () => report(await place({ forumId, organisationId: r.organisation?.id ?? '' }, employerPlaced))}>
@@ -184,7 +188,7 @@ export default function SurveysPage() {
           <Title order={2} size="h3" id="answers-title" mb="sm">
             {t('surveys.answersTable')}
           </Title>
-          <ScrollTable minWidth={480} label={t('surveys.answersTable')}>
+          <ScrollTable minWidth={480} label={t('surveys.answersTable')} stackOnPhone>
             <Table striped data-testid="survey-answers">
               <Table.Thead>
                 <Table.Tr>
@@ -197,12 +201,12 @@ export default function SurveysPage() {
               <Table.Tbody>
                 {responses.map((r) => (
                   <Table.Tr key={r.id}>
-                    <Table.Td>
+                    <Table.Td fw={500}>
                       <bdi>{r.company}</bdi>
                     </Table.Td>
-                    <Table.Td>{format.number(r.answers.openPositions.reduce((sum, p) => sum + p.count, 0))}</Table.Td>
-                    <Table.Td>{r.answers.hiringHorizon ? t(`surveys.horizons.${r.answers.hiringHorizon}`) : ''}</Table.Td>
-                    <Table.Td>{r.organisation ? <Anchor component={Link} to={`/towns/${townId}/directory`}>{t('surveys.yes')}</Anchor> : t('surveys.no')}</Table.Td>
+                    <Table.Td data-label={t('surveys.columns.openPositions')}>{format.number(r.answers.openPositions.reduce((sum, p) => sum + p.count, 0))}</Table.Td>
+                    <Table.Td data-label={t('surveys.columns.hiringHorizon')}>{r.answers.hiringHorizon ? t(`surveys.horizons.${r.answers.hiringHorizon}`) : ''}</Table.Td>
+                    <Table.Td data-label={t('surveys.inDirectory')}>{r.organisation ? <Anchor component={Link} to={`/towns/${townId}/directory`}>{t('surveys.yes')}</Anchor> : t('surveys.no')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

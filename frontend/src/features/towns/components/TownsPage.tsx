@@ -8,7 +8,7 @@ import { useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
-import { SortableTh, useSort } from '@/components/SortableTh';
+import { columnLabels, PhoneSort, SortableTh, useSort } from '@/components/SortableTh';
 import type { TownsQuery as TownsPageData } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
@@ -101,32 +101,35 @@ export default function TownsPage() {
           {data.towns.items.length === 0 ? (
             <EmptyState message={t('towns.none')} action={<Button variant="light" onClick={() => setSearch('')}>{t('towns.clearSearch')}</Button>} />
           ) : (
-            <ScrollTable minWidth={560} label={t('towns.title')}>
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    {COLUMNS.map((column) => (
-                      <SortableTh key={column} column={column} label={t(`towns.${column}`)} sort={sort} onSort={toggle} />
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {sorted(data.towns.items).map((town) => (
-                    <Table.Tr key={town.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/towns/${town.id}`} fw={500}>
-                          {localName(town, i18n.language)}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{localName(town.region, i18n.language)}</Table.Td>
-                      <Table.Td>{town.forum && <StageBadge stage={town.forum.stage} />}</Table.Td>
-                      <Table.Td>{format.number(town.population)}</Table.Td>
-                      <Table.Td>{format.number(town.socioEconomicCluster)}</Table.Td>
+            <>
+              <PhoneSort labels={columnLabels(COLUMNS, (column) => t(`towns.${column}`))} sort={sort} onSort={toggle} />
+              <ScrollTable minWidth={560} label={t('towns.title')} stackOnPhone>
+                <Table striped highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      {COLUMNS.map((column) => (
+                        <SortableTh key={column} column={column} label={t(`towns.${column}`)} sort={sort} onSort={toggle} />
+                      ))}
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {sorted(data.towns.items).map((town) => (
+                      <Table.Tr key={town.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/towns/${town.id}`} fw={500}>
+                            {localName(town, i18n.language)}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td data-label={t('towns.region')}>{localName(town.region, i18n.language)}</Table.Td>
+                        <Table.Td data-label={t('towns.stage')}>{town.forum && <StageBadge stage={town.forum.stage} />}</Table.Td>
+                        <Table.Td data-label={t('towns.population')}>{format.number(town.population)}</Table.Td>
+                        <Table.Td data-label={t('towns.cluster')}>{format.number(town.socioEconomicCluster)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollTable>
+            </>
           )}
         </>
       )}
