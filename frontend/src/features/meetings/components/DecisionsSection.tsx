@@ -42,7 +42,8 @@ export function DecisionStatusControl({ decision, canEdit }: { decision: Decisio
     );
   }
   return (
-    <Group gap={4} wrap="nowrap">
+    // Wraps, so the overdue badge goes under the status where the cell is narrow (a phone's card).
+    <Group gap={4}>
       <Select
         size="xs"
         aria-label={t('decisions.setStatus', { text: decision.text })}
