@@ -7,8 +7,9 @@
 //   node bench/floor.mjs [--seconds 10] [--scale demo|national] [--only deep-read] [--no-build]
 //
 // Needs PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin or WORKIT_BENCH_PG_BIN), psql,
-// pgbench and wrk (installed with apt when missing and run as root). Results go to
-// docs/performance.md by hand, with the machine and date.
+// pgbench and wrk (installed with apt when missing and run as root). WORKIT_BENCH_BIN names
+// another build to measure (with --no-build). Results go to docs/performance.md by hand, with
+// the machine and date.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import net from 'node:net';
@@ -21,7 +22,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const here = path.join(root, 'bench/floor');
 const options = parseArguments(process.argv.slice(2));
 const pgBin = process.env.WORKIT_BENCH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
-const binary = path.join(root, 'target/release/workit');
+// WORKIT_BENCH_BIN measures another build (say, the one before a change) on the same machine.
+const binary = process.env.WORKIT_BENCH_BIN ?? path.join(root, 'target/release/workit');
 const isRoot = process.getuid?.() === 0;
 const CONCURRENCY = [1, 4, 16];
 const ACCOUNT = { email: 'national@demo.workit.example', password: 'workit-demo' };
