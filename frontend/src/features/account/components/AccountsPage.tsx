@@ -219,11 +219,11 @@ export default function AccountsPage() {
                   <Table.Td fw={500}>
                     <bdi>{account.displayName}</bdi>
                   </Table.Td>
-                  <Table.Td data-label={t('accounts.email')}>
+                  <Table.Td data-label={labels.email}>
                     <bdi dir="ltr">{account.email}</bdi>
                   </Table.Td>
-                  <Table.Td data-label={t('accounts.role')}>{roleOf(account)}</Table.Td>
-                  <Table.Td data-label={t('accounts.status')}>
+                  <Table.Td data-label={labels.role}>{roleOf(account)}</Table.Td>
+                  <Table.Td data-label={labels.status}>
                     <Badge color={account.disabled ? 'red.9' : account.pendingInvitation ? 'orange.9' : 'teal.9'} variant="outline">
                       {statusOf(account)}
                     </Badge>

@@ -194,8 +194,8 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
             {sorted(data?.people.items ?? []).map((p) => (
               <Table.Tr key={p.id}>
                 <NameCell name={p.fullName} archived={p.archived} />
-                <Table.Td data-label={t('directory.organisation')}>{p.organisation?.name}</Table.Td>
-                <Table.Td data-label={t('directory.jobTitle')}>{p.jobTitle}</Table.Td>
+                <Table.Td data-label={labels.organisation}>{p.organisation?.name}</Table.Td>
+                <Table.Td data-label={labels.jobTitle}>{p.jobTitle}</Table.Td>
                 {p.contactsVisible ? (
                   <>
                     <Table.Td data-label={t('directory.email')}>{p.email && <Anchor href={`mailto:${p.email}`} dir="ltr">{p.email}</Anchor>}</Table.Td>

@@ -82,7 +82,7 @@ export default function DecisionsRegisterPage() {
                 {sorted(data.decisions.items).map((d) => (
                   <Table.Tr key={d.id} data-overdue={String(d.overdue)}>
                     <Table.Td fw={500}>{d.text}</Table.Td>
-                    <Table.Td data-label={t('decisions.meeting')}>
+                    <Table.Td data-label={labels.meeting}>
                       <Anchor component={Link} to={`/meetings/${d.meeting.id}`}>
                         {d.meeting.title}
                       </Anchor>
@@ -90,9 +90,9 @@ export default function DecisionsRegisterPage() {
                         {format.date(d.meeting.startsAt)}
                       </Text>
                     </Table.Td>
-                    <Table.Td data-label={t('decisions.owner')}>{d.owner?.fullName}</Table.Td>
-                    <Table.Td data-label={t('decisions.dueOn')}>{format.date(d.dueOn)}</Table.Td>
-                    <Table.Td data-label={t('decisions.status')}>
+                    <Table.Td data-label={labels.owner}>{d.owner?.fullName}</Table.Td>
+                    <Table.Td data-label={labels.dueOn}>{format.date(d.dueOn)}</Table.Td>
+                    <Table.Td data-label={labels.status}>
                       <DecisionStatusControl decision={d} canEdit={canEdit} />
                     </Table.Td>
                   </Table.Tr>

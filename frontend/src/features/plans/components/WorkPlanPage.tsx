@@ -75,11 +75,11 @@ function TaskTable({ tasks, canEdit, label, onEdit }: { tasks: Task[]; canEdit: 
                   )}
                   {task.expectedProduct && <Text size="xs">{t('plan.product', { product: task.expectedProduct })}</Text>}
                 </Table.Td>
-                <Table.Td data-label={t('plan.team')}>{task.team?.name ?? ''}</Table.Td>
-                <Table.Td data-label={t('plan.export.owner')}>{task.owner?.fullName ?? ''}</Table.Td>
+                <Table.Td data-label={labels.team}>{task.team?.name ?? ''}</Table.Td>
+                <Table.Td data-label={labels.owner}>{task.owner?.fullName ?? ''}</Table.Td>
                 <Table.Td data-label={t('plan.export.partners')}>{format.list(task.partners.map((p) => p.name))}</Table.Td>
-                <Table.Td data-label={t('plan.export.due')}>{format.date(task.dueOn)}</Table.Td>
-                <Table.Td data-label={t('plan.export.state')} style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td data-label={labels.dueOn}>{format.date(task.dueOn)}</Table.Td>
+                <Table.Td data-label={labels.state} style={{ whiteSpace: 'nowrap' }}>
                   <Badge color={STATE_COLOR[task.state]} variant="light" data-state={task.state} style={{ overflow: 'visible' }}>
                     {t(`plan.state.${task.state}`)}
                   </Badge>

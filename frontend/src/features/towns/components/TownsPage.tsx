@@ -55,6 +55,7 @@ export default function TownsPage() {
       })[column],
     i18n.language,
   );
+  const labels = columnLabels(COLUMNS, (column) => t(`towns.${column}`));
   const title = fixedRegion ? t('towns.regionTitle', { region: localName(region, i18n.language) }) : t('towns.title');
 
   useDocumentTitle(title);
@@ -102,13 +103,13 @@ export default function TownsPage() {
             <EmptyState message={t('towns.none')} action={<Button variant="light" onClick={() => setSearch('')}>{t('towns.clearSearch')}</Button>} />
           ) : (
             <>
-              <PhoneSort labels={columnLabels(COLUMNS, (column) => t(`towns.${column}`))} sort={sort} onSort={toggle} />
+              <PhoneSort labels={labels} sort={sort} onSort={toggle} />
               <ScrollTable minWidth={560} label={t('towns.title')} stackOnPhone>
                 <Table striped highlightOnHover>
                   <Table.Thead>
                     <Table.Tr>
                       {COLUMNS.map((column) => (
-                        <SortableTh key={column} column={column} label={t(`towns.${column}`)} sort={sort} onSort={toggle} />
+                        <SortableTh key={column} column={column} label={labels[column]} sort={sort} onSort={toggle} />
                       ))}
                     </Table.Tr>
                   </Table.Thead>
@@ -120,10 +121,10 @@ export default function TownsPage() {
                             {localName(town, i18n.language)}
                           </Anchor>
                         </Table.Td>
-                        <Table.Td data-label={t('towns.region')}>{localName(town.region, i18n.language)}</Table.Td>
-                        <Table.Td data-label={t('towns.stage')}>{town.forum && <StageBadge stage={town.forum.stage} />}</Table.Td>
-                        <Table.Td data-label={t('towns.population')}>{format.number(town.population)}</Table.Td>
-                        <Table.Td data-label={t('towns.cluster')}>{format.number(town.socioEconomicCluster)}</Table.Td>
+                        <Table.Td data-label={labels.region}>{localName(town.region, i18n.language)}</Table.Td>
+                        <Table.Td data-label={labels.stage}>{town.forum && <StageBadge stage={town.forum.stage} />}</Table.Td>
+                        <Table.Td data-label={labels.population}>{format.number(town.population)}</Table.Td>
+                        <Table.Td data-label={labels.cluster}>{format.number(town.socioEconomicCluster)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
