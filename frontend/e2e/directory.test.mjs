@@ -100,6 +100,25 @@ test('the directory and the decisions register sort by their columns, with aria-
   await page.locator('th[aria-sort="descending"]').filter({ hasText: 'אחראי/ת' }).waitFor();
   const down = (await column(3)).filter(Boolean);
   assert.deepEqual(down, [...down].sort((a, b) => collator.compare(b, a)));
+
+  // A body's members start from the chair down and sort by name.
+  await page.goto(`${env.server.url}/towns/${townId}`);
+  const members = page.locator('table').first();
+  await members.locator('th[aria-sort="ascending"]').filter({ hasText: 'תפקיד' }).waitFor();
+  assert.equal(await members.locator('tbody tr').first().locator('td').nth(3).textContent(), 'יו"ר');
+  await members.getByRole('button', { name: 'שם' }).click();
+  await members.locator('th[aria-sort="ascending"]').filter({ hasText: 'שם' }).waitFor();
+  const names = await members.locator('tbody tr td:first-child').allTextContents();
+  assert.ok(names.length > 2, 'the steering committee has members');
+  assert.deepEqual(names, [...names].sort(collator.compare));
+
+  // The mapping list puts the organisations not yet mapped first when sorted by status.
+  await page.goto(`${env.server.url}/towns/${townId}/mapping`);
+  await page.getByRole('button', { name: 'סטטוס' }).click();
+  await page.locator('th[aria-sort="ascending"]').filter({ hasText: 'סטטוס' }).waitFor();
+  const statuses = await column(4);
+  assert.ok(statuses.includes('מולא') && statuses.includes('טרם מולא'), `the demo town is partly mapped: ${statuses}`);
+  assert.equal(statuses.lastIndexOf('טרם מולא') < statuses.indexOf('מולא'), true, `not yet mapped first: ${statuses}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -57,6 +57,15 @@ test('an employer answers on a phone without an account and the employment lead 
   const work = lead.getByTestId('survey-worklist').locator('tr').filter({ hasText: 'מאפיית הדגמה לבדיקה' });
   await work.filter({ hasText: '050-7654321' }).waitFor();
   await lead.getByTestId('survey-results').getByText('אופה').waitFor();
+  // The answers sort by open positions, most first on the second click.
+  const positions = async () => (await answers.locator('tbody tr td:nth-child(2)').allTextContents()).map(Number);
+  await answers.getByRole('button', { name: 'משרות פנויות' }).click();
+  await answers.locator('th[aria-sort="ascending"]').filter({ hasText: 'משרות פנויות' }).waitFor();
+  await answers.getByRole('button', { name: 'משרות פנויות' }).click();
+  await answers.locator('th[aria-sort="descending"]').filter({ hasText: 'משרות פנויות' }).waitFor();
+  const most = await positions();
+  assert.ok(most.length > 2 && most.every((n) => Number.isFinite(n)), `positions are numbers: ${most}`);
+  assert.deepEqual(most, [...most].sort((x, y) => y - x));
   await work.getByRole('button', { name: /^הוספה למפת בעלי העניין/ }).click();
   await work.getByText('במפה').waitFor();
   await lead.goto(`${env.server.url}${new URL(lead.url()).pathname.replace('/employers', '/directory')}`);

@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ScrollTable } from './ScrollTable';
+import { SortableTh, useSort } from './SortableTh';
+import type { MembershipRole } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
+
+/** A body's roles from the chair down: the order a members table starts in. */
+export const MEMBERSHIP_ROLES: MembershipRole[] = ['CHAIR', 'EMPLOYMENT_LEAD', 'REFERENT_STRATEGIC', 'REFERENT_OPERATIONAL', 'REGIONAL_COORDINATOR', 'TEAM_LEAD', 'MEMBER'];
+const SENIORITY = ['HEAD', 'SENIOR', 'MIDDLE', 'STAFF'];
+
+type Column = 'person' | 'organisation' | 'sector' | 'role' | 'seniority' | 'joined' | 'leftOn';
 
 /** What a members table shows of one membership (fields both town and forum pages query). */
 export type MemberRow = {
@@ -20,8 +28,24 @@ export type MemberRow = {
  * adds seniority and the day they left; `actions` renders a last column per member.
  */
 export function MembersTable<M extends MemberRow>({ members, label, detailed = false, actions }: { members: M[]; label: string; detailed?: boolean; actions?: (member: M) => ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
+  // By role from the chair down, as a body is read; the server's order within a role.
+  const { sort, sorted, toggle } = useSort<Column, M>(
+    'role',
+    (m, column) =>
+      ({
+        person: m.person.fullName,
+        organisation: m.person.organisation?.name,
+        sector: m.person.organisation && t(`sectors.${m.person.organisation.sector}`),
+        role: MEMBERSHIP_ROLES.indexOf(m.role as MembershipRole),
+        seniority: m.person.seniority ? SENIORITY.indexOf(m.person.seniority) : null,
+        joined: m.joinedOn,
+        leftOn: m.leftOn,
+      })[column],
+    i18n.language,
+  );
+  const header = (column: Column, label: string) => <SortableTh column={column} label={label} sort={sort} onSort={toggle} />;
   if (members.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -35,18 +59,18 @@ export function MembersTable<M extends MemberRow>({ members, label, detailed = f
       <Table striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('town.person')}</Table.Th>
-            <Table.Th scope="col">{t('town.organisation')}</Table.Th>
-            <Table.Th scope="col">{t('town.sector')}</Table.Th>
-            <Table.Th scope="col">{t('town.role')}</Table.Th>
-            {detailed && <Table.Th scope="col">{t('forum.seniority')}</Table.Th>}
-            <Table.Th scope="col">{t('town.joined')}</Table.Th>
-            {detailed && <Table.Th scope="col">{t('forum.leftOn')}</Table.Th>}
+            {header('person', t('town.person'))}
+            {header('organisation', t('town.organisation'))}
+            {header('sector', t('town.sector'))}
+            {header('role', t('town.role'))}
+            {detailed && header('seniority', t('forum.seniority'))}
+            {header('joined', t('town.joined'))}
+            {detailed && header('leftOn', t('forum.leftOn'))}
             {actions && <Table.Th scope="col">{t('directory.actions')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {members.map((member) => (
+          {sorted(members).map((member) => (
             <Table.Tr key={member.id} c={member.current === false ? 'dimmed' : undefined}>
               <Table.Td fw={500}>{member.person.fullName}</Table.Td>
               <Table.Td data-label={t('town.organisation')}>{member.person.organisation?.name}</Table.Td>

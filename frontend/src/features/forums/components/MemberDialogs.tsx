@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
 import { DateField } from '@/components/DateField';
+import { MEMBERSHIP_ROLES } from '@/components/MembersTable';
 import { FormActions } from '@/components/FormActions';
 import { useSaveFlow } from '@/hooks/useSaveFlow';
 import type { BodyKind, FocusKind, ForumPageQuery, MembershipRole } from '@/gql/graphql';
@@ -17,7 +18,6 @@ type Forum = NonNullable<ForumPageQuery['town']['forum']>;
 type Body = Forum['bodies'][number];
 type Member = Body['members'][number];
 
-export const ROLES: MembershipRole[] = ['CHAIR', 'EMPLOYMENT_LEAD', 'REFERENT_STRATEGIC', 'REFERENT_OPERATIONAL', 'REGIONAL_COORDINATOR', 'TEAM_LEAD', 'MEMBER'];
 const KINDS: BodyKind[] = ['STEERING_COMMITTEE', 'FORUM', 'TASK_TEAM', 'AD_HOC_TEAM'];
 const FOCUS_KINDS: FocusKind[] = ['EMPLOYERS', 'POPULATION', 'SKILLS', 'GEOGRAPHIC', 'REGIONAL'];
 const NEW_FOCUS = 'new';
@@ -69,7 +69,7 @@ export function AddMemberDialog({ townId, body, onClose }: { townId: string; bod
           {data && options.length === 0 && <Text size="sm">{t('forum.noPeopleToAdd')}</Text>}
           {/* Not autofocused: a searchable select opens its list on focus and would cover the form. */}
           <Select label={t('forum.person')} required searchable data={options} {...form.getInputProps('personId')} />
-          <Select label={t('forum.role')} required data={ROLES.map((r) => ({ value: r, label: t(`membershipRoles.${r}`) }))} {...form.getInputProps('role')} />
+          <Select label={t('forum.role')} required data={MEMBERSHIP_ROLES.map((r) => ({ value: r, label: t(`membershipRoles.${r}`) }))} {...form.getInputProps('role')} />
           <DateField label={t('forum.joinedOn')} required {...form.getInputProps('joinedOn')} />
           <FormActions onCancel={() => onClose(false)} submitting={form.submitting} />
         </Stack>
@@ -107,7 +107,7 @@ export function EditMemberDialog({ member, ending, onClose }: { member: Member; 
         <Stack>
           <FormError message={flow.formError} />
           {ending && <Text size="sm">{t('forum.endMemberHint')}</Text>}
-          <Select label={t('forum.role')} required data={ROLES.map((r) => ({ value: r, label: t(`membershipRoles.${r}`) }))} {...form.getInputProps('role')} />
+          <Select label={t('forum.role')} required data={MEMBERSHIP_ROLES.map((r) => ({ value: r, label: t(`membershipRoles.${r}`) }))} {...form.getInputProps('role')} />
           <Group grow>
             <DateField label={t('forum.joinedOn')} required {...form.getInputProps('joinedOn')} />
             <DateField label={t('forum.leftOn')} data-autofocus={ending || undefined} {...form.getInputProps('leftOn')} />

@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
+import { PhoneSort, SortableTh, useSort } from '@/components/SortableTh';
 import { FormActions } from '@/components/FormActions';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
@@ -136,6 +137,13 @@ export default function MappingPage() {
   const townName = localName(town, i18n.language);
   const title = t('mapping.pageTitle', { town: townName });
   useDocumentTitle(townName && title);
+  // Not yet filled in first when sorted by status: the ones a referent still has to visit.
+  const { sort, sorted, toggle } = useSort<'name' | 'sector' | 'status', Row>(
+    'name',
+    (row, column) => ({ name: row.organisation.name, sector: t(`sectors.${row.organisation.sector}`), status: row.answers ? 1 : 0 })[column],
+    i18n.language,
+  );
+  const labels = { name: t('mapping.organisation'), sector: t('directory.sector'), status: t('stakeholders.columns.status') };
   if (error) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!town?.forum || !data) return <Loading />;
   const canEdit = town.viewerMay.editForum;
@@ -164,26 +172,27 @@ export default function MappingPage() {
         </Group>
       </Group>
 
+      <PhoneSort labels={labels} sort={sort} onSort={toggle} />
       <ScrollTable minWidth={520} label={t('mapping.nav')} stackOnPhone>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('mapping.organisation')}</Table.Th>
-              <Table.Th>{t('directory.sector')}</Table.Th>
-              <Table.Th>{t('mapping.questions.targetGroups')}</Table.Th>
-              <Table.Th>{t('stakeholders.columns.status')}</Table.Th>
+              <SortableTh column="name" label={labels.name} sort={sort} onSort={toggle} />
+              <SortableTh column="sector" label={labels.sector} sort={sort} onSort={toggle} />
+              <Table.Th scope="col">{t('mapping.questions.targetGroups')}</Table.Th>
+              <SortableTh column="status" label={labels.status} sort={sort} onSort={toggle} />
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {data.organisationMappings.map((row) => (
+            {sorted(data.organisationMappings).map((row) => (
               <Table.Tr key={row.organisation.id}>
                 <Table.Td fw={500}>
                   <bdi>{row.organisation.name}</bdi>
                 </Table.Td>
-                <Table.Td data-label={t('directory.sector')}>{t(`sectors.${row.organisation.sector}`)}</Table.Td>
+                <Table.Td data-label={labels.sector}>{t(`sectors.${row.organisation.sector}`)}</Table.Td>
                 <Table.Td data-label={t('mapping.questions.targetGroups')}>{(row.answers?.targetGroups ?? []).map((g) => t(`mapping.groups.${g}`)).join(', ')}</Table.Td>
-                <Table.Td data-label={t('stakeholders.columns.status')}>{row.answers ? <Badge color="teal.9">{t('mapping.filled')}</Badge> : <Badge color="gray.8">{t('mapping.notFilled')}</Badge>}</Table.Td>
+                <Table.Td data-label={labels.status}>{row.answers ? <Badge color="teal.9">{t('mapping.filled')}</Badge> : <Badge color="gray.8">{t('mapping.notFilled')}</Badge>}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
                     {canEdit && (

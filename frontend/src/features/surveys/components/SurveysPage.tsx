@@ -6,6 +6,8 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
+import { PhoneSort, SortableTh, useSort } from '@/components/SortableTh';
+import type { SurveyRoundQuery as SurveyRoundData } from '@/gql/graphql';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
@@ -20,6 +22,10 @@ import { SurveyForm } from './SurveyForm';
 import { SurveyResults } from './SurveyResults';
 
 /** A town's employer survey: rounds and their public links, results, the contact work list, and the answers. */
+type Response = SurveyRoundData['surveyRound']['responses'][number];
+const HORIZONS = ['ONE_TO_TWO_MONTHS', 'THREE_TO_SIX_MONTHS', 'HALF_YEAR_OR_MORE', 'NONE'];
+const positionsOf = (r: Response) => r.answers.openPositions.reduce((sum, p) => sum + p.count, 0);
+
 export default function SurveysPage() {
   const { townId = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -42,6 +48,19 @@ export default function SurveysPage() {
   const townName = localName(town, i18n.language);
   const title = t('surveys.pageTitle', { town: townName });
   useDocumentTitle(townName && title);
+  // Both lists by company; the most open positions first is two clicks away.
+  const answersSort = useSort<'company' | 'openPositions' | 'hiringHorizon' | 'inDirectory', Response>(
+    'company',
+    (r, column) => ({ company: r.company, openPositions: positionsOf(r), hiringHorizon: r.answers.hiringHorizon ? HORIZONS.indexOf(r.answers.hiringHorizon) : null, inDirectory: r.organisation ? 0 : 1 })[column],
+    i18n.language,
+  );
+  const workListSort = useSort<'company' | 'contactName' | 'openPositions', Response>(
+    'company',
+    (r, column) => ({ company: r.company, contactName: r.answers.contactName, openPositions: positionsOf(r) })[column],
+    i18n.language,
+  );
+  const answerLabels = { company: t('surveys.columns.company'), openPositions: t('surveys.columns.openPositions'), hiringHorizon: t('surveys.columns.hiringHorizon'), inDirectory: t('surveys.inDirectory') };
+  const workListLabels = { company: answerLabels.company, contactName: t('surveys.columns.contactName'), openPositions: answerLabels.openPositions };
   if (error) return <ErrorState error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!town || !data) return <Loading />;
   const canEdit = town.viewerMay.editForum;
@@ -135,50 +154,53 @@ export default function SurveysPage() {
           {workList.length === 0 ? (
             <Text size="sm">{t('surveys.workListEmpty')}</Text>
           ) : (
-            <ScrollTable minWidth={560} label={t('surveys.workList')} stackOnPhone>
-              <Table striped data-testid="survey-worklist">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('surveys.columns.company')}</Table.Th>
-                    <Table.Th>{t('surveys.columns.contactName')}</Table.Th>
-                    <Table.Th>{t('surveys.columns.contactPhone')}</Table.Th>
-                    <Table.Th>{t('surveys.columns.contactEmail')}</Table.Th>
-                    <Table.Th>{t('surveys.columns.openPositions')}</Table.Th>
-                    <Table.Th />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {workList.map((r) => (
-                    <Table.Tr key={r.id}>
-                      <Table.Td fw={500}>
-                        <bdi>{r.company}</bdi>
-                      </Table.Td>
-                      <Table.Td data-label={t('surveys.columns.contactName')}>
-                        <bdi>{r.answers.contactName}</bdi>
-                      </Table.Td>
-                      <Table.Td data-label={t('surveys.columns.contactPhone')}>
-                        <bdi dir="ltr">{r.answers.contactPhone}</bdi>
-                      </Table.Td>
-                      <Table.Td data-label={t('surveys.columns.contactEmail')}>
-                        <bdi dir="ltr">{r.answers.contactEmail}</bdi>
-                      </Table.Td>
-                      <Table.Td data-label={t('surveys.columns.openPositions')}>{format.number(r.answers.openPositions.reduce((sum, p) => sum + p.count, 0))}</Table.Td>
-                      <Table.Td>
-                        {r.organisation && forumId && canEdit && unplacedIds.has(r.organisation.id) ? (
-                          <Button size="compact-xs" variant="light" aria-label={`${t('surveys.placeOnMap')}: ${r.company}`} onClick={async () => report(await place({ forumId, organisationId: r.organisation?.id ?? '' }, employerPlaced))}>
-                            {t('surveys.placeOnMap')}
-                          </Button>
-                        ) : r.organisation && !unplacedIds.has(r.organisation.id) ? (
-                          <Badge variant="outline" color="teal.9">
-                            {t('surveys.placedOnMap')}
-                          </Badge>
-                        ) : null}
-                      </Table.Td>
+            <>
+              <PhoneSort labels={workListLabels} sort={workListSort.sort} onSort={workListSort.toggle} />
+              <ScrollTable minWidth={560} label={t('surveys.workList')} stackOnPhone>
+                <Table striped data-testid="survey-worklist">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <SortableTh column="company" label={workListLabels.company} sort={workListSort.sort} onSort={workListSort.toggle} />
+                      <SortableTh column="contactName" label={workListLabels.contactName} sort={workListSort.sort} onSort={workListSort.toggle} />
+                      <Table.Th scope="col">{t('surveys.columns.contactPhone')}</Table.Th>
+                      <Table.Th scope="col">{t('surveys.columns.contactEmail')}</Table.Th>
+                      <SortableTh column="openPositions" label={workListLabels.openPositions} sort={workListSort.sort} onSort={workListSort.toggle} />
+                      <Table.Th />
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {workListSort.sorted(workList).map((r) => (
+                      <Table.Tr key={r.id}>
+                        <Table.Td fw={500}>
+                          <bdi>{r.company}</bdi>
+                        </Table.Td>
+                        <Table.Td data-label={workListLabels.contactName}>
+                          <bdi>{r.answers.contactName}</bdi>
+                        </Table.Td>
+                        <Table.Td data-label={t('surveys.columns.contactPhone')}>
+                          <bdi dir="ltr">{r.answers.contactPhone}</bdi>
+                        </Table.Td>
+                        <Table.Td data-label={t('surveys.columns.contactEmail')}>
+                          <bdi dir="ltr">{r.answers.contactEmail}</bdi>
+                        </Table.Td>
+                        <Table.Td data-label={workListLabels.openPositions}>{format.number(positionsOf(r))}</Table.Td>
+                        <Table.Td>
+                          {r.organisation && forumId && canEdit && unplacedIds.has(r.organisation.id) ? (
+                            <Button size="compact-xs" variant="light" aria-label={`${t('surveys.placeOnMap')}: ${r.company}`} onClick={async () => report(await place({ forumId, organisationId: r.organisation?.id ?? '' }, employerPlaced))}>
+                              {t('surveys.placeOnMap')}
+                            </Button>
+                          ) : r.organisation && !unplacedIds.has(r.organisation.id) ? (
+                            <Badge variant="outline" color="teal.9">
+                              {t('surveys.placedOnMap')}
+                            </Badge>
+                          ) : null}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollTable>
+            </>
           )}
         </Card>
       )}
@@ -188,25 +210,25 @@ export default function SurveysPage() {
           <Title order={2} size="h3" id="answers-title" mb="sm">
             {t('surveys.answersTable')}
           </Title>
+          <PhoneSort labels={answerLabels} sort={answersSort.sort} onSort={answersSort.toggle} />
           <ScrollTable minWidth={480} label={t('surveys.answersTable')} stackOnPhone>
             <Table striped data-testid="survey-answers">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('surveys.columns.company')}</Table.Th>
-                  <Table.Th>{t('surveys.columns.openPositions')}</Table.Th>
-                  <Table.Th>{t('surveys.columns.hiringHorizon')}</Table.Th>
-                  <Table.Th>{t('surveys.inDirectory')}</Table.Th>
+                  {(Object.keys(answerLabels) as (keyof typeof answerLabels)[]).map((column) => (
+                    <SortableTh key={column} column={column} label={answerLabels[column]} sort={answersSort.sort} onSort={answersSort.toggle} />
+                  ))}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {responses.map((r) => (
+                {answersSort.sorted(responses).map((r) => (
                   <Table.Tr key={r.id}>
                     <Table.Td fw={500}>
                       <bdi>{r.company}</bdi>
                     </Table.Td>
-                    <Table.Td data-label={t('surveys.columns.openPositions')}>{format.number(r.answers.openPositions.reduce((sum, p) => sum + p.count, 0))}</Table.Td>
-                    <Table.Td data-label={t('surveys.columns.hiringHorizon')}>{r.answers.hiringHorizon ? t(`surveys.horizons.${r.answers.hiringHorizon}`) : ''}</Table.Td>
-                    <Table.Td data-label={t('surveys.inDirectory')}>{r.organisation ? <Anchor component={Link} to={`/towns/${townId}/directory`}>{t('surveys.yes')}</Anchor> : t('surveys.no')}</Table.Td>
+                    <Table.Td data-label={answerLabels.openPositions}>{format.number(positionsOf(r))}</Table.Td>
+                    <Table.Td data-label={answerLabels.hiringHorizon}>{r.answers.hiringHorizon ? t(`surveys.horizons.${r.answers.hiringHorizon}`) : ''}</Table.Td>
+                    <Table.Td data-label={answerLabels.inDirectory}>{r.organisation ? <Anchor component={Link} to={`/towns/${townId}/directory`}>{t('surveys.yes')}</Anchor> : t('surveys.no')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
