@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
-import { PhoneSort, SortableTh, useSort } from '@/components/SortableTh';
+import { SortableTh, useSort } from '@/components/SortableTh';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
 import { useProblem } from '@/hooks/useProblem';
@@ -200,9 +200,8 @@ export default function AccountsPage() {
       )}
       {error && <ErrorState error={error} onRetry={() => reload({ requestPolicy: 'network-only' })} />}
       {!data && fetching && <Loading />}
-      {data && <PhoneSort labels={labels} sort={sort} onSort={toggle} />}
       {data && (
-        <ScrollTable minWidth={720} label={t('accounts.title')} stackOnPhone>
+        <ScrollTable minWidth={720} label={t('accounts.title')} stackOnPhone phoneSort={{ labels, sort, onSort: toggle }}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>

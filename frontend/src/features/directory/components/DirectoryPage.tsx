@@ -7,7 +7,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
-import { PhoneSort, SortableTh, useSort } from '@/components/SortableTh';
+import { SortableTh, useSort } from '@/components/SortableTh';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { OrganisationsQuery as OrganisationsResult, PeopleQuery as PeopleResult } from '@/gql/graphql';
 import { useProblem } from '@/hooks/useProblem';
@@ -97,8 +97,7 @@ function OrganisationsTab({ townId, canEdit }: { townId: string; canEdit: boolea
       emptyMessage={t('directory.noOrganisations')}
       problem={problem}
     >
-      <PhoneSort labels={{ name: t('directory.name'), sector: t('directory.sector') }} sort={sort} onSort={toggle} />
-      <ScrollTable minWidth={520} label={t('directory.organisations')} stackOnPhone>
+      <ScrollTable minWidth={520} label={t('directory.organisations')} stackOnPhone phoneSort={{ labels: { name: t('directory.name'), sector: t('directory.sector') }, sort, onSort: toggle }}>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -177,8 +176,7 @@ function PeopleTab({ townId, canEdit }: { townId: string; canEdit: boolean }) {
       emptyMessage={t('directory.noPeople')}
       problem={problem}
     >
-      <PhoneSort labels={labels} sort={sort} onSort={toggle} />
-      <ScrollTable minWidth={640} label={t('directory.people')} stackOnPhone>
+      <ScrollTable minWidth={640} label={t('directory.people')} stackOnPhone phoneSort={{ labels, sort, onSort: toggle }}>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>

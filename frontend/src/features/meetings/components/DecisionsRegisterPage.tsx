@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
-import { PhoneSort, SortableTh, useSort } from '@/components/SortableTh';
+import { SortableTh, useSort } from '@/components/SortableTh';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
 import type { DecisionStatus, DecisionsRegisterQuery as DecisionsRegisterResult } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
@@ -66,8 +66,7 @@ export default function DecisionsRegisterPage() {
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('directory.count', { count: data.decisions.totalCount })}
           </Text>
-          <PhoneSort labels={labels} sort={sort} onSort={toggle} />
-          <ScrollTable minWidth={720} label={t('decisions.nav')} stackOnPhone>
+          <ScrollTable minWidth={720} label={t('decisions.nav')} stackOnPhone phoneSort={{ labels, sort, onSort: toggle }}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>

@@ -6,7 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
-import { PhoneSort, SortableTh, useSort } from '@/components/SortableTh';
+import { SortableTh, useSort } from '@/components/SortableTh';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
 import type { TaskState, WorkPlanPageQuery } from '@/gql/graphql';
@@ -40,65 +40,62 @@ function TaskTable({ tasks, canEdit, label, onEdit }: { tasks: Task[]; canEdit: 
   const labels = { title: t('plan.export.task'), team: t('plan.team'), owner: t('plan.export.owner'), dueOn: t('plan.export.due'), state: t('plan.export.state') };
   if (tasks.length === 0) return <Text c="dimmed" size="sm">{t('plan.noTasksHere')}</Text>;
   return (
-    <>
-      <PhoneSort labels={labels} sort={sort} onSort={toggle} />
-      <ScrollTable minWidth={760} label={label} stackOnPhone>
-        <Table striped verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <SortableTh column="title" label={labels.title} sort={sort} onSort={toggle} />
-              <SortableTh column="team" label={labels.team} sort={sort} onSort={toggle} />
-              <SortableTh column="owner" label={labels.owner} sort={sort} onSort={toggle} />
-              <Table.Th scope="col">{t('plan.export.partners')}</Table.Th>
-              <SortableTh column="dueOn" label={labels.dueOn} sort={sort} onSort={toggle} />
-              <SortableTh column="state" label={labels.state} sort={sort} onSort={toggle} />
-              <Table.Th scope="col">{t('plan.decisions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sorted(tasks).map((task) => (
-              <Table.Tr key={task.id} data-task={task.id}>
-                <Table.Td>
-                  {canEdit ? (
-                    <UnstyledButton onClick={() => onEdit(task)} c="blue.8" td="underline" aria-label={t('plan.editTask', { title: task.title })}>
-                      {task.title}
-                    </UnstyledButton>
-                  ) : (
-                    task.title
-                  )}
-                  {task.focus && (
-                    <Text size="xs" c="dimmed">
-                      <Anchor component={Link} to={`/focuses/${task.focus.id}`} size="xs">
-                        {task.focus.title}
-                      </Anchor>
-                    </Text>
-                  )}
-                  {task.expectedProduct && <Text size="xs">{t('plan.product', { product: task.expectedProduct })}</Text>}
-                </Table.Td>
-                <Table.Td data-label={labels.team}>{task.team?.name ?? ''}</Table.Td>
-                <Table.Td data-label={labels.owner}>{task.owner?.fullName ?? ''}</Table.Td>
-                <Table.Td data-label={t('plan.export.partners')}>{format.list(task.partners.map((p) => p.name))}</Table.Td>
-                <Table.Td data-label={labels.dueOn}>{format.date(task.dueOn)}</Table.Td>
-                <Table.Td data-label={labels.state} style={{ whiteSpace: 'nowrap' }}>
-                  <Badge color={STATE_COLOR[task.state]} variant="light" data-state={task.state} style={{ overflow: 'visible' }}>
-                    {t(`plan.state.${task.state}`)}
-                  </Badge>
-                  {task.doneOn && <Text size="xs">{format.date(task.doneOn)}</Text>}
-                  {task.droppedReason && <Text size="xs">{task.droppedReason}</Text>}
-                </Table.Td>
-                <Table.Td data-label={t('plan.decisions')}>
-                  {task.decisions.map((d) => (
-                    <Anchor key={d.id} component={Link} to={`/meetings/${d.meeting.id}`} size="xs" display="block">
-                      {d.text}
+    <ScrollTable minWidth={760} label={label} stackOnPhone phoneSort={{ labels, sort, onSort: toggle }}>
+      <Table striped verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <SortableTh column="title" label={labels.title} sort={sort} onSort={toggle} />
+            <SortableTh column="team" label={labels.team} sort={sort} onSort={toggle} />
+            <SortableTh column="owner" label={labels.owner} sort={sort} onSort={toggle} />
+            <Table.Th scope="col">{t('plan.export.partners')}</Table.Th>
+            <SortableTh column="dueOn" label={labels.dueOn} sort={sort} onSort={toggle} />
+            <SortableTh column="state" label={labels.state} sort={sort} onSort={toggle} />
+            <Table.Th scope="col">{t('plan.decisions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sorted(tasks).map((task) => (
+            <Table.Tr key={task.id} data-task={task.id}>
+              <Table.Td>
+                {canEdit ? (
+                  <UnstyledButton onClick={() => onEdit(task)} c="blue.8" td="underline" aria-label={t('plan.editTask', { title: task.title })}>
+                    {task.title}
+                  </UnstyledButton>
+                ) : (
+                  task.title
+                )}
+                {task.focus && (
+                  <Text size="xs" c="dimmed">
+                    <Anchor component={Link} to={`/focuses/${task.focus.id}`} size="xs">
+                      {task.focus.title}
                     </Anchor>
-                  ))}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
-    </>
+                  </Text>
+                )}
+                {task.expectedProduct && <Text size="xs">{t('plan.product', { product: task.expectedProduct })}</Text>}
+              </Table.Td>
+              <Table.Td data-label={labels.team}>{task.team?.name ?? ''}</Table.Td>
+              <Table.Td data-label={labels.owner}>{task.owner?.fullName ?? ''}</Table.Td>
+              <Table.Td data-label={t('plan.export.partners')}>{format.list(task.partners.map((p) => p.name))}</Table.Td>
+              <Table.Td data-label={labels.dueOn}>{format.date(task.dueOn)}</Table.Td>
+              <Table.Td data-label={labels.state} style={{ whiteSpace: 'nowrap' }}>
+                <Badge color={STATE_COLOR[task.state]} variant="light" data-state={task.state} style={{ overflow: 'visible' }}>
+                  {t(`plan.state.${task.state}`)}
+                </Badge>
+                {task.doneOn && <Text size="xs">{format.date(task.doneOn)}</Text>}
+                {task.droppedReason && <Text size="xs">{task.droppedReason}</Text>}
+              </Table.Td>
+              <Table.Td data-label={t('plan.decisions')}>
+                {task.decisions.map((d) => (
+                  <Anchor key={d.id} component={Link} to={`/meetings/${d.meeting.id}`} size="xs" display="block">
+                    {d.text}
+                  </Anchor>
+                ))}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollTable>
   );
 }
 

@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
-import { PhoneSort, SortableTh, useSort } from '@/components/SortableTh';
+import { SortableTh, useSort } from '@/components/SortableTh';
 import { FormActions } from '@/components/FormActions';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
@@ -172,8 +172,7 @@ export default function MappingPage() {
         </Group>
       </Group>
 
-      <PhoneSort labels={labels} sort={sort} onSort={toggle} />
-      <ScrollTable minWidth={520} label={t('mapping.nav')} stackOnPhone>
+      <ScrollTable minWidth={520} label={t('mapping.nav')} stackOnPhone phoneSort={{ labels, sort, onSort: toggle }}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>

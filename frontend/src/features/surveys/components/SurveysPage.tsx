@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
-import { PhoneSort, SortableTh, useSort } from '@/components/SortableTh';
+import { SortableTh, useSort } from '@/components/SortableTh';
 import type { SurveyRoundQuery as SurveyRoundData } from '@/gql/graphql';
 import { FormError } from '@/components/FormError';
 import { ErrorState, Loading } from '@/components/PageState';
@@ -154,53 +154,50 @@ export default function SurveysPage() {
           {workList.length === 0 ? (
             <Text size="sm">{t('surveys.workListEmpty')}</Text>
           ) : (
-            <>
-              <PhoneSort labels={workListLabels} sort={workListSort.sort} onSort={workListSort.toggle} />
-              <ScrollTable minWidth={560} label={t('surveys.workList')} stackOnPhone>
-                <Table striped data-testid="survey-worklist">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <SortableTh column="company" label={workListLabels.company} sort={workListSort.sort} onSort={workListSort.toggle} />
-                      <SortableTh column="contactName" label={workListLabels.contactName} sort={workListSort.sort} onSort={workListSort.toggle} />
-                      <Table.Th scope="col">{t('surveys.columns.contactPhone')}</Table.Th>
-                      <Table.Th scope="col">{t('surveys.columns.contactEmail')}</Table.Th>
-                      <SortableTh column="openPositions" label={workListLabels.openPositions} sort={workListSort.sort} onSort={workListSort.toggle} />
-                      <Table.Th />
+            <ScrollTable minWidth={560} label={t('surveys.workList')} stackOnPhone phoneSort={{ labels: workListLabels, sort: workListSort.sort, onSort: workListSort.toggle }}>
+              <Table striped data-testid="survey-worklist">
+                <Table.Thead>
+                  <Table.Tr>
+                    <SortableTh column="company" label={workListLabels.company} sort={workListSort.sort} onSort={workListSort.toggle} />
+                    <SortableTh column="contactName" label={workListLabels.contactName} sort={workListSort.sort} onSort={workListSort.toggle} />
+                    <Table.Th scope="col">{t('surveys.columns.contactPhone')}</Table.Th>
+                    <Table.Th scope="col">{t('surveys.columns.contactEmail')}</Table.Th>
+                    <SortableTh column="openPositions" label={workListLabels.openPositions} sort={workListSort.sort} onSort={workListSort.toggle} />
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {workListSort.sorted(workList).map((r) => (
+                    <Table.Tr key={r.id}>
+                      <Table.Td fw={500}>
+                        <bdi>{r.company}</bdi>
+                      </Table.Td>
+                      <Table.Td data-label={workListLabels.contactName}>
+                        <bdi>{r.answers.contactName}</bdi>
+                      </Table.Td>
+                      <Table.Td data-label={t('surveys.columns.contactPhone')}>
+                        <bdi dir="ltr">{r.answers.contactPhone}</bdi>
+                      </Table.Td>
+                      <Table.Td data-label={t('surveys.columns.contactEmail')}>
+                        <bdi dir="ltr">{r.answers.contactEmail}</bdi>
+                      </Table.Td>
+                      <Table.Td data-label={workListLabels.openPositions}>{format.number(positionsOf(r))}</Table.Td>
+                      <Table.Td>
+                        {r.organisation && forumId && canEdit && unplacedIds.has(r.organisation.id) ? (
+                          <Button size="compact-xs" variant="light" aria-label={`${t('surveys.placeOnMap')}: ${r.company}`} onClick={async () => report(await place({ forumId, organisationId: r.organisation?.id ?? '' }, employerPlaced))}>
+                            {t('surveys.placeOnMap')}
+                          </Button>
+                        ) : r.organisation && !unplacedIds.has(r.organisation.id) ? (
+                          <Badge variant="outline" color="teal.9">
+                            {t('surveys.placedOnMap')}
+                          </Badge>
+                        ) : null}
+                      </Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {workListSort.sorted(workList).map((r) => (
-                      <Table.Tr key={r.id}>
-                        <Table.Td fw={500}>
-                          <bdi>{r.company}</bdi>
-                        </Table.Td>
-                        <Table.Td data-label={workListLabels.contactName}>
-                          <bdi>{r.answers.contactName}</bdi>
-                        </Table.Td>
-                        <Table.Td data-label={t('surveys.columns.contactPhone')}>
-                          <bdi dir="ltr">{r.answers.contactPhone}</bdi>
-                        </Table.Td>
-                        <Table.Td data-label={t('surveys.columns.contactEmail')}>
-                          <bdi dir="ltr">{r.answers.contactEmail}</bdi>
-                        </Table.Td>
-                        <Table.Td data-label={workListLabels.openPositions}>{format.number(positionsOf(r))}</Table.Td>
-                        <Table.Td>
-                          {r.organisation && forumId && canEdit && unplacedIds.has(r.organisation.id) ? (
-                            <Button size="compact-xs" variant="light" aria-label={`${t('surveys.placeOnMap')}: ${r.company}`} onClick={async () => report(await place({ forumId, organisationId: r.organisation?.id ?? '' }, employerPlaced))}>
-                              {t('surveys.placeOnMap')}
-                            </Button>
-                          ) : r.organisation && !unplacedIds.has(r.organisation.id) ? (
-                            <Badge variant="outline" color="teal.9">
-                              {t('surveys.placedOnMap')}
-                            </Badge>
-                          ) : null}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollTable>
-            </>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
           )}
         </Card>
       )}
@@ -210,8 +207,7 @@ export default function SurveysPage() {
           <Title order={2} size="h3" id="answers-title" mb="sm">
             {t('surveys.answersTable')}
           </Title>
-          <PhoneSort labels={answerLabels} sort={answersSort.sort} onSort={answersSort.toggle} />
-          <ScrollTable minWidth={480} label={t('surveys.answersTable')} stackOnPhone>
+          <ScrollTable minWidth={480} label={t('surveys.answersTable')} stackOnPhone phoneSort={{ labels: answerLabels, sort: answersSort.sort, onSort: answersSort.toggle }}>
             <Table striped data-testid="survey-answers">
               <Table.Thead>
                 <Table.Tr>

@@ -8,7 +8,7 @@ import { useQuery } from 'urql';
 
 import { ScrollTable } from '@/components/ScrollTable';
 import { EmptyState, ErrorState, Loading } from '@/components/PageState';
-import { columnLabels, PhoneSort, SortableTh, useSort } from '@/components/SortableTh';
+import { columnLabels, SortableTh, useSort } from '@/components/SortableTh';
 import type { TownsQuery as TownsPageData } from '@/gql/graphql';
 import { useFormat } from '@/hooks/useFormat';
 import { localName } from '@/lib/names';
@@ -102,35 +102,32 @@ export default function TownsPage() {
           {data.towns.items.length === 0 ? (
             <EmptyState message={t('towns.none')} action={<Button variant="light" onClick={() => setSearch('')}>{t('towns.clearSearch')}</Button>} />
           ) : (
-            <>
-              <PhoneSort labels={labels} sort={sort} onSort={toggle} />
-              <ScrollTable minWidth={560} label={t('towns.title')} stackOnPhone>
-                <Table striped highlightOnHover>
-                  <Table.Thead>
-                    <Table.Tr>
-                      {COLUMNS.map((column) => (
-                        <SortableTh key={column} column={column} label={labels[column]} sort={sort} onSort={toggle} />
-                      ))}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {sorted(data.towns.items).map((town) => (
-                      <Table.Tr key={town.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/towns/${town.id}`} fw={500}>
-                            {localName(town, i18n.language)}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td data-label={labels.region}>{localName(town.region, i18n.language)}</Table.Td>
-                        <Table.Td data-label={labels.stage}>{town.forum && <StageBadge stage={town.forum.stage} />}</Table.Td>
-                        <Table.Td data-label={labels.population}>{format.number(town.population)}</Table.Td>
-                        <Table.Td data-label={labels.cluster}>{format.number(town.socioEconomicCluster)}</Table.Td>
-                      </Table.Tr>
+            <ScrollTable minWidth={560} label={t('towns.title')} stackOnPhone phoneSort={{ labels, sort, onSort: toggle }}>
+              <Table striped highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    {COLUMNS.map((column) => (
+                      <SortableTh key={column} column={column} label={labels[column]} sort={sort} onSort={toggle} />
                     ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollTable>
-            </>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {sorted(data.towns.items).map((town) => (
+                    <Table.Tr key={town.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/towns/${town.id}`} fw={500}>
+                          {localName(town, i18n.language)}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td data-label={labels.region}>{localName(town.region, i18n.language)}</Table.Td>
+                      <Table.Td data-label={labels.stage}>{town.forum && <StageBadge stage={town.forum.stage} />}</Table.Td>
+                      <Table.Td data-label={labels.population}>{format.number(town.population)}</Table.Td>
+                      <Table.Td data-label={labels.cluster}>{format.number(town.socioEconomicCluster)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
           )}
         </>
       )}
