@@ -4,7 +4,7 @@
 // Also: the server's memory idle and at peak, its time from start to a ready /readyz, the SQL
 // statements per request, and the same dashboards on SQLite (absolute figures).
 //
-//   node bench/floor.mjs [--seconds 10] [--scale demo|national] [--only deep-read] [--no-build]
+//   node bench/floor.mjs [--seconds 10] [--scale demo|national] [--only control,deep-read] [--no-build]
 //
 // Needs PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin or WORKIT_BENCH_PG_BIN), psql,
 // pgbench and wrk (installed with apt when missing and run as root). WORKIT_BENCH_BIN names
@@ -16,7 +16,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { accessToken, graphql, memoryMiB } from './lib.mjs';
+import { accessToken, cpuMs, graphql, memoryMiB, postgresCpuMs } from './lib.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const here = path.join(root, 'bench/floor');
@@ -62,7 +62,7 @@ const DASHBOARDS = [
   },
   { name: 'deep-read', variables: async () => ({ graphql: {}, sql: {} }) },
 ].filter(
-  (d) => !options.only || d.name === options.only,
+  (d) => !options.only || options.only.split(',').includes(d.name),
 );
 
 const lastClosedQuarter = async (base, token) => (await graphql(base, '{ lastClosedQuarter }', token)).lastClosedQuarter;
@@ -199,6 +199,7 @@ function runWrk(base, bodyFile, token, concurrency) {
   );
   if (/Non-2xx or 3xx responses/.test(output) || /Socket errors/.test(output)) throw new Error(`wrk saw failed requests:\n${output}`);
   return {
+    requests: Number(output.match(/(\d+) requests in/)[1]),
     rps: Number(output.match(/Requests\/sec:\s+([\d.]+)/)[1]),
     // The distribution's own lines: a "+/- Stdev" column such as "68.50%" also ends in 50%.
     p50: toMs(output.match(/^\s+50%\s+(\S+)/m)[1]),
@@ -211,6 +212,7 @@ const sqlVariables = (flag, variables) => Object.entries(variables).flatMap(([na
 function runPgbench(postgres, sqlFile, variables, concurrency) {
   const logDir = mkdtempSync(path.join(tmpdir(), 'workit-pgbench-'));
   const prefix = path.join(logDir, 'tx');
+  const databaseBefore = postgresCpuMs();
   const output = execFileSync(
     'pgbench',
     ['-n', '-M', 'prepared', '-c', String(concurrency), '-j', String(Math.min(concurrency, 2)), '-T', String(options.seconds), '-f', sqlFile, ...sqlVariables('-D', variables), '-l', `--log-prefix=${prefix}`, '-h', '127.0.0.1', '-p', String(postgres.port), '-U', 'postgres', 'workit'],
@@ -222,9 +224,10 @@ function runPgbench(postgres, sqlFile, variables, concurrency) {
     .filter(Boolean)
     .map((line) => Number(line.split(' ')[2]) / 1000)
     .sort((a, b) => a - b);
+  const databaseUs = ((postgresCpuMs() - databaseBefore) * 1000) / latencies.length;
   rmSync(logDir, { recursive: true, force: true });
   const at = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-  return { rps: Number(output.match(/tps = ([\d.]+) \(without initial connection time\)/)[1]), p50: at(0.5), p99: at(0.99) };
+  return { rps: Number(output.match(/tps = ([\d.]+) \(without initial connection time\)/)[1]), p50: at(0.5), p99: at(0.99), databaseUs };
 }
 
 /** SQL statements one request runs, from the server's per-request trace line. */
@@ -282,8 +285,8 @@ async function main() {
     const idle = memoryMiB(server.pid);
     const token = await signIn(base);
     console.log(`\n## ${engine}: ready ${f(readyMs)} ms after start (median of 5; ${starts.map((ms) => f(ms)).join(', ')}), idle RSS ${f(idle.rss)} MiB`);
-    console.log('| dashboard | objects | statements | c | ours req/s | floor req/s | ratio | ours p50 ms | floor p50 ms | p50 ratio | ours p99 ms | floor p99 ms |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log('| dashboard | objects | statements | c | ours req/s | floor req/s | ratio | ours p50 ms | floor p50 ms | p50 ratio | ours p99 ms | floor p99 ms | ours server CPU µs/req | ours database CPU µs/req | floor database CPU µs/req |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const dashboard of DASHBOARDS) {
       const query = readFileSync(path.join(here, `${dashboard.name}.graphql`), 'utf8').trim();
       const sqlFile = path.join(here, `${dashboard.name}.sql`);
@@ -300,12 +303,17 @@ async function main() {
       const bodyFile = path.join(work, `${dashboard.name}.json`);
       writeFileSync(bodyFile, JSON.stringify({ query, variables: variables.graphql }));
       for (const concurrency of CONCURRENCY) {
+        // CPU per request, the server's and the database's: steadier than throughput on a
+        // shared machine, and it says which side a change saved.
+        const [serverBefore, databaseBefore] = [cpuMs(server.pid), postgresCpuMs()];
         const api = runWrk(base, bodyFile, token, concurrency);
+        const serverUs = ((cpuMs(server.pid) - serverBefore) * 1000) / api.requests;
+        const databaseUs = engine === 'PostgreSQL' ? ((postgresCpuMs() - databaseBefore) * 1000) / api.requests : null;
         const floor = engine === 'PostgreSQL' ? runPgbench(postgres, sqlFile, variables.sql, concurrency) : null;
         const ratio = floor ? f(api.rps / floor.rps, 2) + '×' : '—';
         const p50Ratio = floor ? f(api.p50 / floor.p50, 2) + '×' : '—';
         console.log(
-          `| ${dashboard.name} | ${objectsIn(ours)} | ${statements} | ${concurrency} | ${f(api.rps, 0)} | ${floor ? f(floor.rps, 0) : '—'} | ${ratio} | ${f(api.p50)} | ${floor ? f(floor.p50) : '—'} | ${p50Ratio} | ${f(api.p99)} | ${floor ? f(floor.p99) : '—'} |`,
+          `| ${dashboard.name} | ${objectsIn(ours)} | ${statements} | ${concurrency} | ${f(api.rps, 0)} | ${floor ? f(floor.rps, 0) : '—'} | ${ratio} | ${f(api.p50)} | ${floor ? f(floor.p50) : '—'} | ${p50Ratio} | ${f(api.p99)} | ${floor ? f(floor.p99) : '—'} | ${f(serverUs, 0)} | ${databaseUs === null ? '—' : f(databaseUs, 0)} | ${floor ? f(floor.databaseUs, 0) : '—'} |`,
         );
       }
     }

@@ -1,6 +1,6 @@
 // What the benchmark scripts share: a GraphQL request that fails loudly, signing in, the server's
 // memory, and the median of a run's figures.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export async function graphql(base, query, token, variables = {}) {
   const headers = { 'content-type': 'application/json' };
@@ -25,4 +25,29 @@ export function memoryMiB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (key) => Number(status.match(new RegExp(`${key}:\\s+(\\d+) kB`))?.[1] ?? 0);
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+/** CPU time a process has used (user and system), in milliseconds, from /proc. */
+export function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which may itself hold spaces: utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+  } catch {
+    return 0; // the process has ended
+  }
+}
+
+/** CPU time used by every PostgreSQL process on the machine (the benchmark's cluster), in ms. */
+export function postgresCpuMs() {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(pid);
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return total;
 }
