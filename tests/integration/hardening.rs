@@ -280,6 +280,47 @@ async fn control_characters_are_refused_in_every_text(engine: Engine) {
     assert!(fine["errors"].is_null(), "{fine}");
 }
 
+/// A document run once is kept parsed and skips the checks it passed (`graphql::documents`); the
+/// checks that depend on the variables still refuse them when it comes again.
+async fn a_document_sent_again_still_has_its_variables_checked(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("lead.kiryat-gat").await;
+    let town = app.town_id(&token, "Kiryat Gat").await;
+    let create = "mutation($t: ID!, $i: OrganisationInput!) { createOrganisation(townId: $t, input: $i) { name } }";
+    for name in ["Once", "Twice"] {
+        let made = app.gql(&token, create, json!({ "t": town, "i": { "name": name, "sector": "BUSINESS" } })).await;
+        assert_eq!(made["data"]["createOrganisation"]["name"], name, "{made}");
+    }
+    let before = app.scalar_i64("SELECT COUNT(*) FROM organisations").await;
+    let refused = [
+        ("an unknown sector", json!({ "t": town, "i": { "name": "X", "sector": "MEDIA" } })),
+        ("a number for a name", json!({ "t": town, "i": { "name": 5, "sector": "BUSINESS" } })),
+        ("no input", json!({ "t": town })),
+        ("a town that is not an id", json!({ "t": "x", "i": { "name": "X", "sector": "BUSINESS" } })),
+    ];
+    for (what, variables) in refused {
+        let answer = app.gql(&token, create, variables).await;
+        assert_eq!(error_code(&answer), "VALIDATION", "{what}: {answer}");
+        assert!(answer["data"]["createOrganisation"].is_null(), "{what}: {answer}");
+    }
+    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM organisations").await, before);
+
+    // The complexity counts a page at the size the variables ask for.
+    let wide: String = (0..25)
+        .map(|i| {
+            format!(
+                "t{i}: towns(limit: $n) {{ items {{ forum {{ bodies {{ members {{ person {{ fullName }} }} }} }} }} }} "
+            )
+        })
+        .collect();
+    let query = format!("query($n: Int) {{ {wide} }}");
+    let small = app.gql(&token, &query, json!({ "n": 1 })).await;
+    assert!(small["errors"].is_null(), "{small}");
+    let large = app.gql(&token, &query, json!({ "n": 200 })).await;
+    assert_eq!(error_code(&large), "VALIDATION", "too complex: {large}");
+    assert!(large["data"].is_null());
+}
+
 both_engines!(
     deeply_nested_documents_are_refused_before_parsing,
     long_fragment_chains_are_refused_without_recursion,
@@ -288,4 +329,5 @@ both_engines!(
     an_answer_that_fans_out_past_the_field_budget_is_refused_whole,
     dates_outside_the_supported_range_are_refused,
     control_characters_are_refused_in_every_text,
+    a_document_sent_again_still_has_its_variables_checked,
 );

@@ -30,7 +30,7 @@ pub struct AppState {
     pub passwords: auth::password::PasswordHasher,
     pub login_limiter: Arc<auth::rate_limit::LoginLimiter>,
     pub survey_limiter: Arc<auth::rate_limit::LoginLimiter>,
-    pub schema: graphql::WorkitSchema,
+    pub graphql: graphql::documents::Executor,
     pub mail: Arc<mail::Mail>,
     /// Permits for reads over every town. Each holds the country's figures in memory (tens of
     /// megabytes at 257 towns) and spends about half its time waiting on the database, so twice
@@ -44,10 +44,10 @@ impl AppState {
         let passwords = auth::password::PasswordHasher::new(config.max_concurrent_password_hashes);
         let login_limiter = Arc::new(auth::rate_limit::LoginLimiter::new(&config.login_limits));
         let survey_limiter = Arc::new(auth::rate_limit::LoginLimiter::new(&config.survey_limits));
-        let schema = graphql::build_schema(&config);
+        let graphql = graphql::documents::Executor::new(&config);
         let mail = Arc::new(mail::Mail::new(config.smtp.is_some()));
         let country_reads = Arc::new(tokio::sync::Semaphore::new(config.max_concurrent_country_reads.max(1)));
-        Self { db, config, clock, passwords, login_limiter, survey_limiter, schema, mail, country_reads }
+        Self { db, config, clock, passwords, login_limiter, survey_limiter, graphql, mail, country_reads }
     }
 
     /// Waits for a turn to read every town; the turn ends when the permit is dropped.

@@ -5,6 +5,7 @@ pub(crate) mod arguments;
 mod barriers;
 mod context;
 mod directory;
+pub mod documents;
 mod enums;
 mod forums;
 mod lifecycle;
@@ -18,7 +19,7 @@ pub(crate) mod stakeholders;
 mod surveys;
 mod towns;
 
-use async_graphql::{EmptySubscription, MergedObject, Schema};
+use async_graphql::{EmptySubscription, MergedObject, Schema, ValidationMode};
 
 pub(crate) use arguments::page_cost;
 pub use context::{Caller, ContextExt, RequestContext};
@@ -81,7 +82,14 @@ pub(crate) const MEMBERS_PER_BODY: usize = 20;
 pub type WorkitSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 pub fn build_schema(config: &ApiConfig) -> WorkitSchema {
+    build_schema_with(config, ValidationMode::Strict)
+}
+
+/// The schema with `validation`: strict for documents seen for the first time, fast for those
+/// that passed it before (see [`documents`]).
+fn build_schema_with(config: &ApiConfig, validation: ValidationMode) -> WorkitSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+        .validation_mode(validation)
         .limit_complexity(config.max_complexity)
         .limit_recursive_depth(32)
         .limit_directives(10);

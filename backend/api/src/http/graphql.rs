@@ -104,17 +104,18 @@ pub async fn post(State(state): State<AppState>, request: Request) -> Response {
     let actor = caller.as_ref().map(|caller| caller.actor.clone());
     let context = RequestContext { caller, auth_failure, locale, client_ip };
     let (loaders, batches) = loaders(state.db.clone(), actor, state.clock.now());
-    let mut graphql_request = graphql_request.data(state.clone()).data(context).data(loaders);
+    let graphql_request = graphql_request.data(state.clone()).data(context).data(loaders);
     // The document's limits are checked here, not in a schema extension: an extension takes every
     // field off async-graphql's fast path (see `limits::within_budget`).
     let document_limits =
         limits::DocumentLimits { max_aliases: state.config.max_aliases, max_depth: state.config.max_depth };
-    let mut response = match document_limits.check(&mut graphql_request) {
+    let mut response = match state.graphql.prepare(graphql_request, &document_limits) {
         Err(refusal) => async_graphql::Response::from_errors(vec![refusal]),
-        Ok(()) => limits::within_budget(
-            batches.drive(state.schema.execute(graphql_request)).await,
-            state.config.max_response_fields,
-        ),
+        Ok(prepared) => {
+            let response = batches.drive(prepared.schema.execute(prepared.request)).await;
+            state.graphql.remember(prepared.new_document, &response);
+            limits::within_budget(response, state.config.max_response_fields)
+        }
     };
     // A document nested past the limit is malformed input, refused before it was parsed.
     let too_nested = response.errors.first().is_some_and(|e| extension_str(e, "reason") == Some(limits::TOO_NESTED));
