@@ -305,6 +305,16 @@ async fn a_document_sent_again_still_has_its_variables_checked(engine: Engine) {
     }
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM organisations").await, before);
 
+    // Variables nested past the limit are refused before the kept document runs.
+    let kept = "query($s: String) { towns(search: $s) { items { id } } }";
+    let found = app.gql(&token, kept, json!({ "s": "Kiryat" })).await;
+    assert!(found["errors"].is_null(), "{found}");
+    let nested = format!("{}1{}", "[".repeat(100), "]".repeat(100));
+    let body = format!(r#"{{"query":"{kept}","variables":{{"s":{nested}}}}}"#);
+    let (status, answer) = post_raw(&app, body).await;
+    assert_eq!((status, error_code(&answer)), (400, "VALIDATION"), "{answer}");
+    assert_eq!(answer["errors"][0]["message"], "The request is nested too deeply.");
+
     // The complexity counts a page at the size the variables ask for.
     let wide: String = (0..25)
         .map(|i| {

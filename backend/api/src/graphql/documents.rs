@@ -57,8 +57,9 @@ impl Executor {
     }
 
     /// Gives `request` its parsed document: the kept one, or one parsed and checked against
-    /// `limits` now.
+    /// `limits` now. The variables are checked either way.
     pub fn prepare(&self, mut request: Request, limits: &DocumentLimits) -> ServerResult<Prepared> {
+        DocumentLimits::check_variables(&request)?;
         let kept = self.documents.lock().unwrap_or_else(PoisonError::into_inner).get(request.query.as_str()).cloned();
         if let Some(document) = kept {
             request.set_parsed_query(ExecutableDocument::clone(&document));

@@ -172,14 +172,25 @@ impl<'a> Walk<'a> {
     }
 }
 
+fn too_nested() -> ServerError {
+    refusal(format!("The request nests deeper than {MAX_NESTING} levels."), TOO_NESTED)
+}
+
 impl DocumentLimits {
-    /// Run by the HTTP layer before async-graphql parses and checks the request itself: the
-    /// document parsed here is the one it goes on with.
+    /// The variables' nesting, checked on every request: a document kept parsed
+    /// (`graphql::documents`) skips [`Self::check`], but each request brings its own variables.
+    pub fn check_variables(request: &Request) -> ServerResult<()> {
+        if variables_nesting(&request.variables, MAX_NESTING) > MAX_NESTING {
+            return Err(too_nested());
+        }
+        Ok(())
+    }
+
+    /// Run by the HTTP layer before async-graphql parses and checks a document it has not kept:
+    /// the document parsed here is the one it goes on with.
     pub fn check(&self, request: &mut Request) -> ServerResult<()> {
-        if document_nesting(&request.query, MAX_NESTING) > MAX_NESTING
-            || variables_nesting(&request.variables, MAX_NESTING) > MAX_NESTING
-        {
-            return Err(refusal(format!("The request nests deeper than {MAX_NESTING} levels."), TOO_NESTED));
+        if document_nesting(&request.query, MAX_NESTING) > MAX_NESTING {
+            return Err(too_nested());
         }
         let document = request.parsed_query()?;
         let mut walk = Walk::new(document);
