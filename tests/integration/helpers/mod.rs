@@ -12,6 +12,7 @@ use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 use workit_api::{ApiConfig, AppState, SystemClock};
 use workit_persistence::Database;
+use workit_persistence::demo::Scale;
 
 pub const DEMO_PASSWORD: &str = "workit-demo";
 pub const TEST_SECRET: &[u8] = b"integration-tests-secret-0123456789-abcdefghij";
@@ -54,19 +55,44 @@ pub async fn fresh_database(engine: Engine) -> FreshDatabase {
             let url = format!("sqlite://{}", dir.path().join("workit.db").display());
             FreshDatabase { url, _dir: Some(dir) }
         }
-        Engine::Postgres => {
-            let admin_url = postgres_admin_url();
-            let admin = workit_persistence::connect(&admin_url, 1).await.expect("connect to the test PostgreSQL");
-            let name = format!("workit_test_{}", rand::random::<u64>());
-            admin
-                .execute_raw(Statement::from_string(admin.get_database_backend(), format!("CREATE DATABASE {name}")))
-                .await
-                .expect("create database");
-            admin.close().await.ok();
-            let base = admin_url.rsplit_once('/').map(|(base, _)| base).expect("url with database");
-            FreshDatabase { url: format!("{base}/{name}"), _dir: None }
-        }
+        Engine::Postgres => create_postgres_database("").await,
     }
+}
+
+/// This process's folder for SQLite templates, under the build's temporary folder (statics are
+/// never dropped, so a temporary directory would outlive the process); folders left by ended
+/// processes, or by an earlier process with this one's id, are removed.
+fn sqlite_template_folder() -> &'static PathBuf {
+    static FOLDER: OnceLock<PathBuf> = OnceLock::new();
+    FOLDER.get_or_init(|| {
+        let parent = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+        let ours = std::process::id().to_string();
+        let stale = std::fs::read_dir(&parent).into_iter().flatten().flatten().filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            name.strip_prefix("seeded-")
+                .is_some_and(|pid| pid == ours || !PathBuf::from(format!("/proc/{pid}")).exists())
+        });
+        for folder in stale {
+            std::fs::remove_dir_all(folder.path()).ok();
+        }
+        let folder = parent.join(format!("seeded-{ours}"));
+        std::fs::create_dir_all(&folder).expect("a folder for the seeded SQLite templates");
+        folder
+    })
+}
+
+/// A new database on the test PostgreSQL; `options` end the `CREATE DATABASE` statement.
+async fn create_postgres_database(options: &str) -> FreshDatabase {
+    let admin_url = postgres_admin_url();
+    let admin = workit_persistence::connect(&admin_url, 1).await.expect("connect to the test PostgreSQL");
+    let name = format!("workit_test_{}", rand::random::<u64>());
+    admin
+        .execute_raw(Statement::from_string(admin.get_database_backend(), format!("CREATE DATABASE {name} {options}")))
+        .await
+        .expect("create database");
+    admin.close().await.ok();
+    let base = admin_url.rsplit_once('/').map(|(base, _)| base).expect("url with database");
+    FreshDatabase { url: format!("{base}/{name}"), _dir: None }
 }
 
 /// `WORKIT_TEST_POSTGRES_URL` if set; otherwise a throwaway PostgreSQL cluster started once for
@@ -145,13 +171,55 @@ pub async fn spawn_app_with(engine: Engine, config: ApiConfig) -> TestApp {
 }
 
 /// The server over the demo data, or over the synthetic country of 257 towns.
-pub async fn spawn_app_at_scale(engine: Engine, config: ApiConfig, scale: workit_persistence::demo::Scale) -> TestApp {
-    let database = fresh_database(engine).await;
-    let db = workit_persistence::connect(&database.url, 5).await.expect("connect");
-    workit_persistence::migrate(&db).await.expect("migrate");
-    workit_persistence::demo::seed_at_scale(&db, demo_hash(), now(), scale).await.expect("seed");
-    db.close().await.ok();
-    serve_database(database, config).await
+pub async fn spawn_app_at_scale(engine: Engine, config: ApiConfig, scale: Scale) -> TestApp {
+    serve_database(seeded_database(engine, scale).await, config).await
+}
+
+/// A fresh database holding the data set: a copy of one migrated and seeded once per test process
+/// (seeding takes seconds in a debug build, and nearly every test starts from it). PostgreSQL
+/// copies a template database; SQLite a file.
+pub async fn seeded_database(engine: Engine, scale: Scale) -> FreshDatabase {
+    let template = seeded_template(engine, scale).await;
+    match engine {
+        Engine::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let copy = dir.path().join("workit.db");
+            std::fs::copy(&template.url["sqlite://".len()..], &copy).expect("copy the seeded SQLite file");
+            FreshDatabase { url: format!("sqlite://{}", copy.display()), _dir: Some(dir) }
+        }
+        Engine::Postgres => {
+            let template_name = template.url.rsplit_once('/').map(|(_, name)| name).expect("url with database");
+            create_postgres_database(&format!("TEMPLATE {template_name}")).await
+        }
+    }
+}
+
+async fn seeded_template(engine: Engine, scale: Scale) -> &'static FreshDatabase {
+    static TEMPLATES: [tokio::sync::OnceCell<FreshDatabase>; 4] = [const { tokio::sync::OnceCell::const_new() }; 4];
+    let slot = match (engine, scale) {
+        (Engine::Sqlite, Scale::Demo) => 0,
+        (Engine::Sqlite, Scale::National) => 1,
+        (Engine::Postgres, Scale::Demo) => 2,
+        (Engine::Postgres, Scale::National) => 3,
+    };
+    TEMPLATES[slot]
+        .get_or_init(|| async {
+            let database = match engine {
+                Engine::Sqlite => {
+                    let file = sqlite_template_folder().join(format!("{scale:?}.db"));
+                    FreshDatabase { url: format!("sqlite://{}", file.display()), _dir: None }
+                }
+                Engine::Postgres => fresh_database(engine).await,
+            };
+            let db = workit_persistence::connect(&database.url, 5).await.expect("connect");
+            workit_persistence::migrate(&db).await.expect("migrate");
+            workit_persistence::demo::seed_at_scale(&db, demo_hash(), now(), scale).await.expect("seed");
+            // Closing checkpoints SQLite's write-ahead log into the file and frees PostgreSQL's
+            // template of connections, so both can be copied.
+            db.close().await.expect("close the seeded database");
+            database
+        })
+        .await
 }
 
 /// The server over an existing database (migrated, with whatever data it holds).
