@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step says when it started (minutes into the run), so a slow run shows where its time went.
+step() { printf '\n==> %s  [%d:%02d]\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 
 # What the tests need from the system, checked before anything compiles: installed with apt when
 # we are root on Debian, otherwise one line saying what to install.
@@ -65,4 +66,4 @@ browser_pass=$(grep -E '^# pass' "$log_dir/e2e.log" | awk '{print $3}')
 browser_fail=$(grep -E '^# fail' "$log_dir/e2e.log" | awk '{print $3}')
 read -r rust_pass rust_fail <<<"$rust"
 printf '\nrust %s, web unit %s, browser %s\n' "$rust_pass" "${web:-0}" "$browser_pass"
-echo "all: $((rust_pass + ${web:-0} + browser_pass)) passed, $((rust_fail + browser_fail)) failed"
+echo "all: $((rust_pass + ${web:-0} + browser_pass)) passed, $((rust_fail + browser_fail)) failed in $((SECONDS / 60)) min $((SECONDS % 60)) s"
