@@ -27,24 +27,33 @@ export function memoryMiB(pid) {
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
 }
 
-/** CPU time a process has used (user and system), in milliseconds, from /proc. */
-export function cpuMs(pid) {
+/**
+ * CPU time a process has used (user and system), in milliseconds, from /proc; with
+ * `withEndedChildren`, also that of its children that have ended and been waited for.
+ */
+export function cpuMs(pid, { withEndedChildren = false } = {}) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which may itself hold spaces: utime and stime are 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+    // Fields after the command name, which may itself hold spaces: utime and stime are 14 and 15,
+    // cutime and cstime 16 and 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+    const ticks = fields[11] + fields[12] + (withEndedChildren ? fields[13] + fields[14] : 0);
+    return (ticks * 1000) / 100; // clock ticks of 10 ms
   } catch {
     return 0; // the process has ended
   }
 }
 
-/** CPU time used by every PostgreSQL process on the machine (the benchmark's cluster), in ms. */
+/**
+ * CPU time used by every PostgreSQL process on the machine (the benchmark's cluster), in ms.
+ * A backend's time moves to the postmaster's ended-children count when its connection closes
+ * (pgbench's do at the end of each run), so both are summed.
+ */
 export function postgresCpuMs() {
   let total = 0;
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(pid);
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(pid, { withEndedChildren: true });
     } catch {
       // gone between the listing and the read
     }
