@@ -4,8 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, JoinType, Order, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IdenStatic, QueryFilter, QueryOrder,
+    Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use workit_domain::forums::BodyKind;
@@ -271,30 +271,33 @@ async fn active_focuses_with_metrics(
         .order_by((f, strategic_focuses::Column::Id), Order::Asc)
         .order_by((m, outcome_metrics::Column::Position), Order::Asc)
         .order_by((m, outcome_metrics::Column::Id), Order::Asc);
+    // One row per focus, metric and shown quarter: a focus's and a metric's columns repeat on
+    // each of their rows, so each is built from its first row only.
     let mut focuses: Vec<FocusWithMetrics> = Vec::new();
     for row in db.query_all(&select).await? {
-        let focus = strategic_focuses::Model::from_query_result(&row, "f_")?;
-        let metric = outcome_metrics::Model::from_query_result_optional(&row, "m_")?;
-        let measured = measurements::Model::from_query_result_optional(&row, "v_")?;
+        let focus_id: i64 = row.try_get("f_", strategic_focuses::Column::Id.as_str())?;
         let focus_line = match focuses.last_mut() {
-            Some(last) if last.focus.id == focus.id => last,
+            Some(last) if last.focus.id == focus_id => last,
             _ => {
+                let focus = strategic_focuses::Model::from_query_result(&row, "f_")?;
                 focuses.push(FocusWithMetrics { focus, metrics: Vec::new() });
                 let Some(pushed) = focuses.last_mut() else { continue };
                 pushed
             }
         };
-        let Some(metric) = metric else { continue };
+        let metric_id: Option<i64> = row.try_get("m_", outcome_metrics::Column::Id.as_str())?;
+        let Some(metric_id) = metric_id else { continue };
         let metric_line = match focus_line.metrics.last_mut() {
-            Some(last) if last.metric.id == metric.id => last,
+            Some(last) if last.metric.id == metric_id => last,
             _ => {
+                let metric = outcome_metrics::Model::from_query_result(&row, "m_")?;
                 let recorder_name = row.try_get("", "recorder_name")?;
                 focus_line.metrics.push(MetricWithValues { metric, recorder_name, measured: Vec::new() });
                 let Some(pushed) = focus_line.metrics.last_mut() else { continue };
                 pushed
             }
         };
-        metric_line.measured.extend(measured);
+        metric_line.measured.extend(measurements::Model::from_query_result_optional(&row, "v_")?);
     }
     Ok(focuses)
 }
