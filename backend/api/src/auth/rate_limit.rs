@@ -2,7 +2,7 @@ use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::time::Duration;
 
-use governor::clock::{Clock as _, DefaultClock};
+use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use workit_domain::{AuthFailure, DomainError};
 
@@ -45,7 +45,7 @@ impl LoginLimiter {
     }
 }
 
-fn refused(not_until: governor::NotUntil<governor::clock::QuantaInstant>) -> DomainError {
+fn refused(not_until: governor::NotUntil<<DefaultClock as Clock>::Instant>) -> DomainError {
     let wait = not_until.wait_time_from(DefaultClock::default().now());
     DomainError::Unauthenticated(AuthFailure::RateLimited { retry_after_secs: wait.as_secs().max(1) })
 }
