@@ -4,7 +4,11 @@
 // Also: the server's memory idle and at peak, its time from start to a ready /readyz, the SQL
 // statements per request, and the same dashboards on SQLite (absolute figures).
 //
-//   node bench/floor.mjs [--seconds 10] [--scale demo|national] [--only control,deep-read] [--no-build]
+//   node bench/floor.mjs [--seconds 10] [--rounds 1] [--scale demo|national] [--only control,deep-read] [--no-build]
+//
+// --rounds N measures each dashboard and its floor N times, back to back, and prints the medians,
+// the ratio as the median of each round's own ratio, and that ratio's range: on a shared machine
+// whose speed drifts, a pair measured a few seconds apart is what compares fairly.
 //
 // Needs PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin or WORKIT_BENCH_PG_BIN), psql,
 // pgbench and wrk (installed with apt when missing and run as root). WORKIT_BENCH_BIN names
@@ -16,7 +20,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { accessToken, cpuMs, graphql, memoryMiB, postgresCpuMs } from './lib.mjs';
+import { accessToken, cpuMs, graphql, median, memoryMiB, postgresCpuMs, postgresProcessCount } from './lib.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const here = path.join(root, 'bench/floor');
@@ -68,15 +72,17 @@ const DASHBOARDS = [
 const lastClosedQuarter = async (base, token) => (await graphql(base, '{ lastClosedQuarter }', token)).lastClosedQuarter;
 
 function parseArguments(args) {
-  const parsed = { seconds: 10, scale: 'demo', only: null, build: true };
+  const parsed = { seconds: 10, rounds: 1, scale: 'demo', only: null, build: true };
   for (let i = 0; i < args.length; i++) {
     const [flag, value] = [args[i], args[i + 1]];
     if (flag === '--seconds') (parsed.seconds = Number(value)), i++;
+    else if (flag === '--rounds') (parsed.rounds = Number(value)), i++;
     else if (flag === '--scale') (parsed.scale = value), i++;
     else if (flag === '--only') (parsed.only = value), i++;
     else if (flag === '--no-build') parsed.build = false;
     else throw new Error(`unknown argument ${flag}`);
   }
+  if (!Number.isInteger(parsed.rounds) || parsed.rounds < 1) throw new Error('--rounds takes a whole number of at least 1');
   return parsed;
 }
 
@@ -212,7 +218,7 @@ const sqlVariables = (flag, variables) => Object.entries(variables).flatMap(([na
 function runPgbench(postgres, sqlFile, variables, concurrency) {
   const logDir = mkdtempSync(path.join(tmpdir(), 'workit-pgbench-'));
   const prefix = path.join(logDir, 'tx');
-  const databaseBefore = postgresCpuMs();
+  const [databaseBefore, processesBefore] = [postgresCpuMs(), postgresProcessCount()];
   const output = execFileSync(
     'pgbench',
     ['-n', '-M', 'prepared', '-c', String(concurrency), '-j', String(Math.min(concurrency, 2)), '-T', String(options.seconds), '-f', sqlFile, ...sqlVariables('-D', variables), '-l', `--log-prefix=${prefix}`, '-h', '127.0.0.1', '-p', String(postgres.port), '-U', 'postgres', 'workit'],
@@ -224,7 +230,7 @@ function runPgbench(postgres, sqlFile, variables, concurrency) {
     .filter(Boolean)
     .map((line) => Number(line.split(' ')[2]) / 1000)
     .sort((a, b) => a - b);
-  const databaseUs = ((postgresCpuMs() - databaseBefore) * 1000) / latencies.length;
+  const databaseUs = ((postgresCpuMs({ settleTo: processesBefore }) - databaseBefore) * 1000) / latencies.length;
   rmSync(logDir, { recursive: true, force: true });
   const at = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
   return { rps: Number(output.match(/tps = ([\d.]+) \(without initial connection time\)/)[1]), p50: at(0.5), p99: at(0.99), databaseUs };
@@ -303,17 +309,27 @@ async function main() {
       const bodyFile = path.join(work, `${dashboard.name}.json`);
       writeFileSync(bodyFile, JSON.stringify({ query, variables: variables.graphql }));
       for (const concurrency of CONCURRENCY) {
-        // CPU per request, the server's and the database's: steadier than throughput on a
-        // shared machine, and it says which side a change saved.
-        const [serverBefore, databaseBefore] = [cpuMs(server.pid), postgresCpuMs()];
-        const api = runWrk(base, bodyFile, token, concurrency);
-        const serverUs = ((cpuMs(server.pid) - serverBefore) * 1000) / api.requests;
-        const databaseUs = engine === 'PostgreSQL' ? ((postgresCpuMs() - databaseBefore) * 1000) / api.requests : null;
-        const floor = engine === 'PostgreSQL' ? runPgbench(postgres, sqlFile, variables.sql, concurrency) : null;
-        const ratio = floor ? f(api.rps / floor.rps, 2) + '×' : '—';
-        const p50Ratio = floor ? f(api.p50 / floor.p50, 2) + '×' : '—';
+        const rounds = [];
+        for (let round = 0; round < options.rounds; round++) {
+          // CPU per request, the server's and the database's: steadier than throughput on a
+          // shared machine, and it says which side a change saved.
+          const [serverBefore, databaseBefore] = [cpuMs(server.pid), postgresCpuMs()];
+          const api = runWrk(base, bodyFile, token, concurrency);
+          const serverUs = ((cpuMs(server.pid) - serverBefore) * 1000) / api.requests;
+          const databaseUs = engine === 'PostgreSQL' ? ((postgresCpuMs() - databaseBefore) * 1000) / api.requests : null;
+          const floor = engine === 'PostgreSQL' ? runPgbench(postgres, sqlFile, variables.sql, concurrency) : null;
+          rounds.push({ api, serverUs, databaseUs, floor });
+        }
+        const mid = (pick) => median(rounds.map(pick));
+        const floor = engine === 'PostgreSQL' ? { rps: mid((r) => r.floor.rps), p50: mid((r) => r.floor.p50), p99: mid((r) => r.floor.p99), databaseUs: mid((r) => r.floor.databaseUs) } : null;
+        const ratios = floor ? rounds.map((r) => r.api.rps / r.floor.rps) : [];
+        const p50Ratios = floor ? rounds.map((r) => r.api.p50 / r.floor.p50) : [];
+        const spread = (values) => (values.length > 1 ? ` (${f(Math.min(...values), 2)}–${f(Math.max(...values), 2)})` : '');
+        const ratio = floor ? f(median(ratios), 2) + '×' + spread(ratios) : '—';
+        const p50Ratio = floor ? f(median(p50Ratios), 2) + '×' + spread(p50Ratios) : '—';
+        const databaseUs = engine === 'PostgreSQL' ? mid((r) => r.databaseUs) : null;
         console.log(
-          `| ${dashboard.name} | ${objectsIn(ours)} | ${statements} | ${concurrency} | ${f(api.rps, 0)} | ${floor ? f(floor.rps, 0) : '—'} | ${ratio} | ${f(api.p50)} | ${floor ? f(floor.p50) : '—'} | ${p50Ratio} | ${f(api.p99)} | ${floor ? f(floor.p99) : '—'} | ${f(serverUs, 0)} | ${databaseUs === null ? '—' : f(databaseUs, 0)} | ${floor ? f(floor.databaseUs, 0) : '—'} |`,
+          `| ${dashboard.name} | ${objectsIn(ours)} | ${statements} | ${concurrency} | ${f(mid((r) => r.api.rps), 0)} | ${floor ? f(floor.rps, 0) : '—'} | ${ratio} | ${f(mid((r) => r.api.p50))} | ${floor ? f(floor.p50) : '—'} | ${p50Ratio} | ${f(mid((r) => r.api.p99))} | ${floor ? f(floor.p99) : '—'} | ${f(mid((r) => r.serverUs), 0)} | ${databaseUs === null ? '—' : f(databaseUs, 0)} | ${floor ? f(floor.databaseUs, 0) : '—'} |`,
         );
       }
     }

@@ -44,19 +44,34 @@ export function cpuMs(pid, { withEndedChildren = false } = {}) {
   }
 }
 
+/** The PostgreSQL processes on the machine (the benchmark's cluster and any other). */
+function postgresPids() {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false; // gone between the listing and the read
+      }
+    });
+}
+
 /**
  * CPU time used by every PostgreSQL process on the machine (the benchmark's cluster), in ms.
  * A backend's time moves to the postmaster's ended-children count when its connection closes
- * (pgbench's do at the end of each run), so both are summed.
+ * (pgbench's do at the end of each run), so both are summed. Between a backend's end and the
+ * postmaster waiting for it, its time is in neither place; pass `settleTo`, the number of
+ * processes there were before the run, to wait (at most a second) until the ended ones are gone.
  */
-export function postgresCpuMs() {
-  let total = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(pid, { withEndedChildren: true });
-    } catch {
-      // gone between the listing and the read
-    }
+export function postgresCpuMs({ settleTo } = {}) {
+  let pids = postgresPids();
+  for (let waited = 0; settleTo !== undefined && pids.length > settleTo && waited < 1000; waited += 10) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    pids = postgresPids();
   }
-  return total;
+  return pids.reduce((total, pid) => total + cpuMs(pid, { withEndedChildren: true }), 0);
 }
+
+/** How many PostgreSQL processes run now: `postgresCpuMs`'s `settleTo` after a run. */
+export const postgresProcessCount = () => postgresPids().length;
