@@ -322,11 +322,14 @@ async function main() {
         }
         const mid = (pick) => median(rounds.map(pick));
         const floor = engine === 'PostgreSQL' ? { rps: mid((r) => r.floor.rps), p50: mid((r) => r.floor.p50), p99: mid((r) => r.floor.p99), databaseUs: mid((r) => r.floor.databaseUs) } : null;
-        const ratios = floor ? rounds.map((r) => r.api.rps / r.floor.rps) : [];
-        const p50Ratios = floor ? rounds.map((r) => r.api.p50 / r.floor.p50) : [];
-        const spread = (values) => (values.length > 1 ? ` (${f(Math.min(...values), 2)}–${f(Math.max(...values), 2)})` : '');
-        const ratio = floor ? f(median(ratios), 2) + '×' + spread(ratios) : '—';
-        const p50Ratio = floor ? f(median(p50Ratios), 2) + '×' + spread(p50Ratios) : '—';
+        // Each round's own ratio, then their median and range: a pair measured seconds apart.
+        const ratioOf = (pick) => {
+          if (!floor) return '—';
+          const values = rounds.map((r) => pick(r.api) / pick(r.floor));
+          const range = values.length > 1 ? ` (${f(Math.min(...values), 2)}–${f(Math.max(...values), 2)})` : '';
+          return `${f(median(values), 2)}×${range}`;
+        };
+        const [ratio, p50Ratio] = [ratioOf((m) => m.rps), ratioOf((m) => m.p50)];
         const databaseUs = engine === 'PostgreSQL' ? mid((r) => r.databaseUs) : null;
         console.log(
           `| ${dashboard.name} | ${objectsIn(ours)} | ${statements} | ${concurrency} | ${f(mid((r) => r.api.rps), 0)} | ${floor ? f(floor.rps, 0) : '—'} | ${ratio} | ${f(mid((r) => r.api.p50))} | ${floor ? f(floor.p50) : '—'} | ${p50Ratio} | ${f(mid((r) => r.api.p99))} | ${floor ? f(floor.p99) : '—'} | ${f(mid((r) => r.serverUs), 0)} | ${databaseUs === null ? '—' : f(databaseUs, 0)} | ${floor ? f(floor.databaseUs, 0) : '—'} |`,
