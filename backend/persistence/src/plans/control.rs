@@ -121,13 +121,19 @@ pub async fn view_of(
     today: NaiveDate,
     parts: Parts,
 ) -> StoreResult<ControlView> {
-    let focuses = active_focuses_with_metrics(db, forum_id, quarter).await?;
+    // Health as it stood on the quarter's last day (or today, for a quarter still running).
+    let last = Ord::min(quarter.last_day(), today);
+    let end = last.and_hms_opt(23, 59, 59).unwrap_or_else(|| last.and_time(chrono::NaiveTime::MIN)).and_utc();
+    // The reads do not depend on one another: they run at once, so the control waits for the
+    // slowest of them rather than for their sum.
+    let (focuses, task_rows, bodies, open_decisions, health) = futures::try_join!(
+        active_focuses_with_metrics(db, forum_id, quarter),
+        async { if parts.execution { tasks::by_forum_ids(db, &[forum_id]).await } else { Ok(Vec::new()) } },
+        async { if parts.execution { forums::bodies_by_forum_ids(db, &[forum_id]).await } else { Ok(Vec::new()) } },
+        open_decisions_of(db, forum_id, quarter),
+        async { if parts.health { forums::health::assess_forum(db, forum_id, end).await } else { Ok(Vec::new()) } },
+    )?;
     let focus_ids: Vec<i64> = focuses.iter().map(|f| f.focus.id).collect();
-    let (task_rows, bodies) = if parts.execution {
-        (tasks::by_forum_ids(db, &[forum_id]).await?, forums::bodies_by_forum_ids(db, &[forum_id]).await?)
-    } else {
-        (Vec::new(), Vec::new())
-    };
 
     let in_control: Vec<_> = task_rows
         .iter()
@@ -197,20 +203,7 @@ pub async fn view_of(
         .map(task_line)
         .collect();
 
-    let open_decisions = open_decisions_of(db, forum_id, quarter).await?;
-
-    // Health as it stood on the quarter's last day (or today, for a quarter still running).
-    let last = Ord::min(quarter.last_day(), today);
-    let end = last.and_hms_opt(23, 59, 59).unwrap_or_else(|| last.and_time(chrono::NaiveTime::MIN)).and_utc();
-    let health = if parts.health {
-        forums::health::assess_forum(db, forum_id, end)
-            .await?
-            .into_iter()
-            .filter(|signal| shows_in_control(signal.kind))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let health = health.into_iter().filter(|signal| shows_in_control(signal.kind)).collect();
 
     Ok(ControlView {
         quarter: quarter.to_string(),

@@ -182,6 +182,26 @@ pub struct QuarterControl {
     pub forum_id: i64,
     pub quarter: Quarter,
     pub row: Option<quarterly_controls::Model>,
+    /// The figures, when they were read together with the record.
+    pub live: Option<ControlView>,
+}
+
+impl QuarterControl {
+    fn stored(forum_id: i64, quarter: Quarter, row: quarterly_controls::Model) -> Self {
+        Self { forum_id, quarter, row: Some(row), live: None }
+    }
+}
+
+/// The parts of the figures a selection of `live` shows: execution and health cost statements
+/// of their own and are read only when asked for.
+fn parts_asked(live: &async_graphql::Lookahead<'_>) -> store::Parts {
+    let focuses = live.field("focuses");
+    store::Parts {
+        execution: focuses.field("tasks").exists()
+            || focuses.field("execution").exists()
+            || ["teams", "total", "otherTasks"].iter().any(|f| live.field(f).exists()),
+        health: live.field("health").exists(),
+    }
 }
 
 #[Object]
@@ -213,15 +233,10 @@ impl QuarterControl {
     }
     /// The figures as they stand today.
     async fn live(&self, ctx: &Context<'_>) -> ApiResult<ControlFigures> {
-        // Execution and health cost statements of their own: read only when asked for.
-        let asked = ctx.look_ahead();
-        let focuses = asked.field("focuses");
-        let parts = store::Parts {
-            execution: focuses.field("tasks").exists()
-                || focuses.field("execution").exists()
-                || ["teams", "total", "otherTasks"].iter().any(|f| asked.field(f).exists()),
-            health: asked.field("health").exists(),
-        };
+        if let Some(view) = &self.live {
+            return Ok(view.clone().into());
+        }
+        let parts = parts_asked(&ctx.look_ahead());
         let view = store::view_of(ctx.db(), self.forum_id, self.quarter, israel_date(ctx.now()), parts).await?;
         Ok(view.into())
     }
@@ -282,8 +297,17 @@ impl ControlVersion {
 
 pub async fn control_of(ctx: &Context<'_>, forum_id: i64, quarter: &str) -> ApiResult<QuarterControl> {
     let quarter = quarter_arg(quarter, "quarter")?;
-    let row = store::visible(ctx.db(), ctx.actor()?, forum_id, quarter).await?;
-    Ok(QuarterControl { forum_id, quarter, row })
+    let asked = ctx.look_ahead();
+    let live = asked.field("live");
+    // The record and the figures do not depend on one another: a control page reads both at
+    // once instead of one after the other.
+    let (row, live) = futures::try_join!(store::visible(ctx.db(), ctx.actor()?, forum_id, quarter), async {
+        if !live.exists() {
+            return Ok(None);
+        }
+        store::view_of(ctx.db(), forum_id, quarter, israel_date(ctx.now()), parts_asked(&live)).await.map(Some)
+    })?;
+    Ok(QuarterControl { forum_id, quarter, row, live })
 }
 
 #[derive(InputObject)]
@@ -323,7 +347,7 @@ impl ControlMutation {
         let quarter = quarter_arg(&quarter, "quarter")?;
         let conclusions = input.into_conclusions()?;
         let row = store::save(ctx.db(), ctx.actor()?, forum_id, quarter, conclusions, version, ctx.now()).await?;
-        Ok(QuarterControl { forum_id, quarter, row: Some(row) })
+        Ok(QuarterControl::stored(forum_id, quarter, row))
     }
 
     /// The chair (or the region's coordinator) approves the control; its figures are frozen.
@@ -337,7 +361,7 @@ impl ControlMutation {
         let forum_id = parse_id(&forum_id, "forumId")?;
         let quarter = quarter_arg(&quarter, "quarter")?;
         let row = store::approve(ctx.db(), ctx.actor()?, forum_id, quarter, version, ctx.now()).await?;
-        Ok(QuarterControl { forum_id, quarter, row: Some(row) })
+        Ok(QuarterControl::stored(forum_id, quarter, row))
     }
 
     /// Corrects an approved control with a reason: the approved version is kept, and the
@@ -356,6 +380,6 @@ impl ControlMutation {
         let conclusions = input.into_conclusions()?;
         let row =
             store::correct(ctx.db(), ctx.actor()?, forum_id, quarter, conclusions, &reason, version, ctx.now()).await?;
-        Ok(QuarterControl { forum_id, quarter, row: Some(row) })
+        Ok(QuarterControl::stored(forum_id, quarter, row))
     }
 }
