@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Order, Query, SelectStatement};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
-use workit_domain::forums::health::Signal;
 use workit_domain::forums::{BodyKind, FocusKind, Stage};
 use workit_domain::meetings::DecisionStatus;
 use workit_domain::meetings::minutes::israel_date;
@@ -397,7 +396,19 @@ async fn towns_with_figures(
     crate::joined::all_columns_as::<towns::Entity>(&mut statement, "t_");
     let mut all_towns = Vec::new();
     let mut by_forum: HashMap<i64, (TownId, Option<Stage>, TownFigures)> = HashMap::new();
-    for row in db.query_all(&statement).await? {
+    // The counts, the metrics on track and the health do not depend on one another: read at once.
+    let (rows, on_track, mut health) = futures::try_join!(
+        async { Ok(db.query_all(&statement).await?) },
+        async { if wanted.on_track { on_track(db, quarter).await.map(Some) } else { Ok(None) } },
+        async {
+            if wanted.health {
+                crate::forums::health::assess_forums(db, crate::forums::health::Forums::All, now).await.map(Some)
+            } else {
+                Ok(None)
+            }
+        },
+    )?;
+    for row in rows {
         let town = towns::Model::from_query_result(&row, "t_")?;
         let Some(forum) = row.try_get_by_index::<Option<i64>>(0)? else {
             all_towns.push(town);
@@ -425,13 +436,11 @@ async fn towns_with_figures(
         all_towns.push(town);
     }
 
-    if wanted.on_track {
-        on_track(db, quarter, &mut by_forum).await?;
-    }
-    if wanted.health {
-        let mut health: HashMap<i64, Vec<Signal>> =
-            crate::forums::health::assess_forums(db, crate::forums::health::Forums::All, now).await?;
-        for (forum, (_, _, figures)) in &mut by_forum {
+    for (forum, (_, _, figures)) in &mut by_forum {
+        if let Some(shares) = &on_track {
+            figures.on_track = shares.get(forum).copied().unwrap_or_default();
+        }
+        if let Some(health) = &mut health {
             figures.health = health.remove(forum).unwrap_or_default();
         }
     }
@@ -439,61 +448,52 @@ async fn towns_with_figures(
     Ok((all_towns, figures))
 }
 
-/// Metrics of active focuses with their value at the quarter: the domain decides the status.
-async fn on_track(
-    db: &Database,
-    quarter: Quarter,
-    by_forum: &mut HashMap<i64, (TownId, Option<Stage>, TownFigures)>,
-) -> StoreResult<()> {
-    let active_focuses: HashMap<i64, i64> = strategic_focuses::Entity::find()
-        .select_only()
-        .column(strategic_focuses::Column::Id)
-        .column(strategic_focuses::Column::ForumId)
-        .filter(strategic_focuses::Column::Status.eq(FocusStatus::Active.as_str()))
-        .into_tuple::<(i64, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+/// Each forum's metrics of active focuses on track at the quarter, of those with data: the domain
+/// decides each metric's status.
+async fn on_track(db: &Database, quarter: Quarter) -> StoreResult<HashMap<i64, Share>> {
     let active = Query::select()
         .column(strategic_focuses::Column::Id)
         .from(strategic_focuses::Entity)
         .and_where(Expr::col(strategic_focuses::Column::Status).eq(FocusStatus::Active.as_str()))
         .to_owned();
-    let metric_rows = outcome_metrics::Entity::find()
-        .filter(outcome_metrics::Column::FocusId.in_subquery(active.clone()))
-        .all(db)
-        .await?;
     let of_active = Query::select()
         .column(outcome_metrics::Column::Id)
         .from(outcome_metrics::Entity)
-        .and_where(Expr::col(outcome_metrics::Column::FocusId).in_subquery(active))
+        .and_where(Expr::col(outcome_metrics::Column::FocusId).in_subquery(active.clone()))
         .to_owned();
-    let values: HashMap<i64, f64> = measurements::Entity::find()
-        .select_only()
-        .column(measurements::Column::MetricId)
-        .column(measurements::Column::Value)
-        .filter(measurements::Column::MetricId.in_subquery(of_active))
-        .filter(measurements::Column::Year.eq(quarter.year()))
-        .filter(measurements::Column::Quarter.eq(i32::from(quarter.number())))
-        .into_tuple::<(i64, f64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+    let (active_focuses, metric_rows, values) = futures::try_join!(
+        strategic_focuses::Entity::find()
+            .select_only()
+            .column(strategic_focuses::Column::Id)
+            .column(strategic_focuses::Column::ForumId)
+            .filter(strategic_focuses::Column::Status.eq(FocusStatus::Active.as_str()))
+            .into_tuple::<(i64, i64)>()
+            .all(db),
+        outcome_metrics::Entity::find().filter(outcome_metrics::Column::FocusId.in_subquery(active)).all(db),
+        measurements::Entity::find()
+            .select_only()
+            .column(measurements::Column::MetricId)
+            .column(measurements::Column::Value)
+            .filter(measurements::Column::MetricId.in_subquery(of_active))
+            .filter(measurements::Column::Year.eq(quarter.year()))
+            .filter(measurements::Column::Quarter.eq(i32::from(quarter.number())))
+            .into_tuple::<(i64, f64)>()
+            .all(db),
+    )?;
+    let forum_of: HashMap<i64, i64> = active_focuses.into_iter().collect();
+    let values: HashMap<i64, f64> = values.into_iter().collect();
+    let mut shares: HashMap<i64, Share> = HashMap::new();
     for metric in &metric_rows {
-        let (Some(forum), Some(path)) = (active_focuses.get(&metric.focus_id), path(metric)) else { continue };
+        let (Some(forum), Some(path)) = (forum_of.get(&metric.focus_id), path(metric)) else { continue };
         let status = metric_status(&path, quarter, values.get(&metric.id).copied());
         if status == MetricStatus::NoData {
             continue;
         }
-        if let Some((_, _, f)) = by_forum.get_mut(forum) {
-            f.on_track.whole += 1;
-            f.on_track.part += u32::from(status == MetricStatus::OnTrack);
-        }
+        let share = shares.entry(*forum).or_default();
+        share.whole += 1;
+        share.part += u32::from(status == MetricStatus::OnTrack);
     }
-
-    Ok(())
+    Ok(shares)
 }
 
 fn to_u32(value: i64) -> u32 {
