@@ -64,24 +64,31 @@ pub async fn figures(
     today: NaiveDate,
     may_edit: bool,
 ) -> StoreResult<YearFigures> {
-    let active: Vec<_> = focuses::by_forum_ids(db, &[forum_id])
-        .await?
-        .into_iter()
-        .filter(|f| *f.status == FocusStatus::Active)
-        .collect();
-    let focus_ids: Vec<i64> = active.iter().map(|f| f.id).collect();
-    let metric_rows = metrics::by_focus_ids(db, &focus_ids).await?;
-    let metric_ids: Vec<i64> = metric_rows.iter().map(|m| m.id).collect();
-    let measured = metrics::measurements_by_metric_ids(db, &metric_ids).await?;
-    let year_tasks: Vec<_> =
-        tasks::by_forum_ids(db, &[forum_id]).await?.into_iter().filter(|t| tasks::in_year(t, year)).collect();
     let quarters = Quarter::parse(&format!("{year}-Q1"))
         .map_or_else(Vec::new, |first| (0..4).map(|i| first.plus(i)).collect::<Vec<_>>());
-    let controls = quarterly_controls::Entity::find()
-        .filter(quarterly_controls::Column::ForumId.eq(forum_id))
-        .filter(quarterly_controls::Column::Quarter.is_in(quarters.iter().map(|q| q.code())))
-        .all(db)
-        .await?;
+    // The focus tree is read level by level; the tasks and the controls, which do not depend on
+    // it, meanwhile.
+    let focus_tree = async {
+        let active: Vec<_> = focuses::by_forum_ids(db, &[forum_id])
+            .await?
+            .into_iter()
+            .filter(|f| *f.status == FocusStatus::Active)
+            .collect();
+        let focus_ids: Vec<i64> = active.iter().map(|f| f.id).collect();
+        let metric_rows = metrics::by_focus_ids(db, &focus_ids).await?;
+        let metric_ids: Vec<i64> = metric_rows.iter().map(|m| m.id).collect();
+        let measured = metrics::measurements_by_metric_ids(db, &metric_ids).await?;
+        Ok((active, metric_rows, measured))
+    };
+    let ((active, metric_rows, measured), year_tasks, controls) =
+        futures::try_join!(focus_tree, async { tasks::by_forum_ids(db, &[forum_id]).await }, async {
+            Ok(quarterly_controls::Entity::find()
+                .filter(quarterly_controls::Column::ForumId.eq(forum_id))
+                .filter(quarterly_controls::Column::Quarter.is_in(quarters.iter().map(|q| q.code())))
+                .all(db)
+                .await?)
+        },)?;
+    let year_tasks: Vec<_> = year_tasks.into_iter().filter(|t| tasks::in_year(t, year)).collect();
 
     let mut total = ExecutionCounts::default();
     let focuses = active
