@@ -75,7 +75,11 @@ pub async fn compare(
     }
     let today = israel_date(now);
     let quarter = Quarter::last_closed(now);
-    let (all_towns, figures) = towns_with_figures(db, today, quarter, now, wanted).await?;
+    // The indicators are stored per town and need nothing from the towns' read: read meanwhile.
+    let ((all_towns, figures), compared) =
+        futures::try_join!(towns_with_figures(db, today, quarter, now, wanted), async {
+            if wanted.indicators { indicators::compared(db, quarter).await.map(Some) } else { Ok(None) }
+        },)?;
     let town_ids: Vec<TownId> = all_towns.iter().map(|t| t.id).collect();
 
     let country = roll_up(figures.values().map(|(_, f)| f));
@@ -83,11 +87,10 @@ pub async fn compare(
         roll_up(all_towns.iter().filter(|t| t.region_id == r).filter_map(|t| figures.get(&t.id)).map(|(_, f)| f))
     });
 
-    let compared = if wanted.indicators {
-        indicators::compared(db, &town_ids, quarter).await?
-    } else {
-        indicators::ComparedFigures { quarter: None, now: HashMap::new(), year_earlier: HashMap::new() }
-    };
+    let compared = compared.map_or_else(
+        || indicators::ComparedFigures { quarter: None, now: HashMap::new(), year_earlier: HashMap::new() },
+        |figures| figures.of_towns(&town_ids),
+    );
     let shown: Vec<bool> = all_towns.iter().map(|t| has_row(actor, region, t)).collect();
     let mut lines: Vec<Vec<usize>> = Vec::new();
     if let Some(r) = region {

@@ -3,7 +3,7 @@
 //! metrics that name an indicator. The table is wide (one nullable column per indicator, named
 //! as the domain names it), so reads and writes are built from `Indicator::stored()`.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query, SimpleExpr};
@@ -388,7 +388,18 @@ pub struct ComparedFigures {
     pub year_earlier: HashMap<TownId, Values>,
 }
 
-pub async fn compared(db: &Database, town_ids: &[TownId], last_closed: Quarter) -> StoreResult<ComparedFigures> {
+impl ComparedFigures {
+    /// The figures of these towns only (the towns shown, not archived ones).
+    pub fn of_towns(mut self, town_ids: &[TownId]) -> Self {
+        let shown: HashSet<TownId> = town_ids.iter().copied().collect();
+        self.now.retain(|town, _| shown.contains(town));
+        self.year_earlier.retain(|town, _| shown.contains(town));
+        self
+    }
+}
+
+/// Every town's indicators at the latest quarter with data up to `last_closed`, and a year before.
+pub async fn compared(db: &Database, last_closed: Quarter) -> StoreResult<ComparedFigures> {
     let latest = Query::select()
         .expr(Func::max(Expr::col("period_end")))
         .from(TABLE)
@@ -413,7 +424,7 @@ pub async fn compared(db: &Database, town_ids: &[TownId], last_closed: Quarter) 
     })
     .await?;
     let mut by_town: HashMap<TownId, Vec<&StoredPeriod>> = HashMap::new();
-    for period in stored.iter().filter(|p| town_ids.contains(&p.town_id)) {
+    for period in &stored {
         by_town.entry(period.town_id).or_default().push(period);
     }
     let at = |q: Quarter| -> HashMap<TownId, Values> {
