@@ -4,6 +4,8 @@ use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, TransactionTrait};
 use workit_migrations::{Migrator, MigratorTrait};
 
+use crate::StoreResult;
+
 pub type Database = DatabaseConnection;
 
 /// Opens the database named by `url` (`sqlite://path` or `postgres://…`).
@@ -66,6 +68,23 @@ pub async fn roll_back_all(db: &Database) -> Result<(), DbErr> {
         return txn.commit().await;
     }
     Migrator::down(db, None).await
+}
+
+/// `read` when `wanted`, nothing otherwise: an optional part of a page, awaited together with the
+/// page's other reads (`futures::try_join!`, ADR 0018). A future does nothing until awaited, so a
+/// part not wanted costs no statement. A wanted read waits on the heap: a page's parts nest
+/// several reads deep, and held inline they outgrew a runtime thread's stack in a debug build.
+pub fn read_if<F, T>(wanted: bool, read: F) -> impl Future<Output = StoreResult<Option<T>>>
+where
+    F: Future<Output = StoreResult<T>>,
+{
+    let read = wanted.then(|| Box::pin(read));
+    async move {
+        match read {
+            Some(read) => read.await.map(Some),
+            None => Ok(None),
+        }
+    }
 }
 
 /// Whether the database can answer a trivial query (readiness probe).

@@ -22,6 +22,7 @@ use workit_domain::validation::codes;
 use workit_domain::{Action, Actor, DomainError};
 
 use super::{authorize_forum, metrics, tasks};
+use crate::db::read_if;
 use crate::entities::{
     bodies, decisions, forums as forums_entity, measurements, meetings, outcome_metrics, people,
     quarterly_control_versions, quarterly_controls, strategic_focuses, towns,
@@ -126,13 +127,15 @@ pub async fn view_of(
     let end = last.and_hms_opt(23, 59, 59).unwrap_or_else(|| last.and_time(chrono::NaiveTime::MIN)).and_utc();
     // The reads do not depend on one another: they run at once, so the control waits for the
     // slowest of them rather than for their sum.
+    let one_forum = std::slice::from_ref(&forum_id);
     let (focuses, task_rows, bodies, open_decisions, health) = futures::try_join!(
         active_focuses_with_metrics(db, forum_id, quarter),
-        async { if parts.execution { tasks::by_forum_ids(db, &[forum_id]).await } else { Ok(Vec::new()) } },
-        async { if parts.execution { forums::bodies_by_forum_ids(db, &[forum_id]).await } else { Ok(Vec::new()) } },
+        read_if(parts.execution, tasks::by_forum_ids(db, one_forum)),
+        read_if(parts.execution, forums::bodies_by_forum_ids(db, one_forum)),
         open_decisions_of(db, forum_id, quarter),
-        async { if parts.health { forums::health::assess_forum(db, forum_id, end).await } else { Ok(Vec::new()) } },
+        read_if(parts.health, forums::health::assess_forum(db, forum_id, end)),
     )?;
+    let (task_rows, bodies) = (task_rows.unwrap_or_default(), bodies.unwrap_or_default());
     let focus_ids: Vec<i64> = focuses.iter().map(|f| f.focus.id).collect();
 
     let in_control: Vec<_> = task_rows
@@ -203,7 +206,7 @@ pub async fn view_of(
         .map(task_line)
         .collect();
 
-    let health = health.into_iter().filter(|signal| shows_in_control(signal.kind)).collect();
+    let health = health.unwrap_or_default().into_iter().filter(|signal| shows_in_control(signal.kind)).collect();
 
     Ok(ControlView {
         quarter: quarter.to_string(),

@@ -80,14 +80,15 @@ pub async fn figures(
         let measured = metrics::measurements_by_metric_ids(db, &metric_ids).await?;
         Ok((active, metric_rows, measured))
     };
+    let controls = async {
+        Ok(quarterly_controls::Entity::find()
+            .filter(quarterly_controls::Column::ForumId.eq(forum_id))
+            .filter(quarterly_controls::Column::Quarter.is_in(quarters.iter().map(|q| q.code())))
+            .all(db)
+            .await?)
+    };
     let ((active, metric_rows, measured), year_tasks, controls) =
-        futures::try_join!(focus_tree, async { tasks::by_forum_ids(db, &[forum_id]).await }, async {
-            Ok(quarterly_controls::Entity::find()
-                .filter(quarterly_controls::Column::ForumId.eq(forum_id))
-                .filter(quarterly_controls::Column::Quarter.is_in(quarters.iter().map(|q| q.code())))
-                .all(db)
-                .await?)
-        },)?;
+        futures::try_join!(focus_tree, tasks::by_forum_ids(db, std::slice::from_ref(&forum_id)), controls)?;
     let year_tasks: Vec<_> = year_tasks.into_iter().filter(|t| tasks::in_year(t, year)).collect();
 
     let mut total = ExecutionCounts::default();

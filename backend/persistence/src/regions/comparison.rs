@@ -18,6 +18,7 @@ use workit_domain::regions::indicators::{COMPARED, Indicator, Period, Values, ro
 use workit_domain::regions::suppression::{Hidden, Shown, TownInView, protect_towns};
 use workit_domain::{Actor, DomainError, RegionId, TownId};
 
+use crate::db::read_if;
 use crate::entities::{
     bodies, decisions, forums, measurements, milestones, outcome_metrics, quarterly_controls, strategic_focuses, towns,
     work_plan_tasks,
@@ -76,10 +77,10 @@ pub async fn compare(
     let today = israel_date(now);
     let quarter = Quarter::last_closed(now);
     // The indicators are stored per town and need nothing from the towns' read: read meanwhile.
-    let ((all_towns, figures), compared) =
-        futures::try_join!(towns_with_figures(db, today, quarter, now, wanted), async {
-            if wanted.indicators { indicators::compared(db, quarter).await.map(Some) } else { Ok(None) }
-        },)?;
+    let ((all_towns, figures), compared) = futures::try_join!(
+        towns_with_figures(db, today, quarter, now, wanted),
+        read_if(wanted.indicators, indicators::compared(db, quarter)),
+    )?;
     let town_ids: Vec<TownId> = all_towns.iter().map(|t| t.id).collect();
 
     let country = roll_up(figures.values().map(|(_, f)| f));
@@ -87,10 +88,7 @@ pub async fn compare(
         roll_up(all_towns.iter().filter(|t| t.region_id == r).filter_map(|t| figures.get(&t.id)).map(|(_, f)| f))
     });
 
-    let compared = compared.map_or_else(
-        || indicators::ComparedFigures { quarter: None, now: HashMap::new(), year_earlier: HashMap::new() },
-        |figures| figures.of_towns(&town_ids),
-    );
+    let compared = compared.map_or_else(indicators::ComparedFigures::default, |figures| figures.of_towns(&town_ids));
     let shown: Vec<bool> = all_towns.iter().map(|t| has_row(actor, region, t)).collect();
     let mut lines: Vec<Vec<usize>> = Vec::new();
     if let Some(r) = region {
@@ -402,14 +400,8 @@ async fn towns_with_figures(
     // The counts, the metrics on track and the health do not depend on one another: read at once.
     let (rows, on_track, mut health) = futures::try_join!(
         async { Ok(db.query_all(&statement).await?) },
-        async { if wanted.on_track { on_track(db, quarter).await.map(Some) } else { Ok(None) } },
-        async {
-            if wanted.health {
-                crate::forums::health::assess_forums(db, crate::forums::health::Forums::All, now).await.map(Some)
-            } else {
-                Ok(None)
-            }
-        },
+        read_if(wanted.on_track, on_track(db, quarter)),
+        read_if(wanted.health, crate::forums::health::assess_forums(db, crate::forums::health::Forums::All, now)),
     )?;
     for row in rows {
         let town = towns::Model::from_query_result(&row, "t_")?;

@@ -382,6 +382,7 @@ pub async fn feed_metrics(
 
 /// The figures the comparison reads: the latest quarter with figures up to the last closed one,
 /// and per town its figures then and a year earlier.
+#[derive(Default)]
 pub struct ComparedFigures {
     pub quarter: Option<Quarter>,
     pub now: HashMap<TownId, Values>,
@@ -410,7 +411,7 @@ pub async fn compared(db: &Database, last_closed: Quarter) -> StoreResult<Compar
         None => None,
     };
     let Some(quarter) = latest.map(Quarter::of) else {
-        return Ok(ComparedFigures { quarter: None, now: HashMap::new(), year_earlier: HashMap::new() });
+        return Ok(ComparedFigures::default());
     };
     let earlier = quarter.plus(-4);
     let periods = [

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use workit_domain::meetings::minutes::israel_date;
 use workit_domain::plans::Quarter;
 use workit_domain::plans::control::{Conclusions, ExecutionCounts};
+use workit_persistence::db::read_if;
 use workit_persistence::entities::{quarterly_control_versions, quarterly_controls};
 use workit_persistence::plans::control::{self as store, ControlView};
 use workit_persistence::plans::proposals;
@@ -301,12 +302,10 @@ pub async fn control_of(ctx: &Context<'_>, forum_id: i64, quarter: &str) -> ApiR
     let live = asked.field("live");
     // The record and the figures do not depend on one another: a control page reads both at
     // once instead of one after the other.
-    let (row, live) = futures::try_join!(store::visible(ctx.db(), ctx.actor()?, forum_id, quarter), async {
-        if !live.exists() {
-            return Ok(None);
-        }
-        store::view_of(ctx.db(), forum_id, quarter, israel_date(ctx.now()), parts_asked(&live)).await.map(Some)
-    })?;
+    let (row, live) = futures::try_join!(
+        store::visible(ctx.db(), ctx.actor()?, forum_id, quarter),
+        read_if(live.exists(), store::view_of(ctx.db(), forum_id, quarter, israel_date(ctx.now()), parts_asked(&live))),
+    )?;
     Ok(QuarterControl { forum_id, quarter, row, live })
 }
 
