@@ -18,6 +18,7 @@ mod m20261201_000012_stakeholder_map;
 mod m20261201_000013_employers_barriers_participation;
 mod m20261201_000014_weekly_digest;
 mod m20261202_000015_arabic_place_names;
+mod m20261203_000016_access_change_notices;
 mod schema_helpers;
 
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000013_employers_barriers_participation::Migration),
             Box::new(m20261201_000014_weekly_digest::Migration),
             Box::new(m20261202_000015_arabic_place_names::Migration),
+            Box::new(m20261203_000016_access_change_notices::Migration),
         ]
     }
 }

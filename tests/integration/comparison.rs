@@ -97,7 +97,7 @@ async fn coordinators_read_their_region_s_rows_and_town_users_only_their_own(eng
 }
 
 async fn comparing_more_towns_takes_the_same_number_of_statements(engine: Engine) {
-    let app = spawn_app(engine).await;
+    let app = spawn_counting_app(engine).await;
     let national = app.login("national").await;
     let count = |app: &TestApp| app.statements.load(Ordering::SeqCst);
     compare(&app, &national, None).await; // warm: sessions and caches
@@ -133,7 +133,7 @@ async fn the_country_s_comparison_takes_the_statements_of_the_demo_s(engine: Eng
         indicators { indicator value withheld change } } countryIndicators { value } countryTotals { towns } } }";
     let mut counted = Vec::new();
     for scale in [workit_persistence::demo::Scale::Demo, workit_persistence::demo::Scale::National] {
-        let app = spawn_app_at_scale(engine, test_config(), scale).await;
+        let app = spawn_app_at_scale(engine, counting_config(), scale).await;
         let national = app.login("national").await;
         app.gql(&national, query, json!({})).await; // warm: sessions and caches
         let before = app.statements.load(Ordering::SeqCst);
@@ -153,7 +153,7 @@ async fn the_country_s_comparison_takes_the_statements_of_the_demo_s(engine: Eng
 /// only for the counted columns reads the towns and all their counts in one statement, and gets
 /// the figures the full request gets.
 async fn a_comparison_of_counted_columns_reads_them_in_one_statement(engine: Engine) {
-    let app = spawn_app(engine).await;
+    let app = spawn_counting_app(engine).await;
     let national = app.login("national").await;
     let counted = "{ comparison { rows { town { nameEn } stage milestones { part whole } activeTeams openTasks
         overdueTasks openDecisions overdueDecisions focuses { kind count } controlApproved } } }";

@@ -462,7 +462,7 @@ both_engines!(
 );
 
 async fn the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_small_one(engine: Engine) {
-    let app = spawn_app(engine).await;
+    let app = spawn_counting_app(engine).await;
     let f = fixture(&app, "Counted Control Town").await;
     let q = last_closed().to_string();
     let count = |app: &TestApp| app.statements.load(std::sync::atomic::Ordering::SeqCst);
@@ -518,7 +518,7 @@ async fn the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_s
 /// open decisions alone leaves them out and answers the metrics the full read answers; the
 /// focuses, their metrics, recorders and values are one statement.
 async fn a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health(engine: Engine) {
-    let app = spawn_app(engine).await;
+    let app = spawn_counting_app(engine).await;
     let f = fixture(&app, "Lean Control Town").await;
     // A second metric with a recorder and nothing measured, and a focus with no metric yet.
     let keeper = f.town.person_in(&app, &f.town.forum, "MEMBER", "Data Keeper").await;

@@ -17,7 +17,7 @@ async fn statements(app: &TestApp, token: &str, limit: i64) -> usize {
 }
 
 async fn loading_all_towns_with_forum_bodies_and_members_takes_the_same_statements_for_2_or_14_towns(engine: Engine) {
-    let app = spawn_app(engine).await;
+    let app = spawn_counting_app(engine).await;
     let token = app.login("national").await;
     let few = statements(&app, &token, 2).await;
     let all = statements(&app, &token, 14).await;
@@ -31,7 +31,7 @@ both_engines!(loading_all_towns_with_forum_bodies_and_members_takes_the_same_sta
 /// statement per level (the invitees with their people in one); the total is counted only when
 /// the page shows it.
 async fn a_town_s_meetings_page_reads_one_statement_per_level(engine: Engine) {
-    let app = spawn_app(engine).await;
+    let app = spawn_counting_app(engine).await;
     let token = app.login("referent.kiryat-gat").await;
     let town = app.town_id(&token, "Kiryat Gat").await;
     let page = |total: &str| {
@@ -70,7 +70,7 @@ both_engines!(a_town_s_meetings_page_reads_one_statement_per_level);
 /// Nearly every town page shows the town's forum: asked for together, they are one statement,
 /// and the forum is the one the loader finds.
 async fn a_town_with_its_forum_reads_in_one_statement(engine: Engine) {
-    let app = spawn_app(engine).await;
+    let app = spawn_counting_app(engine).await;
     let token = app.login("national").await;
     let town = app.town_id(&token, "Kiryat Gat").await;
     let statements = |query: &'static str| {

@@ -248,7 +248,7 @@ async fn health_names_missing_sectors_and_changes_when_one_joins(engine: Engine)
 }
 
 async fn health_of_every_forum_takes_the_same_statements_for_2_or_14_towns(engine: Engine) {
-    let app = spawn_app(engine).await;
+    let app = spawn_counting_app(engine).await;
     let token = app.login("national").await;
     let query = "query($l: Int) { towns(limit: $l) { items { forum { health { kind status } milestones { id } stageChanges { id } } } } }";
     let mut counts = Vec::new();

@@ -27,5 +27,6 @@ mod minutes;
 mod permissions;
 mod plans;
 mod schema;
+mod signed_in;
 mod stakeholders;
 mod surveys;

@@ -509,7 +509,7 @@ async fn the_work_plan_exports_to_a_workbook_with_a_sheet_per_team(engine: Engin
 }
 
 async fn a_forum_with_20_metrics_and_10_years_of_quarters_loads_in_a_constant_number_of_statements(engine: Engine) {
-    let app = spawn_app(engine).await;
+    let app = spawn_counting_app(engine).await;
     let f = fixture(&app, "Statements Town").await;
     let quarters = quarters_back(40);
     let query = "query($f: ID!) { forum(id: $f) { focuses { title team { name } metrics { name status due expected

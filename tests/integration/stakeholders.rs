@@ -340,7 +340,7 @@ async fn questionnaires_roll_up_and_the_swot_keeps_its_versions_and_exports(engi
 }
 
 async fn the_demo_maps_tell_a_year_of_moves_and_load_in_a_constant_number_of_statements(engine: Engine) {
-    let app = spawn_app(engine).await;
+    let app = spawn_counting_app(engine).await;
     let referent = app.login("referent.kiryat-gat").await;
     let town = app.town_id(&referent, "Kiryat Gat").await;
     let body = app.gql(&referent, "query($t: ID!) { town(id: $t) { forum { id } } }", json!({ "t": town })).await;

@@ -63,6 +63,9 @@ pub struct ApiConfig {
     pub suppression_threshold: f64,
     /// Where e-mail goes; without it the outbox only shows what would be sent.
     pub smtp: Option<SmtpConfig>,
+    /// The longest a signed-in account is kept between requests on PostgreSQL, while the server
+    /// hears its changes announced (ADR 0019); zero reads it on every request.
+    pub signed_in_max_age: std::time::Duration,
 }
 
 /// An SMTP relay: `smtp://host:port` (plain, for a local relay), `smtp://…?tls=required`
@@ -112,6 +115,7 @@ impl ApiConfig {
             public_url: None,
             suppression_threshold: workit_domain::regions::suppression::DEFAULT_THRESHOLD,
             smtp: None,
+            signed_in_max_age: std::time::Duration::from_secs(60),
         }
     }
 }

@@ -36,6 +36,8 @@ pub struct AppState {
     /// megabytes at 257 towns) and spends about half its time waiting on the database, so twice
     /// the cores keep the cores busy; more at once add memory and no throughput, and wait.
     pub country_reads: Arc<tokio::sync::Semaphore>,
+    /// Signed-in accounts kept between requests (ADR 0019).
+    pub signed_in: Arc<auth::signed_in::SignedInCache>,
 }
 
 impl AppState {
@@ -47,11 +49,18 @@ impl AppState {
         let graphql = graphql::documents::Executor::new(&config);
         let mail = Arc::new(mail::Mail::new(config.smtp.is_some()));
         let country_reads = Arc::new(tokio::sync::Semaphore::new(config.max_concurrent_country_reads.max(1)));
-        Self { db, config, clock, passwords, login_limiter, survey_limiter, graphql, mail, country_reads }
+        let signed_in = Arc::new(auth::signed_in::SignedInCache::new(config.signed_in_max_age));
+        Self { db, config, clock, passwords, login_limiter, survey_limiter, graphql, mail, country_reads, signed_in }
     }
 
     /// Waits for a turn to read every town; the turn ends when the permit is dropped.
     pub async fn country_read(&self) -> Result<tokio::sync::SemaphorePermit<'_>, workit_domain::DomainError> {
         self.country_reads.acquire().await.map_err(|e| workit_domain::DomainError::Internal(e.to_string()))
     }
+}
+
+/// Starts hearing PostgreSQL announce changes to accounts, so that signed-in accounts can be kept
+/// between requests (ADR 0019); does nothing on SQLite.
+pub fn spawn_access_listener(state: &AppState) {
+    state.signed_in.spawn_listener(state.db.clone());
 }

@@ -88,6 +88,7 @@ async fn run_server(database_url: &str, max_connections: Option<u32>, serve: cli
     let state = AppState::new(db, config, Arc::new(SystemClock));
     workit_api::spawn_delivery(&state).context("the SMTP settings")?;
     workit_api::spawn_weekly_digest(&state);
+    workit_api::spawn_access_listener(&state);
     let app = workit_api::router(state);
     let listener =
         tokio::net::TcpListener::bind(&serve.bind).await.with_context(|| format!("binding {}", serve.bind))?;

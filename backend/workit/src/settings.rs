@@ -87,6 +87,7 @@ pub fn api_config(serve: &Serve) -> anyhow::Result<ApiConfig> {
         bail!("the suppression threshold must be at least 2");
     }
     config.suppression_threshold = f64::from(serve.suppression_threshold);
+    config.signed_in_max_age = std::time::Duration::from_secs(serve.sign_in_cache_seconds);
     config.smtp =
         serve.smtp_url.clone().map(|url| workit_api::config::SmtpConfig { url, from: serve.smtp_from.clone() });
     config.static_dir = serve.static_dir.join("index.html").is_file().then(|| serve.static_dir.clone());

@@ -12,7 +12,7 @@
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use async_graphql::parser::types::{DocumentOperations, ExecutableDocument};
+use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationType};
 use async_graphql::{Request, Response, ServerResult, ValidationMode};
 use lru::LruCache;
 
@@ -39,6 +39,9 @@ pub struct Prepared {
     pub request: Request,
     pub schema: WorkitSchema,
     pub new_document: Option<NewDocument>,
+    /// The document holds a mutation: what the server keeps of signed-in accounts is dropped
+    /// once it has run (ADR 0019).
+    pub writes: bool,
 }
 
 /// A document seen for the first time, with the text it was parsed from.
@@ -66,19 +69,19 @@ impl Executor {
         let kept = self.documents.lock().unwrap_or_else(PoisonError::into_inner).get(request.query.as_str()).cloned();
         if let Some(document) = kept {
             request.set_parsed_query(ExecutableDocument::clone(&document));
-            return Ok(Prepared { request, schema: self.known.clone(), new_document: None });
+            let writes = has_mutation(&document);
+            return Ok(Prepared { request, schema: self.known.clone(), new_document: None, writes });
         }
         limits.check(&mut request)?;
         // A document with several operations is run one operation at a time and is not kept:
         // the rules would have been checked for the operation that ran.
         let short = request.query.len() <= MAX_KEPT_BYTES;
-        let document = request
-            .parsed_query()
-            .ok()
-            .filter(|document| short && matches!(document.operations, DocumentOperations::Single(_)))
-            .cloned();
+        let parsed = request.parsed_query().ok();
+        let writes = parsed.is_some_and(has_mutation);
+        let document =
+            parsed.filter(|document| short && matches!(document.operations, DocumentOperations::Single(_))).cloned();
         let new_document = document.map(|document| NewDocument { query: request.query.clone(), document });
-        Ok(Prepared { request, schema: self.checked.clone(), new_document })
+        Ok(Prepared { request, schema: self.checked.clone(), new_document, writes })
     }
 
     /// Keeps `new` once its request has answered `response`. Only a document that passed every
@@ -90,6 +93,10 @@ impl Executor {
             self.documents.lock().unwrap_or_else(PoisonError::into_inner).put(query, Arc::new(document));
         }
     }
+}
+
+fn has_mutation(document: &ExecutableDocument) -> bool {
+    document.operations.iter().any(|(_, operation)| operation.node.ty == OperationType::Mutation)
 }
 
 #[cfg(test)]
@@ -122,5 +129,18 @@ mod tests {
         assert!(!is_new(&executor, "query A { __typename } query B { __typename }"));
         let long = format!("{{ __typename }}{}", " ".repeat(MAX_KEPT_BYTES));
         assert!(!is_new(&executor, &long));
+    }
+
+    #[test]
+    fn a_document_with_a_mutation_writes_whether_it_is_new_or_kept() {
+        let executor = Executor::new(&ApiConfig::with_secret(Vec::new()));
+        let writes = |query: &str| executor.prepare(Request::new(query), &LIMITS).unwrap().writes;
+        assert!(!writes("{ __typename }"));
+        assert!(writes("mutation { __typename }"));
+        assert!(writes("query A { __typename } mutation B { __typename }"));
+        let kept = executor.prepare(Request::new("mutation { __typename }"), &LIMITS).unwrap();
+        executor.remember(kept.new_document, &Response::new(Value::Null));
+        assert!(!is_new(&executor, "mutation { __typename }"));
+        assert!(writes("mutation { __typename }"));
     }
 }

@@ -1,6 +1,7 @@
 //! `POST /graphql` (JSON only, one operation per request) and GraphiQL on `GET /graphql`.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql::{ServerError, Value};
@@ -56,14 +57,27 @@ pub(super) async fn authenticate(state: &AppState, headers: &HeaderMap) -> Resul
     };
     let now = state.clock.now();
     let subject = tokens::verify_access_token(&state.config, token, now)?;
-    match accounts::load_actor(&state.db, subject.user_id, subject.session_id, now.date_naive()).await {
-        Ok(Some((user, actor))) => Ok(Some(Caller { user, actor, session_id: subject.session_id })),
-        Ok(None) => Err(AuthFailure::Revoked),
-        Err(error) => {
-            tracing::error!(?error, "loading the caller failed");
-            Err(AuthFailure::InvalidToken)
+    let (user_id, session_id) = (subject.user_id, subject.session_id);
+    let signed_in = match state.signed_in.get(user_id, session_id) {
+        Some(kept) => kept,
+        None => {
+            let generation = state.signed_in.generation();
+            match accounts::load_signed_in(&state.db, user_id, session_id).await {
+                Ok(Some(read)) => {
+                    let read = Arc::new(read);
+                    state.signed_in.keep(user_id, session_id, generation, Arc::clone(&read));
+                    read
+                }
+                Ok(None) => return Err(AuthFailure::Revoked),
+                Err(error) => {
+                    tracing::error!(?error, "loading the caller failed");
+                    return Err(AuthFailure::InvalidToken);
+                }
+            }
         }
-    }
+    };
+    let actor = signed_in.actor_on(now.date_naive());
+    Ok(Some(Caller { user: signed_in.user.clone(), actor, session_id }))
 }
 
 pub async fn post(State(state): State<AppState>, request: Request) -> Response {
@@ -113,6 +127,11 @@ pub async fn post(State(state): State<AppState>, request: Request) -> Response {
         Err(refusal) => async_graphql::Response::from_errors(vec![refusal]),
         Ok(prepared) => {
             let response = batches.drive(prepared.schema.execute(prepared.request)).await;
+            if prepared.writes {
+                // Whatever it changed has committed: a sign-out or a role taken away holds from
+                // the next request to this server (other servers hear it from PostgreSQL).
+                state.signed_in.forget_all();
+            }
             state.graphql.remember(prepared.new_document, &response);
             limits::within_budget(response, state.config.max_response_fields)
         }

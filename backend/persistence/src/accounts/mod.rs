@@ -182,15 +182,25 @@ pub async fn session_of_refresh(db: &Database, token_hash: &str) -> StoreResult<
         .map(|t| t.session_id))
 }
 
-/// The account and what it may do, read afresh for every request so that a revoked role or
-/// session takes effect at once. `None` when the account is disabled or the session revoked.
-/// One statement, for every signed-in request pays for it.
+/// The account and what it may do, read afresh so that a revoked role or session takes effect
+/// at once. `None` when the account is disabled or the session revoked.
 pub async fn load_actor(
     db: &Database,
     user_id: UserId,
     session_id: i64,
     today: NaiveDate,
 ) -> StoreResult<Option<(users::Model, Actor)>> {
+    let signed_in = load_signed_in(db, user_id, session_id).await?;
+    Ok(signed_in.map(|signed_in| {
+        let actor = signed_in.actor_on(today);
+        (signed_in.user, actor)
+    }))
+}
+
+/// The account behind a live session with its memberships, from which its actor on any day
+/// follows; `None` when the account is disabled or the session revoked. One statement, for every
+/// signed-in request the API does not find in its cache pays for it (ADR 0019).
+pub async fn load_signed_in(db: &Database, user_id: UserId, session_id: i64) -> StoreResult<Option<SignedIn>> {
     let live_session = Query::select()
         .expr(Expr::val(1))
         .from(sessions::Entity)
@@ -202,13 +212,29 @@ pub async fn load_actor(
     select
         .and_where(Expr::col((users::Entity, users::Column::DisabledAt)).is_null())
         .and_where(Expr::exists(live_session));
-    account_and_actor(db, &select, today).await
+    read_signed_in(db, &select).await
 }
 
 /// What the account may do on `today`: its system role and its current town roles.
 pub async fn actor_of(db: &Database, user: &users::Model, today: NaiveDate) -> StoreResult<Actor> {
-    let read = account_and_actor(db, &account_with_memberships(user.id), today).await?;
-    Ok(read.map_or_else(|| actor_with(user, BTreeMap::new()), |(_, actor)| actor))
+    let read = read_signed_in(db, &account_with_memberships(user.id)).await?;
+    Ok(read.map_or_else(|| actor_with(user, BTreeMap::new()), |signed_in| signed_in.actor_on(today)))
+}
+
+/// A signed-in account as sign-in reads it: the account, and its memberships in bodies that are
+/// not archived with the dates they hold, so that the roles of any day follow without a read.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub user: users::Model,
+    memberships: Vec<HeldMembership>,
+}
+
+impl SignedIn {
+    /// What the account may do on `today`: its system role and the town roles of the
+    /// memberships current that day.
+    pub fn actor_on(&self, today: NaiveDate) -> Actor {
+        actor_with(&self.user, current_town_roles(&self.memberships, today))
+    }
 }
 
 /// The account left-joined to its memberships in bodies that are not archived, one row per
@@ -236,22 +262,17 @@ fn account_with_memberships(user_id: UserId) -> SelectStatement {
     select
 }
 
-/// Runs a statement built on `account_with_memberships`: the account, and what its current
-/// memberships let it do on `today`.
-async fn account_and_actor(
-    db: &Database,
-    select: &SelectStatement,
-    today: NaiveDate,
-) -> StoreResult<Option<(users::Model, Actor)>> {
+/// Runs a statement built on `account_with_memberships`: the account and its memberships.
+async fn read_signed_in(db: &Database, select: &SelectStatement) -> StoreResult<Option<SignedIn>> {
     let rows = db.query_all(select).await?;
     let Some(first) = rows.first() else { return Ok(None) };
     let user = users::Model::from_query_result(first, "u_")?;
-    let mut held = Vec::with_capacity(rows.len());
+    let mut memberships = Vec::with_capacity(rows.len());
     for row in &rows {
         // A person with no membership, or one in an archived body, leaves the town empty.
         let town_id: Option<i64> = row.try_get("", "m_town_id")?;
         if let Some(town_id) = town_id {
-            held.push((
+            memberships.push((
                 row.try_get("", "m_role")?,
                 row.try_get("", "m_joined_on")?,
                 row.try_get("", "m_left_on")?,
@@ -259,8 +280,7 @@ async fn account_and_actor(
             ));
         }
     }
-    let actor = actor_with(&user, current_town_roles(held, today));
-    Ok(Some((user, actor)))
+    Ok(Some(SignedIn { user, memberships }))
 }
 
 fn actor_with(user: &users::Model, towns: BTreeMap<i64, BTreeSet<workit_domain::TownRole>>) -> Actor {
@@ -275,11 +295,11 @@ pub async fn set_weekly_digest(db: &Database, user_id: UserId, on: bool, now: Da
 type HeldMembership = (String, NaiveDate, Option<NaiveDate>, i64);
 
 /// The town roles that memberships current on `today` give.
-fn current_town_roles(held: Vec<HeldMembership>, today: NaiveDate) -> BTreeMap<i64, BTreeSet<workit_domain::TownRole>> {
+fn current_town_roles(held: &[HeldMembership], today: NaiveDate) -> BTreeMap<i64, BTreeSet<workit_domain::TownRole>> {
     let mut towns: BTreeMap<i64, BTreeSet<_>> = BTreeMap::new();
     for (role, joined_on, left_on, town_id) in held {
-        if let Some(role) = MembershipRole::parse(&role).filter(|_| is_current(joined_on, left_on, today)) {
-            towns.entry(town_id).or_default().insert(role.town_role());
+        if let Some(role) = MembershipRole::parse(role).filter(|_| is_current(*joined_on, *left_on, today)) {
+            towns.entry(*town_id).or_default().insert(role.town_role());
         }
     }
     towns
@@ -317,5 +337,6 @@ pub async fn by_calendar_token(db: &Database, token_hash: &str) -> StoreResult<O
         .await?)
 }
 
+pub mod changes;
 pub mod digest;
 pub mod manage;

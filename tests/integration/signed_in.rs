@@ -1,0 +1,143 @@
+//! Signed-in accounts kept between requests (ADR 0019): on PostgreSQL a server keeps what sign-in
+//! read while it hears changes announced, and drops it on any change; on SQLite it keeps nothing.
+
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use sea_orm::ConnectionTrait as _;
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+const ME_ID: &str = "{ me { id } }";
+/// How long a change made elsewhere may take to reach the server: PostgreSQL delivers its notice
+/// when the change commits, so this is a generous bound for a busy test machine.
+const NOTICE: Duration = Duration::from_secs(10);
+
+/// The statements one request of `token` runs, and its answer.
+async fn counted(app: &TestApp, token: &str) -> (usize, Value) {
+    let before = app.statements.load(Ordering::SeqCst);
+    let body = app.gql(token, ME_ID, json!({})).await;
+    (app.statements.load(Ordering::SeqCst) - before, body)
+}
+
+/// Asks until a request of `token` reads nothing to sign in: the server listens and keeps the
+/// account. Its listener connects in the background as the server starts.
+async fn until_kept(app: &TestApp, token: &str) {
+    let start = Instant::now();
+    loop {
+        let (statements, body) = counted(app, token).await;
+        assert!(body["data"]["me"]["id"].is_string(), "{body}");
+        if statements == 0 {
+            return;
+        }
+        assert!(start.elapsed() < NOTICE, "the account was never kept");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Changes the database behind the server's back, as another app server or the command line would.
+async fn elsewhere(app: &TestApp, sql: String) {
+    app.db.execute_raw(sea_orm::Statement::from_string(app.db.get_database_backend(), sql)).await.unwrap();
+}
+
+/// Asks until `token` is refused; SQLite keeps nothing, so there it must be refused at once.
+async fn until_refused(app: &TestApp, engine: Engine, token: &str) -> Value {
+    let start = Instant::now();
+    loop {
+        let body = app.gql(token, ME_ID, json!({})).await;
+        if error_code(&body) == "UNAUTHENTICATED" {
+            return body;
+        }
+        assert!(engine == Engine::Postgres, "SQLite answered from a kept account: {body}");
+        assert!(start.elapsed() < NOTICE, "the change never reached the server: {body}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+async fn a_session_s_later_requests_read_nothing_to_sign_in_on_postgresql_only(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("chair.kiryat-gat").await;
+    match engine {
+        Engine::Postgres => until_kept(&app, &token).await,
+        Engine::Sqlite => {
+            for _ in 0..3 {
+                assert_eq!(counted(&app, &token).await.0, 1, "SQLite reads the account every time");
+            }
+        }
+    }
+}
+
+async fn signing_out_refuses_the_next_request_though_the_account_was_kept(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let login = app.login_payload(&demo_email("referent.kiryat-gat"), DEMO_PASSWORD).await;
+    let access = login["data"]["login"]["accessToken"].as_str().unwrap().to_owned();
+    let refresh = login["data"]["login"]["refreshToken"].as_str().unwrap().to_owned();
+    if engine == Engine::Postgres {
+        until_kept(&app, &access).await;
+    }
+    let out = app.gql(&access, "mutation($t: String) { logout(refreshToken: $t) }", json!({ "t": refresh })).await;
+    assert_eq!(out["data"]["logout"], true, "{out}");
+    let (_, after) = counted(&app, &access).await;
+    assert_eq!(after["errors"][0]["extensions"]["reason"], "REVOKED", "{after}");
+}
+
+async fn an_account_disabled_through_the_server_is_refused_at_its_next_request(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let admin = app.login("admin").await;
+    let chair = app.login("chair.kiryat-gat").await;
+    if engine == Engine::Postgres {
+        until_kept(&app, &chair).await;
+    }
+    let email = demo_email("chair.kiryat-gat");
+    let id = app.scalar_i64(&format!("SELECT id FROM users WHERE email = '{email}'")).await;
+    let version = app.scalar_i64(&format!("SELECT CAST(version AS BIGINT) FROM users WHERE email = '{email}'")).await;
+    let disable =
+        "mutation($id: ID!, $v: Int!) { setAccountDisabled(id: $id, version: $v, disabled: true) { disabled } }";
+    let out = app.gql(&admin, disable, json!({ "id": id.to_string(), "v": version })).await;
+    assert_eq!(out["data"]["setAccountDisabled"]["disabled"], true, "{out}");
+    let (_, after) = counted(&app, &chair).await;
+    assert_eq!(after["errors"][0]["extensions"]["reason"], "REVOKED", "{after}");
+}
+
+async fn a_session_revoked_by_another_server_is_refused_once_the_notice_arrives(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("lead.kiryat-shmona").await;
+    if engine == Engine::Postgres {
+        until_kept(&app, &token).await;
+    }
+    let user =
+        app.scalar_i64(&format!("SELECT id FROM users WHERE email = '{}'", demo_email("lead.kiryat-shmona"))).await;
+    elsewhere(&app, format!("UPDATE sessions SET revoked_at = created_at WHERE user_id = {user}")).await;
+    let refused = until_refused(&app, engine, &token).await;
+    assert_eq!(refused["errors"][0]["extensions"]["reason"], "REVOKED", "{refused}");
+}
+
+async fn a_server_that_lost_its_listener_listens_again_and_hears_changes(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("member.kiryat-gat").await;
+    if engine == Engine::Postgres {
+        until_kept(&app, &token).await;
+        elsewhere(
+            &app,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND query LIKE 'LISTEN%'"
+                .to_owned(),
+        )
+        .await;
+        // Kept again only once it listens again.
+        until_kept(&app, &token).await;
+    }
+    let user =
+        app.scalar_i64(&format!("SELECT id FROM users WHERE email = '{}'", demo_email("member.kiryat-gat"))).await;
+    elsewhere(&app, format!("UPDATE sessions SET revoked_at = created_at WHERE user_id = {user}")).await;
+    until_refused(&app, engine, &token).await;
+}
+
+both_engines!(
+    a_session_s_later_requests_read_nothing_to_sign_in_on_postgresql_only,
+    signing_out_refuses_the_next_request_though_the_account_was_kept,
+    an_account_disabled_through_the_server_is_refused_at_its_next_request,
+    a_session_revoked_by_another_server_is_refused_once_the_notice_arrives,
+    a_server_that_lost_its_listener_listens_again_and_hears_changes,
+);
