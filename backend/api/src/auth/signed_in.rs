@@ -57,7 +57,7 @@ impl<A: Send + Sync + 'static> SignedInCache<A> {
     }
 
     /// The account read for this session, if it is kept and nothing changed since.
-    pub fn get(&self, user_id: UserId, session_id: i64) -> Option<Arc<A>> {
+    fn get(&self, user_id: UserId, session_id: i64) -> Option<Arc<A>> {
         let kept = self.kept.as_ref()?;
         if !self.listening.load(Ordering::Acquire) {
             return None;
@@ -66,13 +66,31 @@ impl<A: Send + Sync + 'static> SignedInCache<A> {
         (entry.generation == self.generation.load(Ordering::Acquire)).then_some(entry.account)
     }
 
+    /// The account of this session: the one kept, or the one `read` answers, kept for the next
+    /// request. `read` is not polled when the account is kept.
+    pub async fn get_or_read<E>(
+        &self,
+        user_id: UserId,
+        session_id: i64,
+        read: impl Future<Output = Result<Option<A>, E>>,
+    ) -> Result<Option<Arc<A>>, E> {
+        if let Some(kept) = self.get(user_id, session_id) {
+            return Ok(Some(kept));
+        }
+        let generation = self.generation();
+        let Some(account) = read.await? else { return Ok(None) };
+        let account = Arc::new(account);
+        self.keep(user_id, session_id, generation, Arc::clone(&account));
+        Ok(Some(account))
+    }
+
     /// The generation to hand to [`keep`](Self::keep): taken before the account is read.
-    pub fn generation(&self) -> u64 {
+    fn generation(&self) -> u64 {
         self.generation.load(Ordering::Acquire)
     }
 
     /// Keeps an account read at `generation`, unless something changed since.
-    pub fn keep(&self, user_id: UserId, session_id: i64, generation: u64, account: Arc<A>) {
+    fn keep(&self, user_id: UserId, session_id: i64, generation: u64, account: Arc<A>) {
         if let Some(kept) = &self.kept
             && self.listening.load(Ordering::Acquire)
             && generation == self.generation()
@@ -183,5 +201,26 @@ mod tests {
         cache.keep(7, 1, generation, account());
         cache.set_listening(true);
         assert!(cache.get(7, 1).is_none(), "read while deaf");
+    }
+
+    #[tokio::test]
+    async fn a_kept_account_is_answered_without_reading() {
+        let cache = listening_cache();
+        let read = |name: &str| std::future::ready(Ok::<_, ()>(Some(name.to_owned())));
+        assert_eq!(
+            cache.get_or_read(7, 1, read("first read")).await.unwrap().as_deref().map(String::as_str),
+            Some("first read")
+        );
+        assert_eq!(
+            cache.get_or_read(7, 1, read("second read")).await.unwrap().as_deref().map(String::as_str),
+            Some("first read")
+        );
+        cache.forget_all();
+        assert_eq!(
+            cache.get_or_read(7, 1, read("third read")).await.unwrap().as_deref().map(String::as_str),
+            Some("third read")
+        );
+        let revoked = cache.get_or_read(7, 2, std::future::ready(Ok::<_, ()>(None))).await.unwrap();
+        assert!(revoked.is_none(), "a revoked session is not kept");
     }
 }

@@ -1,7 +1,6 @@
 //! `POST /graphql` (JSON only, one operation per request) and GraphiQL on `GET /graphql`.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::Arc;
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql::{ServerError, Value};
@@ -58,22 +57,13 @@ pub(super) async fn authenticate(state: &AppState, headers: &HeaderMap) -> Resul
     let now = state.clock.now();
     let subject = tokens::verify_access_token(&state.config, token, now)?;
     let (user_id, session_id) = (subject.user_id, subject.session_id);
-    let signed_in = match state.signed_in.get(user_id, session_id) {
-        Some(kept) => kept,
-        None => {
-            let generation = state.signed_in.generation();
-            match accounts::load_signed_in(&state.db, user_id, session_id).await {
-                Ok(Some(read)) => {
-                    let read = Arc::new(read);
-                    state.signed_in.keep(user_id, session_id, generation, Arc::clone(&read));
-                    read
-                }
-                Ok(None) => return Err(AuthFailure::Revoked),
-                Err(error) => {
-                    tracing::error!(?error, "loading the caller failed");
-                    return Err(AuthFailure::InvalidToken);
-                }
-            }
+    let read = accounts::load_signed_in(&state.db, user_id, session_id);
+    let signed_in = match state.signed_in.get_or_read(user_id, session_id, read).await {
+        Ok(Some(signed_in)) => signed_in,
+        Ok(None) => return Err(AuthFailure::Revoked),
+        Err(error) => {
+            tracing::error!(?error, "loading the caller failed");
+            return Err(AuthFailure::InvalidToken);
         }
     };
     let actor = signed_in.actor_on(now.date_naive());
