@@ -116,6 +116,21 @@ fn the_server_refuses_to_start_with_malformed_smtp_settings() {
     }
 }
 
+#[test]
+fn the_server_refuses_to_keep_signed_in_accounts_longer_than_an_hour() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("w.db").display());
+    let output = workit(&url)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env("WORKIT_JWT_SECRET", "a-test-secret-of-enough-length-0123456789")
+        .env("WORKIT_SIGN_IN_CACHE_SECONDS", "99999999999")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--sign-in-cache-seconds") && stderr.contains("0..=3600"), "{stderr}");
+}
+
 struct Server(Child, String);
 
 impl Drop for Server {

@@ -89,8 +89,10 @@ pub struct Serve {
     #[arg(long, env = "WORKIT_SUPPRESSION_THRESHOLD", default_value_t = 10)]
     pub suppression_threshold: u32,
     /// On PostgreSQL, the longest (in seconds) a signed-in account is kept between requests while
-    /// the server hears changes to accounts announced; 0 reads it on every request (ADR 0019).
-    #[arg(long, env = "WORKIT_SIGN_IN_CACHE_SECONDS", default_value_t = 60)]
+    /// the server hears changes to accounts announced; 0 reads it on every request, at most 3600
+    /// (ADR 0019).
+    #[arg(long, env = "WORKIT_SIGN_IN_CACHE_SECONDS", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(0..=3600))]
     pub sign_in_cache_seconds: u64,
     /// The web app's public address, for links in e-mails (e.g. https://hub.example.org).
     #[arg(long, env = "WORKIT_PUBLIC_URL")]
