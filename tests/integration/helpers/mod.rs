@@ -166,6 +166,24 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
     spawn_app_with(engine, test_config()).await
 }
 
+/// How long a change made behind a server's back (by another server, or by hand) may take to
+/// reach a server that keeps signed-in accounts: PostgreSQL delivers its notice when the change
+/// commits (ADR 0019), so this is a generous bound for a busy test machine.
+pub const NOTICE: Duration = Duration::from_secs(10);
+
+/// Runs `attempt` every 20 ms until it succeeds, for at most [`NOTICE`]; then fails with `what`
+/// and the last attempt's account of itself.
+pub async fn eventually<T>(what: &str, mut attempt: impl AsyncFnMut() -> Result<T, String>) -> T {
+    let start = std::time::Instant::now();
+    loop {
+        match attempt().await {
+            Ok(done) => return done,
+            Err(last) => assert!(start.elapsed() < NOTICE, "{what}: {last}"),
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 /// Settings for tests that count a request's statements: every request reads its account, as
 /// every request does on SQLite. Whether a server keeps an account between requests (ADR 0019)
 /// depends on when its listener connected, so a count would otherwise differ by one between runs.
