@@ -21,6 +21,8 @@ mod m20261202_000015_arabic_place_names;
 mod m20261203_000016_access_change_notices;
 mod schema_helpers;
 
+pub use m20261203_000016_access_change_notices::CHANNEL as ACCESS_CHANGES_CHANNEL;
+
 pub struct Migrator;
 
 #[async_trait::async_trait]

@@ -13,6 +13,9 @@ use sea_orm_migration::sea_orm::DatabaseBackend;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
+/// The channel the triggers announce on, and app servers listen to.
+pub const CHANNEL: &str = "workit_access";
+
 /// Each table and the changes to it that can change what an account already signed in may do.
 /// A new account or session is not yet kept by anyone; a new body or forum has no members yet.
 const WATCHED: [(&str, &str); 5] = [
@@ -30,10 +33,10 @@ impl MigrationTrait for Migration {
             return Ok(());
         }
         let db = manager.get_connection();
-        db.execute_unprepared(
+        db.execute_unprepared(&format!(
             "CREATE FUNCTION workit_access_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-             BEGIN PERFORM pg_notify('workit_access', TG_TABLE_NAME); RETURN NULL; END $$",
-        )
+             BEGIN PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME); RETURN NULL; END $$"
+        ))
         .await?;
         for (table, events) in WATCHED {
             db.execute_unprepared(&format!(

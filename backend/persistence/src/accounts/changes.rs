@@ -9,19 +9,7 @@ use sea_orm::{DbBackend, DbErr, RuntimeErr};
 
 use crate::{Database, StoreResult};
 
-/// The channel the triggers announce on.
-pub const CHANNEL: &str = "workit_access";
-
-/// What listening heard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Heard {
-    /// Something an account's sign-in reads changed.
-    Change,
-    /// The connection dropped and was made again: notices sent meanwhile are lost.
-    Gap,
-}
-
-/// A connection listening on [`CHANNEL`]; it holds one of the pool's connections.
+/// A connection listening on the triggers' channel; it holds one of the pool's connections.
 pub struct AccessChanges(PgListener);
 
 impl AccessChanges {
@@ -31,17 +19,16 @@ impl AccessChanges {
             return Ok(None);
         }
         let mut listener = PgListener::connect_with(db.get_postgres_connection_pool()).await.map_err(driver_error)?;
-        listener.listen(CHANNEL).await.map_err(driver_error)?;
+        listener.listen(workit_migrations::ACCESS_CHANGES_CHANNEL).await.map_err(driver_error)?;
         Ok(Some(Self(listener)))
     }
 
-    /// Waits for the next notice. An error means the listener could not connect again; start a
-    /// new one.
-    pub async fn next(&mut self) -> StoreResult<Heard> {
-        match self.0.try_recv().await.map_err(driver_error)? {
-            Some(_) => Ok(Heard::Change),
-            None => Ok(Heard::Gap),
-        }
+    /// Waits until something a signed-in account was read from may have changed: a notice, or
+    /// a gap in which notices were lost (the connection dropped and was made again). An error
+    /// means the listener could not connect again; start a new one.
+    pub async fn next(&mut self) -> StoreResult<()> {
+        self.0.try_recv().await.map_err(driver_error)?;
+        Ok(())
     }
 }
 
