@@ -1,12 +1,53 @@
-//! Several entities read back from one joined statement: each selected under its own prefix and
-//! rebuilt with `Model::from_query_result(row, prefix)` (or `_optional` behind a left join).
+//! Several entities read back from one statement: each selected under its own prefix and rebuilt
+//! with `Model::from_query_result(row, prefix)` (or `_optional` behind a left join), or, for lists
+//! of rows beside a row, each list aggregated into one JSON column (`json_rows`).
 
-use sea_orm::sea_query::{Alias, Expr, SelectStatement};
-use sea_orm::{EntityTrait, IdenStatic, Iterable};
+use sea_orm::sea_query::{Alias, Expr, SelectStatement, SubQueryStatement};
+use sea_orm::{DbBackend, EntityTrait, IdenStatic, Iterable, QueryResult};
+use serde::de::DeserializeOwned;
+use workit_domain::DomainError;
+
+use crate::StoreResult;
 
 /// Selects every column of `E` under `prefix` (`f_id`, `f_title`, …).
 pub(crate) fn all_columns_as<E: EntityTrait + Default>(select: &mut SelectStatement, prefix: &str) {
     for column in E::Column::iter() {
         select.expr_as(Expr::col((E::default(), column)), Alias::new(format!("{prefix}{}", column.as_str())));
     }
+}
+
+/// A scalar subquery: the rows `select` finds as one JSON array (text) of objects with `fields`,
+/// in `order`. A page that shows several short lists beside a row reads them all in the row's
+/// statement, one round trip where each list took one of its own. Only the aggregate is spelled
+/// per database; which rows, and how they are found, stays a sea-query statement.
+pub(crate) fn json_rows(
+    backend: DbBackend,
+    fields: &[(&str, Expr)],
+    order: &[Expr],
+    mut select: SelectStatement,
+) -> Expr {
+    // sea-query's custom expressions number their arguments on PostgreSQL and not on SQLite.
+    let mut count = 0;
+    let mut argument = || {
+        count += 1;
+        if backend == DbBackend::Postgres { format!("${count}") } else { "?".to_owned() }
+    };
+    let object: Vec<String> = fields.iter().map(|(name, _)| format!("'{name}', {}", argument())).collect();
+    let order_by: Vec<String> = order.iter().map(|_| argument()).collect();
+    let object = object.join(", ");
+    let order_by = if order_by.is_empty() { String::new() } else { format!(" ORDER BY {}", order_by.join(", ")) };
+    let aggregate = if backend == DbBackend::Postgres {
+        format!("CAST(coalesce(json_agg(json_build_object({object}){order_by}), '[]') AS text)")
+    } else {
+        format!("json_group_array(json_object({object}){order_by})")
+    };
+    let arguments = fields.iter().map(|(_, expr)| expr.clone()).chain(order.iter().cloned());
+    select.expr(Expr::cust_with_exprs(aggregate, arguments));
+    Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(select)))
+}
+
+/// The rows of a `json_rows` column.
+pub(crate) fn rows_of<T: DeserializeOwned>(row: &QueryResult, column: &str) -> StoreResult<Vec<T>> {
+    let text: String = row.try_get("", column)?;
+    serde_json::from_str(&text).map_err(|e| DomainError::Internal(format!("reading {column}: {e}")).into())
 }

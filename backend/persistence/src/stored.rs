@@ -73,8 +73,35 @@ impl<T: TextEnum> TryGetable for Stored<T> {
     }
 }
 
+/// Text read back from JSON (`joined::json_rows`) names a value as a column's text does.
+impl<'de, T: TextEnum> serde::Deserialize<'de> for Stored<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        T::parse(&text)
+            .map(Self)
+            .ok_or_else(|| serde::de::Error::custom(format!("stored {} {text:?} names no value", T::NAME)))
+    }
+}
+
 impl<T: TextEnum> std::fmt::Display for Stored<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.0.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use workit_domain::plans::measures::MetricUnit;
+
+    use super::Stored;
+
+    #[test]
+    fn text_read_back_from_json_names_its_value_or_fails_saying_which_type() {
+        let unit: Stored<MetricUnit> = serde_json::from_str("\"PERCENT\"").unwrap_or(Stored(MetricUnit::Count));
+        assert_eq!(unit, MetricUnit::Percent);
+        let error = serde_json::from_str::<Stored<MetricUnit>>("\"PERCENTS\"").err().map(|e| e.to_string());
+        assert!(
+            error.is_some_and(|e| e.contains("PERCENTS") && e.contains(<MetricUnit as workit_domain::TextEnum>::NAME))
+        );
     }
 }

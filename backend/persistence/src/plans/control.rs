@@ -2,9 +2,9 @@
 //! metrics (`view`), the conclusions people write, and the approval that freezes the figures.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, JoinType, Order, Query};
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, JoinType, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IdenStatic, QueryFilter, QueryOrder,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
@@ -12,14 +12,15 @@ use workit_domain::forums::BodyKind;
 use workit_domain::forums::health::Signal;
 use workit_domain::meetings::DecisionStatus;
 use workit_domain::meetings::minutes::israel_date;
-use workit_domain::plans::Quarter;
 use workit_domain::plans::control::{
     Conclusions, ControlStatus, ExecutionCounts, MetricAtQuarter, TaskFacts, check_ended, correction_reason, execution,
     metric_at, shows_in_control,
 };
 use workit_domain::plans::focuses::FocusStatus;
+use workit_domain::plans::measures::MetricUnit;
+use workit_domain::plans::{Direction, Quarter};
 use workit_domain::validation::codes;
-use workit_domain::{Action, Actor, DomainError};
+use workit_domain::{Action, Actor, DomainError, Scope};
 
 use super::{authorize_forum, metrics, tasks};
 use crate::db::read_if;
@@ -27,6 +28,7 @@ use crate::entities::{
     bodies, decisions, forums as forums_entity, measurements, meetings, outcome_metrics, people,
     quarterly_control_versions, quarterly_controls, strategic_focuses, towns,
 };
+use crate::stored::Stored;
 use crate::versioned::{VersionedWrite, insert_new, update_if_current};
 use crate::{Database, StoreResult, audit, forums, joined};
 
@@ -122,19 +124,55 @@ pub async fn view_of(
     today: NaiveDate,
     parts: Parts,
 ) -> StoreResult<ControlView> {
+    Ok(read_with_figures(db, forum_id, quarter, today, parts).await?.1)
+}
+
+/// The control as `actor` may see it and the figures `parts` asks for, the record and the
+/// focuses, metrics and open decisions in one statement: what a control page shows first.
+pub async fn visible_with_view(
+    db: &Database,
+    actor: &Actor,
+    forum_id: i64,
+    quarter: Quarter,
+    today: NaiveDate,
+    parts: Parts,
+) -> StoreResult<(Option<quarterly_controls::Model>, ControlView)> {
+    let (record, view) = read_with_figures(db, forum_id, quarter, today, parts).await?;
+    Ok((record.and_then(|record| record.seen_by(actor)), view))
+}
+
+/// The control as `actor` may see it: a draft only by those who edit the forum, an approved
+/// control by everyone signed in.
+pub async fn visible(
+    db: &Database,
+    actor: &Actor,
+    forum_id: i64,
+    quarter: Quarter,
+) -> StoreResult<Option<quarterly_controls::Model>> {
+    Ok(find(db, forum_id, quarter, false).await?.and_then(|(record, _)| record.seen_by(actor)))
+}
+
+async fn read_with_figures(
+    db: &Database,
+    forum_id: i64,
+    quarter: Quarter,
+    today: NaiveDate,
+    parts: Parts,
+) -> StoreResult<(Option<Record>, ControlView)> {
     // Health as it stood on the quarter's last day (or today, for a quarter still running).
     let last = Ord::min(quarter.last_day(), today);
     let end = last.and_hms_opt(23, 59, 59).unwrap_or_else(|| last.and_time(chrono::NaiveTime::MIN)).and_utc();
     // The reads do not depend on one another: they run at once, so the control waits for the
     // slowest of them rather than for their sum.
     let one_forum = std::slice::from_ref(&forum_id);
-    let (focuses, task_rows, bodies, open_decisions, health) = futures::try_join!(
-        active_focuses_with_metrics(db, forum_id, quarter),
+    let (found, task_rows, bodies, health) = futures::try_join!(
+        find(db, forum_id, quarter, true),
         read_if(parts.execution, tasks::by_forum_ids(db, one_forum)),
         read_if(parts.execution, forums::bodies_by_forum_ids(db, one_forum)),
-        open_decisions_of(db, forum_id, quarter),
         read_if(parts.health, forums::health::assess_forum(db, forum_id, end)),
     )?;
+    let (record, Inputs { focuses, open_decisions }) =
+        found.map_or_else(|| (None, Inputs::default()), |(r, i)| (Some(r), i));
     let (task_rows, bodies) = (task_rows.unwrap_or_default(), bodies.unwrap_or_default());
     let focus_ids: Vec<i64> = focuses.iter().map(|f| f.focus.id).collect();
 
@@ -175,15 +213,19 @@ pub async fn view_of(
         .map(|FocusWithMetrics { focus: f, metrics }| {
             let metrics = metrics
                 .into_iter()
-                .map(|MetricWithValues { metric: m, recorder_name, measured }| {
-                    let values = metrics::values_of(&measured, m.id);
+                .map(|MetricWithValues { metric: m, measured }| {
+                    let path = metrics::path_between(
+                        (m.baseline, m.baseline_quarter),
+                        (m.target, m.target_quarter),
+                        *m.direction,
+                    );
                     MetricLine {
                         metric_id: m.id,
                         unit: m.unit.as_str().to_owned(),
                         recorder_person_id: m.recorder_person_id,
-                        recorder_name,
+                        recorder_name: m.recorder_name,
                         target: m.target,
-                        at: metric_at(metrics::path(&m).as_ref(), m.baseline, &values, quarter),
+                        at: metric_at(path.as_ref(), m.baseline, &measured, quarter),
                         name: m.name,
                     }
                 })
@@ -193,7 +235,7 @@ pub async fn view_of(
             mine.iter().for_each(|(e, _)| counts.add(*e));
             FocusLine {
                 focus_id: f.id,
-                title: f.title.clone(),
+                title: f.title,
                 metrics,
                 tasks: mine.into_iter().map(task_line).collect(),
                 counts,
@@ -208,7 +250,7 @@ pub async fn view_of(
 
     let health = health.unwrap_or_default().into_iter().filter(|signal| shows_in_control(signal.kind)).collect();
 
-    Ok(ControlView {
+    let view = ControlView {
         quarter: quarter.to_string(),
         focuses: focus_lines,
         teams,
@@ -216,142 +258,78 @@ pub async fn view_of(
         other_tasks,
         open_decisions,
         health,
-    })
+    };
+    Ok((record, view))
+}
+
+/// A forum's control record for a quarter (if any) and the forum's town: a draft's check needs it.
+struct Record {
+    row: Option<quarterly_controls::Model>,
+    town: Scope,
+}
+
+impl Record {
+    fn seen_by(self, actor: &Actor) -> Option<quarterly_controls::Model> {
+        let row = self.row?;
+        (*row.status == ControlStatus::Approved || actor.can(Action::EditForum, self.town)).then_some(row)
+    }
+}
+
+/// What the figures are computed from besides the tasks and the health.
+#[derive(Default)]
+struct Inputs {
+    /// The active focuses in priority order, each with its metrics in order.
+    focuses: Vec<FocusWithMetrics>,
+    open_decisions: Vec<OpenDecision>,
 }
 
 struct FocusWithMetrics {
-    focus: strategic_focuses::Model,
+    focus: FocusRow,
     metrics: Vec<MetricWithValues>,
 }
 
 struct MetricWithValues {
-    metric: outcome_metrics::Model,
+    metric: MetricRow,
+    /// Its values of `quarter` and the quarter before: what a control line shows (`metric_at`).
+    measured: Vec<(Quarter, f64)>,
+}
+
+/// What a control line shows of a focus, a metric and a measurement (`json_rows`).
+#[derive(Deserialize)]
+struct FocusRow {
+    id: i64,
+    title: String,
+}
+
+#[derive(Deserialize)]
+struct MetricRow {
+    id: i64,
+    focus_id: i64,
+    name: String,
+    unit: Stored<MetricUnit>,
+    direction: Stored<Direction>,
+    recorder_person_id: Option<i64>,
+    /// Who records it, so a missing value says whom to ask.
     recorder_name: Option<String>,
-    /// Its measurements of the quarter and the one before: what a control line shows (`metric_at`).
-    measured: Vec<measurements::Model>,
+    baseline: Option<f64>,
+    baseline_quarter: Option<i32>,
+    target: Option<f64>,
+    target_quarter: Option<i32>,
 }
 
-/// The forum's active focuses in priority order, each with its metrics, their recorders' names and
-/// their measurements of `quarter` and the quarter before, in one statement (left joins, one row
-/// per measurement) where four reads took a round trip each.
-async fn active_focuses_with_metrics(
-    db: &Database,
-    forum_id: i64,
-    quarter: Quarter,
-) -> StoreResult<Vec<FocusWithMetrics>> {
-    let (f, m, v) = (strategic_focuses::Entity, outcome_metrics::Entity, measurements::Entity);
-    // A metric's line shows the quarter and the one before (`metric_at`).
-    let shown_quarters = metrics::in_quarters(&[quarter, quarter.plus(-1)]);
-    let mut select = Query::select();
-    joined::all_columns_as::<strategic_focuses::Entity>(&mut select, "f_");
-    joined::all_columns_as::<outcome_metrics::Entity>(&mut select, "m_");
-    joined::all_columns_as::<measurements::Entity>(&mut select, "v_");
-    select
-        .expr_as(Expr::col((people::Entity, people::Column::FullName)), Alias::new("recorder_name"))
-        .from(f)
-        .left_join(m, Expr::col((m, outcome_metrics::Column::FocusId)).equals((f, strategic_focuses::Column::Id)))
-        .left_join(
-            people::Entity,
-            Expr::col((people::Entity, people::Column::Id)).equals((m, outcome_metrics::Column::RecorderPersonId)),
-        )
-        .join(
-            JoinType::LeftJoin,
-            v,
-            Condition::all()
-                .add(Expr::col((v, measurements::Column::MetricId)).equals((m, outcome_metrics::Column::Id)))
-                .add(shown_quarters),
-        )
-        .and_where(Expr::col((f, strategic_focuses::Column::ForumId)).eq(forum_id))
-        .and_where(Expr::col((f, strategic_focuses::Column::Status)).eq(FocusStatus::Active.as_str()))
-        .order_by((f, strategic_focuses::Column::Position), Order::Asc)
-        .order_by((f, strategic_focuses::Column::Id), Order::Asc)
-        .order_by((m, outcome_metrics::Column::Position), Order::Asc)
-        .order_by((m, outcome_metrics::Column::Id), Order::Asc);
-    // One row per focus, metric and shown quarter: a focus's and a metric's columns repeat on
-    // each of their rows, so each is built from its first row only.
-    let mut focuses: Vec<FocusWithMetrics> = Vec::new();
-    for row in db.query_all(&select).await? {
-        let focus_id: i64 = row.try_get("f_", strategic_focuses::Column::Id.as_str())?;
-        let focus_line = match focuses.last_mut() {
-            Some(last) if last.focus.id == focus_id => last,
-            _ => {
-                let focus = strategic_focuses::Model::from_query_result(&row, "f_")?;
-                focuses.push(FocusWithMetrics { focus, metrics: Vec::new() });
-                let Some(pushed) = focuses.last_mut() else { continue };
-                pushed
-            }
-        };
-        let metric_id: Option<i64> = row.try_get("m_", outcome_metrics::Column::Id.as_str())?;
-        let Some(metric_id) = metric_id else { continue };
-        let metric_line = match focus_line.metrics.last_mut() {
-            Some(last) if last.metric.id == metric_id => last,
-            _ => {
-                let metric = outcome_metrics::Model::from_query_result(&row, "m_")?;
-                let recorder_name = row.try_get("", "recorder_name")?;
-                focus_line.metrics.push(MetricWithValues { metric, recorder_name, measured: Vec::new() });
-                let Some(pushed) = focus_line.metrics.last_mut() else { continue };
-                pushed
-            }
-        };
-        metric_line.measured.extend(measurements::Model::from_query_result_optional(&row, "v_")?);
-    }
-    Ok(focuses)
+#[derive(Deserialize)]
+struct MeasuredRow {
+    metric_id: i64,
+    year: i32,
+    quarter: i32,
+    value: f64,
 }
 
-/// Decisions of the quarter's meetings of the forum's bodies that are still open, in one join.
-async fn open_decisions_of(db: &Database, forum_id: i64, quarter: Quarter) -> StoreResult<Vec<OpenDecision>> {
-    let at_midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
-    let (Some(from), Some(to)) = (at_midnight(quarter.first_day()), at_midnight(quarter.plus(1).first_day())) else {
-        return Ok(Vec::new());
-    };
-    let statement = crate::meetings::decisions::join_forum(
-        Query::select()
-            .columns([
-                (decisions::Entity, decisions::Column::Id),
-                (decisions::Entity, decisions::Column::Text),
-                (decisions::Entity, decisions::Column::MeetingId),
-                (decisions::Entity, decisions::Column::DueOn),
-            ])
-            .from(decisions::Entity),
-    )
-    .and_where(Expr::col((bodies::Entity, bodies::Column::ForumId)).eq(forum_id))
-    .and_where(Expr::col((meetings::Entity, meetings::Column::StartsAt)).gte(from))
-    .and_where(Expr::col((meetings::Entity, meetings::Column::StartsAt)).lt(to))
-    .and_where(Expr::col((decisions::Entity, decisions::Column::Status)).eq(DecisionStatus::Open.as_str()))
-    .order_by((decisions::Entity, decisions::Column::Id), Order::Asc)
-    .to_owned();
-    db.query_all(&statement)
-        .await?
-        .iter()
-        .map(|row| {
-            Ok(OpenDecision {
-                decision_id: row.try_get_by_index(0)?,
-                text: row.try_get_by_index(1)?,
-                meeting_id: row.try_get_by_index(2)?,
-                due_on: row.try_get_by_index(3)?,
-            })
-        })
-        .collect::<Result<_, sea_orm::DbErr>>()
-        .map_err(Into::into)
-}
-
-pub async fn get(db: &Database, forum_id: i64, quarter: Quarter) -> StoreResult<Option<quarterly_controls::Model>> {
-    Ok(quarterly_controls::Entity::find()
-        .filter(quarterly_controls::Column::ForumId.eq(forum_id))
-        .filter(quarterly_controls::Column::Quarter.eq(quarter.code()))
-        .one(db)
-        .await?)
-}
-
-/// The control as `actor` may see it: a draft only by those who edit the forum, an approved
-/// control by everyone signed in.
-pub async fn visible(
-    db: &Database,
-    actor: &Actor,
-    forum_id: i64,
-    quarter: Quarter,
-) -> StoreResult<Option<quarterly_controls::Model>> {
-    // The forum's town and region come with the row: a draft's check costs no read of its own.
+/// The forum's quarter in one statement (`None`: no such forum). With `figures`, the active
+/// focuses, their metrics with their recorders' names, the metrics' values of `quarter` and the
+/// quarter before and the open decisions of the quarter's meetings come with it, each list a
+/// JSON column: one round trip where each took one of its own.
+async fn find(db: &Database, forum_id: i64, quarter: Quarter, figures: bool) -> StoreResult<Option<(Record, Inputs)>> {
     let (t, c) = (towns::Entity, quarterly_controls::Entity);
     let mut select = Query::select();
     joined::all_columns_as::<quarterly_controls::Entity>(&mut select, "c_");
@@ -370,13 +348,144 @@ pub async fn visible(
                 .add(Expr::col((c, quarterly_controls::Column::Quarter)).eq(quarter.code())),
         )
         .and_where(Expr::col((forums_entity::Entity, forums_entity::Column::Id)).eq(forum_id));
-    let Some(found) = db.query_one(&select).await? else { return Ok(None) };
-    let Some(row) = quarterly_controls::Model::from_query_result_optional(&found, "c_")? else { return Ok(None) };
-    if *row.status == ControlStatus::Approved {
-        return Ok(Some(row));
+    if figures {
+        let backend = db.get_database_backend();
+        select
+            .expr_as(focus_rows(backend, forum_id), Alias::new("focuses"))
+            .expr_as(metric_rows(backend, forum_id), Alias::new("metrics"))
+            .expr_as(measured_rows(backend, forum_id, quarter), Alias::new("measured"))
+            .expr_as(open_decision_rows(backend, forum_id, quarter), Alias::new("open_decisions"));
     }
-    let scope = workit_domain::Scope::Town { town: found.try_get("", "id")?, region: found.try_get("", "region_id")? };
-    Ok(actor.can(Action::EditForum, scope).then_some(row))
+    let Some(row) = db.query_one(&select).await? else { return Ok(None) };
+    let record = Record {
+        row: quarterly_controls::Model::from_query_result_optional(&row, "c_")?,
+        town: Scope::Town { town: row.try_get("", "id")?, region: row.try_get("", "region_id")? },
+    };
+    if !figures {
+        return Ok(Some((record, Inputs::default())));
+    }
+    let measured: Vec<MeasuredRow> = joined::rows_of(&row, "measured")?;
+    let mut focuses: Vec<FocusWithMetrics> = joined::rows_of::<FocusRow>(&row, "focuses")?
+        .into_iter()
+        .map(|focus| FocusWithMetrics { focus, metrics: Vec::new() })
+        .collect();
+    for metric in joined::rows_of::<MetricRow>(&row, "metrics")? {
+        let Some(focus) = focuses.iter_mut().find(|f| f.focus.id == metric.focus_id) else { continue };
+        let measured = measured
+            .iter()
+            .filter(|v| v.metric_id == metric.id)
+            .filter_map(|v| Some((Quarter::new(v.year, u8::try_from(v.quarter).ok()?)?, v.value)))
+            .collect();
+        focus.metrics.push(MetricWithValues { metric, measured });
+    }
+    let open_decisions = joined::rows_of(&row, "open_decisions")?;
+    Ok(Some((record, Inputs { focuses, open_decisions })))
+}
+
+/// The forum's active focuses, in priority order.
+fn focus_rows(backend: DbBackend, forum_id: i64) -> Expr {
+    let f = strategic_focuses::Entity;
+    let column = |c: strategic_focuses::Column| Expr::col((f, c));
+    let mut select = Query::select();
+    select.from(f).and_where(active_focus_of(forum_id));
+    joined::json_rows(
+        backend,
+        &[("id", column(strategic_focuses::Column::Id)), ("title", column(strategic_focuses::Column::Title))],
+        &[column(strategic_focuses::Column::Position), column(strategic_focuses::Column::Id)],
+        select,
+    )
+}
+
+/// The metrics of the forum's active focuses, in order, with their recorders' names.
+fn metric_rows(backend: DbBackend, forum_id: i64) -> Expr {
+    use outcome_metrics::Column as M;
+    let (m, p) = (outcome_metrics::Entity, people::Entity);
+    let column = |c: M| Expr::col((m, c));
+    let mut select = Query::select();
+    select
+        .from(m)
+        .inner_join(strategic_focuses::Entity, of_its_focus())
+        .left_join(p, Expr::col((p, people::Column::Id)).equals((m, M::RecorderPersonId)))
+        .and_where(active_focus_of(forum_id));
+    let fields = [
+        ("id", column(M::Id)),
+        ("focus_id", column(M::FocusId)),
+        ("name", column(M::Name)),
+        ("unit", column(M::Unit)),
+        ("direction", column(M::Direction)),
+        ("recorder_person_id", column(M::RecorderPersonId)),
+        ("recorder_name", Expr::col((p, people::Column::FullName))),
+        ("baseline", column(M::Baseline)),
+        ("baseline_quarter", column(M::BaselineQuarter)),
+        ("target", column(M::Target)),
+        ("target_quarter", column(M::TargetQuarter)),
+    ];
+    joined::json_rows(backend, &fields, &[column(M::Position), column(M::Id)], select)
+}
+
+/// The values of those metrics in `quarter` and the quarter before (what `metric_at` reads).
+fn measured_rows(backend: DbBackend, forum_id: i64, quarter: Quarter) -> Expr {
+    use measurements::Column as V;
+    let v = measurements::Entity;
+    let column = |c: V| Expr::col((v, c));
+    let mut select = Query::select();
+    select
+        .from(v)
+        .inner_join(
+            outcome_metrics::Entity,
+            Expr::col((outcome_metrics::Entity, outcome_metrics::Column::Id)).equals((v, V::MetricId)),
+        )
+        .inner_join(strategic_focuses::Entity, of_its_focus())
+        .and_where(active_focus_of(forum_id))
+        .cond_where(metrics::in_quarters(&[quarter, quarter.plus(-1)]));
+    let fields = [
+        ("metric_id", column(V::MetricId)),
+        ("year", column(V::Year)),
+        ("quarter", column(V::Quarter)),
+        ("value", column(V::Value)),
+    ];
+    joined::json_rows(backend, &fields, &[column(V::Id)], select)
+}
+
+fn of_its_focus() -> Expr {
+    Expr::col((strategic_focuses::Entity, strategic_focuses::Column::Id))
+        .equals((outcome_metrics::Entity, outcome_metrics::Column::FocusId))
+}
+
+fn active_focus_of(forum_id: i64) -> Expr {
+    let f = strategic_focuses::Entity;
+    Expr::col((f, strategic_focuses::Column::ForumId))
+        .eq(forum_id)
+        .and(Expr::col((f, strategic_focuses::Column::Status)).eq(FocusStatus::Active.as_str()))
+}
+
+/// Decisions of the quarter's meetings of the forum's bodies that are still open.
+fn open_decision_rows(backend: DbBackend, forum_id: i64, quarter: Quarter) -> Expr {
+    let d = decisions::Entity;
+    let column = |c: decisions::Column| Expr::col((d, c));
+    let at_midnight = |day: NaiveDate| day.and_time(chrono::NaiveTime::MIN).and_utc();
+    let (from, to) = (at_midnight(quarter.first_day()), at_midnight(quarter.plus(1).first_day()));
+    let mut select = Query::select();
+    crate::meetings::decisions::join_forum(select.from(d))
+        .and_where(Expr::col((bodies::Entity, bodies::Column::ForumId)).eq(forum_id))
+        .and_where(Expr::col((meetings::Entity, meetings::Column::StartsAt)).gte(from))
+        .and_where(Expr::col((meetings::Entity, meetings::Column::StartsAt)).lt(to))
+        .and_where(column(decisions::Column::Status).eq(DecisionStatus::Open.as_str()));
+    let fields = [
+        ("decision_id", column(decisions::Column::Id)),
+        ("text", column(decisions::Column::Text)),
+        ("meeting_id", column(decisions::Column::MeetingId)),
+        ("due_on", column(decisions::Column::DueOn)),
+    ];
+    joined::json_rows(backend, &fields, &[column(decisions::Column::Id)], select)
+}
+
+pub async fn get(db: &Database, forum_id: i64, quarter: Quarter) -> StoreResult<Option<quarterly_controls::Model>> {
+    Ok(quarterly_controls::Entity::find()
+        .filter(quarterly_controls::Column::ForumId.eq(forum_id))
+        .filter(quarterly_controls::Column::Quarter.eq(quarter.code()))
+        .one(db)
+        .await?)
 }
 
 pub fn conclusions(row: &quarterly_controls::Model) -> Conclusions {

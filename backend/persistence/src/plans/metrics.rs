@@ -65,12 +65,21 @@ pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<outcome_
 
 /// The straight path from a stored metric's baseline to its target, when both ends are known.
 pub fn path(metric: &outcome_metrics::Model) -> Option<workit_domain::plans::MetricPath> {
+    path_between((metric.baseline, metric.baseline_quarter), (metric.target, metric.target_quarter), *metric.direction)
+}
+
+/// The path from a baseline to a target, each a value and a quarter's code as stored.
+pub(crate) fn path_between(
+    (baseline, baseline_quarter): (Option<f64>, Option<i32>),
+    (target, target_quarter): (Option<f64>, Option<i32>),
+    direction: workit_domain::plans::Direction,
+) -> Option<workit_domain::plans::MetricPath> {
     Some(workit_domain::plans::MetricPath {
-        baseline: metric.baseline?,
-        baseline_quarter: Quarter::from_code(metric.baseline_quarter?)?,
-        target: metric.target?,
-        target_quarter: Quarter::from_code(metric.target_quarter?)?,
-        direction: *metric.direction,
+        baseline: baseline?,
+        baseline_quarter: Quarter::from_code(baseline_quarter?)?,
+        target: target?,
+        target_quarter: Quarter::from_code(target_quarter?)?,
+        direction,
     })
 }
 

@@ -6,7 +6,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use workit_domain::meetings::minutes::israel_date;
 use workit_domain::plans::Quarter;
 use workit_domain::plans::control::{Conclusions, ExecutionCounts};
-use workit_persistence::db::read_if;
 use workit_persistence::entities::{quarterly_control_versions, quarterly_controls};
 use workit_persistence::plans::control::{self as store, ControlView};
 use workit_persistence::plans::proposals;
@@ -298,15 +297,16 @@ impl ControlVersion {
 
 pub async fn control_of(ctx: &Context<'_>, forum_id: i64, quarter: &str) -> ApiResult<QuarterControl> {
     let quarter = quarter_arg(quarter, "quarter")?;
-    let asked = ctx.look_ahead();
+    let (actor, asked) = (ctx.actor()?, ctx.look_ahead());
     let live = asked.field("live");
-    // The record and the figures do not depend on one another: a control page reads both at
-    // once instead of one after the other.
-    let (row, live) = futures::try_join!(
-        store::visible(ctx.db(), ctx.actor()?, forum_id, quarter),
-        read_if(live.exists(), store::view_of(ctx.db(), forum_id, quarter, israel_date(ctx.now()), parts_asked(&live))),
-    )?;
-    Ok(QuarterControl { forum_id, quarter, row, live })
+    if !live.exists() {
+        let row = store::visible(ctx.db(), actor, forum_id, quarter).await?;
+        return Ok(QuarterControl { forum_id, quarter, row, live: None });
+    }
+    // A control page shows the record and the figures: they come from one read.
+    let today = israel_date(ctx.now());
+    let (row, live) = store::visible_with_view(ctx.db(), actor, forum_id, quarter, today, parts_asked(&live)).await?;
+    Ok(QuarterControl { forum_id, quarter, row, live: Some(live) })
 }
 
 #[derive(InputObject)]
