@@ -3,6 +3,10 @@
 //! Thin by design: resolvers parse arguments, call the persistence layer (which authorizes and
 //! validates through the domain), and map errors to stable GraphQL codes.
 
+// The schema's merged resolver futures nest deeply; proving them `Send` once a store read holds a
+// raw statement (whose values may be JSON) goes past the compiler's default depth of 128.
+#![recursion_limit = "256"]
+
 pub mod auth;
 pub mod clock;
 pub mod config;

@@ -24,6 +24,7 @@ pub mod scope;
 pub mod stakeholders;
 pub mod stored;
 pub mod surveys;
+mod template;
 pub mod towns;
 mod versioned;
 

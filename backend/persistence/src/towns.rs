@@ -1,11 +1,16 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
 use workit_domain::forums::Stage;
 use workit_domain::towns::TownDraft;
 use workit_domain::{Action, Actor, Scope, TownId};
 
 use crate::entities::{forums, labour_offices, towns};
 use crate::scope::contains_any;
+use crate::template::Template;
 use crate::versioned::{VersionedWrite, insert_new, not_found, write_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit};
 
@@ -47,14 +52,23 @@ pub async fn get_with_forum(
     _actor: &Actor,
     id: TownId,
 ) -> StoreResult<(towns::Model, Option<forums::Model>)> {
-    let to_forum = towns::Entity::belongs_to(forums::Entity).from(towns::Column::Id).to(forums::Column::TownId).into();
-    towns::Entity::find_by_id(id)
-        .join(sea_orm::JoinType::LeftJoin, to_forum)
-        .select_also(forums::Entity)
-        .one(db)
-        .await?
-        .ok_or_else(|| not_found("town"))
+    let statement = WITH_FORUM.statement(db.get_database_backend(), [sea_orm::Value::from(id)]);
+    let row = db.query_one_raw(statement).await?.ok_or_else(|| not_found("town"))?;
+    Ok((towns::Model::from_query_result(&row, "t_")?, forums::Model::from_query_result_optional(&row, "f_")?))
 }
+
+/// Most town pages show the town's forum (`get_with_forum`), built once per database.
+static WITH_FORUM: Template<1> = Template::new(|_, [town]| {
+    let (t, f) = (towns::Entity, forums::Entity);
+    let mut select = Query::select();
+    crate::joined::all_columns_as::<towns::Entity>(&mut select, "t_");
+    crate::joined::all_columns_as::<forums::Entity>(&mut select, "f_");
+    select
+        .from(t)
+        .left_join(f, Expr::col((f, forums::Column::TownId)).equals((t, towns::Column::Id)))
+        .and_where(Expr::col((t, towns::Column::Id)).eq(town));
+    select
+});
 
 pub async fn ids_in_region(db: &Database, region_id: i64) -> StoreResult<Vec<TownId>> {
     Ok(towns::Entity::find()

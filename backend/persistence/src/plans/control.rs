@@ -2,7 +2,7 @@
 //! metrics (`view`), the conclusions people write, and the approval that freezes the figures.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, JoinType, Query};
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, JoinType, Query, SelectStatement, Value};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     Set, TransactionTrait,
@@ -29,6 +29,7 @@ use crate::entities::{
     quarterly_control_versions, quarterly_controls, strategic_focuses, towns,
 };
 use crate::stored::Stored;
+use crate::template::Template;
 use crate::versioned::{VersionedWrite, insert_new, update_if_current};
 use crate::{Database, StoreResult, audit, forums, joined};
 
@@ -330,33 +331,28 @@ struct MeasuredRow {
 /// quarter before and the open decisions of the quarter's meetings come with it, each list a
 /// JSON column: one round trip where each took one of its own.
 async fn find(db: &Database, forum_id: i64, quarter: Quarter, figures: bool) -> StoreResult<Option<(Record, Inputs)>> {
-    let (t, c) = (towns::Entity, quarterly_controls::Entity);
-    let mut select = Query::select();
-    joined::all_columns_as::<quarterly_controls::Entity>(&mut select, "c_");
-    select
-        .columns([(t, towns::Column::Id), (t, towns::Column::RegionId)])
-        .from(forums_entity::Entity)
-        .inner_join(t, Expr::col((t, towns::Column::Id)).equals((forums_entity::Entity, forums_entity::Column::TownId)))
-        .join(
-            JoinType::LeftJoin,
-            c,
-            Condition::all()
-                .add(
-                    Expr::col((c, quarterly_controls::Column::ForumId))
-                        .equals((forums_entity::Entity, forums_entity::Column::Id)),
-                )
-                .add(Expr::col((c, quarterly_controls::Column::Quarter)).eq(quarter.code())),
+    let backend = db.get_database_backend();
+    let (forum, code) = (Value::from(forum_id), Value::from(quarter.code()));
+    let statement = if figures {
+        let previous = quarter.plus(-1);
+        let at_midnight = |day: NaiveDate| Value::from(day.and_time(chrono::NaiveTime::MIN).and_utc());
+        WITH_FIGURES.statement(
+            backend,
+            [
+                forum,
+                code,
+                Value::from(quarter.year()),
+                Value::from(i32::from(quarter.number())),
+                Value::from(previous.year()),
+                Value::from(i32::from(previous.number())),
+                at_midnight(quarter.first_day()),
+                at_midnight(quarter.plus(1).first_day()),
+            ],
         )
-        .and_where(Expr::col((forums_entity::Entity, forums_entity::Column::Id)).eq(forum_id));
-    if figures {
-        let backend = db.get_database_backend();
-        select
-            .expr_as(focus_rows(backend, forum_id), Alias::new("focuses"))
-            .expr_as(metric_rows(backend, forum_id), Alias::new("metrics"))
-            .expr_as(measured_rows(backend, forum_id, quarter), Alias::new("measured"))
-            .expr_as(open_decision_rows(backend, forum_id, quarter), Alias::new("open_decisions"));
-    }
-    let Some(row) = db.query_one(&select).await? else { return Ok(None) };
+    } else {
+        RECORD.statement(backend, [forum, code])
+    };
+    let Some(row) = db.query_one_raw(statement).await? else { return Ok(None) };
     let record = Record {
         row: quarterly_controls::Model::from_query_result_optional(&row, "c_")?,
         town: Scope::Town { town: row.try_get("", "id")?, region: row.try_get("", "region_id")? },
@@ -382,12 +378,47 @@ async fn find(db: &Database, forum_id: i64, quarter: Quarter, figures: bool) -> 
     Ok(Some((record, Inputs { focuses, open_decisions })))
 }
 
+/// The control's record of a quarter, with the forum's town (`find` without the figures).
+static RECORD: Template<2> = Template::new(|_, [forum, quarter]| record_of(forum, quarter));
+
+/// The record with the lists the figures are computed from (`find` with them).
+static WITH_FIGURES: Template<8> =
+    Template::new(|backend, [forum, quarter, year, number, previous_year, previous_number, from, to]| {
+        let in_quarters = [(year, number), (previous_year, previous_number)];
+        let mut select = record_of(forum.clone(), quarter);
+        select
+            .expr_as(focus_rows(backend, forum.clone()), Alias::new("focuses"))
+            .expr_as(metric_rows(backend, forum.clone()), Alias::new("metrics"))
+            .expr_as(measured_rows(backend, forum.clone(), in_quarters), Alias::new("measured"))
+            .expr_as(open_decision_rows(backend, forum, (from, to)), Alias::new("open_decisions"));
+        select
+    });
+
+fn record_of(forum: Expr, quarter: Expr) -> SelectStatement {
+    let (f, t, c) = (forums_entity::Entity, towns::Entity, quarterly_controls::Entity);
+    let mut select = Query::select();
+    joined::all_columns_as::<quarterly_controls::Entity>(&mut select, "c_");
+    select
+        .columns([(t, towns::Column::Id), (t, towns::Column::RegionId)])
+        .from(f)
+        .inner_join(t, Expr::col((t, towns::Column::Id)).equals((f, forums_entity::Column::TownId)))
+        .join(
+            JoinType::LeftJoin,
+            c,
+            Condition::all()
+                .add(Expr::col((c, quarterly_controls::Column::ForumId)).equals((f, forums_entity::Column::Id)))
+                .add(Expr::col((c, quarterly_controls::Column::Quarter)).eq(quarter)),
+        )
+        .and_where(Expr::col((f, forums_entity::Column::Id)).eq(forum));
+    select
+}
+
 /// The forum's active focuses, in priority order.
-fn focus_rows(backend: DbBackend, forum_id: i64) -> Expr {
+fn focus_rows(backend: DbBackend, forum: Expr) -> Expr {
     let f = strategic_focuses::Entity;
     let column = |c: strategic_focuses::Column| Expr::col((f, c));
     let mut select = Query::select();
-    select.from(f).and_where(active_focus_of(forum_id));
+    select.from(f).and_where(active_focus_of(forum));
     joined::json_rows(
         backend,
         &[("id", column(strategic_focuses::Column::Id)), ("title", column(strategic_focuses::Column::Title))],
@@ -397,7 +428,7 @@ fn focus_rows(backend: DbBackend, forum_id: i64) -> Expr {
 }
 
 /// The metrics of the forum's active focuses, in order, with their recorders' names.
-fn metric_rows(backend: DbBackend, forum_id: i64) -> Expr {
+fn metric_rows(backend: DbBackend, forum: Expr) -> Expr {
     use outcome_metrics::Column as M;
     let (m, p) = (outcome_metrics::Entity, people::Entity);
     let column = |c: M| Expr::col((m, c));
@@ -406,7 +437,7 @@ fn metric_rows(backend: DbBackend, forum_id: i64) -> Expr {
         .from(m)
         .inner_join(strategic_focuses::Entity, of_its_focus())
         .left_join(p, Expr::col((p, people::Column::Id)).equals((m, M::RecorderPersonId)))
-        .and_where(active_focus_of(forum_id));
+        .and_where(active_focus_of(forum));
     let fields = [
         ("id", column(M::Id)),
         ("focus_id", column(M::FocusId)),
@@ -423,11 +454,15 @@ fn metric_rows(backend: DbBackend, forum_id: i64) -> Expr {
     joined::json_rows(backend, &fields, &[column(M::Position), column(M::Id)], select)
 }
 
-/// The values of those metrics in `quarter` and the quarter before (what `metric_at` reads).
-fn measured_rows(backend: DbBackend, forum_id: i64, quarter: Quarter) -> Expr {
+/// The values of those metrics in the quarters given as (year, number): the control's quarter
+/// and the one before, what `metric_at` reads.
+fn measured_rows(backend: DbBackend, forum: Expr, quarters: [(Expr, Expr); 2]) -> Expr {
     use measurements::Column as V;
     let v = measurements::Entity;
     let column = |c: V| Expr::col((v, c));
+    let in_quarters = quarters.into_iter().fold(Condition::any(), |any, (year, number)| {
+        any.add(column(V::Year).eq(year).and(column(V::Quarter).eq(number)))
+    });
     let mut select = Query::select();
     select
         .from(v)
@@ -436,8 +471,8 @@ fn measured_rows(backend: DbBackend, forum_id: i64, quarter: Quarter) -> Expr {
             Expr::col((outcome_metrics::Entity, outcome_metrics::Column::Id)).equals((v, V::MetricId)),
         )
         .inner_join(strategic_focuses::Entity, of_its_focus())
-        .and_where(active_focus_of(forum_id))
-        .cond_where(metrics::in_quarters(&[quarter, quarter.plus(-1)]));
+        .and_where(active_focus_of(forum))
+        .cond_where(in_quarters);
     let fields = [
         ("metric_id", column(V::MetricId)),
         ("year", column(V::Year)),
@@ -452,22 +487,20 @@ fn of_its_focus() -> Expr {
         .equals((outcome_metrics::Entity, outcome_metrics::Column::FocusId))
 }
 
-fn active_focus_of(forum_id: i64) -> Expr {
+fn active_focus_of(forum: Expr) -> Expr {
     let f = strategic_focuses::Entity;
     Expr::col((f, strategic_focuses::Column::ForumId))
-        .eq(forum_id)
+        .eq(forum)
         .and(Expr::col((f, strategic_focuses::Column::Status)).eq(FocusStatus::Active.as_str()))
 }
 
-/// Decisions of the quarter's meetings of the forum's bodies that are still open.
-fn open_decision_rows(backend: DbBackend, forum_id: i64, quarter: Quarter) -> Expr {
+/// Decisions still open of the forum's bodies' meetings that start in [from, to): the quarter.
+fn open_decision_rows(backend: DbBackend, forum: Expr, (from, to): (Expr, Expr)) -> Expr {
     let d = decisions::Entity;
     let column = |c: decisions::Column| Expr::col((d, c));
-    let at_midnight = |day: NaiveDate| day.and_time(chrono::NaiveTime::MIN).and_utc();
-    let (from, to) = (at_midnight(quarter.first_day()), at_midnight(quarter.plus(1).first_day()));
     let mut select = Query::select();
     crate::meetings::decisions::join_forum(select.from(d))
-        .and_where(Expr::col((bodies::Entity, bodies::Column::ForumId)).eq(forum_id))
+        .and_where(Expr::col((bodies::Entity, bodies::Column::ForumId)).eq(forum))
         .and_where(Expr::col((meetings::Entity, meetings::Column::StartsAt)).gte(from))
         .and_where(Expr::col((meetings::Entity, meetings::Column::StartsAt)).lt(to))
         .and_where(column(decisions::Column::Status).eq(DecisionStatus::Open.as_str()));

@@ -47,18 +47,6 @@ pub async fn measurements_by_metric_ids(db: &Database, metric_ids: &[i64]) -> St
         .await?)
 }
 
-/// Measurements of the given quarters only (a control shows two quarters of metrics that may
-/// hold ten years), as a condition for any statement that reads `measurements`.
-pub(crate) fn in_quarters(quarters: &[Quarter]) -> sea_orm::Condition {
-    quarters.iter().fold(sea_orm::Condition::any(), |any, q| {
-        any.add(
-            sea_orm::Condition::all()
-                .add(measurements::Column::Year.eq(q.year()))
-                .add(measurements::Column::Quarter.eq(i32::from(q.number()))),
-        )
-    })
-}
-
 pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<outcome_metrics::Model> {
     outcome_metrics::Entity::find_by_id(id).one(db).await?.ok_or_else(|| not_found("metric"))
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Order, Query, SelectStatement};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Order, Query, SelectStatement, Value};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
 use workit_domain::forums::{BodyKind, FocusKind, Stage};
 use workit_domain::meetings::DecisionStatus;
@@ -25,6 +25,7 @@ use crate::entities::{
 };
 use crate::plans::metrics::path;
 use crate::regions::indicators;
+use crate::template::Template;
 use crate::{Database, StoreResult};
 
 pub struct TownRow {
@@ -294,18 +295,9 @@ impl CountedByForum {
 
 type FiguresByTown = HashMap<TownId, (Option<Stage>, TownFigures)>;
 
-/// The towns in use (by Hebrew name) with their forum's stage and counted figures, in one
-/// statement — each kind of row counted once, grouped by forum, and joined to the forums
-/// (counted per forum in correlated subqueries, PostgreSQL ran each of them once per forum) —
-/// and what `wanted` adds in a few more. The comparison always covers every town (the country's
-/// line needs them all), so the reads send no lists of ids.
-async fn towns_with_figures(
-    db: &Database,
-    today: NaiveDate,
-    quarter: Quarter,
-    now: DateTime<Utc>,
-    wanted: Wanted,
-) -> StoreResult<(Vec<towns::Model>, FiguresByTown)> {
+/// The towns in use with their forum's stage and counts (`towns_with_figures`), built once per
+/// database: its text is the same for every comparison.
+static COUNTED_TOWNS: Template<2> = Template::new(|_, [today, quarter]| {
     let groups = [
         CountedByForum::new(
             "milestone_counts",
@@ -322,13 +314,15 @@ async fn towns_with_figures(
                 )
                 .and_where(Expr::col(bodies::Column::ArchivedAt).is_null())
                 .and_where(
-                    Expr::col(bodies::Column::EndsOn).is_null().or(Expr::col(bodies::Column::EndsOn).gte(today)),
+                    Expr::col(bodies::Column::EndsOn)
+                        .is_null()
+                        .or(Expr::col(bodies::Column::EndsOn).gte(today.clone())),
                 );
         }),
         CountedByForum::new(
             "task_counts",
             Expr::col(work_plan_tasks::Column::ForumId),
-            vec![count_all(), count_where(Expr::col(work_plan_tasks::Column::DueOn).lt(today))],
+            vec![count_all(), count_where(Expr::col(work_plan_tasks::Column::DueOn).lt(today.clone()))],
             |s| {
                 s.from(work_plan_tasks::Entity).and_where(Expr::col(work_plan_tasks::Column::Status).is_in(OPEN_TASK));
             },
@@ -336,7 +330,7 @@ async fn towns_with_figures(
         CountedByForum::new(
             "decision_counts",
             Expr::col((bodies::Entity, bodies::Column::ForumId)),
-            vec![count_all(), count_where(Expr::col((decisions::Entity, decisions::Column::DueOn)).lt(today))],
+            vec![count_all(), count_where(Expr::col((decisions::Entity, decisions::Column::DueOn)).lt(today.clone()))],
             |s| {
                 crate::meetings::decisions::join_forum(s.from(decisions::Entity)).and_where(
                     Expr::col((decisions::Entity, decisions::Column::Status)).eq(DecisionStatus::Open.as_str()),
@@ -349,7 +343,7 @@ async fn towns_with_figures(
             vec![count_all()],
             |s| {
                 s.from(quarterly_controls::Entity)
-                    .and_where(Expr::col(quarterly_controls::Column::Quarter).eq(quarter.code()))
+                    .and_where(Expr::col(quarterly_controls::Column::Quarter).eq(quarter.clone()))
                     .and_where(Expr::col(quarterly_controls::Column::Status).eq(ControlStatus::Approved.as_str()));
             },
         ),
@@ -395,11 +389,28 @@ async fn towns_with_figures(
     }
     // The town's own columns come after the counts, whose places the reading below counts on.
     crate::joined::all_columns_as::<towns::Entity>(&mut statement, "t_");
+    statement
+});
+
+/// The towns in use (by Hebrew name) with their forum's stage and counted figures, in one
+/// statement — each kind of row counted once, grouped by forum, and joined to the forums
+/// (counted per forum in correlated subqueries, PostgreSQL ran each of them once per forum) —
+/// and what `wanted` adds in a few more. The comparison always covers every town (the country's
+/// line needs them all), so the reads send no lists of ids.
+async fn towns_with_figures(
+    db: &Database,
+    today: NaiveDate,
+    quarter: Quarter,
+    now: DateTime<Utc>,
+    wanted: Wanted,
+) -> StoreResult<(Vec<towns::Model>, FiguresByTown)> {
+    let statement =
+        COUNTED_TOWNS.statement(db.get_database_backend(), [Value::from(today), Value::from(quarter.code())]);
     let mut all_towns = Vec::new();
     let mut by_forum: HashMap<i64, (TownId, Option<Stage>, TownFigures)> = HashMap::new();
     // The counts, the metrics on track and the health do not depend on one another: read at once.
     let (rows, on_track, mut health) = futures::try_join!(
-        async { Ok(db.query_all(&statement).await?) },
+        async { Ok(db.query_all_raw(statement).await?) },
         read_if(wanted.on_track, on_track(db, quarter)),
         read_if(wanted.health, crate::forums::health::assess_forums(db, crate::forums::health::Forums::All, now)),
     )?;
