@@ -533,7 +533,10 @@ async fn a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health
     // read while it runs, as a chair may.
     let meeting = held_meeting(&app, &f.referent, "Lean Control Town", "FORUM", None).await;
     let decide = "mutation($m: ID!, $i: DecisionInput!) { createDecision(meetingId: $m, input: $i) { id } }";
-    let decided = app.gql(&f.referent, decide, json!({ "m": meeting, "i": { "text": "Open a job fair" } })).await;
+    // Quotes and Hebrew in the text and a due date: what the JSON the decisions come back in must keep.
+    let text = "Open a \"job fair\" — יריד תעסוקה";
+    let due = (now() + chrono::Duration::days(30)).date_naive().to_string();
+    let decided = app.gql(&f.referent, decide, json!({ "m": meeting, "i": { "text": text, "dueOn": due } })).await;
     assert!(decided["errors"].is_null(), "{decided}");
     let quarter = Quarter::of((now() - chrono::Duration::days(1)).date_naive());
     let q = quarter.to_string();
@@ -559,7 +562,7 @@ async fn a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health
     let [(lean_live, cheap), (full_live, dear)] = [read[0].clone(), read[1].clone()];
     assert_eq!(full_live["total"]["due"], 1, "the full read counts the task");
     assert!(full_live["health"].as_array().is_some_and(|h| !h.is_empty()));
-    assert_eq!(lean_live["openDecisions"], json!([{ "text": "Open a job fair", "meetingId": meeting, "dueOn": null }]));
+    assert_eq!(lean_live["openDecisions"], json!([{ "text": text, "meetingId": meeting, "dueOn": due }]));
     assert_eq!(lean_live["focuses"][0]["metrics"][0]["previous"], 8.0, "the quarter before's value");
     let placements = &lean_live["focuses"][0]["metrics"][1];
     assert_eq!((&placements["name"], &placements["recorderName"]), (&json!("Placements"), &json!("Data Keeper")));
