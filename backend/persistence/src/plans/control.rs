@@ -370,7 +370,7 @@ async fn find(db: &Database, forum_id: i64, quarter: Quarter, figures: bool) -> 
         let measured = measured
             .iter()
             .filter(|v| v.metric_id == metric.id)
-            .filter_map(|v| Some((Quarter::new(v.year, u8::try_from(v.quarter).ok()?)?, v.value)))
+            .filter_map(|v| Some((metrics::stored_quarter(v.year, v.quarter)?, v.value)))
             .collect();
         focus.metrics.push(MetricWithValues { metric, measured });
     }

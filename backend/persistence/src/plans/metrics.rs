@@ -73,7 +73,12 @@ pub(crate) fn path_between(
 
 /// The quarter a measurement row is of.
 pub fn quarter_of(row: &measurements::Model) -> Option<Quarter> {
-    Quarter::new(row.year, u8::try_from(row.quarter).ok()?)
+    stored_quarter(row.year, row.quarter)
+}
+
+/// A quarter as measurements store it: a year and the quarter's number, 1 to 4.
+pub(crate) fn stored_quarter(year: i32, number: i32) -> Option<Quarter> {
+    Quarter::new(year, u8::try_from(number).ok()?)
 }
 
 /// One metric's values by quarter, out of a batch of measurements of many.
