@@ -46,11 +46,21 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: Database, config: ApiConfig, clock: Arc<dyn Clock>) -> Self {
-        let config = Arc::new(config);
+        let graphql = graphql::documents::Executor::new(&config);
+        Self::with_graphql(db, Arc::new(config), clock, graphql)
+    }
+
+    /// The state around GraphQL schemas already built: a server builds them, most of its start,
+    /// while its database opens.
+    pub fn with_graphql(
+        db: Database,
+        config: Arc<ApiConfig>,
+        clock: Arc<dyn Clock>,
+        graphql: graphql::documents::Executor,
+    ) -> Self {
         let passwords = auth::password::PasswordHasher::new(config.max_concurrent_password_hashes);
         let login_limiter = Arc::new(auth::rate_limit::LoginLimiter::new(&config.login_limits));
         let survey_limiter = Arc::new(auth::rate_limit::LoginLimiter::new(&config.survey_limits));
-        let graphql = graphql::documents::Executor::new(&config);
         let mail = Arc::new(mail::Mail::new(config.smtp.is_some()));
         let country_reads = Arc::new(tokio::sync::Semaphore::new(config.max_concurrent_country_reads.max(1)));
         let signed_in = Arc::new(auth::signed_in::SignedInCache::new(config.signed_in_max_age));

@@ -76,7 +76,12 @@ async fn seed_demo(db: &workit_persistence::Database, password: &str, scale: dem
 }
 
 async fn run_server(database_url: &str, max_connections: Option<u32>, serve: cli::Serve) -> anyhow::Result<()> {
-    let config = settings::api_config(&serve)?;
+    let config = Arc::new(settings::api_config(&serve)?);
+    // The GraphQL schemas are most of the start and need no database: built while it opens.
+    let schemas = {
+        let config = Arc::clone(&config);
+        tokio::task::spawn_blocking(move || workit_api::graphql::documents::Executor::new(&config))
+    };
     let mut db = settings::open_database(database_url, max_connections).await?;
     workit_api::request_cost::count_statements(&mut db);
     if !serve.no_migrate {
@@ -85,7 +90,8 @@ async fn run_server(database_url: &str, max_connections: Option<u32>, serve: cli
     if serve.demo && demo::is_empty(&db).await? {
         seed_demo(&db, &serve.demo_password, demo::Scale::Demo).await?;
     }
-    let state = AppState::new(db, config, Arc::new(SystemClock));
+    let graphql = schemas.await.context("building the GraphQL schemas")?;
+    let state = AppState::with_graphql(db, config, Arc::new(SystemClock), graphql);
     workit_api::spawn_delivery(&state).context("the SMTP settings")?;
     workit_api::spawn_weekly_digest(&state);
     workit_api::spawn_access_listener(&state);
