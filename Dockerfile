@@ -10,13 +10,13 @@ RUN cd frontend && npm run build
 FROM rust:1-bookworm AS server
 WORKDIR /src
 COPY . .
-RUN cargo build --release --locked -p workit
+RUN cargo build --profile production --locked -p workit
 
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /app workit
 WORKDIR /app
-COPY --from=server /src/target/release/workit /usr/local/bin/workit
+COPY --from=server /src/target/production/workit /usr/local/bin/workit
 COPY --from=web /src/frontend/dist /app/web
 ENV WORKIT_BIND=0.0.0.0:8080 WORKIT_STATIC_DIR=/app/web WORKIT_PRODUCTION=true
 USER workit

@@ -11,9 +11,10 @@
 // whose speed drifts, a pair measured a few seconds apart is what compares fairly.
 //
 // Needs PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin or WORKIT_BENCH_PG_BIN), psql,
-// pgbench and wrk (installed with apt when missing and run as root). WORKIT_BENCH_BIN names
-// another build to measure (with --no-build). Results go to docs/performance.md by hand, with
-// the machine and date.
+// pgbench and wrk (installed with apt when missing and run as root). It builds and measures the
+// deployed build, `cargo build --profile production` (link-time optimised, ADR 0022; a cold build
+// takes about 26 minutes on two cores). WORKIT_BENCH_BIN names another build to measure (with
+// --no-build). Results go to docs/performance.md by hand, with the machine and date.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import net from 'node:net';
@@ -27,7 +28,7 @@ const here = path.join(root, 'bench/floor');
 const options = parseArguments(process.argv.slice(2));
 const pgBin = process.env.WORKIT_BENCH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 // WORKIT_BENCH_BIN measures another build (say, the one before a change) on the same machine.
-const binary = process.env.WORKIT_BENCH_BIN ?? path.join(root, 'target/release/workit');
+const binary = process.env.WORKIT_BENCH_BIN ?? path.join(root, 'target/production/workit');
 const isRoot = process.getuid?.() === 0;
 const CONCURRENCY = [1, 4, 16];
 const ACCOUNT = { email: 'national@demo.workit.example', password: 'workit-demo' };
@@ -254,7 +255,7 @@ const f = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 async function main() {
   ensureTools();
-  if (options.build) execFileSync('cargo', ['build', '--release', '-q', '-p', 'workit'], { cwd: root, stdio: 'inherit' });
+  if (options.build) execFileSync('cargo', ['build', '--profile', 'production', '--locked', '-q', '-p', 'workit'], { cwd: root, stdio: 'inherit' });
   const work = mkdtempSync(path.join(tmpdir(), 'workit-floor-'));
   const postgres = await startPostgres();
   const servers = [];
