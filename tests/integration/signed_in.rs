@@ -133,10 +133,41 @@ async fn a_server_that_lost_its_listener_listens_again_and_hears_changes(engine:
     until_refused(&app, engine, &token).await;
 }
 
+/// Connections of the server's pool checked out at this moment.
+fn checked_out(app: &TestApp) -> u32 {
+    let (size, idle) = match app.db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => {
+            let pool = app.db.get_postgres_connection_pool();
+            (pool.size(), pool.num_idle())
+        }
+        _ => {
+            let pool = app.db.get_sqlite_connection_pool();
+            (pool.size(), pool.num_idle())
+        }
+    };
+    size - u32::try_from(idle).unwrap()
+}
+
+async fn the_listener_holds_none_of_the_connections_requests_use(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("referent.kiryat-gat").await;
+    if engine == Engine::Postgres {
+        until_kept(&app, &token).await;
+    }
+    app.gql(&token, ME_ID, json!({})).await;
+    // A connection goes back to the pool just after its request answers.
+    eventually("a connection of the pool stayed checked out between requests", async || match checked_out(&app) {
+        0 => Ok(()),
+        held => Err(format!("{held} checked out")),
+    })
+    .await;
+}
+
 both_engines!(
     a_session_s_later_requests_read_nothing_to_sign_in_on_postgresql_only,
     signing_out_refuses_the_next_request_though_the_account_was_kept,
     an_account_disabled_through_the_server_is_refused_at_its_next_request,
     a_session_revoked_by_another_server_is_refused_once_the_notice_arrives,
     a_server_that_lost_its_listener_listens_again_and_hears_changes,
+    the_listener_holds_none_of_the_connections_requests_use,
 );

@@ -4,12 +4,14 @@
 
 use std::sync::Arc;
 
-use sea_orm::sqlx::postgres::PgListener;
+use sea_orm::sqlx::postgres::{PgConnectOptions, PgListener, PgPoolOptions};
 use sea_orm::{DbBackend, DbErr, RuntimeErr};
 
 use crate::{Database, StoreResult};
 
-/// A connection listening on the triggers' channel; it holds one of the pool's connections.
+/// A connection listening on the triggers' channel, of its own: held for as long as the server
+/// runs, one of the pool's would leave requests a connection short (and the first request after a
+/// start opening a new one).
 pub struct AccessChanges(PgListener);
 
 impl AccessChanges {
@@ -18,7 +20,12 @@ impl AccessChanges {
         if db.get_database_backend() != DbBackend::Postgres {
             return Ok(None);
         }
-        let mut listener = PgListener::connect_with(db.get_postgres_connection_pool()).await.map_err(driver_error)?;
+        // A pool of one without timeouts, as `PgListener::connect` makes from a URL: the listener
+        // reconnects through it.
+        let options = PgConnectOptions::clone(&db.get_postgres_connection_pool().connect_options());
+        let own =
+            PgPoolOptions::new().max_connections(1).max_lifetime(None).idle_timeout(None).connect_lazy_with(options);
+        let mut listener = PgListener::connect_with(&own).await.map_err(driver_error)?;
         listener.listen(workit_migrations::ACCESS_CHANGES_CHANNEL).await.map_err(driver_error)?;
         Ok(Some(Self(listener)))
     }
