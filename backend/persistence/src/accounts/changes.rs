@@ -9,9 +9,9 @@ use sea_orm::{DbBackend, DbErr, RuntimeErr};
 
 use crate::{Database, StoreResult};
 
-/// A connection listening on the triggers' channel, of its own: held for as long as the server
-/// runs, one of the pool's would leave requests a connection short (and the first request after a
-/// start opening a new one).
+/// A connection listening on the triggers' channel. It is its own, not the pool's: held for as
+/// long as the server runs, a pooled one would leave requests a connection short and make the
+/// first request after a start open a new one.
 pub struct AccessChanges(PgListener);
 
 impl AccessChanges {
