@@ -2,9 +2,8 @@
 -- asks for them — stage, milestones done of all, active teams, open and overdue tasks and
 -- decisions, active focuses by kind, whether the last closed quarter's control is approved.
 -- `:today` is Israel's date as yyyymmdd, `:quarter` the last closed quarter's code (20263).
--- The API computes more than this statement does (health signals and metrics on track, by the
--- domain's rules) even when the request asks only for these columns: the ratio is the price of
--- the dashboard, not of these columns alone.
+-- The API reads health signals, metrics on track and indicators only when a request asks for
+-- them (look-ahead); this request does not, so both sides count the same rows.
 WITH today AS (SELECT to_date(:today::text, 'YYYYMMDD') AS d),
 milestone_counts AS (
   SELECT forum_id, count(*) AS whole, count(done_on) AS part FROM milestones GROUP BY forum_id),

@@ -505,3 +505,26 @@ async fn on_track(db: &Database, quarter: Quarter) -> StoreResult<HashMap<i64, S
 fn to_u32(value: i64) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use sea_orm::DbBackend;
+    use sea_orm::sea_query::Value;
+
+    use super::COUNTED_TOWNS;
+
+    /// PostgreSQL reuses one plan for a statement only when its plan for unknown values looks no
+    /// dearer than the plans it made for the values given: a constant bound as a value (a status,
+    /// a kind) made it plan the country's comparison anew on every request.
+    #[test]
+    fn the_counted_towns_bind_only_the_date_and_the_quarter() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).map(Value::from).unwrap_or(Value::ChronoDate(None));
+        for backend in [DbBackend::Postgres, DbBackend::Sqlite] {
+            let statement = COUNTED_TOWNS.statement(backend, [today.clone(), Value::from(20263)]);
+            let bound = statement.values.map(|v| v.0).unwrap_or_default();
+            assert_eq!(bound, vec![today.clone(), today.clone(), today.clone(), Value::from(20263)], "{backend:?}");
+            assert!(statement.sql.contains("'APPROVED'"), "{}", statement.sql);
+        }
+    }
+}
