@@ -59,7 +59,8 @@ impl<const N: usize> Template<N> {
 }
 
 /// Writes a template's text: a parameter's stand-in becomes the next placeholder, any other value
-/// a literal (quoted and escaped by sea-query, as it writes values inline for logs).
+/// a literal (quoted and escaped by sea-query, as it writes values inline for logs). Such a value
+/// is always the code's own: the builder sees stand-ins, never a request's values.
 struct TemplateWriter {
     sql: String,
     parameters: usize,
