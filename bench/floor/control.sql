@@ -1,9 +1,8 @@
 -- The floor of a forum's quarterly control, the part `control.graphql` asks for: the control's
 -- record, the active focuses in priority order with their metrics (target, the quarter's value,
 -- the quarter before's, the change) and the open decisions of the quarter's meetings.
--- `:forum` is the forum, `:year` and `:number` the quarter. The API computes more than this
--- statement does (each task's execution, the teams' counts, the health as the quarter ended, by
--- the domain's rules) even when the request asks only for these fields.
+-- `:forum` is the forum, `:year` and `:number` the quarter. The API reads each task's execution,
+-- the teams' counts and the health only when a query asks for them (ADR 0014); this one does not.
 WITH q AS (
   SELECT :year::int AS year, :number::int AS number,
          CASE WHEN :number::int = 1 THEN :year::int - 1 ELSE :year::int END AS previous_year,
