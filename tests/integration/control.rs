@@ -574,13 +574,78 @@ async fn a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health
     assert_eq!(lean_live["openDecisions"], full_live["openDecisions"]);
     assert!(cheap + 3 <= dear, "tasks, bodies and health are read only when asked: {cheap} against {dear}");
     assert_eq!(
-        cheap, 3,
-        "sign-in (account with town roles), forum, and the control with its town, focuses and open decisions"
+        cheap, 2,
+        "sign-in (account with town roles), and the forum with its control, town, focuses and open decisions"
     );
+}
+
+/// The control page starts at the town: the town, its forum and the control's record with its
+/// focuses, metrics and open decisions are one statement, as many as the town alone, and with
+/// execution and health they answer what the control read on its own answers — the draft hidden
+/// from a member as there.
+async fn a_control_page_from_the_town_reads_the_town_its_forum_and_the_control_in_one_statement(engine: Engine) {
+    let app = spawn_counting_app(engine).await;
+    let f = fixture(&app, "Levels Control Town").await;
+    let q = last_closed().to_string();
+    app.gql(&f.referent, RECORD, json!({ "m": f.metric, "i": { "quarter": q, "value": 8.0 } })).await;
+    let task = json!({ "title": "One task", "focusId": f.focus, "dueOn": last_closed().last_day().to_string(), "status": "DONE",
+        "doneOn": last_closed().first_day().to_string() });
+    assert!(app.gql(&f.referent, CREATE_TASK, json!({ "f": f.forum, "i": task })).await["errors"].is_null());
+    let saved = app.gql(&f.referent, SAVE, json!({ "f": f.forum, "q": q, "i": { "summary": "A draft" } })).await;
+    assert_eq!(saved["data"]["saveControl"]["status"], "DRAFT", "{saved}");
+
+    const FIGURES: &str = "status summary version live { quarter total { due done } focuses { title execution { due }
+        metrics { name value status previous } tasks { title execution } } openDecisions { text } health { kind } }";
+    let from_town = format!(
+        "query($t: ID!, $q: String!) {{ town(id: $t) {{ nameEn forum {{ id stage control(quarter: $q) {{ {FIGURES} }} }} }} }}"
+    );
+    // Two controls with figures are not read ahead: each reads on its own, as before.
+    let on_its_own = format!(
+        "query($f: ID!, $q: String!) {{ forum(id: $f) {{ control(quarter: $q) {{ {FIGURES} }} again: control(quarter: $q) {{ live {{ quarter }} }} }} }}"
+    );
+    let count = |app: &TestApp| app.statements.load(std::sync::atomic::Ordering::SeqCst);
+    let read = |token: String, query: String, variables: Value| {
+        let app = &app;
+        async move {
+            let before = count(app);
+            let body = app.gql(&token, &query, variables).await;
+            (body, count(app) - before)
+        }
+    };
+    let town_vars = json!({ "t": f.town.id, "q": q });
+    read(f.referent.clone(), from_town.clone(), town_vars.clone()).await; // warm: sessions and caches
+    let (town_alone, alone) =
+        read(f.referent.clone(), "query($t: ID!) { town(id: $t) { nameEn } }".into(), json!({ "t": f.town.id })).await;
+    let lean = "query($t: ID!, $q: String!) { town(id: $t) { nameEn forum { id control(quarter: $q) {
+        status live { focuses { title metrics { value } } openDecisions { text } } } } } }";
+    let (_, together) = read(f.referent.clone(), lean.into(), town_vars.clone()).await;
+    assert_eq!(together, alone, "the forum and its control's record and lists come in the town's statement");
+    let (page, _) = read(f.referent.clone(), from_town.clone(), town_vars.clone()).await;
+    assert!(page["errors"].is_null(), "{page}");
+    assert_eq!(page["data"]["town"]["nameEn"], town_alone["data"]["town"]["nameEn"]);
+    assert_eq!(page["data"]["town"]["forum"]["id"], f.forum);
+    let control = &page["data"]["town"]["forum"]["control"];
+    assert_eq!((&control["status"], &control["summary"]), (&json!("DRAFT"), &json!("A draft")));
+    assert_eq!(control["live"]["total"], json!({ "due": 1, "done": 1 }));
+    assert_eq!(control["live"]["focuses"][0]["metrics"][0]["value"], 8.0);
+    let (separate, _) = read(f.referent.clone(), on_its_own, json!({ "f": f.forum, "q": q })).await;
+    assert_eq!(control, &separate["data"]["forum"]["control"], "the same control, read on its own");
+
+    let member = f.town.person_in(&app, &f.town.forum, "MEMBER", "Levels Member").await;
+    let member = app.account_for(&member).await;
+    let (seen, _) = read(member, from_town.clone(), town_vars).await;
+    assert_eq!(seen["data"]["town"]["forum"]["control"]["status"], "NONE", "a draft is for those who edit it: {seen}");
+    assert_eq!(seen["data"]["town"]["forum"]["control"]["live"]["total"]["due"], 1, "the figures are everyone's");
+
+    let (bad, _) = read(f.referent.clone(), from_town.clone(), json!({ "t": f.town.id, "q": "2026-Q9" })).await;
+    assert_eq!(field_errors(&bad), [("quarter".to_owned(), "invalid_quarter".to_owned())], "{bad}");
+    let (missing, _) = read(f.referent.clone(), from_town, json!({ "t": "999999", "q": q })).await;
+    assert_eq!(error_code(&missing), "NOT_FOUND", "{missing}");
 }
 
 both_engines!(the_control_of_a_large_forum_reads_in_as_many_statements_as_that_of_a_small_one);
 both_engines!(a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health);
+both_engines!(a_control_page_from_the_town_reads_the_town_its_forum_and_the_control_in_one_statement);
 
 const YEAR: &str = "query($f: ID!, $y: Int!) { forum(id: $f) { yearSummary(year: $y) {
     year version overall execution { due done }

@@ -1,4 +1,5 @@
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -15,7 +16,7 @@ use super::loaders::{
     BodiesOfForum, FocusesOfForum, ForumKey, HealthOfForum, MembersOfBody, MembersWithPeopleOfBody, MilestonesOfForum,
     PersonKey, StageChangesOfForum, TownKey,
 };
-use super::plans::control::{QuarterControl, control_of};
+use super::plans::control::{self, QuarterControl, ReadAbove, control_of};
 use super::plans::focuses::StrategicFocus;
 use super::plans::metrics::Metric;
 use super::plans::tasks::{PlanApproval, Task, TaskFilter, plan_approval, work_plan};
@@ -24,7 +25,21 @@ use super::towns::Town;
 use crate::error::ApiResult;
 use crate::graphql::arguments::{optional_id, parse_id};
 
-pub struct Forum(pub forums::Model);
+/// A forum, with its control when the read that found it brought one (`control_of`).
+#[derive(Clone)]
+pub struct Forum(pub forums::Model, Option<Arc<ReadAbove>>);
+
+impl From<forums::Model> for Forum {
+    fn from(forum: forums::Model) -> Self {
+        Self(forum, None)
+    }
+}
+
+impl Forum {
+    pub fn with_control(forum: forums::Model, control: ReadAbove) -> Self {
+        Self(forum, Some(Arc::new(control)))
+    }
+}
 
 #[Object]
 impl Forum {
@@ -69,7 +84,7 @@ impl Forum {
     }
     /// The quarterly control of a quarter (`2026-Q3`).
     async fn control(&self, ctx: &Context<'_>, quarter: String) -> ApiResult<QuarterControl> {
-        control_of(ctx, self.0.id, &quarter).await
+        control_of(ctx, self.0.id, &quarter, self.1.as_deref()).await
     }
     /// The forum's summary of a year: per focus its figures and what people wrote.
     async fn year_summary(&self, ctx: &Context<'_>, year: i32) -> ApiResult<YearSummary> {
@@ -133,7 +148,7 @@ impl Body {
     /// The forum the body belongs to.
     async fn forum(&self, ctx: &Context<'_>) -> ApiResult<Forum> {
         let forum = ctx.loaders().load_one(ForumKey(self.0.forum_id)).await?;
-        forum.map(Forum).ok_or_else(|| DomainError::NotFound { entity: "forum" }.into())
+        forum.map(Forum::from).ok_or_else(|| DomainError::NotFound { entity: "forum" }.into())
     }
     /// Closed: the body's end date has passed (ad-hoc teams are time-boxed).
     async fn closed(&self, ctx: &Context<'_>) -> bool {
@@ -261,7 +276,13 @@ pub struct ForumQuery;
 #[Object]
 impl ForumQuery {
     async fn forum(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Forum> {
-        Ok(Forum(store::get(ctx.db(), ctx.actor()?, parse_id(&id, "id")?).await?))
+        let id = parse_id(&id, "id")?;
+        // A control page starting at the forum: the forum comes in the control's statement.
+        if let Some(asked) = control::asked_below(&ctx.look_ahead()) {
+            let (_, forum) = control::with_levels(ctx, control::Key::Forum(id), asked).await?;
+            return forum.ok_or_else(|| DomainError::NotFound { entity: "forum" }.into());
+        }
+        Ok(Forum::from(store::get(ctx.db(), ctx.actor()?, id).await?))
     }
 
     async fn body(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Body> {

@@ -156,7 +156,7 @@ impl LifecycleMutation {
             confirm_open_milestones,
         };
         let moved = store::move_stage(ctx.db(), ctx.actor()?, request, ctx.now()).await?;
-        Ok(Forum(moved))
+        Ok(Forum::from(moved))
     }
 
     /// Adds a town's own milestone to a stage.

@@ -2,7 +2,7 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use workit_domain::towns::TownDraft;
 use workit_domain::{Action, DomainError, Scope};
-use workit_persistence::entities::{forums, labour_offices, towns};
+use workit_persistence::entities::{labour_offices, towns};
 use workit_persistence::regions::indicators as indicator_store;
 use workit_persistence::towns::{self as store, TownFilter};
 
@@ -11,13 +11,14 @@ use super::directory::PersonObject;
 use super::forums::Forum;
 use super::loaders::{ForumOfTown, LabourOfficeOfTown, PersonKey, RegionKey};
 use super::page_cost;
+use super::plans::control;
 use super::regions::Region;
 use super::regions::indicators::TownIndicators;
 use crate::error::ApiResult;
 use crate::graphql::arguments::{PageOf, optional_id, page, page_request, parse_id};
 
 /// A town, with its forum when the read that found it fetched both (`None`: ask the loader).
-pub struct Town(pub towns::Model, Option<Option<forums::Model>>);
+pub struct Town(pub towns::Model, Option<Option<Forum>>);
 
 impl From<towns::Model> for Town {
     fn from(town: towns::Model) -> Self {
@@ -63,9 +64,9 @@ impl Town {
     /// The town's employment forum (one per town).
     async fn forum(&self, ctx: &Context<'_>) -> ApiResult<Option<Forum>> {
         if let Some(forum) = &self.1 {
-            return Ok(forum.clone().map(Forum));
+            return Ok(forum.clone());
         }
-        Ok(ctx.loaders().load_one(ForumOfTown(self.0.id)).await?.map(Forum))
+        Ok(ctx.loaders().load_one(ForumOfTown(self.0.id)).await?.map(Forum::from))
     }
     async fn labour_office(&self, ctx: &Context<'_>) -> ApiResult<Option<LabourOffice>> {
         Ok(ctx.loaders().load_one(LabourOfficeOfTown(self.0.id)).await?.map(LabourOffice))
@@ -179,10 +180,16 @@ impl TownQuery {
 
     async fn town(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Town> {
         let (actor, id) = (ctx.actor()?, parse_id(&id, "id")?);
-        // Most town pages show its forum: asked for, it comes with the town in one statement.
-        if ctx.look_ahead().field("forum").exists() {
-            let (town, forum) = store::get_with_forum(ctx.db(), actor, id).await?;
+        let forum = ctx.look_ahead().field("forum");
+        // A control page: the town and its forum come in the control's statement.
+        if let Some(asked) = control::asked_below(&forum) {
+            let (town, forum) = control::with_levels(ctx, control::Key::Town(id), asked).await?;
             return Ok(Town(town, Some(forum)));
+        }
+        // Most town pages show its forum: asked for, it comes with the town in one statement.
+        if forum.exists() {
+            let (town, forum) = store::get_with_forum(ctx.db(), actor, id).await?;
+            return Ok(Town(town, Some(forum.map(Forum::from))));
         }
         Ok(Town::from(store::get(ctx.db(), actor, id).await?))
     }

@@ -20,7 +20,7 @@ use workit_domain::plans::focuses::FocusStatus;
 use workit_domain::plans::measures::MetricUnit;
 use workit_domain::plans::{Direction, Quarter};
 use workit_domain::validation::codes;
-use workit_domain::{Action, Actor, DomainError, Scope};
+use workit_domain::{Action, Actor, DomainError, Scope, TownId};
 
 use super::{authorize_forum, metrics, tasks};
 use crate::db::read_if;
@@ -150,7 +150,7 @@ pub async fn visible(
     forum_id: i64,
     quarter: Quarter,
 ) -> StoreResult<Option<quarterly_controls::Model>> {
-    Ok(find(db, forum_id, quarter, false).await?.and_then(|(record, _)| record.seen_by(actor)))
+    Ok(find_record(db, forum_id, quarter).await?.and_then(|record| record.seen_by(actor)))
 }
 
 async fn read_with_figures(
@@ -160,21 +160,106 @@ async fn read_with_figures(
     today: NaiveDate,
     parts: Parts,
 ) -> StoreResult<(Option<Record>, ControlView)> {
+    // The reads do not depend on one another: they run at once, so the control waits for the
+    // slowest of them rather than for their sum.
+    let (found, rest) = futures::try_join!(
+        find_with_figures(db, Key::Forum(forum_id), quarter),
+        read_rest(db, forum_id, quarter, today, parts),
+    )?;
+    Ok(figures(found.map(|found| (found.record, found.inputs)), rest, quarter, today))
+}
+
+/// Where a control page starts: at the forum, or at its town.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Forum(i64),
+    Town(TownId),
+}
+
+/// A page's levels above a control, read with it: the town, its forum (none for a town without
+/// one) and the forum's control as the reader may see it with the figures asked.
+pub struct WithLevels {
+    pub town: towns::Model,
+    pub forum: Option<forums_entity::Model>,
+    pub control: Option<(Option<quarterly_controls::Model>, ControlView)>,
+}
+
+/// The control of the forum `key` names (directly or through its town) with the figures `parts`
+/// asks for, and the town and the forum with it: the record, the forum, its town, the focuses,
+/// metrics and open decisions are one statement, where a page asking for the town or the forum
+/// and then for its control took one for each level.
+pub async fn with_levels(
+    db: &Database,
+    actor: &Actor,
+    key: Key,
+    quarter: Quarter,
+    today: NaiveDate,
+    parts: Parts,
+) -> StoreResult<WithLevels> {
+    let missing = || match key {
+        Key::Forum(_) => crate::versioned::not_found("forum"),
+        Key::Town(_) => crate::versioned::not_found("town"),
+    };
+    // Found by the forum, the parts read on their own need not wait for the statement.
+    let (found, rest) = match key {
+        Key::Forum(forum_id) => {
+            let (found, rest) =
+                futures::try_join!(find_with_figures(db, key, quarter), read_rest(db, forum_id, quarter, today, parts))?;
+            (found, Some(rest))
+        }
+        Key::Town(_) => (find_with_figures(db, key, quarter).await?, None),
+    };
+    let Found { town, forum, record, inputs } = found.ok_or_else(missing)?;
+    let Some(forum) = forum else { return Ok(WithLevels { town, forum: None, control: None }) };
+    let rest = match rest {
+        Some(rest) => rest,
+        None => read_rest(db, forum.id, quarter, today, parts).await?,
+    };
+    let (record, view) = figures(Some((record, inputs)), rest, quarter, today);
+    let control = Some((record.and_then(|record| record.seen_by(actor)), view));
+    Ok(WithLevels { town, forum: Some(forum), control })
+}
+
+/// What the figures take beyond the control's own statement: the tasks and the bodies for
+/// plan against execution, and the forum's health, each read only when asked.
+struct Rest {
+    tasks: Vec<crate::entities::work_plan_tasks::Model>,
+    bodies: Vec<bodies::Model>,
+    health: Vec<Signal>,
+}
+
+async fn read_rest(
+    db: &Database,
+    forum_id: i64,
+    quarter: Quarter,
+    today: NaiveDate,
+    parts: Parts,
+) -> StoreResult<Rest> {
     // Health as it stood on the quarter's last day (or today, for a quarter still running).
     let last = Ord::min(quarter.last_day(), today);
     let end = last.and_hms_opt(23, 59, 59).unwrap_or_else(|| last.and_time(chrono::NaiveTime::MIN)).and_utc();
-    // The reads do not depend on one another: they run at once, so the control waits for the
-    // slowest of them rather than for their sum.
     let one_forum = std::slice::from_ref(&forum_id);
-    let (found, task_rows, bodies, health) = futures::try_join!(
-        find(db, forum_id, quarter, true),
+    let (tasks, bodies, health) = futures::try_join!(
         read_if(parts.execution, tasks::by_forum_ids(db, one_forum)),
         read_if(parts.execution, forums::bodies_by_forum_ids(db, one_forum)),
         read_if(parts.health, forums::health::assess_forum(db, forum_id, end)),
     )?;
+    Ok(Rest {
+        tasks: tasks.unwrap_or_default(),
+        bodies: bodies.unwrap_or_default(),
+        health: health.unwrap_or_default(),
+    })
+}
+
+/// The quarter's figures from what was read (`None`: no such forum, figures empty).
+fn figures(
+    found: Option<(Record, Inputs)>,
+    Rest { tasks: task_rows, bodies, health }: Rest,
+    quarter: Quarter,
+    today: NaiveDate,
+) -> (Option<Record>, ControlView) {
     let (record, Inputs { focuses, open_decisions }) =
         found.map_or_else(|| (None, Inputs::default()), |(r, i)| (Some(r), i));
-    let (task_rows, bodies) = (task_rows.unwrap_or_default(), bodies.unwrap_or_default());
     let focus_ids: Vec<i64> = focuses.iter().map(|f| f.focus.id).collect();
 
     let in_control: Vec<_> = task_rows
@@ -197,7 +282,6 @@ async fn read_with_figures(
             execution: e.as_str().to_owned(),
             dropped_reason: t.dropped_reason.clone(),
         };
-
     let mut total = ExecutionCounts::default();
     in_control.iter().for_each(|(e, _)| total.add(*e));
     let teams = bodies
@@ -249,7 +333,7 @@ async fn read_with_figures(
         .map(task_line)
         .collect();
 
-    let health = health.unwrap_or_default().into_iter().filter(|signal| shows_in_control(signal.kind)).collect();
+    let health = health.into_iter().filter(|signal| shows_in_control(signal.kind)).collect();
 
     let view = ControlView {
         quarter: quarter.to_string(),
@@ -260,7 +344,7 @@ async fn read_with_figures(
         open_decisions,
         health,
     };
-    Ok((record, view))
+    (record, view)
 }
 
 /// A forum's control record for a quarter (if any) and the forum's town: a draft's check needs it.
@@ -270,6 +354,11 @@ struct Record {
 }
 
 impl Record {
+    fn of(row: &sea_orm::QueryResult, town: &towns::Model) -> StoreResult<Self> {
+        let row = quarterly_controls::Model::from_query_result_optional(row, "c_")?;
+        Ok(Self { row, town: Scope::Town { town: town.id, region: town.region_id } })
+    }
+
     fn seen_by(self, actor: &Actor) -> Option<quarterly_controls::Model> {
         let row = self.row?;
         (*row.status == ControlStatus::Approved || actor.can(Action::EditForum, self.town)).then_some(row)
@@ -326,40 +415,49 @@ struct MeasuredRow {
     value: f64,
 }
 
-/// The forum's quarter in one statement (`None`: no such forum). With `figures`, the active
-/// focuses, their metrics with their recorders' names, the metrics' values of `quarter` and the
-/// quarter before and the open decisions of the quarter's meetings come with it, each list a
-/// JSON column: one round trip where each took one of its own.
-async fn find(db: &Database, forum_id: i64, quarter: Quarter, figures: bool) -> StoreResult<Option<(Record, Inputs)>> {
-    let backend = db.get_database_backend();
-    let (forum, code) = (Value::from(forum_id), Value::from(quarter.code()));
-    let statement = if figures {
-        let previous = quarter.plus(-1);
-        let at_midnight = |day: NaiveDate| Value::from(day.and_time(chrono::NaiveTime::MIN).and_utc());
-        WITH_FIGURES.statement(
-            backend,
-            [
-                forum,
-                code,
-                Value::from(quarter.year()),
-                Value::from(i32::from(quarter.number())),
-                Value::from(previous.year()),
-                Value::from(i32::from(previous.number())),
-                at_midnight(quarter.first_day()),
-                at_midnight(quarter.plus(1).first_day()),
-            ],
-        )
-    } else {
-        RECORD.statement(backend, [forum, code])
-    };
+/// A forum's control record of a quarter with the forum's town (`None`: no such forum).
+async fn find_record(db: &Database, forum_id: i64, quarter: Quarter) -> StoreResult<Option<Record>> {
+    let statement = RECORD.statement(db.get_database_backend(), [forum_id.into(), quarter.code().into()]);
     let Some(row) = db.query_one_raw(statement).await? else { return Ok(None) };
-    let record = Record {
-        row: quarterly_controls::Model::from_query_result_optional(&row, "c_")?,
-        town: Scope::Town { town: row.try_get("", "id")?, region: row.try_get("", "region_id")? },
+    Ok(Some(Record::of(&row, &towns::Model::from_query_result(&row, "t_")?)?))
+}
+
+/// What `find_with_figures` reads.
+struct Found {
+    town: towns::Model,
+    forum: Option<forums_entity::Model>,
+    record: Record,
+    inputs: Inputs,
+}
+
+/// The control of the forum `key` names in one statement (`None`: no such forum or town), with
+/// the forum and its town, the active focuses, their metrics with their recorders' names, the
+/// metrics' values of `quarter` and the quarter before and the open decisions of the quarter's
+/// meetings, each list a JSON column: one round trip where each took one of its own.
+async fn find_with_figures(db: &Database, key: Key, quarter: Quarter) -> StoreResult<Option<Found>> {
+    let (template, id) = match key {
+        Key::Forum(forum) => (&WITH_FIGURES, forum),
+        Key::Town(town) => (&TOWN_WITH_FIGURES, town),
     };
-    if !figures {
-        return Ok(Some((record, Inputs::default())));
-    }
+    let previous = quarter.plus(-1);
+    let at_midnight = |day: NaiveDate| Value::from(day.and_time(chrono::NaiveTime::MIN).and_utc());
+    let statement = template.statement(
+        db.get_database_backend(),
+        [
+            Value::from(id),
+            Value::from(quarter.code()),
+            Value::from(quarter.year()),
+            Value::from(i32::from(quarter.number())),
+            Value::from(previous.year()),
+            Value::from(i32::from(previous.number())),
+            at_midnight(quarter.first_day()),
+            at_midnight(quarter.plus(1).first_day()),
+        ],
+    );
+    let Some(row) = db.query_one_raw(statement).await? else { return Ok(None) };
+    let town = towns::Model::from_query_result(&row, "t_")?;
+    let forum = forums_entity::Model::from_query_result_optional(&row, "f_")?;
+    let record = Record::of(&row, &town)?;
     let measured: Vec<MeasuredRow> = joined::rows_of(&row, "measured")?;
     let mut focuses: Vec<FocusWithMetrics> = joined::rows_of::<FocusRow>(&row, "focuses")?
         .into_iter()
@@ -375,33 +473,58 @@ async fn find(db: &Database, forum_id: i64, quarter: Quarter, figures: bool) -> 
         focus.metrics.push(MetricWithValues { metric, measured });
     }
     let open_decisions = joined::rows_of(&row, "open_decisions")?;
-    Ok(Some((record, Inputs { focuses, open_decisions })))
+    Ok(Some(Found { town, forum, record, inputs: Inputs { focuses, open_decisions } }))
 }
 
-/// The control's record of a quarter, with the forum's town (`find` without the figures).
-static RECORD: Template<2> = Template::new(|_, [forum, quarter]| record_of(forum, quarter));
+/// Which level a control's statement is found by.
+#[derive(Clone, Copy)]
+enum FoundBy {
+    Forum,
+    Town,
+}
 
-/// The record with the lists the figures are computed from (`find` with them).
-static WITH_FIGURES: Template<8> =
-    Template::new(|backend, [forum, quarter, year, number, previous_year, previous_number, from, to]| {
-        let in_quarters = [(year, number), (previous_year, previous_number)];
-        let mut select = record_of(forum.clone(), quarter);
-        select
-            .expr_as(focus_rows(backend, forum.clone()), Alias::new("focuses"))
-            .expr_as(metric_rows(backend, forum.clone()), Alias::new("metrics"))
-            .expr_as(measured_rows(backend, forum.clone(), in_quarters), Alias::new("measured"))
-            .expr_as(open_decision_rows(backend, forum, (from, to)), Alias::new("open_decisions"));
-        select
-    });
+/// The control's record of a quarter, with the forum and its town (`find_record`).
+static RECORD: Template<2> = Template::new(|_, [forum, quarter]| record_of(FoundBy::Forum, forum, quarter));
 
-fn record_of(forum: Expr, quarter: Expr) -> SelectStatement {
+/// The record with the lists the figures are computed from, found by the forum's id.
+static WITH_FIGURES: Template<8> = Template::new(|backend, values| with_figures(backend, FoundBy::Forum, values));
+
+/// The same found by the town's id: a page that starts at the town.
+static TOWN_WITH_FIGURES: Template<8> = Template::new(|backend, values| with_figures(backend, FoundBy::Town, values));
+
+fn with_figures(
+    backend: DbBackend,
+    by: FoundBy,
+    [id, quarter, year, number, previous_year, previous_number, from, to]: [Expr; 8],
+) -> SelectStatement {
+    let in_quarters = [(year, number), (previous_year, previous_number)];
+    // The lists are the found forum's: the parameter itself, or the forum of the row found.
+    let forum = match by {
+        FoundBy::Forum => id.clone(),
+        FoundBy::Town => Expr::col((forums_entity::Entity, forums_entity::Column::Id)),
+    };
+    let mut select = record_of(by, id, quarter);
+    select
+        .expr_as(focus_rows(backend, forum.clone()), Alias::new("focuses"))
+        .expr_as(metric_rows(backend, forum.clone()), Alias::new("metrics"))
+        .expr_as(measured_rows(backend, forum.clone(), in_quarters), Alias::new("measured"))
+        .expr_as(open_decision_rows(backend, forum, (from, to)), Alias::new("open_decisions"));
+    select
+}
+
+fn record_of(by: FoundBy, id: Expr, quarter: Expr) -> SelectStatement {
     let (f, t, c) = (forums_entity::Entity, towns::Entity, quarterly_controls::Entity);
     let mut select = Query::select();
+    joined::all_columns_as::<towns::Entity>(&mut select, "t_");
+    joined::all_columns_as::<forums_entity::Entity>(&mut select, "f_");
     joined::all_columns_as::<quarterly_controls::Entity>(&mut select, "c_");
+    let found = match by {
+        FoundBy::Forum => Expr::col((f, forums_entity::Column::Id)),
+        FoundBy::Town => Expr::col((t, towns::Column::Id)),
+    };
     select
-        .columns([(t, towns::Column::Id), (t, towns::Column::RegionId)])
-        .from(f)
-        .inner_join(t, Expr::col((t, towns::Column::Id)).equals((f, forums_entity::Column::TownId)))
+        .from(t)
+        .left_join(f, Expr::col((f, forums_entity::Column::TownId)).equals((t, towns::Column::Id)))
         .join(
             JoinType::LeftJoin,
             c,
@@ -409,7 +532,7 @@ fn record_of(forum: Expr, quarter: Expr) -> SelectStatement {
                 .add(Expr::col((c, quarterly_controls::Column::ForumId)).equals((f, forums_entity::Column::Id)))
                 .add(Expr::col((c, quarterly_controls::Column::Quarter)).eq(quarter)),
         )
-        .and_where(Expr::col((f, forums_entity::Column::Id)).eq(forum));
+        .and_where(found.eq(id));
     select
 }
 

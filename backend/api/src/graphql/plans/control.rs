@@ -1,12 +1,13 @@
 //! Quarterly control in GraphQL: the quarter's figures as they stand (`live`) and as approved
 //! (`approved`), the conclusions, and the approval.
 
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, ID, InputObject, Lookahead, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use workit_domain::meetings::minutes::israel_date;
 use workit_domain::plans::Quarter;
 use workit_domain::plans::control::{Conclusions, ExecutionCounts};
-use workit_persistence::entities::{quarterly_control_versions, quarterly_controls};
+use workit_persistence::entities::{quarterly_control_versions, quarterly_controls, towns};
+pub use workit_persistence::plans::control::Key;
 use workit_persistence::plans::control::{self as store, ControlView};
 use workit_persistence::plans::proposals;
 
@@ -15,6 +16,7 @@ use super::quarter_arg;
 use crate::error::ApiResult;
 use crate::graphql::ContextExt;
 use crate::graphql::arguments::parse_id;
+use crate::graphql::forums::Forum;
 use crate::graphql::lifecycle::HealthSignal;
 use crate::graphql::loaders::UserNameKey;
 use crate::graphql::meetings::Meeting;
@@ -178,6 +180,7 @@ pub struct FocusNote {
 }
 
 /// The control of one forum for one quarter.
+#[derive(Clone)]
 pub struct QuarterControl {
     pub forum_id: i64,
     pub quarter: Quarter,
@@ -295,7 +298,12 @@ impl ControlVersion {
     }
 }
 
-pub async fn control_of(ctx: &Context<'_>, forum_id: i64, quarter: &str) -> ApiResult<QuarterControl> {
+pub async fn control_of(
+    ctx: &Context<'_>,
+    forum_id: i64,
+    quarter: &str,
+    read_above: Option<&ReadAbove>,
+) -> ApiResult<QuarterControl> {
     let quarter = quarter_arg(quarter, "quarter")?;
     let (actor, asked) = (ctx.actor()?, ctx.look_ahead());
     let live = asked.field("live");
@@ -303,10 +311,58 @@ pub async fn control_of(ctx: &Context<'_>, forum_id: i64, quarter: &str) -> ApiR
         let row = store::visible(ctx.db(), actor, forum_id, quarter).await?;
         return Ok(QuarterControl { forum_id, quarter, row, live: None });
     }
+    let parts = parts_asked(&live);
+    if let Some(read) = read_above.filter(|read| read.asked == ControlAsked { quarter, parts }) {
+        return Ok(read.control.clone());
+    }
     // A control page shows the record and the figures: they come from one read.
     let today = israel_date(ctx.now());
-    let (row, live) = store::visible_with_view(ctx.db(), actor, forum_id, quarter, today, parts_asked(&live)).await?;
+    let (row, live) = store::visible_with_view(ctx.db(), actor, forum_id, quarter, today, parts).await?;
     Ok(QuarterControl { forum_id, quarter, row, live: Some(live) })
+}
+
+/// The quarter and the parts of the figures a selection of `control { live }` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ControlAsked {
+    quarter: Quarter,
+    parts: store::Parts,
+}
+
+/// A control read with the levels above it, kept on its forum for the `control` field that
+/// asked for it.
+pub struct ReadAbove {
+    asked: ControlAsked,
+    control: QuarterControl,
+}
+
+/// The control with figures asked below a forum's selection (`forum` looks ahead at it), when
+/// exactly one is: a page that asks for a town or a forum and its control with figures reads
+/// them in one statement (`with_levels`). An argument that does not parse is left to the
+/// `control` field to refuse.
+pub fn asked_below(forum: &Lookahead<'_>) -> Option<ControlAsked> {
+    let mut with_figures =
+        forum.field("control").selection_fields().into_iter().filter(|c| Lookahead::from(*c).field("live").exists());
+    let control = with_figures.next()?;
+    if with_figures.next().is_some() {
+        return None;
+    }
+    let quarter = control.arguments().ok()?.into_iter().find_map(|(name, value)| match value {
+        async_graphql::Value::String(text) if name.as_str() == "quarter" => Quarter::parse(&text),
+        _ => None,
+    })?;
+    Some(ControlAsked { quarter, parts: parts_asked(&Lookahead::from(control).field("live")) })
+}
+
+/// The town and the forum `key` names, the forum carrying its control as `asked` (see
+/// `asked_below`).
+pub async fn with_levels(ctx: &Context<'_>, key: Key, asked: ControlAsked) -> ApiResult<(towns::Model, Option<Forum>)> {
+    let today = israel_date(ctx.now());
+    let read = store::with_levels(ctx.db(), ctx.actor()?, key, asked.quarter, today, asked.parts).await?;
+    let forum = read.forum.zip(read.control).map(|(forum, (row, live))| {
+        let control = QuarterControl { forum_id: forum.id, quarter: asked.quarter, row, live: Some(live) };
+        Forum::with_control(forum, ReadAbove { asked, control })
+    });
+    Ok((read.town, forum))
 }
 
 #[derive(InputObject)]

@@ -106,7 +106,7 @@ impl StrategicFocus {
     }
     async fn forum(&self, ctx: &Context<'_>) -> ApiResult<Forum> {
         let forum = ctx.loaders().load_one(ForumKey(self.0.forum_id)).await?;
-        forum.map(Forum).ok_or_else(|| DomainError::NotFound { entity: "forum" }.into())
+        forum.map(Forum::from).ok_or_else(|| DomainError::NotFound { entity: "forum" }.into())
     }
     async fn version(&self) -> i32 {
         self.0.version

@@ -141,7 +141,7 @@ impl Stakeholder {
     }
     async fn forum(&self, ctx: &Context<'_>) -> ApiResult<Forum> {
         let forum = ctx.loaders().load_one(ForumKey(self.0.row.forum_id)).await?;
-        forum.map(Forum).ok_or_else(|| workit_domain::DomainError::NotFound { entity: "forum" }.into())
+        forum.map(Forum::from).ok_or_else(|| workit_domain::DomainError::NotFound { entity: "forum" }.into())
     }
     /// Every move, oldest first: the first is where it was placed.
     async fn moves(&self, ctx: &Context<'_>) -> ApiResult<Vec<StakeholderMove>> {
