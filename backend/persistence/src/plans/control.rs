@@ -203,8 +203,10 @@ pub async fn with_levels(
     // Found by the forum, the parts read on their own need not wait for the statement.
     let (found, rest) = match key {
         Key::Forum(forum_id) => {
-            let (found, rest) =
-                futures::try_join!(find_with_figures(db, key, quarter), read_rest(db, forum_id, quarter, today, parts))?;
+            let (found, rest) = futures::try_join!(
+                find_with_figures(db, key, quarter),
+                read_rest(db, forum_id, quarter, today, parts)
+            )?;
             (found, Some(rest))
         }
         Key::Town(_) => (find_with_figures(db, key, quarter).await?, None),
