@@ -160,13 +160,11 @@ async fn read_with_figures(
     today: NaiveDate,
     parts: Parts,
 ) -> StoreResult<(Option<Record>, ControlView)> {
-    // The reads do not depend on one another: they run at once, so the control waits for the
-    // slowest of them rather than for their sum.
-    let (found, rest) = futures::try_join!(
-        find_with_figures(db, Key::Forum(forum_id), quarter),
-        read_rest(db, forum_id, quarter, today, parts),
-    )?;
-    Ok(figures(found.map(|found| (found.record, found.inputs)), rest, quarter, today))
+    let (found, rest) = match read(db, Key::Forum(forum_id), quarter, today, parts).await? {
+        Some((found, rest)) => (Some((found.record, found.inputs)), rest),
+        None => (None, Rest::default()),
+    };
+    Ok(figures(found, rest, quarter, today))
 }
 
 /// Where a control page starts: at the forum, or at its town.
@@ -200,30 +198,43 @@ pub async fn with_levels(
         Key::Forum(_) => crate::versioned::not_found("forum"),
         Key::Town(_) => crate::versioned::not_found("town"),
     };
-    // Found by the forum, the parts read on their own need not wait for the statement.
-    let (found, rest) = match key {
-        Key::Forum(forum_id) => {
-            let (found, rest) = futures::try_join!(
-                find_with_figures(db, key, quarter),
-                read_rest(db, forum_id, quarter, today, parts)
-            )?;
-            (found, Some(rest))
-        }
-        Key::Town(_) => (find_with_figures(db, key, quarter).await?, None),
-    };
-    let Found { town, forum, record, inputs } = found.ok_or_else(missing)?;
-    let Some(forum) = forum else { return Ok(WithLevels { town, forum: None, control: None }) };
-    let rest = match rest {
-        Some(rest) => rest,
-        None => read_rest(db, forum.id, quarter, today, parts).await?,
-    };
+    let (Found { town, forum, record, inputs }, rest) =
+        read(db, key, quarter, today, parts).await?.ok_or_else(missing)?;
+    if forum.is_none() {
+        return Ok(WithLevels { town, forum: None, control: None });
+    }
     let (record, view) = figures(Some((record, inputs)), rest, quarter, today);
     let control = Some((record.and_then(|record| record.seen_by(actor)), view));
-    Ok(WithLevels { town, forum: Some(forum), control })
+    Ok(WithLevels { town, forum, control })
+}
+
+/// The control's statement found by `key` and the parts `parts` asks for beyond it (`None`: no
+/// such forum or town). The parts need the forum's id: found by the forum they run at once with
+/// the statement, so the control waits for the slowest read rather than for their sum; found by
+/// the town, after it.
+async fn read(
+    db: &Database,
+    key: Key,
+    quarter: Quarter,
+    today: NaiveDate,
+    parts: Parts,
+) -> StoreResult<Option<(Found, Rest)>> {
+    if let Key::Forum(forum_id) = key {
+        let (found, rest) =
+            futures::try_join!(find_with_figures(db, key, quarter), read_rest(db, forum_id, quarter, today, parts))?;
+        return Ok(found.map(|found| (found, rest)));
+    }
+    let Some(found) = find_with_figures(db, key, quarter).await? else { return Ok(None) };
+    let rest = match &found.forum {
+        Some(forum) => read_rest(db, forum.id, quarter, today, parts).await?,
+        None => Rest::default(),
+    };
+    Ok(Some((found, rest)))
 }
 
 /// What the figures take beyond the control's own statement: the tasks and the bodies for
 /// plan against execution, and the forum's health, each read only when asked.
+#[derive(Default)]
 struct Rest {
     tasks: Vec<crate::entities::work_plan_tasks::Model>,
     bodies: Vec<bodies::Model>,
