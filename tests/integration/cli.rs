@@ -131,6 +131,28 @@ fn the_server_refuses_to_keep_signed_in_accounts_longer_than_an_hour() {
     assert!(stderr.contains("--sign-in-cache-seconds") && stderr.contains("0..=3600"), "{stderr}");
 }
 
+#[test]
+fn a_malformed_log_filter_stops_the_command_with_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("w.db").display());
+    let output = workit(&url).arg("migrate").env("WORKIT_LOG", "info,workit=loudly").output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--log") && stderr.contains("info,workit=loudly"), "{stderr}");
+    assert!(!dir.path().join("w.db").exists(), "nothing ran");
+}
+
+#[test]
+fn logs_written_to_a_file_carry_no_colour_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("w.db").display());
+    let output = workit(&url).arg("migrate").env("WORKIT_LOG", "info").output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Applying migration"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+}
+
 struct Server(Child, String);
 
 impl Drop for Server {

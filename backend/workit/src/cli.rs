@@ -11,7 +11,7 @@ pub struct Cli {
     #[arg(long, env = "WORKIT_MAX_CONNECTIONS", global = true)]
     pub max_connections: Option<u32>,
     /// Log filter, e.g. `info` or `workit_api=debug,info`.
-    #[arg(long, env = "WORKIT_LOG", default_value = "info", global = true)]
+    #[arg(long, env = "WORKIT_LOG", default_value = "info", global = true, value_parser = crate::settings::log_filter)]
     pub log: String,
     /// Log as JSON lines (for log collectors) instead of text.
     #[arg(long, env = "WORKIT_LOG_JSON", default_value_t = false, global = true)]

@@ -1,5 +1,6 @@
 //! Turning flags and `WORKIT_*` variables into the settings of each layer.
 
+use std::io::IsTerminal as _;
 use std::num::NonZeroU32;
 
 use anyhow::{Context as _, bail};
@@ -11,9 +12,18 @@ use workit_api::config::LoginLimits;
 
 use crate::cli::Serve;
 
+/// Checks a log filter (`--log`, `WORKIT_LOG`) when the command line is read, so a typo stops the
+/// command with clap's message instead of logging at some other level than the one asked for.
+pub fn log_filter(filter: &str) -> Result<String, String> {
+    EnvFilter::try_new(filter).map(|_| filter.to_owned()).map_err(|error| error.to_string())
+}
+
 pub fn init_tracing(filter: &str, json: bool) {
     let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    // Colour codes only for a person at a terminal: a log file, `docker logs` or journald would
+    // keep them as escape sequences in every line.
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(colour);
     if json {
         builder.json().init();
     } else {
