@@ -146,11 +146,11 @@ async function startServer(database, log = 'error') {
   const server = spawn(
     binary,
     ['--database-url', database, 'serve', '--demo', '--no-migrate', '--bind', `127.0.0.1:${port}`, '--static-dir', '/nonexistent', '--access-token-minutes', '600'],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, WORKIT_LOG: log, NO_COLOR: '1', WORKIT_LOGIN_BURST_PER_IP: '1000' } },
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, WORKIT_LOG: log, WORKIT_LOGIN_BURST_PER_IP: '1000' } },
   );
-  // The log, for the per-request trace lines (statements=…); ANSI colours taken out.
+  // The log, for the per-request trace lines (statements=…); plain text, as stderr is a pipe.
   const lines = [];
-  server.stderr.setEncoding('utf8').on('data', (chunk) => lines.push(...chunk.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter(Boolean)));
+  server.stderr.setEncoding('utf8').on('data', (chunk) => lines.push(...chunk.split('\n').filter(Boolean)));
   let readyMs = null;
   while (readyMs === null) {
     if (performance.now() - started > 30_000) throw new Error('server did not become ready');
