@@ -125,3 +125,27 @@ async fn the_demo_story_has_no_future_milestones_and_stage_histories_that_match(
 }
 
 both_engines!(the_demo_story_has_no_future_milestones_and_stage_histories_that_match);
+
+/// A chair reading the demo's open decisions sees a forum's work: each body decides things of its
+/// own kind, no meeting decides the same thing twice, and each decision has an owner.
+async fn the_demo_decisions_read_like_each_body_s_work(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let decisions = app.scalar_i64("SELECT COUNT(*) FROM decisions").await;
+    let wordings = app.scalar_i64("SELECT COUNT(DISTINCT text) FROM decisions").await;
+    assert!(decisions > 40 && wordings >= 15, "{decisions} decisions in {wordings} wordings");
+    let repeated_in_a_meeting = app
+        .scalar_i64("SELECT COUNT(*) FROM (SELECT meeting_id, text FROM decisions GROUP BY meeting_id, text HAVING COUNT(*) > 1) r")
+        .await;
+    assert_eq!(repeated_in_a_meeting, 0);
+    let shared_by_kinds = app
+        .scalar_i64(
+            "SELECT COUNT(*) FROM (SELECT d.text FROM decisions d JOIN meetings m ON m.id = d.meeting_id \
+             JOIN bodies b ON b.id = m.body_id GROUP BY d.text HAVING COUNT(DISTINCT b.kind) > 1) k",
+        )
+        .await;
+    assert_eq!(shared_by_kinds, 0, "a task team's decisions are not the steering committee's");
+    let without_owner = app.scalar_i64("SELECT COUNT(*) FROM decisions WHERE owner_person_id IS NULL").await;
+    assert_eq!(without_owner, 0);
+}
+
+both_engines!(the_demo_decisions_read_like_each_body_s_work);

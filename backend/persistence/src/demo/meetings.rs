@@ -9,7 +9,7 @@ use workit_domain::meetings::{
     AgendaKind, AttendanceStatus, DecisionStatus, MeetingStatus, TEMPLATES as MEETING_TEMPLATES,
 };
 
-use super::data::AGENDA_TEMPLATE;
+use super::data::{AGENDA_TEMPLATE, FORUM_DECISIONS, STEERING_DECISIONS, TASK_TEAM_DECISIONS};
 use super::{Seeder, stamps};
 use crate::StoreResult;
 use crate::entities::*;
@@ -52,7 +52,16 @@ impl Seeder<'_> {
                 .chain(std::iter::once((today + Duration::days(21), "פורום רבעוני — בקרה".to_owned(), 180, None)))
                 .collect(),
         };
-        for (date, title, duration, template_key) in schedule {
+        let decision_texts = match plan {
+            MeetingPlan::Monthly => TASK_TEAM_DECISIONS,
+            MeetingPlan::Steering => STEERING_DECISIONS,
+            MeetingPlan::Forum { .. } => FORUM_DECISIONS,
+        };
+        // Where in the list a body starts, so that two towns' teams do not decide the same things
+        // in the same order; taken from the body, not the random source, to leave the rest of the
+        // demo's figures as they were.
+        let first_decision = usize::try_from(body).unwrap_or_default();
+        for (index, (date, title, duration, template_key)) in schedule.into_iter().enumerate() {
             let starts_at = Utc.from_utc_datetime(&date.and_hms_opt(7, 0, 0).unwrap_or_default());
             let past = date < today;
             let status = if !past {
@@ -138,6 +147,7 @@ impl Seeder<'_> {
             }
             if past {
                 for n in 0..self.rng.random_range(1..=2) {
+                    let nth = first_decision + 2 * index + n as usize;
                     let due = date + Duration::days(30 + 15 * n);
                     let status = if due < today - Duration::days(60) || self.rng.random_bool(0.4) {
                         DecisionStatus::Done
@@ -149,8 +159,8 @@ impl Seeder<'_> {
                         decisions::ActiveModel {
                             meeting_id: Set(meeting.id),
                             agenda_item_id: Set(None),
-                            text: Set(format!("החלטה {}: להכין עדכון נתונים למפגש הבא", n + 1)),
-                            owner_person_id: Set(members.get(n as usize).copied()),
+                            text: Set(decision_texts[nth % decision_texts.len()].to_owned()),
+                            owner_person_id: Set(members.get(nth % members.len().max(1)).copied()),
                             due_on: Set(Some(due)),
                             status: Set(status.into()),
                             work_plan_task_id: Set(None),
