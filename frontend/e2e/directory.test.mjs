@@ -93,6 +93,10 @@ test('the directory and the decisions register sort by their columns, with aria-
   await page.getByRole('button', { name: 'אחראי/ת' }).click();
   await page.locator('th[aria-sort="ascending"]').filter({ hasText: 'אחראי/ת' }).waitFor();
   assert.equal(await page.locator('th[aria-sort="none"]').filter({ hasText: 'מועד יעד' }).count(), 1);
+  // Each decision's meeting says which body met, as several teams meet on one day.
+  const meetings = await column(2);
+  const bodies = new Set(meetings.map((m) => m.split('·').pop().trim()));
+  assert.ok(bodies.size > 1 && [...bodies].every((b) => b.startsWith('צוות משימה')), meetings.join(' | '));
   const owners = (await column(3)).filter(Boolean);
   assert.ok(owners.length > 1, 'the demo town has open decisions with owners');
   assert.deepEqual(owners, [...owners].sort(collator.compare));

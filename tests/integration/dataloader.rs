@@ -67,6 +67,30 @@ async fn a_town_s_meetings_page_reads_one_statement_per_level(engine: Engine) {
 
 both_engines!(a_town_s_meetings_page_reads_one_statement_per_level);
 
+/// The decisions register names each decision's meeting and the body that met, one statement per
+/// level however many decisions it lists.
+async fn the_decisions_register_reads_meetings_and_bodies_in_statements_that_do_not_grow(engine: Engine) {
+    let app = spawn_counting_app(engine).await;
+    let token = app.login("referent.kiryat-gat").await;
+    let town = app.town_id(&token, "Kiryat Gat").await;
+    let register = "query($t: ID!, $l: Int) { decisions(townId: $t, limit: $l) { items { text owner { fullName }
+        meeting { title startsAt body { name } } } } }";
+    let mut counted = Vec::new();
+    for limit in [2, 60] {
+        app.gql(&token, register, json!({ "t": town, "l": limit })).await; // warm: sessions and caches
+        let before = app.statements.load(Ordering::SeqCst);
+        let body = app.gql(&token, register, json!({ "t": town, "l": limit })).await;
+        assert!(body["errors"].is_null(), "{body}");
+        let items = body["data"]["decisions"]["items"].as_array().unwrap();
+        assert_eq!(items.len() as i64, limit);
+        assert!(items.iter().all(|d| d["meeting"]["body"]["name"].as_str().is_some_and(|n| !n.is_empty())));
+        counted.push(app.statements.load(Ordering::SeqCst) - before);
+    }
+    assert_eq!(counted[0], counted[1], "statements grow with the decisions listed (N+1): {counted:?}");
+}
+
+both_engines!(the_decisions_register_reads_meetings_and_bodies_in_statements_that_do_not_grow);
+
 /// Nearly every town page shows the town's forum: asked for together, they are one statement,
 /// and the forum is the one the loader finds.
 async fn a_town_with_its_forum_reads_in_one_statement(engine: Engine) {

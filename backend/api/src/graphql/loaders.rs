@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::task::Poll;
+use std::task::{Context, Poll, Wake, Waker};
 use std::time::Duration;
 
 use async_graphql::dataloader::{DataLoader, Loader};
@@ -66,12 +67,25 @@ impl Batches {
     pub async fn drive<F: Future>(self, execution: F) -> F::Output {
         let mut execution = std::pin::pin!(execution);
         let mut running = FuturesUnordered::<Batch>::new();
+        let turn = Arc::new(Turn::default());
+        let turn_waker = Waker::from(turn.clone());
+        let mut yields = 0;
         std::future::poll_fn(move |cx| {
+            turn.follow(cx.waker());
             loop {
                 while let Poll::Ready(Some(())) = running.poll_next_unpin(cx) {}
-                if let Poll::Ready(output) = execution.as_mut().poll(cx) {
+                turn.woken.store(false, Ordering::SeqCst);
+                if let Poll::Ready(output) = execution.as_mut().poll(&mut Context::from_waker(&turn_waker)) {
                     return Poll::Ready(output);
                 }
+                // A list of more than 30 items polls its items in turns and wakes itself between
+                // them; its later items have not asked for their keys yet. Come back (the task is
+                // already woken) before starting the batches they will join.
+                if turn.woken.swap(false, Ordering::SeqCst) && yields < MAX_TURNS_BEFORE_BATCHING {
+                    yields += 1;
+                    return Poll::Pending;
+                }
+                yields = 0;
                 let held = self.take_held();
                 if held.is_empty() {
                     return Poll::Pending;
@@ -80,6 +94,41 @@ impl Batches {
             }
         })
         .await
+    }
+}
+
+/// How many times in a row [`Batches::drive`] lets the executor take another turn before starting
+/// the batches anyway: far more than the largest level needs (a list gives way every two items),
+/// so that a future that always wakes itself cannot hold the batches back for ever.
+const MAX_TURNS_BEFORE_BATCHING: u32 = 10_000;
+
+/// The request task's waker, as handed to the executor: it also notes that it was woken, which
+/// tells an executor that gave way (and will go on) from one that waits.
+#[derive(Default)]
+struct Turn {
+    woken: AtomicBool,
+    task: Mutex<Option<Waker>>,
+}
+
+impl Turn {
+    fn follow(&self, task: &Waker) {
+        let mut current = self.task.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !current.as_ref().is_some_and(|waker| waker.will_wake(task)) {
+            *current = Some(task.clone());
+        }
+    }
+}
+
+impl Wake for Turn {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.woken.store(true, Ordering::SeqCst);
+        if let Some(task) = self.task.lock().unwrap_or_else(std::sync::PoisonError::into_inner).as_ref() {
+            task.wake_by_ref();
+        }
     }
 }
 

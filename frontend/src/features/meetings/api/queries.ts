@@ -281,6 +281,10 @@ export const DecisionsRegisterQuery = graphql(`
           id
           title
           startsAt
+          body {
+            id
+            name
+          }
         }
       }
     }

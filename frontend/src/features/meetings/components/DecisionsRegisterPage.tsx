@@ -85,8 +85,9 @@ export default function DecisionsRegisterPage() {
                       <Anchor component={Link} to={`/meetings/${d.meeting.id}`}>
                         {d.meeting.title}
                       </Anchor>
+                      {/* Several teams meet on the same day under like titles: the body tells them apart. */}
                       <Text size="xs" c="dimmed">
-                        {format.date(d.meeting.startsAt)}
+                        {format.date(d.meeting.startsAt)} · <bdi>{d.meeting.body.name}</bdi>
                       </Text>
                     </Table.Td>
                     <Table.Td data-label={labels.owner}>{d.owner?.fullName}</Table.Td>
