@@ -91,6 +91,30 @@ async fn the_decisions_register_reads_meetings_and_bodies_in_statements_that_do_
 
 both_engines!(the_decisions_register_reads_meetings_and_bodies_in_statements_that_do_not_grow);
 
+/// The web app's list of a town's meetings (every meeting, with its minutes' status and body)
+/// reads as many statements for the town's 60-odd meetings as for 2.
+async fn the_meetings_list_reads_minutes_and_bodies_in_statements_that_do_not_grow(engine: Engine) {
+    let app = spawn_counting_app(engine).await;
+    let token = app.login("referent.kiryat-gat").await;
+    let town = app.town_id(&token, "Kiryat Gat").await;
+    let list = "query($t: ID!, $l: Int) { meetings(townId: $t, limit: $l) { totalCount items { title startsAt status
+        minutes { status } body { name } } } }";
+    let mut counted = Vec::new();
+    for limit in [2, 200] {
+        app.gql(&token, list, json!({ "t": town, "l": limit })).await; // warm: sessions and caches
+        let before = app.statements.load(Ordering::SeqCst);
+        let body = app.gql(&token, list, json!({ "t": town, "l": limit })).await;
+        assert!(body["errors"].is_null(), "{body}");
+        let items = body["data"]["meetings"]["items"].as_array().unwrap();
+        assert!(if limit == 2 { items.len() == 2 } else { items.len() > 40 }, "{} meetings", items.len());
+        assert!(items.iter().all(|m| m["body"]["name"].as_str().is_some_and(|n| !n.is_empty())));
+        counted.push(app.statements.load(Ordering::SeqCst) - before);
+    }
+    assert_eq!(counted[0], counted[1], "statements grow with the meetings listed (N+1): {counted:?}");
+}
+
+both_engines!(the_meetings_list_reads_minutes_and_bodies_in_statements_that_do_not_grow);
+
 /// Nearly every town page shows the town's forum: asked for together, they are one statement,
 /// and the forum is the one the loader finds.
 async fn a_town_with_its_forum_reads_in_one_statement(engine: Engine) {
