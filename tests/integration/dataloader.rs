@@ -115,6 +115,44 @@ async fn the_meetings_list_reads_minutes_and_bodies_in_statements_that_do_not_gr
 
 both_engines!(the_meetings_list_reads_minutes_and_bodies_in_statements_that_do_not_grow);
 
+const MY_AGENDA: &str = "{ myAgenda { nextMeetings { title body { name } } openActionItems { text meeting { title } }
+    dueMetrics { name } openTasks { title } minutesToApprove { title } controlsToApprove { quarter }
+    stageMovesToConfirm { toStage } minutesToComment { title } stakeholderSteps { name } } }";
+
+/// "My week" reads only the parts a query shows: the chair's card of approvals reads none of the
+/// meetings, decisions, metrics, tasks or steps, and answers what the whole week answers.
+async fn my_agenda_reads_only_the_parts_asked(engine: Engine) {
+    let app = spawn_counting_app(engine).await;
+    let token = app.login("chair.kiryat-gat").await;
+    let approvals =
+        "{ myAgenda { minutesToApprove { title } controlsToApprove { quarter } stageMovesToConfirm { toStage } } }";
+    let the_rest = "{ myAgenda { nextMeetings { title body { name } } openActionItems { text meeting { title } }
+        dueMetrics { name } openTasks { title } minutesToComment { title } stakeholderSteps { name } } }";
+    let mut counted = Vec::new();
+    let mut answers = Vec::new();
+    for query in [MY_AGENDA, approvals, the_rest] {
+        app.gql(&token, query, json!({})).await; // warm: sessions and caches
+        let before = app.statements.load(Ordering::SeqCst);
+        let body = app.gql(&token, query, json!({})).await;
+        assert!(body["errors"].is_null(), "{body}");
+        counted.push(app.statements.load(Ordering::SeqCst) - before - 1); // less sign-in's one
+        answers.push(body);
+    }
+    let [whole, approvals_only, rest] = counted[..] else { unreachable!() };
+    // Each half reads less than the whole, and the two together no less than it (the whole's parts
+    // may share a loader batch).
+    assert!(approvals_only < whole && rest < whole && approvals_only + rest >= whole, "{counted:?}");
+    for part in ["minutesToApprove", "controlsToApprove", "stageMovesToConfirm"] {
+        assert_eq!(answers[0]["data"]["myAgenda"][part], answers[1]["data"]["myAgenda"][part], "{part}");
+    }
+    for part in ["nextMeetings", "openActionItems", "dueMetrics", "openTasks", "minutesToComment", "stakeholderSteps"] {
+        assert_eq!(answers[0]["data"]["myAgenda"][part], answers[2]["data"]["myAgenda"][part], "{part}");
+    }
+    assert!(!answers[0]["data"]["myAgenda"]["nextMeetings"].as_array().unwrap().is_empty());
+}
+
+both_engines!(my_agenda_reads_only_the_parts_asked);
+
 /// Nearly every town page shows the town's forum: asked for together, they are one statement,
 /// and the forum is the one the loader finds.
 async fn a_town_with_its_forum_reads_in_one_statement(engine: Engine) {

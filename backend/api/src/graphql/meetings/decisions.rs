@@ -4,6 +4,7 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use workit_domain::DomainError;
 use workit_domain::meetings::{DecisionDraft, decision_overdue};
+use workit_persistence::db::read_if;
 use workit_persistence::entities::decisions;
 use workit_persistence::meetings::decisions::{self as store, DecisionFilter};
 use workit_persistence::meetings::mine;
@@ -64,7 +65,8 @@ pub async fn decisions_of(ctx: &Context<'_>, meeting_id: i64) -> ApiResult<Vec<D
         .collect())
 }
 
-/// The signed-in person's week: next meetings and open action items.
+/// The signed-in person's week: next meetings and open action items. Each part is read only when
+/// the query asks for it, and the parts asked for are read at once.
 #[derive(SimpleObject)]
 pub struct MyAgenda {
     next_meetings: Vec<Meeting>,
@@ -154,26 +156,25 @@ impl DecisionQuery {
 
     async fn my_agenda(&self, ctx: &Context<'_>) -> ApiResult<MyAgenda> {
         let actor = ctx.actor()?;
-        let next_meetings =
-            mine::next_meetings(ctx.db(), actor, ctx.now(), 10).await?.into_iter().map(Meeting).collect();
-        let open_action_items = mine::open_action_items(ctx.db(), actor).await?.into_iter().map(Decision).collect();
-        let last = workit_domain::plans::Quarter::last_closed(ctx.now());
-        let due_metrics = mine::due_metrics(ctx.db(), actor, last)
-            .await?
-            .into_iter()
-            .map(crate::graphql::plans::metrics::Metric)
-            .collect();
-        let stakeholder_steps = workit_persistence::stakeholders::steps_of_actor(ctx.db(), actor, ctx.now())
-            .await?
-            .into_iter()
-            .map(crate::graphql::stakeholders::Stakeholder)
-            .collect();
-        let open_tasks =
-            mine::open_tasks(ctx.db(), actor).await?.into_iter().map(crate::graphql::plans::tasks::Task).collect();
-        let today = workit_domain::meetings::minutes::israel_date(ctx.now());
-        let minutes_to_comment =
-            mine::minutes_to_comment(ctx.db(), actor, today).await?.into_iter().map(Meeting).collect();
-        let waiting = mine::waiting_for_chair(ctx.db(), actor).await?;
+        let (db, now) = (ctx.db(), ctx.now());
+        let asked = ctx.look_ahead();
+        let wants = |field: &str| asked.field(field).exists();
+        let last_quarter = workit_domain::plans::Quarter::last_closed(now);
+        let today = workit_domain::meetings::minutes::israel_date(now);
+        // The parts the query shows, read at once (ADR 0014, 0018).
+        let (next, open_items, due, steps, tasks, to_comment, waiting) = futures::try_join!(
+            read_if(wants("nextMeetings"), mine::next_meetings(db, actor, now, 10)),
+            read_if(wants("openActionItems"), mine::open_action_items(db, actor)),
+            read_if(wants("dueMetrics"), mine::due_metrics(db, actor, last_quarter)),
+            read_if(wants("stakeholderSteps"), workit_persistence::stakeholders::steps_of_actor(db, actor, now)),
+            read_if(wants("openTasks"), mine::open_tasks(db, actor)),
+            read_if(wants("minutesToComment"), mine::minutes_to_comment(db, actor, today)),
+            read_if(
+                wants("minutesToApprove") || wants("controlsToApprove") || wants("stageMovesToConfirm"),
+                mine::waiting_for_chair(db, actor)
+            ),
+        )?;
+        let waiting = waiting.unwrap_or_default();
         let controls_to_approve = waiting
             .controls
             .iter()
@@ -192,12 +193,16 @@ impl DecisionQuery {
             })
             .collect();
         Ok(MyAgenda {
-            next_meetings,
-            open_action_items,
-            due_metrics,
-            stakeholder_steps,
-            open_tasks,
-            minutes_to_comment,
+            next_meetings: next.unwrap_or_default().into_iter().map(Meeting).collect(),
+            open_action_items: open_items.unwrap_or_default().into_iter().map(Decision).collect(),
+            due_metrics: due.unwrap_or_default().into_iter().map(crate::graphql::plans::metrics::Metric).collect(),
+            stakeholder_steps: steps
+                .unwrap_or_default()
+                .into_iter()
+                .map(crate::graphql::stakeholders::Stakeholder)
+                .collect(),
+            open_tasks: tasks.unwrap_or_default().into_iter().map(crate::graphql::plans::tasks::Task).collect(),
+            minutes_to_comment: to_comment.unwrap_or_default().into_iter().map(Meeting).collect(),
             minutes_to_approve: waiting.minutes.into_iter().map(Meeting).collect(),
             controls_to_approve,
             stage_moves_to_confirm,
