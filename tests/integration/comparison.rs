@@ -135,13 +135,10 @@ async fn the_country_s_comparison_takes_the_statements_of_the_demo_s(engine: Eng
     for scale in [workit_persistence::demo::Scale::Demo, workit_persistence::demo::Scale::National] {
         let app = spawn_app_at_scale(engine, counting_config(), scale).await;
         let national = app.login("national").await;
-        app.gql(&national, query, json!({})).await; // warm: sessions and caches
-        let before = app.statements.load(Ordering::SeqCst);
-        let body = app.gql(&national, query, json!({})).await;
-        assert!(body["errors"].is_null(), "{body}");
+        let (body, statements) = app.counted_gql(&national, query, json!({})).await;
         let rows = body["data"]["comparison"]["rows"].as_array().unwrap();
         let with_figures = rows.iter().filter(|r| r["indicators"][0]["value"].is_number()).count();
-        counted.push((rows.len(), with_figures, app.statements.load(Ordering::SeqCst) - before));
+        counted.push((rows.len(), with_figures, statements));
     }
     let ((demo_towns, demo_figures, demo), (country_towns, country_figures, country)) = (counted[0], counted[1]);
     assert_eq!((demo_towns, country_towns), (14, 257));

@@ -45,10 +45,7 @@ async fn a_town_s_meetings_page_reads_one_statement_per_level(engine: Engine) {
     let sign_in = app.statements.load(Ordering::SeqCst) - before;
     let mut counted = Vec::new();
     for query in [page(""), page("totalCount")] {
-        app.gql(&token, &query, json!({ "t": town })).await; // warm: sessions and caches
-        let before = app.statements.load(Ordering::SeqCst);
-        let body = app.gql(&token, &query, json!({ "t": town })).await;
-        assert!(body["errors"].is_null(), "{body}");
+        let (body, statements) = app.counted_gql(&token, &query, json!({ "t": town })).await;
         let items = body["data"]["meetings"]["items"].as_array().unwrap();
         assert_eq!(items.len(), 12);
         assert!(items.iter().any(|m| !m["decisions"].as_array().unwrap().is_empty()));
@@ -56,7 +53,7 @@ async fn a_town_s_meetings_page_reads_one_statement_per_level(engine: Engine) {
         let invitees = items.iter().flat_map(|m| m["attendance"].as_array().unwrap());
         assert!(invitees.clone().all(|a| a["person"]["fullName"].as_str().is_some_and(|n| !n.is_empty())));
         assert_eq!(body["data"]["meetings"]["hasNextPage"], true);
-        counted.push(app.statements.load(Ordering::SeqCst) - before);
+        counted.push(statements);
     }
     assert_eq!(
         counted,
@@ -77,14 +74,11 @@ async fn the_decisions_register_reads_meetings_and_bodies_in_statements_that_do_
         meeting { title startsAt body { name } } } } }";
     let mut counted = Vec::new();
     for limit in [2, 60] {
-        app.gql(&token, register, json!({ "t": town, "l": limit })).await; // warm: sessions and caches
-        let before = app.statements.load(Ordering::SeqCst);
-        let body = app.gql(&token, register, json!({ "t": town, "l": limit })).await;
-        assert!(body["errors"].is_null(), "{body}");
+        let (body, statements) = app.counted_gql(&token, register, json!({ "t": town, "l": limit })).await;
         let items = body["data"]["decisions"]["items"].as_array().unwrap();
         assert_eq!(items.len() as i64, limit);
         assert!(items.iter().all(|d| d["meeting"]["body"]["name"].as_str().is_some_and(|n| !n.is_empty())));
-        counted.push(app.statements.load(Ordering::SeqCst) - before);
+        counted.push(statements);
     }
     assert_eq!(counted[0], counted[1], "statements grow with the decisions listed (N+1): {counted:?}");
 }
@@ -101,14 +95,11 @@ async fn the_meetings_list_reads_minutes_and_bodies_in_statements_that_do_not_gr
         minutes { status } body { name } } } }";
     let mut counted = Vec::new();
     for limit in [2, 200] {
-        app.gql(&token, list, json!({ "t": town, "l": limit })).await; // warm: sessions and caches
-        let before = app.statements.load(Ordering::SeqCst);
-        let body = app.gql(&token, list, json!({ "t": town, "l": limit })).await;
-        assert!(body["errors"].is_null(), "{body}");
+        let (body, statements) = app.counted_gql(&token, list, json!({ "t": town, "l": limit })).await;
         let items = body["data"]["meetings"]["items"].as_array().unwrap();
         assert!(if limit == 2 { items.len() == 2 } else { items.len() > 40 }, "{} meetings", items.len());
         assert!(items.iter().all(|m| m["body"]["name"].as_str().is_some_and(|n| !n.is_empty())));
-        counted.push(app.statements.load(Ordering::SeqCst) - before);
+        counted.push(statements);
     }
     assert_eq!(counted[0], counted[1], "statements grow with the meetings listed (N+1): {counted:?}");
 }
@@ -131,11 +122,8 @@ async fn my_agenda_reads_only_the_parts_asked(engine: Engine) {
     let mut counted = Vec::new();
     let mut answers = Vec::new();
     for query in [MY_AGENDA, approvals, the_rest] {
-        app.gql(&token, query, json!({})).await; // warm: sessions and caches
-        let before = app.statements.load(Ordering::SeqCst);
-        let body = app.gql(&token, query, json!({})).await;
-        assert!(body["errors"].is_null(), "{body}");
-        counted.push(app.statements.load(Ordering::SeqCst) - before - 1); // less sign-in's one
+        let (body, statements) = app.counted_gql(&token, query, json!({})).await;
+        counted.push(statements - 1); // less sign-in's one
         answers.push(body);
     }
     let [whole, approvals_only, rest] = counted[..] else { unreachable!() };
@@ -159,15 +147,9 @@ async fn a_town_with_its_forum_reads_in_one_statement(engine: Engine) {
     let app = spawn_counting_app(engine).await;
     let token = app.login("national").await;
     let town = app.town_id(&token, "Kiryat Gat").await;
-    let statements = |query: &'static str| {
-        let (app, token, town) = (&app, &token, &town);
-        async move {
-            app.gql(token, query, json!({ "t": town })).await; // warm: sessions and caches
-            let before = app.statements.load(Ordering::SeqCst);
-            let body = app.gql(token, query, json!({ "t": town })).await;
-            assert!(body["errors"].is_null(), "{body}");
-            (body["data"].clone(), app.statements.load(Ordering::SeqCst) - before)
-        }
+    let statements = async |query: &str| {
+        let (body, statements) = app.counted_gql(&token, query, json!({ "t": town })).await;
+        (body["data"].clone(), statements)
     };
     let (_, alone) = statements("query($t: ID!) { town(id: $t) { nameEn } }").await;
     let (with_forum, together) = statements("query($t: ID!) { town(id: $t) { nameEn forum { id stage } } }").await;

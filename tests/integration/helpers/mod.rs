@@ -320,6 +320,17 @@ impl TestApp {
         self.gql_as(Some(token), "en", query, variables).await
     }
 
+    /// The answer to `query` and the SQL statements it ran, asked once before so that sessions and
+    /// caches are warm; the answer must carry no errors. For statement-counting tests
+    /// (`spawn_counting_app`).
+    pub async fn counted_gql(&self, token: &str, query: &str, variables: Value) -> (Value, usize) {
+        self.gql(token, query, variables.clone()).await;
+        let before = self.statements.load(Ordering::SeqCst);
+        let body = self.gql(token, query, variables).await;
+        assert!(body["errors"].is_null(), "{body}");
+        (body, self.statements.load(Ordering::SeqCst) - before)
+    }
+
     pub async fn login_payload(&self, email: &str, password: &str) -> Value {
         self.gql_as(
             None,
