@@ -168,11 +168,27 @@ async fn members_read_with_their_people_match_the_directory_for_a_reader_of_anot
     let referent = app.login("referent.kiryat-gat").await;
     for (town, own) in [("Kiryat Gat", true), ("Sderot", false)] {
         let town_id = app.town_id(&referent, town).await;
-        let deep = "query($t: ID!) { town(id: $t) { forum { bodies { members { person { id fullName email phone contactsVisible organisation { id name } } } } } } }";
-        let body = app.gql(&referent, deep, json!({ "t": town_id })).await;
+        // Every column of the membership and the person, read by position in the joined row.
+        let person = "id fullName jobTitle seniority email phone contactsVisible archived version updatedAt town { id } organisation { id name }";
+        let membership = "id role joinedOn leftOn current version";
+        let deep = format!(
+            "query($t: ID!) {{ town(id: $t) {{ forum {{ bodies {{ members {{ {membership} person {{ {person} }} }} }} }} }} }}"
+        );
+        let body = app.gql(&referent, &deep, json!({ "t": town_id })).await;
         assert!(body["errors"].is_null(), "{body}");
-        let directory = "query($t: ID) { people(townId: $t, limit: 200) { items { id fullName email phone contactsVisible organisation { id name } } } }";
-        let listed = app.gql(&referent, directory, json!({ "t": town_id })).await;
+        let alone =
+            format!("query($t: ID!) {{ town(id: $t) {{ forum {{ bodies {{ members {{ {membership} }} }} }} }} }}");
+        let alone = app.gql(&referent, &alone, json!({ "t": town_id })).await;
+        let without_people = |body: &serde_json::Value| {
+            let mut bodies = body["data"]["town"]["forum"]["bodies"].clone();
+            for member in bodies.as_array_mut().unwrap().iter_mut().flat_map(|b| b["members"].as_array_mut().unwrap()) {
+                member.as_object_mut().unwrap().remove("person");
+            }
+            bodies
+        };
+        assert_eq!(without_people(&body), without_people(&alone), "{town}: memberships read with their people");
+        let directory = format!("query($t: ID) {{ people(townId: $t, limit: 200) {{ items {{ {person} }} }} }}");
+        let listed = app.gql(&referent, &directory, json!({ "t": town_id })).await;
         let listed: std::collections::HashMap<String, serde_json::Value> = listed["data"]["people"]["items"]
             .as_array()
             .unwrap_or_else(|| panic!("{listed}"))
@@ -188,6 +204,10 @@ async fn members_read_with_their_people_match_the_directory_for_a_reader_of_anot
             .collect();
         assert!(members.len() > 5, "{town} has members to compare");
         assert!(members.iter().any(|p| !p["organisation"].is_null()), "some members belong to an organisation");
+        assert!(
+            members.iter().any(|p| !p["jobTitle"].is_null() && !p["seniority"].is_null()),
+            "{town}: people's details"
+        );
         for person in members {
             let id = person["id"].as_str().unwrap();
             assert_eq!(Some(person), listed.get(id), "{town}: member {id} as the directory shows them");
@@ -197,3 +217,44 @@ async fn members_read_with_their_people_match_the_directory_for_a_reader_of_anot
 }
 
 both_engines!(members_read_with_their_people_match_the_directory_for_a_reader_of_another_town);
+
+/// A meetings page reads its invitees with their people in one joined row each; every column of
+/// both must read as the directory and the attendance alone read them.
+async fn invitees_read_with_their_people_match_the_directory_and_their_attendance(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let referent = app.login("referent.kiryat-gat").await;
+    let town = app.town_id(&referent, "Kiryat Gat").await;
+    let person = "id fullName jobTitle seniority email phone contactsVisible archived version updatedAt town { id } organisation { id name }";
+    let page = |attendance: &str| {
+        format!(
+            "query($t: ID) {{ meetings(townId: $t, limit: 4) {{ items {{ id attendance {{ {attendance} }} }} }} }}"
+        )
+    };
+    let with_people = app.gql(&referent, &page(&format!("status person {{ {person} }}")), json!({ "t": town })).await;
+    let alone = app.gql(&referent, &page("status person { id }"), json!({ "t": town })).await;
+    let directory = format!("query($t: ID) {{ people(townId: $t, limit: 200) {{ items {{ {person} }} }} }}");
+    let listed = app.gql(&referent, &directory, json!({ "t": town })).await;
+    assert!(with_people["errors"].is_null(), "{with_people}");
+    let listed: std::collections::HashMap<&str, &serde_json::Value> = listed["data"]["people"]["items"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{listed}"))
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap(), p))
+        .collect();
+    let invitees = |body: &serde_json::Value| -> Vec<serde_json::Value> {
+        let meetings = body["data"]["meetings"]["items"].as_array().unwrap();
+        meetings.iter().flat_map(|m| m["attendance"].as_array().unwrap().clone()).collect()
+    };
+    let (read, expected) = (invitees(&with_people), invitees(&alone));
+    assert!(read.len() > 20, "the demo town's meetings have invitees: {}", read.len());
+    assert_eq!(
+        read.iter().map(|a| (&a["status"], &a["person"]["id"])).collect::<Vec<_>>(),
+        expected.iter().map(|a| (&a["status"], &a["person"]["id"])).collect::<Vec<_>>()
+    );
+    for invitee in &read {
+        let id = invitee["person"]["id"].as_str().unwrap();
+        assert_eq!(Some(&&invitee["person"]), listed.get(id), "invitee {id} as the directory shows them");
+    }
+}
+
+both_engines!(invitees_read_with_their_people_match_the_directory_and_their_attendance);

@@ -139,9 +139,9 @@ pub async fn contact_towns(db: &Database, actor: &Actor) -> StoreResult<Option<B
 pub(crate) async fn with_people<T>(
     db: &Database,
     actor: &Actor,
-    rows: Vec<(T, Option<people::Model>)>,
+    rows: Vec<(T, people::Model)>,
 ) -> StoreResult<Vec<(T, Person)>> {
-    let (rows, people): (Vec<_>, Vec<_>) = rows.into_iter().filter_map(|(row, person)| Some((row, person?))).unzip();
+    let (rows, people): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
     let visible = contact_towns(db, actor).await?;
     Ok(rows.into_iter().zip(redact(people, &visible)).collect())
 }

@@ -8,14 +8,32 @@ macro_rules! entity {
     ($table:literal, versioned { $($columns:tt)* }) => {
         entity!($table { pub updated_at: DateTimeUtc, pub version: i32, $($columns)* });
     };
-    ($table:literal { $($columns:tt)* }) => {
+    ($table:literal { $($(#[$attribute:meta])* pub $column:ident: $type:ty),* $(,)? }) => {
         #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
         #[sea_orm(table_name = $table)]
         pub struct Model {
             #[sea_orm(primary_key)]
             pub id: i64,
             pub created_at: DateTimeUtc,
-            $($columns)*
+            $($(#[$attribute])* pub $column: $type,)*
+        }
+
+        impl $crate::joined::FromColumnsAt for Model {
+            const COLUMNS: usize = ["id", "created_at", $(stringify!($column)),*].len();
+
+            fn from_columns_at(row: &sea_orm::QueryResult, first: usize) -> Result<Self, sea_orm::DbErr> {
+                // Fields are initialised in the order written, which is `Column::iter()`'s.
+                let mut at = first;
+                let mut next = || {
+                    at += 1;
+                    at - 1
+                };
+                Ok(Self {
+                    id: row.try_get_by_index(next())?,
+                    created_at: row.try_get_by_index(next())?,
+                    $($column: row.try_get_by_index(next())?,)*
+                })
+            }
         }
 
         #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

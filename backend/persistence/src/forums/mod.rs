@@ -17,7 +17,7 @@ use crate::directory::{self, Person};
 use crate::entities::{bodies, forums, memberships, organisations, people, strategic_focuses};
 use crate::room::check_room;
 use crate::versioned::{VersionedWrite, archive_if_current, insert_audited, insert_new, not_found, write_if_current};
-use crate::{Database, StoreResult, scope};
+use crate::{Database, StoreResult, joined, scope};
 
 /// A new forum with what every forum has from day one: a steering committee, the forum body
 /// itself, and the model's milestone checklist for all three stages.
@@ -116,14 +116,12 @@ pub async fn members_with_people_by_body_ids(
         .from(memberships::Column::PersonId)
         .to(people::Column::Id)
         .into();
-    let rows = memberships::Entity::find()
+    let select = memberships::Entity::find()
         .join(JoinType::InnerJoin, to_person)
         .filter(memberships::Column::BodyId.is_in(body_ids.iter().copied()))
         .order_by_asc(memberships::Column::JoinedOn)
-        .order_by_asc(memberships::Column::Id)
-        .select_also(people::Entity)
-        .all(db)
-        .await?;
+        .order_by_asc(memberships::Column::Id);
+    let rows = joined::pairs::<_, people::Entity>(db, select).await?;
     let members = directory::with_people(db, actor, rows).await?;
     let organisations = if with_organisations {
         let mut ids: Vec<i64> = members.iter().filter_map(|(_, p)| p.row.organisation_id).collect();

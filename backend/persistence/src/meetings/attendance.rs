@@ -141,12 +141,10 @@ pub async fn with_people_by_meeting_ids(
 ) -> StoreResult<Vec<(attendance::Model, crate::directory::Person)>> {
     let to_person =
         attendance::Entity::belongs_to(people::Entity).from(attendance::Column::PersonId).to(people::Column::Id).into();
-    let rows = attendance::Entity::find()
+    let select = attendance::Entity::find()
         .join(JoinType::InnerJoin, to_person)
         .filter(attendance::Column::MeetingId.is_in(ids.iter().copied()))
-        .order_by_asc(attendance::Column::Id)
-        .select_also(people::Entity)
-        .all(db)
-        .await?;
+        .order_by_asc(attendance::Column::Id);
+    let rows = crate::joined::pairs::<_, people::Entity>(db, select).await?;
     crate::directory::with_people(db, actor, rows).await
 }
