@@ -226,9 +226,7 @@ async fn invitees_read_with_their_people_match_the_directory_and_their_attendanc
     let town = app.town_id(&referent, "Kiryat Gat").await;
     let person = "id fullName jobTitle seniority email phone contactsVisible archived version updatedAt town { id } organisation { id name }";
     let page = |attendance: &str| {
-        format!(
-            "query($t: ID) {{ meetings(townId: $t, limit: 4) {{ items {{ id attendance {{ {attendance} }} }} }} }}"
-        )
+        format!("query($t: ID) {{ meetings(townId: $t, limit: 4) {{ items {{ id attendance {{ {attendance} }} }} }} }}")
     };
     let with_people = app.gql(&referent, &page(&format!("status person {{ {person} }}")), json!({ "t": town })).await;
     let alone = app.gql(&referent, &page("status person { id }"), json!({ "t": town })).await;

@@ -40,7 +40,7 @@ where
 }
 
 /// Selects every column of `E`, in `Column::iter()`'s order, unaliased (read by position).
-fn all_columns<E: EntityTrait + Default>(select: &mut SelectStatement) {
+pub(crate) fn all_columns<E: EntityTrait + Default>(select: &mut SelectStatement) {
     for column in E::Column::iter() {
         select.expr(Expr::col((E::default(), column)));
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Order, Query, SelectStatement, Value};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use workit_domain::forums::{BodyKind, FocusKind, Stage};
 use workit_domain::meetings::DecisionStatus;
 use workit_domain::meetings::minutes::israel_date;
@@ -23,6 +23,7 @@ use crate::entities::{
     bodies, decisions, forums, measurements, milestones, outcome_metrics, quarterly_controls, strategic_focuses, towns,
     work_plan_tasks,
 };
+use crate::joined::FromColumnsAt;
 use crate::plans::metrics::path;
 use crate::regions::indicators;
 use crate::template::Template;
@@ -388,9 +389,13 @@ static COUNTED_TOWNS: Template<2> = Template::new(|_, [today, quarter]| {
         );
     }
     // The town's own columns come after the counts, whose places the reading below counts on.
-    crate::joined::all_columns_as::<towns::Entity>(&mut statement, "t_");
+    crate::joined::all_columns::<towns::Entity>(&mut statement);
     statement
 });
+
+/// Where the town's columns start in a row of `COUNTED_TOWNS`: after the forum's three and the
+/// counts read below.
+const TOWN_COLUMNS_AT: usize = 11 + FocusKind::ALL.len();
 
 /// The towns in use (by Hebrew name) with their forum's stage and counted figures, in one
 /// statement — each kind of row counted once, grouped by forum, and joined to the forums
@@ -415,7 +420,7 @@ async fn towns_with_figures(
         read_if(wanted.health, crate::forums::health::assess_forums(db, crate::forums::health::Forums::All, now)),
     )?;
     for row in rows {
-        let town = towns::Model::from_query_result(&row, "t_")?;
+        let town = towns::Model::from_columns_at(&row, TOWN_COLUMNS_AT)?;
         let Some(forum) = row.try_get_by_index::<Option<i64>>(0)? else {
             all_towns.push(town);
             continue;
