@@ -122,12 +122,16 @@ async function startPostgres() {
     if (spawnSync('psql', ['-X', '-q', '-c', 'select 1', url], { stdio: 'ignore' }).status === 0) break;
     await sleep(100);
   }
+  // The postmaster (under runuser and sh): its processes are the ones whose CPU is counted.
+  const pid = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     url,
     port,
+    pid,
     stop() {
       process_.kill('SIGINT');
-      spawnSync('sh', ['-c', `sleep 1; rm -rf "${dir}"`]);
+      // Gone before the next benchmark starts: a cluster still shutting down is no one's load.
+      spawnSync('sh', ['-c', `for i in $(seq 100); do [ -e /proc/${pid} ] || break; sleep 0.1; done; rm -rf "${dir}"`]);
     },
   };
 }
@@ -219,7 +223,7 @@ const sqlVariables = (flag, variables) => Object.entries(variables).flatMap(([na
 function runPgbench(postgres, sqlFile, variables, concurrency) {
   const logDir = mkdtempSync(path.join(tmpdir(), 'workit-pgbench-'));
   const prefix = path.join(logDir, 'tx');
-  const [databaseBefore, processesBefore] = [postgresCpuMs(), postgresProcessCount()];
+  const [databaseBefore, processesBefore] = [postgresCpuMs(postgres.pid), postgresProcessCount(postgres.pid)];
   const output = execFileSync(
     'pgbench',
     ['-n', '-M', 'prepared', '-c', String(concurrency), '-j', String(Math.min(concurrency, 2)), '-T', String(options.seconds), '-f', sqlFile, ...sqlVariables('-D', variables), '-l', `--log-prefix=${prefix}`, '-h', '127.0.0.1', '-p', String(postgres.port), '-U', 'postgres', 'workit'],
@@ -231,7 +235,7 @@ function runPgbench(postgres, sqlFile, variables, concurrency) {
     .filter(Boolean)
     .map((line) => Number(line.split(' ')[2]) / 1000)
     .sort((a, b) => a - b);
-  const databaseUs = ((postgresCpuMs({ settleTo: processesBefore }) - databaseBefore) * 1000) / latencies.length;
+  const databaseUs = ((postgresCpuMs(postgres.pid, { settleTo: processesBefore }) - databaseBefore) * 1000) / latencies.length;
   rmSync(logDir, { recursive: true, force: true });
   const at = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
   return { rps: Number(output.match(/tps = ([\d.]+) \(without initial connection time\)/)[1]), p50: at(0.5), p99: at(0.99), databaseUs };
@@ -314,10 +318,10 @@ async function main() {
         for (let round = 0; round < options.rounds; round++) {
           // CPU per request, the server's and the database's: steadier than throughput on a
           // shared machine, and it says which side a change saved.
-          const [serverBefore, databaseBefore] = [cpuMs(server.pid), postgresCpuMs()];
+          const [serverBefore, databaseBefore] = [cpuMs(server.pid), postgresCpuMs(postgres.pid)];
           const api = runWrk(base, bodyFile, token, concurrency);
           const serverUs = ((cpuMs(server.pid) - serverBefore) * 1000) / api.requests;
-          const databaseUs = engine === 'PostgreSQL' ? ((postgresCpuMs() - databaseBefore) * 1000) / api.requests : null;
+          const databaseUs = engine === 'PostgreSQL' ? ((postgresCpuMs(postgres.pid) - databaseBefore) * 1000) / api.requests : null;
           const floor = engine === 'PostgreSQL' ? runPgbench(postgres, sqlFile, variables.sql, concurrency) : null;
           rounds.push({ api, serverUs, databaseUs, floor });
         }

@@ -44,13 +44,15 @@ export function cpuMs(pid, { withEndedChildren = false } = {}) {
   }
 }
 
-/** The PostgreSQL processes on the machine (the benchmark's cluster and any other). */
-function postgresPids() {
+/** The cluster's processes: its postmaster and the backends and workers it started. */
+function clusterPids(postmaster) {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .filter((pid) => {
       try {
-        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return Number(pid) === postmaster || parent === postmaster;
       } catch {
         return false; // gone between the listing and the read
       }
@@ -58,20 +60,22 @@ function postgresPids() {
 }
 
 /**
- * CPU time used by every PostgreSQL process on the machine (the benchmark's cluster), in ms.
- * A backend's time moves to the postmaster's ended-children count when its connection closes
- * (pgbench's do at the end of each run), so both are summed. Between a backend's end and the
- * postmaster waiting for it, its time is in neither place; pass `settleTo`, the number of
+ * CPU time used by one PostgreSQL cluster (`postmaster`, its pid, and its children), in ms.
+ * Only that cluster: another on the machine — a developer's, or the previous benchmark's
+ * still shutting down — would otherwise be counted, and its processes ending read as negative
+ * time. A backend's time moves to the postmaster's ended-children count when its connection
+ * closes (pgbench's do at the end of each run), so both are summed. Between a backend's end and
+ * the postmaster waiting for it, its time is in neither place; pass `settleTo`, the number of
  * processes there were before the run, to wait (at most a second) until the ended ones are gone.
  */
-export function postgresCpuMs({ settleTo } = {}) {
-  let pids = postgresPids();
+export function postgresCpuMs(postmaster, { settleTo } = {}) {
+  let pids = clusterPids(postmaster);
   for (let waited = 0; settleTo !== undefined && pids.length > settleTo && waited < 1000; waited += 10) {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-    pids = postgresPids();
+    pids = clusterPids(postmaster);
   }
   return pids.reduce((total, pid) => total + cpuMs(pid, { withEndedChildren: true }), 0);
 }
 
-/** How many PostgreSQL processes run now: `postgresCpuMs`'s `settleTo` after a run. */
-export const postgresProcessCount = () => postgresPids().length;
+/** How many processes the cluster runs now: `postgresCpuMs`'s `settleTo` after a run. */
+export const postgresProcessCount = (postmaster) => clusterPids(postmaster).length;
