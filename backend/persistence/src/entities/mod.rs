@@ -25,8 +25,9 @@ macro_rules! entity {
                 // Fields are initialised in the order written, which is `Column::iter()`'s.
                 let mut at = first;
                 let mut next = || {
+                    let column = at;
                     at += 1;
-                    at - 1
+                    column
                 };
                 Ok(Self {
                     id: row.try_get_by_index(next())?,
