@@ -4,7 +4,10 @@
 //! beside a row are each aggregated into one JSON column (`json_rows`).
 
 use sea_orm::sea_query::{Alias, Expr, SelectStatement, SubQueryStatement};
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, EntityTrait, IdenStatic, Iterable, QueryResult, QueryTrait, Select};
+use sea_orm::{
+    ConnectionTrait, DbBackend, DbErr, EntityTrait, IdenStatic, Iterable, JoinType, QueryResult, QuerySelect,
+    QueryTrait, Select,
+};
 use serde::de::DeserializeOwned;
 use workit_domain::DomainError;
 
@@ -21,15 +24,21 @@ pub(crate) trait FromColumnsAt: Sized {
     fn from_columns_at(row: &QueryResult, first: usize) -> Result<Self, DbErr>;
 }
 
-/// The rows `select` finds, each with the row of `B` it is joined to: one statement, `A`'s
-/// columns then `B`'s, read by position. `select` must join `B` with an inner join.
-pub(crate) async fn pairs<A, B>(db: &Database, mut select: Select<A>) -> StoreResult<Vec<(A::Model, B::Model)>>
+/// The rows `select` finds, each with the row of `B` whose `to` equals its `from`: one
+/// statement (an inner join), `A`'s columns then `B`'s, read by position.
+pub(crate) async fn pairs<A, B>(
+    db: &Database,
+    select: Select<A>,
+    from: A::Column,
+    to: B::Column,
+) -> StoreResult<Vec<(A::Model, B::Model)>>
 where
     A: EntityTrait,
     B: EntityTrait + Default,
     A::Model: FromColumnsAt,
     B::Model: FromColumnsAt,
 {
+    let mut select = select.join(JoinType::InnerJoin, A::belongs_to(B::default()).from(from).to(to).into());
     all_columns::<B>(QueryTrait::query(&mut select));
     let rows = db.query_all(QueryTrait::query(&mut select)).await?;
     let pairs = rows

@@ -5,7 +5,7 @@ pub mod health;
 pub mod lifecycle;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use workit_domain::forums::{
     BodyDraft, BodyKind, MAX_BODIES_PER_FORUM, MAX_MEMBERSHIPS_PER_BODY, MembershipDraft, MembershipRole, Stage,
     ValidBody, ValidMembership, check_keeps_a_chair, is_current,
@@ -112,16 +112,12 @@ pub async fn members_with_people_by_body_ids(
     body_ids: &[i64],
     with_organisations: bool,
 ) -> StoreResult<Vec<MemberWithPerson>> {
-    let to_person = memberships::Entity::belongs_to(people::Entity)
-        .from(memberships::Column::PersonId)
-        .to(people::Column::Id)
-        .into();
     let select = memberships::Entity::find()
-        .join(JoinType::InnerJoin, to_person)
         .filter(memberships::Column::BodyId.is_in(body_ids.iter().copied()))
         .order_by_asc(memberships::Column::JoinedOn)
         .order_by_asc(memberships::Column::Id);
-    let rows = joined::pairs::<_, people::Entity>(db, select).await?;
+    let rows =
+        joined::pairs::<_, people::Entity>(db, select, memberships::Column::PersonId, people::Column::Id).await?;
     let members = directory::with_people(db, actor, rows).await?;
     let organisations = if with_organisations {
         let mut ids: Vec<i64> = members.iter().filter_map(|(_, p)| p.row.organisation_id).collect();

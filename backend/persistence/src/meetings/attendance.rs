@@ -2,8 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use workit_domain::forums::is_current;
 use workit_domain::meetings::{AttendanceStatus, MAX_INVITEES, MeetingStatus, attendance_recordable};
@@ -139,12 +138,10 @@ pub async fn with_people_by_meeting_ids(
     actor: &Actor,
     ids: &[i64],
 ) -> StoreResult<Vec<(attendance::Model, crate::directory::Person)>> {
-    let to_person =
-        attendance::Entity::belongs_to(people::Entity).from(attendance::Column::PersonId).to(people::Column::Id).into();
     let select = attendance::Entity::find()
-        .join(JoinType::InnerJoin, to_person)
         .filter(attendance::Column::MeetingId.is_in(ids.iter().copied()))
         .order_by_asc(attendance::Column::Id);
-    let rows = crate::joined::pairs::<_, people::Entity>(db, select).await?;
+    let rows =
+        crate::joined::pairs::<_, people::Entity>(db, select, attendance::Column::PersonId, people::Column::Id).await?;
     crate::directory::with_people(db, actor, rows).await
 }
