@@ -28,15 +28,23 @@ export function memoryMiB(pid) {
 }
 
 /**
+ * The fields of `/proc/<pid>/stat` after the command name (which may itself hold spaces), as
+ * numbers: the first is field 3 (the state, not a number), the second field 4 (the parent's pid).
+ * Throws when the process has ended.
+ */
+function statFields(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+}
+
+/**
  * CPU time a process has used (user and system), in milliseconds, from /proc; with
  * `withEndedChildren`, also that of its children that have ended and been waited for.
  */
 export function cpuMs(pid, { withEndedChildren = false } = {}) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which may itself hold spaces: utime and stime are 14 and 15,
-    // cutime and cstime 16 and 17.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+    // utime and stime are fields 14 and 15, cutime and cstime 16 and 17.
+    const fields = statFields(pid);
     const ticks = fields[11] + fields[12] + (withEndedChildren ? fields[13] + fields[14] : 0);
     return (ticks * 1000) / 100; // clock ticks of 10 ms
   } catch {
@@ -50,9 +58,7 @@ function clusterPids(postmaster) {
     .filter((name) => /^\d+$/.test(name))
     .filter((pid) => {
       try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        return Number(pid) === postmaster || parent === postmaster;
+        return Number(pid) === postmaster || statFields(pid)[1] === postmaster;
       } catch {
         return false; // gone between the listing and the read
       }

@@ -161,6 +161,25 @@ async fn a_town_with_its_forum_reads_in_one_statement(engine: Engine) {
 
 both_engines!(a_town_with_its_forum_reads_in_one_statement);
 
+/// Every field of a person, for comparing the people a joined read answers with the directory's.
+const EVERY_PERSON_FIELD: &str = "id fullName jobTitle seniority email phone contactsVisible archived version updatedAt town { id } organisation { id name }";
+
+/// The town's people as the directory shows them to `token`, every field, by id.
+async fn directory_by_id(
+    app: &TestApp,
+    token: &str,
+    town: &str,
+) -> std::collections::HashMap<String, serde_json::Value> {
+    let query = format!("query($t: ID) {{ people(townId: $t, limit: 200) {{ items {{ {EVERY_PERSON_FIELD} }} }} }}");
+    let listed = app.gql(token, &query, json!({ "t": town })).await;
+    listed["data"]["people"]["items"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{listed}"))
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap().to_owned(), p.clone()))
+        .collect()
+}
+
 /// The deep read fetches members with their people (and organisations) in one batch; the
 /// people it shows must be those the directory shows the same reader, contacts hidden alike.
 async fn members_read_with_their_people_match_the_directory_for_a_reader_of_another_town(engine: Engine) {
@@ -169,7 +188,7 @@ async fn members_read_with_their_people_match_the_directory_for_a_reader_of_anot
     for (town, own) in [("Kiryat Gat", true), ("Sderot", false)] {
         let town_id = app.town_id(&referent, town).await;
         // Every column of the membership and the person, read by position in the joined row.
-        let person = "id fullName jobTitle seniority email phone contactsVisible archived version updatedAt town { id } organisation { id name }";
+        let person = EVERY_PERSON_FIELD;
         let membership = "id role joinedOn leftOn current version";
         let deep = format!(
             "query($t: ID!) {{ town(id: $t) {{ forum {{ bodies {{ members {{ {membership} person {{ {person} }} }} }} }} }} }}"
@@ -187,14 +206,7 @@ async fn members_read_with_their_people_match_the_directory_for_a_reader_of_anot
             bodies
         };
         assert_eq!(without_people(&body), without_people(&alone), "{town}: memberships read with their people");
-        let directory = format!("query($t: ID) {{ people(townId: $t, limit: 200) {{ items {{ {person} }} }} }}");
-        let listed = app.gql(&referent, &directory, json!({ "t": town_id })).await;
-        let listed: std::collections::HashMap<String, serde_json::Value> = listed["data"]["people"]["items"]
-            .as_array()
-            .unwrap_or_else(|| panic!("{listed}"))
-            .iter()
-            .map(|p| (p["id"].as_str().unwrap().to_owned(), p.clone()))
-            .collect();
+        let listed = directory_by_id(&app, &referent, &town_id).await;
         let members: Vec<&serde_json::Value> = body["data"]["town"]["forum"]["bodies"]
             .as_array()
             .unwrap()
@@ -224,21 +236,14 @@ async fn invitees_read_with_their_people_match_the_directory_and_their_attendanc
     let app = spawn_app(engine).await;
     let referent = app.login("referent.kiryat-gat").await;
     let town = app.town_id(&referent, "Kiryat Gat").await;
-    let person = "id fullName jobTitle seniority email phone contactsVisible archived version updatedAt town { id } organisation { id name }";
+    let person = EVERY_PERSON_FIELD;
     let page = |attendance: &str| {
         format!("query($t: ID) {{ meetings(townId: $t, limit: 4) {{ items {{ id attendance {{ {attendance} }} }} }} }}")
     };
     let with_people = app.gql(&referent, &page(&format!("status person {{ {person} }}")), json!({ "t": town })).await;
     let alone = app.gql(&referent, &page("status person { id }"), json!({ "t": town })).await;
-    let directory = format!("query($t: ID) {{ people(townId: $t, limit: 200) {{ items {{ {person} }} }} }}");
-    let listed = app.gql(&referent, &directory, json!({ "t": town })).await;
+    let listed = directory_by_id(&app, &referent, &town).await;
     assert!(with_people["errors"].is_null(), "{with_people}");
-    let listed: std::collections::HashMap<&str, &serde_json::Value> = listed["data"]["people"]["items"]
-        .as_array()
-        .unwrap_or_else(|| panic!("{listed}"))
-        .iter()
-        .map(|p| (p["id"].as_str().unwrap(), p))
-        .collect();
     let invitees = |body: &serde_json::Value| -> Vec<serde_json::Value> {
         let meetings = body["data"]["meetings"]["items"].as_array().unwrap();
         meetings.iter().flat_map(|m| m["attendance"].as_array().unwrap().clone()).collect()
@@ -251,7 +256,7 @@ async fn invitees_read_with_their_people_match_the_directory_and_their_attendanc
     );
     for invitee in &read {
         let id = invitee["person"]["id"].as_str().unwrap();
-        assert_eq!(Some(&&invitee["person"]), listed.get(id), "invitee {id} as the directory shows them");
+        assert_eq!(Some(&invitee["person"]), listed.get(id), "invitee {id} as the directory shows them");
     }
 }
 

@@ -393,9 +393,11 @@ static COUNTED_TOWNS: Template<2> = Template::new(|_, [today, quarter]| {
     statement
 });
 
-/// Where the town's columns start in a row of `COUNTED_TOWNS`: after the forum's three and the
-/// counts read below.
-const TOWN_COLUMNS_AT: usize = 11 + FocusKind::ALL.len();
+/// Where the active focuses' counts by kind start in a row of `COUNTED_TOWNS`: after the forum's
+/// three columns and the eight counts read before them.
+const FOCUS_COUNTS_AT: usize = 11;
+/// Where the town's columns start: after the focus counts.
+const TOWN_COLUMNS_AT: usize = FOCUS_COUNTS_AT + FocusKind::ALL.len();
 
 /// The towns in use (by Hebrew name) with their forum's stage and counted figures, in one
 /// statement — each kind of row counted once, grouped by forum, and joined to the forums
@@ -437,7 +439,7 @@ async fn towns_with_figures(
             ..TownFigures::default()
         };
         for (k, kind) in FocusKind::ALL.iter().enumerate() {
-            let n = count(11 + k)?;
+            let n = count(FOCUS_COUNTS_AT + k)?;
             if n > 0 {
                 figures.focuses.insert(*kind, n);
             }
