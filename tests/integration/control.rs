@@ -540,6 +540,23 @@ async fn a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health
     assert!(decided["errors"].is_null(), "{decided}");
     let quarter = Quarter::of((now() - chrono::Duration::days(1)).date_naive());
     let q = quarter.to_string();
+    // Open decisions the quarter's control leaves out: the quarter before's meeting's, and those
+    // of another town's forum the same day.
+    let earlier = (quarter.first_day() - chrono::Duration::days(10)).and_hms_opt(9, 0, 0).unwrap().and_utc();
+    let earlier = held_meeting_at(&app, &f.referent, "Lean Control Town", "FORUM", None, &earlier.to_rfc3339()).await;
+    let other = fixture(&app, "Next Door Town").await;
+    let next_door = held_meeting(&app, &other.referent, "Next Door Town", "FORUM", None).await;
+    for (token, meeting) in [(&f.referent, &earlier), (&other.referent, &next_door)] {
+        let decided = app.gql(token, decide, json!({ "m": meeting, "i": { "text": "Not this control's" } })).await;
+        assert!(decided["errors"].is_null(), "{decided}");
+    }
+    // Values the control's lines leave out: two quarters back, and the other forum's metric's.
+    for (metric, at, value) in [(&f.metric, quarter.plus(-2), 9.0), (&other.metric, last_closed(), 3.0)] {
+        let token = if metric == &f.metric { &f.referent } else { &other.referent };
+        let recorded =
+            app.gql(token, RECORD, json!({ "m": metric, "i": { "quarter": at.to_string(), "value": value } })).await;
+        assert!(recorded["errors"].is_null(), "{recorded}");
+    }
     let task = json!({ "title": "One task", "focusId": f.focus, "dueOn": quarter.last_day().to_string(), "status": "DONE",
         "doneOn": quarter.first_day().to_string() });
     app.gql(&f.referent, CREATE_TASK, json!({ "f": f.forum, "i": task })).await;
@@ -564,6 +581,7 @@ async fn a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health
     assert!(full_live["health"].as_array().is_some_and(|h| !h.is_empty()));
     assert_eq!(lean_live["openDecisions"], json!([{ "text": text, "meetingId": meeting, "dueOn": due }]));
     assert_eq!(lean_live["focuses"][0]["metrics"][0]["previous"], 8.0, "the quarter before's value");
+    assert_eq!(lean_live["focuses"][0]["metrics"][0]["value"], Value::Null, "nothing recorded for the quarter yet");
     let placements = &lean_live["focuses"][0]["metrics"][1];
     assert_eq!((&placements["name"], &placements["recorderName"]), (&json!("Placements"), &json!("Data Keeper")));
     assert_eq!(placements["previous"], Value::Null);

@@ -51,9 +51,21 @@ pub fn today() -> chrono::NaiveDate {
 
 /// A meeting of `kind` in `town` that took place yesterday, with invitations sent and held.
 pub async fn held_meeting(app: &TestApp, token: &str, town: &str, kind: &str, template: Option<&str>) -> Value {
+    held_meeting_at(app, token, town, kind, template, &starts(-1)).await
+}
+
+/// The same, held at `starts_at` (RFC 3339).
+pub async fn held_meeting_at(
+    app: &TestApp,
+    token: &str,
+    town: &str,
+    kind: &str,
+    template: Option<&str>,
+    starts_at: &str,
+) -> Value {
     let body = body_of(app, token, town, kind).await;
     let created = app
-        .gql(token, CREATE, json!({ "b": body, "t": template, "c": false, "i": { "title": "מפגש", "startsAt": starts(-1), "place": "אולם" } }))
+        .gql(token, CREATE, json!({ "b": body, "t": template, "c": false, "i": { "title": "מפגש", "startsAt": starts_at, "place": "אולם" } }))
         .await;
     let id = created["data"]["createMeeting"]["id"].clone();
     assert!(id.is_string(), "{created}");
