@@ -137,6 +137,13 @@ async fn my_agenda_reads_only_the_parts_asked(engine: Engine) {
         assert_eq!(answers[0]["data"]["myAgenda"][part], answers[2]["data"]["myAgenda"][part], "{part}");
     }
     assert!(!answers[0]["data"]["myAgenda"]["nextMeetings"].as_array().unwrap().is_empty());
+    // The account's person comes with sign-in: a part that needs only the person reads one
+    // statement, its own.
+    for part in ["openTasks { title }", "stakeholderSteps { name }"] {
+        let (body, statements) = app.counted_gql(&token, &format!("{{ myAgenda {{ {part} }} }}"), json!({})).await;
+        assert!(body["errors"].is_null(), "{body}");
+        assert_eq!(statements - 1, 1, "{part}");
+    }
 }
 
 both_engines!(my_agenda_reads_only_the_parts_asked);

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::{DomainError, RegionId, TownId, UserId};
+use crate::{DomainError, PersonId, RegionId, TownId, UserId};
 
 /// The role an account holds by itself, independent of any forum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -81,6 +81,9 @@ pub struct Actor {
     /// Set for regional coordinators.
     pub region: Option<RegionId>,
     pub towns: BTreeMap<TownId, BTreeSet<TownRole>>,
+    /// The person of the directory the account is linked to, if any: whose invitations, action
+    /// items and next steps "my week" shows.
+    pub person: Option<PersonId>,
 }
 
 impl Actor {
@@ -183,7 +186,7 @@ mod tests {
     fn actor(system_role: SystemRole, region: Option<RegionId>, roles: &[TownRole]) -> Actor {
         let towns =
             if roles.is_empty() { BTreeMap::new() } else { BTreeMap::from([(10, roles.iter().copied().collect())]) };
-        Actor { user_id: 1, system_role, region, towns }
+        Actor { user_id: 1, system_role, region, towns, person: None }
     }
 
     #[test]

@@ -284,7 +284,7 @@ async fn read_signed_in(db: &Database, select: &SelectStatement) -> StoreResult<
 }
 
 fn actor_with(user: &users::Model, towns: BTreeMap<i64, BTreeSet<workit_domain::TownRole>>) -> Actor {
-    Actor { user_id: user.id, system_role: *user.system_role, region: user.region_id, towns }
+    Actor { user_id: user.id, system_role: *user.system_role, region: user.region_id, towns, person: user.person_id }
 }
 
 pub async fn set_weekly_digest(db: &Database, user_id: UserId, on: bool, now: DateTime<Utc>) -> StoreResult<()> {

@@ -6,12 +6,8 @@ use workit_domain::Actor;
 use workit_domain::forums::is_current;
 use workit_domain::meetings::{DecisionStatus, MeetingStatus};
 
-use crate::entities::{decisions, meetings, memberships, users};
+use crate::entities::{decisions, meetings, memberships};
 use crate::{Database, StoreResult};
-
-async fn person_of(db: &Database, actor: &Actor) -> StoreResult<Option<i64>> {
-    Ok(users::Entity::find_by_id(actor.user_id).one(db).await?.and_then(|u| u.person_id))
-}
 
 /// The bodies the person sits in today.
 async fn current_body_ids(db: &Database, person: i64, today: chrono::NaiveDate) -> StoreResult<Vec<i64>> {
@@ -32,7 +28,7 @@ pub async fn next_meetings(
     now: DateTime<Utc>,
     limit: u64,
 ) -> StoreResult<Vec<meetings::Model>> {
-    let Some(person) = person_of(db, actor).await? else { return Ok(Vec::new()) };
+    let Some(person) = actor.person else { return Ok(Vec::new()) };
     let today = now.date_naive();
     let body_ids = current_body_ids(db, person, today).await?;
     Ok(meetings::Entity::find()
@@ -47,7 +43,7 @@ pub async fn next_meetings(
 
 /// Open decisions the actor's person owns, soonest due first.
 pub async fn open_action_items(db: &Database, actor: &Actor) -> StoreResult<Vec<decisions::Model>> {
-    let Some(person) = person_of(db, actor).await? else { return Ok(Vec::new()) };
+    let Some(person) = actor.person else { return Ok(Vec::new()) };
     Ok(decisions::Entity::find()
         .filter(decisions::Column::OwnerPersonId.eq(person))
         .filter(decisions::Column::Status.eq(DecisionStatus::Open.as_str()))
@@ -63,7 +59,7 @@ pub async fn due_metrics(
     actor: &Actor,
     quarter: workit_domain::plans::Quarter,
 ) -> StoreResult<Vec<crate::entities::outcome_metrics::Model>> {
-    let Some(person) = person_of(db, actor).await? else { return Ok(Vec::new()) };
+    let Some(person) = actor.person else { return Ok(Vec::new()) };
     crate::plans::metrics::due(db, None, Some(&[person]), quarter).await
 }
 
@@ -91,7 +87,7 @@ pub async fn meetings_for_feed(
 pub async fn open_tasks(db: &Database, actor: &Actor) -> StoreResult<Vec<crate::entities::work_plan_tasks::Model>> {
     use crate::entities::work_plan_tasks;
     use workit_domain::plans::TaskStatus;
-    let Some(person) = person_of(db, actor).await? else { return Ok(Vec::new()) };
+    let Some(person) = actor.person else { return Ok(Vec::new()) };
     Ok(work_plan_tasks::Entity::find()
         .filter(work_plan_tasks::Column::OwnerPersonId.eq(person))
         .filter(work_plan_tasks::Column::Status.is_not_in([TaskStatus::Done.as_str(), TaskStatus::Dropped.as_str()]))
@@ -109,7 +105,7 @@ pub async fn minutes_to_comment(
 ) -> StoreResult<Vec<meetings::Model>> {
     use crate::entities::minutes_versions;
     use workit_domain::meetings::minutes::MinutesStatus;
-    let Some(person) = person_of(db, actor).await? else { return Ok(Vec::new()) };
+    let Some(person) = actor.person else { return Ok(Vec::new()) };
     let body_ids = current_body_ids(db, person, today).await?;
     let meeting_ids: Vec<i64> = meetings::Entity::find()
         .filter(meetings::Column::BodyId.is_in(body_ids))

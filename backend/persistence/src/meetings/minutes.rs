@@ -214,8 +214,7 @@ async fn may_comment(db: &Database, actor: &Actor, meeting_id: i64) -> StoreResu
     if authorized(db, actor, meeting_id, Action::EditForum).await.is_ok() {
         return Ok(());
     }
-    let person = users::Entity::find_by_id(actor.user_id).one(db).await?.and_then(|u| u.person_id);
-    let invited = match person {
+    let invited = match actor.person {
         Some(person) => attendance::Entity::find()
             .filter(attendance::Column::MeetingId.eq(meeting_id))
             .filter(attendance::Column::PersonId.eq(person))

@@ -438,8 +438,7 @@ pub async fn interactions_of(
 /// Open next steps the actor's person owns, across the maps of their towns, soonest due
 /// first — each as the map shows it (the caller works in the town, so people are named).
 pub async fn steps_of_actor(db: &Database, actor: &Actor, now: DateTime<Utc>) -> StoreResult<Vec<Placed>> {
-    let user = crate::entities::users::Entity::find_by_id(actor.user_id).one(db).await?;
-    let Some(person) = user.and_then(|u| u.person_id) else { return Ok(Vec::new()) };
+    let Some(person) = actor.person else { return Ok(Vec::new()) };
     let steps = stakeholders::Entity::find()
         .filter(stakeholders::Column::NextStepOwnerId.eq(person))
         .filter(stakeholders::Column::NextStepStatus.ne(StepStatus::Done.as_str()))
