@@ -546,6 +546,48 @@ async fn a_chair_gets_one_weekly_e_mail_of_the_minutes_waiting_for_approval(engi
     assert_eq!(referent_email, 0);
 }
 
+/// Minutes out for comments wait in the forum chair's week for approval, and in the week of each
+/// member of the meeting's body for comments, until they are approved; a draft's and another
+/// town's minutes wait in neither.
+async fn circulated_minutes_wait_in_the_chair_s_and_the_members_week_until_approved(engine: Engine) {
+    const WAITING: &str = "{ myAgenda { minutesToApprove { id } minutesToComment { id } } }";
+    let app = spawn_app(engine).await;
+    let town = app.new_town("Minutes Week Town").await;
+    let referent = town.referent(&app).await;
+    let chair = town.person_in(&app, &town.steering, "CHAIR", "Week Chair").await;
+    let chair = app.account_for(&chair).await;
+    let member = town.person_in(&app, &town.forum, "MEMBER", "Week Member").await;
+    let member = app.account_for(&member).await;
+    let other = app.new_town("Other Minutes Town").await;
+    let other_referent = other.referent(&app).await;
+    let circulated = held_meeting(&app, &referent, "Minutes Week Town", "FORUM", None).await;
+    let drafted = held_meeting(&app, &referent, "Minutes Week Town", "FORUM", None).await;
+    let elsewhere = held_meeting(&app, &other_referent, "Other Minutes Town", "FORUM", None).await;
+    let deadline = (today() + chrono::Duration::days(3)).to_string();
+    let mut minutes = Vec::new();
+    for (token, meeting) in [(&referent, &circulated), (&other_referent, &elsewhere)] {
+        let started = app.gql(token, START, json!({ "m": meeting })).await;
+        let id = started["data"]["startMinutes"]["id"].clone();
+        let out = app.gql(token, CIRCULATE, json!({ "id": id, "v": 1, "d": deadline })).await;
+        assert_eq!(out["data"]["circulateMinutes"]["status"], "CIRCULATED", "{out}");
+        minutes.push(id);
+    }
+    let started = app.gql(&referent, START, json!({ "m": drafted })).await;
+    assert!(started["errors"].is_null(), "{started}");
+
+    let week = async |token: &str| app.gql(token, WAITING, json!({})).await["data"]["myAgenda"].clone();
+    let (of_chair, of_member) = (week(&chair).await, week(&member).await);
+    assert_eq!(of_chair["minutesToApprove"], json!([{ "id": circulated }]), "{of_chair}");
+    assert_eq!(of_member["minutesToComment"], json!([{ "id": circulated }]), "{of_member}");
+    assert_eq!(of_member["minutesToApprove"], json!([]), "approving is the chair's");
+
+    let approved = app.gql(&chair, APPROVE, json!({ "id": minutes[0], "v": 2 })).await;
+    assert_eq!(approved["data"]["approveMinutes"]["status"], "APPROVED", "{approved}");
+    let (of_chair, of_member) = (week(&chair).await, week(&member).await);
+    assert_eq!(of_chair["minutesToApprove"], json!([]));
+    assert_eq!(of_member["minutesToComment"], json!([]));
+}
+
 both_engines!(
     approval_racing_an_edit_and_a_comment_never_lets_a_write_in_after_it,
     minutes_are_written_per_item_circulated_commented_approved_and_corrected,
@@ -557,4 +599,5 @@ both_engines!(
     a_town_saves_its_own_template_and_plans_from_it,
     bad_minutes_input_is_refused_and_nothing_is_saved,
     a_chair_gets_one_weekly_e_mail_of_the_minutes_waiting_for_approval,
+    circulated_minutes_wait_in_the_chair_s_and_the_members_week_until_approved,
 );

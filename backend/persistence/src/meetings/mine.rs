@@ -1,6 +1,7 @@
 //! The signed-in person's own agenda: their next meetings and their open action items.
 
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use workit_domain::Actor;
 use workit_domain::forums::is_current;
@@ -107,24 +108,18 @@ pub async fn minutes_to_comment(
     use workit_domain::meetings::minutes::MinutesStatus;
     let Some(person) = actor.person else { return Ok(Vec::new()) };
     let body_ids = current_body_ids(db, person, today).await?;
-    let meeting_ids: Vec<i64> = meetings::Entity::find()
-        .filter(meetings::Column::BodyId.is_in(body_ids))
-        .all(db)
-        .await?
-        .iter()
-        .map(|m| m.id)
-        .collect();
-    let open: Vec<i64> = minutes_versions::Entity::find()
-        .filter(minutes_versions::Column::MeetingId.is_in(meeting_ids))
-        .filter(minutes_versions::Column::Status.eq(MinutesStatus::Circulated.as_str()))
-        .filter(minutes_versions::Column::CommentDeadline.gte(today))
-        .all(db)
-        .await?
-        .iter()
-        .map(|m| m.meeting_id)
-        .collect();
+    if body_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let open_to_comments = Query::select()
+        .column(minutes_versions::Column::MeetingId)
+        .from(minutes_versions::Entity)
+        .and_where(minutes_versions::Column::Status.eq(MinutesStatus::Circulated.as_str()))
+        .and_where(minutes_versions::Column::CommentDeadline.gte(today))
+        .to_owned();
     Ok(meetings::Entity::find()
-        .filter(meetings::Column::Id.is_in(open))
+        .filter(meetings::Column::BodyId.is_in(body_ids))
+        .filter(meetings::Column::Id.in_subquery(open_to_comments))
         .order_by_asc(meetings::Column::StartsAt)
         .all(db)
         .await?)
@@ -173,56 +168,49 @@ pub async fn waiting_for_chair(db: &Database, actor: &Actor) -> StoreResult<Wait
         return Ok(WaitingForChair::default());
     }
     let chaired = forums::Entity::find().filter(forums::Column::TownId.is_in(towns)).all(db).await?;
-    let forum_ids: Vec<i64> = chaired.iter().map(|f| f.id).collect();
-    let body_ids: Vec<i64> = bodies::Entity::find()
-        .filter(bodies::Column::ForumId.is_in(forum_ids.iter().copied()))
-        .all(db)
-        .await?
-        .iter()
-        .map(|b| b.id)
-        .collect();
-    let meeting_ids: Vec<i64> = meetings::Entity::find()
-        .filter(meetings::Column::BodyId.is_in(body_ids))
-        .filter(meetings::Column::Status.eq(MeetingStatus::Held.as_str()))
-        .all(db)
-        .await?
-        .iter()
-        .map(|m| m.id)
-        .collect();
-    let circulated: Vec<i64> = minutes_versions::Entity::find()
-        .filter(minutes_versions::Column::MeetingId.is_in(meeting_ids))
-        .filter(minutes_versions::Column::Status.eq(MinutesStatus::Circulated.as_str()))
-        .all(db)
-        .await?
-        .iter()
-        .map(|m| m.meeting_id)
-        .collect();
+    if chaired.is_empty() {
+        return Ok(WaitingForChair::default());
+    }
+    let forum_ids = || chaired.iter().map(|f| f.id);
+    let their_bodies = Query::select()
+        .column(bodies::Column::Id)
+        .from(bodies::Entity)
+        .and_where(bodies::Column::ForumId.is_in(forum_ids()))
+        .to_owned();
+    let circulated = Query::select()
+        .column(minutes_versions::Column::MeetingId)
+        .from(minutes_versions::Entity)
+        .and_where(minutes_versions::Column::Status.eq(MinutesStatus::Circulated.as_str()))
+        .to_owned();
+    // Held meetings of the chaired forums' bodies whose minutes are out for comments: the
+    // chair approves them.
     let minutes = meetings::Entity::find()
-        .filter(meetings::Column::Id.is_in(circulated))
+        .filter(meetings::Column::BodyId.in_subquery(their_bodies))
+        .filter(meetings::Column::Status.eq(MeetingStatus::Held.as_str()))
+        .filter(meetings::Column::Id.in_subquery(circulated))
         .order_by_asc(meetings::Column::StartsAt)
-        .all(db)
-        .await?;
+        .all(db);
     let controls = quarterly_controls::Entity::find()
-        .filter(quarterly_controls::Column::ForumId.is_in(forum_ids.iter().copied()))
+        .filter(quarterly_controls::Column::ForumId.is_in(forum_ids()))
         .filter(quarterly_controls::Column::Status.eq(ControlStatus::Draft.as_str()))
         .order_by_asc(quarterly_controls::Column::Quarter)
-        .all(db)
-        .await?
+        .all(db);
+    let milestones = milestones::Entity::find()
+        .select_only()
+        .column(milestones::Column::ForumId)
+        .column(milestones::Column::Stage)
+        .column(milestones::Column::DoneOn)
+        .filter(milestones::Column::ForumId.is_in(forum_ids()))
+        .into_tuple::<(i64, String, Option<chrono::NaiveDate>)>()
+        .all(db);
+    let (minutes, controls, milestones) = futures::try_join!(minutes, controls, milestones)?;
+    let controls = controls
         .into_iter()
         .filter_map(|control| {
             let town_id = chaired.iter().find(|f| f.id == control.forum_id)?.town_id;
             Some(ControlWaiting { control, town_id })
         })
         .collect();
-    let milestones: Vec<(i64, String, Option<chrono::NaiveDate>)> = milestones::Entity::find()
-        .select_only()
-        .column(milestones::Column::ForumId)
-        .column(milestones::Column::Stage)
-        .column(milestones::Column::DoneOn)
-        .filter(milestones::Column::ForumId.is_in(forum_ids))
-        .into_tuple()
-        .all(db)
-        .await?;
     let stage_moves = chaired
         .into_iter()
         .filter_map(|forum| {

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
 use serde::Serialize;
 use workit_domain::plans::Quarter;
@@ -425,16 +426,16 @@ pub async fn due(
     if let Some(people) = people {
         query = query.filter(outcome_metrics::Column::RecorderPersonId.is_in(people.iter().copied()));
     }
-    let metrics = query.order_by_asc(outcome_metrics::Column::Id).limit(200).all(db).await?;
-    let ids: Vec<i64> = metrics.iter().map(|m| m.id).collect();
-    let measured: Vec<i64> = measurements::Entity::find()
-        .select_only()
+    let recorded = Query::select()
         .column(measurements::Column::MetricId)
-        .filter(measurements::Column::MetricId.is_in(ids))
-        .filter(measurements::Column::Year.eq(quarter.year()))
-        .filter(measurements::Column::Quarter.eq(i32::from(quarter.number())))
-        .into_tuple()
+        .from(measurements::Entity)
+        .and_where(measurements::Column::Year.eq(quarter.year()))
+        .and_where(measurements::Column::Quarter.eq(i32::from(quarter.number())))
+        .to_owned();
+    Ok(query
+        .filter(outcome_metrics::Column::Id.not_in_subquery(recorded))
+        .order_by_asc(outcome_metrics::Column::Id)
+        .limit(200)
         .all(db)
-        .await?;
-    Ok(metrics.into_iter().filter(|m| !measured.contains(&m.id)).collect())
+        .await?)
 }
