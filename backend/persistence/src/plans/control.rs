@@ -559,7 +559,7 @@ fn focus_rows(backend: DbBackend, forum: Expr) -> Expr {
 /// values in the quarters given as (year, number): the control's quarter and the one before, what
 /// `metric_at` reads. Each value is one lookup by the metric's (metric, year, quarter) key; as a
 /// list of its own beside the metrics it took a second pass over the focuses and their metrics
-/// and every measurement of each metric (a fifth of the statement's cost).
+/// and every measurement of each metric (a tenth of the statement's cost).
 fn metric_rows(backend: DbBackend, forum: Expr, [quarter, previous]: [(Expr, Expr); 2]) -> Expr {
     use measurements::Column as V;
     use outcome_metrics::Column as M;
