@@ -463,8 +463,8 @@ async fn a_bad_import_names_each_row_and_column_and_imports_nothing(engine: Engi
         (json!("too_many_rows"), json!("10000"))
     );
 
-    let huge = vec![b'a'; 50 * 1024 * 1024];
-    let (status, body) = import(&app, &f.referent, &f.forum, huge, true).await;
+    let path = format!("/import/forums/{}/measurements?apply=true", f.forum.as_str().unwrap());
+    let (status, body) = app.post_declaring(&f.referent, &path, 50 * 1024 * 1024).await;
     assert_eq!((status, body["errors"][0]["field"].clone()), (413, json!("file_too_large")), "{body}");
 
     let member = f.town.person_in(&app, &f.town.forum, "MEMBER", "Import Member").await;

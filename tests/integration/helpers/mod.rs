@@ -316,6 +316,29 @@ impl TestApp {
         (status, response.json().await.expect("JSON answer"))
     }
 
+    /// Posts to an import a body that declares `declared` bytes and sends its first kilobyte,
+    /// then nothing: the answer to the declared length alone. A client that sends it all races
+    /// the server's early answer — the server closes the connection with the upload unread,
+    /// and the reset can reach the client before the answer does.
+    pub async fn post_declaring(&self, token: &str, path: &str, declared: usize) -> (u16, Value) {
+        use futures::StreamExt as _;
+        let first = futures::stream::once(async { Ok::<_, std::io::Error>(vec![b'a'; 1024]) });
+        let response = self
+            .client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .header("accept-language", "en")
+            .header(reqwest::header::CONTENT_LENGTH, declared)
+            .body(reqwest::Body::wrap_stream(first.chain(futures::stream::pending())))
+            // A server that waits for the rest never answers.
+            .timeout(std::time::Duration::from_secs(10))
+            .send()
+            .await
+            .expect("an answer before the body is sent");
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("JSON answer"))
+    }
+
     pub async fn gql(&self, token: &str, query: &str, variables: Value) -> Value {
         self.gql_as(Some(token), "en", query, variables).await
     }
