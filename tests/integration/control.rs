@@ -551,8 +551,9 @@ async fn a_control_read_for_metrics_and_decisions_alone_reads_no_tasks_or_health
         assert!(decided["errors"].is_null(), "{decided}");
     }
     // Values the control's lines leave out: two quarters back, and the other forum's metric's.
-    for (metric, at, value) in [(&f.metric, quarter.plus(-2), 9.0), (&other.metric, last_closed(), 3.0)] {
-        let token = if metric == &f.metric { &f.referent } else { &other.referent };
+    for (token, metric, at, value) in
+        [(&f.referent, &f.metric, quarter.plus(-2), 9.0), (&other.referent, &other.metric, last_closed(), 3.0)]
+    {
         let recorded =
             app.gql(token, RECORD, json!({ "m": metric, "i": { "quarter": at.to_string(), "value": value } })).await;
         assert!(recorded["errors"].is_null(), "{recorded}");

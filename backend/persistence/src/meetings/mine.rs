@@ -1,7 +1,7 @@
 //! The signed-in person's own agenda: their next meetings and their open action items.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Query;
+use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use workit_domain::Actor;
 use workit_domain::forums::is_current;
@@ -105,24 +105,30 @@ pub async fn minutes_to_comment(
     today: chrono::NaiveDate,
 ) -> StoreResult<Vec<meetings::Model>> {
     use crate::entities::minutes_versions;
-    use workit_domain::meetings::minutes::MinutesStatus;
     let Some(person) = actor.person else { return Ok(Vec::new()) };
     let body_ids = current_body_ids(db, person, today).await?;
     if body_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let open_to_comments = Query::select()
-        .column(minutes_versions::Column::MeetingId)
-        .from(minutes_versions::Entity)
-        .and_where(minutes_versions::Column::Status.eq(MinutesStatus::Circulated.as_str()))
-        .and_where(minutes_versions::Column::CommentDeadline.gte(today))
-        .to_owned();
+    let open_to_comments =
+        meetings_with_circulated_minutes().and_where(minutes_versions::Column::CommentDeadline.gte(today)).to_owned();
     Ok(meetings::Entity::find()
         .filter(meetings::Column::BodyId.is_in(body_ids))
         .filter(meetings::Column::Id.in_subquery(open_to_comments))
         .order_by_asc(meetings::Column::StartsAt)
         .all(db)
         .await?)
+}
+
+/// The ids of the meetings whose minutes are out for comments (a subquery).
+fn meetings_with_circulated_minutes() -> SelectStatement {
+    use crate::entities::minutes_versions;
+    use workit_domain::meetings::minutes::MinutesStatus;
+    Query::select()
+        .column(minutes_versions::Column::MeetingId)
+        .from(minutes_versions::Entity)
+        .and_where(minutes_versions::Column::Status.eq(MinutesStatus::Circulated.as_str()))
+        .to_owned()
 }
 
 /// A forum whose stage is done: every milestone of it ticked, the next stage not entered yet.
@@ -157,10 +163,9 @@ impl WaitingForChair {
 
 /// What waits for the actor's approval as a chair (see `WaitingForChair`).
 pub async fn waiting_for_chair(db: &Database, actor: &Actor) -> StoreResult<WaitingForChair> {
-    use crate::entities::{bodies, forums, milestones, minutes_versions, quarterly_controls};
+    use crate::entities::{bodies, forums, milestones, quarterly_controls};
     use workit_domain::TownRole;
     use workit_domain::forums::stages::ready_to_move;
-    use workit_domain::meetings::minutes::MinutesStatus;
     use workit_domain::plans::control::ControlStatus;
     let towns: Vec<i64> =
         actor.towns.iter().filter(|(_, roles)| roles.contains(&TownRole::Chair)).map(|(town, _)| *town).collect();
@@ -177,11 +182,7 @@ pub async fn waiting_for_chair(db: &Database, actor: &Actor) -> StoreResult<Wait
         .from(bodies::Entity)
         .and_where(bodies::Column::ForumId.is_in(forum_ids()))
         .to_owned();
-    let circulated = Query::select()
-        .column(minutes_versions::Column::MeetingId)
-        .from(minutes_versions::Entity)
-        .and_where(minutes_versions::Column::Status.eq(MinutesStatus::Circulated.as_str()))
-        .to_owned();
+    let circulated = meetings_with_circulated_minutes();
     // Held meetings of the chaired forums' bodies whose minutes are out for comments: the
     // chair approves them.
     let minutes = meetings::Entity::find()
