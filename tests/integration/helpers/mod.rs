@@ -256,7 +256,10 @@ async fn seeded_template(engine: Engine, scale: Scale) -> &'static FreshDatabase
 
 /// The server over an existing database (migrated, with whatever data it holds).
 pub async fn serve_database(database: FreshDatabase, config: ApiConfig) -> TestApp {
-    let mut db = workit_persistence::connect(&database.url, 5).await.expect("connect");
+    // A pool of one: an operation that waits for a second connection while it holds one (a read
+    // through the pool inside an open transaction) stalls here until the pool's timeout and fails
+    // its test, where a bigger pool would hide it until as many such writes met in production.
+    let mut db = workit_persistence::connect(&database.url, 1).await.expect("connect");
     let statements = Arc::new(AtomicUsize::new(0));
     let counter = statements.clone();
     db.set_metric_callback(move |_| {

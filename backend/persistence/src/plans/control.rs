@@ -647,7 +647,11 @@ fn open_decision_rows(backend: DbBackend, forum: Expr, (from, to): (Expr, Expr))
     joined::json_rows(backend, &fields, &[column(decisions::Column::Id)], select)
 }
 
-pub async fn get(db: &Database, forum_id: i64, quarter: Quarter) -> StoreResult<Option<quarterly_controls::Model>> {
+pub async fn get(
+    db: &impl ConnectionTrait,
+    forum_id: i64,
+    quarter: Quarter,
+) -> StoreResult<Option<quarterly_controls::Model>> {
     Ok(quarterly_controls::Entity::find()
         .filter(quarterly_controls::Column::ForumId.eq(forum_id))
         .filter(quarterly_controls::Column::Quarter.eq(quarter.code()))
@@ -686,7 +690,7 @@ pub async fn save(
     let conclusions = conclusions.validated()?;
     let notes = json(&conclusions.focus_notes)?;
     let txn = db.begin().await?;
-    let id = match (get(db, forum_id, quarter).await?, version) {
+    let id = match (get(&txn, forum_id, quarter).await?, version) {
         (Some(row), _) if *row.status == ControlStatus::Approved => {
             return Err(DomainError::validation("quarter", codes::ALREADY_APPROVED).into());
         }

@@ -2,7 +2,7 @@
 //! the product knows — each metric's movement, the plan's execution, the four controls.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 use workit_domain::meetings::minutes::israel_date;
 use workit_domain::plans::control::{ControlStatus, Execution, ExecutionCounts};
 use workit_domain::plans::focuses::FocusStatus;
@@ -136,7 +136,7 @@ pub async fn figures(
     Ok(YearFigures { focuses, total, quarters })
 }
 
-pub async fn get(db: &Database, forum_id: i64, year: i32) -> StoreResult<Option<year_summaries::Model>> {
+pub async fn get(db: &impl ConnectionTrait, forum_id: i64, year: i32) -> StoreResult<Option<year_summaries::Model>> {
     Ok(year_summaries::Entity::find()
         .filter(year_summaries::Column::ForumId.eq(forum_id))
         .filter(year_summaries::Column::Year.eq(year))
@@ -173,7 +173,7 @@ pub async fn save(
     }
     let focus_texts = serde_json::to_string(&draft.focuses).map_err(|e| DomainError::Internal(e.to_string()))?;
     let txn = db.begin().await?;
-    let id = match (get(db, forum_id, year).await?, version) {
+    let id = match (get(&txn, forum_id, year).await?, version) {
         (Some(row), Some(expected)) => {
             let changes = year_summaries::ActiveModel {
                 overall: Set(draft.overall),
