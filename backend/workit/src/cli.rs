@@ -6,8 +6,8 @@ pub struct Cli {
     /// `sqlite://path/to/file.db` (created on first run) or `postgres://user:pass@host/db`.
     #[arg(long, env = "WORKIT_DATABASE_URL", default_value = "sqlite://./data/workit.db", global = true)]
     pub database_url: String,
-    /// Database pool size per process; by default 10 on PostgreSQL and the number of cores plus
-    /// one on SQLite (see `workit_persistence::db::default_pool_size`).
+    /// Database pool size per process; by default twice the number of cores on PostgreSQL and
+    /// the number of cores plus one on SQLite (see `workit_persistence::db::default_pool_size`).
     #[arg(long, env = "WORKIT_MAX_CONNECTIONS", global = true)]
     pub max_connections: Option<u32>,
     /// Log filter, e.g. `info` or `workit_api=debug,info`.
