@@ -51,7 +51,7 @@ pub fn default_pool_size(url: &str) -> u32 {
 }
 
 fn pool_size_for(url: &str, cores: u32) -> u32 {
-    if url.starts_with("sqlite:") { cores.saturating_add(1) } else { cores.saturating_mul(2).max(2) }
+    if url.starts_with("sqlite:") { cores.saturating_add(1) } else { cores.saturating_mul(2) }
 }
 
 /// Applies pending migrations. On SQLite they run in one transaction, on one connection: the
