@@ -31,6 +31,28 @@ describe('landing by role', () => {
   }
 });
 
+test("the web app's scripts and its own GraphQL requests arrive compressed", async () => {
+  const page = await newPage(env.browser);
+  const arrived = [];
+  page.on('response', (response) => arrived.push(response));
+  await signIn(page, env.server.url, 'national');
+  await page.getByRole('heading', { level: 1, name: 'יישובים', exact: true }).waitFor();
+  await page.waitForLoadState('networkidle');
+
+  // Everything of some size: a few tiny answers (under tower-http's 32 bytes) stay as they are.
+  const large = [];
+  for (const response of arrived) {
+    const { pathname } = new URL(response.url());
+    if (pathname !== '/graphql' && !pathname.endsWith('.js')) continue;
+    const body = await response.body();
+    if (body.length >= 1024) large.push([`${response.request().method()} ${pathname}`, await response.headerValue('content-encoding')]);
+  }
+  assert.ok(large.some(([what]) => what === 'POST /graphql'), 'the towns page read its towns');
+  assert.ok(large.filter(([what]) => what.endsWith('.js')).length >= 3, 'the entry and its chunks');
+  assert.deepEqual(large.filter(([, encoding]) => encoding !== 'gzip'), [], 'every large answer came gzipped');
+  await page.context().close();
+});
+
 test('switching to English in the top bar turns the page left-to-right and is remembered for the account', async () => {
   const page = await newPage(env.browser, { width: 390, height: 844 });
   await signIn(page, env.server.url, 'member.kiryat-shmona');

@@ -158,6 +158,70 @@ async fn the_web_app_is_served_with_cache_headers_and_route_fallback(engine: Eng
     assert_eq!(missing.headers()["cache-control"], "no-store", "a proxy must not keep a missing asset for a year");
 }
 
+/// A large answer as the client asked for it: `encoding` in `Accept-Encoding` (none when `None`);
+/// the `Content-Encoding` it came with, its size on the wire and its text.
+async fn deep_read_encoded(app: &TestApp, token: &str, encoding: Option<&str>) -> (Option<String>, usize, String) {
+    let query = "{ towns(limit: 14) { items { nameEn forum { bodies { name members { role person { fullName organisation { name sector } } } } } } } }";
+    let mut request = app.client.post(app.url("/graphql")).bearer_auth(token).json(&json!({ "query": query }));
+    if let Some(encoding) = encoding {
+        request = request.header("accept-encoding", encoding);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let content_encoding = response.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_owned());
+    let bytes = response.bytes().await.unwrap();
+    let text = match content_encoding.as_deref() {
+        Some("gzip") => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text).unwrap();
+            text
+        }
+        _ => String::from_utf8(bytes.to_vec()).unwrap(),
+    };
+    (content_encoding, bytes.len(), text)
+}
+
+async fn large_answers_are_compressed_when_the_client_accepts_gzip(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let token = app.login("national").await;
+    let (plain_encoding, plain_size, plain) = deep_read_encoded(&app, &token, None).await;
+    assert_eq!(plain_encoding, None, "a client that accepts no encoding gets the text as it is");
+    assert!(plain.contains("\"members\"") && plain_size > 20_000, "a large answer: {plain_size} bytes");
+
+    let (encoding, size, text) = deep_read_encoded(&app, &token, Some("gzip, deflate, br")).await;
+    assert_eq!(encoding.as_deref(), Some("gzip"), "what a browser sends gets gzip");
+    assert!(size * 4 < plain_size, "gzip takes {plain_size} bytes to {size}");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+        serde_json::from_str::<serde_json::Value>(&plain).unwrap()
+    );
+
+    let (encoding, _, text) = deep_read_encoded(&app, &token, Some("gzip;q=0, identity")).await;
+    assert_eq!(encoding, None, "an encoding refused with q=0 is not used");
+    assert_eq!(text, plain);
+}
+
+async fn the_web_app_s_files_are_compressed_when_the_browser_accepts_gzip(engine: Engine) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("assets")).unwrap();
+    std::fs::write(dir.path().join("index.html"), "<!doctype html><title>WORKIT Hub</title>").unwrap();
+    let script = "export const greeting = 'shalom';\n".repeat(200);
+    std::fs::write(dir.path().join("assets/app-abc123.js"), &script).unwrap();
+    let mut config = test_config();
+    config.static_dir = Some(dir.path().to_path_buf());
+    let app = spawn_app_with(engine, config).await;
+    let asset =
+        app.client.get(app.url("/assets/app-abc123.js")).header("accept-encoding", "gzip").send().await.unwrap();
+    assert_eq!(asset.status(), 200);
+    assert_eq!(asset.headers()["content-encoding"], "gzip");
+    assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
+    let bytes = asset.bytes().await.unwrap();
+    assert!(bytes.len() * 10 < script.len(), "{} bytes for {}", bytes.len(), script.len());
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text).unwrap();
+    assert_eq!(text, script);
+}
+
 /// The query GraphiQL (graphql-js `getIntrospectionQuery`) sends to load the schema.
 const INTROSPECTION: &str = "query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name } types { ...FullType } directives { name description locations args { ...InputValue } } } }
 fragment FullType on __Type { kind name description fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason } inputFields { ...InputValue } interfaces { ...TypeRef } enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } possibleTypes { ...TypeRef } }
@@ -184,4 +248,6 @@ both_engines!(
     production_mode_hides_introspection_suggestions_and_graphiql,
     the_web_app_is_served_with_cache_headers_and_route_fallback,
     outside_production_graphiql_can_load_the_schema,
+    large_answers_are_compressed_when_the_client_accepts_gzip,
+    the_web_app_s_files_are_compressed_when_the_browser_accepts_gzip,
 );
