@@ -137,14 +137,26 @@ async fn production_mode_hides_introspection_suggestions_and_graphiql(engine: En
     assert_eq!(app.client.get(app.url("/graphql")).send().await.unwrap().status(), 405);
 }
 
-async fn the_web_app_is_served_with_cache_headers_and_route_fallback(engine: Engine) {
+/// A built web app of one page and one hashed script, and the server serving it (keep the
+/// directory alive while the server runs).
+async fn serving_the_web_app(engine: Engine, script: &str) -> (TestApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("assets")).unwrap();
     std::fs::write(dir.path().join("index.html"), "<!doctype html><title>WORKIT Hub</title>").unwrap();
-    std::fs::write(dir.path().join("assets/app-abc123.js"), "console.log(1)").unwrap();
+    std::fs::write(dir.path().join("assets/app-abc123.js"), script).unwrap();
     let mut config = test_config();
     config.static_dir = Some(dir.path().to_path_buf());
-    let app = spawn_app_with(engine, config).await;
+    (spawn_app_with(engine, config).await, dir)
+}
+
+fn gunzip(bytes: &[u8]) -> String {
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(bytes), &mut text).unwrap();
+    text
+}
+
+async fn the_web_app_is_served_with_cache_headers_and_route_fallback(engine: Engine) {
+    let (app, _files) = serving_the_web_app(engine, "console.log(1)").await;
     let asset = app.client.get(app.url("/assets/app-abc123.js")).send().await.unwrap();
     assert_eq!(asset.status(), 200);
     assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
@@ -171,11 +183,7 @@ async fn deep_read_encoded(app: &TestApp, token: &str, encoding: Option<&str>) -
     let content_encoding = response.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_owned());
     let bytes = response.bytes().await.unwrap();
     let text = match content_encoding.as_deref() {
-        Some("gzip") => {
-            let mut text = String::new();
-            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text).unwrap();
-            text
-        }
+        Some("gzip") => gunzip(&bytes),
         _ => String::from_utf8(bytes.to_vec()).unwrap(),
     };
     (content_encoding, bytes.len(), text)
@@ -202,14 +210,8 @@ async fn large_answers_are_compressed_when_the_client_accepts_gzip(engine: Engin
 }
 
 async fn the_web_app_s_files_are_compressed_when_the_browser_accepts_gzip(engine: Engine) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("assets")).unwrap();
-    std::fs::write(dir.path().join("index.html"), "<!doctype html><title>WORKIT Hub</title>").unwrap();
     let script = "export const greeting = 'shalom';\n".repeat(200);
-    std::fs::write(dir.path().join("assets/app-abc123.js"), &script).unwrap();
-    let mut config = test_config();
-    config.static_dir = Some(dir.path().to_path_buf());
-    let app = spawn_app_with(engine, config).await;
+    let (app, _files) = serving_the_web_app(engine, &script).await;
     let asset =
         app.client.get(app.url("/assets/app-abc123.js")).header("accept-encoding", "gzip").send().await.unwrap();
     assert_eq!(asset.status(), 200);
@@ -217,9 +219,7 @@ async fn the_web_app_s_files_are_compressed_when_the_browser_accepts_gzip(engine
     assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
     let bytes = asset.bytes().await.unwrap();
     assert!(bytes.len() * 10 < script.len(), "{} bytes for {}", bytes.len(), script.len());
-    let mut text = String::new();
-    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text).unwrap();
-    assert_eq!(text, script);
+    assert_eq!(gunzip(&bytes), script);
 }
 
 /// The query GraphiQL (graphql-js `getIntrospectionQuery`) sends to load the schema.
