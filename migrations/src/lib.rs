@@ -19,6 +19,7 @@ mod m20261201_000013_employers_barriers_participation;
 mod m20261201_000014_weekly_digest;
 mod m20261202_000015_arabic_place_names;
 mod m20261203_000016_access_change_notices;
+mod m20261204_000017_foreign_key_indexes;
 mod schema_helpers;
 
 pub use m20261203_000016_access_change_notices::CHANNEL as ACCESS_CHANGES_CHANNEL;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000014_weekly_digest::Migration),
             Box::new(m20261202_000015_arabic_place_names::Migration),
             Box::new(m20261203_000016_access_change_notices::Migration),
+            Box::new(m20261204_000017_foreign_key_indexes::Migration),
         ]
     }
 }

@@ -76,8 +76,63 @@ async fn stakeholder_positions_keep_their_place_across_the_tenths_migration(engi
     db.execute_raw(sea_orm::Statement::from_string(db.get_database_backend(), insert)).await.expect("a fresh id");
 }
 
+/// Rows of `(table, name, column)` in the order of each name's columns, as the engine lists them.
+async fn named_column_lists(db: &workit_persistence::Database, sql: &str) -> Vec<(String, String, Vec<String>)> {
+    let rows = db.query_all_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql)).await.unwrap();
+    let mut lists: Vec<(String, String, Vec<String>)> = Vec::new();
+    for row in rows {
+        let (table, name, column): (String, String, String) =
+            (row.try_get_by_index(0).unwrap(), row.try_get_by_index(1).unwrap(), row.try_get_by_index(2).unwrap());
+        match lists.last_mut() {
+            Some((t, n, columns)) if *t == table && *n == name => columns.push(column),
+            _ => lists.push((table, name, vec![column])),
+        }
+    }
+    lists
+}
+
+async fn every_foreign_key_has_an_index(engine: Engine) {
+    let database = fresh_database(engine).await;
+    let db = workit_persistence::connect(&database.url, 2).await.unwrap();
+    workit_persistence::migrate(&db).await.unwrap();
+    // Each foreign key's columns, and each index's (a primary key is one), in their order.
+    let (foreign_keys, indexes) = match engine {
+        Engine::Postgres => (
+            "SELECT cl.relname::text, c.conname::text, a.attname::text FROM pg_constraint c \
+             JOIN pg_class cl ON cl.oid = c.conrelid \
+             CROSS JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, at) \
+             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum \
+             WHERE c.contype = 'f' AND cl.relnamespace = 'public'::regnamespace ORDER BY 1, 2, k.at",
+            "SELECT cl.relname::text, ix.relname::text, a.attname::text FROM pg_index i \
+             JOIN pg_class cl ON cl.oid = i.indrelid JOIN pg_class ix ON ix.oid = i.indexrelid \
+             CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, at) \
+             JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum \
+             WHERE cl.relnamespace = 'public'::regnamespace ORDER BY 1, 2, k.at",
+        ),
+        Engine::Sqlite => (
+            "SELECT m.name, CAST(f.id AS TEXT), f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f \
+             WHERE m.type = 'table' ORDER BY 1, f.id, f.seq",
+            // An INTEGER PRIMARY KEY is the rowid, listed by no index.
+            "SELECT m.name, i.name, c.name, c.seqno FROM sqlite_master m, pragma_index_list(m.name) i, \
+             pragma_index_info(i.name) c WHERE m.type = 'table' \
+             UNION ALL SELECT m.name, 'primary key', t.name, t.pk FROM sqlite_master m, pragma_table_info(m.name) t \
+             WHERE m.type = 'table' AND t.pk > 0 ORDER BY 1, 2, 4",
+        ),
+    };
+    let foreign_keys = named_column_lists(&db, foreign_keys).await;
+    let indexes = named_column_lists(&db, indexes).await;
+    assert!(foreign_keys.len() > 50, "{} foreign keys read", foreign_keys.len());
+    let unindexed: Vec<String> = foreign_keys
+        .iter()
+        .filter(|(table, _, columns)| !indexes.iter().any(|(t, _, index)| t == table && index.starts_with(columns)))
+        .map(|(table, _, columns)| format!("{table}({})", columns.join(", ")))
+        .collect();
+    assert!(unindexed.is_empty(), "foreign keys with no index leading with their columns: {unindexed:?}");
+}
+
 both_engines!(
     stakeholder_positions_keep_their_place_across_the_tenths_migration,
     migrations_apply_to_an_empty_database_roll_back_and_apply_again,
-    sqlite_runs_in_wal_mode_with_foreign_keys
+    sqlite_runs_in_wal_mode_with_foreign_keys,
+    every_foreign_key_has_an_index,
 );
