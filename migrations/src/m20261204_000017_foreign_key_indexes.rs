@@ -4,7 +4,7 @@
 
 use sea_orm_migration::prelude::*;
 
-use crate::schema_helpers::index;
+use crate::schema_helpers::{drop_index, index};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -50,7 +50,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for (table, column) in UNINDEXED {
-            manager.drop_index(Index::drop().name(format!("ix_{table}_{column}")).table(table).to_owned()).await?;
+            manager.drop_index(drop_index(table, &[column])).await?;
         }
         Ok(())
     }

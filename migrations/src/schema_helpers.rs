@@ -41,9 +41,14 @@ pub fn fk(
         .take()
 }
 
+/// `ix_<table>_<columns>`: the name `index` gives and `drop_index` finds.
+fn index_name(table: &str, columns: &[&str]) -> String {
+    format!("ix_{table}_{}", columns.join("_"))
+}
+
 pub fn index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
     let mut statement = Index::create();
-    statement.name(format!("ix_{table}_{}", columns.join("_"))).table(table).if_not_exists();
+    statement.name(index_name(table, columns)).table(table).if_not_exists();
     for column in columns {
         statement.col(*column);
     }
@@ -54,4 +59,9 @@ pub fn unique_index(table: &'static str, columns: &[&'static str]) -> IndexCreat
     let mut statement = index(table, columns);
     statement.name(format!("ux_{table}_{}", columns.join("_"))).unique();
     statement
+}
+
+/// Drops the index `index(table, columns)` created.
+pub fn drop_index(table: &'static str, columns: &[&'static str]) -> IndexDropStatement {
+    Index::drop().name(index_name(table, columns)).table(table).to_owned()
 }
