@@ -11,6 +11,7 @@ mod accounts;
 mod auth;
 mod builders;
 mod cli;
+mod columns;
 mod comparison;
 mod control;
 mod dataloader;

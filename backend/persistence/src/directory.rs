@@ -9,6 +9,7 @@ use workit_domain::directory::{OrganisationDraft, PersonDraft, ValidOrganisation
 use workit_domain::{Action, Actor, DomainError, SystemRole, TownId};
 
 use crate::entities::{organisations, people};
+use crate::joined::AllByPosition;
 use crate::scope::contains_any;
 use crate::versioned::{VersionedWrite, archive_if_current, insert_audited, not_found, write_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, scope, towns};
@@ -49,7 +50,10 @@ pub async fn get_organisation(db: &Database, _actor: &Actor, id: i64) -> StoreRe
 }
 
 pub async fn organisations_by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<organisations::Model>> {
-    Ok(organisations::Entity::find().filter(organisations::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+    Ok(organisations::Entity::find()
+        .filter(organisations::Column::Id.is_in(ids.iter().copied()))
+        .all_by_position(db)
+        .await?)
 }
 
 pub async fn create_organisation(
@@ -188,7 +192,7 @@ pub async fn get_person(db: &Database, actor: &Actor, id: i64) -> StoreResult<Pe
 }
 
 pub async fn people_by_ids(db: &Database, actor: &Actor, ids: &[i64]) -> StoreResult<Vec<Person>> {
-    let rows = people::Entity::find().filter(people::Column::Id.is_in(ids.iter().copied())).all(db).await?;
+    let rows = people::Entity::find().filter(people::Column::Id.is_in(ids.iter().copied())).all_by_position(db).await?;
     let visible = contact_towns(db, actor).await?;
     Ok(redact(rows, &visible))
 }

@@ -18,10 +18,28 @@ use crate::db::Database;
 /// implemented for every entity by `entity!`. By name, each column of a joined row costs a
 /// formatted `{prefix}{column}` and a lookup: for the members of a forum's bodies with their
 /// people, over a quarter of the deep read's CPU.
-pub(crate) trait FromColumnsAt: Sized {
+pub trait FromColumnsAt: Sized {
     const COLUMNS: usize;
 
     fn from_columns_at(row: &QueryResult, first: usize) -> Result<Self, DbErr>;
+}
+
+/// `Select::all`, each row read by position (`FromColumnsAt`) where sea-orm finds every column
+/// by name: for the lists a dashboard batches (its meetings' agendas and decisions) the lookups
+/// cost as much as the values. Only for a select of the entity's own columns, as `find` makes it.
+pub trait AllByPosition<E: EntityTrait> {
+    fn all_by_position<C: ConnectionTrait>(self, db: &C) -> impl Future<Output = Result<Vec<E::Model>, DbErr>> + Send;
+}
+
+impl<E> AllByPosition<E> for Select<E>
+where
+    E: EntityTrait,
+    E::Model: FromColumnsAt,
+{
+    async fn all_by_position<C: ConnectionTrait>(mut self, db: &C) -> Result<Vec<E::Model>, DbErr> {
+        let rows = db.query_all(QueryTrait::query(&mut self)).await?;
+        rows.iter().map(|row| E::Model::from_columns_at(row, 0)).collect()
+    }
 }
 
 /// The rows `select` finds, each with the row of `B` whose `to` equals its `from`: one

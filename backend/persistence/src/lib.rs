@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod barriers;
+mod columns;
 pub mod db;
 pub mod demo;
 pub mod directory;
@@ -30,4 +31,5 @@ mod versioned;
 
 pub use db::{Database, connect, migrate};
 pub use error::{StoreError, StoreResult};
+pub use joined::{AllByPosition, FromColumnsAt};
 pub use page::{Page, PageRequest};

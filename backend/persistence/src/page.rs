@@ -63,16 +63,17 @@ pub async fn fetch<E>(
 ) -> crate::StoreResult<Page<E::Model>>
 where
     E: sea_orm::EntityTrait,
-    E::Model: Sync,
+    E::Model: Sync + crate::joined::FromColumnsAt,
 {
+    use crate::joined::AllByPosition;
     use sea_orm::{PaginatorTrait, QuerySelect};
     let (items, total, has_next_page) = if page.count_total {
         let total = query.clone().count(db).await?;
-        let items = query.offset(page.offset).limit(page.limit).all(db).await?;
+        let items = query.offset(page.offset).limit(page.limit).all_by_position(db).await?;
         let has_next = page.offset + (items.len() as u64) < total;
         (items, Some(total), has_next)
     } else {
-        let mut items = query.offset(page.offset).limit(page.limit + 1).all(db).await?;
+        let mut items = query.offset(page.offset).limit(page.limit + 1).all_by_position(db).await?;
         let has_next = items.len() as u64 > page.limit;
         items.truncate(usize::try_from(page.limit).unwrap_or(usize::MAX));
         (items, None, has_next)

@@ -8,6 +8,7 @@ use workit_domain::validation::codes;
 use workit_domain::{Action, Actor, DomainError, TownId};
 
 use crate::entities::{forums, participation_processes, participation_steps, people, strategic_focuses};
+use crate::joined::AllByPosition;
 use crate::versioned::{VersionedWrite, insert_new, not_found, update_if_current, write_if_current};
 use crate::{Database, StoreResult, audit, scope};
 
@@ -29,7 +30,7 @@ pub async fn of_town(db: &Database, town_id: TownId) -> StoreResult<Vec<particip
 pub async fn steps_of(db: &Database, process_ids: &[i64]) -> StoreResult<Vec<participation_steps::Model>> {
     let mut steps = participation_steps::Entity::find()
         .filter(participation_steps::Column::ProcessId.is_in(process_ids.iter().copied()))
-        .all(db)
+        .all_by_position(db)
         .await?;
     steps.sort_by_key(|s| Step::ALL.iter().position(|x| *x == s.step.0));
     Ok(steps)

@@ -7,6 +7,7 @@ use workit_domain::regions::RegionDraft;
 use workit_domain::{Action, Actor, Scope};
 
 use crate::entities::regions;
+use crate::joined::AllByPosition;
 use crate::versioned::{VersionedWrite, insert_audited, not_found, write_if_current};
 use crate::{Database, StoreResult};
 
@@ -20,7 +21,7 @@ pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<regions:
 }
 
 pub async fn by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<regions::Model>> {
-    Ok(regions::Entity::find().filter(regions::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+    Ok(regions::Entity::find().filter(regions::Column::Id.is_in(ids.iter().copied())).all_by_position(db).await?)
 }
 
 pub async fn create(

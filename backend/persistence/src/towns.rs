@@ -9,6 +9,7 @@ use workit_domain::towns::TownDraft;
 use workit_domain::{Action, Actor, Scope, TownId};
 
 use crate::entities::{forums, labour_offices, towns};
+use crate::joined::AllByPosition;
 use crate::scope::contains_any;
 use crate::template::Template;
 use crate::versioned::{VersionedWrite, insert_new, not_found, write_if_current};
@@ -81,14 +82,14 @@ pub async fn ids_in_region(db: &Database, region_id: i64) -> StoreResult<Vec<Tow
 }
 
 pub async fn by_ids(db: &Database, ids: &[TownId]) -> StoreResult<Vec<towns::Model>> {
-    Ok(towns::Entity::find().filter(towns::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+    Ok(towns::Entity::find().filter(towns::Column::Id.is_in(ids.iter().copied())).all_by_position(db).await?)
 }
 
 pub async fn labour_offices_by_town_ids(db: &Database, ids: &[TownId]) -> StoreResult<Vec<labour_offices::Model>> {
     Ok(labour_offices::Entity::find()
         .filter(labour_offices::Column::TownId.is_in(ids.iter().copied()))
         .order_by_asc(labour_offices::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 

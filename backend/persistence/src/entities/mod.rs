@@ -29,10 +29,11 @@ macro_rules! entity {
                     at += 1;
                     column
                 };
+                use $crate::columns::ColumnValue;
                 Ok(Self {
-                    id: row.try_get_by_index(next())?,
-                    created_at: row.try_get_by_index(next())?,
-                    $($column: row.try_get_by_index(next())?,)*
+                    id: ColumnValue::read(row, next())?,
+                    created_at: ColumnValue::read(row, next())?,
+                    $($column: ColumnValue::read(row, next())?,)*
                 })
             }
         }

@@ -14,6 +14,7 @@ use workit_domain::{Action, Actor, DomainError};
 
 use super::authorize_forum;
 use crate::entities::{forum_stage_changes, forums, milestones, people};
+use crate::joined::AllByPosition;
 use crate::versioned::{VersionedWrite, insert_audited, not_found, update_if_current, write_if_current};
 use crate::{Database, StoreResult, audit, scope};
 
@@ -71,7 +72,7 @@ pub async fn milestones_by_forum_ids(db: &Database, forum_ids: &[i64]) -> StoreR
         .filter(milestones::Column::ForumId.is_in(forum_ids.iter().copied()))
         .order_by_asc(milestones::Column::Position)
         .order_by_asc(milestones::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 
@@ -83,7 +84,7 @@ pub async fn stage_changes_by_forum_ids(
         .filter(forum_stage_changes::Column::ForumId.is_in(forum_ids.iter().copied()))
         .order_by_desc(forum_stage_changes::Column::CreatedAt)
         .order_by_desc(forum_stage_changes::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 

@@ -15,6 +15,7 @@ use workit_domain::{Action, Actor, DomainError, TownId};
 
 use crate::directory::{self, Person};
 use crate::entities::{bodies, forums, memberships, organisations, people, strategic_focuses};
+use crate::joined::AllByPosition;
 use crate::room::check_room;
 use crate::versioned::{VersionedWrite, archive_if_current, insert_audited, insert_new, not_found, write_if_current};
 use crate::{Database, StoreResult, joined, scope};
@@ -74,18 +75,21 @@ pub async fn get(db: &Database, _actor: &Actor, id: i64) -> StoreResult<forums::
 }
 
 pub async fn by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<forums::Model>> {
-    Ok(forums::Entity::find().filter(forums::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+    Ok(forums::Entity::find().filter(forums::Column::Id.is_in(ids.iter().copied())).all_by_position(db).await?)
 }
 
 pub async fn by_town_ids(db: &Database, town_ids: &[TownId]) -> StoreResult<Vec<forums::Model>> {
-    Ok(forums::Entity::find().filter(forums::Column::TownId.is_in(town_ids.iter().copied())).all(db).await?)
+    Ok(forums::Entity::find()
+        .filter(forums::Column::TownId.is_in(town_ids.iter().copied()))
+        .all_by_position(db)
+        .await?)
 }
 
 pub async fn bodies_by_forum_ids(db: &Database, forum_ids: &[i64]) -> StoreResult<Vec<bodies::Model>> {
     Ok(bodies::Entity::find()
         .filter(bodies::Column::ForumId.is_in(forum_ids.iter().copied()))
         .order_by_asc(bodies::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 
@@ -94,7 +98,7 @@ pub async fn memberships_by_body_ids(db: &Database, body_ids: &[i64]) -> StoreRe
         .filter(memberships::Column::BodyId.is_in(body_ids.iter().copied()))
         .order_by_asc(memberships::Column::JoinedOn)
         .order_by_asc(memberships::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 

@@ -11,6 +11,7 @@ use workit_domain::{Action, Actor, DomainError};
 
 use super::authorized;
 use crate::entities::{attendance, meetings, memberships, people};
+use crate::joined::AllByPosition;
 use crate::room::check_room;
 use crate::{Database, StoreResult, audit};
 
@@ -126,7 +127,7 @@ pub async fn by_meeting_ids(db: &impl ConnectionTrait, ids: &[i64]) -> StoreResu
     Ok(attendance::Entity::find()
         .filter(attendance::Column::MeetingId.is_in(ids.iter().copied()))
         .order_by_asc(attendance::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 

@@ -9,6 +9,7 @@ use workit_domain::{Action, Actor, DomainError, TownId};
 
 use super::authorized;
 use crate::entities::{bodies, decisions, meetings, people, work_plan_tasks};
+use crate::joined::AllByPosition;
 use crate::room::check_room;
 use crate::versioned::{VersionedWrite, insert_audited, not_found, write_if_current};
 use crate::{Database, Page, PageRequest, StoreResult};
@@ -109,12 +110,12 @@ pub async fn by_meeting_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<decis
     Ok(decisions::Entity::find()
         .filter(decisions::Column::MeetingId.is_in(ids.iter().copied()))
         .order_by_asc(decisions::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 
 pub async fn meetings_by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<meetings::Model>> {
-    Ok(meetings::Entity::find().filter(meetings::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+    Ok(meetings::Entity::find().filter(meetings::Column::Id.is_in(ids.iter().copied())).all_by_position(db).await?)
 }
 
 #[derive(Debug, Default, Clone)]

@@ -11,6 +11,7 @@ use workit_domain::{Action, Actor, DomainError};
 
 use super::{authorized, move_status, outbox, record_event};
 use crate::entities::{agenda_items, attendance, minutes_comments, minutes_sections, minutes_versions, users};
+use crate::joined::AllByPosition;
 use crate::room::check_room;
 use crate::versioned::{VersionedWrite, insert_new, not_found, update_if_current};
 use crate::{Database, StoreResult, audit};
@@ -22,7 +23,7 @@ pub async fn versions_by_meeting_ids(db: &Database, ids: &[i64]) -> StoreResult<
     Ok(minutes_versions::Entity::find()
         .filter(minutes_versions::Column::MeetingId.is_in(ids.iter().copied()))
         .order_by_asc(minutes_versions::Column::Number)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 
@@ -30,7 +31,7 @@ pub async fn sections_by_version_ids(db: &Database, ids: &[i64]) -> StoreResult<
     Ok(minutes_sections::Entity::find()
         .filter(minutes_sections::Column::MinutesVersionId.is_in(ids.iter().copied()))
         .order_by_asc(minutes_sections::Column::Position)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 
@@ -38,7 +39,7 @@ pub async fn comments_by_section_ids(db: &Database, ids: &[i64]) -> StoreResult<
     Ok(minutes_comments::Entity::find()
         .filter(minutes_comments::Column::SectionId.is_in(ids.iter().copied()))
         .order_by_asc(minutes_comments::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 

@@ -25,6 +25,7 @@ use workit_domain::{Action, Actor, DomainError, TownId};
 
 use crate::entities::decisions as decision_rows;
 use crate::entities::{agenda_items, bodies, forums, meeting_events, meetings};
+use crate::joined::AllByPosition;
 use crate::versioned::{VersionedWrite, insert_new, not_found, update_if_current};
 use crate::{Database, Page, PageRequest, StoreResult, audit, scope};
 use templates::TemplateChoice;
@@ -116,7 +117,7 @@ pub async fn agenda_by_meeting_ids(db: &Database, ids: &[i64]) -> StoreResult<Ve
     Ok(agenda_items::Entity::find()
         .filter(agenda_items::Column::MeetingId.is_in(ids.iter().copied()))
         .order_by_asc(agenda_items::Column::Position)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 
@@ -124,12 +125,12 @@ pub async fn events_by_meeting_ids(db: &Database, ids: &[i64]) -> StoreResult<Ve
     Ok(meeting_events::Entity::find()
         .filter(meeting_events::Column::MeetingId.is_in(ids.iter().copied()))
         .order_by_desc(meeting_events::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 
 pub async fn bodies_by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<bodies::Model>> {
-    Ok(bodies::Entity::find().filter(bodies::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+    Ok(bodies::Entity::find().filter(bodies::Column::Id.is_in(ids.iter().copied())).all_by_position(db).await?)
 }
 
 fn agenda_rows(

@@ -9,6 +9,7 @@ use workit_domain::{Action, Actor, DomainError};
 
 use super::authorize_forum;
 use crate::entities::strategic_focuses;
+use crate::joined::AllByPosition;
 use crate::room::check_room;
 use crate::versioned::{VersionedWrite, insert_audited, not_found, write_if_current};
 use crate::{Database, StoreResult, audit};
@@ -18,14 +19,14 @@ pub async fn by_forum_ids(db: &Database, forum_ids: &[i64]) -> StoreResult<Vec<s
         .filter(strategic_focuses::Column::ForumId.is_in(forum_ids.iter().copied()))
         .order_by_asc(strategic_focuses::Column::Position)
         .order_by_asc(strategic_focuses::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 
 pub async fn by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<strategic_focuses::Model>> {
     Ok(strategic_focuses::Entity::find()
         .filter(strategic_focuses::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 

@@ -14,6 +14,7 @@ use workit_domain::{Action, Actor, DomainError, TownId};
 
 use super::{authorize_forum, focuses};
 use crate::entities::{measurements, outcome_metrics, people, strategic_focuses, work_plan_tasks};
+use crate::joined::AllByPosition;
 use crate::room::check_room;
 use crate::versioned::{VersionedWrite, insert_audited, insert_new, not_found, update_if_current, write_if_current};
 use crate::{Database, StoreResult, audit};
@@ -23,12 +24,15 @@ pub async fn by_focus_ids(db: &Database, focus_ids: &[i64]) -> StoreResult<Vec<o
         .filter(outcome_metrics::Column::FocusId.is_in(focus_ids.iter().copied()))
         .order_by_asc(outcome_metrics::Column::Position)
         .order_by_asc(outcome_metrics::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 
 pub async fn by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<outcome_metrics::Model>> {
-    Ok(outcome_metrics::Entity::find().filter(outcome_metrics::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+    Ok(outcome_metrics::Entity::find()
+        .filter(outcome_metrics::Column::Id.is_in(ids.iter().copied()))
+        .all_by_position(db)
+        .await?)
 }
 
 /// Every metric of a forum's focuses, in focus priority and metric order.
@@ -44,7 +48,7 @@ pub async fn measurements_by_metric_ids(db: &Database, metric_ids: &[i64]) -> St
         .filter(measurements::Column::MetricId.is_in(metric_ids.iter().copied()))
         .order_by_asc(measurements::Column::Year)
         .order_by_asc(measurements::Column::Quarter)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 

@@ -21,6 +21,7 @@ use super::{authorize_forum, control};
 use crate::entities::{
     agenda_items, meetings, plan_change_proposals as proposals, quarterly_controls, strategic_focuses, work_plan_tasks,
 };
+use crate::joined::AllByPosition;
 use crate::meetings::{self as meeting_store, NewMeeting};
 use crate::room::check_room;
 use crate::versioned::{VersionedWrite, insert_new, not_found, update_if_current};
@@ -38,7 +39,7 @@ pub async fn by_meeting_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<propo
     Ok(proposals::Entity::find()
         .filter(proposals::Column::MeetingId.is_in(ids.iter().copied()))
         .order_by_asc(proposals::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 

@@ -15,6 +15,7 @@ use crate::entities::{
     work_plan_task_partners, work_plan_tasks,
 };
 use crate::forums::lifecycle::tick_milestone;
+use crate::joined::AllByPosition;
 use crate::room::check_room;
 use crate::versioned::{VersionedWrite, insert_new, not_found, update_if_current};
 use crate::{Database, StoreResult, audit};
@@ -25,19 +26,22 @@ pub async fn by_forum_ids(db: &Database, forum_ids: &[i64]) -> StoreResult<Vec<w
         .order_by_asc(work_plan_tasks::Column::PlannedQuarter)
         .order_by_asc(work_plan_tasks::Column::DueOn)
         .order_by_asc(work_plan_tasks::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 
 pub async fn by_ids(db: &Database, ids: &[i64]) -> StoreResult<Vec<work_plan_tasks::Model>> {
-    Ok(work_plan_tasks::Entity::find().filter(work_plan_tasks::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+    Ok(work_plan_tasks::Entity::find()
+        .filter(work_plan_tasks::Column::Id.is_in(ids.iter().copied()))
+        .all_by_position(db)
+        .await?)
 }
 
 pub async fn partners_by_task_ids(db: &Database, task_ids: &[i64]) -> StoreResult<Vec<work_plan_task_partners::Model>> {
     Ok(work_plan_task_partners::Entity::find()
         .filter(work_plan_task_partners::Column::TaskId.is_in(task_ids.iter().copied()))
         .order_by_asc(work_plan_task_partners::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 
@@ -46,7 +50,7 @@ pub async fn decisions_by_task_ids(db: &Database, task_ids: &[i64]) -> StoreResu
     Ok(decisions::Entity::find()
         .filter(decisions::Column::WorkPlanTaskId.is_in(task_ids.iter().copied()))
         .order_by_asc(decisions::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 
@@ -207,7 +211,7 @@ pub async fn approvals_by_forum_ids(db: &Database, forum_ids: &[i64]) -> StoreRe
     Ok(work_plan_approvals::Entity::find()
         .filter(work_plan_approvals::Column::ForumId.is_in(forum_ids.iter().copied()))
         .order_by_asc(work_plan_approvals::Column::Id)
-        .all(db)
+        .all_by_position(db)
         .await?)
 }
 
