@@ -211,7 +211,7 @@ macro_rules! one_to_many {
 
             async fn load(&self, ids: &[$key]) -> Result<HashMap<$key, Self::Value>, Self::Error> {
                 let rows: Vec<$model> = $fetch(&self.db, &keys(ids, |k| k.0)).await.map_err(ApiError::from)?;
-                let mut grouped: HashMap<$key, Self::Value> = HashMap::new();
+                let mut grouped: HashMap<$key, Self::Value> = HashMap::with_capacity(ids.len());
                 for row in rows {
                     grouped.entry($key(row.$by)).or_default().push(row);
                 }
@@ -375,7 +375,7 @@ impl Loader<AttendanceWithPeopleOfMeeting> for Store {
             return Ok(HashMap::new());
         };
         let rows = meeting_store::attendance::with_people_by_meeting_ids(&self.db, actor, &keys(ids, |k| k.0)).await?;
-        let mut grouped: HashMap<AttendanceWithPeopleOfMeeting, Self::Value> = HashMap::new();
+        let mut grouped: HashMap<AttendanceWithPeopleOfMeeting, Self::Value> = HashMap::with_capacity(ids.len());
         for row in rows {
             grouped.entry(AttendanceWithPeopleOfMeeting(row.0.meeting_id)).or_default().push(row);
         }

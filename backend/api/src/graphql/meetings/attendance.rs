@@ -1,5 +1,7 @@
 //! Who is invited to a meeting and who came (the two-thirds rule, domain §8).
 
+use std::borrow::Cow;
+
 use async_graphql::{Context, ID, Object, SimpleObject};
 use workit_domain::DomainError;
 use workit_domain::meetings::attendance_summary;
@@ -19,12 +21,13 @@ pub struct Attendance(pub attendance::Model, Option<PersonObject>);
 
 #[Object]
 impl Attendance {
-    async fn person(&self, ctx: &Context<'_>) -> ApiResult<PersonObject> {
+    async fn person(&self, ctx: &Context<'_>) -> ApiResult<Cow<'_, PersonObject>> {
         if let Some(person) = &self.1 {
-            return Ok(person.clone());
+            return Ok(Cow::Borrowed(person));
         }
         let person = ctx.loaders().load_one(PersonKey(self.0.person_id)).await?;
-        person.map(PersonObject::from).ok_or_else(|| DomainError::NotFound { entity: "person" }.into())
+        let person = person.ok_or(DomainError::NotFound { entity: "person" })?;
+        Ok(Cow::Owned(PersonObject::from(person)))
     }
     async fn status(&self) -> ApiResult<AttendanceStatus> {
         Ok(self.0.status.0.into())
