@@ -129,7 +129,13 @@ async function startPostgres() {
     port,
     pid,
     stop() {
-      process_.kill('SIGINT');
+      // To the postmaster itself (a fast shutdown): a run started in the background of a script
+      // inherits SIGINT ignored, and runuser, which would pass it on, then never sees it.
+      try {
+        process.kill(pid, 'SIGINT');
+      } catch {
+        process_.kill('SIGTERM');
+      }
       // Gone before the next benchmark starts: a cluster still shutting down is no one's load.
       spawnSync('sh', ['-c', `for i in $(seq 100); do [ -e /proc/${pid} ] || break; sleep 0.1; done; rm -rf "${dir}"`]);
     },
