@@ -35,12 +35,11 @@ macro_rules! decoded {
 
 decoded!(i64, i32, f64, bool, String, DateTime<Utc>, NaiveDate);
 
-fn decode<T>(row: &QueryResult, at: usize) -> Result<T, DbErr>
+/// The value at `at`, decoded by sqlx for the row's database; a borrowed type (`&str`) borrows
+/// from the row.
+fn decode<'r, T>(row: &'r QueryResult, at: usize) -> Result<T, DbErr>
 where
-    T: for<'r> sqlx::Decode<'r, Postgres>
-        + sqlx::Type<Postgres>
-        + for<'r> sqlx::Decode<'r, Sqlite>
-        + sqlx::Type<Sqlite>,
+    T: sqlx::Decode<'r, Postgres> + sqlx::Type<Postgres> + sqlx::Decode<'r, Sqlite> + sqlx::Type<Sqlite>,
 {
     let decoded = if let Some(row) = row.try_as_pg_row() {
         row.try_get_unchecked::<T, _>(at)
@@ -55,14 +54,7 @@ where
 /// A domain enum's text, parsed without copying it out of the row.
 impl<T: TextEnum> ColumnValue for Stored<T> {
     fn read(row: &QueryResult, at: usize) -> Result<Self, DbErr> {
-        let text = if let Some(row) = row.try_as_pg_row() {
-            row.try_get_unchecked::<&str, _>(at)
-        } else if let Some(row) = row.try_as_sqlite_row() {
-            row.try_get_unchecked::<&str, _>(at)
-        } else {
-            return Err(not_sqlx());
-        };
-        let text = text.map_err(|e| column_error(at, &e))?;
+        let text = decode::<&str>(row, at)?;
         T::parse(text).map(Stored).ok_or_else(|| DbErr::Type(format!("stored {} {text:?} names no value", T::NAME)))
     }
 }

@@ -1,7 +1,8 @@
 //! Several entities read back from one statement. A single row's entities are each selected
 //! under their own prefix and rebuilt with `Model::from_query_result(row, prefix)` (or `_optional`
-//! behind a left join); many rows of two entities are read by position (`pairs`); lists of rows
-//! beside a row are each aggregated into one JSON column (`json_rows`).
+//! behind a left join); many rows of two entities are read by position (`pairs`), as are the rows
+//! of one (`AllByPosition`); lists of rows beside a row are each aggregated into one JSON column
+//! (`json_rows`).
 
 use sea_orm::sea_query::{Alias, Expr, SelectStatement, SubQueryStatement};
 use sea_orm::{
