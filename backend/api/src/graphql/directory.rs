@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 use workit_domain::DomainError;
@@ -7,7 +9,7 @@ use workit_persistence::entities::organisations;
 
 use super::ContextExt;
 use super::enums::{Sector, Seniority};
-use super::loaders::{OrganisationKey, TownKey};
+use super::loaders::{OrganisationKey, PersonKey, TownKey};
 use super::page_cost;
 use super::towns::Town;
 use crate::error::ApiResult;
@@ -69,6 +71,21 @@ impl From<Person> for PersonObject {
 impl PersonObject {
     pub fn with_organisation(person: Person, organisation: Option<organisations::Model>) -> Self {
         Self { person, organisation: Some(organisation) }
+    }
+
+    /// A row's person: lent when the read that found the row brought it (a member, an invitee),
+    /// otherwise loaded by `id` in the request's batch.
+    pub async fn lent_or_loaded<'a>(
+        ctx: &Context<'_>,
+        read_with_the_row: &'a Option<PersonObject>,
+        id: i64,
+    ) -> ApiResult<Cow<'a, PersonObject>> {
+        if let Some(person) = read_with_the_row {
+            return Ok(Cow::Borrowed(person));
+        }
+        let person = ctx.loaders().load_one(PersonKey(id)).await?;
+        let person = person.ok_or(DomainError::NotFound { entity: "person" })?;
+        Ok(Cow::Owned(PersonObject::from(person)))
     }
 }
 

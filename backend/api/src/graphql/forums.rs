@@ -221,12 +221,7 @@ impl Membership {
         self.0.version
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Cow<'_, PersonObject>> {
-        if let Some(person) = &self.1 {
-            return Ok(Cow::Borrowed(person));
-        }
-        let person = ctx.loaders().load_one(PersonKey(self.0.person_id)).await?;
-        let person = person.ok_or(DomainError::NotFound { entity: "person" })?;
-        Ok(Cow::Owned(PersonObject::from(person)))
+        PersonObject::lent_or_loaded(ctx, &self.1, self.0.person_id).await
     }
 }
 

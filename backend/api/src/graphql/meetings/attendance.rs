@@ -3,7 +3,6 @@
 use std::borrow::Cow;
 
 use async_graphql::{Context, ID, Object, SimpleObject};
-use workit_domain::DomainError;
 use workit_domain::meetings::attendance_summary;
 use workit_persistence::entities::attendance;
 use workit_persistence::meetings::attendance as store;
@@ -14,7 +13,7 @@ use crate::graphql::ContextExt;
 use crate::graphql::arguments::parse_id;
 use crate::graphql::directory::PersonObject;
 use crate::graphql::enums::AttendanceStatus;
-use crate::graphql::loaders::{AttendanceOfMeeting, AttendanceWithPeopleOfMeeting, PersonKey};
+use crate::graphql::loaders::{AttendanceOfMeeting, AttendanceWithPeopleOfMeeting};
 
 /// An invitee, with their person when the read that found them fetched both.
 pub struct Attendance(pub attendance::Model, Option<PersonObject>);
@@ -22,12 +21,7 @@ pub struct Attendance(pub attendance::Model, Option<PersonObject>);
 #[Object]
 impl Attendance {
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Cow<'_, PersonObject>> {
-        if let Some(person) = &self.1 {
-            return Ok(Cow::Borrowed(person));
-        }
-        let person = ctx.loaders().load_one(PersonKey(self.0.person_id)).await?;
-        let person = person.ok_or(DomainError::NotFound { entity: "person" })?;
-        Ok(Cow::Owned(PersonObject::from(person)))
+        PersonObject::lent_or_loaded(ctx, &self.1, self.0.person_id).await
     }
     async fn status(&self) -> ApiResult<AttendanceStatus> {
         Ok(self.0.status.0.into())
